@@ -1,0 +1,130 @@
+// Builds the hub's configuration from (lowest to highest precedence) schema defaults, an optional
+// JSON config file, environment variables and command-line flags, then validates it once.
+// This module is the only place that knows environment variable names; main.ts passes process.env in.
+import { readFileSync } from 'node:fs'
+import { Ajv } from 'ajv'
+import { hubConfigSchema, type HubConfig } from './schema.js'
+
+export class ConfigError extends Error {
+  readonly code = 'LT_ERR_CONFIG'
+  constructor (message: string, readonly setting: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+type Kind = 'string' | 'list' | 'number' | 'boolean'
+/** Environment variable -> config path. The README's configuration table mirrors this list. */
+export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind, doc: string }> = [
+  { env: 'LT_ROLE', path: 'role', kind: 'string', doc: 'all | gateway | connectors | consumers (also --role)' },
+  { env: 'HOST', path: 'host', kind: 'string', doc: 'address the gateway listens on' },
+  { env: 'PORT', path: 'port', kind: 'number', doc: 'gateway port' },
+  { env: 'LT_DATA_DIR', path: 'dataDir', kind: 'string', doc: 'folder for the embedded adapters\' SQLite files' },
+  { env: 'LOG_LEVEL', path: 'logLevel', kind: 'string', doc: 'pino level' },
+  { env: 'KAFKA_BROKERS', path: 'kafka.brokers', kind: 'list', doc: 'comma-separated host:port; empty = embedded event log' },
+  { env: 'KAFKA_CLIENT_ID', path: 'kafka.clientId', kind: 'string', doc: 'Kafka client id' },
+  { env: 'MONGODB_URI', path: 'mongodb.uri', kind: 'string', doc: 'mongodb:// URI; empty = embedded store' },
+  { env: 'MONGODB_DATABASE', path: 'mongodb.database', kind: 'string', doc: 'database name' },
+  { env: 'LT_SIM', path: 'sim.enabled', kind: 'boolean', doc: 'start the simulated civil-status source on loopback' },
+  { env: 'LT_SIM_PORT', path: 'sim.port', kind: 'number', doc: 'port of the simulated source' },
+  { env: 'LT_SIM_CITIZENS', path: 'sim.citizens', kind: 'number', doc: 'citizens in the simulated source' },
+  { env: 'LT_SIM_SEED', path: 'sim.seed', kind: 'number', doc: 'seed of the simulated source' },
+  { env: 'LT_CIVIL_STATUS_URL', path: 'civilStatus.baseUrl', kind: 'string', doc: 'civil-status source URL; empty = the simulated one' },
+  { env: 'LT_CIVIL_STATUS_SCHEDULE', path: 'civilStatus.schedule', kind: 'string', doc: 'cron schedule of the civil-status poll (6 fields, seconds first)' },
+  { env: 'LT_CONSUMER_BATCH_SIZE', path: 'consumer.batchSize', kind: 'number', doc: 'max events per consumer batch' }
+]
+
+export interface ConfigSources {
+  env?: Record<string, string | undefined>
+  argv?: string[]
+  /** Plain object overrides (tests); applied after env and argv. */
+  overrides?: DeepPartial<HubConfig>
+}
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] }
+
+export function loadConfig ({ env = {}, argv = [], overrides = {} }: ConfigSources = {}): HubConfig {
+  const flags = parseFlags(argv)
+  const file = flags.config ?? env.LT_CONFIG_FILE
+  const merged: Record<string, unknown> = file !== undefined && file !== '' ? readConfigFile(file) : {}
+  for (const s of envSettings) {
+    const raw = env[s.env]
+    if (raw !== undefined && raw !== '') setPath(merged, s.path, fromEnv(raw, s.kind))
+    // An explicitly empty KAFKA_BROKERS / MONGODB_URI means "embedded", so keep it.
+    else if (raw === '' && s.kind === 'list') setPath(merged, s.path, [])
+  }
+  if (flags.role !== undefined) merged.role = flags.role
+  if (flags.port !== undefined) merged.port = fromEnv(flags.port, 'number')
+  deepMerge(merged, overrides as Record<string, unknown>)
+  return validate(merged)
+}
+
+function validate (candidate: Record<string, unknown>): HubConfig {
+  const ajv = new Ajv({ useDefaults: true, allErrors: false, strict: true })
+  const check = ajv.compile(hubConfigSchema)
+  if (check(candidate)) return candidate
+  const err = check.errors?.[0]
+  const path = (err?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.').replace(/\.\d+$/, '')
+  const setting = settingName(path, err?.params)
+  throw new ConfigError(`Invalid configuration: ${setting} ${err?.message ?? 'is invalid'}`, setting)
+}
+
+function settingName (path: string, params: unknown): string {
+  const extra = (params as { additionalProperty?: string } | undefined)?.additionalProperty
+  const full = extra !== undefined ? (path === '' ? extra : `${path}.${extra}`) : path
+  const env = envSettings.find(s => s.path === full)
+  return env !== undefined ? `${env.env} (${full})` : (full === '' ? 'config' : full)
+}
+
+function readConfigFile (file: string): Record<string, unknown> {
+  let text: string
+  try { text = readFileSync(file, 'utf8') } catch (err) {
+    throw new ConfigError(`Cannot read config file ${file}: ${(err as Error).message}`, 'LT_CONFIG_FILE')
+  }
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object')
+    return parsed as Record<string, unknown>
+  } catch (err) {
+    throw new ConfigError(`Config file ${file} is not valid: ${(err as Error).message}`, 'LT_CONFIG_FILE')
+  }
+}
+
+function parseFlags (argv: string[]): { role?: string, port?: string, config?: string } {
+  const out: Record<string, string> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(role|port|config)(?:=(.*))?$/.exec(argv[i])
+    if (m === null) continue
+    const value = m[2] ?? argv[++i]
+    if (value === undefined) throw new ConfigError(`--${m[1]} needs a value`, `--${m[1]}`)
+    out[m[1]] = value
+  }
+  return out
+}
+
+function fromEnv (raw: string, kind: Kind): unknown {
+  switch (kind) {
+    case 'list': return raw.split(',').map(s => s.trim()).filter(s => s !== '')
+    case 'number': return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw
+    case 'boolean': return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw
+    default: return raw
+  }
+}
+
+function setPath (target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.')
+  let node = target
+  for (const p of parts.slice(0, -1)) {
+    if (typeof node[p] !== 'object' || node[p] === null) node[p] = {}
+    node = node[p] as Record<string, unknown>
+  }
+  node[parts[parts.length - 1]] = value
+}
+
+function deepMerge (target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(source)) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      if (typeof target[k] !== 'object' || target[k] === null) target[k] = {}
+      deepMerge(target[k] as Record<string, unknown>, v as Record<string, unknown>)
+    } else if (v !== undefined) target[k] = v
+  }
+}

@@ -1,0 +1,84 @@
+// The event-log port: the only way the rest of the hub talks to Kafka or its embedded stand-in.
+// Contract (checked by test/contract/event-log.contract.ts against every adapter):
+// - publish() writes a batch of keyed messages; it resolves only when the log has them durably.
+// - Messages with the same key are delivered in publish order to a group.
+// - A group's position moves only after its handler resolved for the whole batch; a batch whose
+//   handler threw, or whose process died before that, is delivered again.
+// - A handler that keeps failing is retried a bounded number of times, then the subscription stops
+//   and reports the failure (nothing is skipped, nothing is committed).
+
+export interface OutgoingMessage {
+  key: string
+  value: string
+  headers?: Record<string, string>
+}
+
+export interface ConsumedMessage {
+  topic: string
+  partition: number
+  /** Position within the partition, as a decimal string (Kafka offsets exceed 2^53 in theory). */
+  offset: string
+  key: string
+  value: string
+  headers: Record<string, string>
+  /** Milliseconds since the epoch when the log accepted the message. */
+  timestamp: number
+}
+
+export type BatchHandler = (messages: ConsumedMessage[]) => Promise<void>
+
+export interface SubscribeOptions {
+  group: string
+  topics: string[]
+  handler: BatchHandler
+  /** Where a group with no committed position starts. Defaults to the beginning. */
+  fromBeginning?: boolean
+  maxBatchSize?: number
+  /** Attempts per batch before the subscription gives up. */
+  maxAttempts?: number
+  /** Called once when the subscription gives up for good. */
+  onFatal?: (err: Error) => void
+}
+
+export interface Subscription {
+  /** Stops fetching, lets the batch in hand finish (and commit), then resolves. */
+  stop: () => Promise<void>
+  /** 'running' | 'stopped' | 'failed' */
+  state: () => SubscriptionState
+}
+export type SubscriptionState = 'running' | 'stopped' | 'failed'
+
+export interface EventLog {
+  readonly kind: 'kafka' | 'embedded'
+  publish: (topic: string, messages: OutgoingMessage[]) => Promise<void>
+  subscribe: (options: SubscribeOptions) => Promise<Subscription>
+  /** Resolves when the log answers; rejects (within its timeout) when it does not. */
+  ping: () => Promise<void>
+  close: () => Promise<void>
+}
+
+/** Name of the dead-letter topic that belongs to a consumer group. */
+export const deadLetterTopic = (group: string): string => `dlq.${group}`
+
+export interface DeadLetter {
+  reason: string
+  code: string
+  message: ConsumedMessage
+}
+
+/** Publishes rejected messages with where they came from, so nothing accepted is silently lost. */
+export async function publishDeadLetters (log: EventLog, group: string, letters: DeadLetter[]): Promise<void> {
+  if (letters.length === 0) return
+  await log.publish(deadLetterTopic(group), letters.map(({ reason, code, message }) => ({
+    key: message.key,
+    value: message.value,
+    headers: {
+      ...message.headers,
+      'lt-dlq-reason': reason,
+      'lt-dlq-code': code,
+      'lt-dlq-origin-topic': message.topic,
+      'lt-dlq-origin-partition': String(message.partition),
+      'lt-dlq-origin-offset': message.offset
+    }
+  })))
+}

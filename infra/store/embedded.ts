@@ -1,0 +1,83 @@
+// Embedded store on SQLite: one table of JSON documents keyed by (collection, _id) with the version
+// in its own column, so a versioned write is one guarded statement inside one transaction.
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { assertWritesMoveForward, type BulkUpsertResult, type Store, type StoredDoc } from '../ports/store.js'
+
+export function openEmbeddedStore ({ file }: { file: string }): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS documents (
+      collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+      PRIMARY KEY (collection, id)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS cursors (
+      connector TEXT NOT NULL, stream TEXT NOT NULL, cursor TEXT NOT NULL, updated_at INTEGER NOT NULL,
+      PRIMARY KEY (connector, stream)) WITHOUT ROWID;
+  `)
+  const selectOne = db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck()
+  const insertNew = db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+  const updateIfVersion = db.prepare('UPDATE documents SET version = ?, body = ? WHERE collection = ? AND id = ? AND version = ?')
+  const selectCursor = db.prepare('SELECT cursor FROM cursors WHERE connector = ? AND stream = ?').pluck()
+  const upsertCursor = db.prepare(`INSERT INTO cursors (connector, stream, cursor, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (connector, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`)
+
+  const applyWrites = db.transaction((collection: string, writes: Parameters<Store['bulkUpsert']>[1]): BulkUpsertResult => {
+    const result: BulkUpsertResult = { applied: [], stale: [] }
+    for (const { doc, expectedVersion } of writes) {
+      const body = JSON.stringify(doc)
+      const info = expectedVersion === null
+        ? insertNew.run(collection, doc._id, doc.version, body)
+        : updateIfVersion.run(doc.version, body, collection, doc._id, expectedVersion)
+      if (info.changes === 1) result.applied.push(doc._id)
+      else result.stale.push(doc._id)
+    }
+    return result
+  })
+
+  let closed = false
+  const parse = (body: unknown): StoredDoc => JSON.parse(body as string) as StoredDoc
+
+  return {
+    kind: 'embedded',
+    async get (collection, id) {
+      const body = selectOne.get(collection, id)
+      return body === undefined ? undefined : parse(body)
+    },
+    async getMany (collection, ids) {
+      const found = new Map<string, StoredDoc>()
+      // Chunks keep each statement under SQLite's bound-parameter limit.
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500)
+        const rows = db.prepare(`SELECT body FROM documents WHERE collection = ? AND id IN (${chunk.map(() => '?').join(',')})`)
+          .pluck().all(collection, ...chunk)
+        for (const body of rows) { const doc = parse(body); found.set(doc._id, doc) }
+      }
+      return found
+    },
+    async bulkUpsert (collection, writes) {
+      assertWritesMoveForward(writes)
+      return applyWrites(collection, writes)
+    },
+    async getCursor (connector, stream) {
+      const raw = selectCursor.get(connector, stream)
+      return raw === undefined ? undefined : JSON.parse(raw as string)
+    },
+    async saveCursor (connector, stream, cursor) {
+      upsertCursor.run(connector, stream, JSON.stringify(cursor), Date.now())
+    },
+    async ping () {
+      if (closed) throw new Error('store is closed')
+      db.prepare('SELECT 1').get()
+    },
+    async close () {
+      if (closed) return
+      closed = true
+      db.close()
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// MongoDB adapter of the store port (official driver). Written for what FerretDB 1.x and MongoDB 7
+// both support: documents keyed by `_id`, collection-level bulkWrite, no transactions, no
+// aggregation-pipeline updates. A versioned write is a replace filtered on {_id, version}; an
+// insert relies on the unique `_id`. Refused writes are found by reading versions back only when
+// the bulk result says something did not apply.
+import { MongoClient, MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb'
+import { canonicalJson } from '../shared/canonical-json.js'
+import { assertWritesMoveForward, StoreWriteError, type BulkUpsertResult, type Store, type StoredDoc } from '../ports/store.js'
+
+export interface MongoStoreOptions { uri: string, database: string, timeoutMs: number }
+
+interface CursorDoc { _id: string, cursor: unknown, updatedAt: Date }
+
+export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOptions): Promise<Store> {
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    socketTimeoutMS: timeoutMs * 3,
+    // FerretDB 1.x does not support retryable writes' transaction numbers everywhere; the
+    // version guard makes our writes safe to retry by hand instead.
+    retryWrites: false
+  })
+  await client.connect()
+  const db: Db = client.db(database)
+  const docs = (name: string): Collection<StoredDoc> => db.collection<StoredDoc>(name)
+  const cursors = db.collection<CursorDoc>('connector_cursors')
+
+  async function bulkUpsert (name: string, writes: Parameters<Store['bulkUpsert']>[1]): Promise<BulkUpsertResult> {
+    assertWritesMoveForward(writes)
+    if (writes.length === 0) return { applied: [], stale: [] }
+    const ops: Array<AnyBulkWriteOperation<StoredDoc>> = writes.map(({ doc, expectedVersion }) =>
+      expectedVersion === null
+        ? { insertOne: { document: doc } }
+        : { replaceOne: { filter: { _id: doc._id, version: expectedVersion }, replacement: doc, upsert: false } })
+    let done: number
+    const refusedInserts = new Set<number>()
+    try {
+      const res = await docs(name).bulkWrite(ops, { ordered: false })
+      done = res.insertedCount + res.matchedCount
+    } catch (err) {
+      // Duplicate-key errors are how an insert learns the document already exists: a stale write.
+      const writeErrors = err instanceof MongoBulkWriteError ? [err.writeErrors].flat() : []
+      if (writeErrors.length === 0 || writeErrors.some(e => e.code !== 11000)) {
+        throw new StoreWriteError(`bulk write to ${name} failed`, { cause: err })
+      }
+      for (const e of writeErrors) refusedInserts.add(e.index)
+      done = -1
+    }
+    if (done === writes.length) return { applied: writes.map(w => w.doc._id), stale: [] }
+    // The bulk result counts matches but does not say which replace matched: a replace applied iff
+    // the stored document is now exactly the one it carried.
+    const now = await getMany(name, writes.map(w => w.doc._id))
+    const result: BulkUpsertResult = { applied: [], stale: [] }
+    writes.forEach(({ doc }, index) => {
+      const stored = now.get(doc._id)
+      const applied = !refusedInserts.has(index) && stored !== undefined && sameDocument(stored, doc)
+      result[applied ? 'applied' : 'stale'].push(doc._id)
+    })
+    return result
+  }
+
+  async function getMany (name: string, ids: string[]): Promise<Map<string, StoredDoc>> {
+    const found = new Map<string, StoredDoc>()
+    if (ids.length === 0) return found
+    for await (const doc of docs(name).find({ _id: { $in: ids } })) found.set(doc._id, doc)
+    return found
+  }
+
+  return {
+    kind: 'mongodb',
+    async get (name, id) {
+      return (await docs(name).findOne({ _id: id })) ?? undefined
+    },
+    getMany,
+    bulkUpsert,
+    async getCursor (connector, stream) {
+      return (await cursors.findOne({ _id: `${connector}/${stream}` }))?.cursor
+    },
+    async saveCursor (connector, stream, cursor) {
+      await cursors.replaceOne({ _id: `${connector}/${stream}` }, { cursor, updatedAt: new Date() }, { upsert: true })
+    },
+    async ping () {
+      await db.command({ ping: 1 }, { timeoutMS: timeoutMs })
+    },
+    async close () {
+      await client.close()
+    }
+  }
+}
+
+const sameDocument = (a: StoredDoc, b: StoredDoc): boolean => canonicalJson(a) === canonicalJson(b)

@@ -1,0 +1,69 @@
+// One contract for every store adapter. `open` returns a new adapter instance on the same data.
+import type { Test } from 'tap'
+import type { Store } from '../../infra/ports/store.js'
+import { uniqueName } from '../helpers/wait-for.js'
+
+export function storeContract (t: Test, open: () => Promise<Store>): void {
+  t.test('inserts, reads one and reads many', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const a = uniqueName('a')
+    const b = uniqueName('b')
+    const res = await store.bulkUpsert('persons', [
+      { doc: { _id: a, version: 1, fullName: 'Nguyễn Văn An', tags: ['x'] }, expectedVersion: null },
+      { doc: { _id: b, version: 1, fullName: 'Trần Thị Bích', nested: { ward: '31135' } }, expectedVersion: null }
+    ])
+    t.same(res, { applied: [a, b], stale: [] })
+    t.same(await store.get('persons', a), { _id: a, version: 1, fullName: 'Nguyễn Văn An', tags: ['x'] })
+    const many = await store.getMany('persons', [a, b, uniqueName('missing')])
+    t.equal(many.size, 2)
+    t.same(many.get(b)?.nested, { ward: '31135' })
+    t.equal(await store.get('persons', uniqueName('none')), undefined)
+  })
+
+  t.test('refuses stale versions and never applies them', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const id = uniqueName('p')
+    const fresh = uniqueName('q')
+    await store.bulkUpsert('persons', [{ doc: { _id: id, version: 1, name: 'v1' }, expectedVersion: null }])
+    t.same((await store.bulkUpsert('persons', [{ doc: { _id: id, version: 2, name: 'v2' }, expectedVersion: 1 }])).applied, [id])
+    const res = await store.bulkUpsert('persons', [
+      { doc: { _id: id, version: 2, name: 'lost update' }, expectedVersion: 1 },
+      { doc: { _id: fresh, version: 1, name: 'new' }, expectedVersion: null }
+    ])
+    t.same(res.stale, [id], 'a write based on an old version is refused')
+    t.same(res.applied, [fresh], 'the rest of the batch still applies')
+    t.equal((await store.get('persons', id))?.name, 'v2', 'the refused write changed nothing')
+    const again = await store.bulkUpsert('persons', [{ doc: { _id: fresh, version: 1, name: 'dup insert' }, expectedVersion: null }])
+    t.same(again, { applied: [], stale: [fresh] }, 'inserting over an existing document is stale too')
+    t.equal((await store.get('persons', fresh))?.name, 'new')
+    const ahead = await store.bulkUpsert('persons', [{ doc: { _id: id, version: 9, name: 'skip' }, expectedVersion: 7 }])
+    t.same(ahead.stale, [id], 'a version that is not the stored one is refused, ahead or behind')
+  })
+
+  t.test('rejects writes that do not move the version forward', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    await t.rejects(store.bulkUpsert('persons', [{ doc: { _id: 'x', version: 1 }, expectedVersion: 1 }]), { code: 'LT_ERR_STORE_WRITE' })
+    await t.rejects(store.bulkUpsert('persons', [
+      { doc: { _id: 'y', version: 1 }, expectedVersion: null }, { doc: { _id: 'y', version: 2 }, expectedVersion: 1 }
+    ]), { code: 'LT_ERR_STORE_WRITE' })
+  })
+
+  t.test('cursors and documents survive a restart', async t => {
+    const connector = uniqueName('conn')
+    const id = uniqueName('d')
+    const first = await open()
+    t.equal(await first.getCursor(connector, 'people'), undefined)
+    await first.saveCursor(connector, 'people', { updatedSince: '2026-01-01T00:00:00.000Z', afterKey: '092' })
+    await first.saveCursor(connector, 'people', { updatedSince: '2026-02-01T00:00:00.000Z', afterKey: '093' })
+    await first.bulkUpsert('persons', [{ doc: { _id: id, version: 1, name: 'kept' }, expectedVersion: null }])
+    await first.close()
+    const second = await open()
+    t.teardown(async () => await second.close())
+    t.same(await second.getCursor(connector, 'people'), { updatedSince: '2026-02-01T00:00:00.000Z', afterKey: '093' })
+    t.equal((await second.get('persons', id))?.name, 'kept')
+    await t.resolves(second.ping())
+  })
+}

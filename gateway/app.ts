@@ -1,0 +1,48 @@
+// Builds the gateway as a Fastify instance without listening, so tests inject requests into the
+// same app that production serves.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import type { Logger } from 'pino'
+import type { Store } from '../infra/ports/store.js'
+import { maskIds } from '../infra/logging/logger.js'
+import { personSchema } from '../schemas/person.js'
+import problemDetails from './plugins/problem-details.js'
+import openapi from './plugins/openapi.js'
+import { healthRoutes, type ReadinessCheck } from './routes/health.js'
+import { citizenRoutes } from './routes/citizens.js'
+
+export interface GatewayDeps {
+  store: Store
+  logger: Logger
+  readiness: ReadinessCheck[]
+  readinessTimeoutMs?: number
+}
+
+/** Fastify's own ajv speaks draft-07; our canonical schemas declare 2020-12 but use nothing newer. */
+const forFastify = <S extends { $schema?: string, $id: string, title: string }>(schema: S): Omit<S, '$schema' | '$id'> & { $id: string } =>
+  ({ ...schema, $schema: undefined, $id: schema.title })
+
+export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000 }: GatewayDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger.child({ role: 'gateway' }, {
+      serializers: {
+        // Personal ids travel in paths; logs keep only their ends.
+        req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: maskIds(req.url), reqId: req.id }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode })
+      }
+    }) as FastifyBaseLogger,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30000,
+    connectionTimeout: 60000,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } }
+  })
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
+  await app.register(problemDetails)
+  await app.register(openapi)
+  app.addSchema(forFastify(personSchema))
+  await app.register(healthRoutes(readiness, readinessTimeoutMs))
+  await app.register(citizenRoutes(store))
+  return app
+}

@@ -1,0 +1,43 @@
+// The one error handler: every failure leaves as application/problem+json with a stable code.
+// 5xx bodies never carry internals; the request id lets support find the log line.
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ApiProblem, problemSchema, problemType, type ProblemField } from '../problem.js'
+
+function send (reply: FastifyReply, request: FastifyRequest, p: { status: number, code: string, title: string, detail?: string, errors?: ProblemField[] }): FastifyReply {
+  return reply.code(p.status).type('application/problem+json').send({
+    type: problemType(p.code), title: p.title, status: p.status, code: p.code,
+    ...(p.detail !== undefined ? { detail: p.detail } : {}),
+    instance: request.id,
+    ...(p.errors !== undefined ? { errors: p.errors } : {})
+  })
+}
+
+async function problemDetails (app: FastifyInstance): Promise<void> {
+  app.addSchema(problemSchema)
+  app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
+    if (error instanceof ApiProblem) return send(reply, request, error)
+    const fe = error as FastifyError
+    if (fe.validation !== undefined) {
+      const where = fe.validationContext ?? 'request'
+      const errors = fe.validation.map(v => ({
+        path: `${where}${v.instancePath === '' ? '' : v.instancePath}${v.keyword === 'required' ? `/${(v.params as { missingProperty: string }).missingProperty}` : ''}`,
+        message: v.message ?? 'is invalid'
+      }))
+      return send(reply, request, { status: 400, code: 'LT_ERR_VALIDATION', title: 'The request is not valid', detail: errors.map(e => `${e.path} ${e.message}`).join('; '), errors })
+    }
+    const status = fe.statusCode ?? 500
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed')
+      return send(reply, request, { status, code: 'LT_ERR_INTERNAL', title: 'Internal error', detail: 'The request could not be completed; quote the instance id to support.' })
+    }
+    const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'LT_ERR_BODY_TOO_LARGE'
+      : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'LT_ERR_MEDIA_TYPE'
+        : fe.code?.startsWith('FST_ERR_CTP') === true ? 'LT_ERR_BODY_INVALID' : 'LT_ERR_BAD_REQUEST'
+    return send(reply, request, { status, code, title: 'The request is not valid', detail: fe.message })
+  })
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, { status: 404, code: 'LT_ERR_ROUTE_NOT_FOUND', title: 'No such endpoint', detail: `${request.method} ${request.url.split('?')[0].replace(/\d{9,}/g, '{id}')} is not an endpoint of this API` }))
+}
+
+export default fp(problemDetails, { name: 'problem-details' })

@@ -1,0 +1,40 @@
+// The one envelope on every topic: CloudEvents 1.0 attributes plus a Debezium-style operation,
+// the source record key and a monotonic source position. The TypeScript type is derived from the
+// schema, so the two cannot disagree.
+import type { FromSchema } from 'json-schema-to-ts'
+
+export const changeEventSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://lienthong.cantho.gov.vn/schemas/change-event.json',
+  title: 'ChangeEvent',
+  description: 'A change to one record of one source system, as published by a connector.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'op', 'key', 'position', 'connector', 'ingestTime', 'data'],
+  properties: {
+    specversion: { const: '1.0' },
+    id: { type: 'string', minLength: 1, maxLength: 512, description: 'Unique per source change; consumers are idempotent on it.' },
+    source: { type: 'string', pattern: '^/connectors/[a-z0-9-]+/[a-z0-9-]+$', description: '/connectors/<connector id>/<stream>' },
+    type: { type: 'string', pattern: '^vn\\.lienthong\\.raw\\.[a-z0-9-]+\\.[a-z0-9-]+$' },
+    subject: { type: 'string', minLength: 1, description: 'Entity key; also the Kafka message key, so per-entity order holds.' },
+    time: { type: 'string', format: 'date-time', description: 'When the source changed the record.' },
+    dataschema: { type: 'string', format: 'uri' },
+    op: { enum: ['c', 'u', 'd', 'r'], description: 'create, update, delete, or read during a snapshot' },
+    key: { type: 'string', minLength: 1, description: 'Primary key of the record in the source system.' },
+    position: { type: 'string', minLength: 1, description: 'Monotonic position of the change in its source stream.' },
+    connector: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'version'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+        version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$' }
+      }
+    },
+    ingestTime: { type: 'string', format: 'date-time' },
+    data: { description: 'The raw source record; null for a delete.', oneOf: [{ type: 'object' }, { type: 'null' }] }
+  }
+} as const
+
+export type ChangeEvent = FromSchema<typeof changeEventSchema>
+export type ChangeOp = ChangeEvent['op']

@@ -1,0 +1,17 @@
+// Vietnam rules: pure parsers and code tables for citizen data. Importing reads no file;
+// data tables load on first use.
+export * from './result.js'
+export * from './fold.js'
+export * from './dates.js'
+export * from './sex.js'
+export * from './provinces.js'
+export * from './personal-id.js'
+export * from './cmnd.js'
+export * from './bhyt.js'
+export * from './admin-units.js'
+export * from './land-purpose.js'
+export * from './land-parcel.js'
+export * from './land-certificate.js'
+export { normalizeName, nameMatchKey, type PersonName } from './names.js'
+export * from './ethnicity.js'
+export * from './religion.js'

@@ -3,6 +3,7 @@
 // This module is the only place that knows environment variable names; main.ts passes process.env in.
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
+import cron from 'node-cron'
 import { hubConfigSchema, type HubConfig } from './schema.js'
 
 export class ConfigError extends Error {
@@ -61,7 +62,13 @@ export function loadConfig ({ env = {}, argv = [], overrides = {} }: ConfigSourc
 function validate (candidate: Record<string, unknown>): HubConfig {
   const ajv = new Ajv({ useDefaults: true, allErrors: false, strict: true })
   const check = ajv.compile(hubConfigSchema)
-  if (check(candidate)) return candidate
+  if (check(candidate)) {
+    // Cron syntax is beyond JSON Schema; checked here so a bad schedule also fails at boot.
+    if (!cron.validate(candidate.civilStatus.schedule)) {
+      throw new ConfigError('Invalid configuration: LT_CIVIL_STATUS_SCHEDULE (civilStatus.schedule) is not a valid cron expression', 'LT_CIVIL_STATUS_SCHEDULE')
+    }
+    return candidate
+  }
   const err = check.errors?.[0]
   const path = (err?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.').replace(/\.\d+$/, '')
   const setting = settingName(path, err?.params)

@@ -1,0 +1,62 @@
+// The thin slice end to end, for any pair of adapters: a record changed in the simulated
+// civil-status source shows up through the API, a deleted one answers 410.
+import type { Test } from 'tap'
+import { loadConfig, type DeepPartial } from '../../infra/config/load.js'
+import type { HubConfig } from '../../infra/config/schema.js'
+import { createLogger } from '../../infra/logging/logger.js'
+import { startHub } from '../../hub/start-hub.js'
+import { waitFor } from '../helpers/wait-for.js'
+
+export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>): Promise<void> {
+  const config = loadConfig({
+    overrides: {
+      port: 0,
+      logLevel: 'warn',
+      sim: { port: 0, citizens: 40, seed: 7 },
+      civilStatus: { schedule: '* * * * * *', pageSize: 15 },
+      consumer: { batchSize: 10 },
+      ...overrides
+    }
+  })
+  const hub = await startHub(config, createLogger(config.logLevel))
+  t.teardown(async () => await hub.stop())
+  const source = hub.source
+  const app = hub.gateway
+  if (source === undefined || app === undefined) throw new Error('role all must start the source and the gateway')
+  const get = async (id: string): Promise<{ statusCode: number, body: any }> => {
+    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}` })
+    return { statusCode: res.statusCode, body: res.json() }
+  }
+
+  const ready = await app.inject({ method: 'GET', url: '/health/ready' })
+  t.equal(ready.statusCode, 200, 'ready: event log and store answer')
+
+  const [first, second] = source.records()
+  const initial = await waitFor(async () => { const r = await get(first.so_dinh_danh); return r.statusCode === 200 ? r : undefined }, { what: 'snapshot to reach the API', timeoutMs: 60000 })
+  t.equal(initial.body.data.personalId, first.so_dinh_danh)
+  t.equal(initial.body.data.fullName, first.ho_va_ten.normalize('NFC').toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m: string, s: string, c: string) => s + c.toLocaleUpperCase('vi')), 'name normalized from upper case')
+  t.match(initial.body.data.birthDate, /^\d{4}-\d{2}-\d{2}$/, 'date normalized to ISO')
+  t.equal(initial.body.meta.source.sourceSystem, 'ho-tich')
+
+  // Every citizen of the snapshot arrives.
+  await waitFor(async () => {
+    const docs = await hub.store.getMany('persons', source.records().map(r => r.so_dinh_danh))
+    return docs.size === source.records().length
+  }, { what: 'all snapshot records in the store', timeoutMs: 60000 })
+
+  const changed = source.update(first.so_dinh_danh, { ho_va_ten: 'TRẦN THỊ MINH THƯ', gioi_tinh: 'Nữ', ngay_sinh: '02091990' })
+  const after = await waitFor(async () => { const r = await get(first.so_dinh_danh); return r.body.data?.fullName === 'Trần Thị Minh Thư' ? r : undefined }, { what: 'the change to reach the API', timeoutMs: 60000 })
+  t.equal(after.body.data.birthDate, '1990-09-02')
+  t.equal(after.body.data.sex, 'female')
+  t.ok(after.body.meta.version > initial.body.meta.version, 'version moved forward')
+  t.equal(after.body.meta.source.sourceTime, changed.ngay_cap_nhat, 'source time is the source\'s update time')
+
+  source.remove(second.so_dinh_danh)
+  const gone = await waitFor(async () => { const r = await get(second.so_dinh_danh); return r.statusCode === 410 ? r : undefined }, { what: 'the delete to reach the API', timeoutMs: 60000 })
+  t.equal(gone.body.code, 'LT_ERR_CITIZEN_DELETED')
+
+  const missing = await get('092999999999')
+  t.equal(missing.statusCode, 404)
+  t.equal(missing.body.code, 'LT_ERR_CITIZEN_NOT_FOUND')
+  t.equal(hub.connectors[0].status().lastError, undefined, 'the connector reports no error')
+}

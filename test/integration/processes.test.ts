@@ -1,0 +1,46 @@
+// What only real processes show: a bad setting stops the start with its name, SIGTERM shuts down
+// cleanly, and the roles run as separate processes sharing the embedded data folder.
+import t from 'tap'
+import { request } from 'undici'
+import { spawnHub } from '../helpers/spawn-hub.js'
+import { waitFor } from '../helpers/wait-for.js'
+
+const getJson = async (url: string): Promise<{ status: number, body: any }> => {
+  const res = await request(url, { headersTimeout: 5000, bodyTimeout: 5000 })
+  return { status: res.statusCode, body: await res.body.json() }
+}
+
+t.test('a bad setting stops the start and names it', async t => {
+  const hub = spawnHub([], { PORT: '99999' })
+  t.equal(await hub.exited, 2, 'exit code 2')
+  t.match(hub.output(), /Invalid configuration: PORT \(port\) must be <= 65535/)
+})
+
+t.test('SIGTERM stops polling and consuming, then exits 0', async t => {
+  const hub = spawnHub(['--role', 'all'], { PORT: '0', LT_SIM_PORT: '0', LT_DATA_DIR: t.testdir({}), LOG_LEVEL: 'info' })
+  t.teardown(async () => { await hub.stop('SIGKILL') })
+  const [, base] = await hub.waitForOutput(/API docs \(Swagger UI\): (http:\/\/\S+)\/docs/)
+  const ready = await getJson(`${base}/health/ready`)
+  t.equal(ready.status, 200)
+  t.equal(ready.body.status, 'ready')
+  t.equal(await hub.stop('SIGTERM'), 0, 'clean exit')
+  t.match(hub.output(), /shutting down: finishing the batch in hand/)
+  t.notMatch(hub.output(), /"level":50/, 'no error logged while stopping')
+})
+
+t.test('connectors, consumers and gateway as three processes', async t => {
+  const dataDir = t.testdir({})
+  const common = { LT_DATA_DIR: dataDir, LOG_LEVEL: 'info', LT_CIVIL_STATUS_SCHEDULE: '* * * * * *' }
+  const connectors = spawnHub(['--role', 'connectors'], { ...common, LT_SIM_PORT: '0', LT_SIM_CITIZENS: '25' })
+  const consumers = spawnHub(['--role', 'consumers'], common)
+  const gateway = spawnHub(['--role', 'gateway'], { ...common, PORT: '0' })
+  t.teardown(async () => { await Promise.all([connectors, consumers, gateway].map(async p => await p.stop('SIGKILL'))) })
+  const [, sourceUrl] = await connectors.waitForOutput(/"url":"(http:\/\/[^"]+)"/)
+  const [, base] = await gateway.waitForOutput(/API docs \(Swagger UI\): (http:\/\/\S+)\/docs/)
+  const page = await getJson(`${sourceUrl}/api/v1/cong-dan?limit=1`)
+  const id = page.body.data[0].so_dinh_danh as string
+  const citizen = await waitFor(async () => { const r = await getJson(`${base}/v1/citizens/${id}`); return r.status === 200 ? r : undefined }, { timeoutMs: 60000, what: 'the citizen through three processes' })
+  t.equal(citizen.body.data.personalId, id)
+  t.notMatch(gateway.output(), new RegExp(id), 'the full personal id never reaches the info log')
+  for (const p of [connectors, consumers, gateway]) t.equal(await p.stop('SIGTERM'), 0)
+})

@@ -48,9 +48,13 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     const missing = topics.filter(t => !knownTopics.has(t))
     if (missing.length === 0) return
     const a = await getAdmin()
-    // createTopics is a no-op for topics that exist; waitForLeaders avoids a first publish racing
-    // the leader election.
-    await a.createTopics({ waitForLeaders: true, topics: missing.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
+    const existing = new Set(await a.listTopics())
+    const toCreate = missing.filter(t => !existing.has(t))
+    // waitForLeaders avoids a first publish racing the leader election. Creating a topic another
+    // client just created is harmless (createTopics then resolves false).
+    if (toCreate.length > 0) {
+      await a.createTopics({ waitForLeaders: true, topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
+    }
     for (const t of missing) knownTopics.add(t)
   }
 

@@ -8,7 +8,32 @@
 // - Cursors are saved and read back per connector stream; everything survives a restart.
 
 /** Collections the hub keeps. Adding one is a deliberate act, so the set is closed. */
-export type CollectionName = 'persons'
+export const collectionNames = [
+  // golden records, keyed by canonical id
+  'persons', 'households', 'land_parcels', 'land_certificates', 'health_cards', 'business_households',
+  // append-only history of golden records, conflicts between sources, records waiting for a link
+  'history', 'conflicts', 'unresolved', 'id_links',
+  // connector registry and dead letters kept for listing and replay
+  'connectors', 'dead_letters',
+  // access control and audit
+  'api_clients', 'grants', 'audit', 'access_log'
+] as const
+export type CollectionName = typeof collectionNames[number]
+
+/** A scalar a document field can be compared with. */
+export type FieldValue = string | number | boolean
+
+/**
+ * The one query shape the hub needs: equality on top-level or dotted fields (what FerretDB pushes
+ * down to its backend), ordered by one field then `_id`, paged by a keyset cursor.
+ */
+export interface FindQuery {
+  where?: Record<string, FieldValue>
+  orderBy?: { field: string, direction?: 'asc' | 'desc' }
+  /** Keyset cursor: the orderBy value and `_id` of the last document of the previous page. */
+  after?: { value: FieldValue, id: string }
+  limit: number
+}
 
 export interface StoredDoc {
   _id: string
@@ -33,10 +58,21 @@ export interface Store {
   get: (collection: CollectionName, id: string) => Promise<StoredDoc | undefined>
   getMany: (collection: CollectionName, ids: string[]) => Promise<Map<string, StoredDoc>>
   bulkUpsert: (collection: CollectionName, writes: VersionedWrite[]) => Promise<BulkUpsertResult>
+  /** Documents matching every equality, in (orderBy field, _id) order; at most `limit`. */
+  find: (collection: CollectionName, query: FindQuery) => Promise<StoredDoc[]>
+  /** Deletes by id; returns how many existed. Golden records are never deleted (tombstones are). */
+  deleteMany: (collection: CollectionName, ids: string[]) => Promise<number>
   getCursor: (connectorId: string, stream: string) => Promise<unknown>
   saveCursor: (connectorId: string, stream: string, cursor: unknown) => Promise<void>
   ping: () => Promise<void>
   close: () => Promise<void>
+}
+
+export const MAX_FIND_LIMIT = 5000
+
+/** Field names reach SQL and Mongo filters: keep them to plain dotted identifiers. */
+export function assertFieldName (field: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) throw new StoreWriteError(`not a field name: ${field}`)
 }
 
 export class StoreWriteError extends Error {

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { assertWritesMoveForward, type BulkUpsertResult, type Store, type StoredDoc } from '../ports/store.js'
+import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, type BulkUpsertResult, type FieldValue, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
 
 export function openEmbeddedStore ({ file }: { file: string }): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -39,6 +39,45 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
     return result
   })
 
+  const indexed = new Set<string>()
+  /** SQL for a field: `_id` is a column, anything else a JSON path, indexed on first use. */
+  function column (collection: string, field: string): string {
+    assertFieldName(field)
+    if (field === '_id') return 'id'
+    const expr = `json_extract(body, '$.${field}')`
+    const key = `${collection}:${field}`
+    if (!indexed.has(key)) {
+      const name = `ix_${collection}_${field.replace(/\./g, '_')}`
+      db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON documents (collection, ${expr}) WHERE collection = '${collection}'`)
+      indexed.add(key)
+    }
+    return expr
+  }
+  // json_extract gives booleans back as 1 / 0.
+  const sqlValue = (v: FieldValue): string | number => typeof v === 'boolean' ? (v ? 1 : 0) : v
+
+  function find (collection: string, { where = {}, orderBy, after, limit }: FindQuery): StoredDoc[] {
+    const clauses = ['collection = ?']
+    const params: Array<string | number> = [collection]
+    for (const [field, value] of Object.entries(where)) {
+      clauses.push(`${column(collection, field)} = ?`)
+      params.push(sqlValue(value))
+    }
+    const orderField = orderBy?.field ?? '_id'
+    const desc = orderBy?.direction === 'desc'
+    const order = column(collection, orderField)
+    if (after !== undefined) {
+      const cmp = desc ? '<' : '>'
+      clauses.push(orderField === '_id' ? `id ${cmp} ?` : `(${order} ${cmp} ? OR (${order} = ? AND id ${cmp} ?))`)
+      params.push(...(orderField === '_id' ? [after.id] : [sqlValue(after.value), sqlValue(after.value), after.id]))
+    }
+    const dir = desc ? 'DESC' : 'ASC'
+    const sql = `SELECT body FROM documents WHERE ${clauses.join(' AND ')} ORDER BY ${order} ${dir}, id ${dir} LIMIT ?`
+    return db.prepare(sql).pluck().all(...params, Math.min(limit, MAX_FIND_LIMIT)).map(parse)
+  }
+  const deleteOne = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?')
+  const deleteIds = db.transaction((collection: string, ids: string[]) => ids.reduce((n, id) => n + deleteOne.run(collection, id).changes, 0))
+
   let closed = false
   const parse = (body: unknown): StoredDoc => JSON.parse(body as string) as StoredDoc
 
@@ -63,6 +102,8 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
       assertWritesMoveForward(writes)
       return applyWrites(collection, writes)
     },
+    async find (collection, query) { return find(collection, query) },
+    async deleteMany (collection, ids) { return deleteIds(collection, ids) },
     async getCursor (connector, stream) {
       const raw = selectCursor.get(connector, stream)
       return raw === undefined ? undefined : JSON.parse(raw as string)

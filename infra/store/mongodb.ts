@@ -3,9 +3,9 @@
 // aggregation-pipeline updates. A versioned write is a replace filtered on {_id, version}; an
 // insert relies on the unique `_id`. Refused writes are found by reading versions back only when
 // the bulk result says something did not apply.
-import { MongoClient, MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb'
+import { MongoClient, MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb'
 import { canonicalJson } from '../shared/canonical-json.js'
-import { assertWritesMoveForward, StoreWriteError, type BulkUpsertResult, type Store, type StoredDoc } from '../ports/store.js'
+import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, StoreWriteError, type BulkUpsertResult, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
 
 export interface MongoStoreOptions { uri: string, database: string, timeoutMs: number }
 
@@ -66,8 +66,37 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     return found
   }
 
+  const indexed = new Set<string>()
+  async function ensureIndex (name: string, fields: string[]): Promise<void> {
+    const wanted = fields.filter(f => f !== '_id')
+    const key = `${name}:${wanted.join(',')}`
+    if (wanted.length === 0 || indexed.has(key)) return
+    await docs(name).createIndex(Object.fromEntries(wanted.map(f => [f, 1])))
+    indexed.add(key)
+  }
+
+  async function find (name: string, { where = {}, orderBy, after, limit }: FindQuery): Promise<StoredDoc[]> {
+    for (const f of [...Object.keys(where), orderBy?.field ?? '_id']) assertFieldName(f)
+    const field = orderBy?.field ?? '_id'
+    const dir = orderBy?.direction === 'desc' ? -1 : 1
+    await ensureIndex(name, [...Object.keys(where), field])
+    const filter: Record<string, unknown> = { ...where }
+    if (after !== undefined) {
+      const cmp = dir === 1 ? '$gt' : '$lt'
+      filter.$or = field === '_id'
+        ? [{ _id: { [cmp]: after.id } }]
+        : [{ [field]: { [cmp]: after.value } }, { [field]: after.value, _id: { [cmp]: after.id } }]
+    }
+    return await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray()
+  }
+
   return {
     kind: 'mongodb',
+    find,
+    async deleteMany (name, ids) {
+      if (ids.length === 0) return 0
+      return (await docs(name).deleteMany({ _id: { $in: ids } })).deletedCount
+    },
     async get (name, id) {
       return (await docs(name).findOne({ _id: id })) ?? undefined
     },

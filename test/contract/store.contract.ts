@@ -51,6 +51,35 @@ export function storeContract (t: Test, open: () => Promise<Store>): void {
     ]), { code: 'LT_ERR_STORE_WRITE' })
   })
 
+  t.test('finds by equality, in order, page by page', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const subject = uniqueName('s')
+    const docs = [5, 3, 9, 3, 7].map((at, i) => ({ _id: `${subject}-${i}`, version: 1, subject, at, kind: i % 2 === 0 ? 'read' : 'write', nested: { ok: i !== 2 } }))
+    await store.bulkUpsert('history', [...docs, { _id: uniqueName('other'), version: 1, subject: uniqueName('x'), at: 1, kind: 'read', nested: { ok: true } }].map(doc => ({ doc, expectedVersion: null })))
+    const all = await store.find('history', { where: { subject }, orderBy: { field: 'at' }, limit: 100 })
+    t.same(all.map(d => d._id), [`${subject}-1`, `${subject}-3`, `${subject}-0`, `${subject}-4`, `${subject}-2`], 'ordered by field, then _id on ties')
+    const reads = await store.find('history', { where: { subject, kind: 'read' }, limit: 100 })
+    t.same(reads.map(d => d._id), [`${subject}-0`, `${subject}-2`, `${subject}-4`], 'several equalities, default order _id')
+    t.same((await store.find('history', { where: { subject, 'nested.ok': false }, limit: 10 })).map(d => d._id), [`${subject}-2`], 'dotted fields and booleans')
+    const page1 = await store.find('history', { where: { subject }, orderBy: { field: 'at', direction: 'desc' }, limit: 2 })
+    const last = page1[page1.length - 1]
+    const page2 = await store.find('history', { where: { subject }, orderBy: { field: 'at', direction: 'desc' }, after: { value: last.at as number, id: last._id }, limit: 2 })
+    const page3 = await store.find('history', { where: { subject }, orderBy: { field: 'at', direction: 'desc' }, after: { value: page2[1].at as number, id: page2[1]._id }, limit: 2 })
+    t.same([...page1, ...page2, ...page3].map(d => d._id), [`${subject}-2`, `${subject}-4`, `${subject}-0`, `${subject}-3`, `${subject}-1`], 'keyset pages neither skip nor repeat, ties included')
+    await t.rejects(store.find('history', { where: { 'a; DROP': 1 }, limit: 1 }), /not a field name/)
+  })
+
+  t.test('deletes by id', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const a = uniqueName('del')
+    await store.bulkUpsert('connectors', [{ doc: { _id: a, version: 1 }, expectedVersion: null }])
+    t.equal(await store.deleteMany('connectors', [a, uniqueName('none')]), 1)
+    t.equal(await store.get('connectors', a), undefined)
+    t.equal(await store.deleteMany('connectors', []), 0)
+  })
+
   t.test('cursors and documents survive a restart', async t => {
     const connector = uniqueName('conn')
     const id = uniqueName('d')

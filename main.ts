@@ -4,11 +4,20 @@
 import { loadConfig, ConfigError } from './infra/config/load.js'
 import { createLogger } from './infra/logging/logger.js'
 import { startHub } from './hub/start-hub.js'
+import { commands } from './hub/commands/index.js'
 
 async function main (): Promise<void> {
+  const argv = process.argv.slice(2)
+  // `lienthong <command> …` runs a subcommand; flags alone start the hub.
+  const command = argv[0] !== undefined && !argv[0].startsWith('--') ? argv[0] : undefined
+  if (command !== undefined && commands[command] === undefined) {
+    process.stderr.write(`Unknown command '${command}'. Commands: ${Object.keys(commands).join(', ') || 'none'}; without one, the hub starts.\n`)
+    process.exit(2)
+  }
+  const rest = command !== undefined ? argv.slice(1) : argv
   let config
   try {
-    config = loadConfig({ env: process.env, argv: process.argv.slice(2) })
+    config = loadConfig({ env: process.env, argv: rest })
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`)
@@ -17,6 +26,9 @@ async function main (): Promise<void> {
     throw err
   }
   const logger = createLogger(config.logLevel)
+  if (command !== undefined) {
+    process.exit(await commands[command].run({ config, logger, args: rest, stdout: process.stdout, stderr: process.stderr }))
+  }
   const hub = await startHub(config, logger)
   const engines = `event log: ${hub.eventLog.kind}, store: ${hub.store.kind}`
   logger.info({ role: config.role, engines }, 'Liên Thông started')

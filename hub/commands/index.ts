@@ -1,0 +1,21 @@
+// Subcommands of the `lienthong` CLI (`node dist/main.js <command> …`). Each command lives in its
+// own file in this folder and is registered here with one line. A command gets the validated
+// configuration, a logger and its own arguments, and returns the process exit code.
+import type { Logger } from 'pino'
+import type { HubConfig } from '../../infra/config/schema.js'
+
+export interface CommandContext {
+  config: HubConfig
+  logger: Logger
+  args: string[]
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+export interface Command {
+  summary: string
+  run: (ctx: CommandContext) => Promise<number>
+}
+
+export const commands: Record<string, Command> = {
+}

@@ -1,0 +1,47 @@
+// The envelope on `canonical.<entity>` topics: what the normalizer says one source knows about one
+// canonical entity, ready for the merger. `fields` is partial on purpose: each source contributes
+// only the fields it holds, and the merger decides per field which source wins.
+import type { FromSchema } from 'json-schema-to-ts'
+
+export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household'] as const
+export type CanonicalEntity = typeof canonicalEntities[number]
+
+export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`
+
+export const canonicalEventSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://lienthong.cantho.gov.vn/schemas/canonical-event.json',
+  title: 'CanonicalEvent',
+  description: 'One source\'s view of one canonical entity after normalization; keyed by entityId on canonical.<entity>.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'entity', 'entityId', 'op', 'source', 'fields', 'rawEventId'],
+  properties: {
+    id: { type: 'string', minLength: 1, description: 'Unique and stable: derived from the raw event id, the entity and its id, so a replay yields the same id.' },
+    entity: { enum: canonicalEntities },
+    entityId: { type: 'string', minLength: 1, description: 'Canonical id: 12-digit personal id, parcel id, card number, …' },
+    op: { enum: ['upsert', 'delete'] },
+    source: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['system', 'connector', 'connectorVersion', 'sourceKey', 'sourceTime', 'ingestTime', 'position'],
+      properties: {
+        system: { type: 'string', minLength: 1, description: 'Source system, e.g. ho-tich, cu-tru, dat-dai, bhyt, dang-ky-kinh-doanh.' },
+        connector: { type: 'string', minLength: 1 },
+        connectorVersion: { type: 'string', minLength: 1 },
+        sourceKey: { type: 'string', minLength: 1 },
+        sourceTime: { type: 'string', format: 'date-time' },
+        ingestTime: { type: 'string', format: 'date-time' },
+        position: { type: 'string', minLength: 1, description: 'Monotonic within one source stream.' }
+      }
+    },
+    fields: { type: 'object', description: 'The canonical fields this source holds for the entity (partial).' },
+    rawEventId: { type: 'string', minLength: 1 },
+    warnings: {
+      type: 'array',
+      items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } }
+    }
+  }
+} as const
+
+export type CanonicalEvent = FromSchema<typeof canonicalEventSchema>

@@ -10,6 +10,7 @@ import problemDetails from './plugins/problem-details.js'
 import openapi from './plugins/openapi.js'
 import { healthRoutes, type ReadinessCheck } from './routes/health.js'
 import { citizenRoutes } from './routes/citizens.js'
+import { schemaRoutes } from './routes/schemas.js'
 
 export interface GatewayDeps {
   store: Store
@@ -44,5 +45,6 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   app.addSchema(forFastify(personSchema))
   await app.register(healthRoutes(readiness, readinessTimeoutMs))
   await app.register(citizenRoutes(store))
+  await app.register(schemaRoutes())
   return app
 }

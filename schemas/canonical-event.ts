@@ -41,7 +41,24 @@ export const canonicalEventSchema = {
       type: 'array',
       items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } }
     }
-  }
+  },
+  examples: [{
+    id: 'civil-status:persons:092085001234:2026-03-01T08:00:00.000Z#person:092085001234',
+    entity: 'person',
+    entityId: '092085001234',
+    op: 'upsert',
+    source: {
+      system: 'ho-tich',
+      connector: 'civil-status',
+      connectorVersion: '1.0.0',
+      sourceKey: '092085001234',
+      sourceTime: '2026-03-01T08:00:00.000Z',
+      ingestTime: '2026-03-01T08:00:05.000Z',
+      position: '2026-03-01T08:00:00.000Z|092085001234'
+    },
+    fields: { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', sex: 'male' },
+    rawEventId: 'civil-status:persons:092085001234:2026-03-01T08:00:00.000Z'
+  }]
 } as const
 
 export type CanonicalEvent = FromSchema<typeof canonicalEventSchema>

@@ -33,7 +33,21 @@ export const changeEventSchema = {
     },
     ingestTime: { type: 'string', format: 'date-time' },
     data: { description: 'The raw source record; null for a delete.', oneOf: [{ type: 'object' }, { type: 'null' }] }
-  }
+  },
+  examples: [{
+    specversion: '1.0',
+    id: 'civil-status:persons:092085001234:2025-07-02T08:15:00.000Z',
+    source: '/connectors/civil-status/persons',
+    type: 'vn.lienthong.raw.civil-status.persons',
+    subject: '092085001234',
+    time: '2025-07-02T08:15:00.000Z',
+    op: 'u',
+    key: '092085001234',
+    position: '2025-07-02T08:15:00.000Z|092085001234',
+    connector: { id: 'civil-status', version: '1.0.0' },
+    ingestTime: '2025-07-02T08:15:03.120Z',
+    data: { so_dinh_danh: '092085001234', ho_va_ten: 'NGUYỄN VĂN AN', ngay_sinh: '14031985', gioi_tinh: 'Nam', ngay_cap_nhat: '2025-07-02T08:15:00.000Z' }
+  }]
 } as const
 
 export type ChangeEvent = FromSchema<typeof changeEventSchema>

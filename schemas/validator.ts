@@ -2,14 +2,12 @@
 // Created by the caller, never at import time, so tests and roles each own theirs.
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import { changeEventSchema } from './change-event.js'
-import { personSchema } from './person.js'
+import { canonicalSchemas, type CanonicalSchemaName } from './catalog.js'
 
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
 
-export const canonicalSchemas = { 'change-event': changeEventSchema, person: personSchema } as const
-export type CanonicalSchemaName = keyof typeof canonicalSchemas
+export { canonicalSchemas, type CanonicalSchemaName } from './catalog.js'
 
 export interface SchemaValidator {
   ajv: Ajv2020
@@ -20,6 +18,8 @@ export function createSchemaValidator (): SchemaValidator {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false })
   addFormats(ajv)
   for (const schema of Object.values(canonicalSchemas)) ajv.addSchema(schema)
+  // Compile every schema now, so a broken one stops the process at boot, not on its first record.
+  for (const schema of Object.values(canonicalSchemas)) ajv.getSchema(schema.$id)
   return {
     ajv,
     validator: <T>(name: CanonicalSchemaName) => ajv.getSchema<T>(canonicalSchemas[name].$id) as ValidateFunction<T>

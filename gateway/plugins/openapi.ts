@@ -16,6 +16,7 @@ async function openapi (app: FastifyInstance): Promise<void> {
       },
       tags: [
         { name: 'citizens', description: 'Golden records of citizens' },
+        { name: 'schemas', description: 'Canonical JSON Schemas of the hub\'s entities and event envelopes' },
         { name: 'health', description: 'Liveness and readiness' }
       ]
     },

@@ -2,6 +2,7 @@
 // The runner owns everything else (scheduling, HTTP, retries, cursors, publishing, dead letters),
 // so no connector reinvents them.
 import type { ChangeOp } from '../schemas/change-event.js'
+import type { ConnectorMapping } from './mapping/mapping-schema.js'
 
 export interface StreamManifest {
   name: string
@@ -40,6 +41,8 @@ export interface RawChange {
 
 export interface PollConnector<R> {
   manifest: ConnectorManifest
+  /** Raw record to canonical entities, as data: the normalizer applies it. */
+  mapping: ConnectorMapping
   /** Builds the URL of one page of a stream from the saved cursor. */
   pageUrl: (baseUrl: string, stream: string, cursor: StreamCursor | undefined, limit: number) => string
   /** Reads the source's page format. Throws on a page it does not understand. */

@@ -3,8 +3,9 @@
 import type { FromSchema } from 'json-schema-to-ts'
 import {
   dateSchema, ethnicityCodeSchema, fullNameSchema, legacyCmndSchema, nationalitySchema, personalIdSchema,
-  religionCodeSchema, sexSchema
+  religionCodeSchema, sexSchema, addressSchema
 } from './common.js'
+import { relationToHeadSchema } from './household-relation.js'
 
 export const personSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -36,7 +37,11 @@ export const personSchema = {
     occupation: { type: 'string', minLength: 1, maxLength: 200, description: 'Nghề nghiệp as declared, free text.' },
     phone: { type: 'string', pattern: '^0\\d{9,10}$', description: 'Domestic form, digits only: 10-digit mobile or 11-digit landline (+84 is rewritten to 0).' },
     email: { type: 'string', format: 'email', maxLength: 254 },
-    dateOfDeath: { ...dateSchema, description: 'Date of death; the record stays, closed.' }
+    dateOfDeath: { ...dateSchema, description: 'Date of death; the record stays, closed.' },
+    permanentAddress: { ...addressSchema, description: 'Nơi thường trú, from the residence database (cư trú).' },
+    temporaryAddress: { ...addressSchema, description: 'Nơi tạm trú, when the citizen declared one.' },
+    householdId: { type: 'string', minLength: 1, maxLength: 40, description: 'Household (hộ) the citizen belongs to in the residence database.' },
+    relationToHead: relationToHeadSchema
   },
   examples: [{
     personalId: '092085001234',

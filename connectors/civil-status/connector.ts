@@ -1,6 +1,7 @@
 // Civil-status (hộ tịch) connector: polls the office's citizen list by update time.
 import type { PollConnector, SourcePage } from '../contract.js'
 import { civilStatusRawSchema } from './raw-schema.js'
+import { civilStatusMapping } from './mapping.js'
 
 export interface CivilStatusRaw {
   so_dinh_danh: string
@@ -19,6 +20,7 @@ export const civilStatusConnector: PollConnector<CivilStatusRaw> = {
     schedule: '*/5 * * * * *',
     streams: [{ name: 'persons', primaryKey: 'so_dinh_danh', cursorField: 'ngay_cap_nhat', rawSchema: civilStatusRawSchema }]
   },
+  mapping: civilStatusMapping,
   pageUrl (baseUrl, _stream, cursor, limit) {
     const url = new URL('/api/v1/cong-dan', baseUrl)
     url.searchParams.set('limit', String(limit))

@@ -1,0 +1,85 @@
+// A connector's mapping, written as data: for each stream, which canonical entities a raw record
+// yields, where each entity's id comes from, and each canonical field's source path and transforms.
+// Registered connectors send this as JSON; built-in connectors use the same format.
+import type { FromSchema } from 'json-schema-to-ts'
+import { canonicalEntities } from '../../schemas/canonical-event.js'
+import { transformNames } from './transforms.js'
+
+const path = { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\[\\])?(\\.[A-Za-z_$][A-Za-z0-9_$]*(\\[\\])?)*$', description: 'Dotted path in the raw record; `a[].b` maps every element of array a.' } as const
+const transformList = { type: 'array', items: { enum: transformNames }, maxItems: 5, description: 'Applied left to right.' } as const
+const canonicalField = { type: 'string', pattern: '^[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)?$', description: 'Canonical field, optionally one level deep (address.wardCode).' } as const
+const scalar = { type: ['string', 'number', 'boolean'] } as const
+
+export const connectorMappingSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://lienthong.cantho.gov.vn/schemas/connector-mapping.json',
+  title: 'ConnectorMapping',
+  type: 'object',
+  additionalProperties: false,
+  required: ['streams'],
+  properties: {
+    streams: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['stream', 'entities'],
+        properties: {
+          stream: { type: 'string', pattern: '^[a-z0-9-]+$' },
+          deleteWhen: { type: 'object', additionalProperties: false, required: ['from', 'equals'], properties: { from: path, equals: scalar } },
+          entities: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['entity', 'id', 'fields'],
+              properties: {
+                entity: { enum: canonicalEntities },
+                id: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['from'],
+                  properties: {
+                    from: path,
+                    transform: transformList,
+                    fallback: {
+                      type: 'object',
+                      additionalProperties: false,
+                      required: ['from', 'kind'],
+                      description: 'A legacy key used when the record has no canonical id; the normalizer links it.',
+                      properties: { from: path, transform: transformList, kind: { enum: ['cmnd'] } }
+                    }
+                  }
+                },
+                when: { type: 'object', additionalProperties: false, required: ['from'], description: 'Only when the path is present (and equals, if given).', properties: { from: path, equals: scalar } },
+                fields: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['to'],
+                    description: 'Exactly one of from and const (checked by validateMapping).',
+                    properties: {
+                      from: path,
+                      const: scalar,
+                      to: canonicalField,
+                      transform: transformList,
+                      required: { type: 'boolean', default: false }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const
+
+export type ConnectorMapping = FromSchema<typeof connectorMappingSchema>
+export type StreamMapping = ConnectorMapping['streams'][number]
+export type EntityRule = StreamMapping['entities'][number]
+export type FieldRule = EntityRule['fields'][number]

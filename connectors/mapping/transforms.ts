@@ -1,0 +1,62 @@
+// The closed set of named transforms a declarative mapping may use. Integrators register mappings
+// as data, never code, so this list is the whole of what a mapping can do to a value.
+import {
+  normalizeName, parseVnDate, parseSex, parsePersonalId, parseCmnd, parseBhytNumber, loadAdminUnits,
+  currentWardCode, parseLandPurposes, parseLandParcelId, parseCertificateSerial, ethnicityByCode,
+  ethnicityByName, religionByCode, religionByName, parseBirthYear
+} from '../../schemas/vietnam/index.js'
+
+export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
+type Transform = (value: unknown) => TransformResult
+
+const ok = (value: unknown): TransformResult => ({ ok: true, value })
+const bad = (code: string, message: string): TransformResult => ({ ok: false, code, message })
+const text = (v: unknown): string => typeof v === 'string' ? v : typeof v === 'number' ? String(v) : ''
+const fromParser = <R extends { ok: boolean }>(parse: (s: string) => R, pick: (r: R & { ok: true }) => unknown) => (v: unknown): TransformResult => {
+  const r = parse(text(v))
+  return r.ok ? ok(pick(r as R & { ok: true })) : bad((r as unknown as { code: string }).code, (r as unknown as { message: string }).message)
+}
+const namePart = (part: 'full' | 'family' | 'middle' | 'given'): Transform => v => {
+  const n = normalizeName(text(v))
+  return n.given === '' ? bad('LT_ERR_NAME', 'empty name') : ok(n[part])
+}
+
+export const transforms = {
+  trim: v => ok(text(v).trim()),
+  nfc: v => ok(text(v).normalize('NFC')),
+  upper: v => ok(text(v).toLocaleUpperCase('vi')),
+  lower: v => ok(text(v).toLocaleLowerCase('vi')),
+  string: v => (typeof v === 'string' || typeof v === 'number') ? ok(String(v).normalize('NFC').trim()) : bad('LT_ERR_TYPE', 'not a string'),
+  number: v => { const n = typeof v === 'number' ? v : Number(text(v).replace(',', '.')); return Number.isFinite(n) && text(v) !== '' ? ok(n) : bad('LT_ERR_NUMBER', `not a number: ${text(v)}`) },
+  integer: v => { const n = typeof v === 'number' ? v : Number(text(v)); return Number.isInteger(n) && text(v) !== '' ? ok(n) : bad('LT_ERR_INTEGER', `not an integer: ${text(v)}`) },
+  boolean: v => typeof v === 'boolean' ? ok(v) : ['true', '1', 'co', 'có'].includes(text(v).toLowerCase()) ? ok(true) : ['false', '0', 'khong', 'không'].includes(text(v).toLowerCase()) ? ok(false) : bad('LT_ERR_BOOLEAN', `not a boolean: ${text(v)}`),
+  'name.full': namePart('full'),
+  'name.family': namePart('family'),
+  'name.middle': namePart('middle'),
+  'name.given': namePart('given'),
+  date: fromParser(parseVnDate, r => r.iso),
+  'birth-year': v => { const r = parseBirthYear(text(v)); return r.ok ? ok(r.year) : bad(r.code, r.message) },
+  datetime: v => { const t = Date.parse(text(v)); return Number.isNaN(t) ? bad('LT_ERR_DATETIME', `not a date-time: ${text(v)}`) : ok(new Date(t).toISOString()) },
+  sex: v => { const r = parseSex(v as string); return r.ok ? ok(r.sex) : bad(r.code, r.message) },
+  'personal-id': fromParser(parsePersonalId, r => r.value),
+  cmnd: fromParser(parseCmnd, r => r.value),
+  'bhyt-number': fromParser(parseBhytNumber, r => r.value),
+  'social-insurance-number': fromParser(parseBhytNumber, r => r.socialInsuranceNumber),
+  'ward-code': v => {
+    const code = text(v).trim()
+    if (!/^\d{5}$/.test(code)) return bad('LT_ERR_WARD_CODE', `not a 5-digit ward code: ${code}`)
+    const current = currentWardCode(code, loadAdminUnits())
+    if (current === undefined) return { ok: true, value: code, warning: { code: 'LT_WARN_WARD_UNMAPPED', message: `ward ${code} is not in the 2025 mapping table; kept as is` } }
+    return current.partial
+      ? { ok: true, value: current.code, warning: { code: 'LT_WARN_WARD_PARTIAL', message: `old ward ${code} was split; mapped to ${current.code}` } }
+      : ok(current.code)
+  },
+  'land-purposes': fromParser(parseLandPurposes, r => r.purposes.map(p => p.code)),
+  'parcel-id': fromParser(parseLandParcelId, r => r.id),
+  'certificate-serial': fromParser(parseCertificateSerial, r => r.value),
+  ethnicity: v => { const e = ethnicityByCode(text(v)) ?? ethnicityByName(text(v)); return e !== undefined ? ok(e.code) : bad('LT_ERR_ETHNICITY', `unknown ethnicity: ${text(v)}`) },
+  religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
+} satisfies Record<string, Transform>
+
+export type TransformName = keyof typeof transforms
+export const transformNames = Object.keys(transforms) as TransformName[]

@@ -66,7 +66,7 @@ export const connectorMappingSchema = {
                       const: scalar,
                       to: canonicalField,
                       transform: transformList,
-                      required: { type: 'boolean', default: false }
+                      required: { type: 'boolean', description: 'Missing value is an error (default false).' }
                     }
                   }
                 }

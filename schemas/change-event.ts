@@ -32,7 +32,7 @@ export const changeEventSchema = {
       }
     },
     ingestTime: { type: 'string', format: 'date-time' },
-    data: { description: 'The raw source record; null for a delete.', oneOf: [{ type: 'object' }, { type: 'null' }] }
+    data: { description: 'The raw source record; for a delete the tombstone as the source served it, or null when the source gives none.', oneOf: [{ type: 'object' }, { type: 'null' }] }
   },
   examples: [{
     specversion: '1.0',

@@ -4,7 +4,7 @@ import { civilStatusRawSchema } from './raw-schema.js'
 import { civilStatusMapping } from './mapping.js'
 
 export interface CivilStatusRaw {
-  so_dinh_danh: string
+  so_dinh_danh?: string
   ngay_cap_nhat: string
   ngay_tao?: string
   da_xoa?: boolean
@@ -36,15 +36,18 @@ export const civilStatusConnector: PollConnector<CivilStatusRaw> = {
     const next = page.next as SourcePage<CivilStatusRaw>['next'] | undefined
     return { records: page.data as CivilStatusRaw[], next: next ?? null }
   },
-  cursorAfter: record => ({ updatedSince: record.ngay_cap_nhat, afterKey: record.so_dinh_danh }),
+  cursorAfter: record => ({ updatedSince: record.ngay_cap_nhat, afterKey: record.so_dinh_danh ?? '' }),
   toChange (record) {
     const deleted = record.da_xoa === true
+    // Older records may hold only the legacy CMND; it keys them until the normalizer links them.
+    const key = record.so_dinh_danh ?? `cmnd:${String(record.so_cmnd)}`
     return {
-      entityKey: record.so_dinh_danh,
-      sourceKey: record.so_dinh_danh,
+      entityKey: key,
+      sourceKey: key,
       op: deleted ? 'd' : record.ngay_tao !== undefined && record.ngay_tao === record.ngay_cap_nhat ? 'c' : 'u',
       sourceTime: record.ngay_cap_nhat,
-      data: deleted ? null : record
+      // A delete carries the tombstone as served, so the normalizer can read every id it held.
+      data: record
     }
   }
 }

@@ -1,0 +1,97 @@
+// The normalizer on the embedded event log and store: raw civil-status events in, canonical
+// person events out; bad ones to dead letters; CMND-only records parked, then linked.
+import t from 'tap'
+import { join } from 'node:path'
+import { pino } from 'pino'
+import { openEmbeddedEventLog } from '../../../infra/event-log/embedded.js'
+import { openEmbeddedStore } from '../../../infra/store/embedded.js'
+import { deadLetterTopic, type ConsumedMessage } from '../../../infra/ports/event-log.js'
+import { createSchemaValidator } from '../../../schemas/validator.js'
+import type { ChangeEvent } from '../../../schemas/change-event.js'
+import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
+import { createMappingValidator } from '../../../connectors/mapping/validate-mapping.js'
+import { civilStatusConnector } from '../../../connectors/civil-status/connector.js'
+import { toChangeEvent } from '../../../connectors/runner/change-event.js'
+import { rawTopic } from '../../../connectors/contract.js'
+import { staticCatalog } from '../../../consumers/normalizer/connector-catalog.js'
+import { startNormalizer, NORMALIZER_GROUP } from '../../../consumers/normalizer/normalizer.js'
+import { waitFor } from '../../helpers/wait-for.js'
+
+const base = { ho_va_ten: 'LÊ VĂN TÁM', ngay_sinh: '01021960', gioi_tinh: 'Nam', ngay_cap_nhat: '2026-01-01T00:00:00.000Z' }
+let clock = Date.parse('2026-02-01T00:00:00.000Z')
+function rawEvent (record: Record<string, unknown>): ChangeEvent {
+  const stamped = { ...base, ...record, ngay_cap_nhat: new Date(clock += 1000).toISOString() }
+  return toChangeEvent(civilStatusConnector.manifest, 'persons', civilStatusConnector.toChange(stamped as never), false, new Date(clock).toISOString())
+}
+
+t.test('normalizer', async t => {
+  const dir = t.testdir({})
+  const log = openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })
+  const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
+  const schemas = createSchemaValidator()
+  const sub = await startNormalizer({
+    eventLog: log, store, logger: pino({ level: 'silent' }),
+    catalog: staticCatalog({ 'civil-status': { sourceSystem: 'ho-tich', mapping: civilStatusConnector.mapping } }),
+    validateEvent: schemas.validator<ChangeEvent>('change-event'),
+    mappingValidator: createMappingValidator(schemas),
+    batchSize: 50, maxAttempts: 3
+  })
+  const canonical: CanonicalEvent[] = []
+  const dead: ConsumedMessage[] = []
+  const readers = await Promise.all([
+    log.subscribe({ group: 'test-canonical', topics: ['canonical.person'], handler: async b => { canonical.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent)) } }),
+    log.subscribe({ group: 'test-dlq', topics: [deadLetterTopic(NORMALIZER_GROUP)], handler: async b => { dead.push(...b) } })
+  ])
+  t.teardown(async () => { await sub.stop(); for (const r of readers) await r.stop(); await log.close(); await store.close() })
+  const publish = async (events: ChangeEvent[]): Promise<void> => await log.publish(rawTopic('civil-status'), events.map(e => ({ key: e.subject, value: JSON.stringify(e) })))
+
+  const good = rawEvent({ so_dinh_danh: '092060001111', so_cmnd: '361000111' })
+  const invalid = rawEvent({ so_dinh_danh: '092060002222', ngay_sinh: '31022001' })
+  const parkedA = rawEvent({ so_dinh_danh: undefined, so_cmnd: '361999888', ho_va_ten: 'TRẦN THỊ BA' })
+  await publish([good, invalid, parkedA])
+  await log.publish(rawTopic('civil-status'), [{ key: 'x', value: 'not json' }])
+  await waitFor(() => canonical.length >= 1 && dead.length >= 2, { what: 'first batch' })
+
+  t.match(canonical[0], {
+    id: `${good.id}#person:092060001111`, entity: 'person', entityId: '092060001111', op: 'upsert', rawEventId: good.id,
+    source: { system: 'ho-tich', connector: 'civil-status', connectorVersion: '1.0.0', sourceKey: '092060001111', sourceTime: good.time, position: good.position },
+    fields: { fullName: 'Lê Văn Tám', birthDate: '1960-02-01', sex: 'male', legacyCmnd: '361000111' }
+  })
+  t.same(dead.map(d => d.headers['lt-dlq-code']).sort(), ['LT_ERR_DATE_INVALID', 'LT_ERR_EVENT_PARSE'])
+  const invalidLetter = dead.find(d => d.headers['lt-dlq-code'] === 'LT_ERR_DATE_INVALID')
+  t.match(invalidLetter?.headers, { 'lt-dlq-origin-topic': 'source.civil-status', 'lt-dlq-origin-partition': '0' })
+  t.match(invalidLetter?.headers['lt-dlq-reason'], /ngay_sinh/)
+  t.equal(JSON.parse(invalidLetter?.value ?? '{}').id, invalid.id, 'the raw event is kept whole')
+
+  const waiting = await waitFor(async () => await store.get('unresolved', 'cmnd:361999888'), { what: 'parked record' })
+  t.equal((waiting.entries as unknown[]).length, 1, 'the CMND-only record waits, not dropped')
+  t.notOk(canonical.some(e => e.fields.fullName === 'Trần Thị Ba'), 'and is not published without an id')
+
+  // A second record for the same CMND parks with the first; then another source shows both ids.
+  await publish([rawEvent({ so_dinh_danh: undefined, so_cmnd: '361999888', ho_va_ten: 'TRẦN THỊ BA', noi_sinh: 'Sóc Trăng' })])
+  await waitFor(async () => ((await store.get('unresolved', 'cmnd:361999888'))?.entries as unknown[] | undefined)?.length === 2, { what: 'second parked record' })
+  const linking = rawEvent({ so_dinh_danh: '094175003333', so_cmnd: '361999888', ho_va_ten: 'TRẦN THỊ BA', gioi_tinh: 'Nữ', ngay_sinh: '05051975' })
+  await publish([linking])
+  await waitFor(() => canonical.filter(e => e.entityId === '094175003333').length >= 3, { what: 'linked records released' })
+  const released = canonical.filter(e => e.entityId === '094175003333' && e.rawEventId !== linking.id)
+  t.equal(released.length, 2)
+  t.ok(released.every(e => e.warnings?.some(w => w.code === 'LT_WARN_LINKED_BY_CMND')), 'released records say how they were linked')
+  t.equal(released[0].id, `${parkedA.id}#person:094175003333`, 'the id derives from the original raw event')
+  await waitFor(async () => (await store.get('unresolved', 'cmnd:361999888')) === undefined, { what: 'group cleared' })
+  t.same((await store.get('id_links', 'cmnd:361999888'))?.personalId, '094175003333')
+
+  // Later CMND-only records link at once.
+  await publish([rawEvent({ so_dinh_danh: undefined, so_cmnd: '361999888', ho_va_ten: 'TRẦN THỊ BA', noi_sinh: 'Cần Thơ' })])
+  await waitFor(() => canonical.filter(e => e.entityId === '094175003333').length >= 4, { what: 'immediate link' })
+
+  // A delete becomes a canonical delete with no fields.
+  await publish([rawEvent({ so_dinh_danh: '092060001111', da_xoa: true })])
+  const del = await waitFor(() => canonical.find(e => e.op === 'delete'), { what: 'delete' })
+  t.match(del, { entityId: '092060001111', fields: {} })
+
+  // Unknown connectors go to dead letters, to be replayed once registered.
+  const stranger = { ...good, id: 'x:1', connector: { id: 'unknown-source', version: '1.0.0' } }
+  await publish([stranger])
+  await waitFor(() => dead.some(d => d.headers['lt-dlq-code'] === 'LT_ERR_CONNECTOR_UNKNOWN'), { what: 'unknown connector dead letter' })
+  t.equal(sub.state(), 'running')
+})

@@ -4,6 +4,7 @@ export interface Random {
   int: (minInclusive: number, maxInclusive: number) => number
   pick: <T>(items: readonly T[]) => T
   weighted: <T>(items: ReadonlyArray<readonly [T, number]>) => T
+  chance: (probability: number) => boolean
 }
 
 export function seededRandom (seed: number): Random {
@@ -25,6 +26,24 @@ export function seededRandom (seed: number): Random {
       let r = next() * total
       for (const [item, w] of items) { r -= w; if (r < 0) return item }
       return items[items.length - 1][0]
-    }
+    },
+    chance: probability => probability > 0 && next() < probability
   }
+}
+
+// Derives an independent seed for the n-th item (household, stream…), so one household's draws
+// never shift another's, and a change of injection rates leaves the population itself unchanged.
+export function mixSeed (seed: number, n: number): number {
+  let h = Math.imul((seed >>> 0) ^ 0x9E3779B9, 0x85EBCA6B) ^ Math.imul(n >>> 0, 0xC2B2AE35)
+  h ^= h >>> 16
+  h = Math.imul(h, 0x7FEB352D)
+  h ^= h >>> 15
+  h = Math.imul(h, 0x846CA68B)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+export function stringSeed (s: string): number {
+  let h = 2166136261
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
+  return h >>> 0
 }

@@ -1,0 +1,79 @@
+// The five simulated departmental systems and their streams: where each is served, how its
+// records are keyed and cursored, and in which file the generator writes them. Each system pages
+// by (update time, key), so a cursor of both is exact even when many records share a time.
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business'
+
+export interface StreamSpec {
+  department: DepartmentId
+  name: string
+  path: string
+  keyField: string
+  updatedField: string
+  createdField?: string
+  deletedField: string
+  deletedValue: boolean | number
+  pageSizeParam: string
+  file: string
+}
+
+export interface DepartmentSpec {
+  id: DepartmentId
+  // Property name in SimulatedCity.departments.
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business'
+  portOffset: number
+  streams: readonly StreamSpec[]
+}
+
+const stream = (s: Omit<StreamSpec, 'file'>): StreamSpec => ({ ...s, file: `${s.department}.${s.name}.ndjson` })
+
+export const DEPARTMENTS: readonly DepartmentSpec[] = [
+  {
+    id: 'civil-status',
+    handle: 'civilStatus',
+    portOffset: 0,
+    streams: [
+      stream({ department: 'civil-status', name: 'cong-dan', path: '/api/v1/cong-dan', keyField: 'so_dinh_danh', updatedField: 'ngay_cap_nhat', createdField: 'ngay_tao', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'limit' }),
+      stream({ department: 'civil-status', name: 'ket-hon', path: '/api/v1/ket-hon', keyField: 'so_dang_ky', updatedField: 'ngay_cap_nhat', createdField: 'ngay_tao', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'limit' })
+    ]
+  },
+  {
+    id: 'residence',
+    handle: 'residence',
+    portOffset: 1,
+    streams: [
+      stream({ department: 'residence', name: 'residents', path: '/api/residents', keyField: 'personalId', updatedField: 'updatedAt', createdField: 'createdAt', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    id: 'land',
+    handle: 'land',
+    portOffset: 2,
+    streams: [
+      stream({ department: 'land', name: 'thua-dat', path: '/dat-dai/thua-dat', keyField: 'MaThua', updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'limit' })
+    ]
+  },
+  {
+    id: 'bhyt',
+    handle: 'bhyt',
+    portOffset: 3,
+    streams: [
+      stream({ department: 'bhyt', name: 'the', path: '/bhyt/the', keyField: 'MA_SO_BHXH', updatedField: 'NGAY_CAP_NHAT', deletedField: 'DA_XOA', deletedValue: 1, pageSizeParam: 'limit' })
+    ]
+  },
+  {
+    id: 'business',
+    handle: 'business',
+    portOffset: 4,
+    streams: [
+      stream({ department: 'business', name: 'ho-kinh-doanh', path: '/api/ho-kinh-doanh', keyField: 'soGiayChungNhan', updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  }
+]
+
+export const ALL_STREAMS: readonly StreamSpec[] = DEPARTMENTS.flatMap(d => d.streams)
+
+export function streamSpec (department: DepartmentId, name: string): StreamSpec {
+  const s = ALL_STREAMS.find(x => x.department === department && x.name === name)
+  if (s === undefined) throw new Error(`unknown stream ${department}/${name}`)
+  return s
+}

@@ -107,7 +107,7 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
     const childBirth = childOf(m, 20, 35) as string
     const childSex: Sex = random.chance(0.5) ? 'male' : 'female'
     const child = add({ sex: childSex, birthDate: childBirth, relation: '03', familyName: childFamily, father, mother })
-    const inLaw = add({ sex: other(childSex), birthDate: addDays(childBirth, random.int(-1500, 1500)), relation: '06', familyName: pickFamilyName(random, ethnicity), spouse: child })
+    const inLaw = add({ sex: other(childSex), birthDate: addDays(childBirth, random.int(-1500, 1500)), relation: '08', familyName: pickFamilyName(random, ethnicity), spouse: child })
     drafts[child].spouse = inLaw
     const [gFather, gMother] = childSex === 'male' ? [child, inLaw] : [inLaw, child]
     const count = random.int(1, 2)

@@ -11,8 +11,9 @@ export const RELATION_CODES = {
   '03': 'Con (child)',
   '04': 'Cha/mẹ (parent)',
   '05': 'Cháu (grandchild)',
-  '06': 'Con dâu/con rể (child-in-law)',
-  '07': 'Anh/chị/em (sibling)',
+  '06': 'Anh/chị/em (sibling)',
+  '07': 'Ông/bà (grandparent)',
+  '08': 'Con dâu/con rể (child-in-law)',
   '09': 'Khác (other)'
 } as const
 export type RelationCode = keyof typeof RELATION_CODES

@@ -64,7 +64,7 @@ export class ChangeMaker {
   }
 
   private birth (): boolean {
-    const mother = this.activeResident((r, age) => r.gender === 'F' && age >= 18 && age <= 42 && ['01', '02', '06'].includes(r.relationToHead as string))
+    const mother = this.activeResident((r, age) => r.gender === 'F' && age >= 18 && age <= 42 && ['01', '02', '08'].includes(r.relationToHead as string))
     if (mother === undefined) return false
     const motherCivil = this.t.people.get(mother.personalId as string)
     const today = this.today()
@@ -99,7 +99,7 @@ export class ChangeMaker {
       gender: sex === 'male' ? 'M' : 'F',
       ethnicity: mother.ethnicity,
       householdId: mother.householdId,
-      relationToHead: mother.relationToHead === '06' ? '05' : '03',
+      relationToHead: mother.relationToHead === '08' ? '05' : '03',
       headPersonalId: mother.headPersonalId,
       permanentResidence: { wardCode: ward.wardCode, addressLine: ward.addressLine, since: slashed(today) },
       status: 'active'

@@ -1,0 +1,134 @@
+// Fills a procedure's form from golden records: for each form field, the value, the source that
+// gave it and when, a flag where sources disagree or the value is older than the procedure's
+// threshold, and the list of what the clerk must still ask the citizen. Reads go through the
+// readers given (already bound to the store) and access control's field grants; nothing here
+// touches the store or the request directly.
+import type { RecordView } from '../../consumers/merger/golden-record.js'
+import type { EntityName } from '../security/entities.js'
+import type { ProcedureTemplate, TemplateField } from './procedure-template.js'
+
+export interface PrefillReaders {
+  person: (personalId: string) => Promise<RecordView | undefined>
+  household: (householdId: string) => Promise<RecordView | undefined>
+  cardsOf: (personalId: string) => Promise<RecordView[]>
+  parcelsOf: (personalId: string) => Promise<RecordView[]>
+  businessesOf: (personalId: string) => Promise<RecordView[]>
+}
+
+export interface FieldSource { sourceSystem: string, sourceTime: string, ingestTime: string }
+
+export interface PrefilledField {
+  id: string
+  label: string
+  subject?: string
+  status: 'filled' | 'ask'
+  value?: unknown
+  source?: FieldSource | FieldSource[]
+  conflict?: { sourceSystems: string[], since: string }
+  stale?: boolean
+  /** Why the clerk must ask, for status 'ask'. */
+  reason?: string
+}
+
+export interface PrefillResult {
+  procedureCode: string
+  title: string
+  subjects: Record<string, string>
+  fields: PrefilledField[]
+  /** The fields the clerk asks the citizen for: everything the hub could not fill. */
+  toAsk: Array<{ id: string, label: string, reason: string }>
+  /** What was read, per entity, for the audit entry. */
+  reads: Array<{ entity: EntityName, subjects: string[], fields: string[] }>
+}
+
+const entityOfPrefix: Record<string, EntityName> = {
+  person: 'person', household: 'household', 'health-insurance-card': 'health-insurance-card', 'land-parcel[]': 'land-parcel', 'business-household[]': 'business-household'
+}
+
+export async function prefill (
+  template: ProcedureTemplate,
+  subjects: Record<string, string>,
+  readers: PrefillReaders,
+  grantedFields: (entity: EntityName) => Promise<readonly string[]>,
+  now: Date
+): Promise<PrefillResult> {
+  const staleBefore = new Date(now.getTime() - template.maxAgeDays * 86400_000).toISOString()
+  const persons = new Map<string, RecordView | undefined>()
+  const person = async (id: string): Promise<RecordView | undefined> => {
+    if (!persons.has(id)) persons.set(id, await readers.person(id))
+    return persons.get(id)
+  }
+  const grants = new Map<EntityName, Set<string>>()
+  const granted = async (entity: EntityName): Promise<Set<string>> => {
+    if (!grants.has(entity)) grants.set(entity, new Set(await grantedFields(entity)))
+    return grants.get(entity) as Set<string>
+  }
+  const reads = new Map<EntityName, { subjects: Set<string>, fields: Set<string> }>()
+  const noteRead = (entity: EntityName, ids: string[], field: string): void => {
+    const r = reads.get(entity) ?? { subjects: new Set(), fields: new Set() }
+    ids.forEach(id => r.subjects.add(id))
+    r.fields.add(field)
+    reads.set(entity, r)
+  }
+
+  async function recordsFor (prefix: string, personalId: string): Promise<RecordView[] | 'no-person'> {
+    const p = await person(personalId)
+    if (p === undefined || p.deleted) return 'no-person'
+    switch (prefix) {
+      case 'person': return [p]
+      case 'household': {
+        const hh = typeof p.fields.householdId === 'string' ? await readers.household(p.fields.householdId) : undefined
+        return hh === undefined || hh.deleted ? [] : [hh]
+      }
+      case 'health-insurance-card': return newestFirst((await readers.cardsOf(personalId)).filter(r => !r.deleted), 'validTo').slice(0, 1)
+      case 'land-parcel[]': return (await readers.parcelsOf(personalId)).filter(r => !r.deleted)
+      default: return (await readers.businessesOf(personalId)).filter(r => !r.deleted)
+    }
+  }
+
+  async function fill (field: TemplateField): Promise<PrefilledField> {
+    const base = { id: field.id, label: field.label, ...(field.subject !== undefined ? { subject: field.subject } : {}) }
+    if (field.path === undefined) return { ...base, status: 'ask', reason: field.ask ?? 'not held by the hub' }
+    const personalId = subjects[field.subject as string]
+    if (personalId === undefined) return { ...base, status: 'ask', reason: `no ${field.subject ?? 'subject'} given` }
+    const [prefix, name] = field.path.split(/\.(?=[a-zA-Z][a-zA-Z0-9]*$)/)
+    const entity = entityOfPrefix[prefix]
+    // Checked before reading: a field the client may not see for this purpose is never read.
+    if (!(await granted(entity)).has(name)) return { ...base, status: 'ask', reason: 'not granted to this client for this procedure' }
+    const records = await recordsFor(prefix, personalId)
+    if (records === 'no-person') return { ...base, status: 'ask', reason: 'the hub holds no record of this person' }
+    const holding = records.filter(r => r.fields[name] !== undefined && r.fields[name] !== null)
+    if (holding.length === 0) return { ...base, status: 'ask', reason: 'no source holds this value' }
+    noteRead(entity, holding.map(r => r.entityId), name)
+    const sourceOf = (r: RecordView): FieldSource => {
+      const p = r.provenance[name]
+      return { sourceSystem: p?.sourceSystem ?? 'unknown', sourceTime: p?.sourceTime ?? r.validFrom, ingestTime: p?.ingestTime ?? r.validFrom }
+    }
+    const sources = holding.map(sourceOf)
+    const conflicts = holding.map(r => r.conflicts[name]).filter(c => c !== undefined)
+    const many = prefix.endsWith('[]')
+    return {
+      ...base,
+      status: 'filled',
+      value: many ? holding.map(r => r.fields[name]) : holding[0].fields[name],
+      source: many ? sources : sources[0],
+      ...(conflicts.length > 0 ? { conflict: { sourceSystems: [...new Set(conflicts.flatMap(c => c.sourceSystems))].sort(), since: conflicts.map(c => c.since).sort()[0] } } : {}),
+      ...(sources.some(s => s.sourceTime < staleBefore) ? { stale: true } : {})
+    }
+  }
+
+  const fields: PrefilledField[] = []
+  for (const field of template.fields) fields.push(await fill(field))
+  return {
+    procedureCode: template.code,
+    title: template.title,
+    subjects,
+    fields,
+    toAsk: fields.filter(f => f.status === 'ask').map(f => ({ id: f.id, label: f.label, reason: f.reason as string })),
+    reads: [...reads].map(([entity, r]) => ({ entity, subjects: [...r.subjects].sort(), fields: [...r.fields].sort() }))
+  }
+}
+
+function newestFirst (records: RecordView[], field: string): RecordView[] {
+  return [...records].sort((a, b) => String(b.fields[field] ?? '').localeCompare(String(a.fields[field] ?? '')))
+}

@@ -54,7 +54,7 @@ t.test('normalizer', async t => {
 
   t.match(canonical[0], {
     id: `${good.id}#person:092060001111`, entity: 'person', entityId: '092060001111', op: 'upsert', rawEventId: good.id,
-    source: { system: 'ho-tich', connector: 'civil-status', connectorVersion: '1.0.0', sourceKey: '092060001111', sourceTime: good.time, position: good.position },
+    source: { system: 'ho-tich', connector: 'civil-status', connectorVersion: civilStatusConnector.manifest.version, sourceKey: '092060001111', sourceTime: good.time, position: good.position },
     fields: { fullName: 'Lê Văn Tám', birthDate: '1960-02-01', sex: 'male', legacyCmnd: '361000111' }
   })
   t.same(dead.map(d => d.headers['lt-dlq-code']).sort(), ['LT_ERR_DATE_INVALID', 'LT_ERR_EVENT_PARSE'])

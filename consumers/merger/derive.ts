@@ -1,0 +1,88 @@
+// Derives what readers see from the merge state: per field the surviving value and its
+// provenance, open conflicts, source freshness, tombstone and link keys. Pure.
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import { canonicalJson } from '../../infra/shared/canonical-json.js'
+import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, SourceFreshness, SourceState } from './golden-record.js'
+import { sourceHolds } from './fold.js'
+import { authorityFor, type SurvivorshipRules } from './survivorship.js'
+import { deriveLinks } from './links.js'
+
+export interface ConflictDetail { values: ConflictValue[], since: string, chosenSourceSystem: string }
+
+export interface Derived {
+  deleted: boolean
+  fields: Record<string, unknown>
+  provenance: Record<string, FieldProvenance>
+  conflicts: Record<string, ConflictFlag>
+  conflictDetails: Record<string, ConflictDetail>
+  sources: Record<string, SourceFreshness>
+  links: Record<string, string | true>
+}
+
+interface Candidate { system: string, c: Contribution }
+
+/** Newest source time first; then source system name, then event id, both ascending. */
+const newestFirst = (a: Candidate, b: Candidate): number =>
+  a.c.sourceTime !== b.c.sourceTime ? (a.c.sourceTime > b.c.sourceTime ? -1 : 1)
+    : a.system !== b.system ? (a.system < b.system ? -1 : 1)
+      : a.c.eventId < b.c.eventId ? -1 : a.c.eventId > b.c.eventId ? 1 : 0
+
+export function deriveRecord (entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules): Derived {
+  const systems = Object.keys(state).sort()
+  const holders = systems.filter(s => sourceHolds(state[s]))
+  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, sources: {}, links: {} }
+
+  for (const system of systems) {
+    const s = state[system]
+    const holds = holders.includes(system)
+    out.sources[system] = {
+      holds,
+      sourceTime: s.newestSourceTime,
+      ingestTime: s.newestIngestTime,
+      connector: s.latest.connector,
+      connectorVersion: s.latest.connectorVersion,
+      lastEventId: s.latest.eventId,
+      ...(!holds && s.lastDelete !== undefined ? { deletedAt: s.lastDelete.sourceTime } : {})
+    }
+  }
+
+  const fieldNames = [...new Set(holders.flatMap(s => Object.keys(state[s].fields)))].sort()
+  for (const field of fieldNames) {
+    // A null value means the source holds no value: it neither survives nor disagrees.
+    const candidates: Candidate[] = holders
+      .map(system => ({ system, c: state[system].fields[field] }))
+      .filter(x => x.c !== undefined && x.c.value !== null)
+    if (candidates.length === 0) continue
+    const authority = authorityFor(rules, entity, field)
+    const fromAuthority = candidates.find(x => x.system === authority)
+    const chosen = fromAuthority ?? [...candidates].sort(newestFirst)[0]
+    out.fields[field] = chosen.c.value
+    out.provenance[field] = {
+      sourceSystem: chosen.system,
+      sourceKey: chosen.c.sourceKey,
+      sourceTime: chosen.c.sourceTime,
+      ingestTime: chosen.c.ingestTime,
+      connector: chosen.c.connector,
+      connectorVersion: chosen.c.connectorVersion,
+      eventId: chosen.c.eventId,
+      rule: fromAuthority !== undefined ? 'authoritative' : 'newest'
+    }
+    const byValue = new Map<string, Candidate[]>()
+    for (const x of candidates) {
+      const key = canonicalJson(x.c.value)
+      byValue.set(key, [...(byValue.get(key) ?? []), x])
+    }
+    if (byValue.size > 1) {
+      // The disagreement exists since the last of the differing values appeared.
+      const since = [...byValue.values()].map(xs => xs.map(x => x.c.sourceTime).sort()[0]).sort().at(-1) as string
+      out.conflicts[field] = { sourceSystems: candidates.map(x => x.system), since }
+      out.conflictDetails[field] = {
+        values: candidates.map(x => ({ sourceSystem: x.system, value: x.c.value, since: x.c.sourceTime })),
+        since,
+        chosenSourceSystem: chosen.system
+      }
+    }
+  }
+  out.links = deriveLinks(entity, out.fields)
+  return out
+}

@@ -1,0 +1,150 @@
+// The stored shapes the merger writes and the gateway reads: golden records, their history and
+// conflicts. One file, so the writer and the readers cannot disagree about a field name.
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
+
+/** Orders one source's events: source time, then the source position, then the event id. */
+export interface Stamp { sourceTime: string, position: string, eventId: string }
+
+/** One source's latest value of one field, with where it came from. */
+export interface Contribution extends Stamp {
+  value: unknown
+  sourceKey: string
+  ingestTime: string
+  connector: string
+  connectorVersion: string
+}
+
+/**
+ * Everything one source system said about one record, reduced to last-writer-wins registers:
+ * per field the contribution with the highest stamp, plus the newest upsert and delete seen.
+ * Every part is a max over the events, so the state depends on the set of events, not their order.
+ */
+export interface SourceState {
+  fields: Record<string, Contribution>
+  latest: Stamp & { connector: string, connectorVersion: string }
+  newestSourceTime: string
+  newestIngestTime: string
+  lastUpsert?: Stamp
+  lastDelete?: Stamp
+}
+
+export interface FieldProvenance {
+  sourceSystem: string
+  sourceKey: string
+  sourceTime: string
+  ingestTime: string
+  connector: string
+  connectorVersion: string
+  eventId: string
+  /** authoritative: the field's configured source won; newest: no authority held a value. */
+  rule: 'authoritative' | 'newest'
+}
+
+/** Freshness of one source for one record (issue 5 item 4). */
+export interface SourceFreshness {
+  /** false once the source deleted the record and has not upserted it since. */
+  holds: boolean
+  sourceTime: string
+  ingestTime: string
+  connector: string
+  connectorVersion: string
+  lastEventId: string
+  deletedAt?: string
+}
+
+export interface ConflictFlag {
+  sourceSystems: string[]
+  /** Source time since which the sources disagree. */
+  since: string
+}
+
+/** What a reader sees of a record at one version: the snapshot history keeps. */
+export interface RecordView {
+  entity: CanonicalEntity
+  entityId: string
+  version: number
+  deleted: boolean
+  fields: Record<string, unknown>
+  provenance: Record<string, FieldProvenance>
+  conflicts: Record<string, ConflictFlag>
+  sources: Record<string, SourceFreshness>
+  /** Equality-queryable link keys (see personLinkSlots). */
+  links: Record<string, string | true>
+  /** When the hub learned this version: the newest ingest time among the events applied so far. */
+  validFrom: string
+}
+
+export interface GoldenRecord extends StoredDoc, RecordView {
+  /** The merge state per source system; everything else in the record is derived from it. */
+  state: Record<string, SourceState>
+  /** Wall-clock time this version was written (differs on a rebuild; left out of the store hash). */
+  appliedAt: string
+}
+
+export interface HistoryDoc extends StoredDoc {
+  entity: CanonicalEntity
+  entityId: string
+  /** `<entity>:<entityId>`: the equality key asOf reads page by. */
+  recordKey: string
+  recordVersion: number
+  validFrom: string
+  appliedAt: string
+  /** The event that produced this version. */
+  eventId: string
+  record: RecordView
+}
+
+export interface ConflictValue { sourceSystem: string, value: unknown, since: string }
+
+export interface ConflictDoc extends StoredDoc {
+  entity: CanonicalEntity
+  entityId: string
+  field: string
+  status: 'open' | 'resolved'
+  values: ConflictValue[]
+  sourceSystems: string[]
+  /** `involves.<source system with - as _>: true`, so one equality finds a source's conflicts. */
+  involves: Record<string, true>
+  since: string
+  chosenSourceSystem: string
+  /** validFrom of the record version that opened (or reopened) the conflict. */
+  detectedAt: string
+  resolvedAt?: string
+  recordVersion: number
+}
+
+export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
+  person: 'persons',
+  household: 'households',
+  'land-parcel': 'land_parcels',
+  'land-use-certificate': 'land_certificates',
+  'health-insurance-card': 'health_cards',
+  'business-household': 'business_households'
+}
+
+export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
+/** Versions are zero-padded so `_id` order is version order. */
+export const historyId = (entity: CanonicalEntity, entityId: string, version: number): string =>
+  `${entity}:${entityId}:${String(version).padStart(10, '0')}`
+export const conflictId = (entity: CanonicalEntity, entityId: string, field: string): string => `${entity}:${entityId}:${field}`
+export const involvesField = (sourceSystem: string): string => `involves.${sourceSystem.replace(/-/g, '_')}`
+
+/**
+ * Person links as scalar slots `links.person0` … `links.person<n-1>`: the store port finds by
+ * equality only, and an array does not match one of its elements on every adapter, so each
+ * linked personal id gets its own slot (sorted, so a record's slots are stable). A record with
+ * more linked people than slots sets `links.truncated`.
+ */
+export const personLinkSlots: Record<CanonicalEntity, number> = {
+  person: 0,
+  household: 16,
+  'land-parcel': 8,
+  'land-use-certificate': 8,
+  'health-insurance-card': 1,
+  'business-household': 1
+}
+export const personSlot = (i: number): string => `links.person${i}`
+
+export const isGoldenRecord = (doc: StoredDoc | undefined): doc is GoldenRecord =>
+  doc !== undefined && typeof doc.entity === 'string' && typeof doc.state === 'object' && doc.state !== null

@@ -1,0 +1,42 @@
+// Link keys a golden record carries so others can find it by a person: scalar fields the store
+// can find by equality. The linked ids come from the record's merged canonical fields:
+//   person                 links.householdId      <- fields.householdId
+//   household              links.person0..15      <- fields.headPersonalId, fields.members[].personalId
+//   land-parcel            links.person0..7       <- fields.holderPersonalIds[]
+//   land-use-certificate   links.person0..7       <- fields.holderPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
+//   health-insurance-card  links.person0          <- fields.holderPersonalId
+//   business-household     links.person0          <- fields.ownerPersonalId
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import { personLinkSlots } from './golden-record.js'
+
+const PARCEL_SLOTS = 8
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []
+
+export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string, unknown>): string[] {
+  switch (entity) {
+    case 'household': {
+      const members = Array.isArray(fields.members) ? fields.members as Array<{ personalId?: unknown }> : []
+      return [...strings(fields.headPersonalId), ...members.flatMap(m => strings(m?.personalId))]
+    }
+    case 'land-parcel':
+    case 'land-use-certificate': return strings(fields.holderPersonalIds)
+    case 'health-insurance-card': return strings(fields.holderPersonalId)
+    case 'business-household': return strings(fields.ownerPersonalId)
+    default: return []
+  }
+}
+
+export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unknown>): Record<string, string | true> {
+  const links: Record<string, string | true> = {}
+  if (entity === 'person' && typeof fields.householdId === 'string') links.householdId = fields.householdId
+  const slot = (prefix: string, ids: string[], slots: number): void => {
+    const unique = [...new Set(ids)].sort()
+    unique.slice(0, slots).forEach((id, i) => { links[`${prefix}${i}`] = id })
+    if (unique.length > slots) links.truncated = true
+  }
+  slot('person', linkedPersonIds(entity, fields), personLinkSlots[entity])
+  if (entity === 'land-use-certificate') slot('parcel', strings(fields.parcelIds), PARCEL_SLOTS)
+  return links
+}

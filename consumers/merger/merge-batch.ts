@@ -1,0 +1,97 @@
+// One batch of canonical events into the store: read every key the batch touches at once, merge
+// in memory, then write history, conflicts and golden records with one bulk call per collection.
+// Golden records go last and are the arbiter: if one of them was moved by another writer, the
+// batch throws and is delivered again. Redelivery is harmless: history snapshots are a pure
+// function of the record and the events, so a snapshot already written is simply found again.
+import type { Logger } from 'pino'
+import type { ValidateFunction } from 'ajv'
+import type { ConsumedMessage, DeadLetter } from '../../infra/ports/event-log.js'
+import type { CollectionName, Store, VersionedWrite } from '../../infra/ports/store.js'
+import type { CanonicalEvent } from '../../schemas/canonical-event.js'
+import { goldenCollection } from './golden-record.js'
+import type { MergeEvent } from './fold.js'
+import { mergeKey } from './merge-key.js'
+import { conflictIds, conflictWrites, type KeyedSteps } from './conflict-docs.js'
+import { readCanonicalEvent } from './read-event.js'
+import type { SurvivorshipRules } from './survivorship.js'
+
+export class StaleGoldenWriteError extends Error {
+  readonly code = 'LT_ERR_STALE_WRITE'
+  readonly retriable = true
+  constructor (collection: string, ids: string[]) {
+    super(`another writer moved ${ids.length} ${collection} record(s) during the batch; it will be delivered again`)
+    this.name = 'StaleGoldenWriteError'
+  }
+}
+
+export interface MergeBatchDeps {
+  store: Store
+  rules: SurvivorshipRules
+  validate: ValidateFunction<CanonicalEvent>
+  logger: Logger
+  /** Where rejected events go; resolves before the batch may commit. */
+  deadLetter: (letters: DeadLetter[]) => Promise<void>
+  now?: () => Date
+}
+
+export interface BatchStats { events: number, rejected: number, records: number, versions: number, conflicts: number }
+
+export type MergeBatch = (messages: ConsumedMessage[]) => Promise<BatchStats>
+
+export function createMergeBatch ({ store, rules, validate, logger, deadLetter, now = () => new Date() }: MergeBatchDeps): MergeBatch {
+  return async function mergeBatch (messages) {
+    const dead: DeadLetter[] = []
+    // collection -> id -> events in log order
+    const byKey = new Map<CollectionName, Map<string, MergeEvent[]>>()
+    for (const message of messages) {
+      const read = readCanonicalEvent(message, validate)
+      if (!read.ok) { dead.push({ message, code: read.code, reason: read.reason }); continue }
+      const collection = goldenCollection[read.event.entity]
+      const keys = byKey.get(collection) ?? new Map<string, MergeEvent[]>()
+      byKey.set(collection, keys)
+      keys.set(read.event.entityId, [...(keys.get(read.event.entityId) ?? []), read.event])
+    }
+
+    const appliedAt = now().toISOString()
+    const current = new Map(await Promise.all([...byKey].map(async ([collection, keys]) =>
+      [collection, await store.getMany(collection, [...keys.keys()])] as const)))
+    const golden = new Map<CollectionName, VersionedWrite[]>()
+    const history: VersionedWrite[] = []
+    const steps: KeyedSteps[] = []
+    for (const [collection, keys] of byKey) {
+      const writes: VersionedWrite[] = []
+      for (const [entityId, events] of keys) {
+        const stored = current.get(collection)?.get(entityId)
+        const outcome = mergeKey(events[0].entity, entityId, stored, events, rules, appliedAt)
+        if (outcome === undefined) continue
+        writes.push({ doc: outcome.doc, expectedVersion: stored?.version ?? null })
+        history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
+        if (outcome.conflictSteps.length > 0) steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
+      }
+      if (writes.length > 0) golden.set(collection, writes)
+    }
+
+    // History first: a snapshot already there came from an earlier attempt at this same batch.
+    if (history.length > 0) await store.bulkUpsert('history', history)
+    const conflicts = conflictWrites(steps, await store.getMany('conflicts', conflictIds(steps)))
+    if (conflicts.length > 0) {
+      const result = await store.bulkUpsert('conflicts', conflicts)
+      if (result.stale.length > 0) throw new StaleGoldenWriteError('conflicts', result.stale)
+    }
+    for (const [collection, writes] of golden) {
+      const result = await store.bulkUpsert(collection, writes)
+      if (result.stale.length > 0) throw new StaleGoldenWriteError(collection, result.stale)
+    }
+    await deadLetter(dead)
+    if (dead.length > 0) logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters')
+    const stats: BatchStats = {
+      events: messages.length,
+      rejected: dead.length,
+      records: [...golden.values()].reduce((n, w) => n + w.length, 0),
+      versions: history.length,
+      conflicts: conflicts.length
+    }
+    logger.debug(stats, 'merge batch applied')
+    return stats
+  }
+}

@@ -1,0 +1,75 @@
+// Applies one key's events, in log order, to its golden record. Every event that changes the
+// merge state makes one new version with its own history snapshot, so versions and history do
+// not depend on how the log was cut into batches (a rebuild reproduces them). Events that change
+// nothing (duplicates, redeliveries, values older than what is held) leave no trace.
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import { canonicalJson } from '../../infra/shared/canonical-json.js'
+import type { StoredDoc } from '../../infra/ports/store.js'
+import { historyId, isGoldenRecord, recordKey, type GoldenRecord, type HistoryDoc, type RecordView, type SourceState } from './golden-record.js'
+import { foldEvent, type MergeEvent } from './fold.js'
+import { deriveRecord, type ConflictDetail } from './derive.js'
+import { maxIso } from './stamp.js'
+import type { SurvivorshipRules } from './survivorship.js'
+
+/** A change in one field's conflict after one version: open with these values, or none. */
+export interface ConflictStep {
+  field: string
+  detail: ConflictDetail | undefined
+  validFrom: string
+  recordVersion: number
+}
+
+export interface KeyOutcome {
+  doc: GoldenRecord
+  history: HistoryDoc[]
+  conflictSteps: ConflictStep[]
+}
+
+export function mergeKey (
+  entity: CanonicalEntity,
+  entityId: string,
+  current: StoredDoc | undefined,
+  events: MergeEvent[],
+  rules: SurvivorshipRules,
+  appliedAt: string
+): KeyOutcome | undefined {
+  // A document another writer shaped (the pre-merger person consumer) is taken over: its version
+  // continues, its content is rebuilt from the canonical events.
+  const golden = isGoldenRecord(current) ? current : undefined
+  let state: Record<string, SourceState> = golden?.state ?? {}
+  let version = current?.version ?? 0
+  let validFrom = golden?.validFrom ?? ''
+  let doc: GoldenRecord | undefined
+  // Conflict values before the batch, derived again from the stored state (the record keeps flags only).
+  let details: Record<string, ConflictDetail> = golden !== undefined ? deriveRecord(entity, golden.state, rules).conflictDetails : {}
+  const history: HistoryDoc[] = []
+  const conflictSteps: ConflictStep[] = []
+
+  for (const event of events) {
+    const next = foldEvent(state, event)
+    if (next === state) continue
+    state = next
+    version += 1
+    validFrom = maxIso(validFrom, event.ingestTime)
+    const derived = deriveRecord(entity, state, rules)
+    const view: RecordView = {
+      entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: derived.provenance,
+      conflicts: derived.conflicts, sources: derived.sources, links: derived.links, validFrom
+    }
+    doc = { _id: entityId, ...view, state, appliedAt }
+    // Built from fresh objects with no undefined members, so no JSON round trip is needed here.
+    history.push({
+      _id: historyId(entity, entityId, version), version: 1, entity, entityId, recordKey: recordKey(entity, entityId),
+      recordVersion: version, validFrom, appliedAt, eventId: event.id, record: view
+    })
+    for (const field of new Set([...Object.keys(details), ...Object.keys(derived.conflictDetails)])) {
+      const after = derived.conflictDetails[field]
+      if (canonicalJson(details[field]) !== canonicalJson(after)) conflictSteps.push({ field, detail: after, validFrom, recordVersion: version })
+    }
+    details = derived.conflictDetails
+  }
+  return doc === undefined ? undefined : { doc: plain(doc), history, conflictSteps }
+}
+
+/** Documents leave as plain JSON: no undefined (MongoDB would store null where SQLite drops it). */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T

@@ -42,6 +42,10 @@ async function main (): Promise<void> {
       `  Readiness:             ${hub.gatewayUrl}/health/ready`,
       ...(sample !== undefined ? [`  A citizen:             ${hub.gatewayUrl}/v1/citizens/${sample}`] : []),
       ...(hub.source !== undefined ? [`  Simulated source:      ${hub.source.url}/api/v1/cong-dan`] : []),
+      ...(hub.demoKeys !== undefined ? [
+        `  Demo API keys:         ${hub.demoKeys.file} (send Authorization: Bearer <key> and X-Purpose: <purpose>)`,
+        ...hub.demoKeys.clients.map(c => `    ${c.id} (${c.kind}; ${c.purposes.join(', ') || 'no personal-data grant'}): ${c.key}`)
+      ] : []),
       ''
     ].join('\n') + '\n')
   }

@@ -22,6 +22,11 @@ export interface ConnectorManifest {
   /** Six-field cron (seconds first) for poll connectors. */
   schedule?: string
   streams: StreamManifest[]
+  /**
+   * JSON Schema (draft 2020-12) of the connector's settings; every property has a description and
+   * secrets are marked `writeOnly: true` (never echoed by the API, never logged).
+   */
+  configSchema?: Record<string, unknown>
 }
 
 /** Position reached in a source stream: exact even when many records share an update time. */
@@ -47,9 +52,29 @@ export interface PollConnector<R> {
   pageUrl: (baseUrl: string, stream: string, cursor: StreamCursor | undefined, limit: number) => string
   /** Reads the source's page format. Throws on a page it does not understand. */
   parsePage: (body: unknown) => SourcePage<R>
-  /** Cursor after one record, for a page that ends without `next`. */
-  cursorAfter: (record: R) => StreamCursor
-  toChange: (record: R) => RawChange
+  /** Cursor after one record, for a page that ends without `next`. The runner always passes the stream. */
+  cursorAfter: (record: R, stream?: string) => StreamCursor
+  /** The runner always passes the stream the record was read from; without it, the first stream. */
+  toChange: (record: R, stream?: string) => RawChange
+  /** Streams the runner builds from another stream's records (see DerivedStream). */
+  derivedStreams?: Array<DerivedStream<R>>
+}
+
+/**
+ * A stream the source does not serve but its records imply: the runner groups the records of
+ * stream `from` by `groupOf` (residents by household), keeps each group's members in the store,
+ * and publishes the group's record from `build` on this stream whenever a member changes.
+ * Everything here is pure; the runner owns the state.
+ */
+export interface DerivedStream<R> extends StreamManifest {
+  from: string
+  /** The group a record belongs to; undefined for a record in no group. */
+  groupOf: (record: R) => string | undefined
+  memberKey: (record: R) => string
+  /** What the group record needs of one member (kept in the store, so keep it small). */
+  member: (record: R) => Record<string, unknown>
+  /** The group's record from its members, or undefined while it cannot be built (no head yet). */
+  build: (groupKey: string, members: Array<Record<string, unknown>>) => Record<string, unknown> | undefined
 }
 
 export const rawTopic = (connectorId: string): string => `source.${connectorId}`

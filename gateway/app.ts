@@ -11,19 +11,33 @@ import openapi from './plugins/openapi.js'
 import { healthRoutes, type ReadinessCheck } from './routes/health.js'
 import { citizenRoutes } from './routes/citizens.js'
 import { schemaRoutes } from './routes/schemas.js'
+import { citizenLinkRoutes } from './routes/citizen-links.js'
+import { householdRoutes } from './routes/households.js'
+import { landParcelRoutes } from './routes/land-parcels.js'
+import { conflictRoutes } from './routes/conflicts.js'
+import accessControl, { defaultSecuritySettings, type SecuritySettings } from './plugins/access-control.js'
+import { viewSchema } from './security/projection.js'
+import { accessLogRoutes } from './routes/access-log.js'
+import { adminRoutes } from './routes/admin-routes.js'
+import { connectorApiRoutes } from './routes/connectors-api.js'
+import type { ConnectorApiDeps } from './routes/connector-deps.js'
 
 export interface GatewayDeps {
   store: Store
   logger: Logger
   readiness: ReadinessCheck[]
   readinessTimeoutMs?: number
+  /** API keys, grant and audit settings; defaults: no bootstrap operator key. */
+  security?: Partial<SecuritySettings>
+  /** The connector registry, push intake and dead letters; without it those routes are absent. */
+  connectors?: ConnectorApiDeps
 }
 
 /** Fastify's own ajv speaks draft-07; our canonical schemas declare 2020-12 but use nothing newer. */
 const forFastify = <S extends { $schema?: string, $id: string, title: string }>(schema: S): Omit<S, '$schema' | '$id'> & { $id: string } =>
   ({ ...schema, $schema: undefined, $id: schema.title })
 
-export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000 }: GatewayDeps): Promise<FastifyInstance> {
+export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors }: GatewayDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger.child({ role: 'gateway' }, {
       serializers: {
@@ -42,9 +56,18 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
   await app.register(problemDetails)
   await app.register(openapi)
+  await app.register(accessControl, { store, settings: { ...defaultSecuritySettings, ...security } })
   app.addSchema(forFastify(personSchema))
+  app.addSchema(viewSchema(personSchema, 'PersonView'))
   await app.register(healthRoutes(readiness, readinessTimeoutMs))
   await app.register(citizenRoutes(store))
+  await app.register(citizenLinkRoutes(store))
+  await app.register(householdRoutes(store))
+  await app.register(landParcelRoutes(store))
+  await app.register(conflictRoutes(store))
   await app.register(schemaRoutes())
+  await app.register(accessLogRoutes(store))
+  await app.register(adminRoutes(store))
+  if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   return app
 }

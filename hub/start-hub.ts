@@ -2,6 +2,7 @@
 // connectors, consumers and the gateway, each only when the role asks for it. stop() undoes it in
 // the reverse order: stop polling and consuming (the batch in hand finishes and commits), close
 // the gateway, then the adapters.
+import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { FastifyInstance } from 'fastify'
 import type { HubConfig } from '../infra/config/schema.js'
@@ -11,71 +12,138 @@ import type { Store } from '../infra/ports/store.js'
 import { openEventLog, openStore } from '../infra/open-adapters.js'
 import { createSchemaValidator } from '../schemas/validator.js'
 import type { ChangeEvent } from '../schemas/change-event.js'
-import { startCivilStatusSource, type CivilStatusSource } from '../sim/civil-status/server.js'
-import { civilStatusConnector } from '../connectors/civil-status/connector.js'
+import type { CivilStatusSource } from '../sim/civil-status/server.js'
+import { startSimulatedCity, type SimulatedCity } from '../sim/server/city.js'
+import { builtInConnectors } from '../connectors/built-in.js'
 import { createPollRunner, type PollRunner } from '../connectors/runner/poll-runner.js'
-import { startPersonConsumer } from '../consumers/person-consumer.js'
+import { createRawSchemaCompiler } from '../connectors/runner/raw-schema-compiler.js'
+import { startPersonConsumer, PERSON_CONSUMER_GROUP } from '../consumers/person-consumer.js'
+import { startNormalizer, NORMALIZER_GROUP } from '../consumers/normalizer/normalizer.js'
+import { startDeadLetterArchiver } from '../consumers/dead-letters/archiver.js'
+import { createConnectorServices } from '../connectors/registry/connector-services.js'
+import { startConnectorHost, type ConnectorHost } from '../connectors/registry/connector-host.js'
+import { createRegisteredRunner } from '../connectors/registry/registered-runner.js'
+import { startMerger, MERGER_GROUP } from '../consumers/merger/merger.js'
+import { loadSurvivorship } from '../consumers/merger/survivorship.js'
 import { buildGateway } from '../gateway/app.js'
 import type { ReadinessCheck } from '../gateway/routes/health.js'
+import { ensureDemoClients, type DemoKey } from '../gateway/security/demo-clients.js'
 
 export interface RunningHub {
   eventLog: EventLog
   store: Store
   gateway?: FastifyInstance
   gatewayUrl?: string
+  /** Embedded demo only: demo API clients and the file their keys were written to. */
+  demoKeys?: { file: string, clients: DemoKey[] }
+  /** Embedded demo only: the simulated city serving every source without a URL. */
+  city?: SimulatedCity
+  /** The city's civil-status department, as the thin slice's tests drive it. */
   source?: CivilStatusSource
   connectors: PollRunner[]
+  /** Runs registered connectors and carries out pause / resume / run for all (connectors role). */
+  connectorHost?: ConnectorHost
   consumers: Subscription[]
   stop: () => Promise<void>
 }
 
 const runs = (config: HubConfig, role: HubConfig['role']): boolean => config.role === 'all' || config.role === role
 
+type Department = keyof SimulatedCity['departments']
+interface BuiltInSource { baseUrl: string, schedule: string, pageSize: number, timeoutMs: number, setting: string, department: Department }
+
+/** Each built-in connector's settings, and the simulated department that stands in when it has no URL. */
+function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
+  const { residence, land, bhyt, business } = config.sources
+  return {
+    'civil-status': { ...config.civilStatus, setting: 'LT_CIVIL_STATUS_URL (civilStatus.baseUrl)', department: 'civilStatus' },
+    residence: { ...residence, setting: 'LT_RESIDENCE_URL (sources.residence.baseUrl)', department: 'residence' },
+    land: { ...land, setting: 'LT_LAND_URL (sources.land.baseUrl)', department: 'land' },
+    'health-insurance': { ...bhyt, setting: 'LT_BHYT_URL (sources.bhyt.baseUrl)', department: 'bhyt' },
+    'business-household': { ...business, setting: 'LT_BUSINESS_URL (sources.business.baseUrl)', department: 'business' }
+  }
+}
+
+function civilStatusView (city: SimulatedCity): CivilStatusSource {
+  const department = city.departments.civilStatus
+  const people = department.streams['cong-dan']
+  const as = (r: unknown): ReturnType<CivilStatusSource['records']>[number] => r as ReturnType<CivilStatusSource['records']>[number]
+  return {
+    url: department.url,
+    records: () => people.records().map(as),
+    get: id => { const r = people.get(id); return r === undefined ? undefined : as(r) },
+    update: (id, patch) => as(people.update(id, patch)),
+    add: record => as(people.add(record as unknown as Record<string, unknown>)),
+    remove: id => { people.remove(id) },
+    close: async () => await city.close()
+  }
+}
+
 export async function startHub (config: HubConfig, logger: Logger): Promise<RunningHub> {
   const eventLog = openEventLog(config, logger)
   const store = await openStore(config)
   const schemas = createSchemaValidator()
+  // Built-in connectors (configured by the operator) and registered ones (added through the API).
+  const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: config.connectors, builtIns: builtInConnectors })
+  let connectorHost: ConnectorHost | undefined
   const connectors: PollRunner[] = []
   const consumers: Subscription[] = []
+  let city: SimulatedCity | undefined
   let source: CivilStatusSource | undefined
   let gateway: FastifyInstance | undefined
   let gatewayUrl: string | undefined
+  let demoKeys: RunningHub['demoKeys']
   const readiness: ReadinessCheck[] = [
     { name: 'eventLog', check: async () => await eventLog.ping() },
     { name: 'store', check: async () => await store.ping() }
   ]
 
   async function stop (): Promise<void> {
+    await connectorHost?.stop()
     await Promise.allSettled(connectors.map(async c => await c.stop()))
     await Promise.allSettled(consumers.map(async s => await s.stop()))
     await gateway?.close()
-    await source?.close()
+    await city?.close()
+    await connectorServices.close()
     await eventLog.close()
     await store.close()
   }
 
   try {
     if (runs(config, 'connectors')) {
-      let baseUrl = config.civilStatus.baseUrl
-      if (baseUrl === '') {
-        if (!config.sim.enabled) throw new ConfigError('Invalid configuration: LT_CIVIL_STATUS_URL (civilStatus.baseUrl) is required when LT_SIM=false', 'LT_CIVIL_STATUS_URL')
-        source = await startCivilStatusSource(config.sim)
-        baseUrl = source.url
-        logger.info({ url: source.url, citizens: config.sim.citizens }, 'simulated civil-status source started')
+      const sources = builtInSources(config)
+      const unset = Object.values(sources).find(s => s.baseUrl === '')
+      if (unset !== undefined) {
+        if (!config.sim.enabled) throw new ConfigError(`Invalid configuration: ${unset.setting} is required when LT_SIM=false`, unset.setting.split(' ')[0])
+        city = await startSimulatedCity({ citizens: config.sim.citizens, seed: config.sim.seed, host: config.sim.host, portBase: config.sim.port })
+        source = civilStatusView(city)
+        logger.info({ url: source.url, citizens: config.sim.citizens, departments: Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) }, 'simulated city started (five department systems)')
       }
-      const runner = createPollRunner({
-        connector: civilStatusConnector,
-        baseUrl,
-        schedule: config.civilStatus.schedule,
-        pageSize: config.civilStatus.pageSize,
-        timeoutMs: config.civilStatus.timeoutMs,
-        eventLog,
-        store,
-        logger,
-        compile: schema => schemas.ajv.compile(schema)
+      const compile = createRawSchemaCompiler()
+      for (const connector of builtInConnectors) {
+        const s = sources[connector.manifest.id]
+        const runner = createPollRunner({
+          connector,
+          baseUrl: s.baseUrl !== '' ? s.baseUrl : (city as SimulatedCity).departments[s.department].url,
+          schedule: s.schedule,
+          pageSize: s.pageSize,
+          timeoutMs: s.timeoutMs,
+          eventLog,
+          store,
+          logger,
+          compile
+        })
+        connectors.push(runner)
+        runner.start()
+      }
+      // Registered connectors, and pause / resume / run for all, follow the registry (connectors/registry).
+      connectorHost = startConnectorHost({
+        registry: connectorServices.registry,
+        builtIns: builtInConnectors.map((c, i) => ({ id: c.manifest.id, version: c.manifest.version, runner: connectors[i] })),
+        createRunner: doc => createRegisteredRunner(doc.registration, { eventLog, store, logger, guard: connectorServices.guard, defaultTimeoutMs: config.connectors.timeoutMs }),
+        intervalMs: config.connectors.reconcileMs,
+        logger
       })
-      connectors.push(runner)
-      runner.start()
     }
     if (runs(config, 'consumers')) {
       let failed: Error | undefined
@@ -86,15 +154,48 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         maxAttempts: config.consumer.maxAttempts,
         onFatal: err => { failed = err }
       }))
+      // The merger folds canonical.<entity> events into golden records (consumers/merger).
+      consumers.push(await startMerger({
+        eventLog, store, logger,
+        rules: loadSurvivorship(),
+        batchSize: config.consumer.batchSize,
+        maxAttempts: config.consumer.maxAttempts,
+        onFatal: err => { failed = err }
+      }))
+      // Raw events of every connector, built-in or registered, to canonical.<entity>.
+      consumers.push(await startNormalizer({
+        eventLog, store, logger,
+        catalog: connectorServices.catalog,
+        validateEvent: schemas.validator<ChangeEvent>('change-event'),
+        mappingValidator: connectorServices.mappingValidator,
+        batchSize: config.consumer.batchSize,
+        maxAttempts: config.consumer.maxAttempts,
+        topicRefreshMs: config.connectors.topicRefreshMs,
+        onFatal: err => { failed = err }
+      }))
+      consumers.push(await startDeadLetterArchiver({
+        eventLog, store, logger,
+        topics: async () => await connectorServices.deadLetterTopics([NORMALIZER_GROUP, MERGER_GROUP, PERSON_CONSUMER_GROUP]),
+        refreshMs: config.connectors.topicRefreshMs,
+        batchSize: config.consumer.batchSize,
+        maxAttempts: config.consumer.maxAttempts,
+        onFatal: err => { failed = err }
+      }))
       readiness.push({ name: 'consumers', check: async () => { if (failed !== undefined) throw failed } })
     }
     if (runs(config, 'gateway')) {
-      gateway = await buildGateway({ store, logger, readiness })
+      const { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs } = config.security
+      // Demo clients only ever on the embedded store: a real deployment starts from the operator key.
+      if (config.security.demoClients && config.mongodb.uri === '') {
+        const file = join(config.dataDir, 'demo-keys.json')
+        demoKeys = { file, clients: await ensureDemoClients(store, file) }
+      }
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs }, connectors: connectorServices.api })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
     }
   } catch (err) {
     await stop()
     throw err
   }
-  return { eventLog, store, gateway, gatewayUrl, source, connectors, consumers, stop }
+  return { eventLog, store, gateway, gatewayUrl, demoKeys, city, source, connectors, connectorHost, consumers, stop }
 }

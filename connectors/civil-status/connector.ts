@@ -1,6 +1,9 @@
-// Civil-status (hộ tịch) connector: polls the office's citizen list by update time.
-import type { PollConnector, SourcePage } from '../contract.js'
-import { civilStatusRawSchema } from './raw-schema.js'
+// Civil-status (hộ tịch) connector: the office's citizen list and its marriage register, both
+// polled by update time. Authoritative for identity (survivorship: source system ho-tich).
+import type { PollConnector } from '../contract.js'
+import { updatedSinceConnector, type RawRecord } from '../runner/updated-since-source.js'
+import { httpPollConfigSchema } from '../runner/http-config-schema.js'
+import { civilStatusRawSchema, marriageRawSchema } from './raw-schema.js'
 import { civilStatusMapping } from './mapping.js'
 
 export interface CivilStatusRaw {
@@ -11,43 +14,40 @@ export interface CivilStatusRaw {
   [field: string]: unknown
 }
 
-export const civilStatusConnector: PollConnector<CivilStatusRaw> = {
+const SCHEDULE = '*/5 * * * * *'
+
+export const civilStatusConnector: PollConnector<RawRecord> = updatedSinceConnector({
   manifest: {
     id: 'civil-status',
-    version: '1.0.0',
+    version: '1.1.0',
     sourceSystem: 'ho-tich',
     mode: 'poll',
-    schedule: '*/5 * * * * *',
-    streams: [{ name: 'persons', primaryKey: 'so_dinh_danh', cursorField: 'ngay_cap_nhat', rawSchema: civilStatusRawSchema }]
+    schedule: SCHEDULE,
+    configSchema: httpPollConfigSchema('Civil-status (hộ tịch) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' })
   },
-  mapping: civilStatusMapping,
-  pageUrl (baseUrl, _stream, cursor, limit) {
-    const url = new URL('/api/v1/cong-dan', baseUrl)
-    url.searchParams.set('limit', String(limit))
-    if (cursor !== undefined) {
-      url.searchParams.set('updatedSince', cursor.updatedSince)
-      url.searchParams.set('afterKey', cursor.afterKey)
-    }
-    return url.toString()
-  },
-  parsePage (body): SourcePage<CivilStatusRaw> {
-    const page = body as { data?: unknown, next?: unknown }
-    if (!Array.isArray(page?.data)) throw new Error('page has no data array')
-    const next = page.next as SourcePage<CivilStatusRaw>['next'] | undefined
-    return { records: page.data as CivilStatusRaw[], next: next ?? null }
-  },
-  cursorAfter: record => ({ updatedSince: record.ngay_cap_nhat, afterKey: record.so_dinh_danh ?? '' }),
-  toChange (record) {
-    const deleted = record.da_xoa === true
+  streams: [{
+    name: 'persons',
+    path: '/api/v1/cong-dan',
+    sizeParam: 'limit',
+    primaryKey: 'so_dinh_danh',
+    cursorField: 'ngay_cap_nhat',
+    createdField: 'ngay_tao',
+    deleted: { field: 'da_xoa', value: true },
+    rawSchema: civilStatusRawSchema,
     // Older records may hold only the legacy CMND; it keys them until the normalizer links them.
-    const key = record.so_dinh_danh ?? `cmnd:${String(record.so_cmnd)}`
-    return {
-      entityKey: key,
-      sourceKey: key,
-      op: deleted ? 'd' : record.ngay_tao !== undefined && record.ngay_tao === record.ngay_cap_nhat ? 'c' : 'u',
-      sourceTime: record.ngay_cap_nhat,
-      // A delete carries the tombstone as served, so the normalizer can read every id it held.
-      data: record
-    }
-  }
-}
+    entityKey: r => typeof r.so_dinh_danh === 'string' ? r.so_dinh_danh : `cmnd:${String(r.so_cmnd)}`
+  }, {
+    name: 'marriages',
+    path: '/api/v1/ket-hon',
+    sizeParam: 'limit',
+    primaryKey: 'so_dang_ky',
+    cursorField: 'ngay_cap_nhat',
+    createdField: 'ngay_tao',
+    deleted: { field: 'da_xoa', value: true },
+    // The register entry is about two persons: removing it must not delete them, so a cancelled
+    // entry is published as an update that still carries da_xoa for whoever reads the raw log.
+    onDelete: 'update',
+    rawSchema: marriageRawSchema
+  }],
+  mapping: civilStatusMapping
+})

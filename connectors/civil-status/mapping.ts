@@ -1,4 +1,5 @@
 // Civil-status records to canonical Person, as data (the same format integrators register).
+// A marriage registration is a fact about two persons: it sets both spouses' marital status.
 import type { ConnectorMapping } from '../mapping/mapping-schema.js'
 
 export const civilStatusMapping: ConnectorMapping = {
@@ -19,8 +20,27 @@ export const civilStatusMapping: ConnectorMapping = {
         { from: 'gioi_tinh', to: 'sex', transform: ['sex'], required: true },
         { from: 'noi_sinh', to: 'placeOfBirth', transform: ['string'] },
         { from: 'dan_toc', to: 'ethnicityCode', transform: ['ethnicity'] },
+        { from: 'ton_giao', to: 'religionCode', transform: ['religion'] },
         { from: 'quoc_tich', to: 'nationality', transform: ['string', 'upper'] },
         { from: 'ngay_mat', to: 'dateOfDeath', transform: ['date'] }
+      ]
+    }]
+  }, {
+    // No deleteWhen: a cancelled registration must not delete the spouses (see connector.ts).
+    stream: 'marriages',
+    entities: [{
+      entity: 'person',
+      id: { from: 'so_dinh_danh_chong', transform: ['personal-id'] },
+      fields: [
+        { from: 'so_dinh_danh_chong', to: 'personalId', transform: ['personal-id'] },
+        { const: 'married', to: 'maritalStatus' }
+      ]
+    }, {
+      entity: 'person',
+      id: { from: 'so_dinh_danh_vo', transform: ['personal-id'] },
+      fields: [
+        { from: 'so_dinh_danh_vo', to: 'personalId', transform: ['personal-id'] },
+        { const: 'married', to: 'maritalStatus' }
       ]
     }]
   }]

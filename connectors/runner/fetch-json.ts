@@ -1,6 +1,7 @@
 // Every HTTP call a connector makes goes through here: a timeout on headers and body, bounded
-// retries with backoff and jitter, and 429 / 503 Retry-After honoured (capped).
-import { request } from 'undici'
+// retries with backoff and jitter, and 429 / 503 Retry-After honoured (capped). Redirects are
+// followed by hand, a bounded number of hops, so a guard can check every hop's URL.
+import { request, type Dispatcher } from 'undici'
 import { backoffDelay, sleep } from '../../infra/shared/retry.js'
 
 export class SourceError extends Error {
@@ -10,21 +11,35 @@ export class SourceError extends Error {
   }
 }
 
+/** Checks outbound URLs (the SSRF guard for registered connectors); built-ins run without one. */
+export interface OutboundGuard {
+  /** Rejects with an error carrying `code` and `retriable` when the URL may not be called. */
+  checkUrl: (url: string) => Promise<unknown>
+  /** Connects only to checked addresses (re-resolves inside the connection). */
+  dispatcher: Dispatcher
+}
+
 export interface FetchOptions {
   timeoutMs: number
   maxAttempts?: number
   maxRetryAfterMs?: number
   signal?: AbortSignal
+  headers?: Record<string, string>
+  guard?: OutboundGuard
+  maxRedirects?: number
 }
 
-export async function fetchJson (url: string, { timeoutMs, maxAttempts = 4, maxRetryAfterMs = 30000, signal }: FetchOptions): Promise<unknown> {
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+export async function fetchJson (url: string, options: FetchOptions): Promise<unknown> {
+  const { maxAttempts = 4, maxRetryAfterMs = 30000, signal } = options
   let lastError: SourceError | undefined
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     let waitMs = backoffDelay(attempt, 200, 10000)
     try {
-      return await fetchOnce(url, timeoutMs, signal)
+      return await fetchFollowing(url, options)
     } catch (err) {
-      lastError = err instanceof SourceError ? err : new SourceError(`source unreachable: ${(err as Error).message}`, 'LT_ERR_SOURCE_UNREACHABLE', true, { cause: err })
+      lastError = asSourceError(err)
       if (!lastError.retriable || signal?.aborted === true) throw lastError
       const retryAfter = (lastError.cause as { retryAfterMs?: number } | undefined)?.retryAfterMs
       if (retryAfter !== undefined) waitMs = Math.min(retryAfter, maxRetryAfterMs)
@@ -34,14 +49,42 @@ export async function fetchJson (url: string, { timeoutMs, maxAttempts = 4, maxR
   throw lastError ?? new SourceError('source fetch failed', 'LT_ERR_SOURCE_UNREACHABLE', true)
 }
 
-async function fetchOnce (url: string, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+/** Errors that carry an LT_ERR_ code and a retriable flag (the guard's) keep both. */
+function asSourceError (err: unknown): SourceError {
+  if (err instanceof SourceError) return err
+  const e = err as Error & { code?: unknown, retriable?: unknown, cause?: unknown }
+  const coded = [e, e.cause as typeof e | undefined].find(x => typeof x?.code === 'string' && x.code.startsWith('LT_ERR_') && typeof x.retriable === 'boolean')
+  if (coded !== undefined) return new SourceError(coded.message, coded.code as string, coded.retriable as boolean, { cause: err })
+  return new SourceError(`source unreachable: ${e.message}`, 'LT_ERR_SOURCE_UNREACHABLE', true, { cause: err })
+}
+
+async function fetchFollowing (url: string, options: FetchOptions): Promise<unknown> {
+  const { maxRedirects = 3 } = options
+  let target = url
+  for (let hop = 0; ; hop++) {
+    await options.guard?.checkUrl(target)
+    const outcome = await fetchOnce(target, options)
+    if (!('redirect' in outcome)) return outcome.body
+    if (hop >= maxRedirects) throw new SourceError(`more than ${maxRedirects} redirects`, 'LT_ERR_SOURCE_REDIRECT', false)
+    target = outcome.redirect
+  }
+}
+
+async function fetchOnce (url: string, { timeoutMs, signal, headers, guard }: FetchOptions): Promise<{ body: unknown } | { redirect: string }> {
   const res = await request(url, {
     method: 'GET',
-    headers: { accept: 'application/json' },
+    headers: { ...headers, accept: 'application/json' },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
-    signal
+    signal,
+    ...(guard !== undefined ? { dispatcher: guard.dispatcher } : {})
   })
+  if (REDIRECTS.has(res.statusCode)) {
+    await res.body.dump()
+    const location = Array.isArray(res.headers.location) ? res.headers.location[0] : res.headers.location
+    if (location === undefined) throw new SourceError(`source answered ${res.statusCode} without a Location`, 'LT_ERR_SOURCE_REDIRECT', false)
+    return { redirect: new URL(location, url).toString() }
+  }
   if (res.statusCode === 429 || res.statusCode >= 500) {
     await res.body.dump()
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'])
@@ -53,7 +96,7 @@ async function fetchOnce (url: string, timeoutMs: number, signal?: AbortSignal):
   }
   const text = await res.body.text()
   try {
-    return JSON.parse(text)
+    return { body: JSON.parse(text) }
   } catch (err) {
     throw new SourceError('source answered with something that is not JSON', 'LT_ERR_SOURCE_GARBAGE', true, { cause: err })
   }

@@ -2,17 +2,22 @@
 // validates each raw record, publishes valid ones as change events keyed by entity, sends invalid
 // ones to the connector's dead-letter topic, and saves the cursor only after a page's events were
 // published. A source that is down or answers garbage fails the run, keeps the cursor, and shows in
-// the status; it never crashes the hub.
+// the status; it never crashes the hub. Streams are read one after the other and fail apart: one
+// stream's broken source does not hold back the others.
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
 import type { EventLog, OutgoingMessage } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import { describeErrors } from '../../schemas/validator.js'
-import { connectorDeadLetterGroup, rawTopic, type PollConnector, type StreamCursor } from '../contract.js'
+import { connectorDeadLetterGroup, rawTopic, type DerivedStream, type PollConnector, type RawChange, type StreamCursor } from '../contract.js'
 import { deadLetterTopic } from '../../infra/ports/event-log.js'
-import { fetchJson } from './fetch-json.js'
+import { fetchJson, type OutboundGuard } from './fetch-json.js'
 import { toChangeEvent } from './change-event.js'
+import { foldIntoGroups } from './derived-groups.js'
+import { emptyStreamStatus, summarize, type ConnectorStatus, type RunError, type StreamStatus } from './status.js'
+
+export type { ConnectorStatus, StreamStatus } from './status.js'
 
 export interface PollRunnerOptions<R> {
   connector: PollConnector<R>
@@ -25,20 +30,14 @@ export interface PollRunnerOptions<R> {
   logger: Logger
   /** Compiles a stream's raw schema; the caller owns the ajv instance. */
   compile: (schema: Record<string, unknown>) => ValidateFunction
-}
-
-export interface ConnectorStatus {
-  id: string
-  version: string
-  running: boolean
-  read: number
-  published: number
-  rejected: number
-  lastRunAt?: string
-  lastSuccessAt?: string
-  lastError?: { code: string, message: string, at: string }
-  /** Age of the newest source change we have published, in ms, at the time of the last run. */
-  lagMs?: number
+  /** Sent with every request (e.g. a registered connector's API key). */
+  headers?: Record<string, string>
+  /** Checks every outbound URL and address (registered connectors: the SSRF guard). */
+  guard?: OutboundGuard
+  /** Attempts per HTTP request before the run fails (default 4). */
+  maxAttempts?: number
+  /** Pages read per stream in one run; the rest waits for the next run (default: no limit). */
+  maxPagesPerRun?: number
 }
 
 /** Saved per stream: the position plus whether the initial snapshot is finished. */
@@ -52,53 +51,104 @@ export interface PollRunner {
 }
 
 export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner {
-  const { connector, baseUrl, pageSize, timeoutMs, eventLog, store, compile } = options
+  const { connector, baseUrl, pageSize, timeoutMs, eventLog, store, compile, maxPagesPerRun = Infinity } = options
   const { manifest } = connector
   const logger = options.logger.child({ connector: manifest.id })
   const validators = new Map(manifest.streams.map(s => [s.name, compile(s.rawSchema)]))
-  const status: ConnectorStatus = { id: manifest.id, version: manifest.version, running: false, read: 0, published: 0, rejected: 0 }
-  const abort = new AbortController()
+  const derived = connector.derivedStreams ?? []
+  const derivedNames = new Set(derived.map(d => d.name))
+  const streams = new Map<string, StreamStatus>(manifest.streams.map(s => [s.name, emptyStreamStatus(derivedNames.has(s.name))]))
+  const status = { id: manifest.id, version: manifest.version, running: false, consecutiveFailures: 0 } as {
+    id: string, version: string, running: boolean, consecutiveFailures: number, stopped?: boolean,
+    lastRunAt?: string, lastSuccessAt?: string, lastError?: RunError
+  }
+  // Replaced on start() after a stop(), so a paused connector can be resumed.
+  let abort = new AbortController()
   let task: ScheduledTask | undefined
   let inFlight: Promise<void> | undefined
 
+  const streamStatus = (name: string): StreamStatus => streams.get(name) as StreamStatus
+  const message = (key: string, event: ReturnType<typeof toChangeEvent>): OutgoingMessage =>
+    ({ key, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type } })
+
   async function runStream (stream: string, validate: ValidateFunction): Promise<void> {
+    const own = streamStatus(stream)
+    const dependents = derived.filter(d => d.from === stream)
     const state = ((await store.getCursor(manifest.id, stream)) as StreamState | undefined) ?? { snapshotDone: false }
-    for (;;) {
+    own.snapshotDone = state.snapshotDone
+    for (let pages = 0; pages < maxPagesPerRun; pages++) {
       if (abort.signal.aborted) return
-      const body = await fetchJson(connector.pageUrl(baseUrl, stream, state.cursor, pageSize), { timeoutMs, signal: abort.signal })
+      const body = await fetchJson(connector.pageUrl(baseUrl, stream, state.cursor, pageSize), { timeoutMs, signal: abort.signal, headers: options.headers, guard: options.guard, maxAttempts: options.maxAttempts })
       const page = connector.parsePage(body)
-      status.read += page.records.length
+      own.read += page.records.length
       const events: OutgoingMessage[] = []
       const rejects: OutgoingMessage[] = []
+      const accepted: Array<{ record: R, change: RawChange }> = []
       const ingestTime = new Date().toISOString()
       for (const record of page.records) {
         if (!validate(record)) {
-          rejects.push(deadLetter(record, describeErrors(validate.errors)))
+          rejects.push(deadLetter(record, stream, describeErrors(validate.errors)))
           continue
         }
-        const event = toChangeEvent(manifest, stream, connector.toChange(record), !state.snapshotDone, ingestTime)
-        events.push({ key: event.subject, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type } })
-        status.lagMs = Date.now() - Date.parse(event.time)
+        const change = connector.toChange(record, stream)
+        accepted.push({ record, change })
+        events.push(message(change.entityKey, toChangeEvent(manifest, stream, change, !state.snapshotDone, ingestTime)))
       }
+      const groups = await Promise.all(dependents.map(async d => ({ d, folded: await foldIntoGroups(store, manifest.id, d, accepted) })))
+      for (const { d, folded } of groups) events.push(...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects))
       await eventLog.publish(rawTopic(manifest.id), events)
       await eventLog.publish(deadLetterTopic(connectorDeadLetterGroup(manifest.id)), rejects)
-      status.published += events.length
-      status.rejected += rejects.length
+      for (const { folded } of groups) await folded.save()
+      own.published += accepted.length
+      own.rejected += rejects.length
       const last = page.records[page.records.length - 1]
+      // A source (or a reader) whose next page starts where this one did would loop for ever.
+      if (page.next !== null && state.cursor !== undefined && page.next.updatedSince === state.cursor.updatedSince && page.next.afterKey === state.cursor.afterKey) {
+        throw Object.assign(new Error(`the source's next page of ${stream} starts where this one did; stopped to avoid a loop`), { code: 'LT_ERR_SOURCE_NO_PROGRESS' })
+      }
       if (page.next !== null) state.cursor = page.next
-      else if (last !== undefined) state.cursor = connector.cursorAfter(last)
+      else if (last !== undefined) state.cursor = connector.cursorAfter(last, stream)
       if (page.next === null) state.snapshotDone = true
       // Saved only now: a crash before this line re-reads the page, and event ids make that harmless.
       await store.saveCursor(manifest.id, stream, state)
+      own.snapshotDone = state.snapshotDone
+      own.position = state.cursor?.updatedSince
+      own.caughtUp = page.next === null
       if (page.next === null) return
     }
   }
 
-  function deadLetter (record: R, errors: Array<{ path: string, message: string }>): OutgoingMessage {
-    const key = String((record as Record<string, unknown>)[manifest.streams[0].primaryKey] ?? 'unknown')
+  function derivedEvents (d: DerivedStream<R>, changes: Awaited<ReturnType<typeof foldIntoGroups>>['changes'], snapshot: boolean, ingestTime: string, rejects: OutgoingMessage[]): OutgoingMessage[] {
+    const own = streamStatus(d.name)
+    const validate = validators.get(d.name) as ValidateFunction
+    const out: OutgoingMessage[] = []
+    for (const { version, change } of changes) {
+      own.read++
+      if (change.data !== null && !validate(change.data)) {
+        rejects.push(deadLetter(change.data as R, d.name, describeErrors(validate.errors)))
+        own.rejected++
+        continue
+      }
+      const event = toChangeEvent(manifest, d.name, change, snapshot, ingestTime)
+      // The group's version keeps two versions with the same source time apart, in id and order.
+      const v = String(version).padStart(10, '0')
+      event.id = `${event.id}:v${v}`
+      event.position = `${event.position}|${v}`
+      out.push(message(change.entityKey, event))
+      own.published++
+      own.position = change.sourceTime
+    }
+    own.snapshotDone = !snapshot
+    return out
+  }
+
+  function deadLetter (record: R, stream: string, errors: Array<{ path: string, message: string }>): OutgoingMessage {
+    const primaryKey = manifest.streams.find(s => s.name === stream)?.primaryKey ?? manifest.streams[0].primaryKey
+    const key = String((record as Record<string, unknown>)[primaryKey] ?? 'unknown')
     const reason = errors.map(e => `${e.path} ${e.message}`).join('; ')
-    logger.warn({ errors }, 'raw record rejected')
-    return { key, value: JSON.stringify(record), headers: { 'lt-dlq-reason': reason, 'lt-dlq-code': 'LT_ERR_RAW_SCHEMA', 'lt-dlq-origin-topic': `${manifest.id}:source` } }
+    // Paths and messages only: the record itself may hold personal data.
+    logger.warn({ stream, errors }, 'raw record rejected')
+    return { key, value: JSON.stringify(record), headers: { 'lt-dlq-reason': reason, 'lt-dlq-code': 'LT_ERR_RAW_SCHEMA', 'lt-dlq-origin-topic': `${manifest.id}:source`, 'lt-dlq-stream': stream } }
   }
 
   async function runOnce (): Promise<void> {
@@ -106,18 +156,32 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
     inFlight = (async () => {
       status.running = true
       status.lastRunAt = new Date().toISOString()
-      try {
-        for (const s of manifest.streams) await runStream(s.name, validators.get(s.name) as ValidateFunction)
+      let failure: RunError | undefined
+      for (const s of manifest.streams) {
+        if (derivedNames.has(s.name) || abort.signal.aborted) continue
+        const own = streamStatus(s.name)
+        try {
+          await runStream(s.name, validators.get(s.name) as ValidateFunction)
+          own.lastSuccessAt = new Date().toISOString()
+          own.lastError = undefined
+        } catch (err) {
+          const e = err as Error & { code?: string }
+          own.lastError = { code: e.code ?? 'LT_ERR_CONNECTOR_RUN', message: e.message, at: new Date().toISOString(), stream: s.name }
+          own.caughtUp = false
+          failure ??= own.lastError
+          logger.warn({ stream: s.name, err: { code: e.code, message: e.message } }, 'connector stream failed; cursor kept')
+        }
+      }
+      if (failure === undefined) {
         status.lastSuccessAt = new Date().toISOString()
         status.lastError = undefined
-      } catch (err) {
-        const e = err as Error & { code?: string }
-        status.lastError = { code: e.code ?? 'LT_ERR_CONNECTOR_RUN', message: e.message, at: new Date().toISOString() }
-        logger.warn({ err: { code: e.code, message: e.message } }, 'connector run failed; cursor kept')
-      } finally {
-        status.running = false
-        inFlight = undefined
+        status.consecutiveFailures = 0
+      } else {
+        status.lastError = failure
+        status.consecutiveFailures++
       }
+      status.running = false
+      inFlight = undefined
     })()
     await inFlight
   }
@@ -127,15 +191,18 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
     start () {
       const schedule = options.schedule ?? manifest.schedule
       if (schedule === undefined || task !== undefined) return
+      if (abort.signal.aborted) abort = new AbortController()
+      status.stopped = false
       task = cron.schedule(schedule, runOnce, { name: `connector:${manifest.id}`, noOverlap: true })
       void runOnce()
     },
     async stop () {
       abort.abort()
+      status.stopped = true
       await task?.destroy()
       task = undefined
       await inFlight
     },
-    status: () => ({ ...status })
+    status: () => summarize(status, streams, Date.now())
   }
 }

@@ -13,6 +13,7 @@ import type { MappingValidator } from '../../connectors/mapping/validate-mapping
 import type { ConnectorCatalog } from './connector-catalog.js'
 import { toCanonical, type PendingEntity } from './to-canonical.js'
 import { linkLegacyIds } from './legacy-id-linker.js'
+import { followTopics } from '../follow-topics.js'
 
 export const NORMALIZER_GROUP = 'normalizer'
 
@@ -26,6 +27,8 @@ export interface NormalizerOptions {
   batchSize: number
   maxAttempts: number
   onFatal?: (err: Error) => void
+  /** When set, the catalog's raw topics are re-read this often and the subscription follows them. */
+  topicRefreshMs?: number
 }
 
 export async function startNormalizer (options: NormalizerOptions): Promise<Subscription> {
@@ -78,12 +81,14 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
     return value
   }
 
-  return await eventLog.subscribe({
+  const subscribe = async (topics: string[]): Promise<Subscription> => await eventLog.subscribe({
     group: NORMALIZER_GROUP,
-    topics: await catalog.rawTopics(),
+    topics,
     handler: handle,
     maxBatchSize: batchSize,
     maxAttempts,
     onFatal: err => { logger.error({ err }, 'normalizer stopped after repeated failures'); onFatal?.(err) }
   })
+  if (options.topicRefreshMs === undefined) return await subscribe(await catalog.rawTopics())
+  return await followTopics({ topics: catalog.rawTopics, subscribe, intervalMs: options.topicRefreshMs, logger })
 }

@@ -3,6 +3,9 @@
 // configuration, a logger and its own arguments, and returns the process exit code.
 import type { Logger } from 'pino'
 import type { HubConfig } from '../../infra/config/schema.js'
+import { auditCommand } from './audit-verify.js'
+import { rebuildCommand } from './rebuild.js'
+import { importCommand } from './import.js'
 
 export interface CommandContext {
   config: HubConfig
@@ -18,4 +21,7 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = {
+  audit: auditCommand,
+  rebuild: rebuildCommand,
+  import: importCommand,
 }

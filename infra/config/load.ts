@@ -32,7 +32,22 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'LT_SIM_SEED', path: 'sim.seed', kind: 'number', doc: 'seed of the simulated source' },
   { env: 'LT_CIVIL_STATUS_URL', path: 'civilStatus.baseUrl', kind: 'string', doc: 'civil-status source URL; empty = the simulated one' },
   { env: 'LT_CIVIL_STATUS_SCHEDULE', path: 'civilStatus.schedule', kind: 'string', doc: 'cron schedule of the civil-status poll (6 fields, seconds first)' },
-  { env: 'LT_CONSUMER_BATCH_SIZE', path: 'consumer.batchSize', kind: 'number', doc: 'max events per consumer batch' }
+  { env: 'LT_RESIDENCE_URL', path: 'sources.residence.baseUrl', kind: 'string', doc: 'residence (cư trú) source URL; empty = the simulated one' },
+  { env: 'LT_RESIDENCE_SCHEDULE', path: 'sources.residence.schedule', kind: 'string', doc: 'cron schedule of the residence (cư trú) poll (6 fields, seconds first)' },
+  { env: 'LT_LAND_URL', path: 'sources.land.baseUrl', kind: 'string', doc: 'land (đất đai) source URL; empty = the simulated one' },
+  { env: 'LT_LAND_SCHEDULE', path: 'sources.land.schedule', kind: 'string', doc: 'cron schedule of the land (đất đai) poll (6 fields, seconds first)' },
+  { env: 'LT_BHYT_URL', path: 'sources.bhyt.baseUrl', kind: 'string', doc: 'health-insurance (BHYT) source URL; empty = the simulated one' },
+  { env: 'LT_BHYT_SCHEDULE', path: 'sources.bhyt.schedule', kind: 'string', doc: 'cron schedule of the health-insurance (BHYT) poll (6 fields, seconds first)' },
+  { env: 'LT_BUSINESS_URL', path: 'sources.business.baseUrl', kind: 'string', doc: 'business-household registration source URL; empty = the simulated one' },
+  { env: 'LT_BUSINESS_SCHEDULE', path: 'sources.business.schedule', kind: 'string', doc: 'cron schedule of the business-household registration poll (6 fields, seconds first)' },
+  { env: 'LT_CONSUMER_BATCH_SIZE', path: 'consumer.batchSize', kind: 'number', doc: 'max events per consumer batch' },
+  { env: 'LT_SSRF_ALLOW', path: 'connectors.ssrfAllow', kind: 'list', doc: 'comma-separated CIDRs or host names registered connectors may reach although private/loopback (e.g. 127.0.0.1/32 for the simulated sources)' },
+  { env: 'LT_OPERATOR_KEY', path: 'security.operatorKey', kind: 'string', doc: 'bootstrap operator API key (32-512 printable characters); empty = none; never logged' },
+  { env: 'LT_DEMO_CLIENTS', path: 'security.demoClients', kind: 'boolean', doc: 'on the embedded store, create demo API clients and write their keys to <dataDir>/demo-keys.json' },
+  { env: 'LT_KEY_CACHE_TTL_MS', path: 'security.keyCacheTtlMs', kind: 'number', doc: 'how long a verified API key is trusted without asking the store (bounds how late a revocation takes effect)' },
+  { env: 'LT_GRANT_CACHE_TTL_MS', path: 'security.grantCacheTtlMs', kind: 'number', doc: 'how long a grant is cached (bounds how late a grant change takes effect)' },
+  { env: 'LT_AUDIT_BATCH_MAX', path: 'security.auditBatchMax', kind: 'number', doc: 'max audit entries appended in one group commit' },
+  { env: 'LT_AUDIT_TIMEOUT_MS', path: 'security.auditTimeoutMs', kind: 'number', doc: 'a read whose audit entry is not written within this fails with 503' }
 ]
 
 export interface ConfigSources {
@@ -66,6 +81,12 @@ function validate (candidate: Record<string, unknown>): HubConfig {
     // Cron syntax is beyond JSON Schema; checked here so a bad schedule also fails at boot.
     if (!cron.validate(candidate.civilStatus.schedule)) {
       throw new ConfigError('Invalid configuration: LT_CIVIL_STATUS_SCHEDULE (civilStatus.schedule) is not a valid cron expression', 'LT_CIVIL_STATUS_SCHEDULE')
+    }
+    for (const name of ['residence', 'land', 'bhyt', 'business'] as const) {
+      if (!cron.validate(candidate.sources[name].schedule)) {
+        const setting = settingName(`sources.${name}.schedule`, undefined)
+        throw new ConfigError(`Invalid configuration: ${setting} is not a valid cron expression`, setting)
+      }
     }
     return candidate
   }

@@ -14,14 +14,34 @@ export interface HubConfig {
   mongodb: { uri: string; database: string; timeoutMs: number }
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number }
   civilStatus: { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
+  /** The other built-in connectors' sources (connectors/built-in.ts); civil status keeps its own block above. */
+  sources: { residence: SourceSettings; land: SourceSettings; bhyt: SourceSettings; business: SourceSettings }
   consumer: { batchSize: number; maxAttempts: number }
+  connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
+  security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number }
 }
+
+export interface SourceSettings { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
+
+// One built-in source: empty baseUrl = the simulated department started by this process.
+const sourceSettings = (schedule: string): JSONSchemaType<SourceSettings> => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['baseUrl', 'schedule', 'pageSize', 'timeoutMs'],
+  default: {} as never,
+  properties: {
+    baseUrl: { type: 'string', pattern: '^(|https?://.+)$', default: '' },
+    schedule: { type: 'string', minLength: 9, default: schedule },
+    pageSize: { type: 'integer', minimum: 1, maximum: 1000, default: 500 },
+    timeoutMs: { type: 'integer', minimum: 100, default: 10000 }
+  }
+})
 
 export const hubConfigSchema: JSONSchemaType<HubConfig> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer'],
+  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'security', 'connectors'],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
@@ -78,6 +98,18 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         timeoutMs: { type: 'integer', minimum: 100, default: 10000 }
       }
     },
+    sources: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['residence', 'land', 'bhyt', 'business'],
+      default: {} as never,
+      properties: {
+        residence: sourceSettings('*/5 * * * * *'),
+        land: sourceSettings('*/10 * * * * *'),
+        bhyt: sourceSettings('*/10 * * * * *'),
+        business: sourceSettings('*/10 * * * * *')
+      }
+    },
     consumer: {
       type: 'object',
       additionalProperties: false,
@@ -86,6 +118,44 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
       properties: {
         batchSize: { type: 'integer', minimum: 1, maximum: 10000, default: 500 },
         maxAttempts: { type: 'integer', minimum: 1, maximum: 100, default: 8 }
+      }
+    },
+    connectors: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ssrfAllow', 'reconcileMs', 'topicRefreshMs', 'timeoutMs', 'pushMaxRecords', 'pushBodyLimitBytes'],
+      default: {} as never,
+      properties: {
+        // CIDRs or host names registered connectors may reach although they are loopback, private,
+        // link-local, … (the simulated sources on 127.0.0.1 need 127.0.0.1/32). Empty = none.
+        ssrfAllow: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9.:/_-]{1,255}$' }, maxItems: 100, default: [] },
+        // How often the connectors role re-reads the registry (pause, resume, run, new versions).
+        reconcileMs: { type: 'integer', minimum: 100, maximum: 60000, default: 2000 },
+        // How often consumers look for topics of newly registered connectors.
+        topicRefreshMs: { type: 'integer', minimum: 100, maximum: 60000, default: 3000 },
+        // Request timeout for a registered source that sets none.
+        timeoutMs: { type: 'integer', minimum: 100, maximum: 120000, default: 10000 },
+        pushMaxRecords: { type: 'integer', minimum: 1, maximum: 10000, default: 500 },
+        pushBodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 16777216, default: 1048576 }
+      }
+    },
+    security: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['operatorKey', 'demoClients', 'keyCacheTtlMs', 'grantCacheTtlMs', 'auditBatchMax', 'auditTimeoutMs'],
+      default: {} as never,
+      properties: {
+        // Bootstrap operator key; empty = none. Long and printable so it cannot be guessed; the
+        // pattern (not the value) is what a validation error shows.
+        operatorKey: { type: 'string', pattern: '^(|[\\x21-\\x7e]{32,512})$', default: '' },
+        // Demo clients with keys in <dataDir>/demo-keys.json; only ever created on the embedded store.
+        demoClients: { type: 'boolean', default: true },
+        // How long a verified key stays trusted in one process: the bound on how late a revocation
+        // made by another process takes effect.
+        keyCacheTtlMs: { type: 'integer', minimum: 0, maximum: 60000, default: 5000 },
+        grantCacheTtlMs: { type: 'integer', minimum: 0, maximum: 60000, default: 1000 },
+        auditBatchMax: { type: 'integer', minimum: 1, maximum: 1000, default: 256 },
+        auditTimeoutMs: { type: 'integer', minimum: 100, maximum: 60000, default: 5000 }
       }
     }
   }

@@ -6,6 +6,8 @@ import type { HubConfig } from '../../infra/config/schema.js'
 import { createLogger } from '../../infra/logging/logger.js'
 import { startHub } from '../../hub/start-hub.js'
 import { waitFor } from '../helpers/wait-for.js'
+import { createClient, issueKey } from '../../gateway/security/clients.js'
+import { putGrant } from '../../gateway/security/grants.js'
 
 export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>): Promise<void> {
   const config = loadConfig({
@@ -23,8 +25,12 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
   const source = hub.source
   const app = hub.gateway
   if (source === undefined || app === undefined) throw new Error('role all must start the source and the gateway')
+  // A department client granted the fields this scenario reads, made as the admin API makes them.
+  await createClient(hub.store, { id: 'slice-dept', name: 'Slice test department', kind: 'department' })
+  const { key } = await issueKey(hub.store, 'slice-dept')
+  await putGrant(hub.store, { clientId: 'slice-dept', purpose: '1.001193', entity: 'person', fields: ['personalId', 'fullName', 'birthDate', 'sex'] })
   const get = async (id: string): Promise<{ statusCode: number, body: any }> => {
-    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}` })
+    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' } })
     return { statusCode: res.statusCode, body: res.json() }
   }
 

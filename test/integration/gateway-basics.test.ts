@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pino } from 'pino'
 import { openEmbeddedStore } from '../../infra/store/embedded.js'
 import { buildGateway } from '../../gateway/app.js'
+import { createClient, issueKey } from '../../gateway/security/clients.js'
 
 t.test('gateway basics', async t => {
   const store = openEmbeddedStore({ file: join(t.testdir({}), 'store.sqlite') })
@@ -46,7 +47,10 @@ t.test('gateway basics', async t => {
   t.equal(unknown.json().code, 'LT_ERR_ROUTE_NOT_FOUND')
   t.notMatch(unknown.json().detail, /092123456789/, 'ids are not echoed back')
 
-  const bad = await app.inject({ method: 'GET', url: '/v1/citizens/12ab' })
+  // Authenticated, so the request reaches validation (without a key it stops at 401 first).
+  await createClient(store, { id: 'dept-a', name: 'A department', kind: 'department' })
+  const { key } = await issueKey(store, 'dept-a')
+  const bad = await app.inject({ method: 'GET', url: '/v1/citizens/12ab', headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' } })
   t.equal(bad.statusCode, 400)
   t.equal(bad.json().code, 'LT_ERR_VALIDATION')
   t.equal(bad.json().errors[0].path, 'params/personalId')

@@ -1,12 +1,14 @@
 // What only real processes show: a bad setting stops the start with its name, SIGTERM shuts down
 // cleanly, and the roles run as separate processes sharing the embedded data folder.
 import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { request } from 'undici'
 import { spawnHub } from '../helpers/spawn-hub.js'
 import { waitFor } from '../helpers/wait-for.js'
 
-const getJson = async (url: string): Promise<{ status: number, body: any }> => {
-  const res = await request(url, { headersTimeout: 5000, bodyTimeout: 5000 })
+const getJson = async (url: string, headers: Record<string, string> = {}): Promise<{ status: number, body: any }> => {
+  const res = await request(url, { headers, headersTimeout: 5000, bodyTimeout: 5000 })
   return { status: res.statusCode, body: await res.body.json() }
 }
 
@@ -39,8 +41,13 @@ t.test('connectors, consumers and gateway as three processes', async t => {
   const [, base] = await gateway.waitForOutput(/API docs \(Swagger UI\): (http:\/\/\S+)\/docs/)
   const page = await getJson(`${sourceUrl}/api/v1/cong-dan?limit=1`)
   const id = page.body.data[0].so_dinh_danh as string
-  const citizen = await waitFor(async () => { const r = await getJson(`${base}/v1/citizens/${id}`); return r.status === 200 ? r : undefined }, { timeoutMs: 60000, what: 'the citizen through three processes' })
+  // The gateway process, on the embedded store, wrote the demo clients' keys into the data folder.
+  const demo = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as { clients: Array<{ id: string, key: string }> }
+  const oneStop = demo.clients.find(c => c.id === 'demo-mot-cua')?.key ?? ''
+  const headers = { authorization: `Bearer ${oneStop}`, 'x-purpose': '1.001193' }
+  const citizen = await waitFor(async () => { const r = await getJson(`${base}/v1/citizens/${id}`, headers); return r.status === 200 ? r : undefined }, { timeoutMs: 60000, what: 'the citizen through three processes' })
   t.equal(citizen.body.data.personalId, id)
   t.notMatch(gateway.output(), new RegExp(id), 'the full personal id never reaches the info log')
+  t.notOk(gateway.output().split('\n').filter(l => l.startsWith('{')).some(l => l.includes(oneStop)), 'nor does an API key')
   for (const p of [connectors, consumers, gateway]) t.equal(await p.stop('SIGTERM'), 0)
 })

@@ -1,0 +1,38 @@
+// Land records to canonical LandParcel and LandUseCertificate (authoritative: dat-dai). Holder
+// ids come from `_derived` (connector.ts): only holders named by a 12-digit personal id can be
+// listed; the mapping cannot pick them out of the mixed list on its own.
+import type { ConnectorMapping } from '../mapping/mapping-schema.js'
+
+export const landMapping: ConnectorMapping = {
+  streams: [{
+    stream: 'parcels',
+    deleteWhen: { from: 'DaXoa', equals: true },
+    entities: [{
+      entity: 'land-parcel',
+      id: { from: 'MaThua', transform: ['parcel-id'] },
+      fields: [
+        { from: 'MaThua', to: 'parcelId', transform: ['parcel-id'] },
+        { from: 'MaXaCu', to: 'oldWardCode', transform: ['string'], required: true },
+        { from: 'SoTo', to: 'mapSheet', transform: ['integer'], required: true },
+        { from: 'SoThua', to: 'parcelNumber', transform: ['integer'], required: true },
+        { from: 'DienTich', to: 'areaM2', transform: ['number'], required: true },
+        { from: 'MucDich', to: 'landUsePurposes', transform: ['land-purposes'], required: true },
+        { from: 'DiaChi', to: 'address.line', transform: ['string'], required: true },
+        { from: 'MaXa', to: 'address.wardCode', transform: ['ward-code'], required: true },
+        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'] }
+      ]
+    }, {
+      entity: 'land-use-certificate',
+      when: { from: 'GiayChungNhan.SoPhatHanh' },
+      id: { from: 'GiayChungNhan.SoPhatHanh', transform: ['certificate-serial'] },
+      fields: [
+        { from: 'GiayChungNhan.SoPhatHanh', to: 'serial', transform: ['certificate-serial'] },
+        { from: 'GiayChungNhan.SoVaoSo', to: 'registerEntry', transform: ['string', 'upper'], required: true },
+        { from: 'GiayChungNhan.CoQuanCap', to: 'issuingBody.name', transform: ['string'], required: true },
+        { from: 'GiayChungNhan.NgayCap', to: 'issueDate', transform: ['date'], required: true },
+        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'] },
+        { from: '_derived.parcelIds', to: 'parcelIds', transform: ['parcel-id'], required: true }
+      ]
+    }]
+  }]
+}

@@ -1,0 +1,59 @@
+// Replays an archived dead letter, e.g. after the integrator fixed the mapping or the raw schema:
+// - a letter a consumer group rejected goes back, unchanged, to the topic it came from, where the
+//   group reads it again;
+// - a raw record a registered connector rejected is checked again against the stream's current
+//   raw schema and, if it passes now, published as a change event like the runner would.
+// The letter is then marked replayed. Replaying twice publishes twice; the event ids are the same,
+// so consumers keep one.
+import type { EventLog } from '../../infra/ports/event-log.js'
+import type { Store } from '../../infra/ports/store.js'
+import { describeErrors } from '../../schemas/validator.js'
+import { rawTopic } from '../contract.js'
+import { toChangeEvent } from '../runner/change-event.js'
+import { recordToChange } from '../declarative/declarative-connector.js'
+import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
+import type { ConnectorRegistry } from './registry.js'
+import { RegistryError } from './registry-error.js'
+import { sleep } from '../../infra/shared/retry.js'
+import type { DeadLetterDoc } from './dead-letter-doc.js'
+
+/** settleMs: how long consumers may keep a registration cached (the catalog's TTL). */
+export async function replayDeadLetter ({ store, eventLog, registry, settleMs }: { store: Store, eventLog: EventLog, registry: ConnectorRegistry, settleMs: number }, id: string): Promise<DeadLetterDoc> {
+  const doc = await store.get('dead_letters', id) as DeadLetterDoc | undefined
+  if (doc === undefined) throw new RegistryError(404, 'LT_ERR_DEAD_LETTER_NOT_FOUND', `no dead letter '${id}'`)
+  // A fix registered a moment ago may not have reached the normalizers' caches yet: wait it out,
+  // so the replay meets the fixed mapping.
+  const updatedAt = Date.parse((await registry.registrationDoc(doc.connector))?.updatedAt ?? '')
+  const wait = updatedAt + settleMs - Date.now()
+  if (wait > 0) await sleep(Math.min(wait, settleMs))
+  if (doc.group.startsWith('connector.')) await replayRawRecord(doc, eventLog, registry)
+  else {
+    if (!/^[a-z0-9._-]+$/.test(doc.origin.topic) || doc.origin.topic.startsWith('dlq.')) throw new RegistryError(409, 'LT_ERR_DEAD_LETTER_NOT_REPLAYABLE', `origin '${doc.origin.topic}' is not a topic`)
+    await eventLog.publish(doc.origin.topic, [{ key: doc.key, value: doc.value, headers: { ...doc.headers, 'lt-replay-of': doc._id } }])
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = (attempt === 0 ? doc : await store.get('dead_letters', id)) as DeadLetterDoc
+    const next: DeadLetterDoc = { ...current, version: current.version + 1, state: 'replayed', replays: current.replays + 1, replayedAt: new Date().toISOString() }
+    if ((await store.bulkUpsert('dead_letters', [{ doc: next, expectedVersion: current.version }])).stale.length === 0) return next
+  }
+  throw new RegistryError(409, 'LT_ERR_CONFLICT', `dead letter '${id}' is being replayed by someone else`)
+}
+
+async function replayRawRecord (doc: DeadLetterDoc, eventLog: EventLog, registry: ConnectorRegistry): Promise<void> {
+  const reg = (await registry.registrationDoc(doc.connector))?.registration
+  if (reg === undefined) {
+    throw new RegistryError(409, 'LT_ERR_DEAD_LETTER_NOT_REPLAYABLE', registry.builtIns.has(doc.connector)
+      ? `raw records of built-in connector '${doc.connector}' are re-read from the source, not replayed`
+      : `connector '${doc.connector}' is no longer registered`)
+  }
+  const stream = reg.streams.find(s => s.name === doc.origin.stream) ?? (reg.streams.length === 1 ? reg.streams[0] : undefined)
+  if (stream === undefined) throw new RegistryError(409, 'LT_ERR_DEAD_LETTER_NOT_REPLAYABLE', `connector '${reg.id}' has no stream '${doc.origin.stream ?? '?'}' any more`)
+  const record = JSON.parse(doc.value) as Record<string, unknown>
+  const validate = compileRawSchema(stream.rawSchema)
+  if (!validate(record)) {
+    throw new RegistryError(422, 'LT_ERR_REPLAY_STILL_INVALID', `the record still fails the raw schema of ${reg.id} ${reg.version}`, describeErrors(validate.errors))
+  }
+  const manifest = { id: reg.id, version: reg.version, sourceSystem: reg.sourceSystem, mode: reg.mode, streams: reg.streams }
+  const event = toChangeEvent(manifest, stream.name, recordToChange(reg, stream, record), false, new Date().toISOString())
+  await eventLog.publish(rawTopic(reg.id), [{ key: event.subject, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type, 'lt-replay-of': doc._id } }])
+}

@@ -1,0 +1,14 @@
+// The admin API under /v1/admin, operators only: clients and keys, grants. Registered as one
+// plugin so the schemas both share are added once.
+import type { FastifyInstance } from 'fastify'
+import type { Store } from '../../infra/ports/store.js'
+import { adminClientRoutes } from './admin-clients.js'
+import { adminGrantRoutes, grantSchema } from './admin-grants.js'
+
+export function adminRoutes (store: Store) {
+  return async function (app: FastifyInstance): Promise<void> {
+    app.addSchema(grantSchema)
+    await app.register(adminClientRoutes(store))
+    await app.register(adminGrantRoutes(store))
+  }
+}

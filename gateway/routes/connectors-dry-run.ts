@@ -1,0 +1,29 @@
+// Dry run: sample raw records through a connector's raw schema and mapping, nothing published.
+import type { FastifyInstance } from 'fastify'
+import { requireOperator } from '../plugins/access-control.js'
+import { dryRun } from '../../connectors/registry/dry-run.js'
+import { answerRegistryErrors, idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+
+const body = {
+  type: 'object',
+  required: ['records'],
+  additionalProperties: false,
+  properties: {
+    stream: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'Needed when the connector has more than one stream.' },
+    records: { type: 'array', minItems: 1, maxItems: 500, items: {} }
+  }
+} as const
+
+export function connectorDryRunRoutes ({ registry, mappingValidator }: ConnectorApiDeps) {
+  return async function (app: FastifyInstance): Promise<void> {
+    answerRegistryErrors(app)
+    app.addHook('onRequest', requireOperator)
+    app.post<{ Params: { id: string }, Body: { stream?: string, records: unknown[] } }>('/v1/connectors/:id/dry-run', {
+      schema: { tags: ['connectors'], summary: 'Map sample raw records: canonical output and every error per record; nothing is published', params: idParams, body, response: { ...problems } }
+    }, async request => {
+      const view = await registry.view(request.params.id)
+      const results = dryRun(view, mappingValidator, request.body.stream, request.body.records)
+      return { connector: view.id, version: view.version, ok: results.filter(r => r.ok).length, failed: results.filter(r => !r.ok).length, results }
+    })
+  }
+}

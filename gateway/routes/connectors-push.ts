@@ -1,0 +1,69 @@
+// Push mode: a source posts batches of raw records. Authenticated by the connector's own push
+// token (not an API key: the source is not an API client), validated per record, partially
+// accepted (202 with a status per record), idempotent on the source's event id.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { ApiProblem } from '../problem.js'
+import { verifyToken } from '../../connectors/registry/push-token.js'
+import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
+import type { PushedEvent } from '../../connectors/registry/push-intake.js'
+import type { ConnectorRegistry } from '../../connectors/registry/registry.js'
+import { anyObject, answerRegistryErrors, idParams, type ConnectorApiDeps } from './connector-deps.js'
+
+/**
+ * The one place push requests are authenticated: `Authorization: Bearer <push token>` checked
+ * against the scrypt hash stored at registration. Swap this function to change the scheme.
+ */
+export async function authenticatePush (registry: ConnectorRegistry, id: string, request: FastifyRequest): Promise<RegistrationDoc> {
+  const header = request.headers.authorization
+  const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+  const doc = await registry.registrationDoc(id)
+  // Unknown connector and wrong token answer alike, so the endpoint does not reveal which ids exist.
+  if (token === undefined || doc?.pushTokenHash === undefined || !(await verifyToken(token, doc.pushTokenHash))) {
+    throw new ApiProblem(401, 'LT_ERR_UNAUTHENTICATED', 'Authentication required', 'Send the connector\'s push token as Authorization: Bearer <token>.')
+  }
+  return doc
+}
+
+export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDeps) {
+  const body = {
+    type: 'object',
+    required: ['events'],
+    properties: {
+      events: {
+        type: 'array',
+        minItems: 1,
+        maxItems: push.maxRecords,
+        items: {
+          type: 'object',
+          required: ['eventId', 'record'],
+          properties: {
+            eventId: { type: 'string', minLength: 1, maxLength: 200, description: 'The source\'s id of this change; a repeat is answered as duplicate and published once.' },
+            stream: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'Needed when the connector has more than one stream.' },
+            op: { enum: ['c', 'u', 'd'] },
+            record: { type: 'object' }
+          }
+        }
+      }
+    }
+  } as const
+
+  return async function (app: FastifyInstance): Promise<void> {
+    answerRegistryErrors(app)
+    app.post<{ Params: { id: string }, Body: { events: PushedEvent[] } }>('/v1/connectors/:id/events', {
+      bodyLimit: push.bodyLimitBytes,
+      // Not an API-client route: the push token is checked below instead.
+      config: { public: true },
+      schema: {
+        tags: ['connectors'],
+        summary: 'A source pushes raw records (push-mode connectors); 202 with a status per record',
+        params: idParams,
+        body,
+        response: { 202: anyObject, 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' } }
+      }
+    }, async (request, reply) => {
+      const doc = await authenticatePush(registry, request.params.id, request)
+      const outcome = await intake(doc, request.body.events)
+      return await reply.code(202).send(outcome)
+    })
+  }
+}

@@ -1,0 +1,59 @@
+// Dead letters, archived from every dlq.* topic: listed with filters and keyset pages, and
+// replayed once the cause is fixed (a mapping or raw schema corrected through PUT).
+import type { FastifyInstance } from 'fastify'
+import { requireOperator } from '../plugins/access-control.js'
+import { ApiProblem } from '../problem.js'
+import type { FieldValue } from '../../infra/ports/store.js'
+import { replayDeadLetter } from '../../connectors/registry/dead-letter-replay.js'
+import type { DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
+import { anyObject, answerRegistryErrors, problems, type ConnectorApiDeps } from './connector-deps.js'
+
+const query = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    connector: { type: 'string', maxLength: 64 },
+    group: { type: 'string', maxLength: 128, description: 'normalizer, merger, connector.<id>, …' },
+    code: { type: 'string', pattern: '^LT_ERR_[A-Z0-9_]+$' },
+    state: { enum: ['open', 'replayed'] },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    after: { type: 'string', maxLength: 200, description: 'The `next` of the previous page.' }
+  }
+} as const
+
+interface Query { connector?: string, group?: string, code?: string, state?: string, limit: number, after?: string }
+
+const encode = (d: DeadLetterDoc): string => Buffer.from(JSON.stringify([d.deadAt, d._id])).toString('base64url')
+function decode (cursor: string): { value: string, id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
+    if (typeof value === 'string' && typeof id === 'string') return { value, id }
+  } catch {}
+  throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The page cursor is not valid', 'Pass the `next` value of the previous page unchanged.', [{ path: 'querystring/after', message: 'is not a page cursor' }])
+}
+
+/** The listing leaves the message value out: it may hold personal data; replay uses it server-side. */
+const summary = ({ value: _value, headers: _headers, version: _version, ...rest }: DeadLetterDoc): Omit<DeadLetterDoc, 'value' | 'headers' | 'version'> => rest
+
+export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }: ConnectorApiDeps) {
+  return async function (app: FastifyInstance): Promise<void> {
+    answerRegistryErrors(app)
+    app.addHook('onRequest', requireOperator)
+    const tags = ['dead letters']
+
+    app.get<{ Querystring: Query }>('/v1/dead-letters', { schema: { tags, summary: 'Dead letters, newest first; filters combine', querystring: query, response: { ...problems } } }, async request => {
+      const { limit, after, ...filters } = request.query
+      const where: Record<string, FieldValue> = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>
+      const docs = await store.find('dead_letters', { where, orderBy: { field: 'deadAt', direction: 'desc' }, limit: limit + 1, ...(after !== undefined ? { after: decode(after) } : {}) }) as DeadLetterDoc[]
+      const page = docs.slice(0, limit)
+      return { data: page.map(summary), next: docs.length > limit ? encode(page[page.length - 1]) : null }
+    })
+
+    app.post<{ Params: { id: string } }>('/v1/dead-letters/:id/replay', {
+      schema: { tags, summary: 'Publish the original message again to where it came from, and mark the letter replayed', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } }, response: { 202: anyObject, ...problems, 422: { $ref: 'Problem#' } } }
+    }, async (request, reply) => {
+      const doc = await replayDeadLetter({ store, eventLog, registry, settleMs: replaySettleMs }, request.params.id)
+      return await reply.code(202).send(summary(doc))
+    })
+  }
+}

@@ -1,0 +1,37 @@
+// What a grant can name: each entity holding personal data and the field paths a grant may list.
+// Fields come from the canonical schema, one level of nesting deep (so `permanentAddress.wardCode`
+// can be granted without the street), and a grant naming anything else is refused. A new personal-
+// data endpoint adds its entity here with one line.
+import { personSchema } from '../../schemas/person.js'
+import { householdSchema } from '../../schemas/household.js'
+import { landParcelSchema } from '../../schemas/land-parcel.js'
+import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
+import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
+import { businessHouseholdSchema } from '../../schemas/business-household.js'
+
+
+/** Top-level properties, and for object properties also `parent.child`. */
+export function fieldPaths (schema: { properties?: object }): string[] {
+  const out: string[] = []
+  for (const [name, sub] of Object.entries(schema.properties ?? {}) as Array<[string, { properties?: object }]>) {
+    out.push(name)
+    for (const child of Object.keys(sub.properties ?? {})) out.push(`${name}.${child}`)
+  }
+  return out
+}
+
+export const accessLogFields = ['seq', 'at', 'clientId', 'purpose', 'entity', 'fields', 'requestId'] as const
+
+export const grantableEntities = {
+  person: { description: 'A citizen\'s golden record (GET /v1/citizens/{id})', fields: fieldPaths(personSchema) },
+  household: { description: 'A household of the residence database, with its members (GET /v1/households/{id}, GET /v1/citizens/{id}/household)', fields: fieldPaths(householdSchema) },
+  'land-parcel': { description: 'A land parcel and its holders (GET /v1/land-parcels/{id}, GET /v1/citizens/{id}/land-parcels)', fields: fieldPaths(landParcelSchema) },
+  'land-use-certificate': { description: 'A land-use certificate (GCN) and its holders', fields: fieldPaths(landUseCertificateSchema) },
+  'health-insurance-card': { description: 'A health-insurance (BHYT) card (GET /v1/citizens/{id}/health-insurance)', fields: fieldPaths(healthInsuranceCardSchema) },
+  'business-household': { description: 'A household business and its owner (GET /v1/citizens/{id}/business-households)', fields: fieldPaths(businessHouseholdSchema) },
+  'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
+} as const satisfies Record<string, { description: string, fields: string[] }>
+
+export type EntityName = keyof typeof grantableEntities
+export const entityNames = Object.keys(grantableEntities) as EntityName[]
+export const isEntityName = (name: string): name is EntityName => Object.hasOwn(grantableEntities, name)

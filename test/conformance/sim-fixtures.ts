@@ -1,0 +1,90 @@
+// Fixtures for the built-in connectors: a small simulated city (its departments serve exactly what
+// the real systems would), with one more broken record added to every stream so each stream has
+// something for its dead letters, and expectations read from the city's ground truth.
+import { startSimulatedCity, type Departments } from '../../sim/server/city.js'
+import type { StreamTable } from '../../sim/server/record-table.js'
+import type { ConformanceFixtures, StreamExpectation } from '../../connectors/conformance/suite.js'
+import type { PollConnector } from '../../connectors/contract.js'
+
+/** Where each built-in connector stream is served in the simulated city. */
+export const SIM_STREAMS: Record<string, Record<string, { department: keyof Departments, stream: string }>> = {
+  'civil-status': { persons: { department: 'civilStatus', stream: 'cong-dan' }, marriages: { department: 'civilStatus', stream: 'ket-hon' } },
+  residence: { residents: { department: 'residence', stream: 'residents' } },
+  land: { parcels: { department: 'land', stream: 'thua-dat' } },
+  'health-insurance': { cards: { department: 'bhyt', stream: 'the' } },
+  'business-household': { registrations: { department: 'business', stream: 'ho-kinh-doanh' } }
+}
+
+const BASE_URL: Record<string, keyof Departments> = {
+  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business'
+}
+
+interface TruthInvalid { type: 'invalid', department: string, stream: string, key: string }
+interface TruthHousehold { type: 'household', householdId: string, headId: string }
+
+export function simFixtures<R> (connector: PollConnector<R>, { citizens = 250, seed = 11 } = {}): ConformanceFixtures {
+  const id = connector.manifest.id
+  return {
+    pageSize: 3,
+    async start () {
+      const city = await startSimulatedCity({ citizens, seed, rates: { invalid: 0.03 } })
+      const truth = city.truth ?? []
+      const expected: Record<string, StreamExpectation> = {}
+      const tables: Record<string, StreamTable> = {}
+      for (const [stream, where] of Object.entries(SIM_STREAMS[id] ?? {})) {
+        const table = city.departments[where.department].streams[where.stream]
+        tables[stream] = table
+        const manifest = connector.manifest.streams.find(s => s.name === stream)
+        const invalid = truth.filter((e): e is TruthInvalid & typeof e => e.type === 'invalid' && e.department === table.spec.department && e.stream === table.spec.name).map(e => (e as unknown as TruthInvalid).key)
+        if (manifest !== undefined) invalid.push(addBrokenRecord(table, manifest.rawSchema, invalid))
+        expected[stream] = {
+          invalid,
+          valid: table.records().map(r => String(r[table.spec.keyField])).filter(k => !invalid.includes(k))
+        }
+      }
+      if (id === 'residence') {
+        // A household is published once its head's record is valid.
+        const invalidResidents = new Set(expected.residents.invalid)
+        expected.households = {
+          valid: truth.filter(e => e.type === 'household').map(e => e as unknown as TruthHousehold).filter(h => !invalidResidents.has(h.headId)).map(h => h.householdId),
+          invalid: []
+        }
+      }
+      const [firstStream] = Object.keys(tables)
+      return {
+        baseUrl: city.departments[BASE_URL[id]].url,
+        expected,
+        async change () {
+          const table = tables[firstStream]
+          const key = (expected[firstStream].valid ?? [])[0]
+          table.update(key, {})
+          return { stream: firstStream, key, op: 'u' as const }
+        },
+        close: async () => await city.close()
+      }
+    }
+  }
+}
+
+// A copy of a valid record under a key no record has, without one required field.
+function addBrokenRecord (table: StreamTable, rawSchema: Record<string, unknown>, invalid: string[]): string {
+  const { keyField, updatedField } = table.spec
+  const template = table.records().find(r => !invalid.includes(String(r[keyField]))) as Record<string, unknown>
+  const key = freeKey(table, String(template[keyField]))
+  const field = ((rawSchema.required ?? []) as string[]).find(f => f !== keyField && f !== updatedField) as string
+  const broken: Record<string, unknown> = { ...structuredClone(template), [keyField]: key }
+  delete broken[field]
+  table.add(broken)
+  return key
+}
+
+function freeKey (table: StreamTable, like: string): string {
+  for (let i = like.length - 1; i >= 0; i--) {
+    if (!/\d/.test(like[i])) continue
+    for (let d = 0; d <= 9; d++) {
+      const candidate = like.slice(0, i) + String(d) + like.slice(i + 1)
+      if (table.get(candidate) === undefined) return candidate
+    }
+  }
+  throw new Error(`no free key like ${like}`)
+}

@@ -18,6 +18,9 @@ import { conflictRoutes } from './routes/conflicts.js'
 import accessControl, { defaultSecuritySettings, type SecuritySettings } from './plugins/access-control.js'
 import { viewSchema } from './security/projection.js'
 import { accessLogRoutes } from './routes/access-log.js'
+import limitsPlugin from './plugins/limits.js'
+import { prefillRoutes } from './routes/prefill.js'
+import { loadProcedureTemplates } from './prefill/procedure-template.js'
 import { adminRoutes } from './routes/admin-routes.js'
 import { connectorApiRoutes } from './routes/connectors-api.js'
 import type { ConnectorApiDeps } from './routes/connector-deps.js'
@@ -31,13 +34,19 @@ export interface GatewayDeps {
   security?: Partial<SecuritySettings>
   /** The connector registry, push intake and dead letters; without it those routes are absent. */
   connectors?: ConnectorApiDeps
+  /** Body size, timeouts and per-client rate limit; defaults as in the config schema. */
+  limits?: Partial<GatewayLimits>
 }
+
+export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number }
+const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000 }
 
 /** Fastify's own ajv speaks draft-07; our canonical schemas declare 2020-12 but use nothing newer. */
 const forFastify = <S extends { $schema?: string, $id: string, title: string }>(schema: S): Omit<S, '$schema' | '$id'> & { $id: string } =>
   ({ ...schema, $schema: undefined, $id: schema.title })
 
-export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors }: GatewayDeps): Promise<FastifyInstance> {
+export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {} }: GatewayDeps): Promise<FastifyInstance> {
+  const limits = { ...defaultLimits, ...limitOverrides }
   const app = Fastify({
     loggerInstance: logger.child({ role: 'gateway' }, {
       serializers: {
@@ -48,15 +57,20 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
     }) as FastifyBaseLogger,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    bodyLimit: 1024 * 1024,
-    requestTimeout: 30000,
-    connectionTimeout: 60000,
+    bodyLimit: limits.bodyLimitBytes,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.requestTimeoutMs * 2,
+    // Long ids and codes fit; anything longer is not a real path parameter.
+    maxParamLength: 200,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } }
   })
+  // Slow-loris guard: headers must arrive within the limit (Node's server default is 60 s).
+  app.server.headersTimeout = limits.headersTimeoutMs
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
   await app.register(problemDetails)
   await app.register(openapi)
   await app.register(accessControl, { store, settings: { ...defaultSecuritySettings, ...security } })
+  await app.register(limitsPlugin, { rateLimitPerMinute: limits.rateLimitPerMinute })
   app.addSchema(forFastify(personSchema))
   app.addSchema(viewSchema(personSchema, 'PersonView'))
   await app.register(healthRoutes(readiness, readinessTimeoutMs))
@@ -68,6 +82,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(schemaRoutes())
   await app.register(accessLogRoutes(store))
   await app.register(adminRoutes(store))
+  await app.register(prefillRoutes(store, loadProcedureTemplates()))
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   return app
 }

@@ -17,7 +17,6 @@ import { startSimulatedCity, type SimulatedCity } from '../sim/server/city.js'
 import { builtInConnectors } from '../connectors/built-in.js'
 import { createPollRunner, type PollRunner } from '../connectors/runner/poll-runner.js'
 import { createRawSchemaCompiler } from '../connectors/runner/raw-schema-compiler.js'
-import { startPersonConsumer, PERSON_CONSUMER_GROUP } from '../consumers/person-consumer.js'
 import { startNormalizer, NORMALIZER_GROUP } from '../consumers/normalizer/normalizer.js'
 import { startDeadLetterArchiver } from '../consumers/dead-letters/archiver.js'
 import { createConnectorServices } from '../connectors/registry/connector-services.js'
@@ -147,13 +146,6 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
     }
     if (runs(config, 'consumers')) {
       let failed: Error | undefined
-      consumers.push(await startPersonConsumer({
-        eventLog, store, logger,
-        validateEvent: schemas.validator<ChangeEvent>('change-event'),
-        batchSize: config.consumer.batchSize,
-        maxAttempts: config.consumer.maxAttempts,
-        onFatal: err => { failed = err }
-      }))
       // The merger folds canonical.<entity> events into golden records (consumers/merger).
       consumers.push(await startMerger({
         eventLog, store, logger,
@@ -175,7 +167,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
       }))
       consumers.push(await startDeadLetterArchiver({
         eventLog, store, logger,
-        topics: async () => await connectorServices.deadLetterTopics([NORMALIZER_GROUP, MERGER_GROUP, PERSON_CONSUMER_GROUP]),
+        topics: async () => await connectorServices.deadLetterTopics([NORMALIZER_GROUP, MERGER_GROUP]),
         refreshMs: config.connectors.topicRefreshMs,
         batchSize: config.consumer.batchSize,
         maxAttempts: config.consumer.maxAttempts,
@@ -190,7 +182,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         const file = join(config.dataDir, 'demo-keys.json')
         demoKeys = { file, clients: await ensureDemoClients(store, file) }
       }
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs }, connectors: connectorServices.api })
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs }, connectors: connectorServices.api, limits: config.gateway })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
     }
   } catch (err) {

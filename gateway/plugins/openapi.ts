@@ -5,7 +5,13 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 
+// Routes anyone may call (access control lets them through unauthenticated): no key in the docs.
+const publicPrefixes = ['/docs', '/health/', '/v1/schemas']
+
 async function openapi (app: FastifyInstance): Promise<void> {
+  app.addHook('onRoute', route => {
+    if (publicPrefixes.some(p => route.url.startsWith(p))) route.schema = { ...route.schema, security: [] }
+  })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -14,7 +20,15 @@ async function openapi (app: FastifyInstance): Promise<void> {
         version: '1.0.0',
         description: 'Shared, standardized citizen data for the departments and one-stop shops of Cần Thơ.'
       },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by an operator (POST /v1/admin/clients): Authorization: Bearer lt_<keyId>_<secret>.' }
+        }
+      },
+      // Every route needs a key except docs, health and schemas (marked with security: [] there).
+      security: [{ apiKey: [] }],
       tags: [
+        { name: 'prefill', description: 'Dossier prefill for one-stop software: procedures and their form fields filled from golden records' },
         { name: 'citizens', description: 'Golden records of citizens' },
         { name: 'schemas', description: 'Canonical JSON Schemas of the hub\'s entities and event envelopes' },
         { name: 'health', description: 'Liveness and readiness' }

@@ -99,7 +99,8 @@ export async function prefill (
     if (records === 'no-person') return { ...base, status: 'ask', reason: 'the hub holds no record of this person' }
     const holding = records.filter(r => r.fields[name] !== undefined && r.fields[name] !== null)
     if (holding.length === 0) return { ...base, status: 'ask', reason: 'no source holds this value' }
-    noteRead(entity, holding.map(r => r.entityId), name)
+    // The audit names citizens: the subject whose (linked) data this is.
+    noteRead(entity, [personalId], name)
     const sourceOf = (r: RecordView): FieldSource => {
       const p = r.provenance[name]
       return { sourceSystem: p?.sourceSystem ?? 'unknown', sourceTime: p?.sourceTime ?? r.validFrom, ingestTime: p?.ingestTime ?? r.validFrom }

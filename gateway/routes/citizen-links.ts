@@ -1,47 +1,34 @@
 // What a citizen is linked to, from the golden records: the household they belong to (with their
 // relation to the head), the land parcels they hold, their BHYT cards, the household businesses
-// they own. Links are read by equality on the records' `links.*` keys (consumers/merger/links.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+// they own. Links are read by equality on the records' `links.*` keys (consumers/merger/links.ts);
+// lists come in keyset pages.
+import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { isGoldenRecord } from '../../consumers/merger/golden-record.js'
-import { linkedRecords, lookupRecord, recordResponse, recordResponseSchema, viewOf } from '../../consumers/merger/read-model.js'
-import { ApiProblem } from '../problem.js'
-import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
-import { projectFields } from '../security/projection.js'
-import type { EntityName } from '../security/entities.js'
+import { linkedRecords, lookupRecord, viewOf } from '../../consumers/merger/read-model.js'
 import { linkedPersonIds } from '../../consumers/merger/links.js'
-import type { RecordView } from '../../consumers/merger/golden-record.js'
-
-const params = {
-  type: 'object',
-  required: ['personalId'],
-  properties: { personalId: { type: 'string', pattern: '^\\d{12}$', description: '12-digit personal id' } }
-} as const
-
-const listSchema = (description: string) => ({
-  type: 'object',
-  required: ['data'],
-  properties: { data: { type: 'array', description, items: recordResponseSchema('Merged fields of the linked record.') } }
-} as const)
+import { ApiProblem } from '../problem.js'
+import { personalDataResponses } from '../plugins/access-control.js'
+import { readQuerySchema, type ListQuery, type RecordQuery } from '../read/query.js'
+import { releaseRecord, selection } from '../read/read-record.js'
+import { recordMetaSchema, dataSchemaOf } from '../read/record-body.js'
+import { listSchema, releaseList } from '../read/read-list.js'
+import { decodeCursor, pageOf } from '../read/pagination.js'
+import { linkedPage } from '../read/linked-page.js'
+import { includeOptions } from '../read/include.js'
+import { notModifiedResponse, readHeaders } from '../read/release.js'
+import { householdExample } from './households.js'
+import { landParcelExample } from './land-parcels.js'
+import { personalIdParams } from './citizens.js'
 
 interface Params { personalId: string }
 
+/** Golden-record ids as cursors carry them: printable, no control characters. */
+const isRecordId = (id: string): boolean => /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(id)
+
 export function citizenLinkRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
-    /** Checks the grant on the linked entity, projects each record to it and audits the read. */
-    async function release (request: FastifyRequest, entity: CanonicalEntity, views: RecordView[], personalId: string) {
-      const granted = await request.access.grantedFields(entity as EntityName)
-      const now = new Date()
-      const out = views.map(view => { const { data, returned } = projectFields(view.fields, granted); return { view, data, returned } })
-      await request.access.audit({
-        entity: entity as EntityName,
-        subjects: [...new Set([personalId, ...views.flatMap(v => linkedPersonIds(entity, v.fields))])],
-        fields: [...new Set(out.flatMap(o => o.returned))].sort()
-      })
-      return out.map(({ view, data, returned }) => recordResponse(view, now, { data, returned }))
-    }
-
     /** The citizen's golden record must exist and not be a tombstone; links of unknown people are not served. */
     async function requireCitizen (personalId: string) {
       const doc = await store.get('persons', personalId)
@@ -50,19 +37,21 @@ export function citizenLinkRoutes (store: Store) {
       return isGoldenRecord(doc) ? viewOf(doc) : undefined
     }
 
-    app.get<{ Params: Params }>('/v1/citizens/:personalId/household', {
+    app.get<{ Params: Params, Querystring: RecordQuery }>('/v1/citizens/:personalId/household', {
       schema: {
         tags: ['citizens'],
         summary: 'The household a citizen belongs to, with the relation to its head',
-        headers: purposeHeaders,
-        params,
+        headers: readHeaders,
+        params: personalIdParams,
+        querystring: readQuerySchema(),
         response: {
           ...personalDataResponses,
           200: {
             type: 'object',
             required: ['data', 'meta', 'membership'],
             properties: {
-              ...recordResponseSchema('Household fields (canonical Household, partial).').properties,
+              data: dataSchemaOf('household', 'Household fields (canonical Household, partial).'),
+              meta: recordMetaSchema,
               membership: {
                 type: 'object',
                 properties: {
@@ -71,22 +60,28 @@ export function citizenLinkRoutes (store: Store) {
                   isHead: { type: 'boolean' }
                 }
               }
-            }
+            },
+            examples: [{
+              data: householdExample,
+              meta: { entity: 'household', id: 'HO-31135-000123', version: 2, validFrom: '2026-01-01T00:02:05.000Z', sources: {} },
+              membership: { householdId: 'HO-31135-000123', relationToHead: '03', isHead: false }
+            }]
           },
+          ...notModifiedResponse,
           404: { $ref: 'Problem#' },
           410: { $ref: 'Problem#' }
         }
       }
-    }, async request => {
+    }, async (request, reply) => {
       const { personalId } = request.params
       // Grant first: a client without one learns nothing, not even whether the citizen exists.
-      await request.access.grantedFields('household' as EntityName)
+      const selected = await selection(request, 'household', request.query.fields)
       const person = await requireCitizen(personalId)
       const declared = typeof person?.fields.householdId === 'string' ? person.fields.householdId : undefined
       let household = declared !== undefined ? await lookupRecord(store, 'household', declared) : undefined
       if (household?.kind !== 'found') {
         // The person's own record may not name the household yet: look for one that lists them.
-        const [listed] = await linkedRecords(store, 'household', personalId)
+        const [listed] = await linkedRecords(store, 'household', personalId, 1)
         household = listed !== undefined ? { kind: 'found', view: listed } : household
       }
       if (household?.kind !== 'found') {
@@ -96,23 +91,39 @@ export function citizenLinkRoutes (store: Store) {
       const members = Array.isArray(view.fields.members) ? view.fields.members as Array<{ personalId?: string, relationToHead?: string }> : []
       const relationToHead = members.find(m => m.personalId === personalId)?.relationToHead ??
         (view.fields.headPersonalId === personalId ? '01' : typeof person?.fields.relationToHead === 'string' ? person.fields.relationToHead : undefined)
-      const [released] = await release(request, 'household', [view], personalId)
-      return {
-        ...released,
-        membership: { householdId: view.entityId, ...(relationToHead !== undefined ? { relationToHead, isHead: relationToHead === '01' } : {}) }
-      }
+      return await releaseRecord(request, reply, view, {
+        selected,
+        include: includeOptions(request.query.include),
+        subjects: [...new Set([personalId, ...linkedPersonIds('household', view.fields)])].sort(),
+        extra: { membership: { householdId: view.entityId, ...(relationToHead !== undefined ? { relationToHead, isHead: relationToHead === '01' } : {}) } }
+      })
     })
 
-    const listRoute = (path: string, entity: CanonicalEntity, summary: string, description: string): void => {
-      app.get<{ Params: Params }>(`/v1/citizens/:personalId/${path}`, {
-        schema: { tags: ['citizens'], summary, headers: purposeHeaders, params, response: { 200: listSchema(description), 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses } }
-      }, async request => {
-        await request.access.grantedFields(entity as EntityName)
-        await requireCitizen(request.params.personalId)
-        return { data: await release(request, entity, await linkedRecords(store, entity, request.params.personalId), request.params.personalId) }
+    const listRoute = (path: string, entity: CanonicalEntity, summary: string, description: string, example?: Record<string, unknown>): void => {
+      app.get<{ Params: Params, Querystring: ListQuery }>(`/v1/citizens/:personalId/${path}`, {
+        schema: {
+          tags: ['citizens'],
+          summary,
+          description: `${description} Pages of at most 100 in id order (\`limit\`, \`cursor\` = the \`page.next\` of the previous page).`,
+          headers: readHeaders,
+          params: personalIdParams,
+          querystring: readQuerySchema({ list: true }),
+          response: { 200: listSchema(entity, description, example), ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses }
+        }
+      }, async (request, reply) => {
+        const { personalId } = request.params
+        const { limit, cursor } = request.query
+        const selected = await selection(request, entity, request.query.fields)
+        const after = cursor === undefined ? undefined : decodeCursor(cursor, isRecordId)
+        await requireCitizen(personalId)
+        const page = pageOf(await linkedPage(store, entity, personalId, limit, after), limit, v => v.entityId)
+        return await releaseList(request, reply, page.items, {
+          entity, selected, include: includeOptions(request.query.include), next: page.next, about: [personalId],
+          tagParts: { route: path, personalId, limit, cursor }
+        })
       })
     }
-    listRoute('land-parcels', 'land-parcel', 'Land parcels a citizen holds', 'Parcels whose holderPersonalIds name the citizen.')
+    listRoute('land-parcels', 'land-parcel', 'Land parcels a citizen holds', 'Parcels whose holderPersonalIds name the citizen.', landParcelExample)
     listRoute('health-insurance', 'health-insurance-card', 'A citizen\'s health insurance (BHYT) cards', 'Cards whose holderPersonalId is the citizen.')
     listRoute('business-households', 'business-household', 'Household businesses a citizen owns', 'Business households whose ownerPersonalId is the citizen.')
   }

@@ -3,42 +3,38 @@
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { landParcelIdSchema } from '../../schemas/land-parcel.js'
-import { asOfQuerySchema, deletedAt, lookupRecord, parseAsOf, recordResponse, recordResponseSchema } from '../../consumers/merger/read-model.js'
+import { deletedAt } from '../../consumers/merger/read-model.js'
 import { ApiProblem } from '../problem.js'
-import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
-import { projectFields } from '../security/projection.js'
-import type { EntityName } from '../security/entities.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
+import { personalDataResponses } from '../plugins/access-control.js'
+import { readQuerySchema, type RecordQuery } from '../read/query.js'
+import { readRecord } from '../read/read-record.js'
+import { recordSchema } from '../read/record-body.js'
+import { notModifiedResponse, readHeaders } from '../read/release.js'
 
-// Grants name the canonical entity; gateway/security/entities.ts lists it so grants can be made.
-const ENTITY = 'land-parcel' as EntityName
+export const landParcelExample = { parcelId: '31147-12-345', areaM2: 120.5, holderPersonalIds: ['092085001234'] }
 
 export function landParcelRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
-    app.get<{ Params: { parcelId: string }, Querystring: { asOf?: string } }>('/v1/land-parcels/:parcelId', {
+    app.get<{ Params: { parcelId: string }, Querystring: RecordQuery }>('/v1/land-parcels/:parcelId', {
       schema: {
         tags: ['land-parcels'],
         summary: 'Merged record of one land parcel',
-        params: { type: 'object', required: ['parcelId'], properties: { parcelId: landParcelIdSchema } },
-        headers: purposeHeaders,
-        querystring: asOfQuerySchema,
-        response: { 200: recordResponseSchema('Land parcel fields (canonical LandParcel, partial).'), 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses }
+        params: { type: 'object', required: ['parcelId'], properties: { parcelId: { ...landParcelIdSchema, examples: ['31147-12-345'] } } },
+        headers: readHeaders,
+        querystring: readQuerySchema({ asOf: true }),
+        response: {
+          200: recordSchema('land-parcel', 'Land parcel fields (canonical LandParcel, partial).', landParcelExample),
+          ...notModifiedResponse,
+          404: { $ref: 'Problem#' },
+          410: { $ref: 'Problem#' },
+          ...personalDataResponses
+        }
       }
-    }, async request => {
-      // Grant first: a client without one learns nothing, not even whether the record exists.
-      const granted = await request.access.grantedFields(ENTITY)
-      const asOf = request.query.asOf === undefined ? undefined : parseAsOf(request.query.asOf)
-      if (request.query.asOf !== undefined && asOf === undefined) {
-        throw new ApiProblem(400, 'LT_ERR_AS_OF_INVALID', 'asOf is not a valid time', `'${request.query.asOf}' is not a calendar date or date-time.`, [{ path: 'querystring/asOf', message: 'is not a valid date or date-time' }])
-      }
-      const found = await lookupRecord(store, 'land-parcel', request.params.parcelId, asOf)
-      if (found.kind === 'missing') {
-        throw new ApiProblem(404, 'LT_ERR_LAND_PARCEL_NOT_FOUND', 'No such land parcel', asOf === undefined ? 'The hub holds no record for this parcel id.' : `The hub knew no record for this parcel id at ${asOf}.`)
-      }
-      if (found.kind === 'deleted') throw new ApiProblem(410, 'LT_ERR_LAND_PARCEL_DELETED', 'Land parcel deleted at its sources', `Every source deleted this parcel; the last at ${deletedAt(found.view) ?? 'an unknown time'}.`)
-      const { data, returned } = projectFields(found.view.fields, granted)
-      await request.access.audit({ entity: ENTITY, subjects: linkedPersonIds('land-parcel', found.view.fields), fields: returned })
-      return recordResponse(found.view, new Date(), { asOf, data, returned })
-    })
+    }, async (request, reply) => await readRecord(store, request, reply, {
+      entity: 'land-parcel',
+      id: request.params.parcelId,
+      notFound: asOf => new ApiProblem(404, 'LT_ERR_LAND_PARCEL_NOT_FOUND', 'No such land parcel', asOf === undefined ? 'The hub holds no record for this parcel id.' : `The hub knew no record for this parcel id at ${asOf}.`),
+      deleted: view => new ApiProblem(410, 'LT_ERR_LAND_PARCEL_DELETED', 'Land parcel deleted at its sources', `Every source deleted this parcel; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
+    }, request.query))
   }
 }

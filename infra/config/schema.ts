@@ -18,6 +18,7 @@ export interface HubConfig {
   sources: { residence: SourceSettings; land: SourceSettings; bhyt: SourceSettings; business: SourceSettings }
   consumer: { batchSize: number; maxAttempts: number }
   connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
+  gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
   security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number }
 }
 
@@ -41,7 +42,7 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'security', 'connectors'],
+  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors'],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
@@ -137,6 +138,19 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         timeoutMs: { type: 'integer', minimum: 100, maximum: 120000, default: 10000 },
         pushMaxRecords: { type: 'integer', minimum: 1, maximum: 10000, default: 500 },
         pushBodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 16777216, default: 1048576 }
+      }
+    },
+    gateway: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['bodyLimitBytes', 'requestTimeoutMs', 'headersTimeoutMs', 'rateLimitPerMinute'],
+      default: {} as never,
+      properties: {
+        bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600, default: 1048576 },
+        requestTimeoutMs: { type: 'integer', minimum: 1000, default: 30000 },
+        headersTimeoutMs: { type: 'integer', minimum: 1000, default: 10000 },
+        // Generous for one-stop counters; 0 turns it off (benchmarks).
+        rateLimitPerMinute: { type: 'integer', minimum: 0, default: 6000 }
       }
     },
     security: {

@@ -30,7 +30,7 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
   const { key } = await issueKey(hub.store, 'slice-dept')
   await putGrant(hub.store, { clientId: 'slice-dept', purpose: '1.001193', entity: 'person', fields: ['personalId', 'fullName', 'birthDate', 'sex'] })
   const get = async (id: string): Promise<{ statusCode: number, body: any }> => {
-    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' } })
+    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' }, query: { include: 'provenance' } })
     return { statusCode: res.statusCode, body: res.json() }
   }
 
@@ -42,7 +42,7 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
   t.equal(initial.body.data.personalId, first.so_dinh_danh)
   t.equal(initial.body.data.fullName, first.ho_va_ten.normalize('NFC').toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m: string, s: string, c: string) => s + c.toLocaleUpperCase('vi')), 'name normalized from upper case')
   t.match(initial.body.data.birthDate, /^\d{4}-\d{2}-\d{2}$/, 'date normalized to ISO')
-  t.equal(initial.body.meta.source.sourceSystem, 'ho-tich')
+  t.equal(initial.body.meta.provenance.fullName.sourceSystem, 'ho-tich', 'identity comes from civil status, its authoritative source')
 
   // Every citizen of the snapshot arrives.
   await waitFor(async () => {
@@ -55,10 +55,18 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
   t.equal(after.body.data.birthDate, '1990-09-02')
   t.equal(after.body.data.sex, 'female')
   t.ok(after.body.meta.version > initial.body.meta.version, 'version moved forward')
-  t.equal(after.body.meta.source.sourceTime, changed.ngay_cap_nhat, 'source time is the source\'s update time')
+  t.equal(after.body.meta.provenance.fullName.sourceTime, changed.ngay_cap_nhat, 'source time is the source\'s update time')
 
+  // A delete at civil status withdraws its contribution; other departments still hold the person.
   source.remove(second.so_dinh_danh)
-  const gone = await waitFor(async () => { const r = await get(second.so_dinh_danh); return r.statusCode === 410 ? r : undefined }, { what: 'the delete to reach the API', timeoutMs: 60000 })
+  const withdrawn = await waitFor(async () => { const r = await get(second.so_dinh_danh); return r.body.meta?.sources?.['ho-tich']?.holds === false ? r : undefined }, { what: 'the delete to reach the API', timeoutMs: 60000 })
+  t.equal(withdrawn.statusCode, 200, 'still known to other sources')
+  // A person only civil status knew becomes a tombstone when it is deleted there.
+  const only = { ...first, so_dinh_danh: '092199000777', ho_va_ten: 'PHẠM THỊ MỘT', so_cmnd: undefined }
+  source.add(only)
+  await waitFor(async () => (await get(only.so_dinh_danh)).statusCode === 200, { what: 'a new person', timeoutMs: 60000 })
+  source.remove(only.so_dinh_danh)
+  const gone = await waitFor(async () => { const r = await get(only.so_dinh_danh); return r.statusCode === 410 ? r : undefined }, { what: 'the tombstone', timeoutMs: 60000 })
   t.equal(gone.body.code, 'LT_ERR_CITIZEN_DELETED')
 
   const missing = await get('092999999999')

@@ -54,9 +54,12 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     batchSize: 200, maxAttempts: 3
   }))
   const ids = builtInConnectors.map(c => c.manifest.id)
-  subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: ids.map(id => `source.${id}`), handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent)) } }))
-  subs.push(await eventLog.subscribe({ group: `${run}-canonical`, topics: canonicalEntities.map(e => `canonical.${e}`), handler: async b => { canonical.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent)) } }))
-  subs.push(await eventLog.subscribe({ group: `${run}-dlq`, topics: [...ids.map(id => `dlq.connector.${id}`), 'dlq.normalizer'], handler: async b => { dead.push(...b) } }))
+  // Topics outlive a run on a real broker: only what this run published counts.
+  const startedMs = Date.now()
+  const startedIso = new Date(startedMs).toISOString()
+  subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: ids.map(id => `source.${id}`), handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent).filter(e => e.ingestTime >= startedIso)) } }))
+  subs.push(await eventLog.subscribe({ group: `${run}-canonical`, topics: canonicalEntities.map(e => `canonical.${e}`), handler: async b => { canonical.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent).filter(e => e.source.ingestTime >= startedIso)) } }))
+  subs.push(await eventLog.subscribe({ group: `${run}-dlq`, topics: [...ids.map(id => `dlq.connector.${id}`), 'dlq.normalizer'], handler: async b => { dead.push(...b.filter(m => m.timestamp >= startedMs)) } }))
 
   // The snapshot.
   await Promise.all(runners.map(async r => await r.runOnce()))

@@ -1,0 +1,36 @@
+// Keyset pages for list reads: a bounded `limit` and an opaque `cursor` that carries the `_id` of
+// the last item sent. A client passes `page.next` back unchanged; anything else is refused.
+import { ApiProblem } from '../problem.js'
+
+export const MAX_PAGE_SIZE = 100
+
+export const limitParamSchema = (max = MAX_PAGE_SIZE, byDefault = 20) => ({
+  type: 'integer', minimum: 1, maximum: max, default: byDefault, description: `Page size, 1-${max}.`
+} as const)
+
+export const cursorParamSchema = {
+  type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'The `page.next` of the previous page, unchanged.'
+} as const
+
+export const pageSchema = {
+  type: 'object',
+  required: ['next'],
+  properties: { next: { type: ['string', 'null'], description: 'Cursor of the next page; null on the last.' } }
+} as const
+
+export const encodeCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url')
+
+/** The `_id` a cursor carries; 400 LT_ERR_CURSOR_INVALID unless this API issued it for such ids. */
+export function decodeCursor (cursor: string, isId: (id: string) => boolean): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8')
+  if (!isId(id) || encodeCursor(id) !== cursor) {
+    throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The cursor is not valid', 'Pass back the `page.next` value of the previous page unchanged.', [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }])
+  }
+  return id
+}
+
+/** The first `limit` of items sorted by id (at most limit+1 given), and the cursor after them. */
+export function pageOf<T> (items: T[], limit: number, idOf: (item: T) => string): { items: T[], next: string | null } {
+  const page = items.slice(0, limit)
+  return { items: page, next: items.length > limit ? encodeCursor(idOf(page[page.length - 1])) : null }
+}

@@ -1,0 +1,63 @@
+// One golden record through the read pipeline every personal-data route shares: grant, field
+// selection, lookup (now or asOf), projection, body, ETag, audit, 200 or 304.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Store } from '../../infra/ports/store.js'
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import type { RecordView } from '../../consumers/merger/golden-record.js'
+import { lookupRecord } from '../../consumers/merger/read-model.js'
+import { linkedPersonIds } from '../../consumers/merger/links.js'
+import type { ApiProblem } from '../problem.js'
+import type { EntityName } from '../security/entities.js'
+import { projectFields } from '../security/projection.js'
+import { selectFields } from './field-selection.js'
+import { includeOptions, type IncludeOptions } from './include.js'
+import { entityTag } from './etag.js'
+import { recordBody } from './record-body.js'
+import { release } from './release.js'
+import { asOfParam, type RecordQuery } from './query.js'
+
+/** The personal ids whose data a record carries: the person itself, or the people it links to. */
+export const subjectsOf = (view: RecordView): string[] =>
+  view.entity === 'person' ? [view.entityId] : [...new Set(linkedPersonIds(view.entity, view.fields))].sort()
+
+/** The grant's fields for the entity narrowed by `fields=` (403 without a grant, 400/403 on a bad selection). */
+export async function selection (request: FastifyRequest, entity: CanonicalEntity, fields: string | undefined): Promise<string[]> {
+  const granted = await request.access.grantedFields(entity as EntityName)
+  return selectFields(entity as EntityName, granted, fields)
+}
+
+export interface ReleaseOptions {
+  selected: readonly string[]
+  include: IncludeOptions
+  asOf?: string
+  /** Defaults to subjectsOf(view). */
+  subjects?: string[]
+  /** Extra body members (e.g. a household membership), part of the tag. */
+  extra?: Record<string, unknown>
+}
+
+/** Projects, tags, audits and answers one record (200, or 304 on a matching If-None-Match). */
+export async function releaseRecord (request: FastifyRequest, reply: FastifyReply, view: RecordView, { selected, include, asOf, subjects, extra = {} }: ReleaseOptions) {
+  const { data, returned } = projectFields(view.fields, selected)
+  const body = { ...recordBody(view, new Date(), { asOf, data, returned, include }), ...extra }
+  const tag = entityTag({ entity: view.entity, id: view.entityId, version: view.version, asOf, fields: selected, include, extra })
+  return await release(request, reply, { read: { entity: view.entity as EntityName, subjects: subjects ?? subjectsOf(view), fields: returned }, tag, body })
+}
+
+export interface ReadRecordSpec {
+  entity: CanonicalEntity
+  id: string
+  notFound: (asOf: string | undefined) => ApiProblem
+  deleted: (view: RecordView) => ApiProblem
+}
+
+/** GET of one record by its id: the whole pipeline. */
+export async function readRecord (store: Store, request: FastifyRequest, reply: FastifyReply, spec: ReadRecordSpec, query: RecordQuery) {
+  // Grant first: a client without one learns nothing, not even whether the record exists.
+  const selected = await selection(request, spec.entity, query.fields)
+  const asOf = asOfParam(query.asOf)
+  const found = await lookupRecord(store, spec.entity, spec.id, asOf)
+  if (found.kind === 'missing') throw spec.notFound(asOf)
+  if (found.kind === 'deleted') throw spec.deleted(found.view)
+  return await releaseRecord(request, reply, found.view, { selected, include: includeOptions(query.include), asOf })
+}

@@ -1,0 +1,125 @@
+// The body of one golden record as read APIs send it, and its declared schema: `data` holds the
+// projected fields (typed by the entity's canonical schema, so serialization drops anything else),
+// `meta` the version, freshness and, with include=provenance, provenance and conflict flags.
+import type { RecordView } from '../../consumers/merger/golden-record.js'
+import { recordResponse } from '../../consumers/merger/read-model.js'
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import { personSchema } from '../../schemas/person.js'
+import { householdSchema } from '../../schemas/household.js'
+import { landParcelSchema } from '../../schemas/land-parcel.js'
+import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
+import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
+import { businessHouseholdSchema } from '../../schemas/business-household.js'
+import { viewSchema } from '../security/projection.js'
+import type { IncludeOptions } from './include.js'
+
+export interface RecordBody { data: Record<string, unknown>, meta: Record<string, unknown> }
+
+/** recordResponse of the merger's read model, with provenance and conflicts only when included. */
+export function recordBody (view: RecordView, now: Date, { asOf, data, returned, include }: { asOf?: string, data: Record<string, unknown>, returned: readonly string[], include: IncludeOptions }): RecordBody {
+  const body = recordResponse(view, now, { asOf, data, returned })
+  if (!include.provenance) {
+    const { provenance: _p, conflicts: _c, ...meta } = body.meta
+    return { data: body.data, meta }
+  }
+  return body
+}
+
+const canonicalSchemas: Record<CanonicalEntity, object> = {
+  person: personSchema,
+  household: householdSchema,
+  'land-parcel': landParcelSchema,
+  'land-use-certificate': landUseCertificateSchema,
+  'health-insurance-card': healthInsuranceCardSchema,
+  'business-household': businessHouseholdSchema
+}
+
+/** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */
+export function dataSchemaOf (entity: CanonicalEntity, description: string): Record<string, unknown> {
+  if (entity === 'person') return { $ref: 'PersonView#', description }
+  const { $id: _id, title: _title, ...schema } = viewSchema(canonicalSchemas[entity], 'view')
+  return { ...schema, description }
+}
+
+const time = { type: 'string', format: 'date-time' } as const
+
+const freshnessSchema = {
+  type: 'object',
+  properties: {
+    holds: { type: 'boolean', description: 'false once the source deleted the record.' },
+    sourceTime: { ...time, description: 'The source\'s newest change to this record.' },
+    ingestTime: { ...time, description: 'When the hub ingested it.' },
+    lagSeconds: { type: 'integer', description: 'ingestTime minus sourceTime.' },
+    ageSeconds: { type: 'integer', description: 'Now minus sourceTime, at the time of the answer.' },
+    connector: { type: 'string' },
+    connectorVersion: { type: 'string' },
+    lastEventId: { type: 'string' },
+    deletedAt: time
+  }
+} as const
+
+const provenanceSchema = {
+  type: 'object',
+  properties: {
+    sourceSystem: { type: 'string' },
+    sourceKey: { type: 'string' },
+    sourceTime: time,
+    ingestTime: time,
+    connector: { type: 'string' },
+    connectorVersion: { type: 'string' },
+    eventId: { type: 'string' },
+    rule: { enum: ['authoritative', 'newest'], description: 'authoritative: the field\'s configured source won; newest: no authority held a value.' }
+  }
+} as const
+
+const conflictFlagSchema = {
+  type: 'object',
+  properties: { sourceSystems: { type: 'array', items: { type: 'string' } }, since: { ...time, description: 'Source time since which they disagree.' } }
+} as const
+
+export const recordMetaSchema = {
+  type: 'object',
+  required: ['entity', 'id', 'version', 'validFrom', 'sources'],
+  properties: {
+    entity: { type: 'string' },
+    id: { type: 'string' },
+    version: { type: 'integer', description: 'Increases with every change the hub applied to this record.' },
+    validFrom: { ...time, description: 'When the hub learned this version.' },
+    asOf: { ...time, description: 'The time asked for, when the answer comes from history.' },
+    source: {
+      type: 'object',
+      description: 'The source with the newest change (kept for older clients; see `sources`).',
+      properties: { sourceSystem: { type: 'string' }, sourceTime: time, ingestTime: time, connectorVersion: { type: 'string' } }
+    },
+    sources: { type: 'object', additionalProperties: freshnessSchema, description: 'Freshness per source system holding (or having held) the record.' },
+    conflicts: { type: 'object', additionalProperties: conflictFlagSchema, description: 'With include=provenance: returned fields on which sources disagree. Details in GET /v1/conflicts.' },
+    provenance: { type: 'object', additionalProperties: provenanceSchema, description: 'With include=provenance: per returned field, where its value came from.' }
+  }
+} as const
+
+const exampleMeta = {
+  entity: 'person',
+  id: '092085001234',
+  version: 3,
+  validFrom: '2026-01-01T00:02:05.000Z',
+  source: { sourceSystem: 'cu-tru', sourceTime: '2026-01-01T00:02:00.000Z', ingestTime: '2026-01-01T00:02:05.000Z', connectorVersion: '1.0.0' },
+  sources: {
+    'ho-tich': { holds: true, sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', lagSeconds: 5, ageSeconds: 86400, connector: 'civil-status', connectorVersion: '1.0.0', lastEventId: 'e-1' }
+  },
+  provenance: {
+    fullName: { sourceSystem: 'ho-tich', sourceKey: 'KS-2024-1', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', connector: 'civil-status', connectorVersion: '1.0.0', eventId: 'e-1', rule: 'authoritative' }
+  },
+  conflicts: {}
+}
+
+/** A response of one record whose data is typed by the entity. */
+export function recordSchema (entity: CanonicalEntity, description: string, example?: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['data', 'meta'],
+    properties: { data: dataSchemaOf(entity, description), meta: recordMetaSchema },
+    ...(example !== undefined ? { examples: [{ data: example, meta: { ...exampleMeta, entity } }] } : {})
+  }
+}
+
+export const personExample = { personalId: '092085001234', fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', permanentAddress: { line: '12 Hòa Bình', wardCode: '31135' } }

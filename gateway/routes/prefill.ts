@@ -1,0 +1,139 @@
+// Dossier prefill for one-stop software: POST /v1/prefill fills a procedure's form from the golden
+// records of its subjects, so the clerk asks the citizen only for what the hub cannot fill.
+// GET /v1/procedures lists the procedures and their fields. The purpose of a prefill is its
+// procedure code: X-Purpose must name it, and grants for that purpose decide which fields are read.
+import type { FastifyInstance } from 'fastify'
+import type { Store } from '../../infra/ports/store.js'
+import { linkedRecords, readCurrent } from '../../consumers/merger/read-model.js'
+import { ApiProblem } from '../problem.js'
+import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
+import { prefill, type PrefillReaders } from '../prefill/prefill.js'
+import type { EntityName } from '../security/entities.js'
+import { procedureTemplateSchema, type ProcedureTemplate } from '../prefill/procedure-template.js'
+
+const sourceSchema = {
+  type: 'object',
+  required: ['sourceSystem', 'sourceTime', 'ingestTime'],
+  properties: { sourceSystem: { type: 'string' }, sourceTime: { type: 'string', format: 'date-time' }, ingestTime: { type: 'string', format: 'date-time' } }
+} as const
+
+const prefillResponse = {
+  $id: 'PrefillResponse',
+  title: 'PrefillResponse',
+  type: 'object',
+  required: ['procedureCode', 'title', 'subjects', 'fields', 'toAsk'],
+  properties: {
+    procedureCode: { type: 'string' },
+    title: { type: 'string' },
+    subjects: { type: 'object', additionalProperties: { type: 'string' }, description: 'Role → personal id.' },
+    fields: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'label', 'status'],
+        properties: {
+          id: { type: 'string' },
+          label: { type: 'string' },
+          subject: { type: 'string' },
+          status: { enum: ['filled', 'ask'] },
+          value: { description: 'The value, as the canonical model holds it (a list for repeated records such as parcels).' },
+          source: { anyOf: [sourceSchema, { type: 'array', items: sourceSchema }] },
+          conflict: { type: 'object', properties: { sourceSystems: { type: 'array', items: { type: 'string' } }, since: { type: 'string' } } },
+          stale: { type: 'boolean', description: 'The source time is older than the procedure\'s threshold.' },
+          reason: { type: 'string', description: 'Why the clerk must ask, for status ask.' }
+        }
+      }
+    },
+    toAsk: {
+      type: 'array',
+      description: 'What the clerk asks the citizen: every field the hub could not fill, with the reason.',
+      items: { type: 'object', required: ['id', 'label', 'reason'], properties: { id: { type: 'string' }, label: { type: 'string' }, reason: { type: 'string' } } }
+    }
+  }
+} as const
+
+const prefillBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['procedureCode', 'personalId'],
+  properties: {
+    procedureCode: { type: 'string', pattern: '^\\d\\.\\d{6}$', description: 'The procedure, e.g. 1.001193 (birth registration).' },
+    personalId: { type: 'string', pattern: '^\\d{12}$', description: 'The main subject: the procedure\'s first subject role.' },
+    subjects: {
+      type: 'object',
+      description: 'Other subjects by role, e.g. {"father": "…"} or {"groom": "…"} (see GET /v1/procedures).',
+      maxProperties: 4,
+      additionalProperties: { type: 'string', pattern: '^\\d{12}$' }
+    }
+  },
+  examples: [{ procedureCode: '1.000894', personalId: '092190001111', subjects: { groom: '092088002222' } }]
+} as const
+
+interface PrefillBody { procedureCode: string, personalId: string, subjects?: Record<string, string> }
+
+export function prefillRoutes (store: Store, templates: Map<string, ProcedureTemplate>) {
+  const readers: PrefillReaders = {
+    person: async id => await readCurrent(store, 'person', id),
+    household: async id => await readCurrent(store, 'household', id),
+    cardsOf: async id => await linkedRecords(store, 'health-insurance-card', id),
+    parcelsOf: async id => await linkedRecords(store, 'land-parcel', id),
+    businessesOf: async id => await linkedRecords(store, 'business-household', id)
+  }
+
+  return async function (app: FastifyInstance): Promise<void> {
+    app.addSchema(procedureTemplateSchema)
+    app.addSchema(prefillResponse)
+
+    app.get('/v1/procedures', {
+      schema: {
+        tags: ['prefill'],
+        summary: 'One-stop procedures the hub can prefill, with their subjects and form fields',
+        response: { 200: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: { $ref: 'ProcedureTemplate#' } } } } }
+      }
+    }, async () => ({ data: [...templates.values()] }))
+
+    app.post<{ Body: PrefillBody }>('/v1/prefill', {
+      schema: {
+        tags: ['prefill'],
+        summary: 'Fill a procedure\'s form from the golden records of its subjects',
+        description: 'X-Purpose must be the procedure code. Each filled field carries its source and source time, and flags where sources conflict or the value is older than the procedure allows; `toAsk` lists what the clerk must still ask.',
+        headers: purposeHeaders,
+        body: prefillBody,
+        response: { 200: { $ref: 'PrefillResponse#' }, 404: { $ref: 'Problem#' }, ...personalDataResponses }
+      }
+    }, async request => {
+      const { procedureCode, personalId, subjects: others = {} } = request.body
+      const template = templates.get(procedureCode)
+      if (template === undefined) throw new ApiProblem(404, 'LT_ERR_PROCEDURE_NOT_FOUND', 'No such procedure', `The hub has no template for procedure ${procedureCode}; see GET /v1/procedures.`)
+      if (request.headers['x-purpose'] !== procedureCode) {
+        throw new ApiProblem(400, 'LT_ERR_PURPOSE_MISMATCH', 'The purpose must be the procedure', `A prefill for ${procedureCode} is processing for that procedure: send X-Purpose: ${procedureCode}.`, [{ path: 'headers/x-purpose', message: `must be ${procedureCode}` }])
+      }
+      const roles = template.subjects.map(s => s.role)
+      const subjects: Record<string, string> = { [roles[0]]: personalId }
+      for (const [role, id] of Object.entries(others)) {
+        if (!roles.includes(role) || role === roles[0]) {
+          throw new ApiProblem(400, 'LT_ERR_PREFILL_SUBJECT', 'Unknown subject role', `${procedureCode} has the subjects ${roles.join(', ')}; '${role}' is not one of the others.`, [{ path: `body/subjects/${role}`, message: 'is not a subject role of this procedure' }])
+        }
+        subjects[role] = id
+      }
+      const missing = template.subjects.filter(s => s.required && subjects[s.role] === undefined)
+      if (missing.length > 0) {
+        throw new ApiProblem(400, 'LT_ERR_PREFILL_SUBJECT', 'A required subject is missing', `${procedureCode} needs ${missing.map(s => s.role).join(', ')}.`, missing.map(s => ({ path: `body/subjects/${s.role}`, message: 'is required' })))
+      }
+      // A client with no grant on the person for this procedure is refused outright (403); a missing
+      // grant on linked records (card, parcels, …) only turns those fields into questions.
+      await request.access.grantedFields('person')
+      const grantedOrNone = async (entity: EntityName): Promise<readonly string[]> => {
+        try { return await request.access.grantedFields(entity) } catch (err) {
+          if (err instanceof ApiProblem && err.status === 403) return []
+          throw err
+        }
+      }
+      const result = await prefill(template, subjects, readers, grantedOrNone, new Date())
+      // Every read that returned data is audited before the answer leaves (issue 7).
+      for (const read of result.reads) await request.access.audit(read)
+      const { reads: _reads, ...body } = result
+      return body
+    })
+  }
+}

@@ -15,6 +15,8 @@ import { citizenLinkRoutes } from './routes/citizen-links.js'
 import { householdRoutes } from './routes/households.js'
 import { landParcelRoutes } from './routes/land-parcels.js'
 import { conflictRoutes } from './routes/conflicts.js'
+import { citizenLookupRoutes } from './routes/citizen-lookups.js'
+import { citizenSearchRoutes } from './routes/citizen-search.js'
 import accessControl, { defaultSecuritySettings, type SecuritySettings } from './plugins/access-control.js'
 import { viewSchema } from './security/projection.js'
 import { accessLogRoutes } from './routes/access-log.js'
@@ -61,7 +63,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: limits.requestTimeoutMs * 2,
     // Long ids and codes fit; anything longer is not a real path parameter.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } }
   })
   // Slow-loris guard: headers must arrive within the limit (Node's server default is 60 s).
@@ -79,6 +81,8 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(householdRoutes(store))
   await app.register(landParcelRoutes(store))
   await app.register(conflictRoutes(store))
+  await app.register(citizenLookupRoutes(store))
+  await app.register(citizenSearchRoutes(store))
   await app.register(schemaRoutes())
   await app.register(accessLogRoutes(store))
   await app.register(adminRoutes(store))

@@ -6,7 +6,6 @@ import { updatedSinceConnector, type RawRecord } from '../runner/updated-since-s
 import { httpPollConfigSchema } from '../runner/http-config-schema.js'
 import { householdRawSchema, residentRawSchema } from './raw-schema.js'
 import { residenceMapping } from './mapping.js'
-import { hubRelationCode } from './relation-codes.js'
 
 const SCHEDULE = '*/5 * * * * *'
 const HEAD = '01'
@@ -22,7 +21,7 @@ const households: DerivedStream<RawRecord> = {
   groupOf: r => typeof r.householdId === 'string' ? r.householdId : undefined,
   memberKey: r => String(r.personalId),
   member (r): Member & Record<string, unknown> {
-    const relationToHead = hubRelationCode(String(r.relationToHead))
+    const relationToHead = String(r.relationToHead)
     const home = r.permanentResidence as { wardCode: string, addressLine: string }
     return {
       personalId: String(r.personalId),
@@ -62,8 +61,7 @@ export const residenceConnector: PollConnector<RawRecord> = updatedSinceConnecto
     cursorField: 'updatedAt',
     createdField: 'createdAt',
     deleted: { field: 'deleted', value: true },
-    rawSchema: residentRawSchema,
-    derive: r => ({ relationToHead: hubRelationCode(String(r.relationToHead)) })
+    rawSchema: residentRawSchema
   }],
   derivedStreams: [households],
   mapping: residenceMapping

@@ -19,8 +19,8 @@ export const residenceMapping: ConnectorMapping = {
         { from: 'gender', to: 'sex', transform: ['sex'], required: true },
         { from: 'ethnicity', to: 'ethnicityCode', transform: ['ethnicity'] },
         { from: 'householdId', to: 'householdId', transform: ['string'] },
-        // Translated to the hub's code list by the connector (relation-codes.ts).
-        { from: '_derived.relationToHead', to: 'relationToHead', transform: ['string'] },
+        // The residence system records the relation with the hub's own code list (schemas/household-relation.ts).
+        { from: 'relationToHead', to: 'relationToHead', transform: ['string'] },
         { from: 'permanentResidence.wardCode', to: 'permanentAddress.wardCode', transform: ['ward-code'], required: true },
         { from: 'permanentResidence.addressLine', to: 'permanentAddress.line', transform: ['string'], required: true },
         { from: 'temporaryResidence.wardCode', to: 'temporaryAddress.wardCode', transform: ['ward-code'] },

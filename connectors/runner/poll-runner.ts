@@ -193,7 +193,17 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       if (schedule === undefined || task !== undefined) return
       if (abort.signal.aborted) abort = new AbortController()
       status.stopped = false
-      task = cron.schedule(schedule, runOnce, { name: `connector:${manifest.id}`, noOverlap: true })
+      task = cron.schedule(schedule, runOnce, {
+        name: `connector:${manifest.id}`,
+        noOverlap: true,
+        // A run longer than the schedule's period skips ticks by design: say so at debug, not on stderr.
+        logger: {
+          info: message => logger.debug({ cron: message }),
+          warn: message => logger.debug({ cron: message }),
+          error: (message, err) => logger.warn({ cron: String(message), err: err?.message }),
+          debug: message => logger.trace({ cron: String(message) })
+        }
+      })
       void runOnce()
     },
     async stop () {

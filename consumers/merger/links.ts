@@ -1,12 +1,14 @@
 // Link keys a golden record carries so others can find it by a person: scalar fields the store
 // can find by equality. The linked ids come from the record's merged canonical fields:
 //   person                 links.householdId      <- fields.householdId
+//                          links.nameDob          <- nameMatchKey(fields.fullName) | fields.birthDate (restricted search)
 //   household              links.person0..15      <- fields.headPersonalId, fields.members[].personalId
 //   land-parcel            links.person0..7       <- fields.holderPersonalIds[]
 //   land-use-certificate   links.person0..7       <- fields.holderPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
 //   health-insurance-card  links.person0          <- fields.holderPersonalId
 //   business-household     links.person0          <- fields.ownerPersonalId
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import { nameMatchKey } from '../../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
 
 const PARCEL_SLOTS = 8
@@ -28,9 +30,17 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
   }
 }
 
+/**
+ * The equality key of the restricted citizen search: the name folded as sources disagree on it
+ * (case, diacritics, spacing) and the birth date. One key per person, so a search is one exact
+ * find, never a scan, and never more than the people who share a name and a birthday.
+ */
+export const nameDobKey = (fullName: string, birthDate: string): string => `${nameMatchKey(fullName)}|${birthDate}`
+
 export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unknown>): Record<string, string | true> {
   const links: Record<string, string | true> = {}
   if (entity === 'person' && typeof fields.householdId === 'string') links.householdId = fields.householdId
+  if (entity === 'person' && typeof fields.fullName === 'string' && typeof fields.birthDate === 'string') links.nameDob = nameDobKey(fields.fullName, fields.birthDate)
   const slot = (prefix: string, ids: string[], slots: number): void => {
     const unique = [...new Set(ids)].sort()
     unique.slice(0, slots).forEach((id, i) => { links[`${prefix}${i}`] = id })

@@ -29,7 +29,10 @@ async function openapi (app: FastifyInstance): Promise<void> {
       security: [{ apiKey: [] }],
       tags: [
         { name: 'prefill', description: 'Dossier prefill for one-stop software: procedures and their form fields filled from golden records' },
-        { name: 'citizens', description: 'Golden records of citizens' },
+        { name: 'citizens', description: 'Golden records of citizens: by personal id, legacy CMND or BHYT number, restricted search, and what they are linked to (docs/api.md)' },
+        { name: 'households', description: 'Households of the residence database, with their members' },
+        { name: 'land-parcels', description: 'Cadastral land parcels, by id or by land-use certificate serial' },
+        { name: 'conflicts', description: 'Fields on which source systems disagree (operators; audited)' },
         { name: 'schemas', description: 'Canonical JSON Schemas of the hub\'s entities and event envelopes' },
         { name: 'health', description: 'Liveness and readiness' }
       ]

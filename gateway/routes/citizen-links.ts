@@ -124,7 +124,9 @@ export function citizenLinkRoutes (store: Store) {
       })
     }
     listRoute('land-parcels', 'land-parcel', 'Land parcels a citizen holds', 'Parcels whose holderPersonalIds name the citizen.', landParcelExample)
-    listRoute('health-insurance', 'health-insurance-card', 'A citizen\'s health insurance (BHYT) cards', 'Cards whose holderPersonalId is the citizen.')
-    listRoute('business-households', 'business-household', 'Household businesses a citizen owns', 'Business households whose ownerPersonalId is the citizen.')
+    listRoute('health-insurance', 'health-insurance-card', 'A citizen\'s health insurance (BHYT) cards', 'Cards whose holderPersonalId is the citizen.',
+      { cardNumber: 'HS4929220878811', socialInsuranceNumber: '9220878811', holderPersonalId: '092212000777', benefitLevel: 4, validFrom: '2025-01-01', validTo: '2025-12-31' })
+    listRoute('business-households', 'business-household', 'Household businesses a citizen owns', 'Business households whose ownerPersonalId is the citizen.',
+      { registrationNumber: '57A8004567', name: 'Tạp hóa Mai An', ownerPersonalId: '092085001234' })
   }
 }

@@ -17,7 +17,7 @@ import { listSchema, releaseList } from '../read/read-list.js'
 import { decodeCursor, pageOf } from '../read/pagination.js'
 import { includeOptions } from '../read/include.js'
 import { notModifiedResponse, readHeaders } from '../read/release.js'
-import { citizenNotFound } from './citizens.js'
+import { citizenNotFound, citizenResponse } from './citizens.js'
 import { landParcelExample } from './land-parcels.js'
 
 const badKey = (code: string, message: string, param: string): ApiProblem =>
@@ -49,10 +49,10 @@ async function holderOfCard (store: Store, value: string, ssn: string): Promise<
     store.find(cards, { where: { 'fields.cardNumber': value, deleted: false }, limit: 10 }),
     store.find(cards, { where: { 'fields.socialInsuranceNumber': ssn, deleted: false }, limit: 10 })
   ])
-  const found = new Map([...byId.values(), ...byNumber, ...bySsn].map(d => [d._id, d]))
-  const holders = [...new Set(live(found.values()).flatMap(v => linkedPersonIds('health-insurance-card', v.fields)))]
-  if (found.size === 0 || live(found.values()).length === 0) throw new ApiProblem(404, 'LT_ERR_HEALTH_CARD_NOT_FOUND', 'No such health insurance card', 'The hub holds no card with this number or social-insurance number.')
-  if (holders.length === 0) throw citizenNotFound()
+  const cardsFound = live(new Map([...byId.values(), ...byNumber, ...bySsn].map(d => [d._id, d])).values())
+  if (cardsFound.length === 0) throw new ApiProblem(404, 'LT_ERR_HEALTH_CARD_NOT_FOUND', 'No such health insurance card', 'The hub holds no card with this number or social-insurance number.')
+  const holders = [...new Set(cardsFound.flatMap(v => linkedPersonIds('health-insurance-card', v.fields)))]
+  if (holders.length === 0) throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen', 'The card names no holder by personal id yet.')
   if (holders.length > 1) throw new ApiProblem(409, 'LT_ERR_HEALTH_CARD_AMBIGUOUS', 'The cards name different holders', 'Cards with this social-insurance number name more than one holder; ask the data steward (GET /v1/conflicts) or look the citizen up by personal id.')
   return holders[0]
 }
@@ -61,6 +61,7 @@ const personResponse = { 200: { $ref: 'CitizenResponse#' }, ...notModifiedRespon
 
 export function citizenLookupRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
+    app.addSchema(citizenResponse)
     const readPerson = async (request: FastifyRequest<{ Querystring: RecordQuery }>, reply: Parameters<typeof readRecord>[2], personalId: string) =>
       await readRecord(store, request, reply, { entity: 'person', id: personalId, notFound: citizenNotFound, deleted: citizenDeleted }, request.query)
 

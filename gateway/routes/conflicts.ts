@@ -1,15 +1,22 @@
 // Conflicts: fields on which source systems disagree, open until they agree again. Filters are
 // equalities the store can push down; pages follow `_id` (`<entity>:<entityId>:<field>`) with an
-// opaque cursor. Conflict values are personal data read for data stewardship: operators only.
+// opaque cursor. Conflict values are personal data read for data stewardship: operators only, and
+// like every personal-data read they need X-Purpose, a grant on the entity (values are projected
+// to it: a conflict on a field the grant does not cover is left out) and an audit entry.
 import type { FastifyInstance } from 'fastify'
 import type { FieldValue, Store } from '../../infra/ports/store.js'
-import { canonicalEntities } from '../../schemas/canonical-event.js'
-import { involvesField, type ConflictDoc } from '../../consumers/merger/golden-record.js'
+import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical-event.js'
+import { goldenCollection, involvesField, type ConflictDoc } from '../../consumers/merger/golden-record.js'
+import { viewOf } from '../../consumers/merger/read-model.js'
+import { linkedPersonIds } from '../../consumers/merger/links.js'
 import { sourceSystemPattern } from '../../consumers/merger/survivorship.js'
-import { ApiProblem } from '../problem.js'
-import { personalDataResponses, requireOperator } from '../plugins/access-control.js'
+import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
+import type { EntityName } from '../security/entities.js'
+import { projectFields } from '../security/projection.js'
+import { cursorParamSchema, decodeCursor, limitParamSchema, pageOf, pageSchema } from '../read/pagination.js'
+import { release } from '../read/release.js'
 
-interface Query { entity?: string, field?: string, sourceSystem?: string, status?: 'open' | 'resolved', limit: number, cursor?: string }
+interface Query { entity: CanonicalEntity, entityId?: string, field?: string, sourceSystem?: string, status?: 'open' | 'resolved', limit: number, cursor?: string }
 
 const conflictItem = {
   type: 'object',
@@ -22,7 +29,7 @@ const conflictItem = {
     status: { enum: ['open', 'resolved'] },
     values: {
       type: 'array',
-      description: 'Each source\'s value with the source time it has held it since.',
+      description: 'Each source\'s value (projected to the grant) with the source time it has held it since.',
       items: { type: 'object', properties: { sourceSystem: { type: 'string' }, value: {}, since: { type: 'string' } } }
     },
     since: { type: 'string', format: 'date-time', description: 'Source time since which the sources disagree.' },
@@ -33,13 +40,13 @@ const conflictItem = {
   }
 } as const
 
-const encodeCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url')
-function decodeCursor (cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!/^[a-z-]+:[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(id) || encodeCursor(id) !== cursor) {
-    throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The cursor is not valid', 'Pass back the `page.next` value of the previous page unchanged.', [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }])
-  }
-  return id
+const isConflictId = (id: string): boolean => /^[a-z-]+:[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(id)
+
+/** The conflict's values projected to the granted paths of its field; undefined when none is granted. */
+function grantedValues (c: ConflictDoc, granted: readonly string[]): ConflictDoc['values'] | undefined {
+  const paths = granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))
+  if (paths.length === 0) return undefined
+  return c.values.map(v => ({ ...v, value: projectFields({ [c.field]: v.value }, paths).data[c.field] ?? null }))
 }
 
 export function conflictRoutes (store: Store) {
@@ -48,48 +55,73 @@ export function conflictRoutes (store: Store) {
       onRequest: requireOperator,
       schema: {
         tags: ['conflicts'],
-        summary: 'Fields on which sources disagree',
+        summary: 'Fields on which sources disagree (operators; audited)',
+        description: 'One entity per request (its grant decides which fields\' conflicts are listed and how much of each value is shown). Pages in id order; a page may hold fewer than `limit` items when conflicts on ungranted fields were left out: follow `page.next` until null.',
+        headers: purposeHeaders,
         querystring: {
           type: 'object',
           additionalProperties: false,
+          required: ['entity'],
           properties: {
-            entity: { enum: [...canonicalEntities] },
-            field: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-            sourceSystem: { type: 'string', pattern: sourceSystemPattern },
+            entity: { enum: [...canonicalEntities], examples: ['person'] },
+            entityId: { type: 'string', minLength: 1, maxLength: 100, description: 'Only this record\'s conflicts.', examples: ['092085001234'] },
+            field: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', examples: ['birthDate'] },
+            sourceSystem: { type: 'string', pattern: sourceSystemPattern, examples: ['cu-tru'] },
             status: { enum: ['open', 'resolved'] },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            cursor: { type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$' }
+            limit: limitParamSchema(500, 50),
+            cursor: cursorParamSchema
           }
         },
         response: {
           200: {
             type: 'object',
             required: ['data', 'page'],
-            properties: {
-              data: { type: 'array', items: conflictItem },
-              page: { type: 'object', required: ['next'], properties: { next: { type: ['string', 'null'], description: 'Cursor of the next page; null on the last.' } } }
-            }
+            properties: { data: { type: 'array', items: conflictItem }, page: pageSchema },
+            examples: [{
+              data: [{
+                id: 'person:092212000777:birthDate', entity: 'person', entityId: '092212000777', field: 'birthDate', status: 'open',
+                values: [{ sourceSystem: 'ho-tich', value: '2012-05-01', since: '2026-01-01T00:01:00.000Z' }, { sourceSystem: 'cu-tru', value: '2012-05-02', since: '2026-01-01T00:02:00.000Z' }],
+                since: '2026-01-01T00:02:00.000Z', chosenSourceSystem: 'ho-tich', detectedAt: '2026-01-01T00:02:05.000Z', recordVersion: 2
+              }],
+              page: { next: null }
+            }]
           },
           ...personalDataResponses
         }
       }
-    }, async request => {
-      const { entity, field, sourceSystem, status, limit, cursor } = request.query
-      const where: Record<string, FieldValue> = {}
-      if (entity !== undefined) where.entity = entity
+    }, async (request, reply) => {
+      const { entity, entityId, field, sourceSystem, status, limit, cursor } = request.query
+      const granted = await request.access.grantedFields(entity as EntityName)
+      const where: Record<string, FieldValue> = { entity }
+      if (entityId !== undefined) where.entityId = entityId
       if (field !== undefined) where.field = field
       if (status !== undefined) where.status = status
       if (sourceSystem !== undefined) where[involvesField(sourceSystem)] = true
-      const after = cursor === undefined ? undefined : decodeCursor(cursor)
+      const after = cursor === undefined ? undefined : decodeCursor(cursor, isConflictId)
       // One more than asked tells whether another page exists.
       const docs = await store.find('conflicts', {
         where, orderBy: { field: '_id' }, limit: limit + 1, ...(after !== undefined ? { after: { value: after, id: after } } : {})
       }) as ConflictDoc[]
-      const page = docs.slice(0, limit)
-      return {
-        data: page.map(({ _id, version: _version, involves: _involves, sourceSystems: _systems, ...rest }) => ({ id: _id, ...rest })),
-        page: { next: docs.length > limit ? encodeCursor(page[page.length - 1]._id) : null }
-      }
+      const page = pageOf(docs, limit, d => d._id)
+      const shown = page.items.flatMap(c => { const values = grantedValues(c, granted); return values === undefined ? [] : [{ ...c, values }] })
+      // Subjects: the people the records are about, and any a conflicting value names.
+      const records = await store.getMany(goldenCollection[entity], [...new Set(shown.map(c => c.entityId))])
+      const subjects = shown.flatMap(c => {
+        const doc = records.get(c.entityId)
+        const fields = doc === undefined ? {} : viewOf(doc)?.fields ?? {}
+        return [
+          ...(entity === 'person' ? [c.entityId] : linkedPersonIds(entity, fields)),
+          ...c.values.flatMap(v => linkedPersonIds(entity, { [c.field]: v.value }))
+        ]
+      })
+      const returned = [...new Set(shown.flatMap(c => granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))))].sort()
+      return await release(request, reply, {
+        read: { entity: entity as EntityName, subjects: [...new Set(subjects)].sort(), fields: returned },
+        body: {
+          data: shown.map(({ _id, version: _version, involves: _involves, sourceSystems: _systems, ...rest }) => ({ id: _id, ...rest })),
+          page: { next: page.next }
+        }
+      })
     })
   }
 }

@@ -10,7 +10,7 @@ export interface HubConfig {
   port: number
   dataDir: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
-  kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number }
+  kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number; namespace: string }
   mongodb: { uri: string; database: string; timeoutMs: number }
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number }
   civilStatus: { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
@@ -52,13 +52,15 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
     kafka: {
       type: 'object',
       additionalProperties: false,
-      required: ['brokers', 'clientId', 'requestTimeoutMs'],
+      required: ['brokers', 'clientId', 'requestTimeoutMs', 'namespace'],
       default: {} as never,
       properties: {
         // Empty list = use the embedded (SQLite) event log.
         brokers: { type: 'array', items: { type: 'string', pattern: '^[^\\s:]+:[0-9]{1,5}$' }, default: [] },
         clientId: { type: 'string', minLength: 1, default: 'lienthong' },
-        requestTimeoutMs: { type: 'integer', minimum: 100, default: 10000 }
+        requestTimeoutMs: { type: 'integer', minimum: 100, default: 10000 },
+        // Prefix of every topic and consumer group: several hubs or test runs can share a cluster.
+        namespace: { type: 'string', pattern: '^([a-z0-9][a-z0-9_-]{0,40})?$', default: '' }
       }
     },
     mongodb: {

@@ -11,12 +11,20 @@ export interface KafkaEventLogOptions {
   clientId: string
   requestTimeoutMs: number
   logger: Logger
+  /**
+   * Prefix for every topic and group name, so several hubs (or test runs, or a benchmark) can
+   * share one cluster without reading each other's events. Callers never see it.
+   */
+  namespace?: string
   /** Partitions for topics this adapter creates. */
   partitions?: number
 }
 
 export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
-  const { brokers, clientId, requestTimeoutMs, logger, partitions = 3 } = options
+  const { brokers, clientId, requestTimeoutMs, logger, partitions = 3, namespace = '' } = options
+  const prefix = namespace === '' ? '' : `${namespace}.`
+  const real = (name: string): string => prefix + name
+  const logical = (name: string): string => name.startsWith(prefix) ? name.slice(prefix.length) : name
   const kafka = new Kafka({
     clientId,
     brokers,
@@ -35,43 +43,52 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
   const consumers = new Set<Subscription>()
   let closed = false
 
+  // Memoized as promises: concurrent first callers share one client instead of leaking a second.
+  let adminReady: Promise<Admin> | undefined
   async function getAdmin (): Promise<Admin> {
-    if (admin === undefined) {
-      const a = kafka.admin()
-      await a.connect()
-      admin = a
-    }
-    return admin
+    adminReady ??= (async () => { const a = kafka.admin(); await a.connect(); admin = a; return a })()
+    return await adminReady
   }
 
+  const creating = new Map<string, Promise<void>>()
   async function ensureTopics (topics: string[]): Promise<void> {
     const missing = topics.filter(t => !knownTopics.has(t))
     if (missing.length === 0) return
-    const a = await getAdmin()
-    const existing = new Set(await a.listTopics())
-    const toCreate = missing.filter(t => !existing.has(t))
-    // waitForLeaders avoids a first publish racing the leader election. Creating a topic another
-    // client just created is harmless (createTopics then resolves false).
-    if (toCreate.length > 0) {
-      await a.createTopics({ waitForLeaders: true, topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
+    // One creation per topic at a time in this process: concurrent publishers wait for it.
+    const fresh = missing.filter(t => !creating.has(t))
+    if (fresh.length > 0) {
+      const created = createTopics(fresh)
+      for (const t of fresh) creating.set(t, created)
+      void created.catch(() => { for (const t of fresh) creating.delete(t) })
     }
+    await Promise.all(missing.map(async t => await creating.get(t)))
     for (const t of missing) knownTopics.add(t)
   }
 
-  async function getProducer (): Promise<Producer> {
-    if (producer === undefined) {
-      const p = kafka.producer({ allowAutoTopicCreation: false })
-      await p.connect()
-      producer = p
+  async function createTopics (topics: string[]): Promise<void> {
+    const a = await getAdmin()
+    const existing = new Set(await a.listTopics())
+    const toCreate = topics.filter(t => !existing.has(t))
+    // waitForLeaders avoids a first publish racing the leader election. Creating a topic another
+    // process just created is harmless (createTopics then resolves false).
+    if (toCreate.length > 0) {
+      await a.createTopics({ waitForLeaders: true, topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
     }
-    return producer
+  }
+
+  let producerReady: Promise<Producer> | undefined
+  async function getProducer (): Promise<Producer> {
+    producerReady ??= (async () => { const p = kafka.producer({ allowAutoTopicCreation: false }); await p.connect(); producer = p; return p })()
+    return await producerReady
   }
 
   async function subscribe (opts: SubscribeOptions): Promise<Subscription> {
-    const { group, topics, handler, fromBeginning = true, maxBatchSize = 500, maxAttempts = 8, onFatal } = opts
+    if (closed) throw new Error('event log is closed')
+    const { group, handler, fromBeginning = true, maxBatchSize = 500, maxAttempts = 8, onFatal } = opts
+    const topics = opts.topics.map(real)
     await ensureTopics(topics)
     const consumer: Consumer = kafka.consumer({
-      groupId: group,
+      groupId: real(group),
       sessionTimeout: 10000,
       heartbeatInterval: 1000,
       maxWaitTimeInMs: 250,
@@ -88,7 +105,7 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
         for (let i = 0; i < batch.messages.length; i += maxBatchSize) {
           if (!isRunning() || isStale() || abort.signal.aborted) return
           const chunk: ConsumedMessage[] = batch.messages.slice(i, i + maxBatchSize).map(m => ({
-            topic: batch.topic,
+            topic: logical(batch.topic),
             partition: batch.partition,
             offset: m.offset,
             key: m.key?.toString('utf8') ?? '',
@@ -124,6 +141,8 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
       state: () => state
     }
     consumers.add(subscription)
+    // The log closed while this consumer was joining: it must not outlive the log.
+    if (closed) { await subscription.stop(); throw new Error('event log is closed') }
     return subscription
   }
 
@@ -132,6 +151,7 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     async publish (topic, messages) {
       if (closed) throw new Error('event log is closed')
       if (messages.length === 0) return
+      topic = real(topic)
       await ensureTopics([topic])
       const p = await getProducer()
       await p.send({
@@ -150,6 +170,8 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
       if (closed) return
       closed = true
       await Promise.all([...consumers].map(async s => await s.stop()))
+      // Clients still connecting are awaited, so none is left open behind a closed log.
+      await Promise.allSettled([producerReady, adminReady])
       await producer?.disconnect()
       await admin?.disconnect()
     }

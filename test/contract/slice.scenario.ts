@@ -38,7 +38,8 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
   t.equal(ready.statusCode, 200, 'ready: event log and store answer')
 
   const [first, second] = source.records()
-  const initial = await waitFor(async () => { const r = await get(first.so_dinh_danh); return r.statusCode === 200 ? r : undefined }, { what: 'snapshot to reach the API', timeoutMs: 60000 })
+  // Departments arrive in any order; wait until civil status, the authority on identity, has.
+  const initial = await waitFor(async () => { const r = await get(first.so_dinh_danh); return r.body.meta?.provenance?.fullName?.sourceSystem === 'ho-tich' ? r : undefined }, { what: 'the civil-status snapshot to reach the API', timeoutMs: 60000 })
   t.equal(initial.body.data.personalId, first.so_dinh_danh)
   t.equal(initial.body.data.fullName, first.ho_va_ten.normalize('NFC').toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m: string, s: string, c: string) => s + c.toLocaleUpperCase('vi')), 'name normalized from upper case')
   t.match(initial.body.data.birthDate, /^\d{4}-\d{2}-\d{2}$/, 'date normalized to ISO')

@@ -2,13 +2,13 @@
 // FerretDB for the store. A unique connector id per run keeps runs apart on the shared broker.
 import t from 'tap'
 import { sixthSourceScenario } from '../integration/connectors/sixth-source.scenario.js'
-import { kafkaBrokers, mongoUri, testDatabase } from './engines.js'
+import { kafkaBrokers, mongoUri, testDatabase, testNamespace } from './engines.js'
 
 t.test('an integrator registers a sixth source through the API alone (Kafka + FerretDB)', async t => {
   const connectorId = `tro-cap-${Date.now().toString(36)}`
   await sixthSourceScenario(t, {
     dataDir: t.testdir({}),
-    kafka: { brokers: kafkaBrokers, clientId: 'lt-connector-registry' },
+    kafka: { brokers: kafkaBrokers, clientId: 'lt-connector-registry', namespace: testNamespace() },
     mongodb: { uri: mongoUri, database: testDatabase() }
   }, connectorId)
 })

@@ -10,3 +10,5 @@ export const quietLogger = pino({ level: 'error' })
 export const hint = 'start the engines first: npm run infra:up'
 /** A database per test file keeps runs apart without dropping anything. */
 export const testDatabase = (): string => uniqueName('lt_test').replace(/-/g, '_')
+/** A Kafka namespace per test file: its topics and groups are its own, whatever ran before. */
+export const testNamespace = (): string => uniqueName('t').toLowerCase().replace(/[^a-z0-9_-]/g, '')

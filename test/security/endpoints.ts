@@ -1,37 +1,107 @@
 // Every endpoint that returns personal data, in one list: the access matrix runs each against every
 // client, subject and purpose, and fails when the OpenAPI document shows a personal-data endpoint
-// (one taking X-Purpose) missing from this list. A new endpoint adds its line here.
+// (one taking X-Purpose) missing from this list. A new endpoint adds its line here, and the
+// records it reads to seedMatrixCity, so the field checks see real data.
 import type { EntityName } from '../../gateway/security/entities.js'
+import type { Store } from '../../infra/ports/store.js'
+import type { Person } from '../../schemas/person.js'
+import { candidateFields } from '../../gateway/routes/citizen-search.js'
+import { canonicalEvent, harness } from '../unit/merger/fixtures.js'
 
 export interface PersonalDataEndpoint {
   /** As in the OpenAPI document: method and path template. */
   route: string
   entity: EntityName
   /** The request about one subject (a 12-digit personal id; other ids are derived from it). */
-  request: (subject: string) => { method: 'GET' | 'POST', url: string, payload?: unknown }
+  request: (subject: string, person?: Person) => { method: 'GET' | 'POST', url: string, payload?: Record<string, unknown> }
   /** The records of a 2xx body that carry granted fields. */
   records: (body: any) => Array<Record<string, unknown>>
   /** Status of an allowed read, for a subject the test seeded (as a citizen) or not. */
   expectedStatus: (held: boolean) => number
+  /** Only operator clients may call it: any other client gets 403 whatever its grants. */
+  operatorsOnly?: boolean
+  /** When the records are the subject's own person record: the fields they may carry, given the grant. */
+  subjectRecord?: (granted: readonly string[]) => readonly string[]
+  /** The subjects the audit entry of a 2xx names; default: the subject. */
+  auditedSubjects?: (subject: string, held: boolean) => string[]
 }
 
 const one = (body: any): Array<Record<string, unknown>> => [body.data]
 const listOfRecords = (body: any): Array<Record<string, unknown>> => (body.data as Array<{ data: Record<string, unknown> }>).map(r => r.data)
-// Only citizens are seeded: the linked-record endpoints answer for a held citizen with nothing linked.
+const wholeRecord = (granted: readonly string[]): readonly string[] => granted
+const onlyWhenHeld = (subject: string, held: boolean): string[] => held ? [subject] : []
+
+// Keys of the records seedMatrixCity writes for a held subject, derived from the personal id.
+export const matrixKeys = (id: string) => ({
+  household: `HK-${id}`,
+  parcel: `31147-12-${Number(id.slice(-3)) + 1}`,
+  cmnd: id.slice(3),
+  socialInsuranceNumber: id.slice(2),
+  business: `57A8${id.slice(-6)}`,
+  serial: `AA ${id.slice(-8)}`
+})
+
 const linkedList = (entity: EntityName, path: string): PersonalDataEndpoint => ({
   route: `GET /v1/citizens/{personalId}/${path}`, entity, request: id => ({ method: 'GET', url: `/v1/citizens/${id}/${path}` }), records: listOfRecords, expectedStatus: held => held ? 200 : 404
 })
 
 export const personalDataEndpoints: PersonalDataEndpoint[] = [
-  { route: 'GET /v1/citizens/{personalId}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/${id}` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/citizens/{personalId}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/${id}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
   { route: 'GET /v1/citizens/{personalId}/access-log', entity: 'access-log', request: id => ({ method: 'GET', url: `/v1/citizens/${id}/access-log` }), records: body => body.data, expectedStatus: () => 200 },
-  { route: 'GET /v1/citizens/{personalId}/household', entity: 'household', request: id => ({ method: 'GET', url: `/v1/citizens/${id}/household` }), records: one, expectedStatus: () => 404 },
+  { route: 'GET /v1/citizens/{personalId}/household', entity: 'household', request: id => ({ method: 'GET', url: `/v1/citizens/${id}/household` }), records: one, expectedStatus: held => held ? 200 : 404 },
   linkedList('land-parcel', 'land-parcels'),
   linkedList('health-insurance-card', 'health-insurance'),
   linkedList('business-household', 'business-households'),
-  { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/HK-${id}` }), records: one, expectedStatus: () => 404 },
-  { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/31147-12-${Number(id.slice(-3)) + 1}` }), records: one, expectedStatus: () => 404 }
+  { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/citizens/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { route: 'GET /v1/citizens/by-health-insurance/{number}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { route: 'GET /v1/land-parcels/by-certificate/{serial}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/by-certificate/${encodeURIComponent(matrixKeys(id).serial)}` }), records: listOfRecords, expectedStatus: held => held ? 200 : 404 },
+  {
+    route: 'POST /v1/citizens/search',
+    entity: 'person',
+    // Someone nobody is named like, for a subject the hub does not hold.
+    request: (_id, p) => ({ method: 'POST', url: '/v1/citizens/search', payload: { fullName: p?.fullName ?? 'Không Ai Cả', birthDate: p?.birthDate ?? '1990-09-02', wardCode: p?.permanentAddress?.wardCode ?? '31117' } }),
+    records: body => body.data,
+    expectedStatus: () => 200,
+    subjectRecord: granted => candidateFields.filter(f => isGranted(f, granted)),
+    auditedSubjects: onlyWhenHeld
+  },
+  {
+    route: 'GET /v1/conflicts',
+    entity: 'person',
+    request: id => ({ method: 'GET', url: `/v1/conflicts?entity=person&entityId=${id}` }),
+    // Each conflicting value, as the field it is a value of.
+    records: body => (body.data as Array<{ field: string, values: Array<{ value: unknown }> }>).flatMap(c => c.values.map(v => ({ [c.field]: v.value }))),
+    expectedStatus: () => 200,
+    operatorsOnly: true,
+    auditedSubjects: onlyWhenHeld
+  }
 ]
+
+/**
+ * Golden records of the held subjects, through the merger: the person (from civil status, with a
+ * phone number BHYT disagrees on, so a conflict exists), and one household, parcel, certificate,
+ * BHYT card and business each, linked to that person only; plus the normalizer's CMND link.
+ */
+export async function seedMatrixCity (store: Store, people: Person[]): Promise<void> {
+  const { apply, dead } = harness(undefined, store)
+  await apply(people.flatMap(p => {
+    const id = p.personalId
+    const k = matrixKeys(id)
+    return [
+      canonicalEvent({ entityId: id, system: 'ho-tich', at: 2, fields: { ...p } }),
+      canonicalEvent({ entityId: id, system: 'bhyt', at: 1, fields: { phone: '0900000000' } }),
+      canonicalEvent({ entity: 'household', entityId: k.household, system: 'cu-tru', at: 1, fields: { householdId: k.household, headPersonalId: id, members: [{ personalId: id, relationToHead: '01' }], address: p.permanentAddress } }),
+      canonicalEvent({ entity: 'land-parcel', entityId: k.parcel, system: 'dat-dai', at: 1, fields: { parcelId: k.parcel, oldWardCode: '31147', areaM2: 80, holderPersonalIds: [id] } }),
+      canonicalEvent({ entity: 'land-use-certificate', entityId: k.serial, system: 'dat-dai', at: 1, fields: { serial: k.serial, holderPersonalIds: [id], parcelIds: [k.parcel] } }),
+      canonicalEvent({ entity: 'health-insurance-card', entityId: k.socialInsuranceNumber, system: 'bhyt', at: 1, fields: { cardNumber: k.socialInsuranceNumber, socialInsuranceNumber: k.socialInsuranceNumber, holderPersonalId: id, benefitLevel: 4 } }),
+      canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } })
+    ]
+  }))
+  if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)
+  await store.bulkUpsert('id_links', people.map(p => ({ doc: { _id: `cmnd:${matrixKeys(p.personalId).cmnd}`, version: 1, personalId: p.personalId }, expectedVersion: null })))
+}
 
 /** Field paths a record carries: top-level keys, and `key.child` inside objects. */
 export function pathsOf (record: Record<string, unknown>): string[] {

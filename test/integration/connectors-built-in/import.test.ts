@@ -83,7 +83,8 @@ t.test('a progress bar on a terminal; usage errors exit 2', async t => {
   await city.exportFiles({ format: 'ndjson', dir })
   const config = loadConfig({ overrides: { dataDir: join(dir, 'hub'), logLevel: 'silent' } })
   const run = async (args: string[], tty = false) => {
-    const stdout = sink(); const stderr = sink(tty)
+    const stdout = sink()
+    const stderr = sink(tty)
     const code = await importCommand.run({ config, logger: pino({ level: 'silent' }), args, stdout, stderr })
     return { code, out: stdout.text(), err: stderr.text() }
   }

@@ -67,7 +67,7 @@ t.test('canonical events become golden records served by the gateway', async t =
   const get = async (url: string, h: Record<string, string> = headers) => { const r = await app.inject({ method: 'GET', url, headers: h }); return { status: r.statusCode, body: r.json(), type: r.headers['content-type'] } }
 
   await t.test('GET /v1/citizens/{id}: merged fields, provenance, freshness, conflict flags', async t => {
-    const r = await get(`/v1/citizens/${child}`)
+    const r = await get(`/v1/citizens/${child}?include=provenance`)
     t.equal(r.status, 200)
     t.match(r.body.data, { fullName: 'Nguyễn Minh Khoa', birthDate: '2012-05-01', householdId: household, phone: '0912000002' })
     t.equal(r.body.meta.version, 4)
@@ -78,6 +78,10 @@ t.test('canonical events become golden records served by the gateway', async t =
     t.ok(r.body.meta.sources['ho-tich'].ageSeconds > 0)
     t.same(Object.keys(r.body.meta.conflicts).sort(), ['birthDate', 'phone'])
     t.equal(r.body.meta.source.sourceSystem, 'dat-dai', 'meta.source: the newest source, for older clients')
+    const plain = await get(`/v1/citizens/${child}`)
+    t.same(plain.body.data, r.body.data, 'the same data without include')
+    t.same(plain.body.meta.sources, r.body.meta.sources, 'freshness is always sent')
+    t.notOk('provenance' in plain.body.meta || 'conflicts' in plain.body.meta, 'provenance and conflicts only on include=provenance')
   })
 
   await t.test('asOf reads history', async t => {
@@ -113,7 +117,7 @@ t.test('canonical events become golden records served by the gateway', async t =
   })
 
   await t.test('GET /v1/households/{id} and /v1/land-parcels/{id}', async t => {
-    const h = await get(`/v1/households/${household}`)
+    const h = await get(`/v1/households/${household}?include=provenance`)
     t.equal(h.status, 200)
     t.equal(h.body.data.members.length, 2)
     t.equal(h.body.meta.provenance.members.rule, 'authoritative')
@@ -135,24 +139,25 @@ t.test('canonical events become golden records served by the gateway', async t =
     t.same(all.body.data.map((c: any) => c.field), ['birthDate', 'phone'])
     t.same(all.body.page, { next: null })
     t.match(all.body.data[0], { id: `person:${child}:birthDate`, entityId: child, status: 'open', chosenSourceSystem: 'ho-tich' })
-    t.same((await get('/v1/conflicts?sourceSystem=dat-dai')).body.data.map((c: any) => c.field), ['phone'])
-    t.same((await get('/v1/conflicts?field=birthDate')).body.data.length, 1)
-    t.same((await get('/v1/conflicts?status=resolved')).body.data, [])
-    const first = await get('/v1/conflicts?limit=1')
+    t.same((await get('/v1/conflicts?entity=person&sourceSystem=dat-dai')).body.data.map((c: any) => c.field), ['phone'])
+    t.same((await get('/v1/conflicts?entity=person&field=birthDate')).body.data.length, 1)
+    t.same((await get('/v1/conflicts?entity=person&status=resolved')).body.data, [])
+    const first = await get('/v1/conflicts?entity=person&limit=1')
     t.equal(first.body.data.length, 1)
-    const second = await get(`/v1/conflicts?limit=1&cursor=${String(first.body.page.next)}`)
+    const second = await get(`/v1/conflicts?entity=person&limit=1&cursor=${String(first.body.page.next)}`)
     t.equal(second.body.data[0].field, 'phone')
     t.equal(second.body.page.next, null)
-    t.equal((await get('/v1/conflicts?cursor=AAAA')).body.code, 'LT_ERR_CURSOR_INVALID')
+    t.equal((await get('/v1/conflicts?entity=person&cursor=AAAA')).body.code, 'LT_ERR_CURSOR_INVALID')
     t.equal((await get('/v1/conflicts?entity=citizen')).body.code, 'LT_ERR_VALIDATION')
-    t.equal((await get('/v1/conflicts', {})).status, 401)
+    t.equal((await get('/v1/conflicts?entity=person', {})).status, 401)
+    t.equal((await get('/v1/conflicts')).body.code, 'LT_ERR_VALIDATION', 'one entity per request: its grant decides what is shown')
   })
 
   await t.test('a resolving event reaches the conflict list', async t => {
     const fix = canonicalEvent({ entityId: child, system: 'cu-tru', at: 9, fields: { birthDate: '2012-05-01' } })
     await eventLog.publish(canonicalTopic('person'), [{ key: child, value: JSON.stringify(fix) }])
-    const resolved = await waitFor(async () => { const r = await get('/v1/conflicts?status=resolved'); return r.body.data.length === 1 ? r : undefined }, { what: 'conflict resolved' })
+    const resolved = await waitFor(async () => { const r = await get('/v1/conflicts?entity=person&status=resolved'); return r.body.data.length === 1 ? r : undefined }, { what: 'conflict resolved' })
     t.match(resolved.body.data[0], { field: 'birthDate', status: 'resolved', resolvedAt: '2026-01-01T00:09:05.000Z' })
-    t.same(Object.keys((await get(`/v1/citizens/${child}`)).body.meta.conflicts), ['phone'])
+    t.same(Object.keys((await get(`/v1/citizens/${child}?include=provenance`)).body.meta.conflicts), ['phone'])
   })
 })

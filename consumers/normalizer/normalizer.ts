@@ -29,10 +29,12 @@ export interface NormalizerOptions {
   onFatal?: (err: Error) => void
   /** When set, the catalog's raw topics are re-read this often and the subscription follows them. */
   topicRefreshMs?: number
+  /** Called after each batch is handled (its commit follows) with its counts: metrics, benchmarks. */
+  onBatch?: (stats: { raw: number, canonical: number, dead: number, parked: number }) => void
 }
 
 export async function startNormalizer (options: NormalizerOptions): Promise<Subscription> {
-  const { eventLog, store, catalog, validateEvent, mappingValidator, batchSize, maxAttempts, onFatal } = options
+  const { eventLog, store, catalog, validateEvent, mappingValidator, batchSize, maxAttempts, onFatal, onBatch } = options
   const logger = options.logger.child({ consumer: NORMALIZER_GROUP })
 
   async function handle (batch: ConsumedMessage[]): Promise<void> {
@@ -58,7 +60,9 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
     await publishDeadLetters(eventLog, NORMALIZER_GROUP, dead)
     if (links.releasedGroups.length > 0) await store.deleteMany('unresolved', links.releasedGroups)
     if (dead.length > 0) logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'raw events sent to dead letters')
-    logger.debug({ raw: batch.length, canonical: events.length + links.events.length, parked: links.parked }, 'batch normalized')
+    const stats = { raw: batch.length, canonical: events.length + links.events.length, dead: dead.length, parked: links.parked }
+    logger.debug(stats, 'batch normalized')
+    onBatch?.(stats)
   }
 
   async function publishCanonical (events: CanonicalEvent[]): Promise<void> {

@@ -21,6 +21,8 @@ export interface PrefilledField {
   id: string
   label: string
   subject?: string
+  /** Canonical path of the value, for fields the hub fills. */
+  path?: string
   status: 'filled' | 'ask'
   value?: unknown
   source?: FieldSource | FieldSource[]
@@ -87,7 +89,7 @@ export async function prefill (
   }
 
   async function fill (field: TemplateField): Promise<PrefilledField> {
-    const base = { id: field.id, label: field.label, ...(field.subject !== undefined ? { subject: field.subject } : {}) }
+    const base = { id: field.id, label: field.label, ...(field.subject !== undefined ? { subject: field.subject } : {}), ...(field.path !== undefined ? { path: field.path } : {}) }
     if (field.path === undefined) return { ...base, status: 'ask', reason: field.ask ?? 'not held by the hub' }
     const personalId = subjects[field.subject as string]
     if (personalId === undefined) return { ...base, status: 'ask', reason: `no ${field.subject ?? 'subject'} given` }

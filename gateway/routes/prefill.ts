@@ -35,6 +35,7 @@ const prefillResponse = {
           id: { type: 'string' },
           label: { type: 'string' },
           subject: { type: 'string' },
+          path: { type: 'string', description: 'The canonical field the value comes from, e.g. person.fullName.' },
           status: { enum: ['filled', 'ask'] },
           value: { description: 'The value, as the canonical model holds it (a list for repeated records such as parcels).' },
           source: { anyOf: [sourceSchema, { type: 'array', items: sourceSchema }] },
@@ -102,6 +103,8 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
         response: { 200: { $ref: 'PrefillResponse#' }, 404: { $ref: 'Problem#' }, ...personalDataResponses }
       }
     }, async request => {
+      // Purpose and grant first: a client without a grant learns nothing, not even which procedures exist.
+      await request.access.grantedFields('person')
       const { procedureCode, personalId, subjects: others = {} } = request.body
       const template = templates.get(procedureCode)
       if (template === undefined) throw new ApiProblem(404, 'LT_ERR_PROCEDURE_NOT_FOUND', 'No such procedure', `The hub has no template for procedure ${procedureCode}; see GET /v1/procedures.`)
@@ -120,9 +123,8 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       if (missing.length > 0) {
         throw new ApiProblem(400, 'LT_ERR_PREFILL_SUBJECT', 'A required subject is missing', `${procedureCode} needs ${missing.map(s => s.role).join(', ')}.`, missing.map(s => ({ path: `body/subjects/${s.role}`, message: 'is required' })))
       }
-      // A client with no grant on the person for this procedure is refused outright (403); a missing
-      // grant on linked records (card, parcels, …) only turns those fields into questions.
-      await request.access.grantedFields('person')
+      // Without a grant on the person the read was refused above (403); a missing grant on linked
+      // records (card, parcels, …) only turns those fields into questions.
       const grantedOrNone = async (entity: EntityName): Promise<readonly string[]> => {
         try { return await request.access.grantedFields(entity) } catch (err) {
           if (err instanceof ApiProblem && err.status === 403) return []
@@ -130,8 +132,10 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
         }
       }
       const result = await prefill(template, subjects, readers, grantedOrNone, new Date())
-      // Every read that returned data is audited before the answer leaves (issue 7).
+      // Every read that returned data is audited before the answer leaves (issue 7); a prefill that
+      // found nothing is still a processing attempt and is logged with no subjects.
       for (const read of result.reads) await request.access.audit(read)
+      if (result.reads.length === 0) await request.access.audit({ entity: 'person', subjects: [], fields: [] })
       const { reads: _reads, ...body } = result
       return body
     })

@@ -79,7 +79,7 @@ t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', a
       for (const subject of Object.values(subjects)) {
         for (const purpose of purposes) {
           const headers: Record<string, string> = { ...(caller.key !== undefined ? bearer(caller.key) : {}), ...(purpose !== undefined ? { 'x-purpose': purpose } : {}) }
-          const res = await app.inject({ ...endpoint.request(subject, people[subject]), headers })
+          const res = await app.inject({ ...endpoint.request(subject, people[subject], purpose), headers })
           const where = `${endpoint.route} as ${caller.id}, subject ${subject.slice(-3)}, purpose ${purpose ?? 'none'}`
           // An operators-only endpoint refuses every other client before it looks at purpose or grant.
           const barred = caller.valid && endpoint.operatorsOnly === true && !caller.operator

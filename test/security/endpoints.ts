@@ -13,7 +13,7 @@ export interface PersonalDataEndpoint {
   route: string
   entity: EntityName
   /** The request about one subject (a 12-digit personal id; other ids are derived from it). */
-  request: (subject: string, person?: Person) => { method: 'GET' | 'POST', url: string, payload?: Record<string, unknown> }
+  request: (subject: string, person?: Person, purpose?: string) => { method: 'GET' | 'POST', url: string, payload?: Record<string, unknown> }
   /** The records of a 2xx body that carry granted fields. */
   records: (body: any) => Array<Record<string, unknown>>
   /** Status of an allowed read, for a subject the test seeded (as a citizen) or not. */
@@ -65,6 +65,23 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
     records: body => body.data,
     expectedStatus: () => 200,
     subjectRecord: granted => candidateFields.filter(f => isGranted(f, granted)),
+    auditedSubjects: onlyWhenHeld
+  },
+  {
+    route: 'POST /v1/prefill',
+    entity: 'person',
+    // The purpose of a prefill is its procedure; the marriage procedure also names a groom the hub
+    // does not hold (his fields are asked, not read).
+    request: (id, _p, purpose) => ({
+      method: 'POST',
+      url: '/v1/prefill',
+      payload: { procedureCode: /^\d\.\d{6}$/.test(purpose ?? '') ? purpose as string : '1.001193', personalId: id, ...(purpose === '1.000894' ? { subjects: { groom: '092000000000' } } : {}) }
+    }),
+    // Each filled field of the main subject, as the canonical person field it is.
+    records: body => (body.fields as Array<{ status: string, path?: string, value: unknown, subject?: string }>)
+      .filter(f => f.status === 'filled' && f.path?.startsWith('person.') === true)
+      .map(f => ({ [(f.path as string).slice('person.'.length)]: f.value })),
+    expectedStatus: () => 200,
     auditedSubjects: onlyWhenHeld
   },
   {

@@ -17,7 +17,9 @@ t.test('prefill', async t => {
   ])
   const { app } = await openGateway(t, { store })
   const fields = ['personalId', 'fullName', 'birthDate', 'ethnicityCode', 'nationality', 'permanentAddress', 'maritalStatus']
-  const clerk = await makeClient(store, 'one-stop', 'one-stop', [{ purpose: '1.000894', entity: 'person', fields }])
+  // Grants for marriage, for birth registration (to reach the purpose check) and for a procedure
+  // the hub has no template for (to reach the not-found answer).
+  const clerk = await makeClient(store, 'one-stop', 'one-stop', ['1.000894', '1.001193', '9.999999'].map(purpose => ({ purpose, entity: 'person' as const, fields })))
   const stranger = await makeClient(store, 'other-dept', 'department', [{ purpose: '1.001193', entity: 'person', fields }])
   const post = async (body: unknown, key = clerk.key, purpose = '1.000894') =>
     await app.inject({ method: 'POST', url: '/v1/prefill', headers: { ...bearer(key), 'x-purpose': purpose }, payload: body as object })

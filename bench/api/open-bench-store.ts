@@ -9,5 +9,5 @@ export type StoreLocation = { engine: 'embedded', file: string } | { engine: 'mo
 export async function openBenchStore (location: StoreLocation): Promise<Store> {
   return location.engine === 'embedded'
     ? openEmbeddedStore({ file: location.file })
-    : await openMongoStore({ uri: location.uri, database: location.database, timeoutMs: 10000 })
+    : await openMongoStore({ uri: location.uri, database: location.database, timeoutMs: 60000 })
 }

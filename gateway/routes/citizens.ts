@@ -1,17 +1,13 @@
 // Citizens: the golden record of one person, with where its values came from.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
-import type { PersonDoc } from '../../consumers/golden-person.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
-import { projectFields } from '../security/projection.js'
-import { isGoldenRecord } from '../../consumers/merger/golden-record.js'
 import { deletedAt } from '../../consumers/merger/read-model.js'
 import { readQuerySchema, type RecordQuery } from '../read/query.js'
-import { readRecord, selection } from '../read/read-record.js'
+import { readRecord } from '../read/read-record.js'
 import { personExample, recordMetaSchema } from '../read/record-body.js'
-import { notModifiedResponse, readHeaders, release } from '../read/release.js'
-import { entityTag } from '../read/etag.js'
+import { notModifiedResponse, readHeaders } from '../read/release.js'
 
 export const citizenResponse = {
   $id: 'CitizenResponse',
@@ -57,25 +53,12 @@ export function citizenRoutes (store: Store) {
       const { personalId } = request.params
       // Grant first: a client without one learns nothing, not even whether the citizen exists.
       await request.access.grantedFields('person')
-      const doc = await store.get('persons', personalId) as PersonDoc | undefined
-      // Golden records of the merger (consumers/merger); the branch below serves the older shape.
-      if (isGoldenRecord(doc) || request.query.asOf !== undefined) {
-        return await readRecord(store, request, reply, {
-          entity: 'person',
-          id: personalId,
-          notFound: citizenNotFound,
-          deleted: view => new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source', `Every source deleted this record; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
-        }, request.query)
-      }
-      const selected = await selection(request, 'person', request.query.fields)
-      if (doc === undefined || doc.person === null) throw citizenNotFound()
-      if (doc.deleted) throw new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source', `The source deleted this record at ${doc.provenance.sourceTime}.`)
-      const { data, returned } = projectFields(doc.person, selected)
-      return await release(request, reply, {
-        read: { entity: 'person', subjects: [personalId], fields: returned },
-        tag: entityTag({ shape: 'person-consumer', id: personalId, version: doc.version, fields: selected }),
-        body: { data, meta: { version: doc.version, source: doc.provenance } }
-      })
+      return await readRecord(store, request, reply, {
+        entity: 'person',
+        id: personalId,
+        notFound: citizenNotFound,
+        deleted: view => new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source', `Every source deleted this record; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
+      }, request.query)
     })
   }
 }

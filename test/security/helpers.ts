@@ -10,7 +10,7 @@ import type { SecuritySettings } from '../../gateway/plugins/access-control.js'
 import { openEmbeddedStore } from '../../infra/store/embedded.js'
 import { createLogger } from '../../infra/logging/logger.js'
 import type { Store } from '../../infra/ports/store.js'
-import type { PersonDoc } from '../../consumers/golden-person.js'
+import { canonicalEvent, harness } from '../unit/merger/fixtures.js'
 import type { Person } from '../../schemas/person.js'
 import { createClient, issueKey, type ClientKind } from '../../gateway/security/clients.js'
 import { putGrant } from '../../gateway/security/grants.js'
@@ -60,18 +60,14 @@ export function person (personalId: string, extra: Partial<Person> = {}): Person
   }
 }
 
+/** A citizen's golden record, merged by the real merger from a civil-status event (and a delete). */
 export async function seedPerson (store: Store, p: Person, deleted = false): Promise<void> {
-  const doc: PersonDoc = {
-    _id: p.personalId,
-    version: 1,
-    deleted,
-    person: p,
-    provenance: {
-      sourceSystem: 'ho-tich', sourceKey: p.personalId, sourceTime: '2025-07-01T00:00:00.000Z', ingestTime: '2025-07-01T00:00:01.000Z',
-      connector: 'civil-status', connectorVersion: '1.0.0', eventId: `e-${p.personalId}`, position: '1'
-    }
-  }
-  await store.bulkUpsert('persons', [{ doc, expectedVersion: null }])
+  const { apply, dead } = harness(undefined, store)
+  await apply([
+    canonicalEvent({ entityId: p.personalId, system: 'ho-tich', at: 1, fields: { ...p } }),
+    ...(deleted ? [canonicalEvent({ entityId: p.personalId, system: 'ho-tich', at: 2, op: 'delete' })] : [])
+  ])
+  if (dead.length > 0) throw new Error(`seed rejected: ${dead.map(d => d.reason).join('; ')}`)
 }
 
 export interface TestClient { id: string, kind: ClientKind, key: string, keyId: string }

@@ -3,11 +3,28 @@
 // fields that match, per entity and overall, with every miss classified by the injection that
 // causes it; asserts that no miss is unexplained, that every injected conflict is found with the
 // expected winner, and that every invalid record is in the dead letters with a reason.
+//
+// Measured (seed 47, default rates): 99.25 % of 7475 fields; (seed 11, 20 % conflicts, 2 %
+// invalid): 98.55 % of 7586. The floors sit just below. The known misses, all classified per
+// field in the test output (explain-miss.ts):
+// - an invalid record is dead-lettered, so the record is missing (cards) or its fields come from
+//   other sources only (civil status: religion, nationality, birthplace, CMND are missing; the
+//   residence's value, with its injected conflict if any, stands); a household is not derived
+//   without its head's residence record, and lists no member whose record is invalid; a
+//   dead-lettered marriage leaves both spouses without a marital status;
+// - legacy ids: a land holder or BHYT card holder named by the 9-digit CMND only is not listed in
+//   holderPersonalIds / holderPersonalId (the mappings take 12-digit ids only; the person's own
+//   facts are linked through the CMND by the normalizer, the card's and parcel's holder links are
+//   not).
+// Injected conflicts the hub cannot see (reported, not asserted found): BHYT names (left out of
+// the BHYT mapping on purpose), land holder names (not mapped to the person), and conflicts whose
+// winner's own record is dead-lettered.
 import t from 'tap'
 import type { Test } from 'tap'
 import type { SimulatedCityOptions } from '../../../sim/server/city.js'
 import type { TruthConflict, TruthEntry } from '../../../sim/city/truth.js'
 import { conflictId, goldenCollection, isGoldenRecord, type ConflictDoc } from '../../../consumers/merger/golden-record.js'
+import { builtInConnector } from '../../../connectors/built-in.js'
 import { loadCity } from './load-city.js'
 import { expectedRecords } from './expected.js'
 import { compareWithTruth, injections } from './compare.js'
@@ -18,6 +35,23 @@ const SYSTEM: Record<string, string> = { 'civil-status': 'ho-tich', residence: '
 const CONNECTOR: Record<string, string> = { 'civil-status': 'civil-status', residence: 'residence', land: 'land', bhyt: 'health-insurance', business: 'business-household' }
 // A truth conflict's field, as the golden person record holds it (the ward lives in the address).
 const CONFLICT_FIELD: Record<TruthConflict['field'], string> = { fullName: 'fullName', birthDate: 'birthDate', sex: 'sex', wardCode: 'permanentAddress' }
+
+/**
+ * Why an injected conflict cannot show up in the hub, or undefined when it must. Two reasons, both
+ * read from the code and the truth rather than listed by hand, so mapping a field later makes the
+ * test demand its conflicts: the disagreeing source's mapping does not carry the field to the
+ * person (BHYT leaves the name out on purpose, land holders' names are not mapped at all), or the
+ * winner's own record is dead-lettered, so there is only one value left and nothing to disagree.
+ */
+function unfindableConflict (c: TruthConflict, truth: TruthEntry[]): string | undefined {
+  const mapping = builtInConnector(CONNECTOR[c.department])?.mapping
+  const field = c.field === 'wardCode' ? 'permanentAddress.wardCode' : c.field
+  const mapped = mapping?.streams.some(s => s.entities.some(e => e.entity === 'person' && e.fields.some(f => f.to === field))) === true
+  if (!mapped) return `${c.department} mapping does not carry person.${field}`
+  const dead = truth.find(e => e.type === 'invalid' && e.department === c.winner && e.entityKey === c.entityKey)
+  if (dead !== undefined) return `the winner's (${c.winner}) record is dead-lettered`
+  return undefined
+}
 
 interface Run { city: SimulatedCityOptions, floor: number }
 
@@ -45,7 +79,10 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   const conflicts = truth.filter((e): e is TruthConflict => e.type === 'conflict')
   t.ok(conflicts.length > 0, 'the city has injected conflicts')
   const notFound: string[] = []
+  const unfindable: Record<string, string[]> = {}
   for (const c of conflicts) {
+    const why = unfindableConflict(c, truth)
+    if (why !== undefined) { (unfindable[why] ??= []).push(`${c.field} of ${c.entityKey}: ${c.department} says ${c.values[c.department] ?? '?'}`); continue }
     const field = CONFLICT_FIELD[c.field]
     const [doc, golden] = await Promise.all([
       store.get('conflicts', conflictId('person', c.entityKey, field)) as Promise<ConflictDoc | undefined>,
@@ -57,8 +94,9 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
     const wins = value === c.values[c.winner] && (doc === undefined || doc.chosenSourceSystem === SYSTEM[c.winner])
     if (!(open && flagged && wins)) notFound.push(`${c.field} of ${c.entityKey} (${c.department} says ${c.values[c.department] ?? '?'}, ${c.winner} wins with ${c.values[c.winner] ?? '?'}): conflict doc ${doc?.status ?? 'none'}, flag ${String(flagged)}, golden ${String(value)}`)
   }
-  t.comment(JSON.stringify({ conflicts: { expected: conflicts.length, found: conflicts.length - notFound.length, notFound } }, null, 2))
-  t.same(notFound, [], `every injected conflict is found with the expected winner (${conflicts.length})`)
+  const cannot = Object.values(unfindable).reduce((n, l) => n + l.length, 0)
+  t.comment(JSON.stringify({ conflicts: { injected: conflicts.length, findable: conflicts.length - cannot, found: conflicts.length - cannot - notFound.length, notFound, unfindable } }, null, 2))
+  t.same(notFound, [], `every findable injected conflict is found with the expected winner (${conflicts.length - cannot} of ${conflicts.length})`)
 
   // Dead letters.
   const invalid = truth.filter(e => e.type === 'invalid') as Array<Extract<TruthEntry, { type: 'invalid' }>>

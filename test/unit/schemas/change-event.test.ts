@@ -6,7 +6,7 @@ import type { ChangeEvent } from '../../../schemas/change-event.js'
 import { toChangeEvent } from '../../../connectors/runner/change-event.js'
 import { civilStatusConnector, type CivilStatusRaw } from '../../../connectors/civil-status/connector.js'
 import type { ConnectorManifest } from '../../../connectors/contract.js'
-import { civilStatusToPerson } from '../../../consumers/civil-status/to-person.js'
+import { applyMapping } from '../../../connectors/mapping/apply-mapping.js'
 import { generateCivilStatusRecords } from '../../../sim/civil-status/records.js'
 
 const schemas = createSchemaValidator()
@@ -61,9 +61,10 @@ t.test('persons built by the civil-status mapping validate against Person', asyn
   const validatePerson = schemas.validator('person')
   let mapped = 0
   for (const record of records) {
-    const result = civilStatusToPerson(record)
-    if (!result.ok) { t.fail(`mapping failed: ${result.code}`); continue }
-    if (!validatePerson(result.person)) t.fail(`person ${mapped}`, { errors: describeErrors(validatePerson.errors) })
+    const result = applyMapping(civilStatusConnector.mapping, 'persons', record)
+    if (!result.ok) { t.fail(`mapping failed: ${result.errors[0].code}`); continue }
+    const person = result.entities[0].fields
+    if (!validatePerson(person)) t.fail(`person ${mapped}`, { errors: describeErrors(validatePerson.errors) })
     else mapped++
   }
   t.equal(mapped, records.length, 'every mapped person is valid')

@@ -22,6 +22,7 @@ import { viewSchema } from './security/projection.js'
 import { accessLogRoutes } from './routes/access-log.js'
 import limitsPlugin from './plugins/limits.js'
 import { prefillRoutes } from './routes/prefill.js'
+import { unresolvedRoutes } from './routes/unresolved.js'
 import { loadProcedureTemplates } from './prefill/procedure-template.js'
 import { adminRoutes } from './routes/admin-routes.js'
 import { connectorApiRoutes } from './routes/connectors-api.js'
@@ -87,6 +88,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(accessLogRoutes(store))
   await app.register(adminRoutes(store))
   await app.register(prefillRoutes(store, loadProcedureTemplates()))
+  await app.register(unresolvedRoutes(store))
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   return app
 }

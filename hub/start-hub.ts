@@ -12,7 +12,7 @@ import type { Store } from '../infra/ports/store.js'
 import { openEventLog, openStore } from '../infra/open-adapters.js'
 import { createSchemaValidator } from '../schemas/validator.js'
 import type { ChangeEvent } from '../schemas/change-event.js'
-import type { CivilStatusSource } from '../sim/civil-status/server.js'
+import { civilStatusView, type CivilStatusSource } from '../sim/civil-status/server.js'
 import { startSimulatedCity, type SimulatedCity } from '../sim/server/city.js'
 import { builtInConnectors } from '../connectors/built-in.js'
 import { createPollRunner, type PollRunner } from '../connectors/runner/poll-runner.js'
@@ -60,21 +60,6 @@ function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
     land: { ...land, setting: 'LT_LAND_URL (sources.land.baseUrl)', department: 'land' },
     'health-insurance': { ...bhyt, setting: 'LT_BHYT_URL (sources.bhyt.baseUrl)', department: 'bhyt' },
     'business-household': { ...business, setting: 'LT_BUSINESS_URL (sources.business.baseUrl)', department: 'business' }
-  }
-}
-
-function civilStatusView (city: SimulatedCity): CivilStatusSource {
-  const department = city.departments.civilStatus
-  const people = department.streams['cong-dan']
-  const as = (r: unknown): ReturnType<CivilStatusSource['records']>[number] => r as ReturnType<CivilStatusSource['records']>[number]
-  return {
-    url: department.url,
-    records: () => people.records().map(as),
-    get: id => { const r = people.get(id); return r === undefined ? undefined : as(r) },
-    update: (id, patch) => as(people.update(id, patch)),
-    add: record => as(people.add(record as unknown as Record<string, unknown>)),
-    remove: id => { people.remove(id) },
-    close: async () => await city.close()
   }
 }
 

@@ -11,6 +11,7 @@ export interface BenchOptions {
   zipfS: number
   prefillSubjects: number
   seedBatch: number
+  mergeBatch: number
   logLevel: string
   logFile: string
   cpuProf: boolean
@@ -19,7 +20,7 @@ export interface BenchOptions {
 }
 
 export const usage = `usage: npm run bench:api -- [--engine embedded|mongo] [--citizens N] [--reseed]
-  [--duration SECONDS] [--warmup SECONDS] [--zipf S] [--prefill-subjects N] [--seed-batch N]
+  [--duration SECONDS] [--warmup SECONDS] [--zipf S] [--prefill-subjects N] [--seed-batch N] [--merge-batch N]
   [--city-seed N] [--log-level LEVEL] [--log-file FILE] [--cpu-prof] [--sqlite-analyze] [--only NAME,NAME]
 MongoDB: MONGODB_URI (default mongodb://127.0.0.1:27018; start FerretDB with npm run infra:up)
 `
@@ -36,6 +37,7 @@ const flags = {
   zipf: { type: 'string', default: '1.1' },
   'prefill-subjects': { type: 'string', default: '500' },
   'seed-batch': { type: 'string', default: '2000' },
+  'merge-batch': { type: 'string', default: '100000' },
   'log-level': { type: 'string', default: 'info' },
   'log-file': { type: 'string', default: '/dev/null' },
   'cpu-prof': { type: 'boolean', default: false },
@@ -70,6 +72,7 @@ export function readOptions (argv: string[]): BenchOptions {
     zipfS: number('zipf', values.zipf, 0, 5),
     prefillSubjects: Math.round(number('prefill-subjects', values['prefill-subjects'], 1, 100000)),
     seedBatch: Math.round(number('seed-batch', values['seed-batch'], 1, 10000)),
+    mergeBatch: Math.round(number('merge-batch', values['merge-batch'], 1, 100000)),
     logLevel: values['log-level'],
     logFile: values['log-file'],
     cpuProf: values['cpu-prof'],

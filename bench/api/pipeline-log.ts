@@ -35,9 +35,15 @@ export interface PipelineLogDeps {
   validateRaw: ValidateFunction<ChangeEvent>
   validateCanonical: ValidateFunction<CanonicalEvent>
   rules: SurvivorshipRules
+  /**
+   * Most canonical events per merge batch (the consumer's batch size). FerretDB 1.24.2 hangs for
+   * good on a bulkWrite holding more replaceOne operations than its PostgreSQL pool has
+   * connections (docs/benchmarks.md), so seeding it needs batches below that.
+   */
+  mergeBatch: number
 }
 
-export function createPipelineLog ({ store, mappings, mappingValidator, validateRaw, validateCanonical, rules }: PipelineLogDeps): EventLog & { stats: PipelineStats } {
+export function createPipelineLog ({ store, mappings, mappingValidator, validateRaw, validateCanonical, rules, mergeBatch }: PipelineLogDeps): EventLog & { stats: PipelineStats } {
   const stats: PipelineStats = { raw: 0, rejected: 0, canonical: 0, parked: 0, records: 0, versions: 0, conflicts: 0, normalizeMs: 0, mergeMs: 0 }
   const merge = createMergeBatch({
     store, rules, validate: validateCanonical, logger: pino({ level: 'silent' }),
@@ -62,18 +68,20 @@ export function createPipelineLog ({ store, mappings, mappingValidator, validate
     const canonical = [...events, ...links.events]
     const merging = performance.now()
     stats.normalizeMs += merging - started
-    const batch = await merge(canonical.map((event): ConsumedMessage => ({
-      topic: canonicalTopic(event.entity), partition: 0, offset: String(++offset), key: event.entityId,
-      value: JSON.stringify(event), headers: {}, timestamp: Date.now()
-    })))
+    for (let i = 0; i < canonical.length; i += mergeBatch) {
+      const batch = await merge(canonical.slice(i, i + mergeBatch).map((event): ConsumedMessage => ({
+        topic: canonicalTopic(event.entity), partition: 0, offset: String(++offset), key: event.entityId,
+        value: JSON.stringify(event), headers: {}, timestamp: Date.now()
+      })))
+      stats.records += batch.records
+      stats.versions += batch.versions
+      stats.conflicts += batch.conflicts
+    }
     if (links.releasedGroups.length > 0) await store.deleteMany('unresolved', links.releasedGroups)
     stats.mergeMs += performance.now() - merging
     stats.raw += messages.length
     stats.canonical += canonical.length
     stats.parked += links.parked
-    stats.records += batch.records
-    stats.versions += batch.versions
-    stats.conflicts += batch.conflicts
   }
 
   return {

@@ -38,7 +38,7 @@ export async function prepareStore (options: BenchOptions, mongoUri: string, pro
   try {
     progress(`seeding ${options.citizens} citizens into ${options.engine === 'embedded' ? location.engine : `MongoDB database ${(location as { database: string }).database}`}`)
     const seeded = await seedStore({
-      store, citizens: options.citizens, citySeed: options.citySeed, batchSize: options.seedBatch, progress,
+      store, citizens: options.citizens, citySeed: options.citySeed, batchSize: options.seedBatch, mergeBatch: options.mergeBatch, progress,
       cityDir: join('.data', 'bench', `city-${options.citySeed}-${options.citizens}`)
     })
     const started = performance.now()

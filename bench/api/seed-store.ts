@@ -31,6 +31,8 @@ export interface SeedResult {
   generateSeconds: number
   seedSeconds: number
   pipeline: PipelineStats
+  importBatch: number
+  mergeBatch: number
   perFile: Array<{ file: string, rows: number, seconds: number }>
 }
 
@@ -41,10 +43,12 @@ export interface SeedOptions {
   cityDir: string
   /** Rows per import batch, i.e. per normalize + merge round. */
   batchSize: number
+  /** Most canonical events per merge batch. */
+  mergeBatch: number
   progress: (line: string) => void
 }
 
-export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize, progress }: SeedOptions): Promise<SeedResult> {
+export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize, mergeBatch, progress }: SeedOptions): Promise<SeedResult> {
   let generateSeconds = 0
   if (!existsSync(join(cityDir, 'manifest.json'))) {
     const started = performance.now()
@@ -60,7 +64,8 @@ export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize
     mappingValidator: createMappingValidator(schemas),
     validateRaw: schemas.validator<ChangeEvent>('change-event'),
     validateCanonical: schemas.validator<CanonicalEvent>('canonical-event'),
-    rules: loadSurvivorship()
+    rules: loadSurvivorship(),
+    mergeBatch
   })
   const compile = createRawSchemaCompiler()
   const perFile: SeedResult['perFile'] = []
@@ -83,7 +88,7 @@ export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize
     progress(`${item.file}: ${summary.rows} rows in ${seconds.toFixed(1)} s`)
   }
   const seedSeconds = (performance.now() - started) / 1000
-  return { citizens, citySeed, generateSeconds: round(generateSeconds), seedSeconds: round(seedSeconds), pipeline: roundStats(log.stats), perFile }
+  return { citizens, citySeed, generateSeconds: round(generateSeconds), seedSeconds: round(seedSeconds), importBatch: batchSize, mergeBatch, pipeline: roundStats(log.stats), perFile }
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100

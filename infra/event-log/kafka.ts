@@ -4,7 +4,7 @@ import { Kafka, logLevel as KafkaLogLevel, type Consumer, type Producer, type Ad
 import type { Logger } from 'pino'
 import type { ConsumedMessage, EventLog, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
-import { withTimeout } from '../shared/retry.js'
+import { backoffDelay, sleep, withTimeout } from '../shared/retry.js'
 
 export interface KafkaEventLogOptions {
   brokers: string[]
@@ -69,10 +69,19 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     const a = await getAdmin()
     const existing = new Set(await a.listTopics())
     const toCreate = topics.filter(t => !existing.has(t))
-    // waitForLeaders avoids a first publish racing the leader election. Creating a topic another
-    // process just created is harmless (createTopics then resolves false).
-    if (toCreate.length > 0) {
-      await a.createTopics({ waitForLeaders: true, topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
+    // Creating a topic another process just created is harmless (createTopics then resolves false).
+    // kafkajs's own waitForLeaders can leak an unhandled UNKNOWN_TOPIC_OR_PARTITION on a freshly
+    // started broker, so leaders are awaited here instead, with a bounded number of checks.
+    if (toCreate.length > 0) await a.createTopics({ waitForLeaders: false, topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics: meta } = await a.fetchTopicMetadata({ topics })
+        if (meta.every(t => t.partitions.length > 0 && t.partitions.every(p => p.leader >= 0))) return
+      } catch (err) {
+        if (attempt >= 20) throw err
+      }
+      if (attempt >= 20) throw new Error(`Kafka topics without a leader after ${attempt} checks: ${topics.join(', ')}`)
+      await sleep(backoffDelay(attempt, 100, 1000))
     }
   }
 

@@ -15,8 +15,10 @@ export function zipfKeys (ids: readonly string[], s: number, seed: number): KeyP
   const random = seededRandom(seed)
   const order = [...ids]
   for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]]
+    const j = Math.floor(random.next() * (i + 1))
+    const swap = order[i]
+    order[i] = order[j]
+    order[j] = swap
   }
   const cdf = new Float64Array(order.length)
   let total = 0

@@ -32,11 +32,14 @@ async function run (options: BenchOptions): Promise<void> {
   if (cpuProfDir !== undefined) mkdirSync(cpuProfDir, { recursive: true })
   const server = forkServer({ cpuProfDir })
   const results: ScenarioResult[] = []
+  let warmSeconds = 0
   try {
     const { url, keys } = await server.request<{ url: string, keys: BenchKeys }>({
       type: 'start', location: prepared.location, subjectsFile: prepared.subjectsFile, logFile: options.logFile, logLevel: options.logLevel
     }, 'started')
-    progress(`gateway listening at ${url}`)
+    progress(`gateway listening at ${url}; reading every person once to warm the caches`)
+    warmSeconds = (await server.request<{ seconds: number }>({ type: 'warm' }, 'warmed')).seconds
+    progress(`warm in ${warmSeconds} s`)
     for (const scenario of scenarios(subjects, keys, options)) {
       if (options.only !== undefined && !options.only.some(o => scenario.name.startsWith(o))) continue
       progress(`${scenario.name}: ${options.warmupMs / 1000} s warm-up, ${options.durationMs / 1000} s measured`)
@@ -52,6 +55,7 @@ async function run (options: BenchOptions): Promise<void> {
     engine: options.engine,
     persons: prepared.seed.persons,
     seedSeconds: prepared.seed.seedSeconds,
+    cacheWarmSeconds: warmSeconds,
     settings: { durationSeconds: options.durationMs / 1000, warmupSeconds: options.warmupMs / 1000, zipfS: options.zipfS, logLevel: options.logLevel, rateLimit: 'off', ...(options.engine === 'embedded' ? { sqlitePlannerStatistics: options.sqliteAnalyze } : {}), audit: 'on (hash-chained group commit)' },
     machine: {
       cpus: cpus().length, model: cpus()[0]?.model, node: process.version,

@@ -94,6 +94,7 @@ export function createPipelineLog ({ store, mappings, mappingValidator, validate
       await normalizeAndMerge(messages)
     },
     subscribe: async () => { throw new Error('the pipeline log only takes publishes') },
+    lastOffsets: async () => { throw new Error('the pipeline log keeps no messages') },
     ping: async () => {},
     close: async () => {}
   }

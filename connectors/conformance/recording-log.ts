@@ -16,6 +16,7 @@ export function recordingLog (inner: EventLog): RecordingLog {
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), ...messages])
     },
     subscribe: async options => await inner.subscribe(options),
+    lastOffsets: async topics => await inner.lastOffsets(topics),
     ping: async () => await inner.ping(),
     close: async () => await inner.close(),
     published: topic => byTopic.get(topic) ?? []

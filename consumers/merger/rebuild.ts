@@ -1,7 +1,7 @@
 // Replays every canonical topic from the start, under a consumer group of its own, into a target
-// store, then hashes it. The log has no "end" a consumer can ask for through the port, so the
-// replay is done when no batch has arrived for `idleMs` (after a first one), or after `startWaitMs`
-// of silence on an empty log; `maxMs` bounds the whole run.
+// store. "The start" is the beginning of the log; "the end" is the last offset each partition held
+// when the replay began (asked of the log, not guessed from a quiet period), so events published
+// while it runs are not waited for. `maxMs` bounds the whole run.
 import type { Logger } from 'pino'
 import type { EventLog } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
@@ -20,8 +20,6 @@ export interface RebuildOptions {
   batchSize: number
   maxAttempts: number
   group: string
-  idleMs?: number
-  startWaitMs?: number
   maxMs?: number
   progress?: (p: RebuildProgress) => void
 }
@@ -37,10 +35,15 @@ export class RebuildError extends Error {
 }
 
 export async function replayInto (options: RebuildOptions): Promise<RebuildProgress> {
-  const { eventLog, target, rules, logger, batchSize, maxAttempts, group, idleMs = 3000, startWaitMs = 30000, maxMs = 3600_000, progress } = options
+  const { eventLog, target, rules, logger, batchSize, maxAttempts, group, maxMs = 3600_000, progress } = options
   const p: RebuildProgress = { events: 0, rejected: 0, versions: 0, elapsedMs: 0 }
   const started = Date.now()
-  let lastBatchAt = 0
+  const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`
+  // What must be replayed: every partition up to the offset it held when the replay began.
+  const pending = new Map<string, bigint>()
+  for (const end of await eventLog.lastOffsets(canonicalTopics())) {
+    if (end.lastOffset !== null) pending.set(partitionKey(end.topic, end.partition), BigInt(end.lastOffset))
+  }
   let fatal: Error | undefined
   // Events the live merger dead-lettered are rejected here too; they are counted, not published again.
   const merge = createMergeBatch({
@@ -57,20 +60,22 @@ export async function replayInto (options: RebuildOptions): Promise<RebuildProgr
       const stats = await merge(messages)
       p.events += stats.events
       p.versions += stats.versions
-      lastBatchAt = Date.now()
+      for (const m of messages) {
+        const key = partitionKey(m.topic, m.partition)
+        const last = pending.get(key)
+        if (last !== undefined && BigInt(m.offset) >= last) pending.delete(key)
+      }
     },
     onFatal: err => { fatal = err }
   })
   try {
-    for (;;) {
+    while (pending.size > 0) {
       await sleep(100)
       const now = Date.now()
       p.elapsedMs = now - started
       progress?.(p)
       if (fatal !== undefined) throw new RebuildError(`replay stopped after repeated failures: ${fatal.message}`, { cause: fatal })
-      if (lastBatchAt > 0 && now - lastBatchAt >= idleMs) break
-      if (lastBatchAt === 0 && now - started >= startWaitMs) break
-      if (now - started >= maxMs) throw new RebuildError(`replay still receiving events after ${maxMs} ms; is something still publishing?`)
+      if (now - started >= maxMs) throw new RebuildError(`replay not finished after ${maxMs} ms (${pending.size} partitions still behind)`)
     }
   } finally {
     await subscription.stop()

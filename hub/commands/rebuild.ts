@@ -1,5 +1,5 @@
-// `lienthong rebuild --target-data-dir <dir> | --target-database <name> [--idle-ms N] [--start-wait-ms N]`:
-// replays the canonical topics from the start into an EMPTY target store (a data dir for the
+// `lienthong rebuild --target-data-dir <dir> | --target-database <name>`: replays the canonical
+// topics, from the start to where they ended when it began, into an EMPTY target store (a data dir for the
 // embedded store, a database for MongoDB; never the live one), prints progress on stderr, then
 // the canonical hashes of the live and the rebuilt store on stdout. Exit 0 when they are equal,
 // 1 when they differ, 2 on bad usage or a non-empty target.
@@ -10,14 +10,14 @@ import { replayInto } from '../../consumers/merger/rebuild.js'
 import { hashStore, mergerCollectionsEmpty } from '../../consumers/merger/store-hash.js'
 import type { Command } from './index.js'
 
-const usage = 'usage: lienthong rebuild (--target-data-dir <dir> | --target-database <name>) [--idle-ms <ms>] [--start-wait-ms <ms>]\n'
+const usage = 'usage: lienthong rebuild (--target-data-dir <dir> | --target-database <name>)\n'
 
-interface RebuildArgs { targetDataDir?: string, targetDatabase?: string, idleMs?: number, startWaitMs?: number }
+interface RebuildArgs { targetDataDir?: string, targetDatabase?: string }
 
 function parseArgs (args: string[]): RebuildArgs | string {
   const out: RebuildArgs = {}
   for (let i = 0; i < args.length; i++) {
-    const m = /^--(target-data-dir|target-database|idle-ms|start-wait-ms)(?:=(.*))?$/.exec(args[i])
+    const m = /^--(target-data-dir|target-database)(?:=(.*))?$/.exec(args[i])
     if (m === null) {
       if (/^--(role|port|config)/.test(args[i])) { if (!args[i].includes('=')) i++; continue }
       return `unknown argument ${args[i]}`
@@ -25,12 +25,7 @@ function parseArgs (args: string[]): RebuildArgs | string {
     const value = m[2] ?? args[++i]
     if (value === undefined || value === '') return `--${m[1]} needs a value`
     if (m[1] === 'target-data-dir') out.targetDataDir = value
-    else if (m[1] === 'target-database') out.targetDatabase = value
-    else {
-      if (!/^\d{1,9}$/.test(value)) return `--${m[1]} takes milliseconds`
-      if (m[1] === 'idle-ms') out.idleMs = Number(value)
-      else out.startWaitMs = Number(value)
-    }
+    else out.targetDatabase = value
   }
   return out
 }
@@ -54,7 +49,6 @@ export const rebuildCommand: Command = {
     const parsed = parseArgs(args)
     const target = typeof parsed === 'string' ? parsed : targetConfig(config, parsed)
     if (typeof target === 'string') { stderr.write(`${target}\n${usage}`); return 2 }
-    const { idleMs, startWaitMs } = parsed as RebuildArgs
     const rules = loadSurvivorship()
     const targetStore = await openStore(target)
     const liveStore = await openStore(config)
@@ -70,7 +64,6 @@ export const rebuildCommand: Command = {
         batchSize: config.consumer.batchSize,
         maxAttempts: config.consumer.maxAttempts,
         group: `merger.rebuild.${Date.now().toString(36)}`,
-        idleMs, startWaitMs,
         progress: p => {
           if (p.elapsedMs - shown < 1000) return
           shown = p.elapsedMs

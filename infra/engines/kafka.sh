@@ -127,8 +127,10 @@ format_storage() {
 # this run's part of the log (the log is appended to across restarts).
 kafka_ready() {
   port_open "$HOST" "$KAFKA_PORT" || return 1
-  tail -c +"$((LOG_OFFSET + 1))" "$SERVER_LOG" 2>/dev/null |
-    grep -qE 'Kafka Server started|started \(kafka\.server\.KafkaRaftServer\)'
+  # Not `tail | grep -q`: under pipefail, grep's early exit kills tail with SIGPIPE and the
+  # pipeline fails whenever this run's part of the log is large (a broker with many topics).
+  grep -qE 'Kafka Server started|started \(kafka\.server\.KafkaRaftServer\)' \
+    < <(tail -c +"$((LOG_OFFSET + 1))" "$SERVER_LOG" 2>/dev/null)
 }
 
 start_kafka() {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { EventEmitter } from 'node:events'
-import type { ConsumedMessage, EventLog, OutgoingMessage, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
+import type { ConsumedMessage, EventLog, OutgoingMessage, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { sleep } from '../shared/retry.js'
 
@@ -126,6 +126,13 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
       published.emit('message')
     },
     subscribe,
+    async lastOffsets (topics): Promise<PartitionEnd[]> {
+      if (closed) throw new Error('event log is closed')
+      return topics.map(topic => {
+        const seq = latestSeq.get(topic) as number
+        return { topic, partition: 0, lastOffset: seq === 0 ? null : String(seq) }
+      })
+    },
     async ping () {
       if (closed) throw new Error('event log is closed')
       db.prepare('SELECT 1').get()

@@ -2,7 +2,7 @@
 // kafkajs is in maintenance mode; keeping it behind this one file means it can be swapped.
 import { Kafka, logLevel as KafkaLogLevel, type Consumer, type Producer, type Admin, type LogEntry } from 'kafkajs'
 import type { Logger } from 'pino'
-import type { ConsumedMessage, EventLog, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
+import type { ConsumedMessage, EventLog, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { backoffDelay, sleep, withTimeout } from '../shared/retry.js'
 
@@ -20,6 +20,18 @@ export interface KafkaEventLogOptions {
   partitions?: number
 }
 
+/** Checks of a new topic's leaders before giving up (with backoff up to 1 s: about 15 s). */
+const LEADER_CHECKS = 20
+
+const TRANSIENT_LEADER_ERRORS = /not the leader for that topic-partition|does not host this topic-partition|no leader for this topic-partition/
+
+/** Errors that mean "this partition's leader is not serving yet": worth waiting for. */
+function leaderMissing (err: unknown): boolean {
+  const type = (err as { type?: string, cause?: { type?: string } }).type ?? (err as { cause?: { type?: string } }).cause?.type
+  return type === 'NOT_LEADER_FOR_PARTITION' || type === 'NOT_LEADER_OR_FOLLOWER' || type === 'LEADER_NOT_AVAILABLE' ||
+    type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'REPLICA_NOT_AVAILABLE'
+}
+
 export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
   const { brokers, clientId, requestTimeoutMs, logger, partitions = 3, namespace = '' } = options
   const prefix = namespace === '' ? '' : `${namespace}.`
@@ -34,7 +46,10 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     logLevel: KafkaLogLevel.WARN,
     logCreator: () => ({ level, log }: LogEntry) => {
       const { message, ...extra } = log
-      logger[level <= KafkaLogLevel.ERROR ? 'error' : 'warn']({ kafka: extra }, message)
+      // A partition whose leader is not serving yet is waited for (and reported if it stays
+      // so); kafkajs logging each such answer as an error would only be noise.
+      const transient = typeof extra.error === 'string' && TRANSIENT_LEADER_ERRORS.test(extra.error)
+      logger[transient ? 'debug' : level <= KafkaLogLevel.ERROR ? 'error' : 'warn']({ kafka: extra }, message)
     }
   })
   let producer: Producer | undefined
@@ -73,21 +88,38 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     // kafkajs's own waitForLeaders can leak an unhandled UNKNOWN_TOPIC_OR_PARTITION on a freshly
     // started broker, so leaders are awaited here instead, with a bounded number of checks.
     if (toCreate.length > 0) await a.createTopics({ waitForLeaders: false, topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
+    // The metadata names a leader before that broker serves the partition (KRaft propagates it
+    // a moment later): a produce in that window fails with NOT_LEADER_OR_FOLLOWER. A topic is
+    // ready when its offsets can be listed, which only the serving leader answers.
+    await Promise.all(topics.map(async topic => { await topicOffsets(topic) }))
+  }
+
+  /** Offsets of a topic's partitions, retried (bounded) while a partition has no serving leader. */
+  async function topicOffsets (topic: string): Promise<Array<{ partition: number, high: string, low: string }>> {
+    const a = await getAdmin()
     for (let attempt = 1; ; attempt++) {
       try {
-        const { topics: meta } = await a.fetchTopicMetadata({ topics })
-        if (meta.every(t => t.partitions.length > 0 && t.partitions.every(p => p.leader >= 0))) return
+        const offsets = await withTimeout(a.fetchTopicOffsets(topic), requestTimeoutMs, 'Kafka fetchTopicOffsets')
+        if (offsets.length > 0) return offsets
+        if (attempt >= LEADER_CHECKS) throw new Error(`Kafka topic ${topic} has no partitions`)
       } catch (err) {
-        if (attempt >= 20) throw err
+        if (attempt >= LEADER_CHECKS || !leaderMissing(err)) throw err
       }
-      if (attempt >= 20) throw new Error(`Kafka topics without a leader after ${attempt} checks: ${topics.join(', ')}`)
       await sleep(backoffDelay(attempt, 100, 1000))
     }
   }
 
   let producerReady: Promise<Producer> | undefined
   async function getProducer (): Promise<Producer> {
-    producerReady ??= (async () => { const p = kafka.producer({ allowAutoTopicCreation: false }); await p.connect(); producer = p; return p })()
+    producerReady ??= (async () => {
+      // Idempotent: when a send is retried after a partial failure (a partition briefly without
+      // its leader on a fresh topic), the broker drops the copies it already has, so a retry
+      // never writes a message twice.
+      const p = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 })
+      await p.connect()
+      producer = p
+      return p
+    })()
     return await producerReady
   }
 
@@ -171,6 +203,21 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
       })
     },
     subscribe,
+    async lastOffsets (topics): Promise<PartitionEnd[]> {
+      if (closed) throw new Error('event log is closed')
+      const realTopics = topics.map(real)
+      await ensureTopics(realTopics)
+      const ends = await Promise.all(realTopics.map(async topic => {
+        const offsets = await topicOffsets(topic)
+        return offsets.map(o => ({
+          topic: logical(topic),
+          partition: o.partition,
+          // high is the next offset to be written; low the first still held.
+          lastOffset: BigInt(o.high) > BigInt(o.low) ? (BigInt(o.high) - 1n).toString() : null
+        }))
+      }))
+      return ends.flat()
+    },
     async ping () {
       const a = await withTimeout(getAdmin(), requestTimeoutMs, 'Kafka connect')
       await withTimeout(a.describeCluster(), requestTimeoutMs, 'Kafka describeCluster')

@@ -46,12 +46,19 @@ export interface Subscription {
   /** 'running' | 'stopped' | 'failed' */
   state: () => SubscriptionState
 }
+export interface PartitionEnd { topic: string, partition: number, lastOffset: string | null }
+
 export type SubscriptionState = 'running' | 'stopped' | 'failed'
 
 export interface EventLog {
   readonly kind: 'kafka' | 'embedded'
   publish: (topic: string, messages: OutgoingMessage[]) => Promise<void>
   subscribe: (options: SubscribeOptions) => Promise<Subscription>
+  /**
+   * The offset of the last message each partition of these topics holds now (null when it holds
+   * none), so a replay knows where "now" ends instead of guessing from a quiet period.
+   */
+  lastOffsets: (topics: string[]) => Promise<PartitionEnd[]>
   /** Resolves when the log answers; rejects (within its timeout) when it does not. */
   ping: () => Promise<void>
   close: () => Promise<void>

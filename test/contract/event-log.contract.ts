@@ -135,6 +135,31 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     t.equal(dead[0].headers['ce-id'], 'e1', 'original headers are kept')
   })
 
+  t.test('lastOffsets names the last message of every partition, and nothing for an empty one', async t => {
+    const log = await open()
+    t.teardown(async () => await log.close())
+    const empty = uniqueName('t-empty')
+    const emptyEnds = await log.lastOffsets([empty])
+    t.ok(emptyEnds.length >= 1, 'every partition is listed')
+    t.ok(emptyEnds.every(e => e.topic === empty && e.lastOffset === null), 'an empty topic has no last offset')
+
+    const topic = uniqueName('t-ends')
+    await log.publish(topic, Array.from({ length: 12 }, (_, i) => ({ key: `k${i}`, value: String(i) })))
+    const seen: ConsumedMessage[] = []
+    const sub = await log.subscribe({ group: uniqueName('g'), topics: [topic], handler: async batch => { seen.push(...batch) } })
+    await waitFor(() => seen.length >= 12, { what: '12 messages' })
+    await sub.stop()
+    const lastSeen = new Map<number, bigint>()
+    for (const m of seen) if ((lastSeen.get(m.partition) ?? -1n) < BigInt(m.offset)) lastSeen.set(m.partition, BigInt(m.offset))
+    const ends = await log.lastOffsets([topic])
+    for (const end of ends) {
+      const expected = lastSeen.get(end.partition)
+      t.equal(end.lastOffset, expected === undefined ? null : expected.toString(), `partition ${end.partition} ends at its last delivered message`)
+    }
+    const listed = new Set(ends.map(e => e.partition))
+    t.ok([...lastSeen.keys()].every(p => listed.has(p)), 'no partition with messages is missing')
+  })
+
   t.test('ping answers while open', async t => {
     const log = await open()
     await t.resolves(log.ping())

@@ -14,5 +14,5 @@ t.test('a replay into an empty database equals the live one (Kafka + FerretDB)',
     ['--target-database', `${live}_rebuilt`],
     ['--target-database', `${live}_rebuilt2`],
     ['--target-data-dir', 'x']
-  ], { sharedLog: true, idleMs: 5000 })
+  ], { sharedLog: true })
 })

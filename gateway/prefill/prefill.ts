@@ -55,16 +55,15 @@ export async function prefill (
   now: Date
 ): Promise<PrefillResult> {
   const staleBefore = new Date(now.getTime() - template.maxAgeDays * 86400_000).toISOString()
-  const persons = new Map<string, RecordView | undefined>()
-  const person = async (id: string): Promise<RecordView | undefined> => {
-    if (!persons.has(id)) persons.set(id, await readers.person(id))
-    return persons.get(id)
+  // Reads are memoized as promises: fields are filled concurrently, and every field of one record
+  // (or one list of linked records) shares a single read.
+  const memo = new Map<string, Promise<unknown>>()
+  const once = async <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    if (!memo.has(key)) memo.set(key, read())
+    return await (memo.get(key) as Promise<T>)
   }
-  const grants = new Map<EntityName, Set<string>>()
-  const granted = async (entity: EntityName): Promise<Set<string>> => {
-    if (!grants.has(entity)) grants.set(entity, new Set(await grantedFields(entity)))
-    return grants.get(entity) as Set<string>
-  }
+  const person = async (id: string): Promise<RecordView | undefined> => await once(`person:${id}`, async () => await readers.person(id))
+  const granted = async (entity: EntityName): Promise<Set<string>> => await once(`grant:${entity}`, async () => new Set(await grantedFields(entity)))
   const reads = new Map<EntityName, { subjects: Set<string>, fields: Set<string> }>()
   const noteRead = (entity: EntityName, ids: string[], field: string): void => {
     const r = reads.get(entity) ?? { subjects: new Set(), fields: new Set() }
@@ -74,6 +73,10 @@ export async function prefill (
   }
 
   async function recordsFor (prefix: string, personalId: string): Promise<RecordView[] | 'no-person'> {
+    return await once(`records:${prefix}:${personalId}`, async () => await readRecordsFor(prefix, personalId))
+  }
+
+  async function readRecordsFor (prefix: string, personalId: string): Promise<RecordView[] | 'no-person'> {
     const p = await person(personalId)
     if (p === undefined || p.deleted) return 'no-person'
     switch (prefix) {
@@ -120,8 +123,8 @@ export async function prefill (
     }
   }
 
-  const fields: PrefilledField[] = []
-  for (const field of template.fields) fields.push(await fill(field))
+  // Concurrent, but in template order: the reads of different subjects and records overlap.
+  const fields = await Promise.all(template.fields.map(fill))
   return {
     procedureCode: template.code,
     title: template.title,

@@ -5,6 +5,9 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, type BulkUpsertResult, type FieldValue, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
 
+/** Documents written between two refreshes of the planner statistics. */
+const ANALYZE_EVERY = 50_000
+
 export function openEmbeddedStore ({ file }: { file: string }): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
@@ -19,6 +22,15 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
       connector TEXT NOT NULL, stream TEXT NOT NULL, cursor TEXT NOT NULL, updated_at INTEGER NOT NULL,
       PRIMARY KEY (connector, stream)) WITHOUT ROWID;
   `)
+  // Planner statistics: without them SQLite walks the primary key (already in _id order) instead
+  // of the expression index of a find's field, a full scan of the collection (1.65 s instead of
+  // 0.4 ms for a citizen's cards among 90 000). ANALYZE samples at most this many rows per index,
+  // so it stays cheap on a large file; it runs at open, after a new index, and every
+  // ANALYZE_EVERY written documents.
+  db.pragma('analysis_limit = 1000')
+  let writtenSinceAnalyze = 0
+  const analyze = (): void => { db.exec('ANALYZE'); writtenSinceAnalyze = 0 }
+  if (db.prepare('SELECT 1 FROM documents LIMIT 1').get() !== undefined) analyze()
   const selectOne = db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck()
   const insertNew = db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
   const updateIfVersion = db.prepare('UPDATE documents SET version = ?, body = ? WHERE collection = ? AND id = ? AND version = ?')
@@ -26,7 +38,7 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
   const upsertCursor = db.prepare(`INSERT INTO cursors (connector, stream, cursor, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (connector, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`)
 
-  const applyWrites = db.transaction((collection: string, writes: Parameters<Store['bulkUpsert']>[1]): BulkUpsertResult => {
+  const applyWritesInTransaction = db.transaction((collection: string, writes: Parameters<Store['bulkUpsert']>[1]): BulkUpsertResult => {
     const result: BulkUpsertResult = { applied: [], stale: [] }
     for (const { doc, expectedVersion } of writes) {
       const body = JSON.stringify(doc)
@@ -38,6 +50,12 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
     }
     return result
   })
+  const applyWrites = (collection: string, writes: Parameters<Store['bulkUpsert']>[1]): BulkUpsertResult => {
+    const result = applyWritesInTransaction(collection, writes)
+    writtenSinceAnalyze += writes.length
+    if (writtenSinceAnalyze >= ANALYZE_EVERY) analyze()
+    return result
+  }
 
   const indexed = new Set<string>()
   /** SQL for a field: `_id` is a column, anything else a JSON path, indexed on first use. */
@@ -48,7 +66,9 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
     const key = `${collection}:${field}`
     if (!indexed.has(key)) {
       const name = `ix_${collection}_${field.replace(/\./g, '_')}`
+      const created = db.prepare('SELECT 1 FROM sqlite_master WHERE type = \'index\' AND name = ?').get(name) === undefined
       db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON documents (collection, ${expr}) WHERE collection = '${collection}'`)
+      if (created) db.exec(`ANALYZE ${name}`)
       indexed.add(key)
     }
     return expr

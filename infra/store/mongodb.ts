@@ -9,6 +9,9 @@ import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, StoreWriteErr
 
 export interface MongoStoreOptions { uri: string, database: string, timeoutMs: number }
 
+/** Operations per bulkWrite (see bulkUpsert). */
+const BULK_CHUNK = 16
+
 interface CursorDoc { _id: string, cursor: unknown, updatedAt: Date }
 
 export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOptions): Promise<Store> {
@@ -27,6 +30,19 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
 
   async function bulkUpsert (name: string, writes: Parameters<Store['bulkUpsert']>[1]): Promise<BulkUpsertResult> {
     assertWritesMoveForward(writes)
+    const result: BulkUpsertResult = { applied: [], stale: [] }
+    // In chunks: FerretDB 1.24 hangs for good on one bulkWrite carrying more replaces than its
+    // PostgreSQL pool has connections (seen with a pool of 5 and 10 replaces). A chunk stays
+    // well under FerretDB's default pool of 50 (pool_max_conns), whatever the batch size.
+    for (let i = 0; i < writes.length; i += BULK_CHUNK) {
+      const part = await bulkUpsertChunk(name, writes.slice(i, i + BULK_CHUNK))
+      result.applied.push(...part.applied)
+      result.stale.push(...part.stale)
+    }
+    return result
+  }
+
+  async function bulkUpsertChunk (name: string, writes: Parameters<Store['bulkUpsert']>[1]): Promise<BulkUpsertResult> {
     if (writes.length === 0) return { applied: [], stale: [] }
     const ops: Array<AnyBulkWriteOperation<StoredDoc>> = writes.map(({ doc, expectedVersion }) =>
       expectedVersion === null

@@ -42,6 +42,21 @@ export function storeContract (t: Test, open: () => Promise<Store>): void {
     t.same(ahead.stale, [id], 'a version that is not the stored one is refused, ahead or behind')
   })
 
+  t.test('a large batch of replaces applies, with its stale writes named wherever they are', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const ids = Array.from({ length: 60 }, (_v, i) => uniqueName(`big${i}`))
+    t.same((await store.bulkUpsert('persons', ids.map(_id => ({ doc: { _id, version: 1, n: 1 }, expectedVersion: null })))).applied, ids)
+    // Every seventh write carries a version that is not the stored one.
+    const writes = ids.map((_id, i) => i % 7 === 3 ? { doc: { _id, version: 6, n: 6 }, expectedVersion: 5 } : { doc: { _id, version: 2, n: 2 }, expectedVersion: 1 })
+    const res = await store.bulkUpsert('persons', writes)
+    const stale = ids.filter((_id, i) => i % 7 === 3)
+    t.same([...res.stale].sort(), [...stale].sort(), 'exactly the stale writes are refused')
+    t.equal(res.applied.length, ids.length - stale.length)
+    const now = await store.getMany('persons', ids)
+    t.ok(ids.every((id, i) => now.get(id)?.n === (i % 7 === 3 ? 1 : 2)), 'each document holds what its write said, or its old content')
+  })
+
   t.test('rejects writes that do not move the version forward', async t => {
     const store = await open()
     t.teardown(async () => await store.close())

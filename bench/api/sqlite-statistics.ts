@@ -1,9 +1,9 @@
 // The embedded store's finds by a link field (a citizen's cards, parcels…) use a partial index on
-// a JSON expression, which SQLite's planner passes over for the primary-key prefix (a scan of the
-// whole collection) unless the file holds planner statistics (ANALYZE). The hub never runs
-// ANALYZE, so the benchmark measures without statistics by default and says so; `--sqlite-analyze`
-// measures the same store with them, to show what the missing statistics cost. Statistics live in
-// the file, so they are set or cleared explicitly before every run, whatever an earlier run left.
+// a JSON expression. The planner used to pass it over for the primary-key prefix (a scan of the
+// whole collection) unless the file held planner statistics; the store now names the index in
+// its SQL (INDEXED BY), so statistics should make no difference. The benchmark still clears them
+// by default (a fresh hub store has none) and `--sqlite-analyze` still adds them, so a run can
+// show that. Statistics live in the file, so they are set or cleared before every run.
 import Database from 'better-sqlite3'
 import type { Store } from '../../infra/ports/store.js'
 

@@ -68,8 +68,5 @@ export function mergeKey (
     }
     details = derived.conflictDetails
   }
-  return doc === undefined ? undefined : { doc: plain(doc), history, conflictSteps }
+  return doc === undefined ? undefined : { doc, history, conflictSteps }
 }
-
-/** Documents leave as plain JSON: no undefined (MongoDB would store null where SQLite drops it). */
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T

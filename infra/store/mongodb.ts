@@ -21,7 +21,10 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     socketTimeoutMS: timeoutMs * 3,
     // FerretDB 1.x does not support retryable writes' transaction numbers everywhere; the
     // version guard makes our writes safe to retry by hand instead.
-    retryWrites: false
+    retryWrites: false,
+    // A member set to undefined is left out, as JSON (and so the embedded store) leaves it out;
+    // otherwise the two stores would hold different documents for the same write.
+    ignoreUndefined: true
   })
   await client.connect()
   const db: Db = client.db(database)

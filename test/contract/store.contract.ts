@@ -21,6 +21,17 @@ export function storeContract (t: Test, open: () => Promise<Store>): void {
     t.equal(await store.get('persons', uniqueName('none')), undefined)
   })
 
+  t.test('a member set to undefined is left out, as JSON leaves it out', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const id = uniqueName('u')
+    await store.bulkUpsert('persons', [{ doc: { _id: id, version: 1, kept: 1, gone: undefined, nested: { gone: undefined, kept: 'x' } }, expectedVersion: null }])
+    const stored = await store.get('persons', id)
+    t.same(stored, { _id: id, version: 1, kept: 1, nested: { kept: 'x' } })
+    t.notOk(Object.hasOwn(stored ?? {}, 'gone'), 'no null stands in for it')
+    t.notOk(Object.hasOwn((stored?.nested ?? {}) as object, 'gone'))
+  })
+
   t.test('refuses stale versions and never applies them', async t => {
     const store = await open()
     t.teardown(async () => await store.close())

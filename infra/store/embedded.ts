@@ -3,14 +3,16 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { startWalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.js'
 import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, type BulkUpsertResult, type FieldValue, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
 
 const indexName = (collection: string, field: string): string => `ix_${collection}_${field.replace(/\./g, '_')}`
 
-export function openEmbeddedStore ({ file }: { file: string }): Store {
+/** `checkpoint` tunes the WAL checkpointer (see wal-checkpointer.ts); in-memory stores have no WAL. */
+export function openEmbeddedStore ({ file, checkpoint }: { file: string, checkpoint?: WalCheckpointerOptions }): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
+  const wal = db.pragma('journal_mode = WAL', { simple: true }) === 'wal'
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
   db.exec(`
@@ -21,6 +23,7 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
       connector TEXT NOT NULL, stream TEXT NOT NULL, cursor TEXT NOT NULL, updated_at INTEGER NOT NULL,
       PRIMARY KEY (connector, stream)) WITHOUT ROWID;
   `)
+  const checkpointer = wal ? startWalCheckpointer(db, file, checkpoint) : undefined
   const selectOne = db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck()
   const insertNew = db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
   const updateIfVersion = db.prepare('UPDATE documents SET version = ?, body = ? WHERE collection = ? AND id = ? AND version = ?')
@@ -82,16 +85,23 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
     },
     async bulkUpsert (collection, writes) {
       assertWritesMoveForward(writes)
-      return applyWrites(collection, writes)
+      const result = applyWrites(collection, writes)
+      checkpointer?.wrote(writes.length)
+      return result
     },
     async find (collection, query) { return find(collection, query) },
-    async deleteMany (collection, ids) { return deleteIds(collection, ids) },
+    async deleteMany (collection, ids) {
+      const deleted = deleteIds(collection, ids)
+      checkpointer?.wrote(ids.length)
+      return deleted
+    },
     async getCursor (connector, stream) {
       const raw = selectCursor.get(connector, stream)
       return raw === undefined ? undefined : JSON.parse(raw as string)
     },
     async saveCursor (connector, stream, cursor) {
       upsertCursor.run(connector, stream, JSON.stringify(cursor), Date.now())
+      checkpointer?.wrote(1)
     },
     async ping () {
       if (closed) throw new Error('store is closed')
@@ -100,6 +110,7 @@ export function openEmbeddedStore ({ file }: { file: string }): Store {
     async close () {
       if (closed) return
       closed = true
+      await checkpointer?.stop()
       db.close()
     }
   }

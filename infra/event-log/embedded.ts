@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events'
 import type { ConsumedMessage, EventLog, OutgoingMessage, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { sleep } from '../shared/retry.js'
+import { startWalCheckpointer } from '../shared/wal-checkpointer.js'
 
 const IDLE_POLL_MS = 250
 
@@ -18,7 +19,7 @@ interface Row { seq: number, topic: string, key: string, value: string, headers:
 export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
+  const wal = db.pragma('journal_mode = WAL', { simple: true }) === 'wal'
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
   db.exec(`
@@ -29,6 +30,8 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
     CREATE TABLE IF NOT EXISTS group_offsets (
       grp TEXT NOT NULL, topic TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (grp, topic));
   `)
+  // Checkpoints off the event loop, as for the store: a publish or a commit never stalls on one.
+  const checkpointer = wal ? startWalCheckpointer(db, file) : undefined
   const insert = db.prepare('INSERT INTO messages (topic, key, value, headers, ts) VALUES (?, ?, ?, ?, ?)')
   const readOffset = db.prepare('SELECT seq FROM group_offsets WHERE grp = ? AND topic = ?').pluck()
   const latestSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE topic = ?').pluck()
@@ -93,6 +96,7 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
         const moved = new Map<string, number>()
         for (const m of batch) moved.set(m.topic, Number(m.offset))
         commitMany(group, moved)
+        checkpointer?.wrote(moved.size)
         for (const [t, seq] of moved) positions.set(t, seq)
       }
     }
@@ -123,6 +127,7 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
       if (closed) throw new Error('event log is closed')
       if (messages.length === 0) return
       publishMany(topic, messages)
+      checkpointer?.wrote(messages.length)
       published.emit('message')
     },
     subscribe,
@@ -141,6 +146,7 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
       if (closed) return
       closed = true
       await Promise.all([...subscriptions].map(async s => await s.stop()))
+      await checkpointer?.stop()
       db.close()
     }
   }

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { startWalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.js'
+import { startWalCheckpointer, type WalCheckpointerOptions } from '../shared/wal-checkpointer.js'
 import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, type BulkUpsertResult, type FieldValue, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
 
 const indexName = (collection: string, field: string): string => `ix_${collection}_${field.replace(/\./g, '_')}`

@@ -6,7 +6,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { openEmbeddedStore } from '../../infra/store/embedded.js'
-import { startWalCheckpointer } from '../../infra/store/wal-checkpointer.js'
+import { startWalCheckpointer } from '../../infra/shared/wal-checkpointer.js'
 import type { Store } from '../../infra/ports/store.js'
 import { waitFor } from '../helpers/wait-for.js'
 

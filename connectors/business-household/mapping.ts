@@ -13,7 +13,7 @@ export const businessHouseholdMapping: ConnectorMapping = {
       fields: [
         { from: 'soGiayChungNhan', to: 'registrationNumber', transform: ['string', 'upper'] },
         { from: 'tenHoKinhDoanh', to: 'name', transform: ['string'], required: true },
-        { from: 'chuHo.soDinhDanh', to: 'ownerPersonalId', transform: ['personal-id'] },
+        { from: 'chuHo.soDinhDanh', to: 'ownerPersonalId', transform: ['personal-id'], legacy: { from: 'chuHo.soCmnd', transform: ['cmnd'], kind: 'cmnd' } },
         { from: '_derived.businessLines', to: 'businessLines', required: true },
         { from: 'diaChiKinhDoanh.diaChi', to: 'address.line', transform: ['string'], required: true },
         { from: 'diaChiKinhDoanh.maPhuongXa', to: 'address.wardCode', transform: ['ward-code'], required: true },

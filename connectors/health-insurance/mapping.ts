@@ -1,6 +1,7 @@
 // BHYT cards to canonical HealthInsuranceCard (authoritative: bhyt), and the person facts the
 // card holds (birth date, sex, address as BHYT knows them), which the merger weighs against the
-// authoritative sources. A holder named only by CMND is parked until a source links the CMND.
+// authoritative sources. A card whose holder is named only by CMND, and that holder's facts, are
+// parked until a source links the CMND.
 // The name is left out on purpose: 40 % of BHYT names lost their diacritics in the export, and
 // such a spelling is a dialect, not a disagreement; mapped as is, it would read as a conflict.
 import type { ConnectorMapping } from '../mapping/mapping-schema.js'
@@ -16,7 +17,7 @@ export const bhytMapping: ConnectorMapping = {
         { from: 'MA_THE', to: 'cardNumber', transform: ['bhyt-number'], required: true },
         { from: 'MA_SO_BHXH', to: 'socialInsuranceNumber', transform: ['social-insurance-number'], required: true },
         { from: 'MA_DOI_TUONG', to: 'beneficiaryGroup', transform: ['string', 'upper'] },
-        { from: 'SO_CCCD', to: 'holderPersonalId', transform: ['personal-id'] },
+        { from: 'SO_CCCD', to: 'holderPersonalId', transform: ['personal-id'], legacy: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' } },
         { from: 'MUC_HUONG', to: 'benefitLevel', transform: ['integer'], required: true },
         { from: 'GT_THE_TU', to: 'validFrom', transform: ['date'], required: true },
         { from: 'GT_THE_DEN', to: 'validTo', transform: ['date'], required: true },

@@ -1,6 +1,7 @@
 // Land records to canonical LandParcel and LandUseCertificate (authoritative: dat-dai). Holder
-// ids come from `_derived` (connector.ts): only holders named by a 12-digit personal id can be
-// listed; the mapping cannot pick them out of the mixed list on its own.
+// ids come from `_derived` (connector.ts), split by document: holders named by a 12-digit personal
+// id are listed at once; holders named by CMND only are linked by the normalizer (`legacy`), which
+// holds the parcel until every one of them is known.
 import type { ConnectorMapping } from '../mapping/mapping-schema.js'
 
 export const landMapping: ConnectorMapping = {
@@ -19,7 +20,7 @@ export const landMapping: ConnectorMapping = {
         { from: 'MucDich', to: 'landUsePurposes', transform: ['land-purposes'], required: true },
         { from: 'DiaChi', to: 'address.line', transform: ['string'], required: true },
         { from: 'MaXa', to: 'address.wardCode', transform: ['ward-code'], required: true },
-        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'] }
+        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' } }
       ]
     }, {
       entity: 'land-use-certificate',
@@ -30,7 +31,7 @@ export const landMapping: ConnectorMapping = {
         { from: 'GiayChungNhan.SoVaoSo', to: 'registerEntry', transform: ['string', 'upper'], required: true },
         { from: 'GiayChungNhan.CoQuanCap', to: 'issuingBody.name', transform: ['string'], required: true },
         { from: 'GiayChungNhan.NgayCap', to: 'issueDate', transform: ['date'], required: true },
-        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'] },
+        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' } },
         { from: '_derived.parcelIds', to: 'parcelIds', transform: ['parcel-id'], required: true }
       ]
     }]

@@ -7,11 +7,19 @@ import { isPresent, readPath } from './read-path.js'
 
 export interface MappingIssue { path: string, code: string, message: string }
 
+/**
+ * A person a field names by a legacy key: `field` gets the personal id once the key is linked,
+ * added to the list when `list` (the field is a list of ids), else set.
+ */
+export interface LegacyRef { field: string, kind: 'cmnd', value: string, list?: true }
+
 export interface MappedEntity {
   entity: CanonicalEntity
   /** Canonical id; absent when only a legacy key was found (see legacyKey). */
   entityId?: string
   legacyKey?: { kind: 'cmnd', value: string }
+  /** People named by a legacy key in a field that holds personal ids, for the normalizer to link. */
+  legacyRefs?: LegacyRef[]
   fields: Record<string, unknown>
   warnings: MappingIssue[]
 }
@@ -58,8 +66,24 @@ function mapEntity (rule: EntityRule, raw: unknown, deleted: boolean, errors: Ma
   }
   // A delete needs only the id; its fields say nothing.
   if (deleted) return out
-  for (const field of rule.fields) mapField(field, raw, out.fields, errors, warnings)
+  for (const field of rule.fields) {
+    mapField(field, raw, out.fields, errors, warnings)
+    const refs = 'legacy' in field ? legacyRefs(field, raw, out.fields, errors, warnings) : []
+    if (refs.length > 0) out.legacyRefs = [...(out.legacyRefs ?? []), ...refs]
+  }
   return out
+}
+
+function legacyRefs (field: FieldRule, raw: unknown, mapped: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): LegacyRef[] {
+  const legacy = field.legacy
+  if (legacy === undefined) return []
+  const value = readPath(raw, legacy.from)
+  if (!isPresent(value)) return []
+  const list = Array.isArray(value)
+  // A single field takes its legacy key only when the record gave no personal id.
+  if (!list && isPresent(readPath(mapped, field.to))) return []
+  const keys = (list ? value : [value]).map((v, i) => run(v, legacy.transform, list ? `${legacy.from}[${i}]` : legacy.from, errors, warnings))
+  return keys.filter(k => k !== undefined).map(k => ({ field: field.to, kind: legacy.kind, value: String(k), ...(list ? { list: true as const } : {}) }))
 }
 
 function mapField (field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): void {

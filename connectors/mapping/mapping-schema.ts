@@ -66,7 +66,14 @@ export const connectorMappingSchema = {
                       const: scalar,
                       to: canonicalField,
                       transform: transformList,
-                      required: { type: 'boolean', description: 'Missing value is an error (default false).' }
+                      required: { type: 'boolean', description: 'Missing value is an error (default false).' },
+                      legacy: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['from', 'kind'],
+                        description: 'People the record names by a legacy key only (a 9-digit CMND), for a field that holds personal ids: the normalizer puts each one\'s personal id in the field once a source links the key, and holds the record in the unresolved set until then. For a list field every legacy key is added; for a single one it is used when the field itself is empty.',
+                        properties: { from: path, transform: transformList, kind: { enum: ['cmnd'] } }
+                      }
                     }
                   }
                 }

@@ -2,14 +2,14 @@
 // raw-schema errors, or the canonical entities the mapping yields (with warnings) and every
 // mapping or canonical-schema error, exactly as the normalizer would judge them.
 import type { MappingValidator } from '../mapping/validate-mapping.js'
-import { applyMapping, type MappingIssue } from '../mapping/apply-mapping.js'
+import { applyMapping, type LegacyRef, type MappingIssue } from '../mapping/apply-mapping.js'
 import type { ConnectorMapping } from '../mapping/mapping-schema.js'
 import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
 import { describeErrors } from '../../schemas/validator.js'
 import type { StreamManifest } from '../contract.js'
 import { RegistryError } from './registry-error.js'
 
-export interface DryRunEntity { entity: string, entityId?: string, legacyKey?: { kind: string, value: string }, op: 'upsert' | 'delete', fields: Record<string, unknown>, warnings: MappingIssue[] }
+export interface DryRunEntity { entity: string, entityId?: string, legacyKey?: { kind: string, value: string }, legacyRefs?: LegacyRef[], op: 'upsert' | 'delete', fields: Record<string, unknown>, warnings: MappingIssue[] }
 export interface DryRunResult { index: number, ok: boolean, canonical: DryRunEntity[], errors: Array<{ path: string, code: string, message: string }> }
 
 export function dryRun (connector: { streams: readonly StreamManifest[], mapping: ConnectorMapping }, validator: MappingValidator, streamName: string | undefined, records: unknown[]): DryRunResult[] {
@@ -28,7 +28,7 @@ export function dryRun (connector: { streams: readonly StreamManifest[], mapping
     const errors: DryRunResult['errors'] = []
     const canonical = outcome.entities.map(m => {
       if (!outcome.deleted) errors.push(...validator.validateFields(m.entity, m.fields).map(e => ({ ...e, path: `${m.entity}${e.path}` })))
-      return { entity: m.entity, ...(m.entityId !== undefined ? { entityId: m.entityId } : {}), ...(m.legacyKey !== undefined ? { legacyKey: m.legacyKey } : {}), op: outcome.deleted ? 'delete' as const : 'upsert' as const, fields: outcome.deleted ? {} : m.fields, warnings: m.warnings }
+      return { entity: m.entity, ...(m.entityId !== undefined ? { entityId: m.entityId } : {}), ...(m.legacyKey !== undefined ? { legacyKey: m.legacyKey } : {}), ...(m.legacyRefs !== undefined && !outcome.deleted ? { legacyRefs: m.legacyRefs } : {}), op: outcome.deleted ? 'delete' as const : 'upsert' as const, fields: outcome.deleted ? {} : m.fields, warnings: m.warnings }
     })
     return { index, ok: errors.length === 0, canonical, errors }
   })

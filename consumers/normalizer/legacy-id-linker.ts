@@ -1,18 +1,20 @@
 // Links records that carry only a legacy 9-digit CMND to the 12-digit personal id, once any source
-// has shown both. A record that cannot be linked yet waits in 'unresolved' (listed by the API),
-// and is released, with its original source data, as soon as the link appears. Nothing is dropped.
+// has shown both: a person known by the CMND alone, and a record that names its people by CMND
+// (a card's holder, a parcel's holders). A record that cannot be linked yet waits in 'unresolved'
+// (listed by the API), and is released, with its original source data, as soon as the link
+// appears; one naming several unlinked people waits for each in turn. Nothing is dropped.
 // Waiting records are grouped per legacy key (`_id` = 'cmnd:<number>'), so one batch read tells
 // which of a batch's new links release something, and a redelivered batch releases it again
 // (same canonical event ids, which the merger ignores) until the group is deleted.
 import type { Store, StoredDoc, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { canonicalEventId, type PendingEntity } from './to-canonical.js'
+import { canonicalEventId, type PendingEntity, type PendingEvent } from './to-canonical.js'
 
 export interface UnresolvedDoc extends StoredDoc {
   kind: 'cmnd'
   value: string
   since: string
-  entries: Array<PendingEntity['event']>
+  entries: PendingEvent[]
 }
 
 interface LinkDoc extends StoredDoc { personalId: string }
@@ -33,32 +35,69 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     const cmnd = e.entity === 'person' && e.op === 'upsert' ? e.fields.legacyCmnd : undefined
     if (typeof cmnd === 'string') learned.set(keyId('cmnd', cmnd), e.entityId)
   }
-  const pendingIds = pending.map(p => keyId(p.legacyKey.kind, p.legacyKey.value))
+  const keysOf = (e: PendingEvent, group: string): string[] => e.legacyRefs === undefined ? [group] : e.legacyRefs.map(r => keyId(r.kind, r.value))
+  const pendingIds = pending.flatMap(p => keysOf(p.event, keyId(p.legacyKey.kind, p.legacyKey.value)))
+  const asked = [...new Set([...learned.keys(), ...pendingIds])]
   const [known, waiting] = await Promise.all([
-    store.getMany('id_links', [...new Set([...learned.keys(), ...pendingIds])]) as Promise<Map<string, LinkDoc>>,
-    store.getMany('unresolved', [...new Set([...learned.keys(), ...pendingIds])]) as Promise<Map<string, UnresolvedDoc>>
+    store.getMany('id_links', asked) as Promise<Map<string, LinkDoc>>,
+    store.getMany('unresolved', asked) as Promise<Map<string, UnresolvedDoc>>
   ])
+  // Released records may name other people by CMND too: their links are read as well.
+  const more = [...waiting.values()].flatMap(g => g.entries.flatMap(e => keysOf(e, g._id))).filter(id => !known.has(id) && !learned.has(id))
+  if (more.length > 0) for (const [id, link] of await store.getMany('id_links', [...new Set(more)]) as Map<string, LinkDoc>) known.set(id, link)
   await saveLinks(store, learned, known)
   const resolve = (id: string): string | undefined => learned.get(id) ?? known.get(id)?.personalId
 
   const out: CanonicalEvent[] = []
   const releasedGroups: string[] = []
-  for (const [id, group] of waiting) {
-    const personalId = resolve(id)
-    if (personalId === undefined) continue
-    out.push(...group.entries.map(e => withId(e, personalId, group.value)))
-    releasedGroups.push(id)
-  }
   const park = new Map<string, UnresolvedDoc>()
   let parked = 0
-  for (const p of pending) {
-    const id = keyId(p.legacyKey.kind, p.legacyKey.value)
-    const personalId = resolve(id)
-    if (personalId !== undefined) { out.push(withId(p.event, personalId, p.legacyKey.value)); continue }
-    const group = park.get(id) ?? structuredClone(waiting.get(id)) ?? { _id: id, version: 0, kind: p.legacyKey.kind, value: p.legacyKey.value, since: p.event.source.ingestTime, entries: [] }
-    if (!group.entries.some(e => e.rawEventId === p.event.rawEventId && e.entity === p.event.entity)) group.entries.push(p.event)
+  const parkIn = (id: string, kind: 'cmnd', value: string, entry: PendingEvent): void => {
+    const group = park.get(id) ?? (releasedGroups.includes(id) ? undefined : structuredClone(waiting.get(id))) ??
+      { _id: id, version: 0, kind, value, since: entry.source.ingestTime, entries: [] }
+    if (!group.entries.some(e => e.rawEventId === entry.rawEventId && e.entity === entry.entity)) group.entries.push(entry)
     park.set(id, group)
     parked++
+  }
+  /** The event, once every legacy key it needs is linked; else the key it must wait for. */
+  const link = (entry: PendingEvent, group: { kind: 'cmnd', value: string }): CanonicalEvent | { waitFor: { kind: 'cmnd', value: string } } => {
+    if (entry.legacyRefs === undefined) {
+      const personalId = resolve(keyId(group.kind, group.value))
+      return personalId === undefined ? { waitFor: group } : withId(entry, personalId, group.value)
+    }
+    const missing = entry.legacyRefs.find(r => resolve(keyId(r.kind, r.value)) === undefined)
+    return missing !== undefined ? { waitFor: missing } : withRefs(entry)
+  }
+  const withRefs = (entry: PendingEvent): CanonicalEvent => {
+    const { legacyRefs = [], entityId = '', ...event } = entry
+    const fields = { ...event.fields }
+    for (const ref of legacyRefs) {
+      const personalId = resolve(keyId(ref.kind, ref.value)) as string
+      const current = fields[ref.field]
+      fields[ref.field] = ref.list === true ? [...new Set([...(Array.isArray(current) ? current : []), personalId])] : current ?? personalId
+    }
+    return {
+      ...event,
+      id: canonicalEventId(event.rawEventId, event.entity, entityId),
+      entityId,
+      fields,
+      warnings: [...(event.warnings ?? []), ...legacyRefs.map(r => ({ code: 'LT_WARN_LINKED_BY_CMND', message: `${r.field}: linked to a personal id through legacy CMND ${r.value.slice(0, 3)}******` }))]
+    }
+  }
+
+  for (const [id, group] of waiting) {
+    if (resolve(id) === undefined) continue
+    releasedGroups.push(id)
+    for (const entry of group.entries) {
+      const linked = link(entry, group)
+      if ('waitFor' in linked) parkIn(keyId(linked.waitFor.kind, linked.waitFor.value), linked.waitFor.kind, linked.waitFor.value, entry)
+      else out.push(linked)
+    }
+  }
+  for (const p of pending) {
+    const linked = link(p.event, p.legacyKey)
+    if ('waitFor' in linked) parkIn(keyId(linked.waitFor.kind, linked.waitFor.value), linked.waitFor.kind, linked.waitFor.value, p.event)
+    else out.push(linked)
   }
   const writes: VersionedWrite[] = [...park.values()].map(doc => ({ doc: { ...doc, version: doc.version + 1 }, expectedVersion: doc.version === 0 ? null : doc.version }))
   const result = writes.length > 0 ? await store.bulkUpsert('unresolved', writes) : { stale: [] }
@@ -76,7 +115,8 @@ async function saveLinks (store: Store, learned: Map<string, string>, known: Map
   if (writes.length > 0) await store.bulkUpsert('id_links', writes)
 }
 
-function withId (event: PendingEntity['event'], personalId: string, cmnd: string): CanonicalEvent {
+function withId (entry: PendingEvent, personalId: string, cmnd: string): CanonicalEvent {
+  const { legacyRefs: _refs, entityId: _id, ...event } = entry
   return {
     ...event,
     id: canonicalEventId(event.rawEventId, event.entity, personalId),

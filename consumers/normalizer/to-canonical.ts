@@ -3,10 +3,15 @@
 // key come back as `pending`, for the linker.
 import type { ChangeEvent } from '../../schemas/change-event.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { applyMapping, type MappedEntity, type MappingIssue } from '../../connectors/mapping/apply-mapping.js'
+import { applyMapping, type LegacyRef, type MappedEntity, type MappingIssue } from '../../connectors/mapping/apply-mapping.js'
 import type { ConnectorMappingInfo } from './connector-catalog.js'
 
-export interface PendingEntity { event: Omit<CanonicalEvent, 'id' | 'entityId'>, legacyKey: NonNullable<MappedEntity['legacyKey']> }
+/**
+ * A canonical event that waits for a legacy key to be linked: either its own id is a legacy key
+ * (no entityId), or it names people by legacy keys in fields that hold personal ids (legacyRefs).
+ */
+export type PendingEvent = Omit<CanonicalEvent, 'id' | 'entityId'> & { entityId?: string, legacyRefs?: LegacyRef[] }
+export interface PendingEntity { event: PendingEvent, legacyKey: NonNullable<MappedEntity['legacyKey']> }
 
 export type Normalized =
   | { ok: true, events: CanonicalEvent[], pending: PendingEntity[] }
@@ -30,7 +35,11 @@ export function toCanonical (raw: ChangeEvent, info: ConnectorMappingInfo, valid
   const errors: MappingIssue[] = []
   for (const mapped of outcome.entities) {
     if (!deleted) errors.push(...validateFields(mapped.entity, mapped.fields).map(e => ({ ...e, path: `${mapped.entity}${e.path}` })))
-    if (mapped.entityId !== undefined) events.push(envelope(raw, info, { ...mapped, entityId: mapped.entityId }, deleted))
+    const refs = deleted ? [] : mapped.legacyRefs ?? []
+    if (mapped.entityId !== undefined && refs.length > 0) {
+      const { id: _id, ...rest } = envelope(raw, info, { ...mapped, entityId: mapped.entityId }, deleted)
+      pending.push({ event: { ...rest, legacyRefs: refs }, legacyKey: { kind: refs[0].kind, value: refs[0].value } })
+    } else if (mapped.entityId !== undefined) events.push(envelope(raw, info, { ...mapped, entityId: mapped.entityId }, deleted))
     else if (mapped.legacyKey !== undefined) {
       const { id: _id, entityId: _entityId, ...rest } = envelope(raw, info, { ...mapped, entityId: '?' }, deleted)
       pending.push({ event: rest, legacyKey: mapped.legacyKey })

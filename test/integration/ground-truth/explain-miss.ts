@@ -30,13 +30,15 @@ export function explainMiss (miss: Omit<Miss, 'reason'>, record: ExpectedRecord,
   const invalidOf = (entityKey: string, department: DepartmentId, stream?: string): TruthInvalid | undefined =>
     (ix.invalid.get(entityKey) ?? []).find(i => i.department === department && (stream === undefined || i.stream === stream))
 
-  // Holders a source names by the 9-digit CMND only: the mapping lists 12-digit holders only.
-  if (miss.field === 'holderPersonalIds' || miss.field === 'holderPersonalId') {
-    const want = ([] as string[]).concat(miss.want as string[] | string)
-    const got = new Set(([] as string[]).concat((miss.got ?? []) as string[] | string))
-    const lost = want.filter(id => !got.has(id))
-    const legacy = lost.filter(id => (ix.variants.get(id) ?? []).some(v => v.kind === 'legacy-id' && v.department === source && v.key === sourceKey))
-    if (lost.length > 0 && legacy.length === lost.length && miss.kind !== 'no-record') return `legacy-id: ${source} names the holder by CMND only, the ${miss.entity} lists 12-digit holders only`
+  // A record that names a holder by the 9-digit CMND only waits in the unresolved set until a source
+  // links that CMND to the personal id; civil status is the source that shows both, so when the
+  // holder's civil-status record is dead-lettered the record stays there (listed, not dropped).
+  const holders = ([] as unknown[]).concat(record.fields.holderPersonalIds ?? record.fields.holderPersonalId ?? []) as string[]
+  const unlinkedHolders = holders.filter(id =>
+    (ix.variants.get(id) ?? []).some(v => v.kind === 'legacy-id' && v.department === source && v.key === sourceKey) &&
+    invalidOf(id, 'civil-status') !== undefined)
+  if (miss.kind === 'no-record' && unlinkedHolders.length > 0) {
+    return `legacy-id: ${source} names a holder by CMND only and the holder's ${describe(invalidOf(unlinkedHolders[0], 'civil-status') as TruthInvalid)}: the ${miss.entity} waits in the unresolved set`
   }
 
   // A household is derived from its residents: without the head's record there is none, and a

@@ -4,18 +4,17 @@
 // causes it; asserts that no miss is unexplained, that every injected conflict is found with the
 // expected winner, and that every invalid record is in the dead letters with a reason.
 //
-// Measured (seed 47, default rates): 99.25 % of 7475 fields; (seed 11, 20 % conflicts, 2 %
-// invalid): 98.55 % of 7586. The floors sit just below. The known misses, all classified per
+// Measured (seed 47, default rates): 99.56 % of 7475 fields; (seed 11, 20 % conflicts, 2 %
+// invalid): 98.82 % of 7586. The floors sit just below. The known misses, all classified per
 // field in the test output (explain-miss.ts):
 // - an invalid record is dead-lettered, so the record is missing (cards) or its fields come from
 //   other sources only (civil status: religion, nationality, birthplace, CMND are missing; the
 //   residence's value, with its injected conflict if any, stands); a household is not derived
 //   without its head's residence record, and lists no member whose record is invalid; a
 //   dead-lettered marriage leaves both spouses without a marital status;
-// - legacy ids: a land holder or BHYT card holder named by the 9-digit CMND only is not listed in
-//   holderPersonalIds / holderPersonalId (the mappings take 12-digit ids only; the person's own
-//   facts are linked through the CMND by the normalizer, the card's and parcel's holder links are
-//   not).
+// - legacy ids: a card or parcel whose holder is named by the 9-digit CMND only is linked once a
+//   source shows that CMND with the personal id (civil status does); when the holder's
+//   civil-status record is dead-lettered, it waits in the unresolved set (asserted below).
 // Injected conflicts the hub cannot see (reported, not asserted found): BHYT names (left out of
 // the BHYT mapping on purpose), land holder names (not mapped to the person), and conflicts whose
 // winner's own record is dead-lettered.
@@ -74,6 +73,11 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   t.ok(comparison.overall.share >= floor, `share of fields matching the truth ${comparison.overall.share} >= ${floor}`)
   const unexplained = comparison.misses.filter(m => m.reason.startsWith('unexplained'))
   t.same(unexplained, [], 'every miss is explained by an injection in the truth')
+  // Records explained as waiting for a CMND link really are in the unresolved set, not lost.
+  const waitingMisses = comparison.misses.filter(m => m.reason.endsWith('waits in the unresolved set'))
+  const groups = await store.find('unresolved', { limit: 1000 }) as Array<{ entries: Array<{ entity: string, entityId?: string }> }>
+  const held = new Set(groups.flatMap(g => g.entries.map(e => `${e.entity}:${e.entityId ?? ''}`)))
+  t.same(waitingMisses.filter(m => !held.has(`${m.entity}:${m.id}`)).map(m => `${m.entity}:${m.id}`), [], 'every record waiting for a link is in the unresolved set')
 
   // Conflicts.
   const conflicts = truth.filter((e): e is TruthConflict => e.type === 'conflict')
@@ -108,9 +112,9 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
 }
 
 t.test('a 300-citizen city at the default injection rates matches its ground truth', async t => {
-  await groundTruth(t, { city: { citizens: 300, seed: 47 }, floor: 0.99 })
+  await groundTruth(t, { city: { citizens: 300, seed: 47 }, floor: 0.995 })
 })
 
 t.test('a 300-citizen city with ten times the conflicts and four times the invalid records', async t => {
-  await groundTruth(t, { city: { citizens: 300, seed: 11, rates: { conflict: 0.2, invalid: 0.02 } }, floor: 0.98 })
+  await groundTruth(t, { city: { citizens: 300, seed: 11, rates: { conflict: 0.2, invalid: 0.02 } }, floor: 0.985 })
 })

@@ -11,6 +11,7 @@ import type { ChangeEvent } from '../../../schemas/change-event.js'
 import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
 import { createMappingValidator } from '../../../connectors/mapping/validate-mapping.js'
 import { civilStatusConnector } from '../../../connectors/civil-status/connector.js'
+import { healthInsuranceConnector } from '../../../connectors/health-insurance/connector.js'
 import { toChangeEvent } from '../../../connectors/runner/change-event.js'
 import { rawTopic } from '../../../connectors/contract.js'
 import { staticCatalog } from '../../../consumers/normalizer/connector-catalog.js'
@@ -94,4 +95,44 @@ t.test('normalizer', async t => {
   await publish([stranger])
   await waitFor(() => dead.some(d => d.headers['lt-dlq-code'] === 'LT_ERR_CONNECTOR_UNKNOWN'), { what: 'unknown connector dead letter' })
   t.equal(sub.state(), 'running')
+})
+
+t.test('a card naming its holder by CMND only waits in the unresolved set, then is linked', async t => {
+  const dir = t.testdir({})
+  const log = openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })
+  const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
+  const schemas = createSchemaValidator()
+  const sub = await startNormalizer({
+    eventLog: log, store, logger: pino({ level: 'silent' }),
+    catalog: staticCatalog({
+      'civil-status': { sourceSystem: 'ho-tich', mapping: civilStatusConnector.mapping },
+      'health-insurance': { sourceSystem: 'bhyt', mapping: healthInsuranceConnector.mapping }
+    }),
+    validateEvent: schemas.validator<ChangeEvent>('change-event'),
+    mappingValidator: createMappingValidator(schemas),
+    batchSize: 50, maxAttempts: 3
+  })
+  const cards: CanonicalEvent[] = []
+  const reader = await log.subscribe({ group: 'test-cards', topics: ['canonical.health-insurance-card'], handler: async b => { cards.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent)) } })
+  t.teardown(async () => { await sub.stop(); await reader.stop(); await log.close(); await store.close() })
+
+  const card = {
+    MA_SO_BHXH: '9212345678', MA_THE: 'HC4929212345678', HO_TEN: 'TRAN THI BA', NGAY_SINH: '1975-05-05', GIOI_TINH: '2',
+    SO_CMND: '361777666', MA_DOI_TUONG: 'HC', MUC_HUONG: 4, MA_DKBD: '92001', GT_THE_TU: '2026-01-01', GT_THE_DEN: '2026-12-31',
+    NGAY_CAP_NHAT: '2026-02-01T00:00:00.000Z'
+  }
+  const cardEvent = toChangeEvent(healthInsuranceConnector.manifest, 'cards', healthInsuranceConnector.toChange(card as never), false, '2026-02-01T00:00:01.000Z')
+  await log.publish(rawTopic('health-insurance'), [{ key: cardEvent.subject, value: JSON.stringify(cardEvent) }])
+  const group = await waitFor(async () => await store.get('unresolved', 'cmnd:361777666'), { what: 'the card parked' })
+  t.same((group.entries as Array<{ entity: string }>).map(e => e.entity).sort(), ['health-insurance-card', 'person'], 'the card and its holder\'s facts wait together')
+  t.same(cards, [], 'no card without its holder')
+
+  // Civil status shows the CMND next to the personal id: the card comes out with its holder.
+  const linking = rawEvent({ so_dinh_danh: '094175007777', so_cmnd: '361777666', ho_va_ten: 'TRẦN THỊ BA', gioi_tinh: 'Nữ', ngay_sinh: '05051975' })
+  await log.publish(rawTopic('civil-status'), [{ key: linking.subject, value: JSON.stringify(linking) }])
+  const released = await waitFor(() => cards.find(e => e.entityId === '9212345678'), { what: 'the card released' })
+  t.equal(released.fields.holderPersonalId, '094175007777', 'the holder is the linked personal id')
+  t.ok(released.warnings?.some(w => w.code === 'LT_WARN_LINKED_BY_CMND' && !w.message.includes('361777666')), 'the card says how it was linked, with the CMND masked')
+  t.notOk('legacyRefs' in released, 'nothing of the waiting state leaks into the canonical event')
+  await waitFor(async () => (await store.get('unresolved', 'cmnd:361777666')) === undefined, { what: 'group cleared' })
 })

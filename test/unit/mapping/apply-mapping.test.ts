@@ -101,3 +101,36 @@ t.test('a field needs exactly one of from and const', async t => {
   const neither = validator.validateMapping({ streams: [{ stream: 's', entities: [{ entity: 'person', id: { from: 'x' }, fields: [{ to: 'fullName' }] }] }] })
   t.match(neither, { ok: false, errors: [{ code: 'LT_ERR_MAPPING_INVALID' }] })
 })
+
+t.test('people named by a legacy key in a personal-id field come out as references to link', async t => {
+  const mapping: ConnectorMapping = {
+    streams: [{
+      stream: 'cards',
+      entities: [{
+        entity: 'health-insurance-card',
+        id: { from: 'card' },
+        fields: [
+          { from: 'holder', to: 'holderPersonalId', transform: ['personal-id'], legacy: { from: 'holderCmnd', transform: ['cmnd'], kind: 'cmnd' } },
+          { from: 'others', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: 'otherCmnds', transform: ['cmnd'], kind: 'cmnd' } }
+        ]
+      }]
+    }]
+  }
+  const map = (raw: Record<string, unknown>) => {
+    const out = applyMapping(mapping, 'cards', { card: 'C1', ...raw })
+    if (!out.ok) throw new Error(JSON.stringify(out.errors))
+    return out.entities[0]
+  }
+  const cmndOnly = map({ holderCmnd: '361234567' })
+  t.same(cmndOnly.legacyRefs, [{ field: 'holderPersonalId', kind: 'cmnd', value: '361234567' }], 'a single field with no id takes its legacy key')
+  t.equal(cmndOnly.fields.holderPersonalId, undefined)
+  t.equal(map({ holder: '092185001234', holderCmnd: '361234567' }).legacyRefs, undefined, 'a single field with an id needs no link')
+  const mixed = map({ others: ['092185001234'], otherCmnds: ['361234567', '361000111'] })
+  t.same(mixed.fields.holderPersonalIds, ['092185001234'])
+  t.same(mixed.legacyRefs, [
+    { field: 'holderPersonalIds', kind: 'cmnd', value: '361234567', list: true },
+    { field: 'holderPersonalIds', kind: 'cmnd', value: '361000111', list: true }
+  ], 'every legacy key of a list is a reference to add')
+  const bad = applyMapping(mapping, 'cards', { card: 'C1', holderCmnd: '12' })
+  t.equal(bad.ok, false, 'a malformed legacy key is an error, like any value')
+})

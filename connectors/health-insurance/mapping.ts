@@ -2,8 +2,9 @@
 // card holds (birth date, sex, address as BHYT knows them), which the merger weighs against the
 // authoritative sources. A card whose holder is named only by CMND, and that holder's facts, are
 // parked until a source links the CMND.
-// The name is left out on purpose: 40 % of BHYT names lost their diacritics in the export, and
-// such a spelling is a dialect, not a disagreement; mapped as is, it would read as a conflict.
+// The name is mapped too: 40 % of BHYT names lost their diacritics in the export, a dialect the
+// merger does not count as a disagreement (consumers/merger/value-agreement.ts), while a name that
+// differs in its letters, or in marks it does carry, is a conflict like any other.
 import type { ConnectorMapping } from '../mapping/mapping-schema.js'
 
 export const bhytMapping: ConnectorMapping = {
@@ -29,6 +30,7 @@ export const bhytMapping: ConnectorMapping = {
       fields: [
         { from: 'SO_CCCD', to: 'personalId', transform: ['personal-id'] },
         { from: 'SO_CMND', to: 'legacyCmnd', transform: ['cmnd'] },
+        { from: 'HO_TEN', to: 'fullName', transform: ['name.full'] },
         { from: 'NGAY_SINH', to: 'birthDate', transform: ['date'], required: true },
         { from: 'GIOI_TINH', to: 'sex', transform: ['sex'], required: true },
         { from: 'MA_XA', to: 'permanentAddress.wardCode', transform: ['ward-code'] },

@@ -1,11 +1,11 @@
 // Derives what readers see from the merge state: per field the surviving value and its
 // provenance, open conflicts, source freshness, tombstone and link keys. Pure.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, SourceFreshness, SourceState } from './golden-record.js'
 import { sourceHolds } from './fold.js'
 import { authorityFor, type SurvivorshipRules } from './survivorship.js'
 import { deriveLinks } from './links.js'
+import { agreeingGroups } from './value-agreement.js'
 
 export interface ConflictDetail { values: ConflictValue[], since: string, chosenSourceSystem: string }
 
@@ -67,14 +67,10 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
       eventId: chosen.c.eventId,
       rule: fromAuthority !== undefined ? 'authoritative' : 'newest'
     }
-    const byValue = new Map<string, Candidate[]>()
-    for (const x of candidates) {
-      const key = canonicalJson(x.c.value)
-      byValue.set(key, [...(byValue.get(key) ?? []), x])
-    }
-    if (byValue.size > 1) {
+    const groups = agreeingGroups(field, candidates.map(x => x.c.value))
+    if (groups.length > 1) {
       // The disagreement exists since the last of the differing values appeared.
-      const since = [...byValue.values()].map(xs => xs.map(x => x.c.sourceTime).sort()[0]).sort().at(-1) as string
+      const since = groups.map(g => g.map(i => candidates[i].c.sourceTime).sort()[0]).sort().at(-1) as string
       out.conflicts[field] = { sourceSystems: candidates.map(x => x.system), since }
       out.conflictDetails[field] = {
         values: candidates.map(x => ({ sourceSystem: x.system, value: x.c.value, since: x.c.sourceTime })),

@@ -34,6 +34,20 @@ export const landMapping: ConnectorMapping = {
         { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' } },
         { from: '_derived.parcelIds', to: 'parcelIds', transform: ['parcel-id'], required: true }
       ]
+    }, {
+      // Each holder's name, as the land registry knows it, weighed against civil status's.
+      entity: 'person',
+      each: 'ChuSuDung',
+      when: { from: 'LoaiGiayTo', equals: 'CCCD' },
+      id: { from: 'SoGiayTo', transform: ['personal-id'] },
+      fields: [{ from: 'HoTen', to: 'fullName', transform: ['name.full'] }]
+    }, {
+      // A holder named by CMND only: no personal id to read, so the CMND is the legacy key.
+      entity: 'person',
+      each: 'ChuSuDung',
+      when: { from: 'LoaiGiayTo', equals: 'CMND' },
+      id: { from: 'SoCccd', transform: ['personal-id'], fallback: { from: 'SoGiayTo', transform: ['cmnd'], kind: 'cmnd' } },
+      fields: [{ from: 'HoTen', to: 'fullName', transform: ['name.full'] }]
     }]
   }]
 }

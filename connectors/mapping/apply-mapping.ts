@@ -35,6 +35,18 @@ export function applyMapping (mapping: ConnectorMapping, stream: string, raw: un
   const errors: MappingIssue[] = []
   const entities: MappedEntity[] = []
   for (const rule of rules.entities) {
+    if (rule.each !== undefined) {
+      if (deleted) continue
+      const list = readPath(raw, rule.each)
+      ;(Array.isArray(list) ? list : []).forEach((element, i) => {
+        if (!applies(rule, element)) return
+        const found: MappingIssue[] = []
+        const mapped = mapEntity(rule, element, false, found)
+        errors.push(...found.map(e => ({ ...e, path: `${rule.each as string}[${i}].${e.path}` })))
+        if (mapped !== undefined) entities.push(mapped)
+      })
+      continue
+    }
     if (!applies(rule, raw)) continue
     const mapped = mapEntity(rule, raw, deleted, errors)
     if (mapped !== undefined) entities.push(mapped)

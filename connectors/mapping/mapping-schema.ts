@@ -37,6 +37,10 @@ export const connectorMappingSchema = {
               required: ['entity', 'id', 'fields'],
               properties: {
                 entity: { enum: canonicalEntities },
+                each: {
+                  ...path,
+                  description: 'Map one entity per element of the list at this path (the holders of a parcel, say); `id`, `when` and every field `from` are then read from the element. A delete of the record deletes none of them: the element entities are named by it, not owned by it.'
+                },
                 id: {
                   type: 'object',
                   additionalProperties: false,

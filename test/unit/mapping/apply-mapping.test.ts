@@ -134,3 +134,47 @@ t.test('people named by a legacy key in a personal-id field come out as referenc
   const bad = applyMapping(mapping, 'cards', { card: 'C1', holderCmnd: '12' })
   t.equal(bad.ok, false, 'a malformed legacy key is an error, like any value')
 })
+
+t.test('an entity rule with each maps one entity per element of a list', async t => {
+  const mapping: ConnectorMapping = {
+    streams: [{
+      stream: 'parcels',
+      deleteWhen: { from: 'gone', equals: true },
+      entities: [{
+        entity: 'land-parcel', id: { from: 'id' }, fields: [{ from: 'area', to: 'areaM2', transform: ['number'] }]
+      }, {
+        entity: 'person',
+        each: 'holders',
+        when: { from: 'kind', equals: 'CCCD' },
+        id: { from: 'number', transform: ['personal-id'] },
+        fields: [{ from: 'name', to: 'fullName', transform: ['name.full'] }]
+      }, {
+        entity: 'person',
+        each: 'holders',
+        when: { from: 'kind', equals: 'CMND' },
+        id: { from: 'none', fallback: { from: 'number', transform: ['cmnd'], kind: 'cmnd' } },
+        fields: [{ from: 'name', to: 'fullName', transform: ['name.full'] }]
+      }]
+    }]
+  }
+  const holders = [
+    { kind: 'CCCD', number: '092185001234', name: 'TRẦN VĂN HAI' },
+    { kind: 'CMND', number: '361234567', name: 'lê thị ba' },
+    { kind: 'CCCD', number: '094175003333', name: 'Ngô Tư' }
+  ]
+  const out = applyMapping(mapping, 'parcels', { id: 'P1', area: 120, holders })
+  if (!out.ok) throw new Error(JSON.stringify(out.errors))
+  t.same(out.entities.map(e => [e.entity, e.entityId ?? e.legacyKey?.value, e.fields.fullName ?? e.fields.areaM2]), [
+    ['land-parcel', 'P1', 120],
+    ['person', '092185001234', 'Trần Văn Hai'],
+    ['person', '094175003333', 'Ngô Tư'],
+    ['person', '361234567', 'Lê Thị Ba']
+  ], 'paths are read from each element; when picks the rule per element')
+  const bad = applyMapping(mapping, 'parcels', { id: 'P1', area: 120, holders: [holders[0], { kind: 'CCCD', number: '12', name: 'X' }] })
+  t.equal(bad.ok, false)
+  if (!bad.ok) t.same(bad.errors.map(e => e.path), ['holders[1].number'], 'an error names the element')
+  const deleted = applyMapping(mapping, 'parcels', { id: 'P1', gone: true, holders })
+  t.ok(deleted.ok && deleted.entities.length === 1 && deleted.entities[0].entity === 'land-parcel', 'a delete deletes the record, not the people it names')
+  const none = applyMapping(mapping, 'parcels', { id: 'P1', area: 1 })
+  t.ok(none.ok && none.entities.length === 1, 'no list, no element entities')
+})

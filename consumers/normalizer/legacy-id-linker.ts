@@ -38,13 +38,22 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
   const keysOf = (e: PendingEvent, group: string): string[] => e.legacyRefs === undefined ? [group] : e.legacyRefs.map(r => keyId(r.kind, r.value))
   const pendingIds = pending.flatMap(p => keysOf(p.event, keyId(p.legacyKey.kind, p.legacyKey.value)))
   const asked = [...new Set([...learned.keys(), ...pendingIds])]
+  const askedSet = new Set(asked)
   const [known, waiting] = await Promise.all([
     store.getMany('id_links', asked) as Promise<Map<string, LinkDoc>>,
     store.getMany('unresolved', asked) as Promise<Map<string, UnresolvedDoc>>
   ])
-  // Released records may name other people by CMND too: their links are read as well.
-  const more = [...waiting.values()].flatMap(g => g.entries.flatMap(e => keysOf(e, g._id))).filter(id => !known.has(id) && !learned.has(id))
-  if (more.length > 0) for (const [id, link] of await store.getMany('id_links', [...new Set(more)]) as Map<string, LinkDoc>) known.set(id, link)
+  // Released records may name other people by CMND too: their links are read as well, and the
+  // groups they may have to wait in next (a group written blind would collide with a stored one).
+  const more = [...new Set([...waiting.values()].flatMap(g => g.entries.flatMap(e => keysOf(e, g._id))))].filter(id => !askedSet.has(id))
+  if (more.length > 0) {
+    const [moreLinks, moreGroups] = await Promise.all([
+      store.getMany('id_links', more) as Promise<Map<string, LinkDoc>>,
+      store.getMany('unresolved', more) as Promise<Map<string, UnresolvedDoc>>
+    ])
+    for (const [id, link] of moreLinks) known.set(id, link)
+    for (const [id, group] of moreGroups) waiting.set(id, group)
+  }
   await saveLinks(store, learned, known)
   const resolve = (id: string): string | undefined => learned.get(id) ?? known.get(id)?.personalId
 

@@ -57,7 +57,7 @@ async function holderOfCard (store: Store, value: string, ssn: string): Promise<
   return holders[0]
 }
 
-const personResponse = { 200: { $ref: 'CitizenResponse#' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses } as const
+const personResponse = { 200: { $ref: 'CitizenResponse#', description: 'The citizen\'s golden record, as GET /v1/citizens/{personalId} answers it: granted fields only, freshness per source.' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses } as const
 
 export function citizenLookupRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
@@ -110,7 +110,7 @@ export function citizenLookupRoutes (store: Store) {
         headers: readHeaders,
         params: { type: 'object', required: ['serial'], properties: { serial: { type: 'string', minLength: 1, maxLength: 30, examples: ['AA 05565655'] } } },
         querystring: readQuerySchema({ list: true }),
-        response: { 200: listSchema('land-parcel', 'Parcels the certificate lists (parcelIds) that the hub holds.', landParcelExample), ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses }
+        response: { 200: { ...listSchema('land-parcel', 'Parcels the certificate lists (parcelIds) that the hub holds.', landParcelExample), description: 'The parcels the certificate covers, in id order, one page; granted fields only.' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses }
       }
     }, async (request, reply) => {
       const selected = await selection(request, 'land-parcel', request.query.fields)

@@ -33,5 +33,3 @@ const title = (status: number): string =>
 
 export const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' } } as const
 export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } } } as const
-/** A success body documented elsewhere (docs/connectors.md); serialized as is. */
-export const anyObject = { type: 'object', additionalProperties: true } as const

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { requireOperator } from '../plugins/access-control.js'
 import { dryRun } from '../../connectors/registry/dry-run.js'
 import { answerRegistryErrors, idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { dryRunResponse } from './connector-schemas.js'
 
 const body = {
   type: 'object',
@@ -19,7 +20,7 @@ export function connectorDryRunRoutes ({ registry, mappingValidator }: Connector
     answerRegistryErrors(app)
     app.addHook('onRequest', requireOperator)
     app.post<{ Params: { id: string }, Body: { stream?: string, records: unknown[] } }>('/v1/connectors/:id/dry-run', {
-      schema: { tags: ['connectors'], summary: 'Map sample raw records: canonical output and every error per record; nothing is published', params: idParams, body, response: { ...problems } }
+      schema: { tags: ['connectors'], summary: 'Map sample raw records: canonical output and every error per record; nothing is published', params: idParams, body, response: { 200: dryRunResponse, ...problems } }
     }, async request => {
       const view = await registry.view(request.params.id)
       const results = dryRun(view, mappingValidator, request.body.stream, request.body.records)

@@ -7,7 +7,8 @@ import { verifyToken } from '../../connectors/registry/push-token.js'
 import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
 import type { PushedEvent } from '../../connectors/registry/push-intake.js'
 import type { ConnectorRegistry } from '../../connectors/registry/registry.js'
-import { anyObject, answerRegistryErrors, idParams, type ConnectorApiDeps } from './connector-deps.js'
+import { answerRegistryErrors, idParams, type ConnectorApiDeps } from './connector-deps.js'
+import { pushOutcomeResponse } from './connector-schemas.js'
 
 /**
  * The one place push requests are authenticated: `Authorization: Bearer <push token>` checked
@@ -58,7 +59,7 @@ export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDep
         summary: 'A source pushes raw records (push-mode connectors); 202 with a status per record',
         params: idParams,
         body,
-        response: { 202: anyObject, 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' } }
+        response: { 202: pushOutcomeResponse, 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' } }
       }
     }, async (request, reply) => {
       const doc = await authenticatePush(registry, request.params.id, request)

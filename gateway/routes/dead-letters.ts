@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify'
 import { requireOperator } from '../plugins/access-control.js'
 import { ApiProblem } from '../problem.js'
+import { maskIds } from '../../infra/logging/logger.js'
 import type { FieldValue } from '../../infra/ports/store.js'
 import { replayDeadLetter } from '../../connectors/registry/dead-letter-replay.js'
 import type { DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
-import { anyObject, answerRegistryErrors, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { answerRegistryErrors, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { deadLetterPageResponse, deadLetterSchema } from './connector-schemas.js'
 
 const query = {
   type: 'object',
@@ -32,16 +34,22 @@ function decode (cursor: string): { value: string, id: string } {
   throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The page cursor is not valid', 'Pass the `next` value of the previous page unchanged.', [{ path: 'querystring/after', message: 'is not a page cursor' }])
 }
 
-/** The listing leaves the message value out: it may hold personal data; replay uses it server-side. */
-const summary = ({ value: _value, headers: _headers, version: _version, ...rest }: DeadLetterDoc): Omit<DeadLetterDoc, 'value' | 'headers' | 'version'> => rest
+/**
+ * The listing leaves the message value out (it may hold personal data; replay uses it
+ * server-side) and masks ids in the message key, which is often a personal id: an operator needs
+ * the reason and where the record came from, not whose it is.
+ */
+const summary = ({ value: _value, headers: _headers, version: _version, ...rest }: DeadLetterDoc): Omit<DeadLetterDoc, 'value' | 'headers' | 'version'> =>
+  ({ ...rest, key: maskIds(rest.key) })
 
 export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
     answerRegistryErrors(app)
     app.addHook('onRequest', requireOperator)
+    app.addSchema(deadLetterSchema)
     const tags = ['dead letters']
 
-    app.get<{ Querystring: Query }>('/v1/dead-letters', { schema: { tags, summary: 'Dead letters, newest first; filters combine', querystring: query, response: { ...problems } } }, async request => {
+    app.get<{ Querystring: Query }>('/v1/dead-letters', { schema: { tags, summary: 'Dead letters, newest first; filters combine', querystring: query, response: { 200: deadLetterPageResponse, ...problems } } }, async request => {
       const { limit, after, ...filters } = request.query
       const where: Record<string, FieldValue> = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>
       const docs = await store.find('dead_letters', { where, orderBy: { field: 'deadAt', direction: 'desc' }, limit: limit + 1, ...(after !== undefined ? { after: decode(after) } : {}) }) as DeadLetterDoc[]
@@ -50,7 +58,7 @@ export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }:
     })
 
     app.post<{ Params: { id: string } }>('/v1/dead-letters/:id/replay', {
-      schema: { tags, summary: 'Publish the original message again to where it came from, and mark the letter replayed', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } }, response: { 202: anyObject, ...problems, 422: { $ref: 'Problem#' } } }
+      schema: { tags, summary: 'Publish the original message again to where it came from, and mark the letter replayed', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } }, response: { 202: { $ref: 'DeadLetter#', description: 'Published again and marked replayed (the letter as it is now).' }, ...problems, 422: { $ref: 'Problem#' } } }
     }, async (request, reply) => {
       const doc = await replayDeadLetter({ store, eventLog, registry, settleMs: replaySettleMs }, request.params.id)
       return await reply.code(202).send(summary(doc))

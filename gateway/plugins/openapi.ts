@@ -35,7 +35,10 @@ async function openapi (app: FastifyInstance): Promise<void> {
         { name: 'land-parcels', description: 'Cadastral land parcels, by id or by land-use certificate serial' },
         { name: 'conflicts', description: 'Fields on which source systems disagree (operators; audited)' },
         { name: 'schemas', description: 'Canonical JSON Schemas of the hub\'s entities and event envelopes' },
-        { name: 'health', description: 'Liveness and readiness' }
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'connectors', description: 'The connector registry for integrators: register a declarative source, dry-run its mapping, status, pause, resume, run, and push endpoints (docs/connectors.md)' },
+        { name: 'dead letters', description: 'Records every stage refused, with the reason and where they came from; replayed once the cause is fixed (operators)' },
+        { name: 'admin', description: 'API clients, keys and grants (operators only; docs/security-model.md)' }
       ]
     },
     refResolver: {

@@ -39,6 +39,23 @@ t.test('OpenAPI: every read route documented with tags, examples and problems', 
   }
 })
 
+t.test('OpenAPI: every operation has registered tags and a declared success response', async t => {
+  const api = await openReadApi(t)
+  const doc = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json()
+  const tags = new Set((doc.tags as Array<{ name: string }>).map(tag => tag.name))
+  let operations = 0
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    for (const [method, op] of Object.entries(methods)) {
+      operations++
+      t.ok(op.tags?.length > 0 && op.tags.every((tag: string) => tags.has(tag)), `${method} ${path}: tags registered`)
+      const success = Object.keys(op.responses ?? {}).filter(code => /^2\d\d$/.test(code))
+      t.ok(success.length > 0, `${method} ${path}: a success response is declared`)
+    }
+  }
+  // This app has the read, prefill, admin and schema routes (not the connector registry's).
+  t.ok(operations >= 25, `the app's routes are in the document (${operations} operations)`)
+})
+
 t.test('responses carry only declared fields', async t => {
   const api = await openReadApi(t)
   // A stray field in a golden record (written by a future merger, say) is not served.

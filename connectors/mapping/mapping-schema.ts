@@ -9,6 +9,11 @@ const path = { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\[\\])?(\\.[
 const transformList = { type: 'array', items: { enum: transformNames }, maxItems: 5, description: 'Applied left to right.' } as const
 const canonicalField = { type: 'string', pattern: '^[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)?$', description: 'Canonical field, optionally one level deep (address.wardCode).' } as const
 const scalar = { type: ['string', 'number', 'boolean'] } as const
+/** Where a legacy key (a 9-digit CMND) is read: for a record's own id, or for the people a field names. */
+const legacyKeySource = <D extends string>(description: D) => ({
+  type: 'object', additionalProperties: false, required: ['from', 'kind'], description,
+  properties: { from: path, transform: transformList, kind: { enum: ['cmnd'] } }
+}) as const
 
 export const connectorMappingSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -48,13 +53,7 @@ export const connectorMappingSchema = {
                   properties: {
                     from: path,
                     transform: transformList,
-                    fallback: {
-                      type: 'object',
-                      additionalProperties: false,
-                      required: ['from', 'kind'],
-                      description: 'A legacy key used when the record has no canonical id; the normalizer links it.',
-                      properties: { from: path, transform: transformList, kind: { enum: ['cmnd'] } }
-                    }
+                    fallback: legacyKeySource('A legacy key used when the record has no canonical id; the normalizer links it.')
                   }
                 },
                 when: { type: 'object', additionalProperties: false, required: ['from'], description: 'Only when the path is present (and equals, if given).', properties: { from: path, equals: scalar } },
@@ -71,13 +70,7 @@ export const connectorMappingSchema = {
                       to: canonicalField,
                       transform: transformList,
                       required: { type: 'boolean', description: 'Missing value is an error (default false).' },
-                      legacy: {
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['from', 'kind'],
-                        description: 'People the record names by a legacy key only (a 9-digit CMND), for a field that holds personal ids: the normalizer puts each one\'s personal id in the field once a source links the key, and holds the record in the unresolved set until then. For a list field every legacy key is added; for a single one it is used when the field itself is empty.',
-                        properties: { from: path, transform: transformList, kind: { enum: ['cmnd'] } }
-                      }
+                      legacy: legacyKeySource('People the record names by a legacy key only (a 9-digit CMND), for a field that holds personal ids: the normalizer puts each one\'s personal id in the field once a source links the key, and holds the record in the unresolved set until then. For a list field every legacy key is added; for a single one it is used when the field itself is empty.')
                     }
                   }
                 }

@@ -5,28 +5,26 @@
 // the marks count: 'Nguyễn Văn Ân' and 'Nguyễn Văn An' are different names. Other fields agree
 // when their canonical JSON is equal.
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
-import { foldDiacritics } from '../../schemas/vietnam/names.js'
+import { nameMatchKey, nameSpellingKey } from '../../schemas/vietnam/names.js'
 
 const NAME_FIELDS = new Set(['fullName', 'familyName', 'middleName', 'givenName', 'otherName'])
-
-const plainName = (v: string): string => v.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
 
 /** Groups the positions of `values` that agree; more than one group is a conflict. Deterministic. */
 export function agreeingGroups (field: string, values: readonly unknown[]): number[][] {
   if (!NAME_FIELDS.has(field) || !values.every(v => typeof v === 'string')) return byKey(values.map(v => canonicalJson(v)))
-  const names = (values as string[]).map(v => ({ spelled: plainName(v), folded: foldDiacritics(plainName(v)) }))
-  const marked = names.map(n => n.spelled !== n.folded)
-  // Spellings with diacritics first, each by its exact spelling; then each bare spelling joins the
-  // first of them it folds to, or a group of bare spellings of its own.
-  const groups = new Map<string, number[]>()
-  names.forEach((n, i) => { if (marked[i]) groups.set(`=${n.spelled}`, [...(groups.get(`=${n.spelled}`) ?? []), i]) })
+  const names = (values as string[]).map(v => ({ spelled: nameSpellingKey(v), folded: nameMatchKey(v) }))
+  // Spellings with diacritics first, one group per exact spelling; then each bare spelling joins
+  // the first of those it folds to, else the group of its folded form.
+  const marked = byKey(names.map(n => n.spelled !== n.folded ? n.spelled : ''))
+    .filter(g => names[g[0]].spelled !== names[g[0]].folded)
+  const bare = new Map<string, number[]>()
   names.forEach((n, i) => {
-    if (marked[i]) return
-    const joined = [...groups.entries()].find(([key, members]) => key.startsWith('=') && names[members[0]].folded === n.folded)
-    if (joined !== undefined) joined[1].push(i)
-    else groups.set(`~${n.folded}`, [...(groups.get(`~${n.folded}`) ?? []), i])
+    if (n.spelled !== n.folded) return
+    const joined = marked.find(g => names[g[0]].folded === n.folded) ?? bare.get(n.folded) ?? []
+    if (joined.length === 0) bare.set(n.folded, joined)
+    joined.push(i)
   })
-  return [...groups.values()]
+  return [...marked, ...bare.values()]
 }
 
 function byKey (keys: string[]): number[][] {

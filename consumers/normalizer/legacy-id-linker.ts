@@ -18,6 +18,7 @@ export interface UnresolvedDoc extends StoredDoc {
 }
 
 interface LinkDoc extends StoredDoc { personalId: string }
+type LegacyKey = PendingEntity['legacyKey']
 
 const keyId = (kind: string, value: string): string => `${kind}:${value}`
 
@@ -61,7 +62,8 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
   const releasedGroups: string[] = []
   const park = new Map<string, UnresolvedDoc>()
   let parked = 0
-  const parkIn = (id: string, kind: 'cmnd', value: string, entry: PendingEvent): void => {
+  const parkIn = ({ kind, value }: LegacyKey, entry: PendingEvent): void => {
+    const id = keyId(kind, value)
     const group = park.get(id) ?? (releasedGroups.includes(id) ? undefined : structuredClone(waiting.get(id))) ??
       { _id: id, version: 0, kind, value, since: entry.source.ingestTime, entries: [] }
     if (!group.entries.some(e => e.rawEventId === entry.rawEventId && e.entity === entry.entity)) group.entries.push(entry)
@@ -69,7 +71,7 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     parked++
   }
   /** The event, once every legacy key it needs is linked; else the key it must wait for. */
-  const link = (entry: PendingEvent, group: { kind: 'cmnd', value: string }): CanonicalEvent | { waitFor: { kind: 'cmnd', value: string } } => {
+  const link = (entry: PendingEvent, group: LegacyKey): CanonicalEvent | { waitFor: LegacyKey } => {
     if (entry.legacyRefs === undefined) {
       const personalId = resolve(keyId(group.kind, group.value))
       return personalId === undefined ? { waitFor: group } : withId(entry, personalId, group.value)
@@ -99,13 +101,13 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     releasedGroups.push(id)
     for (const entry of group.entries) {
       const linked = link(entry, group)
-      if ('waitFor' in linked) parkIn(keyId(linked.waitFor.kind, linked.waitFor.value), linked.waitFor.kind, linked.waitFor.value, entry)
+      if ('waitFor' in linked) parkIn(linked.waitFor, entry)
       else out.push(linked)
     }
   }
   for (const p of pending) {
     const linked = link(p.event, p.legacyKey)
-    if ('waitFor' in linked) parkIn(keyId(linked.waitFor.kind, linked.waitFor.value), linked.waitFor.kind, linked.waitFor.value, p.event)
+    if ('waitFor' in linked) parkIn(linked.waitFor, p.event)
     else out.push(linked)
   }
   const writes: VersionedWrite[] = [...park.values()].map(doc => ({ doc: { ...doc, version: doc.version + 1 }, expectedVersion: doc.version === 0 ? null : doc.version }))

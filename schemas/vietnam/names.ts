@@ -38,3 +38,9 @@ export function normalizeName (raw: string): PersonName {
 export function nameMatchKey (raw: string): string {
   return foldDiacritics(clean(raw)).toLowerCase()
 }
+
+// Key for comparing two spellings: case, spacing, invisible characters and Unicode form do not
+// count, diacritics do ('Ân' is not 'An').
+export function nameSpellingKey (raw: string): string {
+  return clean(raw).toLowerCase()
+}

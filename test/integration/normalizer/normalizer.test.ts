@@ -1,6 +1,7 @@
 // The normalizer on the embedded event log and store: raw civil-status events in, canonical
 // person events out; bad ones to dead letters; CMND-only records parked, then linked.
 import t from 'tap'
+import type { Test } from 'tap'
 import { join } from 'node:path'
 import { pino } from 'pino'
 import { openEmbeddedEventLog } from '../../../infra/event-log/embedded.js'
@@ -25,18 +26,24 @@ function rawEvent (record: Record<string, unknown>): ChangeEvent {
   return toChangeEvent(civilStatusConnector.manifest, 'persons', civilStatusConnector.toChange(stamped as never), false, new Date(clock).toISOString())
 }
 
-t.test('normalizer', async t => {
+/** A normalizer on a fresh embedded log and store, for the connectors given (civil status always). */
+async function startTestNormalizer (t: Test, others: Parameters<typeof staticCatalog>[0] = {}) {
   const dir = t.testdir({})
   const log = openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })
   const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
   const schemas = createSchemaValidator()
   const sub = await startNormalizer({
     eventLog: log, store, logger: pino({ level: 'silent' }),
-    catalog: staticCatalog({ 'civil-status': { sourceSystem: 'ho-tich', mapping: civilStatusConnector.mapping } }),
+    catalog: staticCatalog({ 'civil-status': { sourceSystem: 'ho-tich', mapping: civilStatusConnector.mapping }, ...others }),
     validateEvent: schemas.validator<ChangeEvent>('change-event'),
     mappingValidator: createMappingValidator(schemas),
     batchSize: 50, maxAttempts: 3
   })
+  return { log, store, sub }
+}
+
+t.test('normalizer', async t => {
+  const { log, store, sub } = await startTestNormalizer(t)
   const canonical: CanonicalEvent[] = []
   const dead: ConsumedMessage[] = []
   const readers = await Promise.all([
@@ -98,20 +105,7 @@ t.test('normalizer', async t => {
 })
 
 t.test('a card naming its holder by CMND only waits in the unresolved set, then is linked', async t => {
-  const dir = t.testdir({})
-  const log = openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })
-  const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
-  const schemas = createSchemaValidator()
-  const sub = await startNormalizer({
-    eventLog: log, store, logger: pino({ level: 'silent' }),
-    catalog: staticCatalog({
-      'civil-status': { sourceSystem: 'ho-tich', mapping: civilStatusConnector.mapping },
-      'health-insurance': { sourceSystem: 'bhyt', mapping: healthInsuranceConnector.mapping }
-    }),
-    validateEvent: schemas.validator<ChangeEvent>('change-event'),
-    mappingValidator: createMappingValidator(schemas),
-    batchSize: 50, maxAttempts: 3
-  })
+  const { log, store, sub } = await startTestNormalizer(t, { 'health-insurance': { sourceSystem: 'bhyt', mapping: healthInsuranceConnector.mapping } })
   const cards: CanonicalEvent[] = []
   const reader = await log.subscribe({ group: 'test-cards', topics: ['canonical.health-insurance-card'], handler: async b => { cards.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent)) } })
   t.teardown(async () => { await sub.stop(); await reader.stop(); await log.close(); await store.close() })

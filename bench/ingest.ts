@@ -1,7 +1,8 @@
 // bench/ingest: a synthetic city through the whole pipeline — five connectors, event log,
 // normalizer, merger — on the embedded adapters or on the real engines, with the ceilings measured
 // in the same run: the raw bulk-upsert rate of the same store at the same batch size, and the raw
-// publish and consume rates of the same event log. Prints one JSON object.
+// publish and consume rates of the same event log; and the write floor, the merger's own store
+// writes timed alone (see measureWriteFloor). Prints one JSON object.
 // Usage: npm run bench:ingest -- [--citizens 2000] [--batch 500] [--engine embedded|real]
 //   --engine real uses KAFKA_BROKERS and MONGODB_URI (defaults: the infra/engines ports).
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -58,6 +59,7 @@ async function main (): Promise<void> {
     const pipeline = await runPipeline(eventLog, store, city, batch, logger)
     const ceilings = await measureCeilings(eventLog, store, batch, pipeline.sampleRaw, pipeline.raw)
     const lower = Math.min(ceilings.storeBulkUpsertDocsPerSec, ceilings.logPublishPerSec, ceilings.logConsumePerSec)
+    const floor = await measureWriteFloor(store, batch, pipeline)
     process.stdout.write(JSON.stringify({
       bench: 'ingest',
       engine: `${eventLog.kind}+${store.kind}`,
@@ -69,6 +71,11 @@ async function main (): Promise<void> {
       ratio: round(pipeline.figures.endToEndRawEventsPerSec / lower, 3),
       target: '>= 0.5 of the lower ceiling',
       met: pipeline.figures.endToEndRawEventsPerSec / lower >= 0.5,
+      writeFloor: {
+        what: 'the store writes the merger cannot avoid, timed alone at the same batch size: one golden upsert per golden write it made, one history append per version; no reads, merging, normalizing or event log',
+        snapshotHistory: { ...floor.snapshot, ratio: round(floor.snapshot.rawEventsPerSec / lower, 3) },
+        eventSizedHistory: { ...floor.eventSized, ratio: round(floor.eventSized.rawEventsPerSec / lower, 3), note: 'history entries the size of one event instead of a snapshot' }
+      },
       machine: '2 cores, noisy; load generator (simulated city) in the same process'
     }, null, 2) + '\n')
   } finally {
@@ -85,13 +92,14 @@ async function runPipeline (eventLog: EventLog, store: Store, city: Awaited<Retu
   let canonicalPublished = 0
   let merged = 0
   let versions = 0
+  let goldenWrites = 0
   const normalizer = await startNormalizer({
     eventLog, store, logger, catalog: staticCatalog(builtInMappings()),
     validateEvent: schemas.validator<ChangeEvent>('change-event'), mappingValidator: createMappingValidator(schemas),
     batchSize: batch, maxAttempts: 3,
     onBatch: s => { rawSeen += s.raw; canonicalPublished += s.canonical }
   })
-  const merger = await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: batch, maxAttempts: 3, onBatch: s => { merged += s.events; versions += s.versions } })
+  const merger = await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: batch, maxAttempts: 3, onBatch: s => { merged += s.events; versions += s.versions; goldenWrites += s.records } })
   const compile = createRawSchemaCompiler()
   const runners = builtInConnectors.map(connector => createPollRunner({
     connector, baseUrl: city.departments[DEPARTMENT[connector.manifest.id as keyof typeof DEPARTMENT]].url,
@@ -113,10 +121,13 @@ async function runPipeline (eventLog: EventLog, store: Store, city: Awaited<Retu
   return {
     raw,
     sampleRaw,
+    goldenWrites,
+    versions,
     figures: {
       rawEvents: raw,
       canonicalEvents: canonicalPublished,
       goldenVersions: versions,
+      goldenWrites,
       connectorsSeconds: round(connectorsMs / 1000, 2),
       normalizedAfterSeconds: round(normalizedMs / 1000, 2),
       endToEndSeconds: round(totalMs / 1000, 2),
@@ -158,6 +169,29 @@ async function measureCeilings (eventLog: EventLog, store: Store, batch: number,
   const logConsumePerSec = Math.round(count / ((performance.now() - first) / 1000))
   await sub.stop()
   return { storeBulkUpsertDocsPerSec, logPublishPerSec, logConsumePerSec, storeDocsWritten: docs, logMessages: count }
+}
+
+/**
+ * The write floor: the golden upserts and history appends the merger made, replayed as raw bulk
+ * writes of the same sizes into the same store. No pipeline that writes them can be faster, so a
+ * floor below the target means the target is out of reach for this data model on this machine.
+ */
+async function measureWriteFloor (store: Store, batch: number, pipeline: { raw: number, goldenWrites: number, versions: number, sampleRaw: string }) {
+  const golden = (await store.find('persons', { limit: 1 }))[0] as StoredDoc
+  const snapshot = (await store.find('history', { limit: 1 }))[0] as StoredDoc
+  const eventSized: StoredDoc = { _id: '', version: 1, recordKey: `person:${golden._id}`, event: JSON.parse(pipeline.sampleRaw) as unknown }
+  const timeWrites = async (prefix: string, history: StoredDoc) => {
+    const t0 = performance.now()
+    for (let i = 0; i < pipeline.goldenWrites; i += batch) {
+      await store.bulkUpsert('persons', Array.from({ length: Math.min(batch, pipeline.goldenWrites - i) }, (_v, j) => ({ doc: { ...golden, _id: `${prefix}-g-${i + j}`, version: 1 }, expectedVersion: null })))
+    }
+    for (let i = 0; i < pipeline.versions; i += batch) {
+      await store.bulkUpsert('history', Array.from({ length: Math.min(batch, pipeline.versions - i) }, (_v, j) => ({ doc: { ...history, _id: `${prefix}-h-${i + j}`, version: 1 }, expectedVersion: null })))
+    }
+    const seconds = (performance.now() - t0) / 1000
+    return { seconds: round(seconds, 2), historyDocBytes: JSON.stringify(history).length, rawEventsPerSec: Math.round(pipeline.raw / seconds) }
+  }
+  return { snapshot: await timeWrites('floor-snapshot', snapshot), eventSized: await timeWrites('floor-event', eventSized) }
 }
 
 const round = (n: number, digits: number): number => Number(n.toFixed(digits))

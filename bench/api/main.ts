@@ -96,6 +96,14 @@ function scenarios (subjects: Subjects, keys: BenchKeys, options: BenchOptions):
   for (const c of [1, 32]) {
     out.push({ name: `raw-get-c${c}`, kind: 'ceiling-raw-get', concurrency: c, run: async (_url, server) => (await server.request<{ summary: LatencySummary }>({ type: 'raw-get', settings: settings(c), seed: c }, 'result')).summary })
   }
+  const floorHeaders = (key: string, purpose: string) => ({ authorization: `Bearer ${key}`, 'x-purpose': purpose })
+  for (const c of [32, 100]) {
+    for (const audited of ['', '-audit']) {
+      const path = `/v1/bench/floor/get${audited}/`
+      const pick = uniformKeys(ids, 300 + c)
+      out.push({ name: `floor-get${audited}-c${c}`, kind: `floor-lookup${audited}`, concurrency: c, run: async url => await httpLoad(url, () => ({ method: 'GET', path: `${path}${pick()}`, headers: floorHeaders(keys.department, LOOKUP_PURPOSE) }), settings(c)) })
+    }
+  }
   for (const c of [32, 100]) {
     out.push({ name: `lookup-uniform-c${c}`, kind: 'lookup', concurrency: c, run: async url => await checkedLookup(url, ids[0], lookupHeaders, async () => await httpLoad(url, get(uniformKeys(ids, 100 + c), '/v1/citizens/'), settings(c))) })
     out.push({
@@ -105,6 +113,10 @@ function scenarios (subjects: Subjects, keys: BenchKeys, options: BenchOptions):
   }
   for (const c of [1, 16]) {
     out.push({ name: `prefill-reads-parallel-c${c}`, kind: 'ceiling-prefill-reads-parallel', concurrency: c, extra: { reads: 'mother, father, household, mother\'s cards' }, run: async (_url, server) => (await server.request<{ summary: LatencySummary }>({ type: 'raw-prefill-reads', settings: settings(c), seed: c }, 'result')).summary })
+    for (const audited of ['', '-audit']) {
+      let next = 0
+      out.push({ name: `floor-prefill-reads${audited}-c${c}`, kind: `floor-prefill${audited}`, concurrency: c, run: async url => await httpLoad(url, () => ({ method: 'GET', path: `/v1/bench/floor/prefill-reads${audited}/${next++}`, headers: floorHeaders(keys.oneStop, PREFILL_PROCEDURE) }), settings(c)) })
+    }
     out.push({ name: `prefill-c${c}`, kind: 'prefill', concurrency: c, extra: { procedure: PREFILL_PROCEDURE }, run: async url => await checkedPrefill(url, prefill(), async () => await httpLoad(url, prefill, settings(c))) })
   }
   return out

@@ -17,16 +17,18 @@ export async function rawGetLoop (store: Store, ids: string[], settings: LoopSet
   }, settings)
 }
 
+/** The reads a prefill of 2.000986 makes for one subject, all at once. */
+export async function prefillReads (store: Store, s: PrefillSubject): Promise<void> {
+  const [mother, , household, cards] = await Promise.all([
+    readCurrent(store, 'person', s.mother),
+    readCurrent(store, 'person', s.father),
+    readCurrent(store, 'household', s.householdId),
+    linkedRecords(store, 'health-insurance-card', s.mother)
+  ])
+  if (mother === undefined || household === undefined || cards.length === 0) throw new Error('prefill subject lost its data')
+}
+
 export async function rawPrefillReadsLoop (store: Store, subjects: PrefillSubject[], settings: LoopSettings): Promise<LatencySummary> {
   let next = 0
-  return await closedLoop(async () => {
-    const s = subjects[next++ % subjects.length]
-    const [mother, , household, cards] = await Promise.all([
-      readCurrent(store, 'person', s.mother),
-      readCurrent(store, 'person', s.father),
-      readCurrent(store, 'household', s.householdId),
-      linkedRecords(store, 'health-insurance-card', s.mother)
-    ])
-    if (mother === undefined || household === undefined || cards.length === 0) throw new Error('prefill subject lost its data')
-  }, settings)
+  return await closedLoop(async () => { await prefillReads(store, subjects[next++ % subjects.length]) }, settings)
 }

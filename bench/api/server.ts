@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { buildGateway } from '../../gateway/app.js'
-import { ensureBenchClients } from './bench-clients.js'
 import { openBenchStore, type StoreLocation } from './open-bench-store.js'
+import { addFloorRoutes } from './floor-routes.js'
+import { ensureBenchClients, LOOKUP_PURPOSE, PREFILL_PROCEDURE } from './bench-clients.js'
 import { rawGetLoop, rawPrefillReadsLoop, type LoopSettings } from './raw-reads.js'
 import type { Subjects } from './subjects.js'
 
@@ -43,6 +44,7 @@ async function handle (request: ServerRequest): Promise<void> {
       const logger = pino({ level: request.logLevel }, pino.destination({ dest: request.logFile, sync: false }))
       app = await buildGateway({ store, logger, readiness: [], limits: { rateLimitPerMinute: 0 } })
       addBareRoute(app)
+      addFloorRoutes(app, store, subjects.prefill, { lookup: LOOKUP_PURPOSE, prefill: PREFILL_PROCEDURE })
       const url = await app.listen({ host: '127.0.0.1', port: 0 })
       reply({ type: 'started', url, keys })
       return

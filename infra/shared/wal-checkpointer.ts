@@ -3,6 +3,11 @@
 // the gateway's prefill p99 (11.7 ms against 3.9 ms without it). Here the store's own connection
 // never checkpoints; a worker thread with its own connection runs PASSIVE checkpoints, which
 // block neither readers nor the writer.
+// Every 100 ms, not every second: a PASSIVE checkpoint copies the frames that were in the WAL when
+// it began, and under sustained writes a one-second pass never caught up with the frames written
+// meanwhile, so the WAL could not restart, grew past maxWalBytes and the main thread checkpointed
+// 64 MB itself: prefill p99 at concurrency 16 went 75 -> 32 ms with the shorter interval (bench/api,
+// docs/benchmarks.md), the same as with the main-thread bound out of reach.
 import type BetterSqlite3 from 'better-sqlite3'
 import { statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -41,7 +46,7 @@ setInterval(() => { db.pragma('wal_checkpoint(PASSIVE)') }, workerData.intervalM
 `
 
 /** Starts checkpointing `file`, a WAL database that `db` (the store's connection) has open. */
-export function startWalCheckpointer (db: BetterSqlite3.Database, file: string, { intervalMs = 1000, maxWalBytes = 64 * 1024 * 1024 }: WalCheckpointerOptions = {}): WalCheckpointer {
+export function startWalCheckpointer (db: BetterSqlite3.Database, file: string, { intervalMs = 100, maxWalBytes = 64 * 1024 * 1024 }: WalCheckpointerOptions = {}): WalCheckpointer {
   db.pragma('wal_autocheckpoint = 0')
   // After a checkpoint the WAL is rewritten from its start but its file keeps its largest size;
   // the limit trims it back, or the size check below would fire forever after one big burst.

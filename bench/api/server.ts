@@ -9,6 +9,7 @@ import type { Store } from '../../infra/ports/store.js'
 import { buildGateway } from '../../gateway/app.js'
 import { openBenchStore, type StoreLocation } from './open-bench-store.js'
 import { addFloorRoutes } from './floor-routes.js'
+import { readAccessLog } from '../../gateway/security/access-log.js'
 import { ensureBenchClients, LOOKUP_PURPOSE, PREFILL_PROCEDURE } from './bench-clients.js'
 import { rawGetLoop, rawPrefillReadsLoop, type LoopSettings } from './raw-reads.js'
 import type { Subjects } from './subjects.js'
@@ -41,6 +42,9 @@ async function handle (request: ServerRequest): Promise<void> {
       store = await openBenchStore(request.location)
       subjects = JSON.parse(readFileSync(request.subjectsFile, 'utf8')) as Subjects
       const keys = await ensureBenchClients(store)
+      // As in production once a citizen has asked who read their data: the access log's index on
+      // personalId exists, and every audited read pays for keeping it.
+      await readAccessLog(store, (subjects as Subjects).personIds[0], { limit: 1 })
       const logger = pino({ level: request.logLevel }, pino.destination({ dest: request.logFile, sync: false }))
       app = await buildGateway({ store, logger, readiness: [], limits: { rateLimitPerMinute: 0 } })
       addBareRoute(app)

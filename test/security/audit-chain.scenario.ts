@@ -52,6 +52,27 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     t.same(log.map(l => l.seq), [...log.map(l => l.seq)].sort((a, b) => b - a), 'newest first')
   })
 
+  t.test('the access log is keyed in sequence order and pages newest first by seq', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const writer = createAuditWriter({ store, batchMax: 4, timeoutMs: 10000 })
+    // Seven citizens read in turn (read(i) names citizen i % 7), so each has lines spread through the log.
+    for (let i = 1; i <= 30; i++) await writer.append(read(i))
+    await writer.close()
+    const lines = await store.find('access_log', { orderBy: { field: '_id' }, limit: 100 })
+    t.same(lines.map(l => l.seq), Array.from({ length: 30 }, (_, i) => i + 1), 'key order is sequence order: new lines append')
+    const subject = read(3).subjects[0]
+    const pages: number[][] = []
+    let before: number | undefined
+    for (;;) {
+      const page = await readAccessLog(store, subject, { limit: 2, before })
+      if (page.length === 0) break
+      pages.push(page.map(l => l.seq))
+      before = page[page.length - 1].seq
+    }
+    t.same(pages, [[24, 17], [10, 3]], 'one citizen\'s lines, newest first, two per page')
+  })
+
   const tampering: Array<{ name: string, tamper: (store: Store) => Promise<void>, seq: number, kind: string }> = [
     { name: 'an edited entry', seq: 6, kind: 'edited', tamper: async s => await rewrite(s, 5, b => { b.entries[1].fields.push('phone') }) },
     { name: 'an added field', seq: 6, kind: 'edited', tamper: async s => await rewrite(s, 5, b => { (b.entries[1] as unknown as Record<string, unknown>).note = 'x' }) },

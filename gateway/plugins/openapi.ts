@@ -5,6 +5,19 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 
+/**
+ * A success response with no description of its own is described by its route's summary; Swagger
+ * UI would show "Default Response" for it. A new schema object: the route's own is left as it is.
+ */
+export function describeSuccessResponses (schema: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const responses = schema?.response as Record<string, Record<string, unknown>> | undefined
+  const summary = schema?.summary
+  if (responses === undefined || typeof summary !== 'string') return schema
+  const described = Object.fromEntries(Object.entries(responses).map(([code, response]) =>
+    [code, /^2\d\d$/.test(code) && typeof response === 'object' && response.description === undefined ? { ...response, description: summary } : response]))
+  return { ...schema, response: described }
+}
+
 // Routes anyone may call (access control lets them through unauthenticated): no key in the docs.
 const publicPrefixes = ['/docs', '/health/', '/v1/schemas']
 
@@ -41,6 +54,7 @@ async function openapi (app: FastifyInstance): Promise<void> {
         { name: 'admin', description: 'API clients, keys and grants (operators only; docs/security-model.md)' }
       ]
     },
+    transform: ({ schema, url }) => ({ schema: describeSuccessResponses(schema as Record<string, unknown> | undefined) as typeof schema, url }),
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.title ?? json.$id ?? `def-${i}`)
     }

@@ -16,9 +16,9 @@ const checkResult = {
 
 export function healthRoutes (checks: ReadinessCheck[], timeoutMs: number) {
   return async function (app: FastifyInstance): Promise<void> {
-    app.get('/health/live', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: checkResult } } },
+    app.get('/health/live', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: { ...checkResult, description: 'Alive' } } } },
       async () => ({ status: 'live', checks: {} }))
-    app.get('/health/ready', { schema: { tags: ['health'], summary: 'Event log and store answer', response: { 200: checkResult, 503: checkResult } } },
+    app.get('/health/ready', { schema: { tags: ['health'], summary: 'Event log and store answer', response: { 200: { ...checkResult, description: 'Ready: every check answered in time' }, 503: { ...checkResult, description: 'Not ready: a check failed or timed out (named in `checks`)' } } } },
       async (_request, reply) => {
         const results = await Promise.all(checks.map(async c => {
           try { await withTimeout(c.check(), timeoutMs, c.name); return [c.name, 'up'] as const } catch (err) { return [c.name, `down: ${(err as Error).message}`] as const }

@@ -184,3 +184,21 @@ t.test('push: authenticated, partial acceptance per record, idempotent on the so
   t.match(status.json(), { id: 'truong-hoc', state: 'healthy', published: 3, rejected: 1, duplicates: 2 })
   t.equal((await f.call('POST', '/v1/connectors/truong-hoc/run')).json().code, 'LT_ERR_CONNECTOR_NOT_POLL')
 })
+
+t.test('OpenAPI: every response of the registry and dead-letter routes says what it is', async t => {
+  const f = await openFixture(t.testdir({}))
+  t.teardown(f.close)
+  const doc = (await f.app.inject({ method: 'GET', url: '/docs/json' })).json()
+  const undescribed: string[] = []
+  let described = 0
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, { description?: string }> }>>)) {
+    if (!path.startsWith('/v1/connectors') && !path.startsWith('/v1/dead-letters')) continue
+    for (const [method, op] of Object.entries(methods)) {
+      for (const [code, response] of Object.entries(op.responses ?? {})) {
+        if (response.description === 'Default Response') undescribed.push(`${method} ${path} ${code}`); else described++
+      }
+    }
+  }
+  t.same(undescribed, [], 'no "Default Response"')
+  t.ok(described > 20, `${described} responses described`)
+})

@@ -11,6 +11,8 @@ export interface MongoStoreOptions { uri: string, database: string, timeoutMs: n
 
 /** Operations per bulkWrite (see bulkUpsert). */
 const BULK_CHUNK = 16
+/** Reads in flight at once when getMany asks by `_id` one at a time (FerretDB 1.x, see getMany). */
+const GET_CONCURRENCY = 16
 
 interface CursorDoc { _id: string, cursor: unknown, updatedAt: Date }
 
@@ -28,6 +30,10 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
   })
   await client.connect()
   const db: Db = client.db(database)
+  // FerretDB 1.x pushes `_id` equality down to PostgreSQL but not `$in`: a `$in` read fetches and
+  // decodes the whole collection (10.5 s for 45 ids among 4 000 golden records, against 1.3 s for
+  // the same ids asked one by one). MongoDB proper serves `$in` from its index in one round trip.
+  const oneByOne = 'ferretdbVersion' in await db.admin().command({ buildInfo: 1 }, { timeoutMS: timeoutMs })
   const docs = (name: string): Collection<StoredDoc> => db.collection<StoredDoc>(name)
   const cursors = db.collection<CursorDoc>('connector_cursors')
 
@@ -81,7 +87,18 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
   async function getMany (name: string, ids: string[]): Promise<Map<string, StoredDoc>> {
     const found = new Map<string, StoredDoc>()
     if (ids.length === 0) return found
-    for await (const doc of docs(name).find({ _id: { $in: ids } })) found.set(doc._id, doc)
+    if (!oneByOne) {
+      for await (const doc of docs(name).find({ _id: { $in: ids } })) found.set(doc._id, doc)
+      return found
+    }
+    const queue = [...new Set(ids)]
+    // A few workers, each taking the next id: at most GET_CONCURRENCY reads hold pool connections.
+    await Promise.all(Array.from({ length: Math.min(GET_CONCURRENCY, queue.length) }, async () => {
+      for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+        const doc = await docs(name).findOne({ _id: id })
+        if (doc !== null) found.set(doc._id, doc)
+      }
+    }))
     return found
   }
 

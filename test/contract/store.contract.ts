@@ -21,6 +21,18 @@ export function storeContract (t: Test, open: () => Promise<Store>): void {
     t.equal(await store.get('persons', uniqueName('none')), undefined)
   })
 
+  t.test('reads many: more ids than are read at once, repeated and missing ones', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const ids = Array.from({ length: 40 }, (_v, i) => uniqueName(`m${i}`))
+    await store.bulkUpsert('persons', ids.map((id, i) => ({ doc: { _id: id, version: 1, n: i }, expectedVersion: null })))
+    const asked = [...ids, ids[3], ids[3], ...Array.from({ length: 5 }, (_v, i) => uniqueName(`gone${i}`))]
+    const many = await store.getMany('persons', asked)
+    t.same([...many.keys()].sort(), [...ids].sort(), 'every stored id once, no missing one')
+    t.ok(ids.every((id, i) => many.get(id)?.n === i), 'each id maps to its own document')
+    t.equal((await store.getMany('persons', [])).size, 0)
+  })
+
   t.test('a member set to undefined is left out, as JSON leaves it out', async t => {
     const store = await open()
     t.teardown(async () => await store.close())

@@ -11,7 +11,7 @@ export interface MongoStoreOptions { uri: string, database: string, timeoutMs: n
 
 /** Operations per bulkWrite (see bulkUpsert). */
 const BULK_CHUNK = 16
-/** Reads in flight at once when getMany asks by `_id` one at a time (FerretDB 1.x, see getMany). */
+/** Calls in flight at once when getMany or deleteMany go by `_id` one at a time (FerretDB 1.x, see oneByOne). */
 const GET_CONCURRENCY = 16
 
 interface CursorDoc { _id: string, cursor: unknown, updatedAt: Date }
@@ -30,7 +30,7 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
   })
   await client.connect()
   const db: Db = client.db(database)
-  // FerretDB 1.x pushes `_id` equality down to PostgreSQL but not `$in`: a `$in` read fetches and
+  // FerretDB 1.x pushes `_id` equality down to PostgreSQL but not `$in`: a `$in` filter fetches and
   // decodes the whole collection (10.5 s for 45 ids among 4 000 golden records, against 1.3 s for
   // the same ids asked one by one). MongoDB proper serves `$in` from its index in one round trip.
   const oneByOne = 'ferretdbVersion' in await db.admin().command({ buildInfo: 1 }, { timeoutMS: timeoutMs })
@@ -91,14 +91,10 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
       for await (const doc of docs(name).find({ _id: { $in: ids } })) found.set(doc._id, doc)
       return found
     }
-    const queue = [...new Set(ids)]
-    // A few workers, each taking the next id: at most GET_CONCURRENCY reads hold pool connections.
-    await Promise.all(Array.from({ length: Math.min(GET_CONCURRENCY, queue.length) }, async () => {
-      for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-        const doc = await docs(name).findOne({ _id: id })
-        if (doc !== null) found.set(doc._id, doc)
-      }
-    }))
+    await eachId(ids, async id => {
+      const doc = await docs(name).findOne({ _id: id })
+      if (doc !== null) found.set(doc._id, doc)
+    })
     return found
   }
 
@@ -131,7 +127,14 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     find,
     async deleteMany (name, ids) {
       if (ids.length === 0) return 0
-      return (await docs(name).deleteMany({ _id: { $in: ids } })).deletedCount
+      if (!oneByOne) return (await docs(name).deleteMany({ _id: { $in: ids } })).deletedCount
+      let deleted = 0
+      await eachId(ids, async id => {
+        // Awaited first: `deleted += await …` would read `deleted` before the await and lose counts.
+        const { deletedCount } = await docs(name).deleteOne({ _id: id })
+        deleted += deletedCount
+      })
+      return deleted
     },
     async get (name, id) {
       return (await docs(name).findOne({ _id: id })) ?? undefined
@@ -151,6 +154,14 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
       await client.close()
     }
   }
+}
+
+/** Runs `work` once per distinct id, at most GET_CONCURRENCY at a time (each holds a pool connection). */
+async function eachId (ids: string[], work: (id: string) => Promise<void>): Promise<void> {
+  const queue = [...new Set(ids)]
+  await Promise.all(Array.from({ length: Math.min(GET_CONCURRENCY, queue.length) }, async () => {
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) await work(id)
+  }))
 }
 
 const sameDocument = (a: StoredDoc, b: StoredDoc): boolean => canonicalJson(a) === canonicalJson(b)

@@ -116,6 +116,10 @@ export function storeContract (t: Test, open: () => Promise<Store>): void {
     t.equal(await store.deleteMany('connectors', [a, uniqueName('none')]), 1)
     t.equal(await store.get('connectors', a), undefined)
     t.equal(await store.deleteMany('connectors', []), 0)
+    const many = Array.from({ length: 30 }, (_v, i) => uniqueName(`del${i}`))
+    await store.bulkUpsert('connectors', many.map(id => ({ doc: { _id: id, version: 1 }, expectedVersion: null })))
+    t.equal(await store.deleteMany('connectors', [...many.slice(0, 20), many[0], uniqueName('none')]), 20, 'each existing id counted once')
+    t.same([...(await store.getMany('connectors', many)).keys()].sort(), many.slice(20).sort(), 'the other ten are kept')
   })
 
   t.test('cursors and documents survive a restart', async t => {

@@ -2,6 +2,7 @@
 // conflicts. One file, so the writer and the readers cannot disagree about a field name.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
+import type { StoredSourceState } from './state-codec.js'
 
 /** Orders one source's events: source time, then the source position, then the event id. */
 export interface Stamp { sourceTime: string, position: string, eventId: string }
@@ -76,8 +77,11 @@ export interface RecordView {
 }
 
 export interface GoldenRecord extends StoredDoc, RecordView {
-  /** The merge state per source system; everything else in the record is derived from it. */
-  state: Record<string, SourceState>
+  /**
+   * The merge state per source system, as stored (state-codec.ts; records written before that
+   * encoding hold SourceState itself); everything else in the record is derived from it.
+   */
+  state: Record<string, StoredSourceState | SourceState>
   /** Wall-clock time this version was written (differs on a rebuild; left out of the store hash). */
   appliedAt: string
 }

@@ -9,6 +9,7 @@ import { historyId, isGoldenRecord, recordKey, type GoldenRecord, type HistoryDo
 import { foldEvent, type MergeEvent } from './fold.js'
 import { deriveRecord, type ConflictDetail } from './derive.js'
 import { maxIso } from './stamp.js'
+import { decodeState, encodeState } from './state-codec.js'
 import type { SurvivorshipRules } from './survivorship.js'
 
 /** A change in one field's conflict after one version: open with these values, or none. */
@@ -36,12 +37,12 @@ export function mergeKey (
   // A document another writer shaped (the pre-merger person consumer) is taken over: its version
   // continues, its content is rebuilt from the canonical events.
   const golden = isGoldenRecord(current) ? current : undefined
-  let state: Record<string, SourceState> = golden?.state ?? {}
+  let state: Record<string, SourceState> = golden !== undefined ? decodeState(golden.state) : {}
   let version = current?.version ?? 0
   let validFrom = golden?.validFrom ?? ''
-  let doc: GoldenRecord | undefined
+  let view: RecordView | undefined
   // Conflict values before the batch, derived again from the stored state (the record keeps flags only).
-  let details: Record<string, ConflictDetail> = golden !== undefined ? deriveRecord(entity, golden.state, rules).conflictDetails : {}
+  let details: Record<string, ConflictDetail> = golden !== undefined ? deriveRecord(entity, state, rules).conflictDetails : {}
   const history: HistoryDoc[] = []
   const conflictSteps: ConflictStep[] = []
 
@@ -52,11 +53,10 @@ export function mergeKey (
     version += 1
     validFrom = maxIso(validFrom, event.ingestTime)
     const derived = deriveRecord(entity, state, rules)
-    const view: RecordView = {
+    view = {
       entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: derived.provenance,
       conflicts: derived.conflicts, sources: derived.sources, links: derived.links, validFrom
     }
-    doc = { _id: entityId, ...view, state, appliedAt }
     // Built from fresh objects with no undefined members, so no JSON round trip is needed here.
     history.push({
       _id: historyId(entity, entityId, version), version: 1, entity, entityId, recordKey: recordKey(entity, entityId),
@@ -68,5 +68,6 @@ export function mergeKey (
     }
     details = derived.conflictDetails
   }
-  return doc === undefined ? undefined : { doc, history, conflictSteps }
+  // The record keeps the last version's view and the state it came from, encoded once for the batch.
+  return view === undefined ? undefined : { doc: { _id: entityId, ...view, state: encodeState(state), appliedAt }, history, conflictSteps }
 }

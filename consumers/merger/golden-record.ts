@@ -3,6 +3,7 @@
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
 import type { StoredSourceState } from './state-codec.js'
+import type { StoredProvenance } from './provenance-codec.js'
 
 /** Orders one source's events: source time, then the source position, then the event id. */
 export interface Stamp { sourceTime: string, position: string, eventId: string }
@@ -76,7 +77,15 @@ export interface RecordView {
   validFrom: string
 }
 
-export interface GoldenRecord extends StoredDoc, RecordView {
+/**
+ * A view as stored (golden records, history snapshots): provenance in its compact form
+ * (provenance-codec.ts), or expanded in records written before it. viewOf and readAsOf expand it.
+ */
+export interface StoredView extends Omit<RecordView, 'provenance'> {
+  provenance: StoredProvenance | Record<string, FieldProvenance>
+}
+
+export interface GoldenRecord extends StoredDoc, StoredView {
   /**
    * The merge state per source system, as stored (state-codec.ts; records written before that
    * encoding hold SourceState itself); everything else in the record is derived from it.
@@ -96,7 +105,7 @@ export interface HistoryDoc extends StoredDoc {
   appliedAt: string
   /** The event that produced this version. */
   eventId: string
-  record: RecordView
+  record: StoredView
 }
 
 export interface ConflictValue { sourceSystem: string, value: unknown, since: string }

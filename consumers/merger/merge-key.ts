@@ -5,11 +5,12 @@
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import type { StoredDoc } from '../../infra/ports/store.js'
-import { historyId, isGoldenRecord, recordKey, type GoldenRecord, type HistoryDoc, type RecordView, type SourceState } from './golden-record.js'
+import { historyId, isGoldenRecord, recordKey, type GoldenRecord, type HistoryDoc, type SourceState, type StoredView } from './golden-record.js'
 import { foldEvent, type MergeEvent } from './fold.js'
 import { deriveRecord, type ConflictDetail } from './derive.js'
 import { maxIso } from './stamp.js'
 import { decodeState, encodeState } from './state-codec.js'
+import { encodeProvenance } from './provenance-codec.js'
 import type { SurvivorshipRules } from './survivorship.js'
 
 /** A change in one field's conflict after one version: open with these values, or none. */
@@ -40,7 +41,7 @@ export function mergeKey (
   let state: Record<string, SourceState> = golden !== undefined ? decodeState(golden.state) : {}
   let version = current?.version ?? 0
   let validFrom = golden?.validFrom ?? ''
-  let view: RecordView | undefined
+  let view: StoredView | undefined
   // Conflict values before the batch, derived again from the stored state (the record keeps flags only).
   let details: Record<string, ConflictDetail> = golden !== undefined ? deriveRecord(entity, state, rules).conflictDetails : {}
   const history: HistoryDoc[] = []
@@ -54,7 +55,7 @@ export function mergeKey (
     validFrom = maxIso(validFrom, event.ingestTime)
     const derived = deriveRecord(entity, state, rules)
     view = {
-      entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: derived.provenance,
+      entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: encodeProvenance(derived.provenance),
       conflicts: derived.conflicts, sources: derived.sources, links: derived.links, validFrom
     }
     // Built from fresh objects with no undefined members, so no JSON round trip is needed here.

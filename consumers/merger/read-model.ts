@@ -2,7 +2,8 @@
 // given time (from history), and the response shape with provenance and freshness.
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { goldenCollection, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type SourceFreshness } from './golden-record.js'
+import { goldenCollection, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type SourceFreshness, type StoredView } from './golden-record.js'
+import { decodeProvenance } from './provenance-codec.js'
 
 /** Sorts after every history `_id`, so a keyset bound on validFrom includes equal times. */
 const AFTER_EVERY_ID = '\uffff'
@@ -26,8 +27,12 @@ export function parseAsOf (text: string): string | undefined {
 
 export function viewOf (doc: StoredDoc): RecordView | undefined {
   if (!isGoldenRecord(doc)) return undefined
-  const { entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom } = doc
-  return { entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom }
+  return expandView(doc)
+}
+
+/** A stored view (golden record or history snapshot) as readers see it: provenance expanded. */
+function expandView ({ entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom }: StoredView): RecordView {
+  return { entity, entityId, version, deleted, fields, provenance: decodeProvenance(provenance), conflicts, sources, links, validFrom }
 }
 
 export async function readCurrent (store: Store, entity: CanonicalEntity, id: string): Promise<RecordView | undefined> {
@@ -43,7 +48,7 @@ export async function readAsOf (store: Store, entity: CanonicalEntity, id: strin
     after: { value: at, id: AFTER_EVERY_ID },
     limit: 1
   }) as HistoryDoc[]
-  return hit?.record
+  return hit === undefined ? undefined : expandView(hit.record)
 }
 
 export interface FreshnessView extends SourceFreshness {

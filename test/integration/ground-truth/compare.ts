@@ -6,6 +6,7 @@ import type { CanonicalEntity } from '../../../schemas/canonical-event.js'
 import type { TruthEntry, TruthInvalid, TruthVariant, TruthConflict } from '../../../sim/city/truth.js'
 import { goldenCollection, isGoldenRecord, type GoldenRecord } from '../../../consumers/merger/golden-record.js'
 import type { ExpectedRecord } from './expected.js'
+import { decodeProvenance } from '../../../consumers/merger/provenance-codec.js'
 
 export interface Miss {
   entity: CanonicalEntity
@@ -77,7 +78,7 @@ export async function compareWithTruth (store: Store, expected: ExpectedRecord[]
         if (kind === 'unexpected') tally.unexpected++
         else if (kind === 'mismatch') tally.mismatch++
         else tally.missing++
-        const from = golden?.provenance[field.split('.')[0]]?.sourceSystem
+        const from = golden === undefined ? undefined : decodeProvenance(golden.provenance)[field.split('.')[0]]?.sourceSystem
         const miss = { entity, id: record.id, field, kind, want, got, ...(from !== undefined ? { from } : {}) } as const
         misses.push({ ...miss, reason: explain(miss, record) })
       }

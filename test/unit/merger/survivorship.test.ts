@@ -4,11 +4,13 @@ import t from 'tap'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { authorityFor, loadSurvivorship, parseSurvivorship } from '../../../consumers/merger/survivorship.js'
-import type { GoldenRecord } from '../../../consumers/merger/golden-record.js'
+import type { GoldenRecord, RecordView } from '../../../consumers/merger/golden-record.js'
+import { viewOf } from '../../../consumers/merger/read-model.js'
 import { canonicalEvent, harness } from './fixtures.js'
 
 const id = '092085001234'
-const person = async (h: ReturnType<typeof harness>): Promise<GoldenRecord> => await h.store.get('persons', id) as GoldenRecord
+// As readers see it (viewOf expands the stored provenance).
+const person = async (h: ReturnType<typeof harness>): Promise<RecordView> => viewOf(await h.store.get('persons', id) as GoldenRecord) as RecordView
 
 t.test('the bundled rules load and name the authorities the issue asks for', async t => {
   const rules = loadSurvivorship()

@@ -5,6 +5,7 @@
 // event by index, with the rule that chose it. Readers get the expanded form from viewOf and
 // readAsOf (read-model.ts); nothing else reads the stored one.
 import type { FieldProvenance } from './golden-record.js'
+import { eventAt, eventTable } from './event-table.js'
 
 export type ProvenanceEvent = Omit<FieldProvenance, 'rule'>
 
@@ -17,15 +18,10 @@ export interface StoredProvenance {
 const isStored = (p: StoredProvenance | Record<string, FieldProvenance>): p is StoredProvenance => Array.isArray((p as StoredProvenance).events)
 
 export function encodeProvenance (provenance: Record<string, FieldProvenance>): StoredProvenance {
-  const byId = new Map<string, ProvenanceEvent>()
-  for (const { rule: _rule, ...event } of Object.values(provenance)) {
-    const { eventId, sourceSystem, sourceKey, sourceTime, ingestTime, connector, connectorVersion } = event
-    if (!byId.has(eventId)) byId.set(eventId, { eventId, sourceSystem, sourceKey, sourceTime, ingestTime, connector, connectorVersion })
-  }
-  const events = [...byId.values()].sort((a, b) => a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)
-  const index = new Map(events.map((e, i) => [e.eventId, i]))
+  const { events, indexOf } = eventTable(Object.values(provenance).map(({ eventId, sourceSystem, sourceKey, sourceTime, ingestTime, connector, connectorVersion }): ProvenanceEvent =>
+    ({ eventId, sourceSystem, sourceKey, sourceTime, ingestTime, connector, connectorVersion })))
   const fields: StoredProvenance['fields'] = {}
-  for (const name of Object.keys(provenance).sort()) fields[name] = { event: index.get(provenance[name].eventId) as number, rule: provenance[name].rule }
+  for (const name of Object.keys(provenance).sort()) fields[name] = { event: indexOf(provenance[name].eventId), rule: provenance[name].rule }
   return { events, fields }
 }
 
@@ -33,8 +29,7 @@ export function decodeProvenance (stored: StoredProvenance | Record<string, Fiel
   if (!isStored(stored)) return stored
   const out: Record<string, FieldProvenance> = {}
   for (const [name, { event, rule }] of Object.entries(stored.fields)) {
-    const e = stored.events[event]
-    if (e === undefined) throw new Error(`stored provenance: field ${name} names event ${event} of ${stored.events.length}`)
+    const e = eventAt(stored.events, event, `stored provenance: field ${name}`)
     out[name] = { sourceSystem: e.sourceSystem, sourceKey: e.sourceKey, sourceTime: e.sourceTime, ingestTime: e.ingestTime, connector: e.connector, connectorVersion: e.connectorVersion, eventId: e.eventId, rule }
   }
   return out

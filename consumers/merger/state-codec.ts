@@ -6,6 +6,7 @@
 // content (events sorted by id, fields by name), so a rebuild writes the same bytes as the live
 // merger whatever order the events came in.
 import type { Contribution, SourceState, Stamp } from './golden-record.js'
+import { eventAt, eventTable } from './event-table.js'
 
 /** What every field one event set has in common. */
 export interface StoredEvent extends Stamp { sourceKey: string, ingestTime: string, connector: string, connectorVersion: string }
@@ -22,14 +23,10 @@ export function encodeState (state: Record<string, SourceState>): Record<string,
   const out: Record<string, StoredSourceState> = {}
   for (const system of Object.keys(state).sort()) {
     const { fields, latest, newestSourceTime, newestIngestTime, lastUpsert, lastDelete } = state[system]
-    const byId = new Map<string, StoredEvent>()
-    for (const c of Object.values(fields)) {
-      if (!byId.has(c.eventId)) byId.set(c.eventId, { eventId: c.eventId, sourceTime: c.sourceTime, position: c.position, sourceKey: c.sourceKey, ingestTime: c.ingestTime, connector: c.connector, connectorVersion: c.connectorVersion })
-    }
-    const events = [...byId.values()].sort((a, b) => a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)
-    const index = new Map(events.map((e, i) => [e.eventId, i]))
+    const { events, indexOf } = eventTable(Object.values(fields).map(({ eventId, sourceTime, position, sourceKey, ingestTime, connector, connectorVersion }): StoredEvent =>
+      ({ eventId, sourceTime, position, sourceKey, ingestTime, connector, connectorVersion })))
     const stored: Record<string, { value: unknown, event: number }> = {}
-    for (const name of Object.keys(fields).sort()) stored[name] = { value: fields[name].value, event: index.get(fields[name].eventId) as number }
+    for (const name of Object.keys(fields).sort()) stored[name] = { value: fields[name].value, event: indexOf(fields[name].eventId) }
     // Members in one fixed order, so equal states are equal bytes, however the fold got there.
     out[system] = { latest, newestSourceTime, newestIngestTime, ...(lastUpsert !== undefined ? { lastUpsert } : {}), ...(lastDelete !== undefined ? { lastDelete } : {}), events, fields: stored }
   }
@@ -44,9 +41,7 @@ export function decodeState (stored: Record<string, StoredSourceState | SourceSt
     const { events, fields, ...rest } = s
     const decoded: Record<string, Contribution> = {}
     for (const [name, { value, event }] of Object.entries(fields)) {
-      const e = events[event]
-      if (e === undefined) throw new Error(`stored merge state of ${system}: field ${name} names event ${event} of ${events.length}`)
-      decoded[name] = { ...e, value }
+      decoded[name] = { ...eventAt(events, event, `stored merge state of ${system}: field ${name}`), value }
     }
     out[system] = { ...rest, fields: decoded }
   }

@@ -29,6 +29,15 @@ export function spawnHub (args: string[], env: Record<string, string>): HubProce
     output: () => out,
     exited,
     stop: async (signal = 'SIGTERM') => { if (child.exitCode === null) child.kill(signal); return await exited },
-    waitForOutput: async (pattern, timeoutMs = 30000) => await waitFor(() => out.match(pattern) ?? undefined, { timeoutMs, what: `output ${String(pattern)}` })
+    // The bound is generous because a loaded 2-core machine starts a hub slowly; a process that has
+    // already exited fails the wait at once, with its output, instead of waiting out the bound.
+    waitForOutput: async (pattern, timeoutMs = 180000) => await waitFor(() => {
+      const found = out.match(pattern)
+      if (found !== null) return found
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`the hub exited (${child.exitCode ?? child.signalCode}) before printing ${String(pattern)}:\n${out.slice(-2000)}`)
+      }
+      return undefined
+    }, { timeoutMs, intervalMs: 50, what: `output ${String(pattern)}` })
   }
 }

@@ -68,7 +68,11 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   const golden = await waitFor(async () => await hub.store.get('persons', idOf(1)), { what: 'the golden record', timeoutMs: 60000 })
   t.match(JSON.stringify(golden), 'Nguyễn Thị Lan', 'the merger folded it into the golden record')
 
-  const s1 = await waitFor(async () => { const s = await status(); return s.published >= 4 && s.rejected >= 1 ? s : undefined }, { what: 'status counters', timeoutMs: 30000 })
+  // Wait for the state asserted below: a one-second poll may be `running` when the counters arrive.
+  const s1 = await waitFor(async () => {
+    const s = await status()
+    return s.published >= 4 && s.rejected >= 1 && s.state === 'healthy' ? s : undefined
+  }, { what: 'status counters, healthy between polls', timeoutMs: 120000, intervalMs: 20 })
   t.match(s1, { id: connectorId, version: '1.0.0', state: 'healthy', read: 5, published: 4, rejected: 1 })
   t.ok(s1.lastSuccessAt !== undefined && typeof s1.lagMs === 'number')
 

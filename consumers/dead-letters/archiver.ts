@@ -1,11 +1,14 @@
 // The dead-letter archiver consumer group: copies every dlq.* topic's messages into the store's
 // 'dead_letters' collection, so the API can list and replay them. Idempotent: a document's id is
-// its dead-letter topic position, and an existing document is never overwritten (its replay state
-// survives a redelivered batch).
+// its rejection's identity (letter-identity.ts), so the same rejected event archived twice, from a
+// redelivered batch or from a source that sent it again, is one letter; an existing document is
+// never overwritten (its replay state survives), except that a replayed letter rejected again is
+// reopened.
 import type { Logger } from 'pino'
 import type { ConsumedMessage, EventLog, Subscription } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
-import { toDeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
+import { toDeadLetterDoc, type DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
+import { deadLetterIdentity } from './letter-identity.js'
 import { followTopics } from '../follow-topics.js'
 
 export const DEAD_LETTER_ARCHIVER_GROUP = 'dead-letter-archiver'
@@ -20,18 +23,28 @@ export interface ArchiverOptions {
   batchSize: number
   maxAttempts: number
   onFatal?: (err: Error) => void
+  /** Called after each batch with how many messages it held and how many letters it wrote. */
+  onBatch?: (stats: { messages: number, archived: number, reopened: number }) => void
 }
 
-export async function startDeadLetterArchiver ({ eventLog, store, topics, refreshMs, batchSize, maxAttempts, onFatal, ...rest }: ArchiverOptions): Promise<Subscription> {
+export async function startDeadLetterArchiver ({ eventLog, store, topics, refreshMs, batchSize, maxAttempts, onFatal, onBatch, ...rest }: ArchiverOptions): Promise<Subscription> {
   const logger = rest.logger.child({ consumer: DEAD_LETTER_ARCHIVER_GROUP })
 
   async function handle (batch: ConsumedMessage[]): Promise<void> {
-    const docs = new Map(batch.map(m => { const d = toDeadLetterDoc(m); return [d._id, d] }))
+    // The first message of a batch with a given identity is the letter; later ones repeat it.
+    const docs = new Map<string, DeadLetterDoc>()
+    for (const m of batch) {
+      const id = deadLetterIdentity(m)
+      if (!docs.has(id)) docs.set(id, { ...toDeadLetterDoc(m), _id: id })
+    }
     const existing = await store.getMany('dead_letters', [...docs.keys()])
-    const writes = [...docs.values()].filter(d => !existing.has(d._id)).map(doc => ({ doc, expectedVersion: null }))
-    // A stale write means another member archived it first: the same document, so nothing is lost.
-    if (writes.length > 0) await store.bulkUpsert('dead_letters', writes)
-    logger.debug({ archived: writes.length }, 'dead letters archived')
+    const fresh = [...docs.values()].filter(d => !existing.has(d._id)).map(doc => ({ doc, expectedVersion: null }))
+    const reopen = [...existing.values()].filter(d => d.state === 'replayed')
+      .map(d => ({ doc: { ...d, version: d.version + 1, state: 'open' }, expectedVersion: d.version }))
+    // A stale write means another member archived (or reopened) it first: nothing is lost.
+    if (fresh.length + reopen.length > 0) await store.bulkUpsert('dead_letters', [...fresh, ...reopen])
+    logger.debug({ archived: fresh.length, reopened: reopen.length }, 'dead letters archived')
+    onBatch?.({ messages: batch.length, archived: fresh.length, reopened: reopen.length })
   }
 
   return await followTopics({

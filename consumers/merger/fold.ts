@@ -1,6 +1,9 @@
 // Folds one canonical event into the per-source merge state. Pure and order-independent: each
 // register keeps the maximum by stamp, and a delete removes only contributions older than itself,
-// so any permutation or duplication of the same events ends in the same state.
+// so any permutation or duplication of the same events ends in the same state. The ingest time is
+// when the hub heard of a change, not of a message: a source re-sending what the hub already holds
+// (a connector killed before saving its cursor, a poll re-run from an empty cursor) brings the same
+// event with a later ingest time, and that alone changes nothing.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { SourceState, Stamp } from './golden-record.js'
 import { compareStamps, laterStamp, maxIso } from './stamp.js'
@@ -33,7 +36,7 @@ export function foldEvent (state: Record<string, SourceState>, event: MergeEvent
         fields: { ...prev.fields },
         latest: laterStamp(prev.latest, latest),
         newestSourceTime: maxIso(prev.newestSourceTime, event.sourceTime),
-        newestIngestTime: maxIso(prev.newestIngestTime, event.ingestTime)
+        newestIngestTime: ingestOfLatest(prev, latest, event.ingestTime)
       }
   let changed = prev === undefined || next.latest !== prev.latest ||
     next.newestSourceTime !== prev.newestSourceTime || next.newestIngestTime !== prev.newestIngestTime
@@ -62,6 +65,16 @@ export function foldEvent (state: Record<string, SourceState>, event: MergeEvent
     }
   }
   return changed ? { ...state, [event.system]: next } : state
+}
+
+/**
+ * The ingest time of the source's newest change: a newer event brings its own; the same event
+ * again keeps the earlier of the two (so order does not matter); an older event changes nothing.
+ */
+function ingestOfLatest (prev: SourceState, latest: Stamp, ingestTime: string): string {
+  const order = compareStamps(latest, prev.latest)
+  if (order > 0) return ingestTime
+  return order === 0 && ingestTime < prev.newestIngestTime ? ingestTime : prev.newestIngestTime
 }
 
 /** A source holds a record when its newest upsert is newer than its newest delete. */

@@ -44,10 +44,6 @@ export interface GatewayDeps {
 export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number }
 const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000 }
 
-/** Fastify's own ajv speaks draft-07; our canonical schemas declare 2020-12 but use nothing newer. */
-const forFastify = <S extends { $schema?: string, $id: string, title: string }>(schema: S): Omit<S, '$schema' | '$id'> & { $id: string } =>
-  ({ ...schema, $schema: undefined, $id: schema.title })
-
 export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {} }: GatewayDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...limitOverrides }
   const app = Fastify({
@@ -71,10 +67,12 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   app.server.headersTimeout = limits.headersTimeoutMs
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
   await app.register(problemDetails)
-  await app.register(openapi)
+  await app.register(openapi, { rateLimited: limits.rateLimitPerMinute > 0 })
+  // Bodies are JSON; Fastify's built-in text/plain parser would turn a text body into a string that
+  // then fails validation (400). Without it, any other media type is 415 LT_ERR_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain')
   await app.register(accessControl, { store, settings: { ...defaultSecuritySettings, ...security } })
   await app.register(limitsPlugin, { rateLimitPerMinute: limits.rateLimitPerMinute })
-  app.addSchema(forFastify(personSchema))
   app.addSchema(viewSchema(personSchema, 'PersonView'))
   await app.register(healthRoutes(readiness, readinessTimeoutMs))
   await app.register(citizenRoutes(store))

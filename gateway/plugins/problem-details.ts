@@ -2,13 +2,14 @@
 // 5xx bodies never carry internals; the request id lets support find the log line.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ApiProblem, problemSchema, problemType, type ProblemField } from '../problem.js'
+import { ApiProblem, problemInstance, problemSchema, problemType, type ProblemField } from '../problem.js'
+import { AllowedMethods } from './allowed-methods.js'
 
 function send (reply: FastifyReply, request: FastifyRequest, p: { status: number, code: string, title: string, detail?: string, errors?: ProblemField[] }): FastifyReply {
   return reply.code(p.status).type('application/problem+json').send({
     type: problemType(p.code), title: p.title, status: p.status, code: p.code,
     ...(p.detail !== undefined ? { detail: p.detail } : {}),
-    instance: request.id,
+    instance: problemInstance(request.id),
     ...(p.errors !== undefined ? { errors: p.errors } : {})
   })
 }
@@ -36,8 +37,18 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
         : fe.code?.startsWith('FST_ERR_CTP') === true ? 'LT_ERR_BODY_INVALID' : 'LT_ERR_BAD_REQUEST'
     return send(reply, request, { status, code, title: 'The request is not valid', detail: fe.message })
   })
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, { status: 404, code: 'LT_ERR_ROUTE_NOT_FOUND', title: 'No such endpoint', detail: `${request.method} ${request.url.split('?')[0].replace(/\d{9,}/g, '{id}')} is not an endpoint of this API` }))
+  const allowed = new AllowedMethods()
+  app.addHook('onRoute', route => { allowed.add(route) })
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]
+    const shown = path.replace(/\d{9,}/g, '{id}')
+    const methods = allowed.of(path)
+    if (methods.length > 0) {
+      reply.header('allow', methods.join(', '))
+      return send(reply, request, { status: 405, code: 'LT_ERR_METHOD_NOT_ALLOWED', title: 'Method not allowed', detail: `${shown} answers ${methods.join(', ')}, not ${request.method}` })
+    }
+    return send(reply, request, { status: 404, code: 'LT_ERR_ROUTE_NOT_FOUND', title: 'No such endpoint', detail: `${request.method} ${shown} is not an endpoint of this API` })
+  })
 }
 
 export default fp(problemDetails, { name: 'problem-details' })

@@ -25,6 +25,8 @@ export interface RouteFacts {
   authenticated: boolean
   /** Rate limited (429). */
   rateLimited: boolean
+  /** Operators only: 403 for any other client. */
+  operatorOnly: boolean
 }
 
 const isProblem = (response: unknown): boolean =>
@@ -37,9 +39,21 @@ export function documentErrors (schema: Record<string, unknown>, facts: RouteFac
   if (['params', 'querystring', 'headers', 'body'].some(part => schema[part] !== undefined)) add(400)
   if (schema.body !== undefined) { add(413); add(415) }
   if (facts.authenticated) add(401)
+  if (facts.operatorOnly) add(403)
   if (facts.rateLimited) add(429)
   const documented = Object.fromEntries(Object.entries(responses).map(([code, response]) => [code, isProblem(response)
     ? { description: descriptions[code] ?? 'An error (problem details).', content: { 'application/problem+json': { schema: problem } } }
     : response]))
-  return { ...schema, response: documented }
+  return { ...schema, ...purposeRequired(schema.headers), response: documented }
+}
+
+/**
+ * X-Purpose is optional in the routes' header schemas only so that access control, not the
+ * validator, answers its absence (400 LT_ERR_PURPOSE_REQUIRED, before any other check); every route
+ * that reads it refuses a request without it, so the document says it is required.
+ */
+function purposeRequired (headers: unknown): { headers?: unknown } {
+  const h = headers as { properties?: Record<string, unknown>, required?: string[] } | undefined
+  if (h?.properties?.['x-purpose'] === undefined || h.required?.includes('x-purpose') === true) return {}
+  return { headers: { ...h, required: [...(h.required ?? []), 'x-purpose'] } }
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify'
 import { operationIdOf } from '../openapi/operation-ids.js'
 import { renameRoute } from '../openapi/renamed-paths.js'
 import { documentErrors } from '../openapi/error-responses.js'
+import { requireOperator } from './access-control.js'
 
 /**
  * A success response with no description of its own is described by its route's summary; Swagger
@@ -76,7 +77,9 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
       const own = describeSuccessResponses(schema as Record<string, unknown> | undefined) ?? {}
       // Public routes need no API key; the push route checks its own token and declares its 401.
       const authenticated = !publicPrefixes.some(p => url.startsWith(p)) && (route as RouteOptions).config?.public !== true
-      return { schema: documentErrors(own, { authenticated, rateLimited }) as typeof schema, url }
+      const onRequest = (route as RouteOptions).onRequest
+      const operatorOnly = [onRequest].flat().includes(requireOperator)
+      return { schema: documentErrors(own, { authenticated, rateLimited, operatorOnly }) as typeof schema, url }
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.title ?? json.$id ?? `def-${i}`)

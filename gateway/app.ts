@@ -8,6 +8,7 @@ import { maskIds } from '../infra/logging/logger.js'
 import { personSchema } from '../schemas/person.js'
 import problemDetails from './plugins/problem-details.js'
 import openapi from './plugins/openapi.js'
+import { buildValidatorsByPart } from './plugins/body-validator.js'
 import { healthRoutes, type ReadinessCheck } from './routes/health.js'
 import { citizenRoutes } from './routes/citizens.js'
 import { schemaRoutes } from './routes/schemas.js'
@@ -61,7 +62,8 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
     connectionTimeout: limits.requestTimeoutMs * 2,
     // Long ids and codes fit; anything longer is not a real path parameter.
     routerOptions: { maxParamLength: 200 },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } }
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    schemaController: { compilersFactory: { buildValidator: buildValidatorsByPart() as never } }
   })
   // Slow-loris guard: headers must arrive within the limit (Node's server default is 60 s).
   app.server.headersTimeout = limits.headersTimeoutMs

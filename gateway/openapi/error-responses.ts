@@ -4,6 +4,8 @@
 // (validation, authentication, rate limit, body parsing) are declared here instead of in each
 // route. Only the document changes: the routes' own schemas, which serialize replies, are not touched.
 
+import { purposePattern } from '../security/grants.js'
+
 const problem = { $ref: 'Problem#' }
 
 const descriptions: Readonly<Record<string, string>> = {
@@ -54,6 +56,14 @@ export function documentErrors (schema: Record<string, unknown>, facts: RouteFac
  */
 function purposeRequired (headers: unknown): { headers?: unknown } {
   const h = headers as { properties?: Record<string, unknown>, required?: string[] } | undefined
-  if (h?.properties?.['x-purpose'] === undefined || h.required?.includes('x-purpose') === true) return {}
-  return { headers: { ...h, required: [...(h.required ?? []), 'x-purpose'] } }
+  const declared = h?.properties?.['x-purpose']
+  if (h === undefined || declared === undefined) return {}
+  // The pattern is the one access control checks (400 LT_ERR_PURPOSE_INVALID otherwise).
+  return {
+    headers: {
+      ...h,
+      required: [...new Set([...(h.required ?? []), 'x-purpose'])],
+      properties: { ...h.properties, 'x-purpose': { ...(declared as object), pattern: purposePattern } }
+    }
+  }
 }

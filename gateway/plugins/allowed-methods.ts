@@ -12,14 +12,21 @@ export function pathPattern (url: string): RegExp {
 }
 
 export class AllowedMethods {
-  private readonly routes: Array<{ pattern: RegExp, methods: string[] }> = []
+  private readonly routes: Array<{ pattern: RegExp, params: number, methods: string[] }> = []
 
   add (route: Pick<RouteOptions, 'method' | 'url'>): void {
-    this.routes.push({ pattern: pathPattern(route.url), methods: Array.isArray(route.method) ? route.method : [route.method] })
+    const params = route.url.split('/').filter(s => s.startsWith(':') || s === '*').length
+    this.routes.push({ pattern: pathPattern(route.url), params, methods: Array.isArray(route.method) ? route.method : [route.method] })
   }
 
-  /** The methods some route answers on this path, sorted; empty for a path no route has. */
+  /**
+   * The methods the path answers, sorted; empty for a path no route has. Only the most specific
+   * routes count, as in the router: `/v1/citizens/search` is POST only, though `GET
+   * /v1/citizens/:personalId` would match the text.
+   */
   of (path: string): string[] {
-    return [...new Set(this.routes.filter(r => r.pattern.test(path)).flatMap(r => r.methods))].sort()
+    const matching = this.routes.filter(r => r.pattern.test(path))
+    const fewest = Math.min(...matching.map(r => r.params))
+    return [...new Set(matching.filter(r => r.params === fewest).flatMap(r => r.methods))].sort()
   }
 }

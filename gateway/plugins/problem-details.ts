@@ -23,12 +23,19 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
     const path = request.url.split('?')[0]
     const shown = path.replace(/\d{9,}/g, '{id}')
     const methods = allowed.of(path)
-    if (methods.length > 0) {
+    if (methods.length > 0 && !methods.includes(request.method)) {
       reply.header('allow', methods.join(', '))
       return send(reply, request, { status: 405, code: 'LT_ERR_METHOD_NOT_ALLOWED', title: 'Method not allowed', detail: `${shown} answers ${methods.join(', ')}, not ${request.method}` })
     }
     return send(reply, request, { status: 404, code: 'LT_ERR_ROUTE_NOT_FOUND', title: 'No such endpoint', detail: `${request.method} ${shown} is not an endpoint of this API` })
   }
+  // A parametric route can match a path whose own route has other methods (GET /v1/citizens/search
+  // reaches GET /v1/citizens/:personalId): the path's own methods decide, before anything else runs.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return
+    const methods = allowed.of(request.url.split('?')[0])
+    if (methods.length > 0 && !methods.includes(request.method)) return noRoute(request, reply)
+  })
   app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
     // Fastify parses the body of a method it knows (QUERY, say) even on its way to the not-found
     // handler; a parsing error there must not hide that the method is not served on this path.

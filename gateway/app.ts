@@ -9,6 +9,7 @@ import { personSchema } from '../schemas/person.js'
 import problemDetails from './plugins/problem-details.js'
 import openapi from './plugins/openapi.js'
 import { buildValidatorsByPart } from './plugins/body-validator.js'
+import { answerClientError } from './plugins/client-error.js'
 import { healthRoutes, type ReadinessCheck } from './routes/health.js'
 import { citizenRoutes } from './routes/citizens.js'
 import { schemaRoutes } from './routes/schemas.js'
@@ -63,6 +64,8 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
     // Long ids and codes fit; anything longer is not a real path parameter.
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Node refuses oversized headers (the URL counts) before Fastify sees the request: say so as problem+json too.
+    clientErrorHandler: answerClientError,
     schemaController: { compilersFactory: { buildValidator: buildValidatorsByPart() as never } }
   })
   // Slow-loris guard: headers must arrive within the limit (Node's server default is 60 s).

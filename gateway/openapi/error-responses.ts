@@ -18,6 +18,7 @@ const descriptions: Readonly<Record<string, string>> = {
   413: 'The body is larger than the limit: LT_ERR_BODY_TOO_LARGE.',
   415: 'The body is not application/json: LT_ERR_MEDIA_TYPE.',
   422: 'Understood but not processable (the code says why).',
+  431: 'The request line and headers exceed the server\'s limit (16 KiB): LT_ERR_HEADERS_TOO_LARGE.',
   429: 'Too many requests from this client: LT_ERR_RATE_LIMITED, with Retry-After.',
   503: 'A dependency (audit log, store) did not answer in time; retry later.'
 }
@@ -43,6 +44,7 @@ export function documentErrors (schema: Record<string, unknown>, facts: RouteFac
   if (facts.authenticated) add(401)
   if (facts.operatorOnly) add(403)
   if (facts.rateLimited) add(429)
+  add(431)
   const documented = Object.fromEntries(Object.entries(responses).map(([code, response]) => [code, isProblem(response)
     ? { description: descriptions[code] ?? 'An error (problem details).', content: { 'application/problem+json': { schema: problem } } }
     : response]))

@@ -8,6 +8,8 @@ import { maskIds } from '../infra/logging/logger.js'
 import { personSchema } from '../schemas/person.js'
 import problemDetails from './plugins/problem-details.js'
 import openapi from './plugins/openapi.js'
+import { buildValidatorsByPart } from './plugins/body-validator.js'
+import { answerClientError } from './plugins/client-error.js'
 import { healthRoutes, type ReadinessCheck } from './routes/health.js'
 import { citizenRoutes } from './routes/citizens.js'
 import { schemaRoutes } from './routes/schemas.js'
@@ -44,10 +46,6 @@ export interface GatewayDeps {
 export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number }
 const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000 }
 
-/** Fastify's own ajv speaks draft-07; our canonical schemas declare 2020-12 but use nothing newer. */
-const forFastify = <S extends { $schema?: string, $id: string, title: string }>(schema: S): Omit<S, '$schema' | '$id'> & { $id: string } =>
-  ({ ...schema, $schema: undefined, $id: schema.title })
-
 export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {} }: GatewayDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...limitOverrides }
   const app = Fastify({
@@ -65,16 +63,21 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
     connectionTimeout: limits.requestTimeoutMs * 2,
     // Long ids and codes fit; anything longer is not a real path parameter.
     routerOptions: { maxParamLength: 200 },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } }
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Node refuses oversized headers (the URL counts) before Fastify sees the request: say so as problem+json too.
+    clientErrorHandler: answerClientError,
+    schemaController: { compilersFactory: { buildValidator: buildValidatorsByPart() as never } }
   })
   // Slow-loris guard: headers must arrive within the limit (Node's server default is 60 s).
   app.server.headersTimeout = limits.headersTimeoutMs
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
   await app.register(problemDetails)
-  await app.register(openapi)
+  await app.register(openapi, { rateLimited: limits.rateLimitPerMinute > 0 })
+  // Bodies are JSON; Fastify's built-in text/plain parser would turn a text body into a string that
+  // then fails validation (400). Without it, any other media type is 415 LT_ERR_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain')
   await app.register(accessControl, { store, settings: { ...defaultSecuritySettings, ...security } })
   await app.register(limitsPlugin, { rateLimitPerMinute: limits.rateLimitPerMinute })
-  app.addSchema(forFastify(personSchema))
   app.addSchema(viewSchema(personSchema, 'PersonView'))
   await app.register(healthRoutes(readiness, readinessTimeoutMs))
   await app.register(citizenRoutes(store))

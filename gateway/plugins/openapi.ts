@@ -3,7 +3,11 @@
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, RouteOptions } from 'fastify'
+import { operationIdOf } from '../openapi/operation-ids.js'
+import { renameRoute } from '../openapi/renamed-paths.js'
+import { documentErrors } from '../openapi/error-responses.js'
+import { requireOperator } from './access-control.js'
 
 /**
  * A success response with no description of its own is described by its route's summary; Swagger
@@ -21,9 +25,19 @@ export function describeSuccessResponses (schema: Record<string, unknown> | unde
 // Routes anyone may call (access control lets them through unauthenticated): no key in the docs.
 const publicPrefixes = ['/docs', '/health/', '/v1/schemas']
 
-async function openapi (app: FastifyInstance): Promise<void> {
-  app.addHook('onRoute', route => {
-    if (publicPrefixes.some(p => route.url.startsWith(p))) route.schema = { ...route.schema, security: [] }
+export interface OpenapiOptions {
+  /** Whether the limits plugin answers 429 (a rate limit is set); documented on every route then. */
+  rateLimited?: boolean
+}
+
+const methodsOf = (route: { method: string | string[] }): string[] => Array.isArray(route.method) ? route.method : [route.method]
+
+async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOptions): Promise<void> {
+  app.addHook('onRoute', function (route) {
+    renameRoute(route, twin => { this.route(twin) })
+    const isPublic = publicPrefixes.some(p => route.url.startsWith(p))
+    const [method] = methodsOf(route)
+    route.schema = { ...route.schema, operationId: operationIdOf(method, route.url), ...(isPublic ? { security: [] } : {}) }
   })
   await app.register(swagger, {
     openapi: {
@@ -31,8 +45,13 @@ async function openapi (app: FastifyInstance): Promise<void> {
       info: {
         title: 'Liên Thông API',
         version: '1.0.0',
-        description: 'Shared, standardized citizen data for the departments and one-stop shops of Cần Thơ.'
+        description: 'Shared, standardized citizen data for the departments and one-stop shops of Cần Thơ. ' +
+          'Every error is application/problem+json with a stable `code` (docs/api.md); an unknown method on a known ' +
+          'path answers 405 with Allow, an unsupported body media type 415.',
+        license: { name: 'Proprietary: City of Cần Thơ; all rights reserved', identifier: 'LicenseRef-Proprietary' }
       },
+      // Relative: the hub that serves this document serves the API, whatever its address.
+      servers: [{ url: '/', description: 'The hub serving this document' }],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by an operator (POST /v1/admin/clients): Authorization: Bearer lt_<keyId>_<secret>.' }
@@ -54,7 +73,14 @@ async function openapi (app: FastifyInstance): Promise<void> {
         { name: 'admin', description: 'API clients, keys and grants (operators only; docs/security-model.md)' }
       ]
     },
-    transform: ({ schema, url }) => ({ schema: describeSuccessResponses(schema as Record<string, unknown> | undefined) as typeof schema, url }),
+    transform: ({ schema, url, route }) => {
+      const own = describeSuccessResponses(schema as Record<string, unknown> | undefined) ?? {}
+      // Public routes need no API key; the push route checks its own token and declares its 401.
+      const authenticated = !publicPrefixes.some(p => url.startsWith(p)) && (route as RouteOptions).config?.public !== true
+      const onRequest = (route as RouteOptions).onRequest
+      const operatorOnly = [onRequest].flat().includes(requireOperator)
+      return { schema: documentErrors(own, { authenticated, rateLimited, operatorOnly }) as typeof schema, url }
+    },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.title ?? json.$id ?? `def-${i}`)
     }

@@ -2,20 +2,44 @@
 // 5xx bodies never carry internals; the request id lets support find the log line.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ApiProblem, problemSchema, problemType, type ProblemField } from '../problem.js'
+import { ApiProblem, problemInstance, problemSchema, problemType, type ProblemField } from '../problem.js'
+import { AllowedMethods } from './allowed-methods.js'
 
 function send (reply: FastifyReply, request: FastifyRequest, p: { status: number, code: string, title: string, detail?: string, errors?: ProblemField[] }): FastifyReply {
   return reply.code(p.status).type('application/problem+json').send({
     type: problemType(p.code), title: p.title, status: p.status, code: p.code,
     ...(p.detail !== undefined ? { detail: p.detail } : {}),
-    instance: request.id,
+    instance: problemInstance(request.id),
     ...(p.errors !== undefined ? { errors: p.errors } : {})
   })
 }
 
 async function problemDetails (app: FastifyInstance): Promise<void> {
   app.addSchema(problemSchema)
+  const allowed = new AllowedMethods()
+  app.addHook('onRoute', route => { allowed.add(route) })
+  /** No route for this method and path: 405 with Allow where the path has other methods, else 404. */
+  const noRoute = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const path = request.url.split('?')[0]
+    const shown = path.replace(/\d{9,}/g, '{id}')
+    const methods = allowed.of(path)
+    if (methods.length > 0 && !methods.includes(request.method)) {
+      reply.header('allow', methods.join(', '))
+      return send(reply, request, { status: 405, code: 'LT_ERR_METHOD_NOT_ALLOWED', title: 'Method not allowed', detail: `${shown} answers ${methods.join(', ')}, not ${request.method}` })
+    }
+    return send(reply, request, { status: 404, code: 'LT_ERR_ROUTE_NOT_FOUND', title: 'No such endpoint', detail: `${request.method} ${shown} is not an endpoint of this API` })
+  }
+  // A parametric route can match a path whose own route has other methods (GET /v1/citizens/search
+  // reaches GET /v1/citizens/:personalId): the path's own methods decide, before anything else runs.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return
+    const methods = allowed.of(request.url.split('?')[0])
+    if (methods.length > 0 && !methods.includes(request.method)) return noRoute(request, reply)
+  })
   app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
+    // Fastify parses the body of a method it knows (QUERY, say) even on its way to the not-found
+    // handler; a parsing error there must not hide that the method is not served on this path.
+    if (request.is404 && !(error instanceof ApiProblem) && ((error as FastifyError).statusCode ?? 500) < 500) return noRoute(request, reply)
     if (error instanceof ApiProblem) return send(reply, request, error)
     const fe = error as FastifyError
     if (fe.validation !== undefined) {
@@ -36,8 +60,7 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
         : fe.code?.startsWith('FST_ERR_CTP') === true ? 'LT_ERR_BODY_INVALID' : 'LT_ERR_BAD_REQUEST'
     return send(reply, request, { status, code, title: 'The request is not valid', detail: fe.message })
   })
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, { status: 404, code: 'LT_ERR_ROUTE_NOT_FOUND', title: 'No such endpoint', detail: `${request.method} ${request.url.split('?')[0].replace(/\d{9,}/g, '{id}')} is not an endpoint of this API` }))
+  app.setNotFoundHandler(noRoute)
 }
 
 export default fp(problemDetails, { name: 'problem-details' })

@@ -68,7 +68,7 @@ export function adminGrantRoutes (store: Store) {
         tags: ['admin'],
         summary: 'Create or replace a grant',
         params: grantParams,
-        body: { type: 'object', additionalProperties: false, required: ['fields'], properties: { fields: { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string' } } } },
+        body: { type: 'object', additionalProperties: false, required: ['fields'], properties: { fields: { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string', minLength: 1 } } } },
         response: { 200: { $ref: 'Grant#' }, 404: problem, ...adminProblems }
       }
     }, async request => {

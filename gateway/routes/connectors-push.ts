@@ -48,12 +48,15 @@ export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDep
     }
   } as const
 
+  // The push token is checked before the body is read or validated: without it, nothing about the body is answered.
+  const authenticated = new WeakMap<FastifyRequest, RegistrationDoc>()
   return async function (app: FastifyInstance): Promise<void> {
     answerRegistryErrors(app)
     app.post<{ Params: { id: string }, Body: { events: PushedEvent[] } }>('/v1/connectors/:id/events', {
       bodyLimit: push.bodyLimitBytes,
       // Not an API-client route: the push token is checked below instead.
       config: { public: true },
+      onRequest: async request => { authenticated.set(request, await authenticatePush(registry, (request.params as { id: string }).id, request)) },
       schema: {
         tags: ['connectors'],
         summary: 'A source pushes raw records (push-mode connectors); 202 with a status per record',
@@ -62,7 +65,7 @@ export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDep
         response: { 202: pushOutcomeResponse, 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' } }
       }
     }, async (request, reply) => {
-      const doc = await authenticatePush(registry, request.params.id, request)
+      const doc = authenticated.get(request) ?? await authenticatePush(registry, request.params.id, request)
       const outcome = await intake(doc, request.body.events)
       return await reply.code(202).send(outcome)
     })

@@ -51,7 +51,7 @@ export function schemaRoutes () {
           required: ['name'],
           properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,63}$', description: 'Schema name, as listed by GET /v1/schemas' } }
         },
-        response: { 200: servedSchema, 404: { $ref: 'Problem#' } }
+        response: { 200: { description: 'The schema, as application/schema+json.', content: { 'application/schema+json': { schema: servedSchema } } }, 404: { $ref: 'Problem#' } }
       }
     }, async (request, reply) => {
       const { name } = request.params

@@ -21,7 +21,7 @@ t.test('gateway basics', async t => {
   const openapi = doc.json()
   t.equal(openapi.openapi, '3.1.0')
   t.ok(openapi.paths['/v1/citizens/{personalId}']?.get, 'citizen lookup documented')
-  t.ok(openapi.components.schemas.Person, 'canonical Person is a named component')
+  t.ok(openapi.components.schemas.PersonView, 'the person view is a named component (the unused raw Person is not, issue 18)')
   t.ok(openapi.components.schemas.Problem, 'Problem is a named component')
 
   const ui = await app.inject({ method: 'GET', url: '/docs/' })

@@ -72,20 +72,26 @@ export function createAccessLogChecker (store: Store, { pageSize = 500, maxProbl
     else more++
   }
 
-  /** Takes from the `_id`-ordered access log every line whose id sorts below `bound` (all when undefined). */
-  async function takeBelow (bound: string | undefined): Promise<AccessLogDoc[]> {
+  /** Takes from the `_id`-ordered access log every line whose id sorts below `bound`. */
+  async function takeBelow (bound: string): Promise<AccessLogDoc[]> {
     const taken: AccessLogDoc[] = []
     for (;;) {
-      const i = bound === undefined ? -1 : buffer.findIndex(d => d._id >= bound)
+      const i = buffer.findIndex(d => d._id >= bound)
       if (i >= 0) { taken.push(...buffer.splice(0, i)); return taken }
       taken.push(...buffer)
       buffer = []
-      if (exhausted) return taken
-      const page = await store.find('access_log', { orderBy: { field: '_id' }, limit: pageSize, ...(after !== undefined ? { after: { value: after, id: after } } : {}) }) as AccessLogDoc[]
-      if (page.length < pageSize) exhausted = true
-      if (page.length > 0) after = page[page.length - 1]._id
-      buffer = page
+      if (!await fill()) return taken
     }
+  }
+
+  /** Reads the next page of the access log into the buffer; false when there is none. */
+  async function fill (): Promise<boolean> {
+    if (exhausted) return false
+    const page = await store.find('access_log', { orderBy: { field: '_id' }, limit: pageSize, ...(after !== undefined ? { after: { value: after, id: after } } : {}) }) as AccessLogDoc[]
+    if (page.length < pageSize) exhausted = true
+    if (page.length > 0) after = page[page.length - 1]._id
+    buffer = page
+    return page.length > 0
   }
 
   function unknown (doc: AccessLogDoc): void {
@@ -127,20 +133,25 @@ export function createAccessLogChecker (store: Store, { pageSize = 500, maxProbl
       }
     },
     async finish (verifiedSeq, chainIntact, currentHead) {
-      const rest = [...deferred, ...await takeBelow(undefined)]
       let head: number | undefined
-      for (const doc of rest) {
-        if (matchedLegacy.has(doc._id)) continue
+      const judge = async (doc: AccessLogDoc): Promise<void> => {
+        if (matchedLegacy.has(doc._id)) return
         const m = NEW_ID.exec(doc._id)
         const legacy = m === null ? LEGACY_ID.exec(doc._id) : null
         const seq = m !== null ? Number(m[1]) : legacy !== null ? Number(legacy[2]) : 0
         if (seq > verifiedSeq) {
-          if (!chainIntact) continue
+          if (!chainIntact) return
           head ??= await currentHead()
-          if (seq <= head) continue // appended while this check ran
+          if (seq <= head) return // appended while this check ran
         }
         unknown(doc)
       }
+      for (const doc of deferred) await judge(doc)
+      // Page by page: what is left is mostly old-style lines, possibly many.
+      do {
+        for (const doc of buffer) await judge(doc)
+        buffer = []
+      } while (await fill())
       return { checked, problems, more }
     }
   }

@@ -4,7 +4,7 @@
 import type { Test } from 'tap'
 import type { Store } from '../../infra/ports/store.js'
 import { accessLogId, createAuditWriter, type AccessLogDoc, type AuditWriter } from '../../gateway/security/audit-writer.js'
-import { AUDIT, entryHash, seqId, type AuditBlock, type AuditRead } from '../../gateway/security/audit-chain.js'
+import { AUDIT, entryHash, type AuditBlock, type AuditRead } from '../../gateway/security/audit-chain.js'
 import { verifyAuditChain } from '../../gateway/security/audit-verify.js'
 import { readAccessLog } from '../../gateway/security/access-log.js'
 

@@ -27,6 +27,8 @@ import { loadSurvivorship } from '../consumers/merger/survivorship.js'
 import { buildGateway } from '../gateway/app.js'
 import type { ReadinessCheck } from '../gateway/routes/health.js'
 import { ensureDemoClients, type DemoKey } from '../gateway/security/demo-clients.js'
+import { startHeadPublisher, type HeadPublisher } from '../gateway/security/audit-head-publisher.js'
+import { headFilePath } from '../gateway/security/audit-heads-file.js'
 
 export interface RunningHub {
   eventLog: EventLog
@@ -77,6 +79,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
   let gateway: FastifyInstance | undefined
   let gatewayUrl: string | undefined
   let demoKeys: RunningHub['demoKeys']
+  let auditHeads: HeadPublisher | undefined
   const readiness: ReadinessCheck[] = [
     { name: 'eventLog', check: async () => await eventLog.ping() },
     { name: 'store', check: async () => await store.ping() }
@@ -87,6 +90,8 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
     await Promise.allSettled(connectors.map(async c => await c.stop()))
     await Promise.allSettled(consumers.map(async s => await s.stop()))
     await gateway?.close()
+    // After the gateway: its last reads are in the head published on the way out.
+    await auditHeads?.stop()
     await city?.close()
     await connectorServices.close()
     await eventLog.close()
@@ -169,6 +174,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
       }
       gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs }, connectors: connectorServices.api, limits: config.gateway })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
+      auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
     }
   } catch (err) {
     await stop()

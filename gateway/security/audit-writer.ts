@@ -4,7 +4,9 @@
 // (expectedVersion null); when another process extended the chain first, the insert is refused
 // as stale, the head is read again and the block re-chained on it (bounded attempts). The
 // per-citizen access log is written from the same entries right after; a read resolves only when
-// both are stored.
+// both are stored. Lines whose write failed (the block is stored, the read answered 503) are kept
+// and written again with the next block, so a passing store outage leaves no hole in a citizen's
+// log (`audit verify` would report one as missing).
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import { backoffDelay, sleep, withTimeout } from '../../infra/shared/retry.js'
 import { AUDIT, chainEntries, readHead, seqId, toBlock, type AuditEntry, type AuditRead, type ChainHead } from './audit-chain.js'
@@ -42,6 +44,9 @@ export interface AccessLogDoc extends StoredDoc {
  */
 export const accessLogId = (personalId: string, seq: number): string => `${seqId(seq)}:${personalId}`
 
+/** Unwritten access-log lines kept for the next flush; beyond this the oldest are dropped (and show in verify). */
+const MAX_UNWRITTEN_LINES = 10000
+
 interface Waiting { read: AuditRead, resolve: (e: AuditEntry) => void, reject: (err: Error) => void }
 
 export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 12 }: {
@@ -54,6 +59,7 @@ export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 1
   let head: ChainHead | undefined
   let running: Promise<void> | undefined
   let closed = false
+  let unwritten: AccessLogDoc[] = []
 
   async function commit (reads: AuditRead[]): Promise<AuditEntry[]> {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -65,7 +71,10 @@ export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 1
         const { applied } = await withTimeout(store.bulkUpsert(AUDIT, [{ doc: toBlock(entries), expectedVersion: null }]), timeoutMs, 'audit write')
         if (applied.length === 1) {
           head = entries[entries.length - 1]
-          await withTimeout(writeAccessLog(entries), timeoutMs, 'access log write')
+          unwritten = [...unwritten, ...accessLogLines(entries)].slice(-MAX_UNWRITTEN_LINES)
+          // Flushes run one at a time, so nothing else touches `unwritten` meanwhile.
+          await withTimeout(writeAccessLog(unwritten), timeoutMs, 'access log write')
+          unwritten = []
           return entries
         }
       } catch (err) {
@@ -79,11 +88,14 @@ export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 1
     throw new AuditUnavailableError(`the audit chain kept moving under concurrent writers; gave up after ${maxAttempts} attempts`)
   }
 
-  async function writeAccessLog (entries: AuditEntry[]): Promise<void> {
-    const docs: AccessLogDoc[] = entries.flatMap(e => [...new Set(e.subjects)].map(personalId => ({
+  function accessLogLines (entries: AuditEntry[]): AccessLogDoc[] {
+    return entries.flatMap(e => [...new Set(e.subjects)].map(personalId => ({
       _id: accessLogId(personalId, e.seq), version: 1, personalId, seq: e.seq, at: e.at, clientId: e.clientId, purpose: e.purpose, entity: e.entity, fields: e.fields, requestId: e.requestId
     })))
-    // A duplicate (stale) can only be this same entry written before: nothing to do.
+  }
+
+  async function writeAccessLog (docs: AccessLogDoc[]): Promise<void> {
+    // A duplicate (stale) can only be this same line written before: nothing to do.
     if (docs.length > 0) await store.bulkUpsert('access_log', docs.map(doc => ({ doc, expectedVersion: null })))
   }
 

@@ -52,7 +52,9 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'LT_KEY_CACHE_TTL_MS', path: 'security.keyCacheTtlMs', kind: 'number', doc: 'how long a verified API key is trusted without asking the store (bounds how late a revocation takes effect)' },
   { env: 'LT_GRANT_CACHE_TTL_MS', path: 'security.grantCacheTtlMs', kind: 'number', doc: 'how long a grant is cached (bounds how late a grant change takes effect)' },
   { env: 'LT_AUDIT_BATCH_MAX', path: 'security.auditBatchMax', kind: 'number', doc: 'max audit entries appended in one group commit' },
-  { env: 'LT_AUDIT_TIMEOUT_MS', path: 'security.auditTimeoutMs', kind: 'number', doc: 'a read whose audit entry is not written within this fails with 503' }
+  { env: 'LT_AUDIT_TIMEOUT_MS', path: 'security.auditTimeoutMs', kind: 'number', doc: 'a read whose audit entry is not written within this fails with 503' },
+  { env: 'LT_AUDIT_HEAD_INTERVAL_MS', path: 'audit.headIntervalMs', kind: 'number', doc: 'how often the gateway publishes the audit chain head (log and heads file)' },
+  { env: 'LT_AUDIT_HEAD_FILE', path: 'audit.headFile', kind: 'string', doc: 'file the audit chain heads are appended to; empty = <dataDir>/audit-heads.jsonl' }
 ]
 
 export interface ConfigSources {

@@ -20,6 +20,8 @@ export interface HubConfig {
   connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
   gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
   security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number }
+  /** Publication of the audit chain's head (gateway/security/audit-head-publisher.ts). */
+  audit: { headIntervalMs: number; headFile: string }
 }
 
 export interface SourceSettings { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
@@ -42,7 +44,7 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors'],
+  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit'],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
@@ -172,6 +174,19 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         grantCacheTtlMs: { type: 'integer', minimum: 0, maximum: 60000, default: 1000 },
         auditBatchMax: { type: 'integer', minimum: 1, maximum: 1000, default: 256 },
         auditTimeoutMs: { type: 'integer', minimum: 100, maximum: 60000, default: 5000 }
+      }
+    },
+    audit: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['headIntervalMs', 'headFile'],
+      default: {} as never,
+      properties: {
+        // How often the gateway role publishes the chain's head: the most reads a cut tail can
+        // hide from `audit verify` is what was appended since the last publication.
+        headIntervalMs: { type: 'integer', minimum: 1000, maximum: 86400000, default: 60000 },
+        // Where heads are appended, one JSON line each; empty = <dataDir>/audit-heads.jsonl.
+        headFile: { type: 'string', default: '' }
       }
     }
   }

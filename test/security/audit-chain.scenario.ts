@@ -3,7 +3,7 @@
 // at the right entry. `open` gives a fresh, empty store on each call.
 import type { Test } from 'tap'
 import type { Store } from '../../infra/ports/store.js'
-import { createAuditWriter, type AuditWriter } from '../../gateway/security/audit-writer.js'
+import { accessLogId, createAuditWriter, type AccessLogDoc, type AuditWriter } from '../../gateway/security/audit-writer.js'
 import { AUDIT, entryHash, type AuditBlock, type AuditRead } from '../../gateway/security/audit-chain.js'
 import { verifyAuditChain } from '../../gateway/security/audit-verify.js'
 import { readAccessLog } from '../../gateway/security/access-log.js'
@@ -113,6 +113,117 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     })
   }
 
+  // The access log is a copy of the chain kept for "who read my data": every line deleted, edited or
+  // slipped in is named (masked id, entry), not only the first, while the chain itself stays intact.
+  const subjectOf = (seq: number): string => read(seq).subjects[0]
+  async function line (s: Store, seq: number): Promise<AccessLogDoc> {
+    return await s.get('access_log', accessLogId(subjectOf(seq), seq)) as AccessLogDoc
+  }
+  async function editLine (s: Store, seq: number, change: (l: AccessLogDoc) => void): Promise<void> {
+    const old = await line(s, seq)
+    const next = structuredClone(old)
+    change(next)
+    const { applied } = await s.bulkUpsert('access_log', [{ doc: { ...next, version: old.version + 1 }, expectedVersion: old.version }])
+    if (applied.length !== 1) throw new Error('tampering write refused')
+  }
+  const lineTampering: Array<{ name: string, tamper: (s: Store) => Promise<void>, found: Array<[string, number]> }> = [
+    {
+      name: 'one citizen\'s lines deleted',
+      found: [['missing', 3], ['missing', 10], ['missing', 17]],
+      tamper: async s => { await s.deleteMany('access_log', [3, 10, 17].map(seq => accessLogId(subjectOf(seq), seq))) }
+    },
+    { name: 'a line\'s purpose edited', found: [['edited', 6]], tamper: async s => await editLine(s, 6, l => { l.purpose = 'other' }) },
+    { name: 'a field dropped from a line', found: [['edited', 8]], tamper: async s => await editLine(s, 8, l => { l.fields = ['fullName'] }) },
+    { name: 'a field added to a line', found: [['edited', 9]], tamper: async s => await editLine(s, 9, l => { (l as Record<string, unknown>).note = 'x' }) },
+    { name: 'a line\'s seq edited', found: [['edited', 11]], tamper: async s => await editLine(s, 11, l => { l.seq = 12 }) },
+    {
+      name: 'a line added for a citizen the entry did not read',
+      found: [['unknown', 7]],
+      tamper: async s => {
+        const fake = { ...await line(s, 7), _id: accessLogId('092090099999', 7), personalId: '092090099999', version: 1 }
+        await s.bulkUpsert('access_log', [{ doc: fake, expectedVersion: null }])
+      }
+    },
+    {
+      name: 'a line added past the head',
+      found: [['unknown', 25]],
+      tamper: async s => {
+        const fake = { ...await line(s, 20), _id: accessLogId(subjectOf(20), 25), seq: 25, version: 1 }
+        await s.bulkUpsert('access_log', [{ doc: fake, expectedVersion: null }])
+      }
+    }
+  ]
+  for (const { name, tamper, found } of lineTampering) {
+    t.test(`access log: ${name} is found`, async t => {
+      const store = await open()
+      t.teardown(async () => await store.close())
+      await fiveBlocks(store)
+      t.ok((await verifyAuditChain(store)).ok, 'intact before')
+      await tamper(store)
+      const result = await verifyAuditChain(store, { pageSize: 2, accessLogPageSize: 3 })
+      t.notOk(result.ok)
+      t.equal(result.problem, undefined, 'the chain itself is intact')
+      t.same(result.accessLog.problems.map(p => [p.kind, p.seq]), found)
+      for (const p of result.accessLog.problems) {
+        t.match(p.message, new RegExp(`\\b${p.seq}\\b`), 'the message names the entry')
+        t.notMatch(`${p.subject} ${p.message}`, /\d{12}/, 'no full personal id')
+      }
+    })
+  }
+
+  t.test('access log: many deleted lines are each named, and a long list is capped', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    const writer = createAuditWriter({ store, batchMax: 16, timeoutMs: 10000 })
+    await Promise.all(Array.from({ length: 140 }, async (_, i) => await writer.append(read(i + 1))))
+    await writer.close()
+    const lines = await store.find('access_log', { orderBy: { field: '_id' }, limit: 500 })
+    await store.deleteMany('access_log', lines.slice(0, 126).map(l => l._id))
+    const all = await verifyAuditChain(store, { accessLogPageSize: 7 })
+    t.equal(all.accessLog.problems.length, 126, 'one problem per deleted line')
+    t.ok(all.accessLog.problems.every(p => p.kind === 'missing'))
+    t.equal(all.accessLog.checked, 14)
+    const capped = await verifyAuditChain(store, { maxAccessLogProblems: 10 })
+    t.equal(capped.accessLog.problems.length, 10)
+    t.equal(capped.accessLog.more, 116, 'the rest are counted')
+  })
+
+  t.test('access log: lines with old-style ids (<personalId>:<seq>) still match their entries', async t => {
+    const store = await open()
+    t.teardown(async () => await store.close())
+    await fiveBlocks(store)
+    const moved = await Promise.all([2, 5, 13].map(async seq => await line(store, seq)))
+    await store.deleteMany('access_log', moved.map(l => l._id))
+    await store.bulkUpsert('access_log', moved.map(l => ({ doc: { ...l, _id: `${l.personalId}:${l.seq}` }, expectedVersion: null })))
+    const result = await verifyAuditChain(store, { pageSize: 2, accessLogPageSize: 3 })
+    t.same(result.accessLog.problems, [])
+    t.ok(result.ok)
+    await store.deleteMany('access_log', [`${subjectOf(5)}:5`])
+    await store.bulkUpsert('access_log', [{ doc: { ...moved[1], _id: `${subjectOf(5)}:21`, seq: 21 }, expectedVersion: null }])
+    const broken = await verifyAuditChain(store, { pageSize: 2, accessLogPageSize: 3 })
+    t.same(broken.accessLog.problems.map(p => [p.kind, p.seq]), [['missing', 5], ['unknown', 21]])
+  })
+
+  t.test('access log: lines whose write failed are written with the next block', async t => {
+    const real = await open()
+    t.teardown(async () => await real.close())
+    let failLines = true
+    const store: Store = {
+      ...real,
+      bulkUpsert: async (collection, writes) => {
+        if (collection === 'access_log' && failLines) throw new Error('disk full')
+        return await real.bulkUpsert(collection, writes)
+      }
+    }
+    const writer = createAuditWriter({ store, batchMax: 4, timeoutMs: 10000 })
+    await t.rejects(writer.append(read(1)), { code: 'LT_ERR_AUDIT_UNAVAILABLE' })
+    failLines = false
+    await writer.append(read(2))
+    await writer.close()
+    t.ok(await real.get('access_log', accessLogId(subjectOf(1), 1)), 'the line of the failed read was written later')
+    t.ok((await verifyAuditChain(real)).ok)
+  })
+
   t.test('a cut tail verifies on its own but not against an anchor', async t => {
     const store = await open()
     t.teardown(async () => await store.close())
@@ -120,7 +231,11 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     const { head } = await verifyAuditChain(store)
     t.equal(head.seq, 20)
     await store.deleteMany(AUDIT, [(await blocks(store))[4]._id])
-    t.ok((await verifyAuditChain(store)).ok, 'a hash chain alone cannot see a cut tail')
+    const alone = await verifyAuditChain(store)
+    t.equal(alone.problem, undefined, 'a hash chain alone cannot see a cut tail')
+    t.same(alone.accessLog.problems.map(p => [p.kind, p.seq]), [17, 18, 19, 20].map(seq => ['unknown', seq]), 'but the access-log lines of the cut entries are left over')
+    await store.deleteMany('access_log', (await store.find('access_log', { orderBy: { field: '_id' }, limit: 100 })).filter(l => (l.seq as number) > 16).map(l => l._id))
+    t.ok((await verifyAuditChain(store)).ok, 'with those lines deleted too, only an anchor shows the cut')
     const anchored = await verifyAuditChain(store, { anchors: [head] })
     t.notOk(anchored.ok)
     t.equal(anchored.problem?.kind, 'missing')

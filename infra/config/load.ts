@@ -52,7 +52,10 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'LT_KEY_CACHE_TTL_MS', path: 'security.keyCacheTtlMs', kind: 'number', doc: 'how long a verified API key is trusted without asking the store (bounds how late a revocation takes effect)' },
   { env: 'LT_GRANT_CACHE_TTL_MS', path: 'security.grantCacheTtlMs', kind: 'number', doc: 'how long a grant is cached (bounds how late a grant change takes effect)' },
   { env: 'LT_AUDIT_BATCH_MAX', path: 'security.auditBatchMax', kind: 'number', doc: 'max audit entries appended in one group commit' },
-  { env: 'LT_AUDIT_TIMEOUT_MS', path: 'security.auditTimeoutMs', kind: 'number', doc: 'a read whose audit entry is not written within this fails with 503' }
+  { env: 'LT_AUDIT_TIMEOUT_MS', path: 'security.auditTimeoutMs', kind: 'number', doc: 'a read whose audit entry is not written within this fails with 503' },
+  { env: 'LT_AUTH_FAILURES_PER_KEY', path: 'security.authFailuresPerKey', kind: 'number', doc: 'failed authentications per key id (or push connector) per window before 429; 0 = off' },
+  { env: 'LT_AUTH_FAILURES_PER_ADDRESS', path: 'security.authFailuresPerAddress', kind: 'number', doc: 'failed authentications per client address per window before 429; 0 = off' },
+  { env: 'LT_AUTH_FAILURE_WINDOW_MS', path: 'security.authFailureWindowMs', kind: 'number', doc: 'the window the failed-authentication counts are kept for' }
 ]
 
 export interface ConfigSources {

@@ -21,12 +21,14 @@ import accessControl, { defaultSecuritySettings, type SecuritySettings } from '.
 import { viewSchema } from './security/projection.js'
 import { accessLogRoutes } from './routes/access-log.js'
 import limitsPlugin from './plugins/limits.js'
+import jsonBody from './plugins/json-body.js'
 import { prefillRoutes } from './routes/prefill.js'
 import { unresolvedRoutes } from './routes/unresolved.js'
 import { loadProcedureTemplates } from './prefill/procedure-template.js'
 import { adminRoutes } from './routes/admin-routes.js'
 import { connectorApiRoutes } from './routes/connectors-api.js'
 import type { ConnectorApiDeps } from './routes/connector-deps.js'
+import { MAX_JSON_DEPTH } from '../infra/shared/json-depth.js'
 
 export interface GatewayDeps {
   store: Store
@@ -41,8 +43,8 @@ export interface GatewayDeps {
   limits?: Partial<GatewayLimits>
 }
 
-export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number }
-const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000 }
+export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number, bodyMaxDepth: number }
+const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000, bodyMaxDepth: MAX_JSON_DEPTH }
 
 /** Fastify's own ajv speaks draft-07; our canonical schemas declare 2020-12 but use nothing newer. */
 const forFastify = <S extends { $schema?: string, $id: string, title: string }>(schema: S): Omit<S, '$schema' | '$id'> & { $id: string } =>
@@ -71,6 +73,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   app.server.headersTimeout = limits.headersTimeoutMs
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
   await app.register(problemDetails)
+  await app.register(jsonBody, { maxDepth: limits.bodyMaxDepth })
   await app.register(openapi)
   await app.register(accessControl, { store, settings: { ...defaultSecuritySettings, ...security } })
   await app.register(limitsPlugin, { rateLimitPerMinute: limits.rateLimitPerMinute })

@@ -5,6 +5,7 @@
 // secret headers, and a source must not be able to send them on to a host of its choosing.
 import { request, type Dispatcher } from 'undici'
 import { backoffDelay, sleep } from '../../infra/shared/retry.js'
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from '../../infra/shared/json-depth.js'
 
 export class SourceError extends Error {
   constructor (message: string, readonly code: string, readonly retriable: boolean, options?: ErrorOptions) {
@@ -107,6 +108,8 @@ async function fetchOnce (url: string, { timeoutMs, signal, headers, guard }: Fe
     throw new SourceError(`source answered ${res.statusCode}`, 'LT_ERR_SOURCE_4XX', false)
   }
   const text = await res.body.text()
+  // Checked before parsing: a deep value would overflow what reads it later (ajv, the stores).
+  if (jsonTooDeepAt(text) !== undefined) throw new SourceError(`source answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'LT_ERR_SOURCE_TOO_DEEP', false)
   try {
     return { body: JSON.parse(text) }
   } catch (err) {

@@ -23,12 +23,14 @@ import accessControl, { defaultSecuritySettings, type SecuritySettings } from '.
 import { viewSchema } from './security/projection.js'
 import { accessLogRoutes } from './routes/access-log.js'
 import limitsPlugin from './plugins/limits.js'
+import jsonBody from './plugins/json-body.js'
 import { prefillRoutes } from './routes/prefill.js'
 import { unresolvedRoutes } from './routes/unresolved.js'
 import { loadProcedureTemplates } from './prefill/procedure-template.js'
 import { adminRoutes } from './routes/admin-routes.js'
 import { connectorApiRoutes } from './routes/connectors-api.js'
 import type { ConnectorApiDeps } from './routes/connector-deps.js'
+import { MAX_JSON_DEPTH } from '../infra/shared/json-depth.js'
 
 export interface GatewayDeps {
   store: Store
@@ -43,8 +45,8 @@ export interface GatewayDeps {
   limits?: Partial<GatewayLimits>
 }
 
-export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number }
-const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000 }
+export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number, bodyMaxDepth: number }
+const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000, bodyMaxDepth: MAX_JSON_DEPTH }
 
 export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {} }: GatewayDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...limitOverrides }
@@ -72,6 +74,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   app.server.headersTimeout = limits.headersTimeoutMs
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
   await app.register(problemDetails)
+  await app.register(jsonBody, { maxDepth: limits.bodyMaxDepth })
   await app.register(openapi, { rateLimited: limits.rateLimitPerMinute > 0 })
   // Bodies are JSON; Fastify's built-in text/plain parser would turn a text body into a string that
   // then fails validation (400). Without it, any other media type is 415 LT_ERR_MEDIA_TYPE.

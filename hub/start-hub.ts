@@ -172,7 +172,8 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         const file = join(config.dataDir, 'demo-keys.json')
         demoKeys = { file, clients: await ensureDemoClients(store, file) }
       }
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs }, connectors: connectorServices.api, limits: config.gateway })
+      const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
       auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
     }

@@ -1,8 +1,11 @@
 // Every HTTP call a connector makes goes through here: a timeout on headers and body, bounded
 // retries with backoff and jitter, and 429 / 503 Retry-After honoured (capped). Redirects are
-// followed by hand, a bounded number of hops, so a guard can check every hop's URL.
+// followed by hand, a bounded number of hops, so a guard can check every hop's URL. A redirect to
+// another origin (scheme, host or port) is refused by default: the request carries the connector's
+// secret headers, and a source must not be able to send them on to a host of its choosing.
 import { request, type Dispatcher } from 'undici'
 import { backoffDelay, sleep } from '../../infra/shared/retry.js'
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from '../../infra/shared/json-depth.js'
 
 export class SourceError extends Error {
   constructor (message: string, readonly code: string, readonly retriable: boolean, options?: ErrorOptions) {
@@ -27,6 +30,8 @@ export interface FetchOptions {
   headers?: Record<string, string>
   guard?: OutboundGuard
   maxRedirects?: number
+  /** Follow redirects to another origin, dropping every caller header on the way; default false (refused). */
+  followCrossOrigin?: boolean
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
@@ -59,14 +64,22 @@ function asSourceError (err: unknown): SourceError {
 }
 
 async function fetchFollowing (url: string, options: FetchOptions): Promise<unknown> {
-  const { maxRedirects = 3 } = options
+  const { maxRedirects = 3, followCrossOrigin = false } = options
+  const origin = new URL(url).origin
   let target = url
+  let headers = options.headers
   for (let hop = 0; ; hop++) {
     await options.guard?.checkUrl(target)
-    const outcome = await fetchOnce(target, options)
+    const outcome = await fetchOnce(target, { ...options, headers })
     if (!('redirect' in outcome)) return outcome.body
     if (hop >= maxRedirects) throw new SourceError(`more than ${maxRedirects} redirects`, 'LT_ERR_SOURCE_REDIRECT', false)
-    target = outcome.redirect
+    const next = new URL(outcome.redirect)
+    if (next.origin !== origin) {
+      // Checked before any lookup of the new host: refusing costs no DNS query towards it.
+      if (!followCrossOrigin) throw new SourceError(`source redirected to another origin (${next.origin}); cross-origin redirects are refused`, 'LT_ERR_SOURCE_REDIRECT', false)
+      headers = undefined
+    }
+    target = next.toString()
   }
 }
 
@@ -95,6 +108,8 @@ async function fetchOnce (url: string, { timeoutMs, signal, headers, guard }: Fe
     throw new SourceError(`source answered ${res.statusCode}`, 'LT_ERR_SOURCE_4XX', false)
   }
   const text = await res.body.text()
+  // Checked before parsing: a deep value would overflow what reads it later (ajv, the stores).
+  if (jsonTooDeepAt(text) !== undefined) throw new SourceError(`source answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'LT_ERR_SOURCE_TOO_DEEP', false)
   try {
     return { body: JSON.parse(text) }
   } catch (err) {

@@ -4,6 +4,8 @@
 // multicast and the other special ranges, unless the operator allow-listed it. The dispatcher
 // re-resolves and re-checks inside the connection itself, so the address connected to is the one
 // that was checked: a DNS answer that changes between check and connect (rebinding) is refused.
+// Special-use names (RFC 6761: localhost, localhost., *.localhost, any case) never go to DNS:
+// they are loopback by definition and are judged as 127.0.0.1 and ::1.
 import { lookup as dnsLookup } from 'node:dns/promises'
 import type { LookupAddress } from 'node:dns'
 import { Agent, type Dispatcher } from 'undici'
@@ -54,6 +56,14 @@ export function parseAllowList (allow: readonly string[]): { blocks: CidrBlock[]
   return { blocks, hosts }
 }
 
+const LOOPBACK: LookupAddress[] = [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }]
+
+/** `localhost` and its forms, normalised (lower case, no trailing dot); undefined for other names. */
+export function loopbackName (host: string): string | undefined {
+  const name = host.toLowerCase().replace(/\.+$/, '')
+  return name === 'localhost' || name.endsWith('.localhost') ? name : undefined
+}
+
 export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs = 3000, connectTimeoutMs = 10000 }: SsrfGuardOptions): SsrfGuard {
   const { blocks, hosts } = parseAllowList(allow)
 
@@ -72,6 +82,8 @@ export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs 
       judge(host, literal)
       return [{ address: formatIp(literal), family: literal.family }]
     }
+    const special = loopbackName(host)
+    if (special !== undefined) return loopbackAnswers(special)
     let answers: LookupAddress[]
     try {
       answers = await withTimeout(resolve(host), dnsTimeoutMs, `DNS lookup of ${host}`)
@@ -85,6 +97,16 @@ export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs 
       judge(host, ip)
     }
     return answers
+  }
+
+  /** Our own fixed answers, so the allowed ones are kept; none allowed refuses the name. */
+  function loopbackAnswers (name: string): LookupAddress[] {
+    let refusal: unknown
+    const allowed = LOOPBACK.filter(a => {
+      try { judge(name, parseIp(a.address) as IpAddress); return true } catch (err) { refusal ??= err; return false }
+    })
+    if (allowed.length === 0) throw refusal
+    return allowed
   }
 
   async function checkUrl (text: string): Promise<string[]> {

@@ -13,6 +13,7 @@ import { createAuditWriter, type AuditWriter } from '../security/audit-writer.js
 import type { AuditEntry } from '../security/audit-chain.js'
 import type { EntityName } from '../security/entities.js'
 import { isPurpose } from '../security/grants.js'
+import { AuthThrottledError, createAuthThrottle, defaultAuthThrottle, type AuthThrottle, type AuthThrottleSettings } from '../security/auth-throttle.js'
 
 export interface SecuritySettings {
   /** Bootstrap operator key; '' = none. */
@@ -21,9 +22,11 @@ export interface SecuritySettings {
   grantCacheTtlMs: number
   auditBatchMax: number
   auditTimeoutMs: number
+  /** Failed authentications allowed per key id / per address per window (429 above). */
+  authThrottle: AuthThrottleSettings
 }
 
-export const defaultSecuritySettings: SecuritySettings = { operatorKey: '', keyCacheTtlMs: 5000, grantCacheTtlMs: 1000, auditBatchMax: 256, auditTimeoutMs: 5000 }
+export const defaultSecuritySettings: SecuritySettings = { operatorKey: '', keyCacheTtlMs: 5000, grantCacheTtlMs: 1000, auditBatchMax: 256, auditTimeoutMs: 5000, authThrottle: defaultAuthThrottle }
 
 export interface PersonalDataRead {
   entity: EntityName
@@ -45,6 +48,8 @@ export interface AccessContext {
 
 export interface AccessControl {
   authenticator: Authenticator
+  /** Shared with other credential checks (push tokens), so one budget covers every guess. */
+  authThrottle: AuthThrottle
   grants: GrantChecker
   audit: AuditWriter
 }
@@ -128,9 +133,18 @@ function accessContext (app: FastifyInstance, request: FastifyRequest, reply: Fa
   }
 }
 
+/** 429 with Retry-After for an address or key id that failed too often. */
+export function throttledProblem (reply: FastifyReply, err: AuthThrottledError): ApiProblem {
+  const seconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000))
+  void reply.header('retry-after', String(seconds))
+  return new ApiProblem(429, err.code, 'Too many failed authentications', `Too many failed authentications from this address or for this key; retry after ${seconds} s.`)
+}
+
 async function accessControl (app: FastifyInstance, { store, settings }: { store: Store, settings: SecuritySettings }): Promise<void> {
+  const authThrottle = createAuthThrottle(settings.authThrottle)
   const control: AccessControl = {
-    authenticator: createAuthenticator({ store, operatorKey: settings.operatorKey, cacheTtlMs: settings.keyCacheTtlMs }),
+    authenticator: createAuthenticator({ store, operatorKey: settings.operatorKey, cacheTtlMs: settings.keyCacheTtlMs, throttle: authThrottle }),
+    authThrottle,
     grants: createGrantChecker({ store, ttlMs: settings.grantCacheTtlMs }),
     audit: createAuditWriter({ store, batchMax: settings.auditBatchMax, timeoutMs: settings.auditTimeoutMs })
   }
@@ -139,7 +153,13 @@ async function accessControl (app: FastifyInstance, { store, settings }: { store
   app.addHook('onRequest', async (request, reply) => {
     if (isPublicRoute(request)) return
     const authorization = request.headers.authorization
-    const principal = await control.authenticator.authenticate(authorization)
+    let principal: Principal | undefined
+    try {
+      principal = await control.authenticator.authenticate(authorization, request.ip)
+    } catch (err) {
+      if (err instanceof AuthThrottledError) throw throttledProblem(reply, err)
+      throw err
+    }
     if (principal === undefined) {
       void reply.header('www-authenticate', 'Bearer realm="lienthong"')
       throw new ApiProblem(401, 'LT_ERR_UNAUTHENTICATED', 'Authentication required', authorization === undefined

@@ -1,8 +1,11 @@
 // Push mode: a source posts batches of raw records. Authenticated by the connector's own push
 // token (not an API key: the source is not an API client), validated per record, partially
 // accepted (202 with a status per record), idempotent on the source's event id.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ApiProblem } from '../problem.js'
+import { bearerToken } from '../security/bearer.js'
+import { AuthThrottledError } from '../security/auth-throttle.js'
+import { throttledProblem } from '../plugins/access-control.js'
 import { verifyToken } from '../../connectors/registry/push-token.js'
 import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
 import type { PushedEvent } from '../../connectors/registry/push-intake.js'
@@ -13,15 +16,20 @@ import { pushOutcomeResponse } from './connector-schemas.js'
 /**
  * The one place push requests are authenticated: `Authorization: Bearer <push token>` checked
  * against the scrypt hash stored at registration. Swap this function to change the scheme.
+ * Failures share the API keys' throttle (per connector and per address): 429 above it.
  */
-export async function authenticatePush (registry: ConnectorRegistry, id: string, request: FastifyRequest): Promise<RegistrationDoc> {
-  const header = request.headers.authorization
-  const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+export async function authenticatePush (registry: ConnectorRegistry, id: string, request: FastifyRequest, reply: FastifyReply): Promise<RegistrationDoc> {
+  const token = bearerToken(request.headers.authorization)
   const doc = await registry.registrationDoc(id)
+  const unauthenticated = new ApiProblem(401, 'LT_ERR_UNAUTHENTICATED', 'Authentication required', 'Send the connector\'s push token as Authorization: Bearer <token>.')
   // Unknown connector and wrong token answer alike, so the endpoint does not reveal which ids exist.
-  if (token === undefined || doc?.pushTokenHash === undefined || !(await verifyToken(token, doc.pushTokenHash))) {
-    throw new ApiProblem(401, 'LT_ERR_UNAUTHENTICATED', 'Authentication required', 'Send the connector\'s push token as Authorization: Bearer <token>.')
-  }
+  if (token === undefined || doc?.pushTokenHash === undefined) throw unauthenticated
+  const throttle = request.server.accessControl.authThrottle
+  const subjects = { address: request.ip, keyId: `push:${id}` }
+  const waitMs = throttle.admit(subjects)
+  if (waitMs > 0) throw throttledProblem(reply, new AuthThrottledError(waitMs))
+  if (!(await verifyToken(token, doc.pushTokenHash))) throw unauthenticated
+  throttle.succeeded(subjects)
   return doc
 }
 
@@ -56,16 +64,19 @@ export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDep
       bodyLimit: push.bodyLimitBytes,
       // Not an API-client route: the push token is checked below instead.
       config: { public: true },
-      onRequest: async request => { authenticated.set(request, await authenticatePush(registry, (request.params as { id: string }).id, request)) },
+      onRequest: async (request, reply) => {
+        const { id } = request.params as { id: string }
+        authenticated.set(request, await authenticatePush(registry, id, request, reply))
+      },
       schema: {
         tags: ['connectors'],
         summary: 'A source pushes raw records (push-mode connectors); 202 with a status per record',
         params: idParams,
         body,
-        response: { 202: pushOutcomeResponse, 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' } }
+        response: { 202: pushOutcomeResponse, 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' }, 429: { $ref: 'Problem#' } }
       }
     }, async (request, reply) => {
-      const doc = authenticated.get(request) ?? await authenticatePush(registry, request.params.id, request)
+      const doc = authenticated.get(request) ?? await authenticatePush(registry, request.params.id, request, reply)
       const outcome = await intake(doc, request.body.events)
       return await reply.code(202).send(outcome)
     })

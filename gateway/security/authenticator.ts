@@ -1,11 +1,14 @@
 // Who is calling: `Authorization: Bearer <key>` to a principal, or nobody. A successful scrypt
 // verification is remembered for `cacheTtlMs` (keyed by a SHA-256 fingerprint, never the key), so
 // the slow hash is paid once per key and process per TTL, not on every request; that TTL is also
-// how late a revocation made in another process can take effect. Failures are never cached.
+// how late a revocation made in another process can take effect. Failures are never cached; a
+// throttle bounds them per key id and per address (AuthThrottledError, answered 429).
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Store } from '../../infra/ports/store.js'
 import { getClient, getKey, type ClientKind } from './clients.js'
 import { fingerprint, parseKey, verifySecret } from './keys.js'
+import { bearerToken } from './bearer.js'
+import { AuthThrottledError, type AuthThrottle } from './auth-throttle.js'
 
 export interface Principal {
   clientId: string
@@ -18,15 +21,17 @@ export const BOOTSTRAP_OPERATOR = 'bootstrap-operator'
 const MAX_CACHED = 10000
 
 export interface Authenticator {
-  authenticate: (authorization: string | undefined) => Promise<Principal | undefined>
+  /** Throws AuthThrottledError when too many attempts failed for this key id or address. */
+  authenticate: (authorization: string | undefined, address?: string) => Promise<Principal | undefined>
   /** Drops every cached verification: this process sees a revocation at once. */
   forget: () => void
 }
 
-export function createAuthenticator ({ store, operatorKey, cacheTtlMs, clock = Date.now }: {
+export function createAuthenticator ({ store, operatorKey, cacheTtlMs, throttle, clock = Date.now }: {
   store: Store
   operatorKey: string
   cacheTtlMs: number
+  throttle?: AuthThrottle
   clock?: () => number
 }): Authenticator {
   const operatorDigest = operatorKey === '' ? undefined : sha256(operatorKey)
@@ -51,16 +56,23 @@ export function createAuthenticator ({ store, operatorKey, cacheTtlMs, clock = D
   }
 
   return {
-    async authenticate (authorization) {
-      const m = /^Bearer ([\x21-\x7e]{1,600})$/.exec(authorization ?? '')
-      if (m === null) return undefined
-      const fp = fingerprint(m[1])
+    async authenticate (authorization, address) {
+      const presented = bearerToken(authorization)
+      if (presented === undefined) return undefined
+      const fp = fingerprint(presented)
       const hit = cache.get(fp)
       if (hit !== undefined && hit.expiresAt > clock()) return hit.principal
       cache.delete(fp)
       let pending = inFlight.get(fp)
       if (pending === undefined) {
-        pending = verify(m[1]).finally(() => inFlight.delete(fp))
+        // Only a verification is throttled: a key already verified (cached) never waits.
+        const subjects = { address, keyId: parseKey(presented)?.keyId }
+        const waitMs = throttle?.admit(subjects) ?? 0
+        if (waitMs > 0) throw new AuthThrottledError(waitMs)
+        pending = verify(presented).then(principal => {
+          if (principal !== undefined) throttle?.succeeded(subjects)
+          return principal
+        }).finally(() => inFlight.delete(fp))
         inFlight.set(fp, pending)
       }
       const principal = await pending

@@ -15,7 +15,8 @@ import { canonicalJson } from '../../infra/shared/canonical-json.js'
 type Grants = Array<{ purpose: string, entity: EntityName, fields: string[] }>
 
 t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', async t => {
-  const { app, store } = await openGateway(t)
+  // Thousands of deliberate failures by design: the failure throttle (its own test) is off here.
+  const { app, store } = await openGateway(t, { security: { authThrottle: { perKey: 0, perAddress: 0, windowMs: 60000 } } })
   // Every personal-data endpoint the gateway serves is in the matrix: none can be added unchecked.
   const openapi = (await app.inject({ method: 'GET', url: '/docs/json' })).json()
   t.same(purposeOperations(openapi).sort(), personalDataEndpoints.map(e => e.route).sort(), 'the matrix covers every endpoint that takes X-Purpose')

@@ -14,8 +14,9 @@ t.test('LT_OPERATOR_KEY must be long and printable', async t => {
 })
 
 t.test('security defaults and environment overrides', async t => {
-  t.same(loadConfig().security, { operatorKey: '', demoClients: true, keyCacheTtlMs: 5000, grantCacheTtlMs: 1000, auditBatchMax: 256, auditTimeoutMs: 5000 })
-  const c = loadConfig({ env: { LT_DEMO_CLIENTS: 'false', LT_KEY_CACHE_TTL_MS: '0', LT_GRANT_CACHE_TTL_MS: '250', LT_AUDIT_BATCH_MAX: '64', LT_AUDIT_TIMEOUT_MS: '2000' } })
-  t.same(c.security, { operatorKey: '', demoClients: false, keyCacheTtlMs: 0, grantCacheTtlMs: 250, auditBatchMax: 64, auditTimeoutMs: 2000 })
+  const throttle = { authFailuresPerKey: 10, authFailuresPerAddress: 50, authFailureWindowMs: 60000 }
+  t.same(loadConfig().security, { operatorKey: '', demoClients: true, keyCacheTtlMs: 5000, grantCacheTtlMs: 1000, auditBatchMax: 256, auditTimeoutMs: 5000, ...throttle })
+  const c = loadConfig({ env: { LT_DEMO_CLIENTS: 'false', LT_KEY_CACHE_TTL_MS: '0', LT_GRANT_CACHE_TTL_MS: '250', LT_AUDIT_BATCH_MAX: '64', LT_AUDIT_TIMEOUT_MS: '2000', LT_AUTH_FAILURES_PER_KEY: '3' } })
+  t.same(c.security, { operatorKey: '', demoClients: false, keyCacheTtlMs: 0, grantCacheTtlMs: 250, auditBatchMax: 64, auditTimeoutMs: 2000, ...throttle, authFailuresPerKey: 3 })
   t.throws(() => loadConfig({ env: { LT_KEY_CACHE_TTL_MS: '600000' } }), /LT_KEY_CACHE_TTL_MS \(security\.keyCacheTtlMs\) must be <= 60000/)
 })

@@ -1,6 +1,7 @@
 // A registered source that answers 500, garbage, a page without records, too slowly, a redirect to
-// a private address, or not at all: the run fails, the status says why, the cursor stays where it
-// was, nothing crashes; when the source heals the next run carries on from the cursor.
+// a private address (another origin: refused before any lookup), or not at all: the run fails, the
+// status says why, the cursor stays where it was, nothing crashes; when the source heals the next
+// run carries on from the cursor.
 import t from 'tap'
 import { join } from 'node:path'
 import { pino } from 'pino'
@@ -32,7 +33,7 @@ t.test('a misbehaving source never loses the cursor and the status says what is 
   t.equal(runner.status().lastSuccessAt !== undefined, true)
 
   source.upsert(welfareRecord(5))
-  const cases: Array<[Misbehaviour, string]> = [['500', 'LT_ERR_SOURCE_5XX'], ['garbage', 'LT_ERR_SOURCE_GARBAGE'], ['no-records', 'LT_ERR_SOURCE_PAGE'], ['slow', 'LT_ERR_SOURCE_UNREACHABLE'], ['redirect', 'LT_ERR_SSRF_REFUSED']]
+  const cases: Array<[Misbehaviour, string]> = [['500', 'LT_ERR_SOURCE_5XX'], ['garbage', 'LT_ERR_SOURCE_GARBAGE'], ['no-records', 'LT_ERR_SOURCE_PAGE'], ['slow', 'LT_ERR_SOURCE_UNREACHABLE'], ['redirect', 'LT_ERR_SOURCE_REDIRECT']]
   for (const [mode, code] of cases) {
     source.misbehave(mode, 'http://10.20.30.40/internal')
     await runner.runOnce()

@@ -79,7 +79,9 @@ t.test('DNS answers are checked again inside the connection (rebinding), and red
   t.teardown(allowed.close)
   t.same(await fetchJson(`http://welfare.test:${port}/ok`, { timeoutMs: 2000, guard: allowed }), { ok: true })
   t.same(await fetchJson(`http://welfare.test:${port}/to-self`, { timeoutMs: 2000, guard: allowed }), { ok: true }, 'a redirect to an allowed address is followed')
-  t.equal(await code(fetchJson(`http://welfare.test:${port}/to-private`, { timeoutMs: 2000, guard: allowed, maxAttempts: 1 })), 'LT_ERR_SSRF_REFUSED')
-  t.equal(await code(fetchJson(`http://welfare.test:${port}/to-metadata`, { timeoutMs: 2000, guard: allowed, maxAttempts: 1 })), 'LT_ERR_SSRF_REFUSED')
+  t.equal(await code(fetchJson(`http://welfare.test:${port}/to-private`, { timeoutMs: 2000, guard: allowed, maxAttempts: 1 })), 'LT_ERR_SOURCE_REDIRECT', 'another origin: refused')
+  // Where cross-origin redirects are followed, the guard still checks every hop.
+  t.equal(await code(fetchJson(`http://welfare.test:${port}/to-private`, { timeoutMs: 2000, guard: allowed, maxAttempts: 1, followCrossOrigin: true })), 'LT_ERR_SSRF_REFUSED')
+  t.equal(await code(fetchJson(`http://welfare.test:${port}/to-metadata`, { timeoutMs: 2000, guard: allowed, maxAttempts: 1, followCrossOrigin: true })), 'LT_ERR_SSRF_REFUSED')
   t.equal(await code(fetchJson(`http://welfare.test:${port}/to-self`, { timeoutMs: 2000, guard: allowed, maxRedirects: 0 })), 'LT_ERR_SOURCE_REDIRECT', 'hops are bounded')
 })

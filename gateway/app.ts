@@ -4,7 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import type { Store } from '../infra/ports/store.js'
-import { maskIds } from '../infra/logging/logger.js'
+import { maskHeaders, maskUrl } from '../infra/logging/mask.js'
 import { personSchema } from '../schemas/person.js'
 import problemDetails from './plugins/problem-details.js'
 import openapi from './plugins/openapi.js'
@@ -53,8 +53,10 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   const app = Fastify({
     loggerInstance: logger.child({ role: 'gateway' }, {
       serializers: {
-        // Personal ids travel in paths; logs keep only their ends.
-        req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: maskIds(req.url), reqId: req.id }),
+        // Personal ids travel in paths; logs keep only their ends. Keys a client put in the query
+        // string are masked (infra/logging/mask.ts), as are credentials in any logged headers.
+        req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: maskUrl(req.url), reqId: req.id }),
+        headers: maskHeaders,
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode })
       }
     }) as FastifyBaseLogger,

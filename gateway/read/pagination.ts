@@ -1,6 +1,9 @@
 // Keyset pages for list reads: a bounded `limit` and an opaque `cursor` that carries the `_id` of
 // the last item sent. A client passes `page.next` back unchanged; anything else is refused.
+// Personal-data lists seal their cursors (AES-GCM with the hub secret, bound to the list they came
+// from): a record id there (a card's number, a parcel id) is an identifier the grant may not cover.
 import { ApiProblem } from '../problem.js'
+import type { OpaqueRefs } from '../security/opaque-refs.js'
 
 export const MAX_PAGE_SIZE = 100
 
@@ -20,13 +23,27 @@ export const pageSchema = {
 
 export const encodeCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url')
 
+const invalidCursor = (): ApiProblem =>
+  new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The cursor is not valid', 'Pass back the `page.next` value of the previous page unchanged.', [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }])
+
 /** The `_id` a cursor carries; 400 LT_ERR_CURSOR_INVALID unless this API issued it for such ids. */
 export function decodeCursor (cursor: string, isId: (id: string) => boolean): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!isId(id) || encodeCursor(id) !== cursor) {
-    throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The cursor is not valid', 'Pass back the `page.next` value of the previous page unchanged.', [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }])
-  }
+  if (!isId(id) || encodeCursor(id) !== cursor) throw invalidCursor()
   return id
+}
+
+/** A sealed cursor's `_id`; 400 LT_ERR_CURSOR_INVALID unless this hub sealed it for this list (scope). */
+export function openCursor (refs: OpaqueRefs, scope: string, cursor: string, isId: (id: string) => boolean): string {
+  const id = refs.open(scope, cursor)
+  if (id === undefined || !isId(id)) throw invalidCursor()
+  return id
+}
+
+/** pageOf with the next cursor sealed for this list. */
+export function sealedPageOf<T> (refs: OpaqueRefs, scope: string, items: T[], limit: number, idOf: (item: T) => string): { items: T[], next: string | null } {
+  const page = items.slice(0, limit)
+  return { items: page, next: items.length > limit ? refs.seal(scope, idOf(page[page.length - 1])) : null }
 }
 
 /** The first `limit` of items sorted by id (at most limit+1 given), and the cursor after them. */

@@ -5,6 +5,7 @@ import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { RecordView } from '../../consumers/merger/golden-record.js'
 import type { EntityName } from '../security/entities.js'
 import { projectFields } from '../security/projection.js'
+import type { OpaqueRefs } from '../security/opaque-refs.js'
 import type { IncludeOptions } from './include.js'
 import { entityTag } from './etag.js'
 import { recordBody, recordSchema } from './record-body.js'
@@ -16,6 +17,8 @@ export interface ListRelease {
   entity: CanonicalEntity
   selected: readonly string[]
   include: IncludeOptions
+  refs: OpaqueRefs
+  /** The sealed cursor of the next page (pagination.ts), or null on the last. */
   next: string | null
   /** People the request is about besides those the records name (e.g. the citizen whose links these are). */
   about: string[]
@@ -23,9 +26,9 @@ export interface ListRelease {
   tagParts: Record<string, unknown>
 }
 
-export async function releaseList (request: FastifyRequest, reply: FastifyReply, views: RecordView[], { entity, selected, include, next, about, tagParts }: ListRelease) {
+export async function releaseList (request: FastifyRequest, reply: FastifyReply, views: RecordView[], { entity, selected, include, refs, next, about, tagParts }: ListRelease) {
   const now = new Date()
-  const out = views.map(view => { const { data, returned } = projectFields(view.fields, selected); return { body: recordBody(view, now, { data, returned, include }), returned } })
+  const out = views.map(view => { const { data, returned } = projectFields(view.fields, selected); return { body: recordBody(view, now, { data, returned, include, refs }), returned } })
   const body = { data: out.map(o => o.body), page: { next } }
   const tag = entityTag({ ...tagParts, entity, records: views.map(v => [v.entityId, v.version]), fields: selected, include, next })
   return await release(request, reply, {

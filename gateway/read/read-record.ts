@@ -8,6 +8,7 @@ import { lookupRecord } from '../../consumers/merger/read-model.js'
 import { linkedPersonIds } from '../../consumers/merger/links.js'
 import type { ApiProblem } from '../problem.js'
 import type { EntityName } from '../security/entities.js'
+import { refsFor, type OpaqueRefs } from '../security/opaque-refs.js'
 import { projectFields } from '../security/projection.js'
 import { selectFields } from './field-selection.js'
 import { includeOptions, type IncludeOptions } from './include.js'
@@ -29,17 +30,22 @@ export async function selection (request: FastifyRequest, entity: CanonicalEntit
 export interface ReleaseOptions {
   selected: readonly string[]
   include: IncludeOptions
+  refs: OpaqueRefs
   asOf?: string
   /** Defaults to subjectsOf(view). */
   subjects?: string[]
-  /** Extra body members (e.g. a household membership), part of the tag. */
-  extra?: Record<string, unknown>
+  /**
+   * Extra body members (e.g. a household membership), part of the tag. Derived from the projected
+   * data only, so they release nothing the audit entry (the returned fields) does not name.
+   */
+  extra?: (data: Record<string, unknown>) => Record<string, unknown>
 }
 
 /** Projects, tags, audits and answers one record (200, or 304 on a matching If-None-Match). */
-export async function releaseRecord (request: FastifyRequest, reply: FastifyReply, view: RecordView, { selected, include, asOf, subjects, extra = {} }: ReleaseOptions) {
+export async function releaseRecord (request: FastifyRequest, reply: FastifyReply, view: RecordView, { selected, include, refs, asOf, subjects, extra: extraOf }: ReleaseOptions) {
   const { data, returned } = projectFields(view.fields, selected)
-  const body = { ...recordBody(view, new Date(), { asOf, data, returned, include }), ...extra }
+  const extra = extraOf?.(data) ?? {}
+  const body = { ...recordBody(view, new Date(), { asOf, data, returned, include, refs }), ...extra }
   const tag = entityTag({ entity: view.entity, id: view.entityId, version: view.version, asOf, fields: selected, include, extra })
   return await release(request, reply, { read: { entity: view.entity as EntityName, subjects: subjects ?? subjectsOf(view), fields: returned }, tag, body })
 }
@@ -59,5 +65,5 @@ export async function readRecord (store: Store, request: FastifyRequest, reply: 
   const found = await lookupRecord(store, spec.entity, spec.id, asOf)
   if (found.kind === 'missing') throw spec.notFound(asOf)
   if (found.kind === 'deleted') throw spec.deleted(found.view)
-  return await releaseRecord(request, reply, found.view, { selected, include: includeOptions(query.include), asOf })
+  return await releaseRecord(request, reply, found.view, { selected, include: includeOptions(query.include), refs: await refsFor(store), asOf })
 }

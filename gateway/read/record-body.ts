@@ -1,8 +1,8 @@
 // The body of one golden record as read APIs send it, and its declared schema: `data` holds the
 // projected fields (typed by the entity's canonical schema, so serialization drops anything else),
-// `meta` the version, freshness and, with include=provenance, provenance and conflict flags.
+// `meta` the version, freshness and, with include=provenance, provenance and conflict flags, each
+// limited to what the released fields justify (record-meta.ts).
 import type { RecordView } from '../../consumers/merger/golden-record.js'
-import { recordResponse } from '../../consumers/merger/read-model.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { personSchema } from '../../schemas/person.js'
 import { householdSchema } from '../../schemas/household.js'
@@ -11,18 +11,17 @@ import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
 import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
+import type { OpaqueRefs } from '../security/opaque-refs.js'
 import type { IncludeOptions } from './include.js'
+import { recordMeta } from './record-meta.js'
 
 export interface RecordBody { data: Record<string, unknown>, meta: Record<string, unknown> }
 
-/** recordResponse of the merger's read model, with provenance and conflicts only when included. */
-export function recordBody (view: RecordView, now: Date, { asOf, data, returned, include }: { asOf?: string, data: Record<string, unknown>, returned: readonly string[], include: IncludeOptions }): RecordBody {
-  const body = recordResponse(view, now, { asOf, data, returned })
-  if (!include.provenance) {
-    const { provenance: _p, conflicts: _c, ...meta } = body.meta
-    return { data: body.data, meta }
-  }
-  return body
+export interface BodyOptions { asOf?: string, data: Record<string, unknown>, returned: readonly string[], include: IncludeOptions, refs: OpaqueRefs }
+
+/** The projected data and its minimised meta; provenance and conflicts only when included. */
+export function recordBody (view: RecordView, now: Date, { asOf, data, returned, include, refs }: BodyOptions): RecordBody {
+  return { data, meta: recordMeta(view, now, { asOf, data, returned, provenance: include.provenance, refs }) }
 }
 
 const canonicalSchemas: Record<CanonicalEntity, object> = {
@@ -53,7 +52,7 @@ const freshnessSchema = {
     ageSeconds: { type: 'integer', description: 'Now minus sourceTime, at the time of the answer.' },
     connector: { type: 'string' },
     connectorVersion: { type: 'string' },
-    lastEventId: { type: 'string' },
+    lastEventId: { type: 'string', pattern: '^ev_[A-Za-z0-9_-]+$', description: 'Opaque ref of the newest event of this source (`ev_...`), never the source\'s own key.' },
     deletedAt: time
   }
 } as const
@@ -62,12 +61,11 @@ const provenanceSchema = {
   type: 'object',
   properties: {
     sourceSystem: { type: 'string' },
-    sourceKey: { type: 'string' },
     sourceTime: time,
     ingestTime: time,
     connector: { type: 'string' },
     connectorVersion: { type: 'string' },
-    eventId: { type: 'string' },
+    eventId: { type: 'string', pattern: '^ev_[A-Za-z0-9_-]+$', description: 'Opaque ref of the event the value came from (`ev_...`).' },
     rule: { enum: ['authoritative', 'newest'], description: 'authoritative: the field\'s configured source won; newest: no authority held a value.' }
   }
 } as const
@@ -82,7 +80,7 @@ export const recordMetaSchema = {
   required: ['entity', 'id', 'version', 'validFrom', 'sources'],
   properties: {
     entity: { type: 'string' },
-    id: { type: 'string' },
+    id: { type: 'string', description: 'The record id when the returned data carries it (its id field is granted and selected), else an opaque ref `rec_...`.' },
     version: { type: 'integer', description: 'Increases with every change the hub applied to this record.' },
     validFrom: { ...time, description: 'When the hub learned this version.' },
     asOf: { ...time, description: 'The time asked for, when the answer comes from history.' },
@@ -91,7 +89,7 @@ export const recordMetaSchema = {
       description: 'The source with the newest change (kept for older clients; see `sources`).',
       properties: { sourceSystem: { type: 'string' }, sourceTime: time, ingestTime: time, connectorVersion: { type: 'string' } }
     },
-    sources: { type: 'object', additionalProperties: freshnessSchema, description: 'Freshness per source system holding (or having held) the record.' },
+    sources: { type: 'object', additionalProperties: freshnessSchema, description: 'Freshness per source system holding a value of a returned field (the winner, or one disagreeing with it).' },
     conflicts: { type: 'object', additionalProperties: conflictFlagSchema, description: 'With include=provenance: returned fields on which sources disagree. Details in GET /v1/conflicts.' },
     provenance: { type: 'object', additionalProperties: provenanceSchema, description: 'With include=provenance: per returned field, where its value came from.' }
   }
@@ -102,12 +100,12 @@ const exampleMeta = {
   id: '092085001234',
   version: 3,
   validFrom: '2026-01-01T00:02:05.000Z',
-  source: { sourceSystem: 'cu-tru', sourceTime: '2026-01-01T00:02:00.000Z', ingestTime: '2026-01-01T00:02:05.000Z', connectorVersion: '1.0.0' },
+  source: { sourceSystem: 'ho-tich', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', connectorVersion: '1.0.0' },
   sources: {
-    'ho-tich': { holds: true, sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', lagSeconds: 5, ageSeconds: 86400, connector: 'civil-status', connectorVersion: '1.0.0', lastEventId: 'e-1' }
+    'ho-tich': { holds: true, sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', lagSeconds: 5, ageSeconds: 86400, connector: 'civil-status', connectorVersion: '1.0.0', lastEventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA' }
   },
   provenance: {
-    fullName: { sourceSystem: 'ho-tich', sourceKey: 'KS-2024-1', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', connector: 'civil-status', connectorVersion: '1.0.0', eventId: 'e-1', rule: 'authoritative' }
+    fullName: { sourceSystem: 'ho-tich', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', connector: 'civil-status', connectorVersion: '1.0.0', eventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA', rule: 'authoritative' }
   },
   conflicts: {}
 }

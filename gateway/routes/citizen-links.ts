@@ -14,7 +14,8 @@ import { readQuerySchema, type ListQuery, type RecordQuery } from '../read/query
 import { releaseRecord, selection } from '../read/read-record.js'
 import { recordMetaSchema, dataSchemaOf } from '../read/record-body.js'
 import { listSchema, releaseList } from '../read/read-list.js'
-import { decodeCursor, pageOf } from '../read/pagination.js'
+import { openCursor, sealedPageOf } from '../read/pagination.js'
+import { refsFor } from '../security/opaque-refs.js'
 import { linkedPage } from '../read/linked-page.js'
 import { includeOptions } from '../read/include.js'
 import { notModifiedResponse, readHeaders } from '../read/release.js'
@@ -23,6 +24,19 @@ import { landParcelExample } from './land-parcels.js'
 import { personalIdParams } from './citizens.js'
 
 interface Params { personalId: string }
+
+/**
+ * The citizen's membership as the released household data shows it, and nothing more: the
+ * household id only when it was returned, the relation only when the members (or the head) were.
+ */
+export function membershipOf (data: Record<string, unknown>, personalId: string): { householdId?: string, relationToHead?: string, isHead?: boolean } {
+  const members = Array.isArray(data.members) ? data.members as Array<{ personalId?: string, relationToHead?: string }> : []
+  const relationToHead = members.find(m => m.personalId === personalId)?.relationToHead ?? (data.headPersonalId === personalId ? '01' : undefined)
+  return {
+    ...(typeof data.householdId === 'string' ? { householdId: data.householdId } : {}),
+    ...(relationToHead !== undefined ? { relationToHead, isHead: relationToHead === '01' } : {})
+  }
+}
 
 /** Golden-record ids as cursors carry them: printable, no control characters. */
 const isRecordId = (id: string): boolean => /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(id)
@@ -54,6 +68,7 @@ export function citizenLinkRoutes (store: Store) {
               meta: recordMetaSchema,
               membership: {
                 type: 'object',
+                description: 'The citizen\'s place in the household, from the returned fields only: householdId when `householdId` is returned, relationToHead and isHead when `members` (or `headPersonalId`, for the head) is.',
                 properties: {
                   householdId: { type: 'string' },
                   relationToHead: { type: 'string', description: 'Code of the relation to the head (01 = the head).' },
@@ -88,14 +103,12 @@ export function citizenLinkRoutes (store: Store) {
         throw new ApiProblem(404, 'LT_ERR_CITIZEN_HOUSEHOLD_NOT_FOUND', 'No household for this citizen', 'No household record names this citizen as a member.')
       }
       const view = household.view
-      const members = Array.isArray(view.fields.members) ? view.fields.members as Array<{ personalId?: string, relationToHead?: string }> : []
-      const relationToHead = members.find(m => m.personalId === personalId)?.relationToHead ??
-        (view.fields.headPersonalId === personalId ? '01' : typeof person?.fields.relationToHead === 'string' ? person.fields.relationToHead : undefined)
       return await releaseRecord(request, reply, view, {
         selected,
         include: includeOptions(request.query.include),
+        refs: await refsFor(store),
         subjects: [...new Set([personalId, ...linkedPersonIds('household', view.fields)])].sort(),
-        extra: { membership: { householdId: view.entityId, ...(relationToHead !== undefined ? { relationToHead, isHead: relationToHead === '01' } : {}) } }
+        extra: data => ({ membership: membershipOf(data, personalId) })
       })
     })
 
@@ -114,11 +127,14 @@ export function citizenLinkRoutes (store: Store) {
         const { personalId } = request.params
         const { limit, cursor } = request.query
         const selected = await selection(request, entity, request.query.fields)
-        const after = cursor === undefined ? undefined : decodeCursor(cursor, isRecordId)
+        const refs = await refsFor(store)
+        // A cursor opens only on the list it came from: this route, this citizen.
+        const scope = `${path}:${personalId}`
+        const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isRecordId)
         await requireCitizen(personalId)
-        const page = pageOf(await linkedPage(store, entity, personalId, limit, after), limit, v => v.entityId)
+        const page = sealedPageOf(refs, scope, await linkedPage(store, entity, personalId, limit, after), limit, v => v.entityId)
         return await releaseList(request, reply, page.items, {
-          entity, selected, include: includeOptions(request.query.include), next: page.next, about: [personalId],
+          entity, selected, include: includeOptions(request.query.include), refs, next: page.next, about: [personalId],
           tagParts: { route: path, personalId, limit, cursor }
         })
       })

@@ -14,7 +14,8 @@ import { personalDataResponses } from '../plugins/access-control.js'
 import { readQuerySchema, type ListQuery, type RecordQuery } from '../read/query.js'
 import { readRecord, selection } from '../read/read-record.js'
 import { listSchema, releaseList } from '../read/read-list.js'
-import { decodeCursor, pageOf } from '../read/pagination.js'
+import { openCursor, sealedPageOf } from '../read/pagination.js'
+import { refsFor } from '../security/opaque-refs.js'
 import { includeOptions } from '../read/include.js'
 import { notModifiedResponse, readHeaders } from '../read/release.js'
 import { citizenNotFound, citizenResponse } from './citizens.js'
@@ -118,17 +119,20 @@ export function citizenLookupRoutes (store: Store) {
       if (!serial.ok) throw badKey(serial.code, serial.message, 'serial')
       const { limit, cursor } = request.query
       const isParcelId = (id: string): boolean => new RegExp(landParcelIdSchema.pattern).test(id)
-      const after = cursor === undefined ? undefined : decodeCursor(cursor, isParcelId)
+      const refs = await refsFor(store)
+      // A cursor opens only on the certificate it came from.
+      const scope = `by-certificate:${serial.value}`
+      const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isParcelId)
       const found = await lookupRecord(store, 'land-use-certificate', serial.value)
       if (found.kind === 'missing') throw new ApiProblem(404, 'LT_ERR_LAND_CERTIFICATE_NOT_FOUND', 'No such land-use certificate', 'The hub holds no certificate with this serial.')
       if (found.kind === 'deleted') throw new ApiProblem(410, 'LT_ERR_LAND_CERTIFICATE_DELETED', 'Certificate deleted at its sources', `Every source deleted this certificate; the last at ${deletedAt(found.view) ?? 'an unknown time'}.`)
       const certificate = found.view
       const ids = [...new Set(Array.isArray(certificate.fields.parcelIds) ? certificate.fields.parcelIds.filter((id): id is string => typeof id === 'string') : [])]
         .sort().filter(id => after === undefined || id > after)
-      const page = pageOf(ids.slice(0, limit + 1), limit, id => id)
+      const page = sealedPageOf(refs, scope, ids.slice(0, limit + 1), limit, id => id)
       const parcels = await store.getMany(goldenCollection['land-parcel'], page.items)
       return await releaseList(request, reply, live(page.items.map(id => parcels.get(id))), {
-        entity: 'land-parcel', selected, include: includeOptions(request.query.include), next: page.next,
+        entity: 'land-parcel', selected, include: includeOptions(request.query.include), refs, next: page.next,
         // The certificate's holders: the answer tells which parcels their certificate covers.
         about: linkedPersonIds('land-use-certificate', certificate.fields),
         tagParts: { route: 'by-certificate', serial: serial.value, certificateVersion: certificate.version, limit, cursor }

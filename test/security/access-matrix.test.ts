@@ -1,10 +1,12 @@
 // The access matrix: every client (and no client) × every personal-data endpoint × subjects (two
 // held citizens and one unknown) × purposes (each granted one, an ungranted one, none, a malformed
 // one). Zero 2xx without a grant, zero ungranted fields, no data of another subject, and exactly
-// one audit entry, naming the returned fields, per successful read.
+// one audit entry, naming the returned fields, per successful read. Beyond the records' fields the
+// whole body is searched (meta, nested objects, list items, membership, cursors): no identifier of
+// the subject the grant does not cover, and none of another subject, may appear anywhere in it.
 import t from 'tap'
 import { bearer, makeClient, openGateway, person, OPERATOR_KEY } from './helpers.js'
-import { isGranted, matrixKeys, pathsOf, personalDataEndpoints, purposeOperations, seedMatrixCity } from './endpoints.js'
+import { isGranted, matrixKeys, pathsHolding, pathsOf, personalDataEndpoints, purposeOperations, seedMatrixCity, subjectIdentifiers } from './endpoints.js'
 import { grantableEntities, type EntityName } from '../../gateway/security/entities.js'
 import { projectFields } from '../../gateway/security/projection.js'
 import { revokeKey, setClientDisabled } from '../../gateway/security/clients.js'
@@ -13,6 +15,10 @@ import type { AuditBlock } from '../../gateway/security/audit-chain.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 
 type Grants = Array<{ purpose: string, entity: EntityName, fields: string[] }>
+
+// Thousands of requests, each body searched whole: on a loaded machine this runs past the default
+// file timeout (.taprc), so it has its own. Deterministic: fixed data, fixed order, no clock in the checks.
+t.setTimeout(600_000)
 
 t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', async t => {
   // Thousands of deliberate failures by design: the failure throttle (its own test) is off here.
@@ -71,7 +77,7 @@ t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', a
   callers.push({ id: 'forged', key: forged, grants: [], valid: false, operator: false })
 
   const purposes = [...new Set(Object.values(clientGrants).flatMap(c => c.grants.map(g => g.purpose))), '2.000635', undefined, 'not a purpose!']
-  const allowed = new Map<string, number>(); const sawRecords = new Map<string, number>(); let unauthorized2xx = 0; let ungrantedFields = 0; let otherSubject = 0
+  const allowed = new Map<string, number>(); const sawRecords = new Map<string, number>(); let unauthorized2xx = 0; let ungrantedFields = 0; let otherSubject = 0; let uncoveredIds = 0
   const readsBySubject = new Map<string, Set<string>>()
   const audited: Array<{ requestId: string, subjects: string[], entity: string, fields: string[] }> = []
 
@@ -80,7 +86,8 @@ t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', a
       for (const subject of Object.values(subjects)) {
         for (const purpose of purposes) {
           const headers: Record<string, string> = { ...(caller.key !== undefined ? bearer(caller.key) : {}), ...(purpose !== undefined ? { 'x-purpose': purpose } : {}) }
-          const res = await app.inject({ ...endpoint.request(subject, people[subject], purpose), headers })
+          const request = endpoint.request(subject, people[subject], purpose)
+          const res = await app.inject({ ...request, headers })
           const where = `${endpoint.route} as ${caller.id}, subject ${subject.slice(-3)}, purpose ${purpose ?? 'none'}`
           // An operators-only endpoint refuses every other client before it looks at purpose or grant.
           const barred = caller.valid && endpoint.operatorsOnly === true && !caller.operator
@@ -99,6 +106,17 @@ t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', a
           allowed.set(endpoint.route, (allowed.get(endpoint.route) ?? 0) + 1)
           if (!ok) continue
           const body = res.json()
+          // The serialized body, whole: an identifier the grant does not cover is nowhere in it.
+          const sent = JSON.stringify(request)
+          for (const ident of subjectIdentifiers(subject)) {
+            if (sent.includes(ident.value) || ident.coveredBy[endpoint.entity]?.some(f => grant.fields.includes(f)) === true) continue
+            if (res.body.includes(ident.value)) { uncoveredIds++; t.fail(`${where}: ${ident.name} outside the grant at ${pathsHolding(body, ident.value).join(', ')}`) }
+          }
+          for (const someoneElse of Object.values(subjects).filter(s => s !== subject && people[s] !== undefined)) {
+            for (const ident of subjectIdentifiers(someoneElse)) {
+              if (res.body.includes(ident.value)) { otherSubject++; t.fail(`${where}: ${ident.name} of another subject at ${pathsHolding(body, ident.value).join(', ')}`) }
+            }
+          }
           const returned = new Set<string>()
           for (const record of endpoint.records(body)) {
             if (Object.keys(record).length > 0) sawRecords.set(endpoint.route, (sawRecords.get(endpoint.route) ?? 0) + 1)
@@ -130,6 +148,7 @@ t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', a
   t.equal(unauthorized2xx, 0, 'zero 2xx without a grant')
   t.equal(ungrantedFields, 0, 'zero ungranted fields returned')
   t.equal(otherSubject, 0, 'zero data of another subject')
+  t.equal(uncoveredIds, 0, 'zero identifiers outside the grant anywhere in a body (meta, nested objects, list items)')
   for (const e of personalDataEndpoints) t.ok((allowed.get(e.route) ?? 0) > 0, `the matrix exercised granted reads of ${e.route} too`)
   // Seeded data reaches every endpoint, so the field check above inspected real records.
   for (const e of personalDataEndpoints) t.ok((sawRecords.get(e.route) ?? 0) > 0, `the field check saw records of ${e.route}`)

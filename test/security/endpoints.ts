@@ -5,6 +5,7 @@
 import type { EntityName } from '../../gateway/security/entities.js'
 import type { Store } from '../../infra/ports/store.js'
 import type { Person } from '../../schemas/person.js'
+import type { CanonicalEvent } from '../../schemas/canonical-event.js'
 import { candidateFields } from '../../gateway/routes/citizen-search.js'
 import { canonicalEvent, harness } from '../unit/merger/fixtures.js'
 
@@ -35,11 +36,42 @@ const onlyWhenHeld = (subject: string, held: boolean): string[] => held ? [subje
 export const matrixKeys = (id: string) => ({
   household: `HK-${id}`,
   parcel: `31147-12-${Number(id.slice(-3)) + 1}`,
-  cmnd: id.slice(3),
-  socialInsuranceNumber: id.slice(2),
+  // Never a substring of the personal id, so a search of the body for one cannot hit the other.
+  cmnd: `3${id.slice(-8)}`,
+  socialInsuranceNumber: `79${id.slice(-8)}`,
   business: `57A8${id.slice(-6)}`,
-  serial: `AA ${id.slice(-8)}`
+  serial: `AA ${id.slice(-8)}`,
+  // A civil-status register number: the source key of the person's civil-status events, never a field.
+  register: `KH-2024-${id.slice(-6)}`
 })
+
+/**
+ * Every identifier of a held subject, and the grant fields (per entity) that cover it: a response
+ * may carry it only when the grant of the endpoint's entity names one of them (or the client sent it).
+ */
+export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
+  const k = matrixKeys(id)
+  return [
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'] } },
+    { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
+    { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'] } },
+    { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
+    { name: 'social-insurance number', value: k.socialInsuranceNumber, coveredBy: { 'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'] } },
+    { name: 'business registration', value: k.business, coveredBy: { 'business-household': ['registrationNumber'] } },
+    { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'] } },
+    { name: 'civil-status register number', value: k.register, coveredBy: {} }
+  ]
+}
+
+/** Where a value sits in a body (meta, nested objects, list items): JSON paths of the strings holding it. */
+export function pathsHolding (node: unknown, value: string, at = '$'): string[] {
+  if (typeof node === 'string' || typeof node === 'number') return String(node).includes(value) ? [at] : []
+  if (Array.isArray(node)) return node.flatMap((item, i) => pathsHolding(item, value, `${at}[${i}]`))
+  if (node !== null && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, v]) => [...(key.includes(value) ? [`${at}{key ${key}}`] : []), ...pathsHolding(v, value, `${at}.${key}`)])
+  }
+  return []
+}
 
 const linkedList = (entity: EntityName, path: string): PersonalDataEndpoint => ({
   route: `GET /v1/citizens/{personalId}/${path}`, entity, request: id => ({ method: 'GET', url: `/v1/citizens/${id}/${path}` }), records: listOfRecords, expectedStatus: held => held ? 200 : 404
@@ -107,8 +139,10 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
     const id = p.personalId
     const k = matrixKeys(id)
     return [
-      canonicalEvent({ entityId: id, system: 'ho-tich', at: 2, fields: { ...p } }),
-      canonicalEvent({ entityId: id, system: 'bhyt', at: 1, fields: { phone: '0900000000' } }),
+      // The person's events carry other departments' keys, as real connectors' ids do.
+      fromSource(canonicalEvent({ entityId: id, system: 'ho-tich', at: 2, fields: { ...p } }), k.register),
+      fromSource(canonicalEvent({ entityId: id, system: 'bhyt', at: 1, fields: { phone: '0900000000' } }), k.socialInsuranceNumber),
+      fromSource(canonicalEvent({ entityId: id, system: 'dat-dai', at: 1, fields: { email: `${id.slice(-4)}@dat-dai.example` } }), k.parcel),
       canonicalEvent({ entity: 'household', entityId: k.household, system: 'cu-tru', at: 1, fields: { householdId: k.household, headPersonalId: id, members: [{ personalId: id, relationToHead: '01' }], address: p.permanentAddress } }),
       canonicalEvent({ entity: 'land-parcel', entityId: k.parcel, system: 'dat-dai', at: 1, fields: { parcelId: k.parcel, oldWardCode: '31147', areaM2: 80, holderPersonalIds: [id] } }),
       canonicalEvent({ entity: 'land-use-certificate', entityId: k.serial, system: 'dat-dai', at: 1, fields: { serial: k.serial, holderPersonalIds: [id], parcelIds: [k.parcel] } }),
@@ -118,6 +152,11 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
   }))
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)
   await store.bulkUpsert('id_links', people.map(p => ({ doc: { _id: `cmnd:${matrixKeys(p.personalId).cmnd}`, version: 1, personalId: p.personalId }, expectedVersion: null })))
+}
+
+/** An event as a connector ids it: connector, stream, the source's own key, source time, then the entity. */
+function fromSource (e: CanonicalEvent, sourceKey: string): CanonicalEvent {
+  return { ...e, id: `${e.source.connector}:main:${sourceKey}:${e.source.sourceTime}#${e.entity}:${e.entityId}`, source: { ...e.source, sourceKey } }
 }
 
 /** Field paths a record carries: top-level keys, and `key.child` inside objects. */

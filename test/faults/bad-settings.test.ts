@@ -7,6 +7,9 @@ import { join } from 'node:path'
 import { createServer, type Socket } from 'node:net'
 import { spawnHub } from '../helpers/spawn-hub.js'
 
+// Every case spawns the hub through the TypeScript loader: tens of seconds each on a loaded machine.
+t.setTimeout(900000)
+
 // A port nothing listens on: bound, then released.
 async function closedPort (): Promise<number> {
   const server = createServer()

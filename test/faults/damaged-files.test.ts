@@ -8,6 +8,9 @@ import { join } from 'node:path'
 import { spawnHub } from '../helpers/spawn-hub.js'
 import { waitFor } from '../helpers/wait-for.js'
 
+// Every case spawns the hub through the TypeScript loader: tens of seconds each on a loaded machine.
+t.setTimeout(900000)
+
 const env = (dataDir: string): Record<string, string> => ({
   PORT: '0', LT_SIM_PORT: '0', LOG_LEVEL: 'warn', LT_DATA_DIR: dataDir, LT_SIM_CITIZENS: '40', LT_CIVIL_STATUS_SCHEDULE: '* * * * * *'
 })

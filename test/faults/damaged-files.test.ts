@@ -3,7 +3,8 @@
 // can be rebuilt and says what it did, and the hub then starts.
 import t, { type Test } from 'tap'
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, openSync, randomFillSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs'
+import { randomFillSync } from 'node:crypto'
+import { closeSync, existsSync, openSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnHub } from '../helpers/spawn-hub.js'
 import { waitFor } from '../helpers/wait-for.js'

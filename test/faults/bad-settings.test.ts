@@ -29,7 +29,9 @@ async function silentServer (t: Test): Promise<number> {
 }
 
 async function refused (t: Test, env: Record<string, string>, line: RegExp): Promise<string> {
-  const hub = spawnHub([], { PORT: '0', LT_SIM_PORT: '0', LOG_LEVEL: 'info', LT_DATA_DIR: t.testdir({}), ...env })
+  // A second t.testdir() would replace the fixture a case built for LT_DATA_DIR.
+  const dataDir = env.LT_DATA_DIR ?? t.testdir({})
+  const hub = spawnHub([], { PORT: '0', LT_SIM_PORT: '0', LOG_LEVEL: 'info', ...env, LT_DATA_DIR: dataDir })
   t.teardown(async () => { await hub.stop('SIGKILL') })
   const code = await Promise.race([hub.exited, new Promise(resolve => setTimeout(() => resolve('still running'), 90000))])
   t.not(code, 'still running', 'exits within the bound')

@@ -5,6 +5,8 @@ import { loadConfig, ConfigError } from './infra/config/load.js'
 import { createLogger } from './infra/logging/logger.js'
 import { startHub } from './hub/start-hub.js'
 import { commands } from './hub/commands/index.js'
+import { checkStartup } from './infra/startup/check-startup.js'
+import { StartupError } from './infra/startup/startup-error.js'
 
 async function main (): Promise<void> {
   const argv = process.argv.slice(2)
@@ -22,6 +24,17 @@ async function main (): Promise<void> {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`)
       process.exit(2)
+    }
+    throw err
+  }
+  try {
+    // Before any role or command: the data folder, the engines' addresses, the embedded files
+    // (`repair` looks at those itself). One line naming the setting or file, then a non-zero exit.
+    await checkStartup(config, { skipFiles: command === 'repair' })
+  } catch (err) {
+    if (err instanceof StartupError) {
+      process.stderr.write(`Liên Thông did not start: ${err.message}\n`)
+      process.exit(err.exitCode)
     }
     throw err
   }

@@ -29,6 +29,11 @@ import type { ReadinessCheck } from '../gateway/routes/health.js'
 import { ensureDemoClients, type DemoKey } from '../gateway/security/demo-clients.js'
 import { startHeadPublisher, type HeadPublisher } from '../gateway/security/audit-head-publisher.js'
 import { headFilePath } from '../gateway/security/audit-heads-file.js'
+import { embeddedFiles } from '../infra/startup/embedded-files.js'
+import { startWatermarkRecorder } from '../infra/startup/log-watermark.js'
+
+/** How often the embedded log's end is recorded in the store (infra/startup/log-watermark.ts). */
+const WATERMARK_INTERVAL_MS = 10000
 
 export interface RunningHub {
   eventLog: EventLog
@@ -68,6 +73,9 @@ function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
 export async function startHub (config: HubConfig, logger: Logger): Promise<RunningHub> {
   const eventLog = openEventLog(config, logger)
   const store = await openStore(config)
+  // The store remembers how far the embedded log reached, so a truncated log is found at the next start.
+  const watermark = startWatermarkRecorder(embeddedFiles(config), WATERMARK_INTERVAL_MS,
+    err => logger.warn({ err }, 'could not record the event log position in the store'))
   const schemas = createSchemaValidator()
   // Built-in connectors (configured by the operator) and registered ones (added through the API).
   const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: config.connectors, builtIns: builtInConnectors })
@@ -94,6 +102,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
     await auditHeads?.stop()
     await city?.close()
     await connectorServices.close()
+    watermark.stop()
     await eventLog.close()
     await store.close()
   }

@@ -6,6 +6,7 @@ import type { HubConfig } from '../../infra/config/schema.js'
 import { auditCommand } from './audit-verify.js'
 import { rebuildCommand } from './rebuild.js'
 import { importCommand } from './import.js'
+import { repairCommand } from './repair.js'
 
 export interface CommandContext {
   config: HubConfig
@@ -24,4 +25,5 @@ export const commands: Record<string, Command> = {
   audit: auditCommand,
   rebuild: rebuildCommand,
   import: importCommand,
+  repair: repairCommand,
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import cron from 'node-cron'
 import { hubConfigSchema, type HubConfig } from './schema.js'
+import { parseBroker, parseMongoHosts } from '../startup/engine-addresses.js'
 
 export class ConfigError extends Error {
   readonly code = 'LT_ERR_CONFIG'
@@ -22,6 +23,7 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'PORT', path: 'port', kind: 'number', doc: 'gateway port' },
   { env: 'LT_DATA_DIR', path: 'dataDir', kind: 'string', doc: 'folder for the embedded adapters\' SQLite files' },
   { env: 'LOG_LEVEL', path: 'logLevel', kind: 'string', doc: 'pino level' },
+  { env: 'LT_STARTUP_CHECK', path: 'startupCheck', kind: 'string', doc: 'quick | off: check the embedded SQLite files at start (quick_check, log and store positions)' },
   { env: 'KAFKA_BROKERS', path: 'kafka.brokers', kind: 'list', doc: 'comma-separated host:port; empty = embedded event log' },
   { env: 'KAFKA_NAMESPACE', path: 'kafka.namespace', kind: 'string', doc: 'prefix of every topic and consumer group name, to share a cluster' },
   { env: 'KAFKA_CLIENT_ID', path: 'kafka.clientId', kind: 'string', doc: 'Kafka client id' },
@@ -98,12 +100,28 @@ function validate (candidate: Record<string, unknown>): HubConfig {
         throw new ConfigError(`Invalid configuration: ${setting} is not a valid cron expression`, setting)
       }
     }
+    checkEngineAddresses(candidate)
     return candidate
   }
   const err = check.errors?.[0]
   const path = (err?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.').replace(/\.\d+$/, '')
   const setting = settingName(path, err?.params)
-  throw new ConfigError(`Invalid configuration: ${setting} ${err?.message ?? 'is invalid'}`, setting)
+  // An enum error says which values are allowed, not only that the one given is not.
+  const allowed = (err?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues
+  const message = allowed !== undefined ? `must be one of ${allowed.join(', ')}` : err?.message ?? 'is invalid'
+  throw new ConfigError(`Invalid configuration: ${setting} ${message}`, setting)
+}
+
+/** Ports and hosts the schema's patterns let through (99999, `notaport`); the drivers fail late and vaguely on them. */
+function checkEngineAddresses (config: HubConfig): void {
+  for (const broker of config.kafka.brokers) {
+    const address = parseBroker(broker)
+    if (typeof address === 'string') throw new ConfigError(`Invalid configuration: KAFKA_BROKERS (kafka.brokers) ${address}`, 'KAFKA_BROKERS')
+  }
+  if (config.mongodb.uri !== '') {
+    const hosts = parseMongoHosts(config.mongodb.uri)
+    if (typeof hosts === 'string') throw new ConfigError(`Invalid configuration: MONGODB_URI (mongodb.uri) ${hosts}`, 'MONGODB_URI')
+  }
 }
 
 function settingName (path: string, params: unknown): string {

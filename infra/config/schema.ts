@@ -10,6 +10,8 @@ export interface HubConfig {
   port: number
   dataDir: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** What is checked in the embedded SQLite files at start (infra/startup/check-embedded.ts). */
+  startupCheck: 'quick' | 'off'
   kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number; namespace: string }
   mongodb: { uri: string; database: string; timeoutMs: number }
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number }
@@ -44,13 +46,15 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit'],
+  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'startupCheck', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit'],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
     port: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
     dataDir: { type: 'string', minLength: 1, default: '.data/hub' },
     logLevel: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    // quick: SQLite quick_check and the log / store positions; off: nothing (a huge file, a hurry).
+    startupCheck: { type: 'string', enum: ['quick', 'off'], default: 'quick' },
     kafka: {
       type: 'object',
       additionalProperties: false,

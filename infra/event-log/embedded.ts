@@ -3,26 +3,27 @@
 // per-key order (a topic is a single ordered partition), commit after success, redelivery after a
 // failure or a crash, durability across restarts (WAL). Scaling out is Kafka's job, not this one's:
 // two processes must not consume the same group from one file.
-import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { EventEmitter } from 'node:events'
 import type { ConsumedMessage, EventLog, OutgoingMessage, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { sleep } from '../shared/retry.js'
+import { namingFileInErrors, openSqliteFile } from '../shared/sqlite-file-errors.js'
 import { startWalCheckpointer } from '../shared/wal-checkpointer.js'
 
 const IDLE_POLL_MS = 250
 
 interface Row { seq: number, topic: string, key: string, value: string, headers: string, ts: number }
 
-export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
+/** `setting` is what chose the file, named in its errors (LT_DATA_DIR unless a command chose it). */
+export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file: string, setting?: string }): EventLog {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const db = new Database(file)
-  const wal = db.pragma('journal_mode = WAL', { simple: true }) === 'wal'
-  db.pragma('synchronous = NORMAL')
-  db.pragma('busy_timeout = 5000')
-  db.exec(`
+  const db = openSqliteFile(file, setting, db => {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('busy_timeout = 5000')
+    db.exec(`
     CREATE TABLE IF NOT EXISTS messages (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, topic TEXT NOT NULL, key TEXT NOT NULL,
       value TEXT NOT NULL, headers TEXT NOT NULL, ts INTEGER NOT NULL);
@@ -30,6 +31,9 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
     CREATE TABLE IF NOT EXISTS group_offsets (
       grp TEXT NOT NULL, topic TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (grp, topic));
   `)
+  })
+  // In-memory databases have no WAL (journal_mode stays 'memory').
+  const wal = db.pragma('journal_mode', { simple: true }) === 'wal'
   // Checkpoints off the event loop, as for the store: a publish or a commit never stalls on one.
   const checkpointer = wal ? startWalCheckpointer(db, file) : undefined
   const insert = db.prepare('INSERT INTO messages (topic, key, value, headers, ts) VALUES (?, ?, ?, ?, ?)')
@@ -121,7 +125,7 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
     signal.removeEventListener('abort', onStop)
   }
 
-  return {
+  return namingFileInErrors<EventLog>({
     kind: 'embedded',
     async publish (topic, messages) {
       if (closed) throw new Error('event log is closed')
@@ -149,5 +153,5 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
       await checkpointer?.stop()
       db.close()
     }
-  }
+  }, file, setting)
 }

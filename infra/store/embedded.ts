@@ -1,21 +1,24 @@
 // Embedded store on SQLite: one table of JSON documents keyed by (collection, _id) with the version
 // in its own column, so a versioned write is one guarded statement inside one transaction.
-import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { namingFileInErrors, openSqliteFile } from '../shared/sqlite-file-errors.js'
 import { startWalCheckpointer, type WalCheckpointerOptions } from '../shared/wal-checkpointer.js'
 import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, type BulkUpsertResult, type FieldValue, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
 
 const indexName = (collection: string, field: string): string => `ix_${collection}_${field.replace(/\./g, '_')}`
 
-/** `checkpoint` tunes the WAL checkpointer (see wal-checkpointer.ts); in-memory stores have no WAL. */
-export function openEmbeddedStore ({ file, checkpoint }: { file: string, checkpoint?: WalCheckpointerOptions }): Store {
+/**
+ * `checkpoint` tunes the WAL checkpointer (see wal-checkpointer.ts); in-memory stores have no WAL.
+ * `setting` is what chose the file, named in its errors (LT_DATA_DIR unless a command chose it).
+ */
+export function openEmbeddedStore ({ file, checkpoint, setting = 'LT_DATA_DIR' }: { file: string, checkpoint?: WalCheckpointerOptions, setting?: string }): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const db = new Database(file)
-  const wal = db.pragma('journal_mode = WAL', { simple: true }) === 'wal'
-  db.pragma('synchronous = NORMAL')
-  db.pragma('busy_timeout = 5000')
-  db.exec(`
+  const db = openSqliteFile(file, setting, db => {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('busy_timeout = 5000')
+    db.exec(`
     CREATE TABLE IF NOT EXISTS documents (
       collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
       PRIMARY KEY (collection, id)) WITHOUT ROWID;
@@ -23,6 +26,9 @@ export function openEmbeddedStore ({ file, checkpoint }: { file: string, checkpo
       connector TEXT NOT NULL, stream TEXT NOT NULL, cursor TEXT NOT NULL, updated_at INTEGER NOT NULL,
       PRIMARY KEY (connector, stream)) WITHOUT ROWID;
   `)
+  })
+  // In-memory databases have no WAL (journal_mode stays 'memory').
+  const wal = db.pragma('journal_mode', { simple: true }) === 'wal'
   const checkpointer = wal ? startWalCheckpointer(db, file, checkpoint) : undefined
   const selectOne = db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck()
   const insertNew = db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
@@ -66,7 +72,7 @@ export function openEmbeddedStore ({ file, checkpoint }: { file: string, checkpo
   let closed = false
   const parse = (body: unknown): StoredDoc => JSON.parse(body as string) as StoredDoc
 
-  return {
+  return namingFileInErrors<Store>({
     kind: 'embedded',
     async get (collection, id) {
       const body = selectOne.get(collection, id)
@@ -113,7 +119,7 @@ export function openEmbeddedStore ({ file, checkpoint }: { file: string, checkpo
       await checkpointer?.stop()
       db.close()
     }
-  }
+  }, file, setting)
 }
 
 // json_extract gives booleans back as 1 / 0.

@@ -38,7 +38,10 @@ t.test('a bad value stops the start with the setting named', async t => {
     [{ PORT: 'abc' }, [], /PORT \(port\) must be integer/],
     [{ KAFKA_BROKERS: 'localhost' }, [], /KAFKA_BROKERS \(kafka\.brokers\) must match pattern/],
     [{ MONGODB_URI: 'postgres://x' }, [], /MONGODB_URI \(mongodb\.uri\) must match pattern/],
-    [{ LT_ROLE: 'everything' }, [], /LT_ROLE \(role\) must be equal to one of the allowed values/],
+    [{ LT_ROLE: 'everything' }, [], /LT_ROLE \(role\) must be one of all, gateway, connectors, consumers/],
+    [{ LT_STARTUP_CHECK: 'full' }, [], /LT_STARTUP_CHECK \(startupCheck\) must be one of quick, off/],
+    [{ KAFKA_BROKERS: '127.0.0.1:99999' }, [], /KAFKA_BROKERS \(kafka\.brokers\) 127\.0\.0\.1:99999: port 99999 is outside 1-65535/],
+    [{ MONGODB_URI: 'mongodb://127.0.0.1:notaport/x' }, [], /MONGODB_URI \(mongodb\.uri\) host 127\.0\.0\.1: port 'notaport' is not a number/],
     [{ LT_SIM: 'maybe' }, [], /LT_SIM \(sim\.enabled\) must be boolean/],
     [{ LT_CIVIL_STATUS_SCHEDULE: 'every minute' }, [], /LT_CIVIL_STATUS_SCHEDULE \(civilStatus\.schedule\) is not a valid cron expression/],
     [{}, ['--role'], /--role needs a value/]

@@ -27,9 +27,11 @@ export function structuredMessage (key: string, event: CloudEventBase, headers: 
   return { key, value: JSON.stringify(event), headers: { ...headers, [CONTENT_TYPE_HEADER]: CLOUDEVENTS_JSON } }
 }
 
-/** True when the message is already a structured-mode CloudEvent (header and value). */
-export function isStructuredCloudEvent (value: string, headers: Record<string, string> | undefined): boolean {
-  if (headers?.[CONTENT_TYPE_HEADER]?.startsWith(CLOUDEVENTS_JSON) !== true) return false
+/**
+ * True when the value is a CloudEvent in JSON (the required attributes, and `time`, which the
+ * SDKs' Kafka bindings need), whatever its headers say.
+ */
+export function isCloudEventJson (value: string): boolean {
   try {
     const v = JSON.parse(value) as Record<string, unknown>
     return v !== null && v.specversion === '1.0' && typeof v.id === 'string' && typeof v.type === 'string' &&

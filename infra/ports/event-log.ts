@@ -6,7 +6,7 @@
 //   handler threw, or whose process died before that, is delivered again.
 // - A handler that keeps failing is retried a bounded number of times, then the subscription stops
 //   and reports the failure (nothing is skipped, nothing is committed).
-import { CONTENT_TYPE_HEADER, WRAPPED_HEADER, digest, isStructuredCloudEvent, structuredMessage } from './cloud-event-message.js'
+import { CLOUDEVENTS_JSON, CONTENT_TYPE_HEADER, WRAPPED_HEADER, digest, isCloudEventJson, structuredMessage } from './cloud-event-message.js'
 
 export interface OutgoingMessage {
   key: string
@@ -90,8 +90,9 @@ export async function publishDeadLetters (log: EventLog, group: string, letters:
       'lt-dlq-origin-partition': String(message.partition),
       'lt-dlq-origin-offset': message.offset
     }
-    if (isStructuredCloudEvent(message.value, message.headers)) {
-      return { key: message.key, value: message.value, headers: { ...message.headers, ...where } }
+    // A CloudEvent published without its content type (older publishers) gets it here.
+    if (isCloudEventJson(message.value)) {
+      return { key: message.key, value: message.value, headers: { ...message.headers, ...where, [CONTENT_TYPE_HEADER]: CLOUDEVENTS_JSON } }
     }
     const { [CONTENT_TYPE_HEADER]: _contentType, ...headers } = message.headers
     return structuredMessage(message.key, {

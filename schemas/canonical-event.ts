@@ -1,12 +1,26 @@
-// The envelope on `canonical.<entity>` topics: what the normalizer says one source knows about one
-// canonical entity, ready for the merger. `fields` is partial on purpose: each source contributes
-// only the fields it holds, and the merger decides per field which source wins.
+// What the normalizer says one source knows about one canonical entity, ready for the merger.
+// `fields` is partial on purpose: each source contributes only the fields it holds, and the merger
+// decides per field which source wins. On `canonical.<entity>` topics it travels as the data of a
+// CloudEvent (structured mode) of type `vn.lienthong.<entity>.upserted|deleted`, whose subject is
+// the entity id (see consumers/normalizer/canonical-message.ts); unwrapCanonicalEvent reads both
+// that and the bare object older hubs published.
 import type { FromSchema } from 'json-schema-to-ts'
 
 export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 
 export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`
+
+/** `vn.lienthong.<entity>.upserted|deleted`. */
+export const canonicalEventType = (entity: CanonicalEntity, op: 'upsert' | 'delete'): string =>
+  `vn.lienthong.${entity}.${op === 'delete' ? 'deleted' : 'upserted'}`
+
+/** The canonical event a message value holds: a CloudEvent's data, or (older logs) the value itself. */
+export function unwrapCanonicalEvent (value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const v = value as Record<string, unknown>
+  return v.specversion !== undefined && 'data' in v ? v.data : value
+}
 
 export const canonicalEventSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -58,7 +58,7 @@ export function createPipelineLog ({ store, mappings, mappingValidator, validate
     for (const message of messages) {
       const raw: unknown = JSON.parse(message.value)
       if (!validateRaw(raw)) { stats.rejected++; continue }
-      const info = mappings[raw.connector.id]
+      const info = mappings[raw.connectorid]
       const normalized = info === undefined ? undefined : toCanonical(raw, info, mappingValidator.validateFields)
       if (normalized === undefined || !normalized.ok) { stats.rejected++; continue }
       events.push(...normalized.events)

@@ -105,7 +105,7 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
       ...(snapshot.length === 0 ? ['published nothing'] : []),
       ...snapshot.filter(e => !fitsEnvelope(e)).map(e => `event ${e.id} does not fit the change-event envelope`),
       ...snapshot.filter(e => e.op !== 'r' && e.op !== 'd').map(e => `snapshot event ${e.id} has op ${e.op}, not r`),
-      ...compareKeys('published', source.expected, 'valid', groupKeys(snapshot.map(e => [streamOf(e), e.key])))
+      ...compareKeys('published', source.expected, 'valid', groupKeys(snapshot.map(e => [streamOf(e), e.sourcekey])))
     ])
     const letters = full.log.published(deadLetterTopic(connectorDeadLetterGroup(connector.manifest.id)))
     check('invalid records go to dead letters', [
@@ -135,7 +135,7 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
       const before = events(full).length
       await fullRunner.runOnce()
       const fresh = events(full).slice(before)
-      const own = fresh.filter(e => streamOf(e) === changed.stream && e.key === changed.key)
+      const own = fresh.filter(e => streamOf(e) === changed.stream && e.sourcekey === changed.key)
       check('publishes incremental changes after the snapshot', [
         ...(own.length !== 1 ? [`expected one event for ${changed.stream}/${changed.key}, got ${own.length}`] : []),
         ...own.filter(e => e.op !== changed.op).map(e => `event ${e.id} has op ${e.op}, expected ${changed.op}`),

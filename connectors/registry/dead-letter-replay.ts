@@ -9,7 +9,7 @@ import type { EventLog } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import { describeErrors } from '../../schemas/validator.js'
 import { rawTopic } from '../contract.js'
-import { toChangeEvent } from '../runner/change-event.js'
+import { changeEventMessage, toChangeEvent } from '../runner/change-event.js'
 import { recordToChange } from '../declarative/declarative-connector.js'
 import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
 import type { ConnectorRegistry } from './registry.js'
@@ -28,8 +28,9 @@ export async function replayDeadLetter ({ store, eventLog, registry, settleMs }:
   if (wait > 0) await sleep(Math.min(wait, settleMs))
   if (doc.group.startsWith('connector.')) await replayRawRecord(doc, eventLog, registry)
   else {
-    if (!/^[a-z0-9._-]+$/.test(doc.origin.topic) || doc.origin.topic.startsWith('dlq.')) throw new RegistryError(409, 'LT_ERR_DEAD_LETTER_NOT_REPLAYABLE', `origin '${doc.origin.topic}' is not a topic`)
-    await eventLog.publish(doc.origin.topic, [{ key: doc.key, value: doc.value, headers: { ...doc.headers, 'lt-replay-of': doc._id } }])
+    const topic = doc.origin.topic ?? ''
+    if (!/^[a-z0-9._-]+$/.test(topic) || topic.startsWith('dlq.')) throw new RegistryError(409, 'LT_ERR_DEAD_LETTER_NOT_REPLAYABLE', `origin '${topic}' is not a topic`)
+    await eventLog.publish(topic, [{ key: doc.key, value: doc.value, headers: { ...doc.headers, 'lt-replay-of': doc._id } }])
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = (attempt === 0 ? doc : await store.get('dead_letters', id)) as DeadLetterDoc
@@ -55,5 +56,5 @@ async function replayRawRecord (doc: DeadLetterDoc, eventLog: EventLog, registry
   }
   const manifest = { id: reg.id, version: reg.version, sourceSystem: reg.sourceSystem, mode: reg.mode, streams: reg.streams }
   const event = toChangeEvent(manifest, stream.name, recordToChange(reg, stream, record), false, new Date().toISOString())
-  await eventLog.publish(rawTopic(reg.id), [{ key: event.subject, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type, 'lt-replay-of': doc._id } }])
+  await eventLog.publish(rawTopic(reg.id), [changeEventMessage(event, { 'lt-replay-of': doc._id })])
 }

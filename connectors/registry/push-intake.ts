@@ -8,7 +8,7 @@ import type { EventLog } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import { describeErrors } from '../../schemas/validator.js'
 import { rawTopic, type ConnectorManifest } from '../contract.js'
-import { toChangeEvent } from '../runner/change-event.js'
+import { changeEventMessage, toChangeEvent } from '../runner/change-event.js'
 import { recordToChange } from '../declarative/declarative-connector.js'
 import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
 import type { ConnectorRegistry } from './registry.js'
@@ -62,7 +62,7 @@ export function createPushIntake ({ registry, eventLog, store }: { registry: Con
       const e = events[i]
       const stream = r.streams.find(s => s.name === (e.stream ?? r.streams[0].name)) as typeof r.streams[number]
       const event = { ...toChangeEvent(manifest, stream.name, recordToChange(r, stream, e.record, e.op), false, ingestTime), id: `${r.id}:${stream.name}:push:${e.eventId}` }
-      return { key: event.subject, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type } }
+      return changeEventMessage(event)
     })
     await eventLog.publish(rawTopic(r.id), messages)
     const receipts = fresh.map(i => ({ doc: { _id: receiptId(r.id, events[i].eventId), version: 1, kind: 'push-receipt', connectorId: r.id, eventId: events[i].eventId, at: ingestTime } satisfies ReceiptDoc, expectedVersion: null }))

@@ -4,7 +4,7 @@
 // transform knows leap years and rejects the rest with a clear reason.
 export type DateLayout = 'ddMMyyyy' | 'dd/MM/yyyy' | 'dd-MM-yyyy' | 'd/M/yyyy' | 'yyyy-MM-dd'
 
-const YEAR = '(?:19\\d{2}|20\\d{2}|2100)'
+import { DATE_PATTERN_YEAR as YEAR } from '../../schemas/vietnam/dates.js'
 
 function dayMonth (sep: string, loose: boolean, dayFirst: boolean): string {
   const z = loose ? '0?' : '0'

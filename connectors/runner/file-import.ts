@@ -9,9 +9,10 @@ import type { ValidateFunction } from 'ajv'
 import type { EventLog, OutgoingMessage } from '../../infra/ports/event-log.js'
 import { deadLetterTopic } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
-import { describeErrors } from '../../schemas/validator.js'
+import { describeErrors, errorsReason } from '../../schemas/validator.js'
 import { connectorDeadLetterGroup, rawTopic, type PollConnector, type RawChange } from '../contract.js'
-import { toChangeEvent } from './change-event.js'
+import { changeEventMessage, toChangeEvent } from './change-event.js'
+import { rawDeadLetter } from './raw-dead-letter.js'
 import { foldIntoGroups } from './derived-groups.js'
 import { readFileRecords, type FileFormat } from './file-records.js'
 
@@ -51,8 +52,8 @@ export async function importFile<R> (options: FileImportOptions<R>): Promise<Imp
   let rejects: OutgoingMessage[] = []
   let accepted: Array<{ record: R, change: RawChange }> = []
 
-  const letter = (key: string, value: string, line: number, code: string, reason: string): OutgoingMessage =>
-    ({ key, value, headers: { 'lt-dlq-reason': `${name} line ${line}: ${reason}`, 'lt-dlq-code': code, 'lt-dlq-origin-topic': `${manifest.id}:file`, 'lt-dlq-stream': stream, 'lt-dlq-file': name, 'lt-dlq-line': String(line) } })
+  const letter = (sourceKey: string, record: unknown, line: number, code: string, reason: string): OutgoingMessage =>
+    rawDeadLetter({ manifest, stream, sourceKey, record, code, reason, ingestTime: new Date().toISOString(), file: { name, line } })
 
   async function flush (): Promise<void> {
     const ingestTime = new Date().toISOString()
@@ -65,7 +66,7 @@ export async function importFile<R> (options: FileImportOptions<R>): Promise<Imp
         const v = String(version).padStart(10, '0')
         event.id = `${event.id}:v${v}`
         event.position = `${event.position}|${v}`
-        events.push({ key: change.entityKey, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type } })
+        events.push(changeEventMessage(event))
         derivedCount++
       }
       await eventLog.publish(topic, events)
@@ -85,16 +86,16 @@ export async function importFile<R> (options: FileImportOptions<R>): Promise<Imp
   for await (const item of readFileRecords(file, format, spec.rawSchema, bytes => { progress.bytes = bytes })) {
     progress.rows++
     if ('error' in item) {
-      rejects.push(letter(`line:${item.line}`, '', item.line, 'LT_ERR_FILE_PARSE', item.error))
+      rejects.push(letter(`line:${item.line}`, null, item.line, 'LT_ERR_FILE_PARSE', item.error))
     } else if (!validate(item.record)) {
-      const reason = describeErrors(validate.errors).map(e => `${e.path} ${e.message}`).join('; ')
-      rejects.push(letter(String(item.record[spec.primaryKey] ?? `line:${item.line}`), JSON.stringify(item.record), item.line, 'LT_ERR_RAW_SCHEMA', reason))
+      const reason = errorsReason(describeErrors(validate.errors, item.record))
+      rejects.push(letter(String(item.record[spec.primaryKey] ?? `line:${item.line}`), item.record, item.line, 'LT_ERR_RAW_SCHEMA', reason))
     } else {
       const record = item.record as R
       const change = connector.toChange(record, stream)
       accepted.push({ record, change })
       const event = toChangeEvent(manifest, stream, change, !incremental, new Date().toISOString())
-      events.push({ key: change.entityKey, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type } })
+      events.push(changeEventMessage(event))
     }
     if (accepted.length + rejects.length >= batchSize) await flush()
   }

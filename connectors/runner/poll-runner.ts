@@ -9,11 +9,12 @@ import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
 import type { EventLog, OutgoingMessage } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
-import { describeErrors } from '../../schemas/validator.js'
+import { describeErrors, errorsReason } from '../../schemas/validator.js'
 import { connectorDeadLetterGroup, rawTopic, type DerivedStream, type PollConnector, type RawChange, type StreamCursor } from '../contract.js'
 import { deadLetterTopic } from '../../infra/ports/event-log.js'
 import { fetchJson, type OutboundGuard } from './fetch-json.js'
-import { toChangeEvent } from './change-event.js'
+import { changeEventMessage, toChangeEvent } from './change-event.js'
+import { rawDeadLetter } from './raw-dead-letter.js'
 import { foldIntoGroups } from './derived-groups.js'
 import { emptyStreamStatus, summarize, type ConnectorStatus, type RunError, type StreamStatus } from './status.js'
 
@@ -68,8 +69,6 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
   let inFlight: Promise<void> | undefined
 
   const streamStatus = (name: string): StreamStatus => streams.get(name) as StreamStatus
-  const message = (key: string, event: ReturnType<typeof toChangeEvent>): OutgoingMessage =>
-    ({ key, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type } })
 
   async function runStream (stream: string, validate: ValidateFunction): Promise<void> {
     const own = streamStatus(stream)
@@ -87,12 +86,12 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       const ingestTime = new Date().toISOString()
       for (const record of page.records) {
         if (!validate(record)) {
-          rejects.push(deadLetter(record, stream, describeErrors(validate.errors)))
+          rejects.push(deadLetter(record, stream, describeErrors(validate.errors, record), ingestTime))
           continue
         }
         const change = connector.toChange(record, stream)
         accepted.push({ record, change })
-        events.push(message(change.entityKey, toChangeEvent(manifest, stream, change, !state.snapshotDone, ingestTime)))
+        events.push(changeEventMessage(toChangeEvent(manifest, stream, change, !state.snapshotDone, ingestTime)))
       }
       const groups = await Promise.all(dependents.map(async d => ({ d, folded: await foldIntoGroups(store, manifest.id, d, accepted) })))
       for (const { d, folded } of groups) events.push(...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects))
@@ -125,7 +124,7 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
     for (const { version, change } of changes) {
       own.read++
       if (change.data !== null && !validate(change.data)) {
-        rejects.push(deadLetter(change.data as R, d.name, describeErrors(validate.errors)))
+        rejects.push(deadLetter(change.data as R, d.name, describeErrors(validate.errors, change.data), ingestTime))
         own.rejected++
         continue
       }
@@ -134,7 +133,7 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       const v = String(version).padStart(10, '0')
       event.id = `${event.id}:v${v}`
       event.position = `${event.position}|${v}`
-      out.push(message(change.entityKey, event))
+      out.push(changeEventMessage(event))
       own.published++
       own.position = change.sourceTime
     }
@@ -142,13 +141,12 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
     return out
   }
 
-  function deadLetter (record: R, stream: string, errors: Array<{ path: string, message: string }>): OutgoingMessage {
+  function deadLetter (record: R, stream: string, errors: Array<{ path: string, message: string }>, ingestTime: string): OutgoingMessage {
     const primaryKey = manifest.streams.find(s => s.name === stream)?.primaryKey ?? manifest.streams[0].primaryKey
-    const key = String((record as Record<string, unknown>)[primaryKey] ?? 'unknown')
-    const reason = errors.map(e => `${e.path} ${e.message}`).join('; ')
-    // Paths and messages only: the record itself may hold personal data.
-    logger.warn({ stream, errors }, 'raw record rejected')
-    return { key, value: JSON.stringify(record), headers: { 'lt-dlq-reason': reason, 'lt-dlq-code': 'LT_ERR_RAW_SCHEMA', 'lt-dlq-origin-topic': `${manifest.id}:source`, 'lt-dlq-stream': stream } }
+    const sourceKey = String((record as Record<string, unknown>)[primaryKey] ?? 'unknown')
+    // Paths only: the record itself, and the reason (which may quote a value), may hold personal data.
+    logger.warn({ stream, paths: errors.map(e => e.path) }, 'raw record rejected')
+    return rawDeadLetter({ manifest, stream, sourceKey, record, code: 'LT_ERR_RAW_SCHEMA', reason: errorsReason(errors), ingestTime })
   }
 
   async function runOnce (): Promise<void> {

@@ -6,16 +6,24 @@
 import { createHash } from 'node:crypto'
 import type { ConsumedMessage } from '../../infra/ports/event-log.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
+import { unwrapDeadLetterValue } from '../../infra/ports/cloud-event-message.js'
 
 /** The message value without what changes when the same change is delivered again. */
 export function stableContent (value: string): string {
   let parsed: unknown
   try { parsed = JSON.parse(value) } catch { return value }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return canonicalJson(parsed)
-  const { ingestTime: _ingest, op, source, ...rest } = parsed as Record<string, unknown>
+  // ingestTime / ingesttime: the older and the current (CloudEvents) envelope.
+  const { ingestTime: _ingest, ingesttime: _ingesttime, op, type, source, data, ...rest } = parsed as Record<string, unknown>
   const out: Record<string, unknown> = { ...rest }
-  // A raw change read in a snapshot is 'r', the same change read incrementally 'c' or 'u'.
+  // A raw change read in a snapshot is 'r', the same change read incrementally 'c' or 'u'; the
+  // current envelope also says so in its type (….read, ….created, ….updated).
   if (op !== undefined) out.op = op === 'r' || op === 'c' || op === 'u' ? 'write' : op
+  if (type !== undefined) out.type = typeof type === 'string' ? type.replace(/\.(read|created|updated)$/, '.written') : type
+  // A canonical event in the current envelope carries its provenance (with ingest time) in data.
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'source' in data && 'entity' in data) {
+    out.data = JSON.parse(stableContent(JSON.stringify(data)))
+  } else if (data !== undefined) out.data = data
   if (source !== null && typeof source === 'object' && !Array.isArray(source)) {
     const { ingestTime: _sourceIngest, ...kept } = source as Record<string, unknown>
     out.source = kept
@@ -23,9 +31,15 @@ export function stableContent (value: string): string {
   return canonicalJson(out)
 }
 
-/** The id of a dead letter: equal for the same rejection of the same content, whenever it came. */
+/**
+ * The id of a dead letter: equal for the same rejection of the same content, whenever it came.
+ * The origin counts by topic or connector, never by partition or offset (a redelivery moves
+ * those); a letter that wraps what was rejected counts by what it wraps, so a raw record refused
+ * again (with a new ingest time on its wrapper) is the same letter.
+ */
 export function deadLetterIdentity (m: Pick<ConsumedMessage, 'topic' | 'key' | 'value' | 'headers'>): string {
   const h = m.headers
-  const parts = [m.topic, h['lt-dlq-origin-topic'] ?? '', h['lt-dlq-stream'] ?? '', m.key, h['lt-dlq-code'] ?? '', h['lt-dlq-reason'] ?? '', stableContent(m.value)]
+  const origin = h['lt-dlq-origin-topic'] ?? h['lt-dlq-origin-connector'] ?? ''
+  const parts = [m.topic, origin, h['lt-dlq-stream'] ?? '', m.key, h['lt-dlq-code'] ?? '', h['lt-dlq-reason'] ?? '', stableContent(unwrapDeadLetterValue(m.value, h))]
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32)
 }

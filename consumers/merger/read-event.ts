@@ -1,7 +1,7 @@
 // Reads one message of a canonical topic into a MergeEvent, or says why it cannot be merged.
 import type { ValidateFunction } from 'ajv'
 import type { ConsumedMessage } from '../../infra/ports/event-log.js'
-import { canonicalTopic, type CanonicalEvent } from '../../schemas/canonical-event.js'
+import { canonicalTopic, unwrapCanonicalEvent, type CanonicalEvent } from '../../schemas/canonical-event.js'
 import { describeErrors } from '../../schemas/validator.js'
 import type { MergeEvent } from './fold.js'
 import { isoTime } from './stamp.js'
@@ -10,7 +10,8 @@ export type ReadResult = { ok: true, event: MergeEvent } | { ok: false, code: st
 
 export function readCanonicalEvent (message: ConsumedMessage, validate: ValidateFunction<CanonicalEvent>): ReadResult {
   let value: unknown
-  try { value = JSON.parse(message.value) } catch { return { ok: false, code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' } }
+  // A CloudEvent's data, or the bare canonical event older hubs published.
+  try { value = unwrapCanonicalEvent(JSON.parse(message.value)) } catch { return { ok: false, code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' } }
   if (!validate(value)) {
     return { ok: false, code: 'LT_ERR_EVENT_SCHEMA', reason: describeErrors(validate.errors).map(e => `${e.path} ${e.message}`).join('; ') }
   }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
 import { publishDeadLetters, type ConsumedMessage, type DeadLetter, type EventLog, type OutgoingMessage, type Subscription } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
-import type { ChangeEvent } from '../../schemas/change-event.js'
+import { upgradeChangeEvent, type ChangeEvent } from '../../schemas/change-event.js'
 import { canonicalTopic, type CanonicalEvent } from '../../schemas/canonical-event.js'
 import { describeErrors } from '../../schemas/validator.js'
 import type { MappingValidator } from '../../connectors/mapping/validate-mapping.js'
@@ -14,6 +14,7 @@ import type { ConnectorCatalog } from './connector-catalog.js'
 import { toCanonical, type PendingEntity } from './to-canonical.js'
 import { linkLegacyIds } from './legacy-id-linker.js'
 import { followTopics } from '../follow-topics.js'
+import { canonicalMessage } from './canonical-message.js'
 
 export const NORMALIZER_GROUP = 'normalizer'
 
@@ -44,8 +45,8 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
     for (const message of batch) {
       const raw = readEvent(message)
       if ('code' in raw) { dead.push({ message, ...raw }); continue }
-      const info = await catalog.mappingFor(raw.connector.id)
-      if (info === undefined) { dead.push({ message, code: 'LT_ERR_CONNECTOR_UNKNOWN', reason: `no mapping for connector ${raw.connector.id}` }); continue }
+      const info = await catalog.mappingFor(raw.connectorid)
+      if (info === undefined) { dead.push({ message, code: 'LT_ERR_CONNECTOR_UNKNOWN', reason: `no mapping for connector ${raw.connectorid}` }); continue }
       const normalized = toCanonical(raw, info, mappingValidator.validateFields)
       if (!normalized.ok) {
         dead.push({ message, code: normalized.errors[0].code, reason: normalized.errors.map(e => `${e.path}: ${e.message}`).join('; ') })
@@ -70,7 +71,7 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
     for (const e of events) {
       const topic = canonicalTopic(e.entity)
       const list = byTopic.get(topic) ?? []
-      list.push({ key: e.entityId, value: JSON.stringify(e), headers: { 'ce-id': e.id, 'lt-entity': e.entity } })
+      list.push(canonicalMessage(e))
       byTopic.set(topic, list)
     }
     for (const [topic, messages] of byTopic) await eventLog.publish(topic, messages)
@@ -78,7 +79,7 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
 
   function readEvent (message: ConsumedMessage): ChangeEvent | { code: string, reason: string } {
     let value: unknown
-    try { value = JSON.parse(message.value) } catch { return { code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' } }
+    try { value = upgradeChangeEvent(JSON.parse(message.value)) } catch { return { code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' } }
     if (!validateEvent(value)) {
       return { code: 'LT_ERR_EVENT_SCHEMA', reason: describeErrors(validateEvent.errors).map(e => `${e.path} ${e.message}`).join('; ') }
     }

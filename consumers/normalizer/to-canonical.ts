@@ -56,11 +56,11 @@ function envelope (raw: ChangeEvent, info: ConnectorMappingInfo, mapped: MappedE
     op: deleted ? 'delete' : 'upsert',
     source: {
       system: info.sourceSystem,
-      connector: raw.connector.id,
-      connectorVersion: raw.connector.version,
-      sourceKey: raw.key,
+      connector: raw.connectorid,
+      connectorVersion: raw.connectorversion,
+      sourceKey: raw.sourcekey,
       sourceTime: raw.time,
-      ingestTime: raw.ingestTime,
+      ingestTime: raw.ingesttime,
       position: raw.position
     },
     fields: deleted ? {} : mapped.fields,

@@ -260,8 +260,8 @@ const deadLetterExample = {
   group: 'connector.tro-cap-xa-hoi',
   connector: 'tro-cap-xa-hoi',
   code: 'LT_ERR_RAW_SCHEMA',
-  reason: '/so_dinh_danh must match pattern "^\\d{12}$"',
-  origin: { topic: 'tro-cap-xa-hoi:source', stream: 'beneficiaries' },
+  reason: '/so_dinh_danh: must be 12 digits, got 11 characters',
+  origin: { connector: 'tro-cap-xa-hoi', stream: 'beneficiaries', sourceKey: 'BTXH-0002' },
   dlq: { topic: 'dlq.connector.tro-cap-xa-hoi', partition: 0, offset: '41' },
   key: 'BTXH-0002',
   deadAt: '2026-03-01T08:00:03.000Z',
@@ -284,9 +284,11 @@ export const deadLetterSchema = {
     reason: { type: 'string' },
     origin: {
       type: 'object',
-      required: ['topic'],
-      description: 'Where the message came from: a topic, or `<connector>:source` for a raw record.',
-      properties: { topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' }, stream: { type: 'string' } }
+      description: 'Where it came from: the topic, partition and offset a consumer group read it at; or, for a raw record a connector refused before publishing, the connector, stream and source key (masked like `key`), with file and line for a file import.',
+      properties: {
+        topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' },
+        connector: { type: 'string' }, stream: { type: 'string' }, sourceKey: { type: 'string' }, file: { type: 'string' }, line: { type: 'integer' }
+      }
     },
     dlq: { type: 'object', required: ['topic', 'partition', 'offset'], properties: { topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' } } },
     key: { type: 'string', description: 'The message key, with runs of nine or more digits (personal ids, CMND, card numbers) masked, e.g. 092******234.' },

@@ -40,7 +40,7 @@ function decode (cursor: string): { value: string, id: string } {
  * the reason and where the record came from, not whose it is.
  */
 const summary = ({ value: _value, headers: _headers, version: _version, ...rest }: DeadLetterDoc): Omit<DeadLetterDoc, 'value' | 'headers' | 'version'> =>
-  ({ ...rest, key: maskIds(rest.key) })
+  ({ ...rest, key: maskIds(rest.key), origin: rest.origin.sourceKey === undefined ? rest.origin : { ...rest.origin, sourceKey: maskIds(rest.origin.sourceKey) } })
 
 export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {

@@ -8,6 +8,9 @@ export type BirthYearResult = { ok: true, year: number } | Failure<DateErrorCode
 export const MIN_YEAR = 1900
 export const MAX_YEAR = 2100
 
+/** The year part of the raw-schema date patterns (connectors/runner/date-patterns.ts): marks a date pattern. */
+export const DATE_PATTERN_YEAR = '(?:19\\d{2}|20\\d{2}|2100)'
+
 // ddMMyyyy is the chip-card QR format; d/M/yyyy and dd-MM-yyyy come from spreadsheets and forms.
 const DAY_FIRST = [
   /^(\d{2})(\d{2})(\d{4})$/,

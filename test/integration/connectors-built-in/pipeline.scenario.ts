@@ -65,8 +65,8 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     // Topics outlive a run on a real broker: only what this run published counts.
     const startedMs = Date.now()
     const startedIso = new Date(startedMs).toISOString()
-    subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: ids.map(id => `source.${id}`), handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent).filter(e => e.ingestTime >= startedIso)) } }))
-    subs.push(await eventLog.subscribe({ group: `${run}-canonical`, topics: canonicalEntities.map(e => `canonical.${e}`), handler: async b => { canonical.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent).filter(e => e.source.ingestTime >= startedIso)) } }))
+    subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: ids.map(id => `source.${id}`), handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent).filter(e => e.ingesttime >= startedIso)) } }))
+    subs.push(await eventLog.subscribe({ group: `${run}-canonical`, topics: canonicalEntities.map(e => `canonical.${e}`), handler: async b => { canonical.push(...b.map(m => (JSON.parse(m.value) as { data: CanonicalEvent }).data).filter(e => e.source.ingestTime >= startedIso)) } }))
     subs.push(await eventLog.subscribe({ group: `${run}-dlq`, topics: [...ids.map(id => `dlq.connector.${id}`), 'dlq.normalizer'], handler: async b => { dead.push(...b.filter(m => m.timestamp >= startedMs)) } }))
 
     // The snapshot.
@@ -159,6 +159,6 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     await Promise.all(runners.map(async r => await r.runOnce()))
     await waitFor(() => raw.length > before && canonical.filter(e => e.entity === 'health-insurance-card' && e.op === 'delete').length > cardsBefore, { what: 'incremental changes', timeoutMs })
     t.ok(raw.slice(before).every(e => e.op !== 'r'), 'changes after the snapshot are c, u or d')
-    t.ok(raw.slice(before).some(e => e.op === 'd' && e.connector.id === 'health-insurance'), 'a card tombstone is op d')
+    t.ok(raw.slice(before).some(e => e.op === 'd' && e.connectorid === 'health-insurance'), 'a card tombstone is op d')
   }
 }

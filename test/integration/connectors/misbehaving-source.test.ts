@@ -48,7 +48,7 @@ t.test('a misbehaving source never loses the cursor and the status says what is 
   t.equal(runner.status().published, 5)
   t.match(await cursor(), { cursor: { afterKey: 'BTXH-0005' } })
   const events = await readTopic(eventLog, 'source.tro-cap-xa-hoi', 5)
-  t.same(events.map(e => e.value.key), ['BTXH-0001', 'BTXH-0002', 'BTXH-0003', 'BTXH-0004', 'BTXH-0005'], 'nothing lost, nothing repeated')
+  t.same(events.map(e => e.value.sourcekey), ['BTXH-0001', 'BTXH-0002', 'BTXH-0003', 'BTXH-0004', 'BTXH-0005'], 'nothing lost, nothing repeated')
   t.same(events.map(e => e.value.op), ['r', 'r', 'r', 'r', 'u'])
 
   await source.close()

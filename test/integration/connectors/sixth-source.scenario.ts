@@ -42,7 +42,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
       topics: ['canonical.person'],
       handler: async batch => {
         for (const m of batch) {
-          const e = JSON.parse(m.value) as CanonicalEvent
+          const e = (JSON.parse(m.value) as { data: CanonicalEvent }).data
           if (e.source.connector === connectorId) canonical.set(e.entityId, e)
         }
       }

@@ -97,7 +97,7 @@ export async function repeatsScenario (t: Test, { eventLog, store, citizens = 12
     const again = new Date(Date.now() + 3600_000).toISOString()
     const republished = raw.map(m => {
       const event = JSON.parse(m.value) as ChangeEvent
-      return { key: m.key, value: JSON.stringify({ ...event, ingestTime: again }), headers: m.headers }
+      return { key: m.key, value: JSON.stringify({ ...event, ingesttime: again }), headers: m.headers }
     })
     for (let i = 0; i < republished.length; i += 200) await eventLog.publish(`source.${REPEATED}`, republished.slice(i, i + 200))
     seen.republished += republished.length

@@ -47,7 +47,7 @@ t.test('normalizer', async t => {
   const canonical: CanonicalEvent[] = []
   const dead: ConsumedMessage[] = []
   const readers = await Promise.all([
-    log.subscribe({ group: 'test-canonical', topics: ['canonical.person'], handler: async b => { canonical.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent)) } }),
+    log.subscribe({ group: 'test-canonical', topics: ['canonical.person'], handler: async b => { canonical.push(...b.map(m => (JSON.parse(m.value) as { data: CanonicalEvent }).data)) } }),
     log.subscribe({ group: 'test-dlq', topics: [deadLetterTopic(NORMALIZER_GROUP)], handler: async b => { dead.push(...b) } })
   ])
   t.teardown(async () => { await sub.stop(); for (const r of readers) await r.stop(); await log.close(); await store.close() })
@@ -98,7 +98,7 @@ t.test('normalizer', async t => {
   t.match(del, { entityId: '092060001111', fields: {} })
 
   // Unknown connectors go to dead letters, to be replayed once registered.
-  const stranger = { ...good, id: 'x:1', connector: { id: 'unknown-source', version: '1.0.0' } }
+  const stranger = { ...good, id: 'x:1', connectorid: 'unknown-source' }
   await publish([stranger])
   await waitFor(() => dead.some(d => d.headers['lt-dlq-code'] === 'LT_ERR_CONNECTOR_UNKNOWN'), { what: 'unknown connector dead letter' })
   t.equal(sub.state(), 'running')
@@ -107,7 +107,7 @@ t.test('normalizer', async t => {
 t.test('a card naming its holder by CMND only waits in the unresolved set, then is linked', async t => {
   const { log, store, sub } = await startTestNormalizer(t, { 'health-insurance': { sourceSystem: 'bhyt', mapping: healthInsuranceConnector.mapping } })
   const cards: CanonicalEvent[] = []
-  const reader = await log.subscribe({ group: 'test-cards', topics: ['canonical.health-insurance-card'], handler: async b => { cards.push(...b.map(m => JSON.parse(m.value) as CanonicalEvent)) } })
+  const reader = await log.subscribe({ group: 'test-cards', topics: ['canonical.health-insurance-card'], handler: async b => { cards.push(...b.map(m => (JSON.parse(m.value) as { data: CanonicalEvent }).data)) } })
   t.teardown(async () => { await sub.stop(); await reader.stop(); await log.close(); await store.close() })
 
   const card = {

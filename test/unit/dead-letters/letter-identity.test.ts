@@ -30,3 +30,12 @@ t.test('another content, key, reason, origin or rejecting group is another lette
   t.not(deadLetterIdentity(letter(rawEvent, { 'lt-dlq-origin-topic': 'source.land' })), first, 'origin')
   t.not(deadLetterIdentity({ ...letter(rawEvent), topic: 'dlq.merger' }), first, 'group')
 })
+
+t.test('a refused raw record wrapped in a CloudEvent is the same letter whenever it is refused', async t => {
+  const { rawDeadLetter } = await import('../../../connectors/runner/raw-dead-letter.js')
+  const at = (ingestTime: string) => rawDeadLetter({ manifest: { id: 'residence', version: '1.0.0' }, stream: 'residents', sourceKey: 'R-1', record: { dateOfBirth: '31/02/1990' }, code: 'LT_ERR_RAW_SCHEMA', reason: '/dateOfBirth: day 31 does not exist in 02/1990', ingestTime })
+  const letterOf = (m: ReturnType<typeof at>) => ({ topic: 'dlq.connector.residence', key: m.key, value: m.value, headers: m.headers ?? {} })
+  t.equal(deadLetterIdentity(letterOf(at('2026-01-01T00:00:00.000Z'))), deadLetterIdentity(letterOf(at('2026-02-01T00:00:00.000Z'))), 'new ingest time')
+  const other = rawDeadLetter({ manifest: { id: 'residence', version: '1.0.0' }, stream: 'residents', sourceKey: 'R-1', record: { dateOfBirth: '30/02/1990' }, code: 'LT_ERR_RAW_SCHEMA', reason: '/dateOfBirth: day 30 does not exist in 02/1990', ingestTime: '2026-01-01T00:00:00.000Z' })
+  t.not(deadLetterIdentity(letterOf(other)), deadLetterIdentity(letterOf(at('2026-01-01T00:00:00.000Z'))), 'another record')
+})

@@ -51,7 +51,7 @@ t.test('a manifest the envelope cannot carry is caught by the schema', async t =
   const event = toChangeEvent(upper, 'persons', civilStatusConnector.toChange(records[1]!), false, ingestTime)
   t.notOk(validateEvent(event))
   const paths = describeErrors(validateEvent.errors).map(e => e.path)
-  t.ok(paths.includes('/source') && paths.includes('/type') && paths.includes('/connector/id'), 'names source, type and connector id', { paths })
+  t.ok(paths.includes('/source') && paths.includes('/connectorid'), 'names source and connector id', { paths })
   const badTime = toChangeEvent(manifest, 'persons', { ...civilStatusConnector.toChange(records[1]!), sourceTime: '02/07/2025' }, false, ingestTime)
   t.notOk(validateEvent(badTime))
   t.ok(describeErrors(validateEvent.errors).some(e => e.path === '/time'), 'names /time')
@@ -68,4 +68,30 @@ t.test('persons built by the civil-status mapping validate against Person', asyn
     else mapped++
   }
   t.equal(mapped, records.length, 'every mapped person is valid')
+})
+
+t.test('every event is a CloudEvent the official SDK accepts in strict mode, typed by stream and verb', async t => {
+  const { CloudEvent, Kafka } = await import('cloudevents')
+  const { changeEventMessage } = await import('../../../connectors/runner/change-event.js')
+  const types = new Set<string>()
+  for (const [i, record] of records.slice(0, 30).entries()) {
+    const variant: CivilStatusRaw = i % 3 === 0 ? { ...record, ngay_tao: record.ngay_cap_nhat } : i % 3 === 1 ? record : { ...record, da_xoa: true }
+    for (const snapshot of [false, true]) {
+      const m = changeEventMessage(toChangeEvent(manifest, 'persons', civilStatusConnector.toChange(variant), snapshot, ingestTime))
+      const parsed = Kafka.toEvent({ key: m.key, value: m.value, headers: m.headers ?? {}, body: m.value, timestamp: '0' } as never) as InstanceType<typeof CloudEvent>
+      t.doesNotThrow(() => new CloudEvent({ ...parsed }, true), `record ${i} (snapshot ${String(snapshot)})`)
+      types.add(parsed.type)
+    }
+  }
+  t.same([...types].sort(), ['vn.lienthong.persons.created', 'vn.lienthong.persons.deleted', 'vn.lienthong.persons.read', 'vn.lienthong.persons.updated'])
+})
+
+t.test('an event in the older envelope still reads, as the current one', async t => {
+  const { upgradeChangeEvent } = await import('../../../schemas/change-event.js')
+  const current = toChangeEvent(manifest, 'persons', civilStatusConnector.toChange(records[1]!), true, ingestTime)
+  const { sourcekey, connectorid, connectorversion, ingesttime, datacontenttype: _ct, ...rest } = current
+  const older = { ...rest, type: 'vn.lienthong.raw.civil-status.persons', key: sourcekey, connector: { id: connectorid, version: connectorversion }, ingestTime: ingesttime }
+  t.notOk(validateEvent(older), 'the older shape is not the current schema')
+  t.same(upgradeChangeEvent(older), current, 'upgraded field by field')
+  t.ok(validateEvent(upgradeChangeEvent(older)))
 })

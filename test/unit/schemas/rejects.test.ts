@@ -16,9 +16,11 @@ const cases: Record<CanonicalSchemaName, Case[]> = {
     ['source outside /connectors', d => { d.source = '/sources/civil-status/persons' }, '/source'],
     ['time that is not a date-time', d => { d.time = '02/07/2025 08:15' }, '/time'],
     ['unknown op', d => { d.op = 'x' }, '/op'],
-    ['version that is not semver', d => { d.connector.version = '1.0' }, '/connector/version'],
+    ['version that is not semver', d => { d.connectorversion = '1.0' }, '/connectorversion'],
+    ['type that names no verb', d => { d.type = 'vn.lienthong.raw.residence.registrations' }, '/type'],
     ['data that is neither object nor null', d => { d.data = 'raw' }, '/data'],
-    ['missing ingestTime', d => { delete d.ingestTime }, '/'],
+    ['missing ingesttime', d => { delete d.ingesttime }, '/'],
+    ['camel-case extension (not a CloudEvents name)', d => { d.ingestTime = d.ingesttime }, '/'],
     ['extra property', extra, '/']
   ],
   person: [

@@ -19,14 +19,16 @@ const changeEvent: ChangeEvent = {
   specversion: '1.0',
   id: 'residence:registrations:R-94-000017:2025-08-01T01:00:00.000Z',
   source: '/connectors/residence/registrations',
-  type: 'vn.lienthong.raw.residence.registrations',
+  type: 'vn.lienthong.registrations.deleted',
   subject: '094301000017',
   time: '2025-08-01T01:00:00.000Z',
+  datacontenttype: 'application/json',
   op: 'd',
-  key: 'R-94-000017',
+  sourcekey: 'R-94-000017',
   position: '2025-08-01T01:00:00.000Z|R-94-000017',
-  connector: { id: 'residence', version: '0.3.1-beta.2' },
-  ingestTime: '2025-08-01T01:00:02.000Z',
+  connectorid: 'residence',
+  connectorversion: '0.3.1-beta.2',
+  ingesttime: '2025-08-01T01:00:02.000Z',
   data: null
 }
 

@@ -1,0 +1,60 @@
+// Every message on every topic is a CloudEvent in the Kafka protocol binding's structured content
+// mode: the value is the whole event as JSON and the `content-type` header says so. Structured,
+// not binary, because the value then is self-contained: a dead letter, an archived copy or a file
+// export of the value keeps every attribute, and readers that only look at the value (ours and
+// older ones) keep working. See docs/api.md, "Event envelope".
+import { createHash } from 'node:crypto'
+import type { OutgoingMessage } from './event-log.js'
+
+export const CLOUDEVENTS_JSON = 'application/cloudevents+json'
+export const CONTENT_TYPE_HEADER = 'content-type'
+
+/** What a structured-mode CloudEvent carries at least (extensions are lower-case, string-valued). */
+export interface CloudEventBase {
+  specversion: '1.0'
+  id: string
+  source: string
+  type: string
+  time: string
+  subject?: string
+  datacontenttype?: string
+  data?: unknown
+  [extension: string]: unknown
+}
+
+/** A message holding `event` in structured mode, keyed by `key`, with any extra headers. */
+export function structuredMessage (key: string, event: CloudEventBase, headers: Record<string, string> = {}): OutgoingMessage {
+  return { key, value: JSON.stringify(event), headers: { ...headers, [CONTENT_TYPE_HEADER]: CLOUDEVENTS_JSON } }
+}
+
+/**
+ * True when the value is a CloudEvent in JSON (the required attributes, and `time`, which the
+ * SDKs' Kafka bindings need), whatever its headers say.
+ */
+export function isCloudEventJson (value: string): boolean {
+  try {
+    const v = JSON.parse(value) as Record<string, unknown>
+    return v !== null && v.specversion === '1.0' && typeof v.id === 'string' && typeof v.type === 'string' &&
+      typeof v.source === 'string' && typeof v.time === 'string'
+  } catch { return false }
+}
+
+/** A short stable digest, for ids that must be equal for equal content. */
+export const digest = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16)
+
+/**
+ * Header set on a dead letter whose value wraps what was rejected: `record` (a raw source record a
+ * connector refused) or `message` (a message that was not a CloudEvent). The archiver unwraps it.
+ */
+export const WRAPPED_HEADER = 'lt-dlq-wrapped'
+
+/** The rejected content a dead letter's value carries: the wrapped original, or the value itself. */
+export function unwrapDeadLetterValue (value: string, headers: Record<string, string>): string {
+  const kind = headers[WRAPPED_HEADER]
+  if (kind !== 'record' && kind !== 'message') return value
+  try {
+    const data = (JSON.parse(value) as { data?: unknown }).data
+    if (kind === 'message') return typeof data === 'string' ? data : ''
+    return data === null || data === undefined ? '' : JSON.stringify(data)
+  } catch { return value }
+}

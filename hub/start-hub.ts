@@ -29,6 +29,7 @@ import type { ReadinessCheck } from '../gateway/routes/health.js'
 import { ensureDemoClients, type DemoKey } from '../gateway/security/demo-clients.js'
 import { startHeadPublisher, type HeadPublisher } from '../gateway/security/audit-head-publisher.js'
 import { headFilePath } from '../gateway/security/audit-heads-file.js'
+import { instrumentPorts, watchHub } from './hub-metrics.js'
 
 export interface RunningHub {
   eventLog: EventLog
@@ -66,8 +67,9 @@ function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
 }
 
 export async function startHub (config: HubConfig, logger: Logger): Promise<RunningHub> {
-  const eventLog = openEventLog(config, logger)
-  const store = await openStore(config)
+  // Timed ports (infra/observability): every role below uses them, so /metrics sees all calls.
+  const observed = instrumentPorts({ eventLog: openEventLog(config, logger), store: await openStore(config) })
+  const { eventLog, store, metrics } = observed
   const schemas = createSchemaValidator()
   // Built-in connectors (configured by the operator) and registered ones (added through the API).
   const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: config.connectors, builtIns: builtInConnectors })
@@ -142,6 +144,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         rules: loadSurvivorship(),
         batchSize: config.consumer.batchSize,
         maxAttempts: config.consumer.maxAttempts,
+        onBatch: metrics.mergeBatch,
         onFatal: err => { failed = err }
       }))
       // Raw events of every connector, built-in or registered, to canonical.<entity>.
@@ -173,7 +176,8 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         demoKeys = { file, clients: await ensureDemoClients(store, file) }
       }
       const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway })
+      watchHub(observed, { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) })
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway, metrics: { metrics, metricsKey: config.security.metricsKey } })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
       auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
     }

@@ -52,7 +52,8 @@ async function metricsRoute (app: FastifyInstance, { metrics, metricsKey }: Metr
       }
       if (principal?.kind === 'operator') return
       if (principal !== undefined) {
-        throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Operators only', `Client '${principal.clientId}' may not read metrics; use an operator key or the metrics key (LT_METRICS_KEY).`)
+        throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Operators only',
+          `Client '${principal.clientId}' may not read metrics; use an operator key or the metrics key (LT_METRICS_KEY).`)
       }
     }
     void reply.header('www-authenticate', 'Bearer realm="lienthong-metrics"')

@@ -15,27 +15,36 @@ export function createHubMetrics () {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
   const registers = [registry]
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> =>
+    new Counter({ name, help, labelNames, registers })
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[]): Histogram<L> =>
+    new Histogram({ name, help, labelNames, buckets: seconds, registers })
   const http = ['method', 'route', 'status', 'client_kind'] as const
   const merger = {
-    applied: new Counter({ name: 'lt_merger_events_applied_total', help: 'Canonical events the merger folded into golden records', registers }),
-    rejected: new Counter({ name: 'lt_merger_events_rejected_total', help: 'Canonical events the merger sent to its dead-letter topic', registers }),
-    goldenWrites: new Counter({ name: 'lt_merger_golden_writes_total', help: 'Golden-record versions the merger wrote', registers }),
-    conflictsOpened: new Counter({ name: 'lt_merger_conflicts_opened_total', help: 'Conflicts between sources the merger opened (or reopened)', registers }),
-    conflictsResolved: new Counter({ name: 'lt_merger_conflicts_resolved_total', help: 'Conflicts the merger resolved (the sources agree again)', registers })
+    applied: counter('lt_merger_events_applied_total', 'Canonical events the merger folded into golden records'),
+    rejected: counter('lt_merger_events_rejected_total', 'Canonical events the merger sent to its dead-letter topic'),
+    goldenWrites: counter('lt_merger_golden_writes_total', 'Golden-record versions the merger wrote'),
+    conflictsOpened: counter('lt_merger_conflicts_opened_total', 'Conflicts between sources the merger opened (or reopened)'),
+    conflictsResolved: counter('lt_merger_conflicts_resolved_total', 'Conflicts the merger resolved (the sources agree again)')
   }
   return {
     registry,
     http: {
-      requests: new Counter({ name: 'lt_http_requests_total', help: 'HTTP requests answered, by route pattern, status and client kind', labelNames: http, registers }),
-      duration: new Histogram({ name: 'lt_http_request_duration_seconds', help: 'HTTP request latency, by route pattern, status and client kind', labelNames: http, buckets: seconds, registers })
+      requests: counter('lt_http_requests_total',
+        'HTTP requests answered, by route pattern, status and client kind', http),
+      duration: histogram('lt_http_request_duration_seconds',
+        'HTTP request latency, by route pattern, status and client kind', http)
     },
     connector: {
       // The runners' own figures are read on scrape (scrape-gauges.ts); this one moves on publish.
-      deadLettered: new Counter({ name: 'lt_connector_dead_lettered_total', help: 'Messages this process sent to a dead-letter topic, by connector and rejecting group', labelNames: ['connector', 'group'], registers })
+      deadLettered: counter('lt_connector_dead_lettered_total',
+        'Messages this process sent to a dead-letter topic, by connector and rejecting group', ['connector', 'group'])
     },
     consumer: {
-      messages: new Counter({ name: 'lt_consumer_messages_total', help: 'Messages a consumer group handled (batch committed), by group and topic', labelNames: ['group', 'topic'], registers }),
-      batch: new Histogram({ name: 'lt_consumer_batch_duration_seconds', help: 'Time a consumer group spent on one batch, by group and outcome', labelNames: ['group', 'outcome'], buckets: seconds, registers })
+      messages: counter('lt_consumer_messages_total',
+        'Messages a consumer group handled (batch committed), by group and topic', ['group', 'topic']),
+      batch: histogram('lt_consumer_batch_duration_seconds',
+        'Time a consumer group spent on one batch, by group and outcome', ['group', 'outcome'])
     },
     merger,
     /** The merger's onBatch callback. */
@@ -47,10 +56,13 @@ export function createHubMetrics () {
       merger.conflictsResolved.inc(stats.conflictsResolved ?? 0)
     },
     calls: {
-      store: new Histogram({ name: 'lt_store_call_duration_seconds', help: 'Store port call latency, by operation, collection and outcome', labelNames: ['operation', 'collection', 'outcome'], buckets: seconds, registers }),
-      eventLog: new Histogram({ name: 'lt_event_log_call_duration_seconds', help: 'Event-log port call latency, by operation and outcome', labelNames: ['operation', 'outcome'], buckets: seconds, registers })
+      store: histogram('lt_store_call_duration_seconds',
+        'Store port call latency, by operation, collection and outcome', ['operation', 'collection', 'outcome']),
+      eventLog: histogram('lt_event_log_call_duration_seconds',
+        'Event-log port call latency, by operation and outcome', ['operation', 'outcome'])
     },
-    collectorFailures: new Counter({ name: 'lt_metrics_collector_failures_total', help: 'Scrape-time readings that failed or timed out (their gauges keep the last value)', labelNames: ['collector'], registers })
+    collectorFailures: counter('lt_metrics_collector_failures_total',
+      'Scrape-time readings that failed or timed out (their gauges keep the last value)', ['collector'])
   }
 }
 

@@ -31,7 +31,9 @@ export interface ScrapeSources {
 
 export interface ScrapeOptions { timeoutMs?: number, ttlMs?: number, now?: () => number }
 
-export function registerScrapeGauges (metrics: HubMetrics, sources: ScrapeSources, { timeoutMs = 2000, ttlMs = 2000, now = Date.now }: ScrapeOptions = {}): void {
+export function registerScrapeGauges (
+  metrics: HubMetrics, sources: ScrapeSources, { timeoutMs = 2000, ttlMs = 2000, now = Date.now }: ScrapeOptions = {}
+): void {
   const registers = [metrics.registry]
 
   /** A bounded, shared reading: undefined when it failed (counted) or there is no source. */
@@ -67,7 +69,13 @@ export function registerScrapeGauges (metrics: HubMetrics, sources: ScrapeSource
   const byConnector = (c: ConnectorFigures): Record<string, string> => ({ connector: c.id })
   const connectorCounter = (name: string, help: string, value: (c: ConnectorFigures) => number): void => {
     // eslint-disable-next-line no-new
-    new Counter({ name, help, labelNames: ['connector'], registers, async collect () { const rows = await connectors(); if (rows !== undefined) replace(this, rows, byConnector, value) } })
+    new Counter({
+      name,
+      help,
+      labelNames: ['connector'],
+      registers,
+      async collect () { const rows = await connectors(); if (rows !== undefined) replace(this, rows, byConnector, value) }
+    })
   }
   connectorCounter('lt_connector_records_read_total', 'Records a connector read from its source (since its runner started)', c => c.read)
   connectorCounter('lt_connector_events_published_total', 'Change events a connector published', c => c.published)

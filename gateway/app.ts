@@ -31,6 +31,7 @@ import { adminRoutes } from './routes/admin-routes.js'
 import { connectorApiRoutes } from './routes/connectors-api.js'
 import type { ConnectorApiDeps } from './routes/connector-deps.js'
 import { MAX_JSON_DEPTH } from '../infra/shared/json-depth.js'
+import metricsRoute, { type MetricsRouteOptions } from './routes/metrics.js'
 
 export interface GatewayDeps {
   store: Store
@@ -43,12 +44,14 @@ export interface GatewayDeps {
   connectors?: ConnectorApiDeps
   /** Body size, timeouts and per-client rate limit; defaults as in the config schema. */
   limits?: Partial<GatewayLimits>
+  /** The hub's metrics and who may scrape them; without it there is no /metrics. */
+  metrics?: MetricsRouteOptions
 }
 
 export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number, bodyMaxDepth: number }
 const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000, bodyMaxDepth: MAX_JSON_DEPTH }
 
-export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {} }: GatewayDeps): Promise<FastifyInstance> {
+export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {}, metrics }: GatewayDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...limitOverrides }
   const app = Fastify({
     loggerInstance: logger.child({ role: 'gateway' }, {
@@ -83,6 +86,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   app.removeContentTypeParser('text/plain')
   await app.register(accessControl, { store, settings: { ...defaultSecuritySettings, ...security } })
   await app.register(limitsPlugin, { rateLimitPerMinute: limits.rateLimitPerMinute })
+  if (metrics !== undefined) await app.register(metricsRoute, metrics)
   app.addSchema(viewSchema(personSchema, 'PersonView'))
   await app.register(healthRoutes(readiness, readinessTimeoutMs))
   await app.register(citizenRoutes(store))

@@ -31,6 +31,7 @@ import { startHeadPublisher, type HeadPublisher } from '../gateway/security/audi
 import { headFilePath } from '../gateway/security/audit-heads-file.js'
 import { embeddedFiles } from '../infra/startup/embedded-files.js'
 import { startWatermarkRecorder } from '../infra/startup/log-watermark.js'
+import { instrumentPorts, watchHub } from './hub-metrics.js'
 
 /** How often the embedded log's end is recorded in the store (infra/startup/log-watermark.ts). */
 const WATERMARK_INTERVAL_MS = 10000
@@ -71,8 +72,9 @@ function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
 }
 
 export async function startHub (config: HubConfig, logger: Logger): Promise<RunningHub> {
-  const eventLog = openEventLog(config, logger)
-  const store = await openStore(config)
+  // Timed ports (infra/observability): every role below uses them, so /metrics sees all calls.
+  const observed = instrumentPorts({ eventLog: openEventLog(config, logger), store: await openStore(config) })
+  const { eventLog, store, metrics } = observed
   // The store remembers how far the embedded log reached, so a truncated log is found at the next start.
   const watermark = startWatermarkRecorder(embeddedFiles(config), WATERMARK_INTERVAL_MS,
     err => logger.warn({ err }, 'could not record the event log position in the store'))
@@ -151,6 +153,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         rules: loadSurvivorship(),
         batchSize: config.consumer.batchSize,
         maxAttempts: config.consumer.maxAttempts,
+        onBatch: metrics.mergeBatch,
         onFatal: err => { failed = err }
       }))
       // Raw events of every connector, built-in or registered, to canonical.<entity>.
@@ -182,7 +185,8 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         demoKeys = { file, clients: await ensureDemoClients(store, file) }
       }
       const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway })
+      watchHub(observed, { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) })
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway, metrics: { metrics, metricsKey: config.security.metricsKey } })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
       auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
     }

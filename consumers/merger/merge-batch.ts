@@ -34,7 +34,11 @@ export interface MergeBatchDeps {
   now?: () => Date
 }
 
-export interface BatchStats { events: number, rejected: number, records: number, versions: number, conflicts: number }
+export interface BatchStats {
+  events: number, rejected: number, records: number, versions: number, conflicts: number
+  /** Conflict writes that opened (or reopened) a conflict, and that resolved one. */
+  conflictsOpened: number, conflictsResolved: number
+}
 
 export type MergeBatch = (messages: ConsumedMessage[]) => Promise<BatchStats>
 
@@ -73,7 +77,8 @@ export function createMergeBatch ({ store, rules, validate, logger, deadLetter, 
 
     // History first: a snapshot already there came from an earlier attempt at this same batch.
     if (history.length > 0) await store.bulkUpsert('history', history)
-    const conflicts = conflictWrites(steps, await store.getMany('conflicts', conflictIds(steps)))
+    const before = await store.getMany('conflicts', conflictIds(steps))
+    const conflicts = conflictWrites(steps, before)
     if (conflicts.length > 0) {
       const result = await store.bulkUpsert('conflicts', conflicts)
       if (result.stale.length > 0) throw new StaleGoldenWriteError('conflicts', result.stale)
@@ -89,7 +94,9 @@ export function createMergeBatch ({ store, rules, validate, logger, deadLetter, 
       rejected: dead.length,
       records: [...golden.values()].reduce((n, w) => n + w.length, 0),
       versions: history.length,
-      conflicts: conflicts.length
+      conflicts: conflicts.length,
+      conflictsOpened: conflicts.filter(w => w.doc.status === 'open' && before.get(w.doc._id)?.status !== 'open').length,
+      conflictsResolved: conflicts.filter(w => w.doc.status === 'resolved').length
     }
     logger.debug(stats, 'merge batch applied')
     return stats

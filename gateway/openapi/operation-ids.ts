@@ -3,6 +3,7 @@
 export const operationIds: Readonly<Record<string, string>> = {
   'GET /health/live': 'getLiveness',
   'GET /health/ready': 'getReadiness',
+  'GET /metrics': 'getMetrics',
   'GET /v1/schemas': 'listSchemas',
   'GET /v1/schemas/:name': 'getSchema',
   'GET /v1/citizens/:personalId': 'getCitizen',

@@ -59,6 +59,7 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'LT_AUDIT_HEAD_FILE', path: 'audit.headFile', kind: 'string', doc: 'file the audit chain heads are appended to; empty = <dataDir>/audit-heads.jsonl' },
   { env: 'LT_AUTH_FAILURES_PER_KEY', path: 'security.authFailuresPerKey', kind: 'number', doc: 'failed authentications per key id (or push connector) per window before 429; 0 = off' },
   { env: 'LT_AUTH_FAILURES_PER_ADDRESS', path: 'security.authFailuresPerAddress', kind: 'number', doc: 'failed authentications per client address per window before 429; 0 = off' },
+  { env: 'LT_METRICS_KEY', path: 'security.metricsKey', kind: 'string', doc: 'key a Prometheus scraper sends to GET /metrics (32-512 printable characters); empty = operator keys only, or loopback callers without a key; never logged' },
   { env: 'LT_AUTH_FAILURE_WINDOW_MS', path: 'security.authFailureWindowMs', kind: 'number', doc: 'the window the failed-authentication counts are kept for' }
 ]
 

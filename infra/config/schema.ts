@@ -21,7 +21,7 @@ export interface HubConfig {
   consumer: { batchSize: number; maxAttempts: number }
   connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
   gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
-  security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number }
+  security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number; metricsKey: string }
   /** Publication of the audit chain's head (gateway/security/audit-head-publisher.ts). */
   audit: { headIntervalMs: number; headFile: string }
 }
@@ -164,7 +164,7 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
     security: {
       type: 'object',
       additionalProperties: false,
-      required: ['operatorKey', 'demoClients', 'keyCacheTtlMs', 'grantCacheTtlMs', 'auditBatchMax', 'auditTimeoutMs', 'authFailuresPerKey', 'authFailuresPerAddress', 'authFailureWindowMs'],
+      required: ['operatorKey', 'demoClients', 'keyCacheTtlMs', 'grantCacheTtlMs', 'auditBatchMax', 'auditTimeoutMs', 'authFailuresPerKey', 'authFailuresPerAddress', 'authFailureWindowMs', 'metricsKey'],
       default: {} as never,
       properties: {
         // Bootstrap operator key; empty = none. Long and printable so it cannot be guessed; the
@@ -181,7 +181,9 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         // Failed authentications per key id / per address per window before 429; 0 = that throttle off.
         authFailuresPerKey: { type: 'integer', minimum: 0, maximum: 100000, default: 10 },
         authFailuresPerAddress: { type: 'integer', minimum: 0, maximum: 100000, default: 50 },
-        authFailureWindowMs: { type: 'integer', minimum: 1000, maximum: 86400000, default: 60000 }
+        authFailureWindowMs: { type: 'integer', minimum: 1000, maximum: 86400000, default: 60000 },
+        // Key for GET /metrics only (not an API key); empty = operator keys, or loopback without a key.
+        metricsKey: { type: 'string', pattern: '^(|[\\x21-\\x7e]{32,512})$', default: '' }
       }
     },
     audit: {

@@ -5,18 +5,16 @@ import { loadConfig, ConfigError } from './infra/config/load.js'
 import { createLogger } from './infra/logging/logger.js'
 import { startHub } from './hub/start-hub.js'
 import { commands } from './hub/commands/index.js'
+import { parseCommandLine } from './hub/commands/command-line.js'
 import { checkStartup } from './infra/startup/check-startup.js'
 import { StartupError } from './infra/startup/startup-error.js'
 
 async function main (): Promise<void> {
-  const argv = process.argv.slice(2)
-  // `lienthong <command> …` runs a subcommand; flags alone start the hub.
-  const command = argv[0] !== undefined && !argv[0].startsWith('--') ? argv[0] : undefined
-  if (command !== undefined && commands[command] === undefined) {
-    process.stderr.write(`Unknown command '${command}'. Commands: ${Object.keys(commands).join(', ') || 'none'}; without one, the hub starts.\n`)
-    process.exit(2)
-  }
-  const rest = command !== undefined ? argv.slice(1) : argv
+  // `lienthong <command> …` runs a subcommand; flags alone start the hub; --help prints usage.
+  const line = parseCommandLine(process.argv.slice(2), commands)
+  if (line.kind === 'help') { process.stdout.write(line.text); process.exit(0) }
+  if (line.kind === 'error') { process.stderr.write(`${line.message}\n`); process.exit(2) }
+  const { command, rest } = line
   let config
   try {
     config = loadConfig({ env: process.env, argv: rest })

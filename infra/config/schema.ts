@@ -89,7 +89,8 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
       properties: {
         enabled: { type: 'boolean', default: true },
         host: { type: 'string', minLength: 1, default: '127.0.0.1' },
-        port: { type: 'integer', minimum: 0, maximum: 65535, default: 3101 },
+        // 0: each department takes a free port (two hubs, or a hub and sim:serve, never collide).
+        port: { type: 'integer', minimum: 0, maximum: 65535, default: 0 },
         citizens: { type: 'integer', minimum: 1, maximum: 1000000, default: 200 },
         seed: { type: 'integer', default: 47 }
       }

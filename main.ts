@@ -59,6 +59,7 @@ async function main (): Promise<void> {
       gatewayUrl: hub.gatewayUrl,
       sampleCitizenId: hub.source?.records()[0]?.so_dinh_danh,
       demoKeysFile: hub.demoKeys?.file,
+      changesPerSecond: hub.city !== undefined ? config.sim.changesPerSecond : undefined,
       departments: hub.city !== undefined ? Object.fromEntries(Object.entries(hub.city.departments).map(([name, d]) => [name, d.url])) : undefined
     }))
   }

@@ -3,20 +3,20 @@
 // configuration, starts the roles asked for, and shuts down gracefully on SIGTERM / SIGINT.
 import { loadConfig, ConfigError } from './infra/config/load.js'
 import { createLogger } from './infra/logging/logger.js'
+import { heldDestination } from './infra/logging/held-destination.js'
 import { startHub } from './hub/start-hub.js'
+import { startBanner } from './hub/start-banner.js'
 import { commands } from './hub/commands/index.js'
+import { parseCommandLine } from './hub/commands/command-line.js'
 import { checkStartup } from './infra/startup/check-startup.js'
 import { StartupError } from './infra/startup/startup-error.js'
 
 async function main (): Promise<void> {
-  const argv = process.argv.slice(2)
-  // `lienthong <command> …` runs a subcommand; flags alone start the hub.
-  const command = argv[0] !== undefined && !argv[0].startsWith('--') ? argv[0] : undefined
-  if (command !== undefined && commands[command] === undefined) {
-    process.stderr.write(`Unknown command '${command}'. Commands: ${Object.keys(commands).join(', ') || 'none'}; without one, the hub starts.\n`)
-    process.exit(2)
-  }
-  const rest = command !== undefined ? argv.slice(1) : argv
+  // `lienthong <command> …` runs a subcommand; flags alone start the hub; --help prints usage.
+  const line = parseCommandLine(process.argv.slice(2), commands)
+  if (line.kind === 'help') { process.stdout.write(line.text); process.exit(0) }
+  if (line.kind === 'error') { process.stderr.write(`${line.message}\n`); process.exit(2) }
+  const { command, rest } = line
   let config
   try {
     config = loadConfig({ env: process.env, argv: rest })
@@ -38,30 +38,33 @@ async function main (): Promise<void> {
     }
     throw err
   }
-  const logger = createLogger(config.logLevel)
+  // The hub's start-up logs wait until the banner is out (a command logs at once).
+  const held = command === undefined && (config.role === 'all' || config.role === 'gateway') ? heldDestination(process.stdout) : undefined
+  const logger = createLogger(config.logLevel, held)
   if (command !== undefined) {
     process.exit(await commands[command].run({ config, logger, args: rest, stdout: process.stdout, stderr: process.stderr }))
   }
-  const hub = await startHub(config, logger)
-  const engines = `event log: ${hub.eventLog.kind}, store: ${hub.store.kind}`
-  logger.info({ role: config.role, engines }, 'Liên Thông started')
-  if (hub.gatewayUrl !== undefined) {
-    const sample = hub.source?.records()[0]?.so_dinh_danh
-    process.stdout.write([
-      '',
-      `Liên Thông is running (role ${config.role}; ${engines})`,
-      `  API docs (Swagger UI): ${hub.gatewayUrl}/docs`,
-      `  OpenAPI document:      ${hub.gatewayUrl}/docs/json`,
-      `  Readiness:             ${hub.gatewayUrl}/health/ready`,
-      ...(sample !== undefined ? [`  A citizen:             ${hub.gatewayUrl}/v1/citizens/${sample}`] : []),
-      ...(hub.source !== undefined ? [`  Simulated source:      ${hub.source.url}/api/v1/cong-dan`] : []),
-      ...(hub.demoKeys !== undefined ? [
-        `  Demo API keys:         ${hub.demoKeys.file} (send Authorization: Bearer <key> and X-Purpose: <purpose>)`,
-        ...hub.demoKeys.clients.map(c => `    ${c.id} (${c.kind}; ${c.purposes.join(', ') || 'no personal-data grant'}): ${c.key}`)
-      ] : []),
-      ''
-    ].join('\n') + '\n')
+  let hub
+  try {
+    hub = await startHub(config, logger)
+  } finally {
+    // A failed start shows its logs before the error line; a good one shows them after the banner.
+    if (hub === undefined) held?.release()
   }
+  const engines = `event log: ${hub.eventLog.kind}, store: ${hub.store.kind}`
+  if (hub.gatewayUrl !== undefined) {
+    process.stdout.write(startBanner({
+      role: config.role,
+      engines,
+      gatewayUrl: hub.gatewayUrl,
+      sampleCitizenId: hub.source?.records()[0]?.so_dinh_danh,
+      demoKeysFile: hub.demoKeys?.file,
+      changesPerSecond: hub.city !== undefined ? config.sim.changesPerSecond : undefined,
+      departments: hub.city !== undefined ? Object.fromEntries(Object.entries(hub.city.departments).map(([name, d]) => [name, d.url])) : undefined
+    }))
+  }
+  held?.release()
+  logger.info({ role: config.role, engines }, 'Liên Thông started')
   let stopping = false
   const shutdown = (signal: string): void => {
     if (stopping) return

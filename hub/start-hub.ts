@@ -117,7 +117,8 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         if (!config.sim.enabled) throw new ConfigError(`Invalid configuration: ${unset.setting} is required when LT_SIM=false`, unset.setting.split(' ')[0])
         city = await startSimulatedCity({ citizens: config.sim.citizens, seed: config.sim.seed, host: config.sim.host, portBase: config.sim.port })
         source = civilStatusView(city)
-        logger.info({ url: source.url, citizens: config.sim.citizens, departments: Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) }, 'simulated city started (five department systems)')
+        if (config.sim.changesPerSecond > 0) city.startChanges({ perSecond: config.sim.changesPerSecond })
+        logger.info({ url: source.url, citizens: config.sim.citizens, changesPerSecond: config.sim.changesPerSecond, departments: Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) }, 'simulated city started (five department systems)')
       }
       const compile = createRawSchemaCompiler()
       for (const connector of builtInConnectors) {

@@ -98,6 +98,14 @@ export async function requireOperator (request: FastifyRequest): Promise<void> {
   }
 }
 
+/** onRequest hook for the connector registry (register, dry-run, pause, resume): integrators and operators. */
+export async function requireRegistry (request: FastifyRequest): Promise<void> {
+  const { kind, clientId } = request.access.principal
+  if (kind !== 'operator' && kind !== 'integrator') {
+    throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Integrators and operators only', `Client '${clientId}' is a ${kind} client; the connector registry is for integrator and operator clients.`)
+  }
+}
+
 function accessContext (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, principal: Principal): AccessContext {
   const header = request.headers['x-purpose']
   const purpose = header === undefined ? undefined : String(header)

@@ -1,7 +1,7 @@
 // Desired state of a connector, set here and carried out by the connectors role (possibly another
 // process) within a few seconds: pause, resume, run now; and the status it reports back.
 import type { FastifyInstance } from 'fastify'
-import { requireOperator } from '../plugins/access-control.js'
+import { requireRegistry } from '../plugins/access-control.js'
 import { RegistryError } from '../../connectors/registry/registry-error.js'
 import { answerRegistryErrors, idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { connectorStatusSchema, runRequestedResponse } from './connector-schemas.js'
@@ -9,7 +9,7 @@ import { connectorStatusSchema, runRequestedResponse } from './connector-schemas
 export function connectorControlRoutes ({ registry }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
     answerRegistryErrors(app)
-    app.addHook('onRequest', requireOperator)
+    app.addHook('onRequest', requireRegistry)
     app.addSchema(connectorStatusSchema)
     const tags = ['connectors']
     type Req = { Params: { id: string } }

@@ -1,8 +1,8 @@
 // The connector registry: register a declarative connector, list, read, update (semver must go
-// up) and remove it. Operators only. Secrets (writeOnly config values, the push token) are never
+// up) and remove it. Integrators and operators. Secrets (writeOnly config values, the push token) are never
 // returned.
 import type { FastifyInstance } from 'fastify'
-import { requireOperator } from '../plugins/access-control.js'
+import { requireRegistry } from '../plugins/access-control.js'
 import { answerRegistryErrors, idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { connectorListResponse, connectorViewSchema } from './connector-schemas.js'
 
@@ -11,7 +11,7 @@ const body = { type: 'object', description: 'A connector registration (see docs/
 export function connectorRoutes ({ registry }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
     answerRegistryErrors(app)
-    app.addHook('onRequest', requireOperator)
+    app.addHook('onRequest', requireRegistry)
     app.addSchema(connectorViewSchema)
     const tags = ['connectors']
 

@@ -1,12 +1,14 @@
-// Demo API clients for the embedded hub, so a newcomer can call the API at once: a department, a
-// one-stop system, an integrator (no personal-data grant: it shows the 403) and an operator. Their
+// Demo API clients for the embedded hub, so a newcomer can follow the README's journeys at once: a
+// department, a one-stop system (every procedure), an integrator (the connector registry, no personal
+// data) and an operator (clients, grants, the access log and conflicts). Their
 // keys go to a file in the data folder (git-ignored, mode 0600). Idempotent across restarts: a key
 // still valid in the file is kept; otherwise a new one is issued and the client's old keys revoked.
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Store } from '../../infra/ports/store.js'
 import { createClient, getKey, issueKey, listKeys, revokeKey, type ClientKind } from './clients.js'
-import type { EntityName } from './entities.js'
+import { grantableEntities, type EntityName } from './entities.js'
+import { loadProcedureTemplates } from '../prefill/procedure-template.js'
 import { putGrant } from './grants.js'
 import { parseKey, verifySecret } from './keys.js'
 
@@ -16,48 +18,75 @@ interface DemoClient {
   kind: ClientKind
   grants: Array<{ purpose: string, entity: EntityName, fields: string[] }>
 }
+type Grant = DemoClient['grants'][number]
 
 const identity = ['personalId', 'fullName', 'birthDate', 'sex']
+const allFields = (entity: EntityName): string[] => [...grantableEntities[entity].fields]
 
-export const demoClients: DemoClient[] = [
-  {
-    id: 'demo-tu-phap',
-    name: 'Sở Tư pháp: civil-status system (demo)',
-    kind: 'department',
-    grants: [
-      // 1.000894 marriage registration: both spouses' identity, nationality, residence, marital status.
-      { purpose: '1.000894', entity: 'person', fields: [...identity, 'legacyCmnd', 'ethnicityCode', 'nationality', 'maritalStatus', 'permanentAddress'] }
-    ]
-  },
-  {
-    id: 'demo-mot-cua',
-    name: 'Bộ phận một cửa phường Ninh Kiều: one-stop software (demo)',
-    kind: 'one-stop',
-    grants: [
-      // 1.001193 birth registration: the parents' name, birth, ethnicity, nationality and residence.
-      { purpose: '1.001193', entity: 'person', fields: [...identity, 'ethnicityCode', 'nationality', 'permanentAddress'] },
-      // 1.004222 permanent residence: form CT01 fields.
-      { purpose: '1.004222', entity: 'person', fields: [...identity, 'phone', 'email', 'permanentAddress', 'householdId', 'relationToHead'] }
-    ]
-  },
-  { id: 'demo-integrator', name: 'Integrator registering connectors (demo)', kind: 'integrator', grants: [] },
-  {
-    id: 'demo-operator',
-    name: 'Hub operator (demo)',
-    kind: 'operator',
-    grants: [
-      // Decree 13/2023 art. 9: a data subject's right to know who processed their data.
-      { purpose: 'ND13-2023-D9', entity: 'access-log', fields: ['seq', 'at', 'clientId', 'purpose', 'entity', 'fields', 'requestId'] }
-    ]
+/** The purpose the demo operator states when it looks at conflicts between sources (data stewardship). */
+export const STEWARDSHIP_PURPOSE = 'data-stewardship'
+const conflictEntities: EntityName[] = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household']
+
+/** One grant per (procedure, entity) with exactly the fields the procedure's template prefills. */
+function procedureGrants (): Grant[] {
+  const out = new Map<string, Grant>()
+  for (const template of loadProcedureTemplates().values()) {
+    for (const field of template.fields) {
+      if (field.path === undefined) continue
+      // `land-parcel[].area` -> land-parcel, area (the split prefill.ts makes).
+      const [prefix, name] = field.path.split(/\.(?=[a-zA-Z][a-zA-Z0-9]*$)/)
+      const entity = prefix.replace(/\[\]$/, '') as EntityName
+      const grant = out.get(`${template.code} ${entity}`) ?? { purpose: template.code, entity, fields: [] }
+      if (!grant.fields.includes(name)) grant.fields.push(name)
+      out.set(`${template.code} ${entity}`, grant)
+    }
   }
-]
+  return [...out.values()]
+}
+
+/** The demo clients, fitted to the README's journeys. Built when asked (the templates are files). */
+export function demoClients (): DemoClient[] {
+  return [
+    {
+      id: 'demo-tu-phap',
+      name: 'Sở Tư pháp: civil-status system (demo)',
+      kind: 'department',
+      grants: [
+        // 1.000894 marriage registration: both spouses' identity, nationality, residence, marital status,
+        // and what a clerk checks beside them: the household, land parcels and health-insurance cards.
+        { purpose: '1.000894', entity: 'person', fields: [...identity, 'legacyCmnd', 'ethnicityCode', 'nationality', 'maritalStatus', 'permanentAddress', 'householdId', 'relationToHead'] },
+        ...(['household', 'land-parcel', 'health-insurance-card'] as const).map(entity => ({ purpose: '1.000894', entity, fields: allFields(entity) }))
+      ]
+    },
+    {
+      id: 'demo-mot-cua',
+      name: 'Bộ phận một cửa phường Ninh Kiều: one-stop software (demo)',
+      kind: 'one-stop',
+      // Every procedure in gateway/prefill/procedures/, each with the fields its form prefills.
+      grants: procedureGrants()
+    },
+    // Registers, dry-runs, pauses and resumes connectors; reads no personal data.
+    { id: 'demo-integrator', name: 'Integrator registering connectors (demo)', kind: 'integrator', grants: [] },
+    {
+      id: 'demo-operator',
+      name: 'Hub operator (demo)',
+      kind: 'operator',
+      grants: [
+        // Decree 13/2023 art. 9: a data subject's right to know who processed their data.
+        { purpose: 'ND13-2023-D9', entity: 'access-log', fields: ['seq', 'at', 'clientId', 'purpose', 'entity', 'fields', 'requestId'] },
+        // Data stewardship: GET /v1/conflicts on every entity, with X-Purpose: data-stewardship.
+        ...conflictEntities.map(entity => ({ purpose: STEWARDSHIP_PURPOSE, entity, fields: allFields(entity) }))
+      ]
+    }
+  ]
+}
 
 export interface DemoKey { id: string, name: string, kind: ClientKind, key: string, purposes: string[] }
 
 export async function ensureDemoClients (store: Store, file: string): Promise<DemoKey[]> {
   const previous = await readKeysFile(file)
   const out: DemoKey[] = []
-  for (const demo of demoClients) {
+  for (const demo of demoClients()) {
     await createClient(store, demo) // undefined when it exists already: fine
     for (const g of demo.grants) await putGrant(store, { clientId: demo.id, ...g })
     let key = previous.get(demo.id)

@@ -47,6 +47,7 @@ function report (result: VerifyResult): string {
 }
 
 export const auditCommand: Command = {
+  usage,
   summary: 'audit verify: check the hash chain of the personal-data audit log and the access log against it',
   async run ({ config, args, stdout, stderr }) {
     const [sub, ...rest] = args

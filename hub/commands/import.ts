@@ -46,6 +46,7 @@ export function streamFor<R> (connector: PollConnector<R>, file: string, named?:
 }
 
 export const importCommand: Command = {
+  usage,
   summary: 'import --connector ID FILE: load a CSV or NDJSON export of a source into the event log',
   async run ({ config, logger, args, stdout, stderr }) {
     const parsed = parseArgs(args)

@@ -18,6 +18,8 @@ export interface CommandContext {
 
 export interface Command {
   summary: string
+  /** Printed by `lienthong <command> --help` (exit 0) and on bad usage (exit 2). */
+  usage: string
   run: (ctx: CommandContext) => Promise<number>
 }
 

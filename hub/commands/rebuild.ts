@@ -44,6 +44,7 @@ function targetConfig (config: HubConfig, args: RebuildArgs): HubConfig | string
 }
 
 export const rebuildCommand: Command = {
+  usage,
   summary: 'rebuild: replay the canonical topics into an empty store and compare it with the live one',
   async run ({ config, logger, args, stdout, stderr }) {
     const parsed = parseArgs(args)

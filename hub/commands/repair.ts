@@ -6,9 +6,24 @@ import { checkEmbeddedFiles } from '../../infra/startup/check-embedded.js'
 import { repairEmbedded } from '../../infra/startup/repair-embedded.js'
 import type { Command } from './index.js'
 
+const usage = 'usage: lienthong repair [--config FILE]\n' +
+  '  looks at the embedded SQLite files as the start does; sets damaged ones aside and rebuilds what it can\n'
+
+/** repair takes no arguments of its own; the shared --role / --port / --config are read by the configuration. */
+function unexpected (args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (/^--(role|port|config)$/.test(args[i])) { i++; continue }
+    if (!/^--(role|port|config)=/.test(args[i])) return args[i]
+  }
+  return undefined
+}
+
 export const repairCommand: Command = {
   summary: 'repair: after a refused start, set damaged embedded files aside and rebuild what can be rebuilt',
-  async run ({ config, stdout, stderr }) {
+  usage,
+  async run ({ config, args, stdout, stderr }) {
+    const extra = unexpected(args)
+    if (extra !== undefined) { stderr.write(`repair: unknown argument '${extra}'\n${usage}`); return 2 }
     const files = embeddedFiles(config)
     if (files.eventLog === undefined && files.store === undefined) {
       stdout.write('repair: no embedded files (Kafka and MongoDB are configured); nothing to do\n')

@@ -30,8 +30,9 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'MONGODB_URI', path: 'mongodb.uri', kind: 'string', doc: 'mongodb:// URI; empty = embedded store' },
   { env: 'MONGODB_DATABASE', path: 'mongodb.database', kind: 'string', doc: 'database name' },
   { env: 'LT_SIM', path: 'sim.enabled', kind: 'boolean', doc: 'start the simulated civil-status source on loopback' },
-  { env: 'LT_SIM_PORT', path: 'sim.port', kind: 'number', doc: 'port of the simulated source' },
+  { env: 'LT_SIM_PORT', path: 'sim.port', kind: 'number', doc: 'port of the first simulated department, the others following (+1 … +4); 0 = free ports chosen at start' },
   { env: 'LT_SIM_CITIZENS', path: 'sim.citizens', kind: 'number', doc: 'citizens in the simulated source' },
+  { env: 'LT_SIM_CHANGES_PER_SECOND', path: 'sim.changesPerSecond', kind: 'number', doc: 'changes a second in the simulated city (moves, births, deaths, card renewals, land transfers); 0 = off' },
   { env: 'LT_SIM_SEED', path: 'sim.seed', kind: 'number', doc: 'seed of the simulated source' },
   { env: 'LT_CIVIL_STATUS_URL', path: 'civilStatus.baseUrl', kind: 'string', doc: 'civil-status source URL; empty = the simulated one' },
   { env: 'LT_CIVIL_STATUS_SCHEDULE', path: 'civilStatus.schedule', kind: 'string', doc: 'cron schedule of the civil-status poll (6 fields, seconds first)' },
@@ -161,7 +162,7 @@ function parseFlags (argv: string[]): { role?: string, port?: string, config?: s
 function fromEnv (raw: string, kind: Kind): unknown {
   switch (kind) {
     case 'list': return raw.split(',').map(s => s.trim()).filter(s => s !== '')
-    case 'number': return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw
+    case 'number': return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw
     case 'boolean': return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw
     default: return raw
   }

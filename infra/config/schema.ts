@@ -14,7 +14,7 @@ export interface HubConfig {
   startupCheck: 'quick' | 'off'
   kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number; namespace: string }
   mongodb: { uri: string; database: string; timeoutMs: number }
-  sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number }
+  sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number; changesPerSecond: number }
   civilStatus: { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
   /** The other built-in connectors' sources (connectors/built-in.ts); civil status keeps its own block above. */
   sources: { residence: SourceSettings; land: SourceSettings; bhyt: SourceSettings; business: SourceSettings }
@@ -84,14 +84,17 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
     sim: {
       type: 'object',
       additionalProperties: false,
-      required: ['enabled', 'host', 'port', 'citizens', 'seed'],
+      required: ['enabled', 'host', 'port', 'citizens', 'seed', 'changesPerSecond'],
       default: {} as never,
       properties: {
         enabled: { type: 'boolean', default: true },
         host: { type: 'string', minLength: 1, default: '127.0.0.1' },
-        port: { type: 'integer', minimum: 0, maximum: 65535, default: 3101 },
+        // 0: each department takes a free port (two hubs, or a hub and sim:serve, never collide).
+        port: { type: 'integer', minimum: 0, maximum: 65535, default: 0 },
         citizens: { type: 'integer', minimum: 1, maximum: 1000000, default: 200 },
-        seed: { type: 'integer', default: 47 }
+        seed: { type: 'integer', default: 47 },
+        // Life goes on in the demo city (moves, births, deaths, cards, land), so a newcomer sees records change; 0 = still.
+        changesPerSecond: { type: 'number', minimum: 0, maximum: 100, default: 0.5 }
       }
     },
     civilStatus: {

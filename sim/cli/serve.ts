@@ -1,7 +1,8 @@
-// npm run sim:serve -- --dir <generated dir> [--port-base 3101] [--host 127.0.0.1]
+// npm run sim:serve -- --dir <generated dir> [--port-base N (default 0: free ports)] [--host 127.0.0.1]
 //   [--citizens N --seed S  (instead of --dir: generate in memory)]
 //   [--changes-per-second R] [--webhook URL] [--export csv|ndjson [--export-dir DIR]]
-// Serves each department on its own port until interrupted; prints one JSON line with the URLs.
+// Serves each department on its own port until interrupted; prints one line per department with its
+// chosen address (on stderr, for people), then one JSON line with every stream's URL (on stdout, for scripts).
 import { join } from 'node:path'
 import { DEPARTMENTS } from '../city/departments.js'
 import { startSimulatedCity } from '../server/city.js'
@@ -31,7 +32,7 @@ await runCli(async () => {
     citizens: dir === undefined ? intFlag(flags, 'citizens') : undefined,
     seed: intFlag(flags, 'seed', 47),
     host: (flags.host as string | undefined) ?? '127.0.0.1',
-    portBase: intFlag(flags, 'port-base', 3101)
+    portBase: intFlag(flags, 'port-base', 0)
   })
   const pusher = typeof flags.webhook === 'string' ? city.pushTo({ url: flags.webhook }) : undefined
   if (rate > 0) city.startChanges({ perSecond: rate })
@@ -39,6 +40,7 @@ await runCli(async () => {
     ? []
     : await city.exportFiles({ format, dir: (flags['export-dir'] as string | undefined) ?? join(dir ?? '.data/sim', 'export') })
   const urls = Object.fromEntries(DEPARTMENTS.map(d => [d.id, Object.fromEntries(d.streams.map(s => [s.name, city.departments[d.handle].url + s.path]))]))
+  for (const d of DEPARTMENTS) process.stderr.write(`${d.id.padEnd(12)} ${city.departments[d.handle].url}\n`)
   process.stdout.write(JSON.stringify({ serving: urls, changesPerSecond: rate, webhook: flags.webhook ?? null, exported }) + '\n')
 
   let stopping = false

@@ -14,7 +14,7 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
     overrides: {
       port: 0,
       logLevel: 'warn',
-      sim: { port: 0, citizens: 40, seed: 7 },
+      sim: { port: 0, citizens: 40, seed: 7, changesPerSecond: 0 },
       civilStatus: { schedule: '* * * * * *', pageSize: 15 },
       consumer: { batchSize: 10 },
       ...overrides

@@ -20,7 +20,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
     overrides: {
       port: 0,
       logLevel: 'error',
-      sim: { port: 0, citizens: 5, seed: 3 },
+      sim: { port: 0, citizens: 5, seed: 3, changesPerSecond: 0 },
       civilStatus: { schedule: '*/2 * * * * *' },
       consumer: { batchSize: 50 },
       security: { operatorKey: OPERATOR_KEY, demoClients: false },

@@ -60,8 +60,16 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
 
   // A delete at civil status withdraws its contribution; other departments still hold the person.
   source.remove(second.so_dinh_danh)
-  const withdrawn = await waitFor(async () => { const r = await get(second.so_dinh_danh); return r.body.meta?.sources?.['ho-tich']?.holds === false ? r : undefined }, { what: 'the delete to reach the API', timeoutMs: 60000 })
+  // meta lists only sources that hold a returned value (issue 11), so a withdrawn source drops out of it
+  // and no returned field names it any more.
+  const withdrawn = await waitFor(async () => {
+    const r = await get(second.so_dinh_danh)
+    const sources = r.body.meta?.sources ?? {}
+    return r.statusCode === 200 && Object.keys(sources).length > 0 && !('ho-tich' in sources) ? r : undefined
+  }, { what: 'the delete to reach the API', timeoutMs: 60000 })
   t.equal(withdrawn.statusCode, 200, 'still known to other sources')
+  const namedSources = Object.values(withdrawn.body.meta.provenance).map((p: any) => p.sourceSystem)
+  t.notOk(namedSources.includes('ho-tich'), 'no returned field comes from civil status any more')
   // A person only civil status knew becomes a tombstone when it is deleted there.
   const only = { ...first, so_dinh_danh: '092199000777', ho_va_ten: 'PHẠM THỊ MỘT', so_cmnd: undefined }
   source.add(only)

@@ -12,6 +12,9 @@ import { canonicalEvent, harness } from '../unit/merger/fixtures.js'
 export interface PersonalDataEndpoint {
   /** As in the OpenAPI document: method and path template. */
   route: string
+  /** A former path kept as a hidden, deprecated alias (gateway/openapi/renamed-paths.ts): not in the
+   *  document, but it still serves data, so it stays in the matrix. */
+  deprecatedAlias?: true
   entity: EntityName
   /** The request about one subject (a 12-digit personal id; other ids are derived from it). */
   request: (subject: string, person?: Person, purpose?: string) => { method: 'GET' | 'POST', url: string, payload?: Record<string, unknown> }
@@ -86,8 +89,10 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
   linkedList('business-household', 'business-households'),
   { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
-  { route: 'GET /v1/citizens/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
-  { route: 'GET /v1/citizens/by-health-insurance/{number}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { route: 'GET /v1/citizen-lookups/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { deprecatedAlias: true, route: 'GET /v1/citizens/by-cmnd/{cmnd} (deprecated alias)', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { route: 'GET /v1/citizen-lookups/by-health-insurance/{number}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { deprecatedAlias: true, route: 'GET /v1/citizens/by-health-insurance/{number} (deprecated alias)', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
   { route: 'GET /v1/land-parcels/by-certificate/{serial}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/by-certificate/${encodeURIComponent(matrixKeys(id).serial)}` }), records: listOfRecords, expectedStatus: held => held ? 200 : 404 },
   {
     route: 'POST /v1/citizens/search',

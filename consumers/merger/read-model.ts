@@ -51,6 +51,21 @@ export async function readAsOf (store: Store, entity: CanonicalEntity, id: strin
   return hit === undefined ? undefined : expandView(hit.record)
 }
 
+const historyStarts = new WeakMap<Store, string>()
+
+/**
+ * When the hub's history starts: the validFrom of its oldest version, undefined while the hub holds
+ * none. Remembered once known: later versions never start before it (a rebuild keeps ingest times).
+ */
+export async function historyStart (store: Store): Promise<string | undefined> {
+  const known = historyStarts.get(store)
+  if (known !== undefined) return known
+  const [oldest] = await store.find('history', { orderBy: { field: 'validFrom', direction: 'asc' }, limit: 1 }) as HistoryDoc[]
+  const start = oldest?.record.validFrom
+  if (start !== undefined) historyStarts.set(store, start)
+  return start
+}
+
 export interface FreshnessView extends SourceFreshness {
   /** Seconds from the source's change to the hub ingesting it. */
   lagSeconds: number

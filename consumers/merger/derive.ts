@@ -5,7 +5,7 @@ import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, Source
 import { sourceHolds } from './fold.js'
 import { authorityFor, type SurvivorshipRules } from './survivorship.js'
 import { deriveLinks } from './links.js'
-import { agreeingGroups } from './value-agreement.js'
+import { agreeingGroups, markedSpellingOf } from './value-agreement.js'
 
 export interface ConflictDetail { values: ConflictValue[], since: string, chosenSourceSystem: string }
 
@@ -55,7 +55,10 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
     if (candidates.length === 0) continue
     const authority = authorityFor(rules, entity, field)
     const fromAuthority = candidates.find(x => x.system === authority)
-    const chosen = fromAuthority ?? [...candidates].sort(newestFirst)[0]
+    const newest = [...candidates].sort(newestFirst)
+    // A newer bare spelling ('Nguyen Minh Tuan') never replaces the same name written with marks.
+    const marked = fromAuthority === undefined ? markedSpellingOf(field, newest.map(x => x.c.value), 0) : undefined
+    const chosen = fromAuthority ?? newest[marked ?? 0]
     out.fields[field] = chosen.c.value
     out.provenance[field] = {
       sourceSystem: chosen.system,
@@ -65,7 +68,7 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
       connector: chosen.c.connector,
       connectorVersion: chosen.c.connectorVersion,
       eventId: chosen.c.eventId,
-      rule: fromAuthority !== undefined ? 'authoritative' : 'newest'
+      rule: fromAuthority !== undefined ? 'authoritative' : marked !== undefined ? 'diacritics' : 'newest'
     }
     const groups = agreeingGroups(field, candidates.map(x => x.c.value))
     if (groups.length > 1) {

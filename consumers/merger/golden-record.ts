@@ -39,8 +39,9 @@ export interface FieldProvenance {
   connector: string
   connectorVersion: string
   eventId: string
-  /** authoritative: the field's configured source won; newest: no authority held a value. */
-  rule: 'authoritative' | 'newest'
+  /** authoritative: the field's configured source won; newest: no authority held a value; diacritics: the newest
+   * spelling with diacritics of the name a newer bare spelling also writes. */
+  rule: 'authoritative' | 'newest' | 'diacritics'
 }
 
 /** Freshness of one source for one record (issue 5 item 4). */

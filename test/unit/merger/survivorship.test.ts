@@ -64,6 +64,23 @@ t.test('without an authority (or when it holds no value) the newest source time 
   t.equal((await person(h)).fields.fullName, 'Nguyễn Văn An', 'an older authoritative value still wins')
 })
 
+t.test('without civil status, a newer spelling without diacritics does not replace the same name with them', async t => {
+  const h = harness()
+  await h.apply([
+    canonicalEvent({ system: 'cu-tru', at: 2, fields: { fullName: 'Nguyễn Minh Tuấn', givenName: 'Tuấn' } }),
+    canonicalEvent({ system: 'bhyt', at: 8, fields: { fullName: 'Nguyen Minh Tuan', givenName: 'Tuan', phone: '0912000001' } })
+  ])
+  const doc = await person(h)
+  t.equal(doc.fields.fullName, 'Nguyễn Minh Tuấn', 'the marked spelling of the same name stays')
+  t.equal(doc.fields.givenName, 'Tuấn')
+  t.match(doc.provenance.fullName, { sourceSystem: 'cu-tru', rule: 'diacritics' })
+  t.same(doc.conflicts, {}, 'the two agree: no conflict')
+  await h.apply([canonicalEvent({ system: 'bhyt', at: 9, fields: { fullName: 'Nguyen Minh Tam' } })])
+  const renamed = await person(h)
+  t.equal(renamed.fields.fullName, 'Nguyen Minh Tam', 'a different name is not held back by the marks')
+  t.equal(renamed.provenance.fullName.rule, 'newest')
+})
+
 t.test('equal source times: source system name, then event id, decide', async t => {
   const h = harness()
   await h.apply([

@@ -6,6 +6,7 @@ import { sourceHolds } from './fold.js'
 import { authorityFor, type SurvivorshipRules } from './survivorship.js'
 import { deriveLinks } from './links.js'
 import { agreeingGroups, markedSpellingOf } from './value-agreement.js'
+import { ID_MISMATCH_LINK, recordWarnings, type RecordWarning } from './record-warnings.js'
 
 export interface ConflictDetail { values: ConflictValue[], since: string, chosenSourceSystem: string }
 
@@ -17,6 +18,7 @@ export interface Derived {
   conflictDetails: Record<string, ConflictDetail>
   sources: Record<string, SourceFreshness>
   links: Record<string, string | true>
+  warnings: RecordWarning[]
 }
 
 interface Candidate { system: string, c: Contribution }
@@ -27,10 +29,10 @@ const newestFirst = (a: Candidate, b: Candidate): number =>
     : a.system !== b.system ? (a.system < b.system ? -1 : 1)
       : a.c.eventId < b.c.eventId ? -1 : a.c.eventId > b.c.eventId ? 1 : 0
 
-export function deriveRecord (entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules): Derived {
+export function deriveRecord (entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules, entityId = ''): Derived {
   const systems = Object.keys(state).sort()
   const holders = systems.filter(s => sourceHolds(state[s]))
-  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, sources: {}, links: {} }
+  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, sources: {}, links: {}, warnings: [] }
 
   for (const system of systems) {
     const s = state[system]
@@ -83,5 +85,7 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
     }
   }
   out.links = deriveLinks(entity, out.fields)
+  out.warnings = recordWarnings(entity, entityId, out.fields)
+  if (out.warnings.length > 0) out.links[ID_MISMATCH_LINK] = true
   return out
 }

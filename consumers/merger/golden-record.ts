@@ -4,6 +4,7 @@ import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
 import type { StoredSourceState } from './state-codec.js'
 import type { StoredProvenance } from './provenance-codec.js'
+import type { RecordWarning } from './record-warnings.js'
 
 /** Orders one source's events: source time, then the source position, then the event id. */
 export interface Stamp { sourceTime: string, position: string, eventId: string }
@@ -76,6 +77,8 @@ export interface RecordView {
   links: Record<string, string | true>
   /** When the hub learned this version: the newest ingest time among the events applied so far. */
   validFrom: string
+  /** Contradictions among the merged fields (record-warnings.ts); absent when there are none. */
+  warnings?: RecordWarning[]
 }
 
 /**

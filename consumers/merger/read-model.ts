@@ -31,8 +31,8 @@ export function viewOf (doc: StoredDoc): RecordView | undefined {
 }
 
 /** A stored view (golden record or history snapshot) as readers see it: provenance expanded. */
-function expandView ({ entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom }: StoredView): RecordView {
-  return { entity, entityId, version, deleted, fields, provenance: decodeProvenance(provenance), conflicts, sources, links, validFrom }
+function expandView ({ entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom, warnings }: StoredView): RecordView {
+  return { entity, entityId, version, deleted, fields, provenance: decodeProvenance(provenance), conflicts, sources, links, validFrom, ...(warnings !== undefined ? { warnings } : {}) }
 }
 
 export async function readCurrent (store: Store, entity: CanonicalEntity, id: string): Promise<RecordView | undefined> {

@@ -4,6 +4,7 @@
 // readers given (already bound to the store) and access control's field grants; nothing here
 // touches the store or the request directly.
 import type { RecordView } from '../../consumers/merger/golden-record.js'
+import { releasedWarnings } from '../../consumers/merger/record-warnings.js'
 import type { EntityName } from '../security/entities.js'
 import type { ProcedureTemplate, TemplateField } from './procedure-template.js'
 
@@ -28,6 +29,8 @@ export interface PrefilledField {
   source?: FieldSource | FieldSource[]
   conflict?: { sourceSystems: string[], since: string }
   stale?: boolean
+  /** Contradictions the record shows on this field (e.g. the id's year digits and the birth date), granted fields only. */
+  warnings?: Array<{ code: string, fields: string[], message: string }>
   /** Why the clerk must ask, for status 'ask'. */
   reason?: string
 }
@@ -113,13 +116,16 @@ export async function prefill (
     const sources = holding.map(sourceOf)
     const conflicts = holding.map(r => r.conflicts[name]).filter(c => c !== undefined)
     const many = prefix.endsWith('[]')
+    const grantedHere = await granted(entity)
+    const warnings = holding.flatMap(r => releasedWarnings(r.warnings, grantedHere)).filter(w => w.fields.includes(name))
     return {
       ...base,
       status: 'filled',
       value: many ? holding.map(r => r.fields[name]) : holding[0].fields[name],
       source: many ? sources : sources[0],
       ...(conflicts.length > 0 ? { conflict: { sourceSystems: [...new Set(conflicts.flatMap(c => c.sourceSystems))].sort(), since: conflicts.map(c => c.since).sort()[0] } } : {}),
-      ...(sources.some(s => s.sourceTime < staleBefore) ? { stale: true } : {})
+      ...(sources.some(s => s.sourceTime < staleBefore) ? { stale: true } : {}),
+      ...(warnings.length > 0 ? { warnings } : {})
     }
   }
 

@@ -41,6 +41,11 @@ const prefillResponse = {
           source: { anyOf: [sourceSchema, { type: 'array', items: sourceSchema }] },
           conflict: { type: 'object', properties: { sourceSystems: { type: 'array', items: { type: 'string' } }, since: { type: 'string' } } },
           stale: { type: 'boolean', description: 'The source time is older than the procedure\'s threshold.' },
+          warnings: {
+            type: 'array',
+            description: 'Contradictions the record shows on this field, e.g. LT_WARN_ID_BIRTH_YEAR_MISMATCH: the personal id\'s year digits are not the birth date\'s. The clerk checks the papers.',
+            items: { type: 'object', required: ['code', 'fields', 'message'], properties: { code: { type: 'string' }, fields: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } } }
+          },
           reason: { type: 'string', description: 'Why the clerk must ask, for status ask.' }
         }
       }

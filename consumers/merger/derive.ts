@@ -3,7 +3,7 @@
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, SourceFreshness, SourceState } from './golden-record.js'
 import { sourceHolds } from './fold.js'
-import { authorityFor, type SurvivorshipRules } from './survivorship.js'
+import { absenceRule, authorityFor, type SurvivorshipRules } from './survivorship.js'
 import { deriveLinks } from './links.js'
 import { agreeingGroups, markedSpellingOf } from './value-agreement.js'
 import { ID_MISMATCH_LINK, recordWarnings, type RecordWarning } from './record-warnings.js'
@@ -48,12 +48,15 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
     }
   }
 
-  const fieldNames = [...new Set(holders.flatMap(s => Object.keys(state[s].fields)))].sort()
+  const absenceFields = Object.keys(rules.absentMeans?.[entity] ?? {})
+  const fieldNames = [...new Set([...holders.flatMap(s => Object.keys(state[s].fields)), ...absenceFields])].sort()
   for (const field of fieldNames) {
     // A null value means the source holds no value: it neither survives nor disagrees.
     const candidates: Candidate[] = holders
       .map(system => ({ system, c: state[system].fields[field] }))
       .filter(x => x.c !== undefined && x.c.value !== null)
+    const derivedFromAbsence = fromAbsence(entity, field, state, holders, candidates, rules)
+    if (derivedFromAbsence !== undefined) candidates.push(derivedFromAbsence)
     if (candidates.length === 0) continue
     const authority = authorityFor(rules, entity, field)
     const fromAuthority = candidates.find(x => x.system === authority)
@@ -70,7 +73,7 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
       connector: chosen.c.connector,
       connectorVersion: chosen.c.connectorVersion,
       eventId: chosen.c.eventId,
-      rule: fromAuthority !== undefined ? 'authoritative' : marked !== undefined ? 'diacritics' : 'newest'
+      rule: chosen === derivedFromAbsence ? 'derived' : fromAuthority !== undefined ? 'authoritative' : marked !== undefined ? 'diacritics' : 'newest'
     }
     const groups = agreeingGroups(field, candidates.map(x => x.c.value))
     if (groups.length > 1) {
@@ -88,4 +91,21 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
   out.warnings = recordWarnings(entity, entityId, out.fields)
   if (out.warnings.length > 0) out.links[ID_MISMATCH_LINK] = true
   return out
+}
+
+/**
+ * The value a register's silence means (survivorship.json `absentMeans`): when the source named
+ * holds the record and has no value for the field, e.g. civil status holds the person and no
+ * marriage, so the person is single, as the commune's marital-status confirmation reads it. The
+ * value is stamped with that source's newest event: the register said so as of then.
+ */
+function fromAbsence (entity: CanonicalEntity, field: string, state: Record<string, SourceState>, holders: string[], candidates: Candidate[], rules: SurvivorshipRules): Candidate | undefined {
+  const rule = absenceRule(rules, entity, field)
+  if (rule === undefined || !holders.includes(rule.source) || candidates.some(x => x.system === rule.source)) return undefined
+  const s = state[rule.source]
+  const sourceKey = Object.values(s.fields)[0]?.sourceKey ?? ''
+  return {
+    system: rule.source,
+    c: { ...s.latest, value: rule.value, sourceKey, ingestTime: s.newestIngestTime }
+  }
 }

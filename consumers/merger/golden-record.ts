@@ -42,7 +42,7 @@ export interface FieldProvenance {
   eventId: string
   /** authoritative: the field's configured source won; newest: no authority held a value; diacritics: the newest
    * spelling with diacritics of the name a newer bare spelling also writes. */
-  rule: 'authoritative' | 'newest' | 'diacritics'
+  rule: 'authoritative' | 'newest' | 'diacritics' | 'derived'
 }
 
 /** Freshness of one source for one record (issue 5 item 4). */

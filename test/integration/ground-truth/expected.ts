@@ -1,6 +1,7 @@
 // Test helper: what each golden record should hold according to the synthetic city's ground truth,
 // as canonical field paths (the names the mappings write) and values. `undefined` means the field
-// must be absent (a person never married has no maritalStatus, a living one no dateOfDeath).
+// must be absent (a living person has no dateOfDeath). A person never married is single: civil status
+// holds every person of the city and no marriage for them (survivorship.json absentMeans).
 import type { CanonicalEntity } from '../../../schemas/canonical-event.js'
 import type { TruthEntry, TruthPerson, TruthHousehold, TruthParcel, TruthCard, TruthBusiness } from '../../../sim/city/truth.js'
 
@@ -46,7 +47,7 @@ function person (p: TruthPerson, married: boolean): ExpectedRecord {
       nationality: p.nationality,
       placeOfBirth: p.birthPlace,
       dateOfDeath: p.deathDate,
-      maritalStatus: married ? 'married' : undefined,
+      maritalStatus: married ? 'married' : 'single',
       householdId: p.householdId,
       relationToHead: p.relationToHead,
       'permanentAddress.wardCode': p.permanentAddress.wardCode,

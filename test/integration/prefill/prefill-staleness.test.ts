@@ -23,7 +23,7 @@ t.test('prefill flags a value stale only when its source has not confirmed it la
     expectedVersion: null
   }])
   const { app } = await openGateway(t, { store })
-  const clerk = await makeClient(store, 'one-stop', 'one-stop', [{ purpose: '1.000894', entity: 'person', fields: ['personalId', 'fullName', 'birthDate', 'permanentAddress'] }])
+  const clerk = await makeClient(store, 'one-stop', 'one-stop', [{ purpose: '1.000894', entity: 'person', fields: ['personalId', 'fullName', 'birthDate', 'permanentAddress', 'maritalStatus'] }])
   const answer = await app.inject({ method: 'POST', url: '/v1/prefill', headers: { ...bearer(clerk.key), 'x-purpose': '1.000894' }, payload: { procedureCode: '1.000894', personalId: bride, subjects: { groom } } })
   t.equal(answer.statusCode, 200)
   const byId = Object.fromEntries(answer.json().fields.map((f: { id: string }) => [f.id, f]))
@@ -31,5 +31,6 @@ t.test('prefill flags a value stale only when its source has not confirmed it la
   t.match(byId['benNu.hoTen'].source, { sourceSystem: 'ho-tich', sourceTime: '2026-01-01T00:10:00.000Z', confirmedAt: yesterday })
   t.equal(byId['benNam.ngaySinh'].stale, undefined)
   t.equal(byId['benNu.noiCuTru'].stale, true, 'residence has not synced since January: stale')
+  t.match(byId['benNam.tinhTrangHonNhan'], { status: 'filled', value: 'single', source: { sourceSystem: 'ho-tich' } }, 'no marriage in the civil-status register: single')
   t.equal(byId['benNu.noiCuTru'].source.confirmedAt, '2026-01-01T00:30:05.000Z', 'confirmed when the hub received it')
 })

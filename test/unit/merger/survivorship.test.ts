@@ -81,6 +81,23 @@ t.test('without civil status, a newer spelling without diacritics does not repla
   t.equal(renamed.provenance.fullName.rule, 'newest')
 })
 
+t.test('civil status holding the person and no marriage: single, derived from the register', async t => {
+  const h = harness()
+  await h.apply([
+    canonicalEvent({ system: 'ho-tich', at: 1, fields: { personalId: id, fullName: 'Lê Văn Nam', birthDate: '1990-01-01', sex: 'male' } }),
+    canonicalEvent({ entityId: '092190009999', system: 'cu-tru', at: 1, fields: { fullName: 'Trần Thị Lan' } })
+  ])
+  const single = await person(h)
+  t.equal(single.fields.maritalStatus, 'single')
+  t.match(single.provenance.maritalStatus, { sourceSystem: 'ho-tich', rule: 'derived', sourceTime: '2026-01-01T00:01:00.000Z', sourceKey: `ho-tich-${id}` })
+  const unknown = viewOf(await h.store.get('persons', '092190009999') as GoldenRecord) as RecordView
+  t.equal(unknown.fields.maritalStatus, undefined, 'civil status does not hold her: unknown, not single')
+  await h.apply([canonicalEvent({ system: 'ho-tich', at: 5, fields: { personalId: id, maritalStatus: 'married' } })])
+  const married = await person(h)
+  t.equal(married.fields.maritalStatus, 'married', 'a registered marriage')
+  t.equal(married.provenance.maritalStatus.rule, 'authoritative')
+})
+
 t.test('equal source times: source system name, then event id, decide', async t => {
   const h = harness()
   await h.apply([

@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import type { FastifyInstance } from 'fastify'
 import type { HubConfig } from '../infra/config/schema.js'
 import { ConfigError } from '../infra/config/load.js'
+import { loadReferenceData } from './reference-data.js'
 import type { EventLog, Subscription } from '../infra/ports/event-log.js'
 import type { Store } from '../infra/ports/store.js'
 import { openEventLog, openStore } from '../infra/open-adapters.js'
@@ -66,6 +67,7 @@ function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
 }
 
 export async function startHub (config: HubConfig, logger: Logger): Promise<RunningHub> {
+  loadReferenceData(config, logger)
   const eventLog = openEventLog(config, logger)
   const store = await openStore(config)
   const schemas = createSchemaValidator()

@@ -55,6 +55,7 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'LT_AUDIT_TIMEOUT_MS', path: 'security.auditTimeoutMs', kind: 'number', doc: 'a read whose audit entry is not written within this fails with 503' },
   { env: 'LT_AUDIT_HEAD_INTERVAL_MS', path: 'audit.headIntervalMs', kind: 'number', doc: 'how often the gateway publishes the audit chain head (log and heads file)' },
   { env: 'LT_AUDIT_HEAD_FILE', path: 'audit.headFile', kind: 'string', doc: 'file the audit chain heads are appended to; empty = <dataDir>/audit-heads.jsonl' },
+  { env: 'LT_ADMIN_UNITS_FILE', path: 'referenceData.adminUnitsFile', kind: 'string', doc: 'ward/commune table replacing the bundled schemas/data/admin-units-2025.csv (e.g. the official one); validated at boot' },
   { env: 'LT_AUTH_FAILURES_PER_KEY', path: 'security.authFailuresPerKey', kind: 'number', doc: 'failed authentications per key id (or push connector) per window before 429; 0 = off' },
   { env: 'LT_AUTH_FAILURES_PER_ADDRESS', path: 'security.authFailuresPerAddress', kind: 'number', doc: 'failed authentications per client address per window before 429; 0 = off' },
   { env: 'LT_AUTH_FAILURE_WINDOW_MS', path: 'security.authFailureWindowMs', kind: 'number', doc: 'the window the failed-authentication counts are kept for' }

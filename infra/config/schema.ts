@@ -22,6 +22,8 @@ export interface HubConfig {
   security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number }
   /** Publication of the audit chain's head (gateway/security/audit-head-publisher.ts). */
   audit: { headIntervalMs: number; headFile: string }
+  /** Replaceable reference data (hub/reference-data.ts). */
+  referenceData: { adminUnitsFile: string }
 }
 
 export interface SourceSettings { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
@@ -44,7 +46,7 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit'],
+  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit', 'referenceData'],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
@@ -191,6 +193,16 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         headIntervalMs: { type: 'integer', minimum: 1000, maximum: 86400000, default: 60000 },
         // Where heads are appended, one JSON line each; empty = <dataDir>/audit-heads.jsonl.
         headFile: { type: 'string', default: '' }
+      }
+    },
+    referenceData: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['adminUnitsFile'],
+      default: {} as never,
+      properties: {
+        // The ward/commune table (CSV or JSON); empty = the bundled schemas/data/admin-units-2025.csv.
+        adminUnitsFile: { type: 'string', default: '' }
       }
     }
   }

@@ -167,9 +167,12 @@ let cached: AdminUnitTable | undefined
  */
 export function loadAdminUnits (path?: string): AdminUnitTable {
   if (path !== undefined) return readTable(path)
-  cached ??= readTable(dataFilePath('admin-units-2025.csv'))
+  cached ??= readTable(bundledAdminUnitsPath())
   return cached
 }
+
+/** The table shipped with the hub: names of all 103 units, official codes only where known. */
+export const bundledAdminUnitsPath = (): string => dataFilePath('admin-units-2025.csv')
 
 /** Makes a city's own table (e.g. the official one from the national registry) the one in use. */
 export function useAdminUnits (table: AdminUnitTable): void {

@@ -26,6 +26,7 @@ import limitsPlugin from './plugins/limits.js'
 import jsonBody from './plugins/json-body.js'
 import { prefillRoutes } from './routes/prefill.js'
 import { unresolvedRoutes } from './routes/unresolved.js'
+import { dataQualityRoutes } from './routes/data-quality.js'
 import { loadProcedureTemplates } from './prefill/procedure-template.js'
 import { adminRoutes } from './routes/admin-routes.js'
 import { connectorApiRoutes } from './routes/connectors-api.js'
@@ -101,6 +102,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(adminRoutes(store))
   await app.register(prefillRoutes(store, loadProcedureTemplates()))
   await app.register(unresolvedRoutes(store))
+  await app.register(dataQualityRoutes(store))
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   return app
 }

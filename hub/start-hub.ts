@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import type { FastifyInstance } from 'fastify'
 import type { HubConfig } from '../infra/config/schema.js'
 import { ConfigError } from '../infra/config/load.js'
+import { loadReferenceData } from './reference-data.js'
 import type { EventLog, Subscription } from '../infra/ports/event-log.js'
 import type { Store } from '../infra/ports/store.js'
 import { openEventLog, openStore } from '../infra/open-adapters.js'
@@ -72,6 +73,7 @@ function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
 }
 
 export async function startHub (config: HubConfig, logger: Logger): Promise<RunningHub> {
+  loadReferenceData(config, logger)
   // Timed ports (infra/observability): every role below uses them, so /metrics sees all calls.
   const observed = instrumentPorts({ eventLog: openEventLog(config, logger), store: await openStore(config) })
   const { eventLog, store, metrics } = observed

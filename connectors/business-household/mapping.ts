@@ -18,7 +18,7 @@ export const businessHouseholdMapping: ConnectorMapping = {
         { from: 'diaChiKinhDoanh.diaChi', to: 'address.line', transform: ['string'], required: true },
         { from: 'diaChiKinhDoanh.maPhuongXa', to: 'address.wardCode', transform: ['ward-code'], required: true },
         { from: 'vonKinhDoanh', to: 'capitalVnd', transform: ['integer'] },
-        { from: 'ngayDangKy', to: 'registrationDate', transform: ['date'], required: true },
+        { from: 'ngayDangKy', to: 'registrationDate', transform: ['past-date'], required: true },
         { from: '_derived.status', to: 'status', transform: ['string'], required: true }
       ]
     }, {
@@ -31,7 +31,7 @@ export const businessHouseholdMapping: ConnectorMapping = {
         { from: 'chuHo.hoTen', to: 'familyName', transform: ['name.family'], required: true },
         { from: 'chuHo.hoTen', to: 'middleName', transform: ['name.middle'], required: true },
         { from: 'chuHo.hoTen', to: 'givenName', transform: ['name.given'], required: true },
-        { from: 'chuHo.ngaySinh', to: 'birthDate', transform: ['date'], required: true },
+        { from: 'chuHo.ngaySinh', to: 'birthDate', transform: ['birth-date'], required: true },
         { from: 'chuHo.gioiTinh', to: 'sex', transform: ['sex'], required: true }
       ]
     }]

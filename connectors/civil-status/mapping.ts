@@ -16,13 +16,13 @@ export const civilStatusMapping: ConnectorMapping = {
         { from: 'ho_va_ten', to: 'familyName', transform: ['name.family'], required: true },
         { from: 'ho_va_ten', to: 'middleName', transform: ['name.middle'], required: true },
         { from: 'ho_va_ten', to: 'givenName', transform: ['name.given'], required: true },
-        { from: 'ngay_sinh', to: 'birthDate', transform: ['date'], required: true },
+        { from: 'ngay_sinh', to: 'birthDate', transform: ['birth-date'], required: true },
         { from: 'gioi_tinh', to: 'sex', transform: ['sex'], required: true },
         { from: 'noi_sinh', to: 'placeOfBirth', transform: ['string'] },
         { from: 'dan_toc', to: 'ethnicityCode', transform: ['ethnicity'] },
         { from: 'ton_giao', to: 'religionCode', transform: ['religion'] },
         { from: 'quoc_tich', to: 'nationality', transform: ['string', 'upper'] },
-        { from: 'ngay_mat', to: 'dateOfDeath', transform: ['date'] }
+        { from: 'ngay_mat', to: 'dateOfDeath', transform: ['past-date'] }
       ]
     }]
   }, {

@@ -31,7 +31,7 @@ export const bhytMapping: ConnectorMapping = {
         { from: 'SO_CCCD', to: 'personalId', transform: ['personal-id'] },
         { from: 'SO_CMND', to: 'legacyCmnd', transform: ['cmnd'] },
         { from: 'HO_TEN', to: 'fullName', transform: ['name.full'] },
-        { from: 'NGAY_SINH', to: 'birthDate', transform: ['date'], required: true },
+        { from: 'NGAY_SINH', to: 'birthDate', transform: ['birth-date'], required: true },
         { from: 'GIOI_TINH', to: 'sex', transform: ['sex'], required: true },
         { from: 'MA_XA', to: 'permanentAddress.wardCode', transform: ['ward-code'] },
         { from: 'DIA_CHI', to: 'permanentAddress.line', transform: ['string'] }

@@ -30,7 +30,7 @@ export const landMapping: ConnectorMapping = {
         { from: 'GiayChungNhan.SoPhatHanh', to: 'serial', transform: ['certificate-serial'] },
         { from: 'GiayChungNhan.SoVaoSo', to: 'registerEntry', transform: ['string', 'upper'], required: true },
         { from: 'GiayChungNhan.CoQuanCap', to: 'issuingBody.name', transform: ['string'], required: true },
-        { from: 'GiayChungNhan.NgayCap', to: 'issueDate', transform: ['date'], required: true },
+        { from: 'GiayChungNhan.NgayCap', to: 'issueDate', transform: ['past-date'], required: true },
         { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' } },
         { from: '_derived.parcelIds', to: 'parcelIds', transform: ['parcel-id'], required: true }
       ]

@@ -3,7 +3,7 @@
 import {
   normalizeName, parseVnDate, parseSex, parsePersonalId, parseCmnd, parseBhytNumber, loadAdminUnits,
   currentWardCode, parseLandPurposes, parseLandParcelId, parseCertificateSerial, ethnicityByCode,
-  ethnicityByName, religionByCode, religionByName, parseBirthYear
+  ethnicityByName, religionByCode, religionByName, parseBirthYear, parseBirthDate, isFutureDate, todayInVietnam
 } from '../../schemas/vietnam/index.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
@@ -35,6 +35,16 @@ export const transforms = {
   'name.middle': namePart('middle'),
   'name.given': namePart('given'),
   date: fromParser(parseVnDate, r => r.iso),
+  // A birth in the future is an error (the record goes to dead letters); any other date of something
+  // that has happened (a death, an issue or registration date) is kept with a warning.
+  'birth-date': fromParser(s => parseBirthDate(s), r => r.iso),
+  'past-date': v => {
+    const r = parseVnDate(text(v))
+    if (!r.ok) return bad(r.code, r.message)
+    return isFutureDate(r.iso)
+      ? { ok: true, value: r.iso, warning: { code: 'LT_WARN_DATE_FUTURE', message: `${r.iso} is in the future (today in Vietnam is ${todayInVietnam()})` } }
+      : ok(r.iso)
+  },
   'birth-year': v => { const r = parseBirthYear(text(v)); return r.ok ? ok(r.year) : bad(r.code, r.message) },
   datetime: v => { const t = Date.parse(text(v)); return Number.isNaN(t) ? bad('LT_ERR_DATETIME', `not a date-time: ${text(v)}`) : ok(new Date(t).toISOString()) },
   sex: v => { const r = parseSex(v as string); return r.ok ? ok(r.sex) : bad(r.code, r.message) },

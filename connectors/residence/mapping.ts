@@ -15,7 +15,7 @@ export const residenceMapping: ConnectorMapping = {
         { from: 'fullName', to: 'familyName', transform: ['name.family'], required: true },
         { from: 'fullName', to: 'middleName', transform: ['name.middle'], required: true },
         { from: 'fullName', to: 'givenName', transform: ['name.given'], required: true },
-        { from: 'dateOfBirth', to: 'birthDate', transform: ['date'], required: true },
+        { from: 'dateOfBirth', to: 'birthDate', transform: ['birth-date'], required: true },
         { from: 'gender', to: 'sex', transform: ['sex'], required: true },
         { from: 'ethnicity', to: 'ethnicityCode', transform: ['ethnicity'] },
         { from: 'householdId', to: 'householdId', transform: ['string'] },

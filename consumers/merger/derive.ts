@@ -3,9 +3,10 @@
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, SourceFreshness, SourceState } from './golden-record.js'
 import { sourceHolds } from './fold.js'
-import { authorityFor, type SurvivorshipRules } from './survivorship.js'
+import { absenceRule, authorityFor, type SurvivorshipRules } from './survivorship.js'
 import { deriveLinks } from './links.js'
-import { agreeingGroups } from './value-agreement.js'
+import { agreeingGroups, markedSpellingOf } from './value-agreement.js'
+import { ID_MISMATCH_LINK, recordWarnings, type RecordWarning } from './record-warnings.js'
 
 export interface ConflictDetail { values: ConflictValue[], since: string, chosenSourceSystem: string }
 
@@ -17,6 +18,7 @@ export interface Derived {
   conflictDetails: Record<string, ConflictDetail>
   sources: Record<string, SourceFreshness>
   links: Record<string, string | true>
+  warnings: RecordWarning[]
 }
 
 interface Candidate { system: string, c: Contribution }
@@ -27,10 +29,10 @@ const newestFirst = (a: Candidate, b: Candidate): number =>
     : a.system !== b.system ? (a.system < b.system ? -1 : 1)
       : a.c.eventId < b.c.eventId ? -1 : a.c.eventId > b.c.eventId ? 1 : 0
 
-export function deriveRecord (entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules): Derived {
+export function deriveRecord (entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules, entityId = ''): Derived {
   const systems = Object.keys(state).sort()
   const holders = systems.filter(s => sourceHolds(state[s]))
-  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, sources: {}, links: {} }
+  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, sources: {}, links: {}, warnings: [] }
 
   for (const system of systems) {
     const s = state[system]
@@ -46,16 +48,22 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
     }
   }
 
-  const fieldNames = [...new Set(holders.flatMap(s => Object.keys(state[s].fields)))].sort()
+  const absenceFields = Object.keys(rules.absentMeans?.[entity] ?? {})
+  const fieldNames = [...new Set([...holders.flatMap(s => Object.keys(state[s].fields)), ...absenceFields])].sort()
   for (const field of fieldNames) {
     // A null value means the source holds no value: it neither survives nor disagrees.
     const candidates: Candidate[] = holders
       .map(system => ({ system, c: state[system].fields[field] }))
       .filter(x => x.c !== undefined && x.c.value !== null)
+    const derivedFromAbsence = fromAbsence(entity, field, state, holders, candidates, rules)
+    if (derivedFromAbsence !== undefined) candidates.push(derivedFromAbsence)
     if (candidates.length === 0) continue
     const authority = authorityFor(rules, entity, field)
     const fromAuthority = candidates.find(x => x.system === authority)
-    const chosen = fromAuthority ?? [...candidates].sort(newestFirst)[0]
+    const newest = [...candidates].sort(newestFirst)
+    // A newer bare spelling ('Nguyen Minh Tuan') never replaces the same name written with marks.
+    const marked = fromAuthority === undefined ? markedSpellingOf(field, newest.map(x => x.c.value), 0) : undefined
+    const chosen = fromAuthority ?? newest[marked ?? 0]
     out.fields[field] = chosen.c.value
     out.provenance[field] = {
       sourceSystem: chosen.system,
@@ -65,7 +73,7 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
       connector: chosen.c.connector,
       connectorVersion: chosen.c.connectorVersion,
       eventId: chosen.c.eventId,
-      rule: fromAuthority !== undefined ? 'authoritative' : 'newest'
+      rule: chosen === derivedFromAbsence ? 'derived' : fromAuthority !== undefined ? 'authoritative' : marked !== undefined ? 'diacritics' : 'newest'
     }
     const groups = agreeingGroups(field, candidates.map(x => x.c.value))
     if (groups.length > 1) {
@@ -80,5 +88,24 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
     }
   }
   out.links = deriveLinks(entity, out.fields)
+  out.warnings = recordWarnings(entity, entityId, out.fields)
+  if (out.warnings.length > 0) out.links[ID_MISMATCH_LINK] = true
   return out
+}
+
+/**
+ * The value a register's silence means (survivorship.json `absentMeans`): when the source named
+ * holds the record and has no value for the field, e.g. civil status holds the person and no
+ * marriage, so the person is single, as the commune's marital-status confirmation reads it. The
+ * value is stamped with that source's newest event: the register said so as of then.
+ */
+function fromAbsence (entity: CanonicalEntity, field: string, state: Record<string, SourceState>, holders: string[], candidates: Candidate[], rules: SurvivorshipRules): Candidate | undefined {
+  const rule = absenceRule(rules, entity, field)
+  if (rule === undefined || !holders.includes(rule.source) || candidates.some(x => x.system === rule.source)) return undefined
+  const s = state[rule.source]
+  const sourceKey = Object.values(s.fields)[0]?.sourceKey ?? ''
+  return {
+    system: rule.source,
+    c: { ...s.latest, value: rule.value, sourceKey, ingestTime: s.newestIngestTime }
+  }
 }

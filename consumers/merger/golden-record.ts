@@ -4,6 +4,7 @@ import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
 import type { StoredSourceState } from './state-codec.js'
 import type { StoredProvenance } from './provenance-codec.js'
+import type { RecordWarning } from './record-warnings.js'
 
 /** Orders one source's events: source time, then the source position, then the event id. */
 export interface Stamp { sourceTime: string, position: string, eventId: string }
@@ -39,8 +40,9 @@ export interface FieldProvenance {
   connector: string
   connectorVersion: string
   eventId: string
-  /** authoritative: the field's configured source won; newest: no authority held a value. */
-  rule: 'authoritative' | 'newest'
+  /** authoritative: the field's configured source won; newest: no authority held a value; diacritics: the newest
+   * spelling with diacritics of the name a newer bare spelling also writes. */
+  rule: 'authoritative' | 'newest' | 'diacritics' | 'derived'
 }
 
 /** Freshness of one source for one record (issue 5 item 4). */
@@ -75,6 +77,8 @@ export interface RecordView {
   links: Record<string, string | true>
   /** When the hub learned this version: the newest ingest time among the events applied so far. */
   validFrom: string
+  /** Contradictions among the merged fields (record-warnings.ts); absent when there are none. */
+  warnings?: RecordWarning[]
 }
 
 /**

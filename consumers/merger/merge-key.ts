@@ -53,10 +53,11 @@ export function mergeKey (
     state = next
     version += 1
     validFrom = maxIso(validFrom, event.ingestTime)
-    const derived = deriveRecord(entity, state, rules)
+    const derived = deriveRecord(entity, state, rules, entityId)
     view = {
       entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: encodeProvenance(derived.provenance),
-      conflicts: derived.conflicts, sources: derived.sources, links: derived.links, validFrom
+      conflicts: derived.conflicts, sources: derived.sources, links: derived.links, validFrom,
+      ...(derived.warnings.length > 0 ? { warnings: derived.warnings } : {})
     }
     // Built from fresh objects with no undefined members, so no JSON round trip is needed here.
     history.push({

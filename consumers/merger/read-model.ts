@@ -31,8 +31,8 @@ export function viewOf (doc: StoredDoc): RecordView | undefined {
 }
 
 /** A stored view (golden record or history snapshot) as readers see it: provenance expanded. */
-function expandView ({ entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom }: StoredView): RecordView {
-  return { entity, entityId, version, deleted, fields, provenance: decodeProvenance(provenance), conflicts, sources, links, validFrom }
+function expandView ({ entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom, warnings }: StoredView): RecordView {
+  return { entity, entityId, version, deleted, fields, provenance: decodeProvenance(provenance), conflicts, sources, links, validFrom, ...(warnings !== undefined ? { warnings } : {}) }
 }
 
 export async function readCurrent (store: Store, entity: CanonicalEntity, id: string): Promise<RecordView | undefined> {
@@ -49,6 +49,21 @@ export async function readAsOf (store: Store, entity: CanonicalEntity, id: strin
     limit: 1
   }) as HistoryDoc[]
   return hit === undefined ? undefined : expandView(hit.record)
+}
+
+const historyStarts = new WeakMap<Store, string>()
+
+/**
+ * When the hub's history starts: the validFrom of its oldest version, undefined while the hub holds
+ * none. Remembered once known: later versions never start before it (a rebuild keeps ingest times).
+ */
+export async function historyStart (store: Store): Promise<string | undefined> {
+  const known = historyStarts.get(store)
+  if (known !== undefined) return known
+  const [oldest] = await store.find('history', { orderBy: { field: 'validFrom', direction: 'asc' }, limit: 1 }) as HistoryDoc[]
+  const start = oldest?.record.validFrom
+  if (start !== undefined) historyStarts.set(store, start)
+  return start
 }
 
 export interface FreshnessView extends SourceFreshness {

@@ -9,7 +9,11 @@ import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical
 export interface SurvivorshipRules {
   /** entity -> field (or '*') -> authoritative source system */
   entities: Partial<Record<CanonicalEntity, Record<string, string>>>
+  /** entity -> field -> the source whose register is authoritative for "no value", and what that means. */
+  absentMeans?: Partial<Record<CanonicalEntity, Record<string, AbsentMeans>>>
 }
+
+export interface AbsentMeans { source: string, value: unknown }
 
 export const sourceSystemPattern = '^[a-z][a-z0-9-]{0,39}$'
 
@@ -26,6 +30,20 @@ const rulesSchema = {
         type: 'object',
         propertyNames: { pattern: '^(\\*|[A-Za-z_][A-Za-z0-9_]*)$' },
         additionalProperties: { type: 'string', pattern: sourceSystemPattern }
+      }]))
+    },
+    absentMeans: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(canonicalEntities.map(e => [e, {
+        type: 'object',
+        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['source', 'value'],
+          properties: { source: { type: 'string', pattern: sourceSystemPattern }, value: {} }
+        }
       }]))
     }
   }
@@ -68,4 +86,10 @@ export function authorityFor (rules: SurvivorshipRules, entity: CanonicalEntity,
   const byField = rules.entities[entity]
   if (byField === undefined) return undefined
   return Object.hasOwn(byField, field) ? byField[field] : byField['*']
+}
+
+/** What the absence of a field's value means when the given source holds the record, if anything. */
+export function absenceRule (rules: SurvivorshipRules, entity: CanonicalEntity, field: string): AbsentMeans | undefined {
+  const byField = rules.absentMeans?.[entity]
+  return byField !== undefined && Object.hasOwn(byField, field) ? byField[field] : undefined
 }

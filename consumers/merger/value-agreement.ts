@@ -27,6 +27,19 @@ export function agreeingGroups (field: string, values: readonly unknown[]): numb
   return [...marked, ...bare.values()]
 }
 
+/**
+ * Where `values[chosen]` is a name written without diacritics, the first of `values` (callers pass
+ * them newest first) spelled with diacritics that folds to the same name: the same name, better
+ * written. Undefined when there is none, or the field is not a name, or the chosen one has marks.
+ */
+export function markedSpellingOf (field: string, values: readonly unknown[], chosen: number): number | undefined {
+  const bare = values[chosen]
+  if (!NAME_FIELDS.has(field) || typeof bare !== 'string' || nameSpellingKey(bare) !== nameMatchKey(bare)) return undefined
+  const folded = nameMatchKey(bare)
+  const found = values.findIndex(v => typeof v === 'string' && nameMatchKey(v) === folded && nameSpellingKey(v) !== folded)
+  return found === -1 ? undefined : found
+}
+
 function byKey (keys: string[]): number[][] {
   const groups = new Map<string, number[]>()
   keys.forEach((k, i) => groups.set(k, [...(groups.get(k) ?? []), i]))

@@ -20,6 +20,7 @@ export const operationIds: Readonly<Record<string, string>> = {
   'GET /v1/land-parcels/by-certificate/:serial': 'listLandParcelsByCertificate',
   'GET /v1/conflicts': 'listConflicts',
   'GET /v1/unresolved': 'listUnresolved',
+  'GET /v1/data-quality': 'getDataQuality',
   'GET /v1/procedures': 'listProcedures',
   'POST /v1/prefill': 'prefillDossier',
   'POST /v1/admin/clients': 'createClient',

@@ -61,6 +61,7 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
       security: [{ apiKey: [] }],
       tags: [
         { name: 'unresolved', description: 'Records waiting for a legacy CMND to be linked to a personal id' },
+        { name: 'data-quality', description: 'Counts of records whose merged data contradicts itself' },
         { name: 'prefill', description: 'Dossier prefill for one-stop software: procedures and their form fields filled from golden records' },
         { name: 'citizens', description: 'Golden records of citizens: by personal id, legacy CMND or BHYT number, restricted search, and what they are linked to (docs/api.md)' },
         { name: 'households', description: 'Households of the residence database, with their members' },

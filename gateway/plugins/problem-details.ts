@@ -14,6 +14,14 @@ function send (reply: FastifyReply, request: FastifyRequest, p: { status: number
   })
 }
 
+/** Parameters with their own documented code when the schema alone rejects them (else LT_ERR_VALIDATION). */
+const parameterCodes: Record<string, string> = { 'querystring/asOf': 'LT_ERR_AS_OF_INVALID' }
+const validationCode = (errors: ProblemField[]): string => {
+  const codes = new Set(errors.map(e => parameterCodes[e.path]))
+  const [only] = codes
+  return codes.size === 1 && only !== undefined ? only : 'LT_ERR_VALIDATION'
+}
+
 async function problemDetails (app: FastifyInstance): Promise<void> {
   app.addSchema(problemSchema)
   const allowed = new AllowedMethods()
@@ -48,7 +56,7 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
         path: `${where}${v.instancePath === '' ? '' : v.instancePath}${v.keyword === 'required' ? `/${(v.params as { missingProperty: string }).missingProperty}` : ''}`,
         message: v.message ?? 'is invalid'
       }))
-      return send(reply, request, { status: 400, code: 'LT_ERR_VALIDATION', title: 'The request is not valid', detail: errors.map(e => `${e.path} ${e.message}`).join('; '), errors })
+      return send(reply, request, { status: 400, code: validationCode(errors), title: 'The request is not valid', detail: errors.map(e => `${e.path} ${e.message}`).join('; '), errors })
     }
     const status = fe.statusCode ?? 500
     if (status >= 500) {

@@ -1,9 +1,10 @@
 // Fills a procedure's form from golden records: for each form field, the value, the source that
-// gave it and when, a flag where sources disagree or the value is older than the procedure's
-// threshold, and the list of what the clerk must still ask the citizen. Reads go through the
+// gave it and when, a flag where sources disagree or the source has not confirmed the value within
+// the procedure's threshold, and the list of what the clerk must still ask the citizen. Reads go through the
 // readers given (already bound to the store) and access control's field grants; nothing here
 // touches the store or the request directly.
 import type { RecordView } from '../../consumers/merger/golden-record.js'
+import { releasedWarnings } from '../../consumers/merger/record-warnings.js'
 import type { EntityName } from '../security/entities.js'
 import type { ProcedureTemplate, TemplateField } from './procedure-template.js'
 
@@ -13,9 +14,21 @@ export interface PrefillReaders {
   cardsOf: (personalId: string) => Promise<RecordView[]>
   parcelsOf: (personalId: string) => Promise<RecordView[]>
   businessesOf: (personalId: string) => Promise<RecordView[]>
+  /**
+   * When a connector last synced successfully (a poll that read every stream, or a push): a sync
+   * that brought no change to a value confirms it still holds. Undefined when unknown.
+   */
+  lastSyncOf?: (connectorId: string) => Promise<string | undefined>
 }
 
-export interface FieldSource { sourceSystem: string, sourceTime: string, ingestTime: string }
+export interface FieldSource {
+  sourceSystem: string
+  /** When the value last changed at the source. */
+  sourceTime: string
+  ingestTime: string
+  /** When the source last confirmed the value: the later of the hub receiving it and the connector's last successful sync. */
+  confirmedAt: string
+}
 
 export interface PrefilledField {
   id: string
@@ -28,6 +41,8 @@ export interface PrefilledField {
   source?: FieldSource | FieldSource[]
   conflict?: { sourceSystems: string[], since: string }
   stale?: boolean
+  /** Contradictions the record shows on this field (e.g. the id's year digits and the birth date), granted fields only. */
+  warnings?: Array<{ code: string, fields: string[], message: string }>
   /** Why the clerk must ask, for status 'ask'. */
   reason?: string
 }
@@ -63,6 +78,8 @@ export async function prefill (
     return await (memo.get(key) as Promise<T>)
   }
   const person = async (id: string): Promise<RecordView | undefined> => await once(`person:${id}`, async () => await readers.person(id))
+  const lastSync = async (connectorId: string): Promise<string | undefined> =>
+    readers.lastSyncOf === undefined ? undefined : await once(`sync:${connectorId}`, async () => await readers.lastSyncOf?.(connectorId))
   const granted = async (entity: EntityName): Promise<Set<string>> => await once(`grant:${entity}`, async () => new Set(await grantedFields(entity)))
   const reads = new Map<EntityName, { subjects: Set<string>, fields: Set<string> }>()
   const noteRead = (entity: EntityName, ids: string[], field: string): void => {
@@ -106,20 +123,27 @@ export async function prefill (
     if (holding.length === 0) return { ...base, status: 'ask', reason: 'no source holds this value' }
     // The audit names citizens: the subject whose (linked) data this is.
     noteRead(entity, [personalId], name)
-    const sourceOf = (r: RecordView): FieldSource => {
+    const sourceOf = async (r: RecordView): Promise<FieldSource> => {
       const p = r.provenance[name]
-      return { sourceSystem: p?.sourceSystem ?? 'unknown', sourceTime: p?.sourceTime ?? r.validFrom, ingestTime: p?.ingestTime ?? r.validFrom }
+      const ingestTime = p?.ingestTime ?? r.validFrom
+      const synced = p?.connector !== undefined ? await lastSync(p.connector) : undefined
+      const confirmedAt = synced !== undefined && synced > ingestTime ? synced : ingestTime
+      return { sourceSystem: p?.sourceSystem ?? 'unknown', sourceTime: p?.sourceTime ?? r.validFrom, ingestTime, confirmedAt }
     }
-    const sources = holding.map(sourceOf)
+    const sources = await Promise.all(holding.map(sourceOf))
     const conflicts = holding.map(r => r.conflicts[name]).filter(c => c !== undefined)
     const many = prefix.endsWith('[]')
+    const grantedHere = await granted(entity)
+    const warnings = holding.flatMap(r => releasedWarnings(r.warnings, grantedHere)).filter(w => w.fields.includes(name))
     return {
       ...base,
       status: 'filled',
       value: many ? holding.map(r => r.fields[name]) : holding[0].fields[name],
       source: many ? sources : sources[0],
       ...(conflicts.length > 0 ? { conflict: { sourceSystems: [...new Set(conflicts.flatMap(c => c.sourceSystems))].sort(), since: conflicts.map(c => c.since).sort()[0] } } : {}),
-      ...(sources.some(s => s.sourceTime < staleBefore) ? { stale: true } : {})
+      // Stale: the source has not confirmed the value lately, however long ago it last changed.
+      ...(sources.some(s => s.confirmedAt < staleBefore) ? { stale: true } : {}),
+      ...(warnings.length > 0 ? { warnings } : {})
     }
   }
 

@@ -30,7 +30,7 @@ export const procedureTemplateSchema = {
         properties: { role: { type: 'string', pattern: '^[a-zA-Z]+$' }, description: { type: 'string' }, required: { type: 'boolean' } }
       }
     },
-    maxAgeDays: { type: 'integer', minimum: 1, description: 'A value older than this (by source time) is flagged stale.' },
+    maxAgeDays: { type: 'integer', minimum: 1, description: 'A value its source has not confirmed (sent, or synced successfully since) within this many days is flagged stale.' },
     fields: {
       type: 'array',
       minItems: 1,

@@ -34,3 +34,8 @@ export function asOfParam (text: string | undefined): string | undefined {
   }
   return asOf
 }
+
+/** Declared on routes that take asOf: 422 LT_ERR_AS_OF_BEFORE_HISTORY for a time before the hub's history. */
+export const asOfResponses = {
+  422: { $ref: 'Problem#', description: 'LT_ERR_AS_OF_BEFORE_HISTORY: asOf is before the hub\'s history starts (the detail says when).' }
+} as const

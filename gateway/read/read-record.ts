@@ -4,9 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { RecordView } from '../../consumers/merger/golden-record.js'
-import { lookupRecord } from '../../consumers/merger/read-model.js'
+import { historyStart, lookupRecord } from '../../consumers/merger/read-model.js'
 import { linkedPersonIds } from '../../consumers/merger/links.js'
-import type { ApiProblem } from '../problem.js'
+import { ApiProblem } from '../problem.js'
 import type { EntityName } from '../security/entities.js'
 import { refsFor, type OpaqueRefs } from '../security/opaque-refs.js'
 import { projectFields } from '../security/projection.js'
@@ -63,7 +63,20 @@ export async function readRecord (store: Store, request: FastifyRequest, reply: 
   const selected = await selection(request, spec.entity, query.fields)
   const asOf = asOfParam(query.asOf)
   const found = await lookupRecord(store, spec.entity, spec.id, asOf)
-  if (found.kind === 'missing') throw spec.notFound(asOf)
+  if (found.kind === 'missing') throw await beforeHistory(store, asOf) ?? spec.notFound(asOf)
   if (found.kind === 'deleted') throw spec.deleted(found.view)
   return await releaseRecord(request, reply, found.view, { selected, include: includeOptions(query.include), refs: await refsFor(store), asOf })
+}
+
+/**
+ * A missing record asked for before the hub's history starts: not "no such record" (nobody knows)
+ * but 422 LT_ERR_AS_OF_BEFORE_HISTORY saying from when the hub can answer.
+ */
+async function beforeHistory (store: Store, asOf: string | undefined): Promise<ApiProblem | undefined> {
+  if (asOf === undefined) return undefined
+  const start = await historyStart(store)
+  if (start === undefined || asOf >= start) return undefined
+  return new ApiProblem(422, 'LT_ERR_AS_OF_BEFORE_HISTORY', 'asOf is before the hub\'s history',
+    `The hub's history starts at ${start}; ask for a time from then on.`,
+    [{ path: 'querystring/asOf', message: `is before ${start}, when the hub's history starts` }])
 }

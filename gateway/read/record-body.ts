@@ -66,7 +66,7 @@ const provenanceSchema = {
     connector: { type: 'string' },
     connectorVersion: { type: 'string' },
     eventId: { type: 'string', pattern: '^ev_[A-Za-z0-9_-]+$', description: 'Opaque ref of the event the value came from (`ev_...`).' },
-    rule: { enum: ['authoritative', 'newest'], description: 'authoritative: the field\'s configured source won; newest: no authority held a value.' }
+    rule: { enum: ['authoritative', 'newest', 'diacritics', 'derived'], description: 'authoritative: the field\'s configured source won; newest: no authority held a value; diacritics: no authority, and a newer spelling without diacritics gave way to the same name written with them; derived: the authoritative register holds the record and no value, which means this one (civil status with no marriage: single).' }
   }
 } as const
 
@@ -90,6 +90,11 @@ export const recordMetaSchema = {
       properties: { sourceSystem: { type: 'string' }, sourceTime: time, ingestTime: time, connectorVersion: { type: 'string' } }
     },
     sources: { type: 'object', additionalProperties: freshnessSchema, description: 'Freshness per source system holding a value of a returned field (the winner, or one disagreeing with it).' },
+    warnings: {
+      type: 'array',
+      description: 'Contradictions among the returned fields, e.g. LT_WARN_ID_BIRTH_YEAR_MISMATCH when the personal id\'s year digits are not the birth date\'s (shown only when every field named is returned).',
+      items: { type: 'object', required: ['code', 'fields', 'message'], properties: { code: { type: 'string' }, fields: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } } }
+    },
     conflicts: { type: 'object', additionalProperties: conflictFlagSchema, description: 'With include=provenance: returned fields on which sources disagree. Details in GET /v1/conflicts.' },
     provenance: { type: 'object', additionalProperties: provenanceSchema, description: 'With include=provenance: per returned field, where its value came from.' }
   }

@@ -6,6 +6,7 @@
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { RecordView } from '../../consumers/merger/golden-record.js'
 import { freshness } from '../../consumers/merger/read-model.js'
+import { releasedWarnings } from '../../consumers/merger/record-warnings.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
 
 /** Fields whose value can be the record's id (a card is keyed by either of its numbers). */
@@ -54,6 +55,7 @@ export function recordMeta (view: RecordView, now: Date, { asOf, data, returned,
     ...(asOf !== undefined ? { asOf } : {}),
     ...(newest !== undefined ? { source: { sourceSystem: newest[0], sourceTime: newest[1].sourceTime, ingestTime: newest[1].ingestTime, connectorVersion: newest[1].connectorVersion } } : {}),
     sources,
+    ...warningsOf(view, released),
     ...(provenance
       ? {
           conflicts,
@@ -61,4 +63,10 @@ export function recordMeta (view: RecordView, now: Date, { asOf, data, returned,
         }
       : {})
   }
+}
+
+/** Record warnings on fields all released (a warning on an id and a birth date tells of both). */
+function warningsOf (view: RecordView, released: ReadonlySet<string>): { warnings?: Array<{ code: string, fields: string[], message: string }> } {
+  const warnings = releasedWarnings(view.warnings, released)
+  return warnings.length > 0 ? { warnings } : {}
 }

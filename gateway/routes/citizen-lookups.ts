@@ -11,7 +11,7 @@ import { linkedPersonIds } from '../../consumers/merger/links.js'
 import { landParcelIdSchema } from '../../schemas/land-parcel.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
-import { readQuerySchema, type ListQuery, type RecordQuery } from '../read/query.js'
+import { asOfResponses, readQuerySchema, type ListQuery, type RecordQuery } from '../read/query.js'
 import { readRecord, selection } from '../read/read-record.js'
 import { listSchema, releaseList } from '../read/read-list.js'
 import { openCursor, sealedPageOf } from '../read/pagination.js'
@@ -58,7 +58,7 @@ async function holderOfCard (store: Store, value: string, ssn: string): Promise<
   return holders[0]
 }
 
-const personResponse = { 200: { $ref: 'CitizenResponse#', description: 'The citizen\'s golden record, as GET /v1/citizens/{personalId} answers it: granted fields only, freshness per source.' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses } as const
+const personResponse = { 200: { $ref: 'CitizenResponse#', description: 'The citizen\'s golden record, as GET /v1/citizens/{personalId} answers it: granted fields only, freshness per source.' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...asOfResponses, ...personalDataResponses } as const
 
 export function citizenLookupRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {

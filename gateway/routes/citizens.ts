@@ -4,7 +4,7 @@ import type { Store } from '../../infra/ports/store.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
 import { deletedAt } from '../../consumers/merger/read-model.js'
-import { readQuerySchema, type RecordQuery } from '../read/query.js'
+import { asOfResponses, readQuerySchema, type RecordQuery } from '../read/query.js'
 import { readRecord } from '../read/read-record.js'
 import { personExample, recordMetaSchema } from '../read/record-body.js'
 import { notModifiedResponse, readHeaders } from '../read/release.js'
@@ -47,7 +47,7 @@ export function citizenRoutes (store: Store) {
         headers: readHeaders,
         params: personalIdParams,
         querystring: readQuerySchema({ asOf: true }),
-        response: { 200: { $ref: 'CitizenResponse#' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses }
+        response: { 200: { $ref: 'CitizenResponse#' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...asOfResponses, ...personalDataResponses }
       }
     }, async (request, reply) => {
       const { personalId } = request.params

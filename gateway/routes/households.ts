@@ -6,7 +6,7 @@ import { householdIdSchema } from '../../schemas/household.js'
 import { deletedAt } from '../../consumers/merger/read-model.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
-import { readQuerySchema, type RecordQuery } from '../read/query.js'
+import { asOfResponses, readQuerySchema, type RecordQuery } from '../read/query.js'
 import { readRecord } from '../read/read-record.js'
 import { recordSchema } from '../read/record-body.js'
 import { notModifiedResponse, readHeaders } from '../read/release.js'
@@ -32,6 +32,7 @@ export function householdRoutes (store: Store) {
           ...notModifiedResponse,
           404: { $ref: 'Problem#' },
           410: { $ref: 'Problem#' },
+          ...asOfResponses,
           ...personalDataResponses
         }
       }

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { linkedRecords, readCurrent } from '../../consumers/merger/read-model.js'
+import { statusId, type StatusDoc } from '../../connectors/registry/registry-docs.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
 import { prefill, type PrefillReaders } from '../prefill/prefill.js'
@@ -13,9 +14,20 @@ import { procedureTemplateSchema, type ProcedureTemplate } from '../prefill/proc
 
 const sourceSchema = {
   type: 'object',
-  required: ['sourceSystem', 'sourceTime', 'ingestTime'],
-  properties: { sourceSystem: { type: 'string' }, sourceTime: { type: 'string', format: 'date-time' }, ingestTime: { type: 'string', format: 'date-time' } }
+  required: ['sourceSystem', 'sourceTime', 'ingestTime', 'confirmedAt'],
+  properties: {
+    sourceSystem: { type: 'string' },
+    sourceTime: { type: 'string', format: 'date-time', description: 'When the value last changed at the source.' },
+    ingestTime: { type: 'string', format: 'date-time' },
+    confirmedAt: { type: 'string', format: 'date-time', description: 'When the source last confirmed the value: the later of the hub receiving it and the connector\'s last successful sync or push.' }
+  }
 } as const
+
+/** A connector's last successful sync: its last poll that read every stream, or its last push. */
+function lastSyncOf (doc: StatusDoc | undefined): string | undefined {
+  const times = [doc?.status.lastSuccessAt, doc?.status.lastPushAt].filter((x): x is string => x !== undefined).sort()
+  return times.at(-1)
+}
 
 const prefillResponse = {
   $id: 'PrefillResponse',
@@ -40,7 +52,12 @@ const prefillResponse = {
           value: { description: 'The value, as the canonical model holds it (a list for repeated records such as parcels).' },
           source: { anyOf: [sourceSchema, { type: 'array', items: sourceSchema }] },
           conflict: { type: 'object', properties: { sourceSystems: { type: 'array', items: { type: 'string' } }, since: { type: 'string' } } },
-          stale: { type: 'boolean', description: 'The source time is older than the procedure\'s threshold.' },
+          stale: { type: 'boolean', description: 'The source has not confirmed the value (sent it, or synced successfully since) within the procedure\'s maxAgeDays; when it last changed does not matter.' },
+          warnings: {
+            type: 'array',
+            description: 'Contradictions the record shows on this field, e.g. LT_WARN_ID_BIRTH_YEAR_MISMATCH: the personal id\'s year digits are not the birth date\'s. The clerk checks the papers.',
+            items: { type: 'object', required: ['code', 'fields', 'message'], properties: { code: { type: 'string' }, fields: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } } }
+          },
           reason: { type: 'string', description: 'Why the clerk must ask, for status ask.' }
         }
       }
@@ -78,7 +95,8 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
     household: async id => await readCurrent(store, 'household', id),
     cardsOf: async id => await linkedRecords(store, 'health-insurance-card', id),
     parcelsOf: async id => await linkedRecords(store, 'land-parcel', id),
-    businessesOf: async id => await linkedRecords(store, 'business-household', id)
+    businessesOf: async id => await linkedRecords(store, 'business-household', id),
+    lastSyncOf: async id => lastSyncOf(await store.get('connectors', statusId(id)) as StatusDoc | undefined)
   }
 
   return async function (app: FastifyInstance): Promise<void> {

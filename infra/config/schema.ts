@@ -24,6 +24,8 @@ export interface HubConfig {
   security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number; metricsKey: string }
   /** Publication of the audit chain's head (gateway/security/audit-head-publisher.ts). */
   audit: { headIntervalMs: number; headFile: string }
+  /** Replaceable reference data (hub/reference-data.ts). */
+  referenceData: { adminUnitsFile: string }
 }
 
 export interface SourceSettings { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
@@ -46,7 +48,7 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'startupCheck', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit'],
+  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'startupCheck', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit', 'referenceData'],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
@@ -200,6 +202,16 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         headIntervalMs: { type: 'integer', minimum: 1000, maximum: 86400000, default: 60000 },
         // Where heads are appended, one JSON line each; empty = <dataDir>/audit-heads.jsonl.
         headFile: { type: 'string', default: '' }
+      }
+    },
+    referenceData: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['adminUnitsFile'],
+      default: {} as never,
+      properties: {
+        // The ward/commune table (CSV or JSON); empty = the bundled schemas/data/admin-units-2025.csv.
+        adminUnitsFile: { type: 'string', default: '' }
       }
     }
   }

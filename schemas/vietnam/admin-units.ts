@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs'
 import { dataFilePath, readJsonFile } from './data-file.js'
 
 // Ward/commune codes across the 1 July 2025 reform. The mapping is data, loaded and versioned,
 // because published mappings contain machine-made errors and will be corrected over time.
 
 export type WardKind = 'phuong' | 'xa'
-export type AdminUnit = { code: string, name: string, kind: WardKind }
+// official: the code of the national list (Decision 19/2025/QĐ-TTg). provisional: a placeholder of
+// the hub (99xxx, outside the national range) for a unit whose official code the file does not know.
+export type CodeStatus = 'official' | 'provisional'
+export type AdminUnit = { code: string, name: string, kind: WardKind, codeStatus: CodeStatus, formerProvince?: string }
 // partial: only part of the old unit went into the new one (a split), so an old address may
 // actually lie in a different new unit; callers should flag such records for review.
 export type AdminUnitMapping = { oldCode: string, newCode: string, partial: boolean }
@@ -69,7 +73,12 @@ export function validateAdminUnits (data: unknown): AdminUnitTable {
     const kind = u.kind
     if (kind !== 'phuong' && kind !== 'xa') throw new Error(`admin units: ${where} (${c}): kind must be "phuong" or "xa"`)
     if (byCode.has(c)) throw new Error(`admin units: ${where}: duplicate unit code ${c}`)
-    byCode.set(c, { code: c, name, kind })
+    const codeStatus = u.codeStatus ?? 'official'
+    if (codeStatus !== 'official' && codeStatus !== 'provisional') throw new Error(`admin units: ${where} (${c}): codeStatus must be "official" or "provisional"`)
+    if (codeStatus === 'provisional' && !c.startsWith('99')) throw new Error(`admin units: ${where} (${c}): a provisional code must be 99xxx, outside the national list`)
+    const formerProvince = u.formerProvince === undefined || u.formerProvince === '' ? undefined : str(u, 'formerProvince', `${where} (${c})`)
+    if (formerProvince !== undefined && !/^\d{2}$/.test(formerProvince)) throw new Error(`admin units: ${where} (${c}): formerProvince ${formerProvince} is not 2 digits`)
+    byCode.set(c, { code: c, name, kind, codeStatus, ...(formerProvince !== undefined ? { formerProvince } : {}) })
   })
   if (byCode.size === 0) throw new Error('admin units: "units" is empty')
 
@@ -104,13 +113,70 @@ export function validateAdminUnits (data: unknown): AdminUnitTable {
   return { version, effectiveFrom, provinceCode, source, units: [...byCode.values()], mappings, oldUnits, byCode, byOldCode }
 }
 
+/**
+ * The CSV form (schemas/data/admin-units-2025.csv): `# key: value` manifest lines (version,
+ * effectiveFrom, provinceCode, source; `oldUnit: code,name` once per pre-2025 unit), then a header row
+ * and one row per unit: code,codeStatus,kind,name,formerProvince,formedFrom. formedFrom lists
+ * pre-2025 codes separated by spaces, `part:<code>` for a unit only partly absorbed.
+ */
+export function parseAdminUnitsCsv (text: string): Record<string, unknown> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(l => l.trim() !== '')
+  const header: Record<string, string> = {}
+  const oldUnits: Array<{ code: string, name: string }> = []
+  const rows: string[][] = []
+  for (const line of lines) {
+    const manifest = /^#\s*([A-Za-z]+):\s*(.*)$/.exec(line)
+    if (manifest !== null) {
+      const [, key, value] = manifest
+      if (key === 'oldUnit') {
+        const [code, ...name] = value.split(',')
+        oldUnits.push({ code: code.trim(), name: name.join(',').trim() })
+      } else header[key] = value.trim()
+    } else if (!line.startsWith('#')) rows.push(line.split(',').map(c => c.trim()))
+  }
+  const [columns, ...units] = rows
+  const expected = ['code', 'codeStatus', 'kind', 'name', 'formerProvince', 'formedFrom']
+  if (columns === undefined || expected.some((c, i) => columns[i] !== c)) {
+    throw new Error(`admin units: CSV header row must be ${expected.join(',')}`)
+  }
+  const mappings: Array<{ oldCode: string, newCode: string, partial: boolean }> = []
+  for (const u of units) {
+    for (const from of (u[5] ?? '').split(/\s+/).filter(f => f !== '')) {
+      const partial = from.startsWith('part:')
+      mappings.push({ oldCode: partial ? from.slice(5) : from, newCode: u[0], partial })
+    }
+  }
+  return {
+    ...header,
+    units: units.map(u => ({ code: u[0], codeStatus: u[1], kind: u[2], name: u[3], formerProvince: u[4] ?? '' })),
+    mappings,
+    oldUnits
+  }
+}
+
+function readTable (path: string): AdminUnitTable {
+  return validateAdminUnits(path.endsWith('.csv') ? parseAdminUnitsCsv(readFileSync(path, 'utf8')) : readJsonFile(path))
+}
+
 let cached: AdminUnitTable | undefined
 
-// Without a path, the bundled schemas/data/admin-units-2025.json (read once, on first use).
+/**
+ * Without a path, the table in use: the one set at boot (useAdminUnits, from the
+ * LT_ADMIN_UNITS_FILE setting) or else the bundled schemas/data/admin-units-2025.csv, read once.
+ * With a path, that file (.csv or .json), validated.
+ */
 export function loadAdminUnits (path?: string): AdminUnitTable {
-  if (path !== undefined) return validateAdminUnits(readJsonFile(path))
-  cached ??= validateAdminUnits(readJsonFile(dataFilePath('admin-units-2025.json')))
+  if (path !== undefined) return readTable(path)
+  cached ??= readTable(bundledAdminUnitsPath())
   return cached
+}
+
+/** The table shipped with the hub: names of all 103 units, official codes only where known. */
+export const bundledAdminUnitsPath = (): string => dataFilePath('admin-units-2025.csv')
+
+/** Makes a city's own table (e.g. the official one from the national registry) the one in use. */
+export function useAdminUnits (table: AdminUnitTable): void {
+  cached = table
 }
 
 // All current units an old or current code may now belong to: several only for a split unit.

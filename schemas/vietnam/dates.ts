@@ -1,6 +1,6 @@
 import { fail, type Failure } from './result.js'
 
-export type DateErrorCode = 'LT_ERR_DATE_FORMAT' | 'LT_ERR_DATE_INVALID'
+export type DateErrorCode = 'LT_ERR_DATE_FORMAT' | 'LT_ERR_DATE_INVALID' | 'LT_ERR_DATE_FUTURE'
 export type VnDateResult = { ok: true, iso: string } | Failure<DateErrorCode>
 export type BirthYearResult = { ok: true, year: number } | Failure<DateErrorCode>
 
@@ -69,4 +69,21 @@ export function parseBirthYear (s: string | number): BirthYearResult {
   const date = parseVnDate(raw)
   if (!date.ok) return date
   return { ok: true, year: Number(date.iso.slice(0, 4)) }
+}
+
+/** Today's calendar date in Vietnam (UTC+07:00, no daylight saving), as yyyy-MM-dd. */
+export function todayInVietnam (now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
+}
+
+/** An ISO date (yyyy-MM-dd) later than today in Vietnam: a typing error for anything that has happened. */
+export function isFutureDate (iso: string, now: Date = new Date()): boolean {
+  return iso > todayInVietnam(now)
+}
+
+/** A birth date: as parseVnDate, and not after today in Vietnam (nobody is born in the future). */
+export function parseBirthDate (s: string, now: Date = new Date()): VnDateResult {
+  const date = parseVnDate(s)
+  if (!date.ok || !isFutureDate(date.iso, now)) return date
+  return fail('LT_ERR_DATE_FUTURE', `birth date ${date.iso} is in the future (today in Vietnam is ${todayInVietnam(now)})`)
 }

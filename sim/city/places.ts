@@ -24,6 +24,18 @@ export function regionOfWard (code: string): Region {
   return n < 31318 ? 'cantho' : n < 31498 ? 'haugiang' : 'soctrang'
 }
 
+/** The region of a current unit of the table (its former province), else by the pre-2025 code ranges. */
+export function regionOfUnit (code: string): Region {
+  return places().byCode.get(code)?.region ?? regionOfWard(code)
+}
+
+const oldCodesOf = (known: string[], current: string): string[] => known.length > 0 ? known : [current]
+
+/** The region of a unit by the province it belonged to before 2025 (92 Cần Thơ, 93 Hậu Giang, 94 Sóc Trăng). */
+export function regionOfProvince (code: string): Region {
+  return code === '93' ? 'haugiang' : code === '94' ? 'soctrang' : 'cantho'
+}
+
 // 12-digit personal-id prefix and 2-digit social-insurance province code of each region.
 export const REGION_ID_PREFIX: Record<Region, string> = { cantho: '092', haugiang: '093', soctrang: '094' }
 export const REGION_PROVINCE_CODE: Record<Region, string> = { cantho: '92', haugiang: '93', soctrang: '94' }
@@ -35,8 +47,10 @@ export function places (): Places {
   const table = loadAdminUnits()
   const wards = table.units.map(unit => ({
     unit,
-    region: regionOfWard(unit.code),
-    oldCodes: table.mappings.filter(m => m.newCode === unit.code).map(m => m.oldCode)
+    region: unit.formerProvince !== undefined ? regionOfProvince(unit.formerProvince) : regionOfWard(unit.code),
+    // A unit whose pre-2025 units the table does not know: its records carry the current code (made
+    // after the reform), which the normalizer keeps as it is.
+    oldCodes: oldCodesOf(table.mappings.filter(m => m.newCode === unit.code).map(m => m.oldCode), unit.code)
   }))
   const byRegion = { cantho: [] as Ward[], haugiang: [] as Ward[], soctrang: [] as Ward[] }
   for (const w of wards) byRegion[w.region].push(w)

@@ -2,7 +2,7 @@
 // transfers, each written into the departments that would record it, in their own dialects.
 import { provinceName } from '../../schemas/vietnam/index.js'
 import { pickPersonName } from '../city/people.js'
-import { places, regionOfWard, REGION_ID_PREFIX, REGION_PROVINCE_CODE } from '../city/places.js'
+import { places, regionOfUnit, REGION_ID_PREFIX, REGION_PROVINCE_CODE } from '../city/places.js'
 import { addDays, addYears, ageAt } from '../city/time.js'
 import { ddMMyyyy, slashed, upperVi } from '../dialects/format.js'
 import type { Random } from '../random.js'
@@ -70,7 +70,7 @@ export class ChangeMaker {
     const today = this.today()
     const sex = this.random.chance(0.512) ? 'male' : 'female'
     const ward = (mother.permanentResidence as { wardCode: string, addressLine: string })
-    const region = regionOfWard(places().byCode.has(ward.wardCode) ? ward.wardCode : '31135')
+    const region = places().byCode.has(ward.wardCode) ? regionOfUnit(ward.wardCode) : 'cantho'
     const prefix = REGION_ID_PREFIX[region]
     let id: string
     do id = `${prefix}${sex === 'male' ? 2 : 3}${today.slice(2, 4)}${pad(this.random.int(0, 999999), 6)}`

@@ -1,6 +1,7 @@
 // Test helper: what each golden record should hold according to the synthetic city's ground truth,
 // as canonical field paths (the names the mappings write) and values. `undefined` means the field
-// must be absent (a person never married has no maritalStatus, a living one no dateOfDeath).
+// must be absent (a living person has no dateOfDeath). A person never married is single: civil status
+// holds every person of the city and no marriage for them (survivorship.json absentMeans).
 import type { CanonicalEntity } from '../../../schemas/canonical-event.js'
 import type { TruthEntry, TruthPerson, TruthHousehold, TruthParcel, TruthCard, TruthBusiness } from '../../../sim/city/truth.js'
 
@@ -17,10 +18,12 @@ const sorted = (ids: string[]): string[] => [...ids].sort()
 export function expectedRecords (truth: TruthEntry[]): ExpectedRecord[] {
   const married = new Set<string>()
   for (const e of truth) if (e.type === 'marriage') { married.add(e.husbandId); married.add(e.wifeId) }
+  // Single is derived from the civil-status register holding the person: not when their record there is dead-lettered.
+  const notInCivilStatus = new Set(truth.flatMap(e => e.type === 'invalid' && e.department === 'civil-status' && e.stream === 'cong-dan' ? [e.entityKey] : []))
   const out: ExpectedRecord[] = []
   for (const e of truth) {
     switch (e.type) {
-      case 'person': out.push(person(e, married.has(e.personalId))); break
+      case 'person': out.push(person(e, married.has(e.personalId) ? 'married' : notInCivilStatus.has(e.personalId) ? undefined : 'single')); break
       case 'household': out.push(household(e)); break
       case 'parcel': out.push(...parcel(e)); break
       case 'card': out.push(card(e)); break
@@ -30,7 +33,7 @@ export function expectedRecords (truth: TruthEntry[]): ExpectedRecord[] {
   return out
 }
 
-function person (p: TruthPerson, married: boolean): ExpectedRecord {
+function person (p: TruthPerson, maritalStatus: 'married' | 'single' | undefined): ExpectedRecord {
   return {
     entity: 'person',
     id: p.personalId,
@@ -46,7 +49,7 @@ function person (p: TruthPerson, married: boolean): ExpectedRecord {
       nationality: p.nationality,
       placeOfBirth: p.birthPlace,
       dateOfDeath: p.deathDate,
-      maritalStatus: married ? 'married' : undefined,
+      maritalStatus,
       householdId: p.householdId,
       relationToHead: p.relationToHead,
       'permanentAddress.wardCode': p.permanentAddress.wardCode,

@@ -66,8 +66,8 @@ export function explainMiss (miss: Omit<Miss, 'reason'>, record: ExpectedRecord,
     }
   }
 
-  // A marriage registration that is dead-lettered leaves both spouses without a marital status.
-  if (miss.field === 'maritalStatus' && miss.kind === 'missing') {
+  // A marriage registration that is dead-lettered leaves both spouses single in the register.
+  if (miss.field === 'maritalStatus' && (miss.kind === 'missing' || miss.kind === 'mismatch')) {
     const marriage = truth.find(e => e.type === 'marriage' && (e.husbandId === record.id || e.wifeId === record.id))
     const bad = marriage?.type === 'marriage' ? truth.find((e): e is TruthInvalid => e.type === 'invalid' && e.department === 'civil-status' && e.stream === 'ket-hon' && (e.entityKey === marriage.registrationNo || e.key === marriage.registrationNo)) : undefined
     if (bad !== undefined) return `marriage: ${describe(bad)}`

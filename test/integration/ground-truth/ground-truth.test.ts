@@ -4,8 +4,10 @@
 // causes it; asserts that no miss is unexplained, that every injected conflict is found with the
 // expected winner, and that every invalid record is in the dead letters with a reason.
 //
-// Measured (seed 47, default rates): 99.56 % of 7475 fields; (seed 11, 20 % conflicts, 2 %
-// invalid): 98.82 % of 7586. The floors sit just below. The known misses, all classified per
+// Measured (seed 47, default rates): 99.37 % of 7994 fields; (seed 11, 20 % conflicts, 2 %
+// invalid): 98.82 % of 8128. The floors sit just below. (Seed 47 measured 99.56 % of 7475 before
+// the city spread over all 103 units of 2025, which drew different injections: a dead-lettered
+// parcel alone now costs 15 fields; every miss is still explained.) The known misses, all classified per
 // field in the test output (explain-miss.ts):
 // - an invalid record is dead-lettered, so the record is missing (cards) or its fields come from
 //   other sources only (civil status: religion, nationality, birthplace, CMND are missing; the
@@ -127,7 +129,7 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
 }
 
 t.test('a 300-citizen city at the default injection rates matches its ground truth', async t => {
-  await groundTruth(t, { city: { citizens: 300, seed: 47 }, floor: 0.995 })
+  await groundTruth(t, { city: { citizens: 300, seed: 47 }, floor: 0.993 })
 })
 
 t.test('a 300-citizen city with ten times the conflicts and four times the invalid records', async t => {

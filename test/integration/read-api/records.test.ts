@@ -1,7 +1,7 @@
 // Reads of one record (citizen, household, land parcel): fields= projection and its refusals,
 // include=provenance, asOf, ETag and conditional GET (audited), cache headers, declared schemas.
 import t from 'tap'
-import { an, household, khoa, NARROW, openReadApi, parcels } from './fixture.js'
+import { an, cmnd, household, khoa, NARROW, openReadApi, parcels } from './fixture.js'
 
 t.test('one record: projection, provenance on request, asOf, ETag', async t => {
   const api = await openReadApi(t)
@@ -65,12 +65,27 @@ t.test('one record: projection, provenance on request, asOf, ETag', async t => {
     t.same(now.data, { maritalStatus: 'married' })
     t.equal(now.meta.version, 4)
     const before = (await get(`/v1/citizens/${an}?fields=maritalStatus&asOf=2026-01-01T00:10:00Z`)).json()
-    t.same(before.data, {}, 'not married yet that day')
+    t.same(before.data, { maritalStatus: 'single' }, 'not married yet that day: civil status held him and no marriage')
     t.equal(before.meta.version, 3)
     t.equal(before.meta.asOf, '2026-01-01T00:10:00.000Z')
     t.equal((await get(`/v1/citizens/${an}?asOf=2026-02-30`)).json().code, 'LT_ERR_AS_OF_INVALID')
-    t.equal((await get(`/v1/households/${household}?asOf=2025-01-01`)).json().code, 'LT_ERR_HOUSEHOLD_NOT_FOUND')
+    t.equal((await get(`/v1/households/${household}?asOf=2026-01-01T00:01:30Z`)).json().code, 'LT_ERR_HOUSEHOLD_NOT_FOUND', 'history has begun, the household not yet')
     t.equal((await get(`/v1/land-parcels/${parcels[0]}?asOf=2026-01-02`)).statusCode, 200)
+  })
+
+  await t.test('asOf: a malformed time and a time before the hub\'s history say so', async t => {
+    for (const bad of ['yesterday', '2026-01-01T25:00', '2026-02-30']) {
+      const answer = await get(`/v1/citizens/${an}?asOf=${bad}`)
+      t.equal(answer.statusCode, 400, bad)
+      t.equal(answer.json().code, 'LT_ERR_AS_OF_INVALID', `${bad}: the code docs/api.md promises`)
+    }
+    for (const path of [`/v1/citizens/${an}`, `/v1/households/${household}`, `/v1/citizens/by-cmnd/${cmnd}`]) {
+      const early = await get(`${path}?asOf=2025-01-01`)
+      t.equal(early.statusCode, 422, path)
+      t.equal(early.headers['content-type'], 'application/problem+json; charset=utf-8')
+      t.equal(early.json().code, 'LT_ERR_AS_OF_BEFORE_HISTORY')
+      t.match(early.json().detail, /history starts at 2026-01-01T00:01:05\.000Z/, 'says from when the hub can answer')
+    }
   })
 
   await t.test('ETag: per version, projection and options; If-None-Match gives an audited 304', async t => {

@@ -28,6 +28,18 @@ t.test('the civil-status mapping is valid and maps a dialect record to a canonic
   t.same(validator.validateFields('person', out.entities[0].fields), [], 'output satisfies the canonical schema')
 })
 
+t.test('a birth in the future is an error with a readable reason; another future date a warning', async t => {
+  const future = applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_sinh: '01/01/2099' })
+  t.equal(future.ok, false, 'a birth on 01/01/2099 is not accepted')
+  if (!future.ok) t.match(future.errors, [{ path: 'ngay_sinh', code: 'LT_ERR_DATE_FUTURE', message: /birth date 2099-01-01 is in the future/ }])
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)
+  t.equal(applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_sinh: today }).ok, true, 'born today (Vietnam time) is fine')
+  const death = applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_mat: '2099-01-01' })
+  if (!death.ok) throw new Error(JSON.stringify(death.errors))
+  t.equal(death.entities[0].fields.dateOfDeath, '2099-01-01', 'kept as the source wrote it')
+  t.match(death.entities[0].warnings, [{ path: 'ngay_mat', code: 'LT_WARN_DATE_FUTURE' }])
+})
+
 t.test('deletes carry only the id; legacy-only records carry the CMND for linking', async t => {
   const del = applyMapping(civilStatusMapping, 'persons', { ...raw, da_xoa: true })
   t.ok(del.ok && del.deleted && Object.keys(del.entities[0].fields).length === 0)

@@ -64,6 +64,40 @@ t.test('without an authority (or when it holds no value) the newest source time 
   t.equal((await person(h)).fields.fullName, 'Nguyễn Văn An', 'an older authoritative value still wins')
 })
 
+t.test('without civil status, a newer spelling without diacritics does not replace the same name with them', async t => {
+  const h = harness()
+  await h.apply([
+    canonicalEvent({ system: 'cu-tru', at: 2, fields: { fullName: 'Nguyễn Minh Tuấn', givenName: 'Tuấn' } }),
+    canonicalEvent({ system: 'bhyt', at: 8, fields: { fullName: 'Nguyen Minh Tuan', givenName: 'Tuan', phone: '0912000001' } })
+  ])
+  const doc = await person(h)
+  t.equal(doc.fields.fullName, 'Nguyễn Minh Tuấn', 'the marked spelling of the same name stays')
+  t.equal(doc.fields.givenName, 'Tuấn')
+  t.match(doc.provenance.fullName, { sourceSystem: 'cu-tru', rule: 'diacritics' })
+  t.same(doc.conflicts, {}, 'the two agree: no conflict')
+  await h.apply([canonicalEvent({ system: 'bhyt', at: 9, fields: { fullName: 'Nguyen Minh Tam' } })])
+  const renamed = await person(h)
+  t.equal(renamed.fields.fullName, 'Nguyen Minh Tam', 'a different name is not held back by the marks')
+  t.equal(renamed.provenance.fullName.rule, 'newest')
+})
+
+t.test('civil status holding the person and no marriage: single, derived from the register', async t => {
+  const h = harness()
+  await h.apply([
+    canonicalEvent({ system: 'ho-tich', at: 1, fields: { personalId: id, fullName: 'Lê Văn Nam', birthDate: '1990-01-01', sex: 'male' } }),
+    canonicalEvent({ entityId: '092190009999', system: 'cu-tru', at: 1, fields: { fullName: 'Trần Thị Lan' } })
+  ])
+  const single = await person(h)
+  t.equal(single.fields.maritalStatus, 'single')
+  t.match(single.provenance.maritalStatus, { sourceSystem: 'ho-tich', rule: 'derived', sourceTime: '2026-01-01T00:01:00.000Z', sourceKey: `ho-tich-${id}` })
+  const unknown = viewOf(await h.store.get('persons', '092190009999') as GoldenRecord) as RecordView
+  t.equal(unknown.fields.maritalStatus, undefined, 'civil status does not hold her: unknown, not single')
+  await h.apply([canonicalEvent({ system: 'ho-tich', at: 5, fields: { personalId: id, maritalStatus: 'married' } })])
+  const married = await person(h)
+  t.equal(married.fields.maritalStatus, 'married', 'a registered marriage')
+  t.equal(married.provenance.maritalStatus.rule, 'authoritative')
+})
+
 t.test('equal source times: source system name, then event id, decide', async t => {
   const h = harness()
   await h.apply([

@@ -7,6 +7,7 @@ import { writeCityFiles } from '../../../sim/city/write-files.js'
 import { RELATION_CODES, type TruthHousehold, type TruthPerson } from '../../../sim/city/truth.js'
 import { resolveCityOptions } from '../../../sim/city/options.js'
 import { smallCity } from './city-fixture.js'
+import { regionOfUnit } from '../../../sim/city/places.js'
 
 const tmp = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'lt-sim-'))
@@ -77,8 +78,8 @@ t.test('ethnicity follows the region: Khmer mostly in Sóc Trăng', async t => {
     const inRegion = persons.filter(p => region(p.permanentAddress.wardCode))
     return inRegion.filter(p => p.ethnicityCode === code).length / inRegion.length
   }
-  const soctrang = (w: string): boolean => Number(w) >= 31498
-  const cantho = (w: string): boolean => Number(w) < 31318
+  const soctrang = (w: string): boolean => regionOfUnit(w) === 'soctrang'
+  const cantho = (w: string): boolean => regionOfUnit(w) === 'cantho'
   t.ok(share(soctrang, '05') > 0.2 && share(soctrang, '05') < 0.4, `Khmer share in Sóc Trăng ${share(soctrang, '05')}`)
   t.ok(share(cantho, '05') < 0.05, `Khmer share in old Cần Thơ ${share(cantho, '05')}`)
   t.ok(share(cantho, '01') > 0.93, `Kinh share in old Cần Thơ ${share(cantho, '01')}`)
@@ -97,4 +98,12 @@ t.test('bad options fail with the option named', async t => {
   t.throws(() => resolveCityOptions({ citizens: 10, seed: -1 }), { option: 'seed' })
   t.throws(() => resolveCityOptions({ citizens: 10, seed: 1, rates: { invalid: 2 } }), { option: 'rates.invalid' })
   t.throws(() => resolveCityOptions({ citizens: 10, seed: 1, asOf: '2020-01-01T00:00:00Z' }), { option: 'asOf' })
+})
+
+t.test('the population spreads over all 103 wards and communes of the 2025 table', async t => {
+  const { truth } = smallCity({ citizens: 6000, seed: 9 })
+  const wards = new Set(truth.filter((e): e is TruthPerson => e.type === 'person').map(p => p.permanentAddress.wardCode))
+  const units = loadAdminUnits().units
+  t.equal(units.length, 103)
+  t.same(units.filter(u => !wards.has(u.code)).map(u => u.name), [], 'every unit has residents')
 })

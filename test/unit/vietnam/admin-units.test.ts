@@ -2,7 +2,7 @@ import t from 'tap'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  currentWardCandidates, currentWardCode, isCurrentWard, loadAdminUnits, oldUnitName, validateAdminUnits
+  currentWardCandidates, currentWardCode, isCurrentWard, loadAdminUnits, oldUnitName, useAdminUnits, validateAdminUnits
 } from '../../../schemas/vietnam/admin-units.js'
 
 const table = loadAdminUnits()
@@ -11,10 +11,45 @@ t.test('bundled file header', async t => {
   t.equal(table.effectiveFrom, '2025-07-01')
   t.equal(table.provinceCode, '92')
   t.type(table.version, 'string')
-  t.match(table.source, /reference/)
-  t.equal(table.units.length, 13)
+  t.match(table.source, /1668\/NQ-UBTVQH15/)
   t.equal(loadAdminUnits(), table, 'memoised')
-  t.equal(table.units.filter(u => u.kind === 'xa').map(u => u.code).join(), '31299')
+})
+
+t.test('all 103 units of Resolution 1668/NQ-UBTVQH15, official codes only where known', async t => {
+  t.equal(table.units.length, 103)
+  t.equal(table.units.filter(u => u.kind === 'phuong').length, 31, '31 wards')
+  t.equal(table.units.filter(u => u.kind === 'xa').length, 72, '72 communes')
+  const official = table.units.filter(u => u.codeStatus === 'official')
+  t.same(official.map(u => u.code).sort(), ['31120', '31135', '31147', '31150', '31153', '31186', '31213', '31299', '31321', '31340', '31507', '31684', '31783'], 'only the 13 codes the reference gives')
+  t.ok(table.units.filter(u => u.codeStatus === 'provisional').every(u => /^99\d{3}$/.test(u.code)), 'the others carry provisional 99xxx codes')
+  const names = new Set(table.units.map(u => u.name))
+  for (const n of ['Thới An Đông', 'Long Phú 1', 'Vị Thanh 1', 'Cù Lao Dung', 'Lịch Hội Thượng', 'Trường Long', 'Vĩnh Hải', 'Tân Lộc']) t.ok(names.has(n), n)
+  t.equal(names.size, 103, 'no name twice')
+  t.same([...new Set(table.units.map(u => u.formerProvince))].sort(), ['92', '93', '94'])
+  t.equal(table.units.filter(u => u.formerProvince === '92').length, 32, 'old Cần Thơ\'s 80 units became 32')
+})
+
+t.test('a city replaces the table with the official one, without a code change', async t => {
+  const dir = t.testdir()
+  const file = join(dir, 'official.csv')
+  writeFileSync(file, [
+    '# version: 2025.07-official.1', '# effectiveFrom: 2025-07-01', '# provinceCode: 92', '# source: national registry',
+    'code,codeStatus,kind,name,formerProvince,formedFrom',
+    '31135,official,phuong,Ninh Kiều,92,31123 31135 31144',
+    '31168,official,phuong,Bình Thủy,92,31168 31171 part:31178'
+  ].join('\n'))
+  const official = loadAdminUnits(file)
+  t.equal(official.version, '2025.07-official.1')
+  t.match(currentWardCode('31171', official), { code: '31168', name: 'Bình Thủy', mapped: true, partial: false })
+  t.match(currentWardCode('31178', official), { code: '31168', partial: true })
+  t.equal(currentWardCode('99006', official), undefined, 'a provisional code is gone once the official table is in use')
+  useAdminUnits(official)
+  t.teardown(() => { useAdminUnits(table) })
+  t.equal(loadAdminUnits(), official, 'the table set at boot is the one in use')
+  t.throws(() => loadAdminUnits(join(dir, 'missing.csv')), /ENOENT/)
+  const bad = join(dir, 'bad.csv')
+  writeFileSync(bad, '# version: x\n# effectiveFrom: 2025-07-01\n# provinceCode: 92\n# source: s\ncode,codeStatus,kind,name,formerProvince,formedFrom\n12345,provisional,xa,A,92,\n')
+  t.throws(() => loadAdminUnits(bad), /provisional code must be 99xxx/)
 })
 
 t.test('every row of the reference table', async t => {
@@ -52,7 +87,7 @@ t.test('old codes the reference does not map stay unknown', async t => {
 })
 
 t.test('current code looked up, with spaces', async t => {
-  t.same(currentWardCode(' 31213 ', table), { code: '31213', name: 'Tân Lộc', kind: 'phuong', mapped: false, partial: false })
+  t.same(currentWardCode(' 31213 ', table), { code: '31213', name: 'Tân Lộc', kind: 'phuong', codeStatus: 'official', formerProvince: '92', mapped: false, partial: false })
   t.equal(isCurrentWard('31135', table), true)
   t.equal(isCurrentWard('31123', table), false, 'absorbed code')
   t.equal(isCurrentWard('31300', table), false)

@@ -14,15 +14,23 @@ function otherRoles (template: ProcedureTemplate): { roles: string[], required: 
   return { roles: others.map(s => s.role), required: others.filter(s => s.required).map(s => s.role) }
 }
 
-/** What `subjects` must be for one procedure. */
+/**
+ * What `subjects` must be for one procedure. Each sub-schema names every body member (as `{}` where
+ * it says nothing of it): linters that check examples close each object schema they meet, `if` and
+ * `then` included (Redocly's no-invalid-media-type-examples).
+ */
 function subjectsRule (template: ProcedureTemplate): Record<string, unknown> {
   const { roles, required } = otherRoles(template)
   const subjects = roles.length === 0
     ? { maxProperties: 0 }
-    : { propertyNames: { enum: roles }, ...(required.length > 0 ? { required } : {}) }
+    : {
+        properties: Object.fromEntries(roles.map(role => [role, {}])),
+        propertyNames: { enum: roles },
+        ...(required.length > 0 ? { required } : {})
+      }
   return {
-    if: { properties: { procedureCode: { const: template.code } }, required: ['procedureCode'] },
-    then: { properties: { subjects }, ...(required.length > 0 ? { required: ['subjects'] } : {}) }
+    if: { properties: { procedureCode: { const: template.code }, personalId: {}, subjects: {} }, required: ['procedureCode'] },
+    then: { properties: { procedureCode: {}, personalId: {}, subjects }, ...(required.length > 0 ? { required: ['subjects'] } : {}) }
   }
 }
 

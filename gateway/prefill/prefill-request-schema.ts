@@ -22,8 +22,9 @@ function otherRoles (template: ProcedureTemplate): { roles: string[], required: 
 function subjectsRule (template: ProcedureTemplate): Record<string, unknown> {
   const { roles, required } = otherRoles(template)
   const subjects = roles.length === 0
-    ? { maxProperties: 0 }
+    ? { type: 'object', maxProperties: 0 }
     : {
+        type: 'object',
         properties: Object.fromEntries(roles.map(role => [role, {}])),
         propertyNames: { enum: roles },
         ...(required.length > 0 ? { required } : {})

@@ -1,6 +1,6 @@
 // Conflicts: fields on which source systems disagree, open until they agree again. Filters are
-// equalities the store can push down; pages follow `_id` (`<entity>:<entityId>:<field>`) with an
-// opaque cursor. Conflict values are personal data read for data stewardship: operators only, and
+// equalities the store can push down; pages follow `_id` (`<entity>:<entityId>:<field>`) with a
+// sealed cursor. Conflict values are personal data read for data stewardship: operators only, and
 // like every personal-data read they need X-Purpose, a grant on the entity (values are projected
 // to it: a conflict on a field the grant does not cover is left out) and an audit entry.
 import type { FastifyInstance } from 'fastify'
@@ -13,7 +13,8 @@ import { sourceSystemPattern } from '../../consumers/merger/survivorship.js'
 import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
 import type { EntityName } from '../security/entities.js'
 import { projectFields } from '../security/projection.js'
-import { cursorParamSchema, decodeCursor, limitParamSchema, pageOf, pageSchema } from '../read/pagination.js'
+import { cursorParamSchema, limitParamSchema, openCursor, pageSchema, sealedPageOf } from '../read/pagination.js'
+import { refsFor } from '../security/opaque-refs.js'
 import { release } from '../read/release.js'
 
 interface Query { entity: CanonicalEntity, entityId?: string, field?: string, sourceSystem?: string, status?: 'open' | 'resolved', limit: number, cursor?: string }
@@ -97,12 +98,15 @@ export function conflictRoutes (store: Store) {
       if (field !== undefined) where.field = field
       if (status !== undefined) where.status = status
       if (sourceSystem !== undefined) where[involvesField(sourceSystem)] = true
-      const after = cursor === undefined ? undefined : decodeCursor(cursor, isConflictId)
+      // Sealed: a conflict id names the record (often a personal id); the cursor opens only on this entity's list.
+      const refs = await refsFor(store)
+      const scope = `conflicts:${entity}`
+      const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isConflictId)
       // One more than asked tells whether another page exists.
       const docs = await store.find('conflicts', {
         where, orderBy: { field: '_id' }, limit: limit + 1, ...(after !== undefined ? { after: { value: after, id: after } } : {})
       }) as ConflictDoc[]
-      const page = pageOf(docs, limit, d => d._id)
+      const page = sealedPageOf(refs, scope, docs, limit, d => d._id)
       const shown = page.items.flatMap(c => { const values = grantedValues(c, granted); return values === undefined ? [] : [{ ...c, values }] })
       // Subjects: the people the records are about, and any a conflicting value names.
       const records = await store.getMany(goldenCollection[entity], [...new Set(shown.map(c => c.entityId))])

@@ -9,6 +9,7 @@ import { replayDeadLetter } from '../../connectors/registry/dead-letter-replay.j
 import type { DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
 import { answerRegistryErrors, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { deadLetterPageResponse, deadLetterSchema } from './connector-schemas.js'
+import { refsFor, type OpaqueRefs } from '../security/opaque-refs.js'
 
 const query = {
   type: 'object',
@@ -19,16 +20,19 @@ const query = {
     code: { type: 'string', pattern: '^LT_ERR_[A-Z0-9_]+$' },
     state: { enum: ['open', 'replayed'] },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    after: { type: 'string', maxLength: 200, description: 'The `next` of the previous page.' }
+    after: { type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'The `next` of the previous page, unchanged.' }
   }
 } as const
 
 interface Query { connector?: string, group?: string, code?: string, state?: string, limit: number, after?: string }
 
-const encode = (d: DeadLetterDoc): string => Buffer.from(JSON.stringify([d.deadAt, d._id])).toString('base64url')
-function decode (cursor: string): { value: string, id: string } {
+// The cursor is sealed like every list's (opaque-refs.ts): the position (dead-at time and letter id)
+// stays inside, and only a `next` this hub handed out opens.
+const SCOPE = 'dead-letters'
+const encode = (refs: OpaqueRefs, d: DeadLetterDoc): string => refs.seal(SCOPE, JSON.stringify([d.deadAt, d._id]))
+function decode (refs: OpaqueRefs, cursor: string): { value: string, id: string } {
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
+    const [value, id] = JSON.parse(refs.open(SCOPE, cursor) ?? 'null') as unknown[]
     if (typeof value === 'string' && typeof id === 'string') return { value, id }
   } catch {}
   throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The page cursor is not valid', 'Pass the `next` value of the previous page unchanged.', [{ path: 'querystring/after', message: 'is not a page cursor' }])
@@ -51,10 +55,11 @@ export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }:
 
     app.get<{ Querystring: Query }>('/v1/dead-letters', { schema: { tags, summary: 'Dead letters, newest first; filters combine', querystring: query, response: { 200: deadLetterPageResponse, ...problems } } }, async request => {
       const { limit, after, ...filters } = request.query
+      const refs = await refsFor(store)
       const where: Record<string, FieldValue> = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>
-      const docs = await store.find('dead_letters', { where, orderBy: { field: 'deadAt', direction: 'desc' }, limit: limit + 1, ...(after !== undefined ? { after: decode(after) } : {}) }) as DeadLetterDoc[]
+      const docs = await store.find('dead_letters', { where, orderBy: { field: 'deadAt', direction: 'desc' }, limit: limit + 1, ...(after !== undefined ? { after: decode(refs, after) } : {}) }) as DeadLetterDoc[]
       const page = docs.slice(0, limit)
-      return { data: page.map(summary), next: docs.length > limit ? encode(page[page.length - 1]) : null }
+      return { data: page.map(summary), next: docs.length > limit ? encode(refs, page[page.length - 1]) : null }
     })
 
     app.post<{ Params: { id: string } }>('/v1/dead-letters/:id/replay', {

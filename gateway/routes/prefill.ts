@@ -11,6 +11,7 @@ import { personalDataResponses, purposeHeaders } from '../plugins/access-control
 import { prefill, type PrefillReaders } from '../prefill/prefill.js'
 import type { EntityName } from '../security/entities.js'
 import { procedureTemplateSchema, type ProcedureTemplate } from '../prefill/procedure-template.js'
+import { prefillBodySchema, subjectProblem } from '../prefill/prefill-request-schema.js'
 
 const sourceSchema = {
   type: 'object',
@@ -70,23 +71,6 @@ const prefillResponse = {
   }
 } as const
 
-const prefillBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['procedureCode', 'personalId'],
-  properties: {
-    procedureCode: { type: 'string', pattern: '^\\d\\.\\d{6}$', description: 'The procedure, e.g. 1.001193 (birth registration).' },
-    personalId: { type: 'string', pattern: '^\\d{12}$', description: 'The main subject: the procedure\'s first subject role.' },
-    subjects: {
-      type: 'object',
-      description: 'Other subjects by role, e.g. {"father": "…"} or {"groom": "…"} (see GET /v1/procedures).',
-      maxProperties: 4,
-      additionalProperties: { type: 'string', pattern: '^\\d{12}$' }
-    }
-  },
-  examples: [{ procedureCode: '1.000894', personalId: '092190001111', subjects: { groom: '092088002222' } }]
-} as const
-
 interface PrefillBody { procedureCode: string, personalId: string, subjects?: Record<string, string> }
 
 export function prefillRoutes (store: Store, templates: Map<string, ProcedureTemplate>) {
@@ -111,16 +95,23 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       }
     }, async () => ({ data: [...templates.values()] }))
 
+    // attachValidation: a body whose only fault is its subject roles is answered with the rule's
+    // own code (LT_ERR_PREFILL_SUBJECT); every other validation error as usual.
     app.post<{ Body: PrefillBody }>('/v1/prefill', {
+      attachValidation: true,
       schema: {
         tags: ['prefill'],
         summary: 'Fill a procedure\'s form from the golden records of its subjects',
-        description: 'X-Purpose must be the procedure code. Each filled field carries its source and source time, and flags where sources conflict or the value is older than the procedure allows; `toAsk` lists what the clerk must still ask.',
+        description: 'X-Purpose must be the procedure code (else 400 LT_ERR_PURPOSE_MISMATCH). The subjects each procedure takes are in the body schema (GET /v1/procedures lists them); a role it does not have or a missing required one is 400 LT_ERR_PREFILL_SUBJECT. Each filled field carries its source and source time, and flags where sources conflict or the value is older than the procedure allows; `toAsk` lists what the clerk must still ask.',
         headers: purposeHeaders,
-        body: prefillBody,
+        body: prefillBodySchema(templates),
         response: { 200: { $ref: 'PrefillResponse#' }, 404: { $ref: 'Problem#' }, ...personalDataResponses }
       }
     }, async request => {
+      const invalid = request.validationError
+      if (invalid != null) {
+        throw (invalid.validationContext === 'body' ? subjectProblem(invalid.validation, request.body, templates) : undefined) ?? invalid
+      }
       // Purpose and grant first: a client without a grant learns nothing, not even which procedures exist.
       await request.access.grantedFields('person')
       const { procedureCode, personalId, subjects: others = {} } = request.body
@@ -129,18 +120,8 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       if (request.headers['x-purpose'] !== procedureCode) {
         throw new ApiProblem(400, 'LT_ERR_PURPOSE_MISMATCH', 'The purpose must be the procedure', `A prefill for ${procedureCode} is processing for that procedure: send X-Purpose: ${procedureCode}.`, [{ path: 'headers/x-purpose', message: `must be ${procedureCode}` }])
       }
-      const roles = template.subjects.map(s => s.role)
-      const subjects: Record<string, string> = { [roles[0]]: personalId }
-      for (const [role, id] of Object.entries(others)) {
-        if (!roles.includes(role) || role === roles[0]) {
-          throw new ApiProblem(400, 'LT_ERR_PREFILL_SUBJECT', 'Unknown subject role', `${procedureCode} has the subjects ${roles.join(', ')}; '${role}' is not one of the others.`, [{ path: `body/subjects/${role}`, message: 'is not a subject role of this procedure' }])
-        }
-        subjects[role] = id
-      }
-      const missing = template.subjects.filter(s => s.required && subjects[s.role] === undefined)
-      if (missing.length > 0) {
-        throw new ApiProblem(400, 'LT_ERR_PREFILL_SUBJECT', 'A required subject is missing', `${procedureCode} needs ${missing.map(s => s.role).join(', ')}.`, missing.map(s => ({ path: `body/subjects/${s.role}`, message: 'is required' })))
-      }
+      // The body schema admits only this procedure's other roles, the required ones present.
+      const subjects: Record<string, string> = { [template.subjects[0].role]: personalId, ...others }
       // Without a grant on the person the read was refused above (403); a missing grant on linked
       // records (card, parcels, …) only turns those fields into questions.
       const grantedOrNone = async (entity: EntityName): Promise<readonly string[]> => {

@@ -6,9 +6,12 @@ import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { requireOperator } from '../plugins/access-control.js'
 import type { UnresolvedDoc } from '../../consumers/normalizer/legacy-id-linker.js'
-import { cursorParamSchema, decodeCursor, limitParamSchema, pageOf, pageSchema } from '../read/pagination.js'
+import { cursorParamSchema, limitParamSchema, openCursor, pageSchema, sealedPageOf } from '../read/pagination.js'
+import { refsFor } from '../security/opaque-refs.js'
 
 interface Query { limit: number, cursor?: string }
+
+const SCOPE = 'unresolved'
 
 const itemSchema = {
   type: 'object',
@@ -36,9 +39,11 @@ export function unresolvedRoutes (store: Store) {
       }
     }, async request => {
       const { limit, cursor } = request.query
-      const after = cursor === undefined ? undefined : decodeCursor(cursor, id => /^cmnd:\d{9}$/.test(id))
+      // Sealed like every list's cursor: only a `next` this hub handed out for this list opens.
+      const refs = await refsFor(store)
+      const after = cursor === undefined ? undefined : openCursor(refs, SCOPE, cursor, id => /^cmnd:\d{9}$/.test(id))
       const docs = await store.find('unresolved', { orderBy: { field: '_id' }, ...(after !== undefined ? { after: { value: after, id: after } } : {}), limit: limit + 1 }) as UnresolvedDoc[]
-      const { items, next } = pageOf(docs, limit, d => d._id)
+      const { items, next } = sealedPageOf(refs, SCOPE, docs, limit, d => d._id)
       return {
         data: items.map(d => ({
           id: d._id,

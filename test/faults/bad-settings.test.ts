@@ -2,7 +2,9 @@
 // one line naming the setting and the cause, before any role starts (no connector polls, no
 // gateway listens). Bounds are generous; no duration is asserted.
 import t, { type Test } from 'tap'
-import { chmodSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer, type Socket } from 'node:net'
 import { spawnHub } from '../helpers/spawn-hub.js'
@@ -80,9 +82,17 @@ t.test('a data dir under /proc (a recursive mkdir looped there at full CPU)', as
   await refused(t, { LT_DATA_DIR: '/proc/lt-hub-test' }, /LT_DATA_DIR \(dataDir\) \/proc\/lt-hub-test: cannot create/)
 })
 
-t.test('a read-only data dir', { skip: process.getuid?.() === 0 ? 'root writes through file modes' : false }, async t => {
-  const dir = t.testdir({ ro: {} })
-  chmodSync(join(dir, 'ro'), 0o555)
-  t.teardown(() => chmodSync(join(dir, 'ro'), 0o755))
-  await refused(t, { LT_DATA_DIR: join(dir, 'ro') }, /LT_DATA_DIR \(dataDir\) .*cannot write there/)
+t.test('a read-only data dir', async t => {
+  // Outside the test's own folder, which tap removes before teardowns run (a mount there is busy).
+  const ro = mkdtempSync(join(tmpdir(), 'lt-read-only-'))
+  t.teardown(() => rmSync(ro, { recursive: true, force: true }))
+  if (process.getuid?.() === 0) {
+    // Root writes through file modes, so a read-only mount stands in for a read-only folder.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', ro])
+    t.teardown(() => { execFileSync('umount', [ro]) })
+  } else {
+    chmodSync(ro, 0o555)
+    t.teardown(() => chmodSync(ro, 0o755))
+  }
+  await refused(t, { LT_DATA_DIR: ro }, /LT_DATA_DIR \(dataDir\) .*(cannot write there|read-only|EROFS)/)
 })

@@ -29,7 +29,28 @@ async function main (): Promise<void> {
   if (command !== undefined) {
     process.exit(await commands[command].run({ config, logger, args: rest, stdout: process.stdout, stderr: process.stderr }))
   }
-  const hub = await startHub(config, logger)
+  // Handlers go in before anything starts: a SIGTERM during start-up aborts it (what started is
+  // stopped) and exits 0, instead of the default action killing the process with 143.
+  const starting = new AbortController()
+  let hub: Awaited<ReturnType<typeof startHub>> | undefined
+  let stopping = false
+  const shutdown = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal, phase: hub === undefined ? 'start-up' : 'running' }, 'shutting down: finishing the batch in hand')
+    if (hub === undefined) { starting.abort(); return }
+    hub.stop().then(() => process.exit(0), err => { logger.error({ err }, 'shutdown failed'); process.exit(1) })
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+  try {
+    hub = await startHub(config, logger, { signal: starting.signal })
+  } catch (err) {
+    if (starting.signal.aborted) { logger.info('start-up aborted by a signal; stopped cleanly'); process.exit(0) }
+    throw err
+  }
+  // The signal came after the last start-up step had begun: stop what started.
+  if (starting.signal.aborted) { await hub.stop(); process.exit(0) }
   const engines = `event log: ${hub.eventLog.kind}, store: ${hub.store.kind}`
   logger.info({ role: config.role, engines }, 'Liên Thông started')
   if (hub.gatewayUrl !== undefined) {
@@ -49,15 +70,6 @@ async function main (): Promise<void> {
       ''
     ].join('\n') + '\n')
   }
-  let stopping = false
-  const shutdown = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'shutting down: finishing the batch in hand')
-    hub.stop().then(() => process.exit(0), err => { logger.error({ err }, 'shutdown failed'); process.exit(1) })
-  }
-  process.once('SIGTERM', () => shutdown('SIGTERM'))
-  process.once('SIGINT', () => shutdown('SIGINT'))
 }
 
 main().catch(err => {

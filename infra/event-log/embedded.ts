@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events'
 import type { ConsumedMessage, EventLog, OutgoingMessage, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { sleep } from '../shared/retry.js'
+import { yieldToEventLoop } from '../shared/event-loop.js'
 import { startWalCheckpointer } from '../shared/wal-checkpointer.js'
 
 const IDLE_POLL_MS = 250
@@ -35,6 +36,7 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
   const insert = db.prepare('INSERT INTO messages (topic, key, value, headers, ts) VALUES (?, ?, ?, ?, ?)')
   const readOffset = db.prepare('SELECT seq FROM group_offsets WHERE grp = ? AND topic = ?').pluck()
   const latestSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE topic = ?').pluck()
+  const countAfter = db.prepare('SELECT COUNT(*) FROM messages WHERE topic = ? AND seq > ?').pluck()
   const fetch = db.prepare('SELECT seq, topic, key, value, headers, ts FROM messages WHERE topic = ? AND seq > ? ORDER BY seq LIMIT ?')
   const commit = db.prepare(`INSERT INTO group_offsets (grp, topic, seq) VALUES (?, ?, ?)
     ON CONFLICT (grp, topic) DO UPDATE SET seq = excluded.seq`)
@@ -98,6 +100,9 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
         commitMany(group, moved)
         checkpointer?.wrote(moved.size)
         for (const [t, seq] of moved) positions.set(t, seq)
+        // SQLite answers synchronously, so a backlog would otherwise be drained in one unbroken run
+        // of microtasks: no timer, socket or signal handler (SIGTERM, /health/live) gets a turn.
+        await yieldToEventLoop()
       }
     }
     const running = loop().finally(() => { if (state === 'running') state = 'stopped' })
@@ -137,6 +142,10 @@ export function openEmbeddedEventLog ({ file }: { file: string }): EventLog {
         const seq = latestSeq.get(topic) as number
         return { topic, partition: 0, lastOffset: seq === 0 ? null : String(seq) }
       })
+    },
+    async groupLag (group, topics) {
+      if (closed) throw new Error('event log is closed')
+      return topics.reduce((n, t) => n + (countAfter.get(t, (readOffset.get(group, t) as number | undefined) ?? 0) as number), 0)
     },
     async ping () {
       if (closed) throw new Error('event log is closed')

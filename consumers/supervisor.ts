@@ -95,7 +95,8 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
       try {
         current = await start(watchedLog)
         restarts++
-        condition = 'consuming'
+        // Consuming only once a batch succeeds (or nothing is waiting, see checkConsumers).
+        condition = 'failing'
         logger.info({ restarts }, 'consumer restarted')
         // A stop requested while it was starting must not leave it running.
         if (stopping.signal.aborted) await current.stop()
@@ -124,12 +125,14 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
 
 /** Readiness check of supervised consumers: throws naming each one that is not consuming. */
 export async function checkConsumers (consumers: SupervisedConsumer[]): Promise<void> {
-  const down = consumers.filter(c => c.health().condition !== 'consuming')
-  if (down.length === 0) return
-  const parts = await Promise.all(down.map(async c => {
+  const parts = await Promise.all(consumers.filter(c => c.health().condition !== 'consuming').map(async c => {
     const h = c.health()
     const lag = await c.lag().catch(() => undefined)
+    // Failing with nothing waiting: restarted and idle, or its last failure was on a batch since
+    // consumed by another member of the group. Nothing is held back.
+    if (h.condition === 'failing' && lag === 0) return undefined
     return `${h.name} ${h.condition}${lag !== undefined ? ` (lag ${lag})` : ''}${h.lastError !== undefined ? `: ${h.lastError}` : ''}`
   }))
-  throw new Error(parts.join('; '))
+  const down = parts.filter(p => p !== undefined)
+  if (down.length > 0) throw new Error(down.join('; '))
 }

@@ -43,6 +43,7 @@ async function main (): Promise<void> {
   }
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
+  logger.info({ role: config.role }, 'starting')
   try {
     hub = await startHub(config, logger, { signal: starting.signal })
   } catch (err) {

@@ -154,44 +154,50 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
       state = 'failed'
       onFatal?.(payload.error)
     })
-    await consumer.connect()
-    await consumer.subscribe({ topics, fromBeginning })
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
-        for (let i = 0; i < batch.messages.length; i += maxBatchSize) {
-          if (!isRunning() || isStale() || abort.signal.aborted) return
-          const chunk: ConsumedMessage[] = batch.messages.slice(i, i + maxBatchSize).map(m => ({
-            topic: logical(batch.topic),
-            partition: batch.partition,
-            offset: m.offset,
-            key: m.key?.toString('utf8') ?? '',
-            value: m.value?.toString('utf8') ?? '',
-            headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
-            timestamp: Number(m.timestamp)
-          }))
-          // The group coordinator removes a member that stays silent for sessionTimeout: a batch
-          // waiting on a slow or absent store keeps heartbeating while it waits and retries.
-          const beat = setInterval(() => { heartbeat().catch(err => logger.debug({ err: { message: (err as Error).message } }, 'heartbeat during a batch failed')) }, HEARTBEAT_MS)
-          const outcome = await runBatchWithRetries(handler, chunk, maxAttempts, abort.signal).finally(() => clearInterval(beat))
-          if (!outcome.ok) {
-            // Nothing is committed: the next member of the group gets this batch again.
-            if (!abort.signal.aborted) {
-              state = 'failed'
-              pause()
-              onFatal?.(outcome.error ?? new Error('handler failed'))
-              setImmediate(() => { void consumer.disconnect() })
+    // A consumer that could not join (Kafka down) is disconnected, so a supervised retry leaks nothing.
+    try {
+      await consumer.connect()
+      await consumer.subscribe({ topics, fromBeginning })
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
+          for (let i = 0; i < batch.messages.length; i += maxBatchSize) {
+            if (!isRunning() || isStale() || abort.signal.aborted) return
+            const chunk: ConsumedMessage[] = batch.messages.slice(i, i + maxBatchSize).map(m => ({
+              topic: logical(batch.topic),
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key?.toString('utf8') ?? '',
+              value: m.value?.toString('utf8') ?? '',
+              headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+              timestamp: Number(m.timestamp)
+            }))
+            // The group coordinator removes a member that stays silent for sessionTimeout: a batch
+            // waiting on a slow or absent store keeps heartbeating while it waits and retries.
+            const beat = setInterval(() => { heartbeat().catch(err => logger.debug({ err: { message: (err as Error).message } }, 'heartbeat during a batch failed')) }, HEARTBEAT_MS)
+            const outcome = await runBatchWithRetries(handler, chunk, maxAttempts, abort.signal).finally(() => clearInterval(beat))
+            if (!outcome.ok) {
+              // Nothing is committed: the next member of the group gets this batch again.
+              if (!abort.signal.aborted) {
+                state = 'failed'
+                pause()
+                onFatal?.(outcome.error ?? new Error('handler failed'))
+                setImmediate(() => { void consumer.disconnect() })
+              }
+              return
             }
-            return
+            const last = chunk[chunk.length - 1].offset
+            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }])
+            resolveOffset(last)
+            await heartbeat()
           }
-          const last = chunk[chunk.length - 1].offset
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }])
-          resolveOffset(last)
-          await heartbeat()
         }
-      }
-    })
+      })
+    } catch (err) {
+      await consumer.disconnect().catch(() => {})
+      throw err
+    }
     const subscription: Subscription = {
       stop: async () => {
         abort.abort()

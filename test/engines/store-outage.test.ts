@@ -1,8 +1,9 @@
 // FerretDB stopped for about 30 s during a load (issue 12.2), on Kafka + FerretDB: the merger's
 // batches fail, it is restarted as often as needed, readiness says 503 meanwhile (and never 200
 // while the merger is not consuming), and once FerretDB is back the merger catches up and
-// readiness says ready. Stops and starts the shared FerretDB: run it alone, with LT_ENGINES_DIR
-// set as when the engines were started (infra/engines/README.md).
+// readiness says ready. Stops and starts FerretDB: run it alone, with LT_ENGINES_DIR (and
+// LT_FERRETDB_PORT, LT_PG_PORT) set as when that FerretDB was started (infra/engines/README.md);
+// LT_TEST_HUB_LOG=<file> keeps the hub's log.
 import t from 'tap'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
@@ -13,6 +14,7 @@ import { startHub, type RunningHub } from '../../hub/start-hub.js'
 import type { SupervisedConsumer } from '../../consumers/supervisor.js'
 import { MERGER_GROUP, canonicalTopics } from '../../consumers/merger/merger.js'
 import { waitFor } from '../helpers/wait-for.js'
+import { withTimeout } from '../../infra/shared/retry.js'
 import { hint, kafkaBrokers, mongoUri, testDatabase, testNamespace } from './engines.js'
 
 t.setTimeout(900000)
@@ -31,14 +33,17 @@ t.test('the merger survives a 30 s store outage and readiness tells the truth', 
     }
   })
   let hub: RunningHub
-  try { hub = await startHub(config, pino({ level: 'silent' })) } catch (err) { throw new Error(`${(err as Error).message}; ${hint}`) }
+  const logFile = process.env.LT_TEST_HUB_LOG
+  const hubLogger = logFile !== undefined ? pino({ level: 'info' }, pino.destination(logFile)) : pino({ level: 'silent' })
+  try { hub = await startHub(config, hubLogger) } catch (err) { throw new Error(`${(err as Error).message}; ${hint}`) }
   t.teardown(async () => { await engine('up'); await hub.stop() })
   const merger = hub.consumers.find(c => (c as SupervisedConsumer).name === MERGER_GROUP) as SupervisedConsumer
   const ready = async (): Promise<{ status: number, checks: Record<string, string> }> => {
     const r = await fetch(`${hub.gatewayUrl as string}/health/ready`)
     return { status: r.status, checks: ((await r.json()) as { checks: Record<string, string> }).checks }
   }
-  const persons = async (): Promise<number> => (await hub.store.find('persons', { limit: 5000 })).length
+  // Bounded: a probe that hangs would otherwise hold waitFor past its own bound.
+  const persons = async (): Promise<number> => (await withTimeout(hub.store.find('persons', { limit: 5000 }), 30000, 'persons')).length
 
   // The load is under way: some golden records written, canonical events still waiting.
   await waitFor(async () => await persons() > 0, { timeoutMs: 300000, intervalMs: 500, what: 'the first golden records' })

@@ -3,7 +3,7 @@
 // aggregation-pipeline updates. A versioned write is a replace filtered on {_id, version}; an
 // insert relies on the unique `_id`. Refused writes are found by reading versions back only when
 // the bulk result says something did not apply.
-import { MongoClient, MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb'
+import { MongoClient, MongoBulkWriteError, type MongoClientOptions, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb'
 import { canonicalJson } from '../shared/canonical-json.js'
 import { createPermits } from './permits.js'
 import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, StoreWriteError, type BulkUpsertResult, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
@@ -34,7 +34,7 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
   // normalizer and the merger together never have more than maxInFlight operations at the server.
   const permits = createPermits(maxInFlight)
   const chunkSize = Math.min(BULK_CHUNK, maxInFlight)
-  const client = new MongoClient(uri, {
+  const clientOptions: MongoClientOptions = {
     maxPoolSize,
     // Waiting for a connection is bounded like any other call: a stuck server fails the call.
     waitQueueTimeoutMS: timeoutMs * 3,
@@ -47,15 +47,45 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     // A member set to undefined is left out, as JSON (and so the embedded store) leaves it out;
     // otherwise the two stores would hold different documents for the same write.
     ignoreUndefined: true
-  })
+  }
+  let client = new MongoClient(uri, clientOptions)
   await client.connect()
-  const db: Db = client.db(database)
+  let db: Db = client.db(database)
   // FerretDB 1.x pushes `_id` equality down to PostgreSQL but not `$in`: a `$in` filter fetches and
   // decodes the whole collection (10.5 s for 45 ids among 4 000 golden records, against 1.3 s for
   // the same ids asked one by one). MongoDB proper serves `$in` from its index in one round trip.
   const oneByOne = 'ferretdbVersion' in await db.admin().command({ buildInfo: 1 }, { timeoutMS: timeoutMs })
   const docs = (name: string): Collection<StoredDoc> => db.collection<StoredDoc>(name)
-  const cursors = db.collection<CursorDoc>('connector_cursors')
+  const cursors = (): Collection<CursorDoc> => db.collection<CursorDoc>('connector_cursors')
+
+  // Safety net (docs/reliability.md, store outage): inside the hub the driver was seen never to
+  // reconnect after FerretDB came back, every call failing with the same server-selection error.
+  // When calls have failed so for longer than 3 × timeoutMs, a fresh client is opened and swapped in.
+  let failingSince: number | undefined
+  let reopening: Promise<void> | undefined
+  async function reopen (): Promise<void> {
+    const fresh = new MongoClient(uri, clientOptions)
+    try { await fresh.connect() } catch { await fresh.close().catch(() => {}); return }
+    const old = client
+    client = fresh
+    db = fresh.db(database)
+    failingSince = undefined
+    await old.close().catch(() => {})
+  }
+  async function watched<T> (work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work()
+      failingSince = undefined
+      return result
+    } catch (err) {
+      if ((err as Error).name === 'MongoServerSelectionError') {
+        failingSince ??= Date.now()
+        if (Date.now() - failingSince > timeoutMs * 3) reopening ??= reopen().finally(() => { reopening = undefined })
+      }
+      throw err
+    }
+  }
+  const call = async <T>(weight: number, work: () => Promise<T>): Promise<T> => await permits.run(weight, async () => await watched(work))
 
   async function bulkUpsert (name: string, writes: Parameters<Store['bulkUpsert']>[1]): Promise<BulkUpsertResult> {
     assertWritesMoveForward(writes)
@@ -80,7 +110,7 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     let done: number
     const refusedInserts = new Set<number>()
     try {
-      const res = await permits.run(ops.length, async () => await docs(name).bulkWrite(ops, { ordered: false }))
+      const res = await call(ops.length, async () => await docs(name).bulkWrite(ops, { ordered: false }))
       done = res.insertedCount + res.matchedCount
     } catch (err) {
       // Duplicate-key errors are how an insert learns the document already exists: a stale write.
@@ -108,11 +138,11 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     const found = new Map<string, StoredDoc>()
     if (ids.length === 0) return found
     if (!oneByOne) {
-      for (const doc of await permits.run(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) found.set(doc._id, doc)
+      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) found.set(doc._id, doc)
       return found
     }
     await eachId(ids, maxInFlight, async id => {
-      const doc = await permits.run(1, async () => await docs(name).findOne({ _id: id }))
+      const doc = await call(1, async () => await docs(name).findOne({ _id: id }))
       if (doc !== null) found.set(doc._id, doc)
     })
     return found
@@ -123,7 +153,7 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     const wanted = fields.filter(f => f !== '_id')
     const key = `${name}:${wanted.join(',')}`
     if (wanted.length === 0 || indexed.has(key)) return
-    await permits.run(1, async () => await docs(name).createIndex(Object.fromEntries(wanted.map(f => [f, 1]))))
+    await call(1, async () => await docs(name).createIndex(Object.fromEntries(wanted.map(f => [f, 1]))))
     indexed.add(key)
   }
 
@@ -139,7 +169,7 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
         ? [{ _id: { [cmp]: after.id } }]
         : [{ [field]: { [cmp]: after.value } }, { [field]: after.value, _id: { [cmp]: after.id } }]
     }
-    return await permits.run(1, async () => await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray())
+    return await call(1, async () => await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray())
   }
 
   return {
@@ -147,30 +177,30 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     find,
     async deleteMany (name, ids) {
       if (ids.length === 0) return 0
-      if (!oneByOne) return (await permits.run(1, async () => await docs(name).deleteMany({ _id: { $in: ids } }))).deletedCount
+      if (!oneByOne) return (await call(1, async () => await docs(name).deleteMany({ _id: { $in: ids } }))).deletedCount
       let deleted = 0
       await eachId(ids, maxInFlight, async id => {
         // Awaited first: `deleted += await …` would read `deleted` before the await and lose counts.
-        const { deletedCount } = await permits.run(1, async () => await docs(name).deleteOne({ _id: id }))
+        const { deletedCount } = await call(1, async () => await docs(name).deleteOne({ _id: id }))
         deleted += deletedCount
       })
       return deleted
     },
     async get (name, id) {
-      return (await permits.run(1, async () => await docs(name).findOne({ _id: id }))) ?? undefined
+      return (await call(1, async () => await docs(name).findOne({ _id: id }))) ?? undefined
     },
     getMany,
     bulkUpsert,
     async getCursor (connector, stream) {
-      return (await permits.run(1, async () => await cursors.findOne({ _id: `${connector}/${stream}` })))?.cursor
+      return (await call(1, async () => await cursors().findOne({ _id: `${connector}/${stream}` })))?.cursor
     },
     async saveCursor (connector, stream, cursor) {
-      await permits.run(1, async () => await cursors.replaceOne({ _id: `${connector}/${stream}` }, { cursor, updatedAt: new Date() }, { upsert: true }))
+      await call(1, async () => await cursors().replaceOne({ _id: `${connector}/${stream}` }, { cursor, updatedAt: new Date() }, { upsert: true }))
     },
     // Outside the permits on purpose: readiness asks whether the server answers, not whether
     // this process is busy.
     async ping () {
-      await db.command({ ping: 1 }, { timeoutMS: timeoutMs })
+      await watched(async () => await db.command({ ping: 1 }, { timeoutMS: timeoutMs }))
     },
     async close () {
       await client.close()

@@ -44,36 +44,46 @@ async function main (): Promise<void> {
   if (command !== undefined) {
     process.exit(await commands[command].run({ config, logger, args: rest, stdout: process.stdout, stderr: process.stderr }))
   }
-  let hub
-  try {
-    hub = await startHub(config, logger)
-  } finally {
-    // A failed start shows its logs before the error line; a good one shows them after the banner.
-    if (hub === undefined) held?.release()
+  // Handlers go in before anything starts: a SIGTERM during start-up aborts it (what started is
+  // stopped) and exits 0, instead of the default action killing the process with 143.
+  const starting = new AbortController()
+  let hub: Awaited<ReturnType<typeof startHub>> | undefined
+  let stopping = false
+  const shutdown = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal, phase: hub === undefined ? 'start-up' : 'running' }, 'shutting down: finishing the batch in hand')
+    if (hub === undefined) { starting.abort(); return }
+    hub.stop().then(() => process.exit(0), err => { logger.error({ err }, 'shutdown failed'); process.exit(1) })
   }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+  logger.info({ role: config.role }, 'starting')
+  try {
+    hub = await startHub(config, logger, { signal: starting.signal })
+  } catch (err) {
+    // A failed start shows its logs before the error line; a good one shows them after the banner.
+    held?.release()
+    if (starting.signal.aborted) { logger.info('start-up aborted by a signal; stopped cleanly'); process.exit(0) }
+    throw err
+  }
+  // The signal came after the last start-up step had begun: stop what started.
+  if (starting.signal.aborted) { held?.release(); await hub.stop(); process.exit(0) }
   const engines = `event log: ${hub.eventLog.kind}, store: ${hub.store.kind}`
   if (hub.gatewayUrl !== undefined) {
+    const city = hub.city
     process.stdout.write(startBanner({
       role: config.role,
       engines,
       gatewayUrl: hub.gatewayUrl,
       sampleCitizenId: hub.source?.records()[0]?.so_dinh_danh,
       demoKeysFile: hub.demoKeys?.file,
-      changesPerSecond: hub.city !== undefined ? config.sim.changesPerSecond : undefined,
-      departments: hub.city !== undefined ? Object.fromEntries(Object.entries(hub.city.departments).map(([name, d]) => [name, d.url])) : undefined
+      changesPerSecond: city !== undefined ? config.sim.changesPerSecond : undefined,
+      departments: city !== undefined ? Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) : undefined
     }))
   }
   held?.release()
   logger.info({ role: config.role, engines }, 'Liên Thông started')
-  let stopping = false
-  const shutdown = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'shutting down: finishing the batch in hand')
-    hub.stop().then(() => process.exit(0), err => { logger.error({ err }, 'shutdown failed'); process.exit(1) })
-  }
-  process.once('SIGTERM', () => shutdown('SIGTERM'))
-  process.once('SIGINT', () => shutdown('SIGINT'))
 }
 
 main().catch(err => {

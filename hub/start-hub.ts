@@ -19,7 +19,8 @@ import { builtInConnectors } from '../connectors/built-in.js'
 import { createPollRunner, type PollRunner } from '../connectors/runner/poll-runner.js'
 import { createRawSchemaCompiler } from '../connectors/runner/raw-schema-compiler.js'
 import { startNormalizer, NORMALIZER_GROUP } from '../consumers/normalizer/normalizer.js'
-import { startDeadLetterArchiver } from '../consumers/dead-letters/archiver.js'
+import { startDeadLetterArchiver, DEAD_LETTER_ARCHIVER_GROUP } from '../consumers/dead-letters/archiver.js'
+import { superviseConsumer, checkConsumers, type SupervisedConsumer } from '../consumers/supervisor.js'
 import { createConnectorServices } from '../connectors/registry/connector-services.js'
 import { startConnectorHost, type ConnectorHost } from '../connectors/registry/connector-host.js'
 import { createRegisteredRunner } from '../connectors/registry/registered-runner.js'
@@ -72,14 +73,24 @@ function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
   }
 }
 
-export async function startHub (config: HubConfig, logger: Logger): Promise<RunningHub> {
+export interface StartOptions {
+  /** Aborting it (SIGTERM during start-up) stops what started so far and rejects. */
+  signal?: AbortSignal
+}
+
+export async function startHub (config: HubConfig, logger: Logger, { signal }: StartOptions = {}): Promise<RunningHub> {
   loadReferenceData(config, logger)
+  const openedLog = openEventLog(config, logger)
+  let openedStore: Store
+  try { openedStore = await openStore(config) } catch (err) { await openedLog.close(); throw err }
   // Timed ports (infra/observability): every role below uses them, so /metrics sees all calls.
-  const observed = instrumentPorts({ eventLog: openEventLog(config, logger), store: await openStore(config) })
+  const observed = instrumentPorts({ eventLog: openedLog, store: openedStore })
   const { eventLog, store, metrics } = observed
   // The store remembers how far the embedded log reached, so a truncated log is found at the next start.
   const watermark = startWatermarkRecorder(embeddedFiles(config), WATERMARK_INTERVAL_MS,
     err => logger.warn({ err }, 'could not record the event log position in the store'))
+  // Checked between start-up steps: a step in progress finishes (bounded by its own timeouts) first.
+  const continueStarting = (): void => { if (signal?.aborted === true) throw new Error('start-up aborted') }
   const schemas = createSchemaValidator()
   // Built-in connectors (configured by the operator) and registered ones (added through the API).
   const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: config.connectors, builtIns: builtInConnectors })
@@ -112,6 +123,7 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
   }
 
   try {
+    continueStarting()
     if (runs(config, 'connectors')) {
       const sources = builtInSources(config)
       const unset = Object.values(sources).find(s => s.baseUrl === '')
@@ -148,38 +160,38 @@ export async function startHub (config: HubConfig, logger: Logger): Promise<Runn
         logger
       })
     }
+    continueStarting()
     if (runs(config, 'consumers')) {
-      let failed: Error | undefined
-      // The merger folds canonical.<entity> events into golden records (consumers/merger).
-      consumers.push(await startMerger({
-        eventLog, store, logger,
-        rules: loadSurvivorship(),
-        batchSize: config.consumer.batchSize,
-        maxAttempts: config.consumer.maxAttempts,
-        onBatch: metrics.mergeBatch,
-        onFatal: err => { failed = err }
-      }))
-      // Raw events of every connector, built-in or registered, to canonical.<entity>.
-      consumers.push(await startNormalizer({
-        eventLog, store, logger,
-        catalog: connectorServices.catalog,
-        validateEvent: schemas.validator<ChangeEvent>('change-event'),
-        mappingValidator: connectorServices.mappingValidator,
-        batchSize: config.consumer.batchSize,
-        maxAttempts: config.consumer.maxAttempts,
-        topicRefreshMs: config.connectors.topicRefreshMs,
-        onFatal: err => { failed = err }
-      }))
-      consumers.push(await startDeadLetterArchiver({
-        eventLog, store, logger,
-        topics: async () => await connectorServices.deadLetterTopics([NORMALIZER_GROUP, MERGER_GROUP]),
-        refreshMs: config.connectors.topicRefreshMs,
-        batchSize: config.consumer.batchSize,
-        maxAttempts: config.consumer.maxAttempts,
-        onFatal: err => { failed = err }
-      }))
-      readiness.push({ name: 'consumers', check: async () => { if (failed !== undefined) throw failed } })
+      // Each consumer is supervised: restarted with backoff whatever stops it (consumers/supervisor.ts).
+      const supervise = async (name: string, start: (log: EventLog) => Promise<Subscription>): Promise<SupervisedConsumer> => {
+        continueStarting()
+        return await superviseConsumer({ name, eventLog, logger, start, ...config.consumer })
+      }
+      const { batchSize, maxAttempts } = config.consumer
+      const supervised = [
+        // The merger folds canonical.<entity> events into golden records (consumers/merger).
+        await supervise(MERGER_GROUP, async log => await startMerger({
+          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch
+        })),
+        // Raw events of every connector, built-in or registered, to canonical.<entity>.
+        await supervise(NORMALIZER_GROUP, async log => await startNormalizer({
+          eventLog: log, store, logger, batchSize, maxAttempts,
+          catalog: connectorServices.catalog,
+          validateEvent: schemas.validator<ChangeEvent>('change-event'),
+          mappingValidator: connectorServices.mappingValidator,
+          topicRefreshMs: config.connectors.topicRefreshMs
+        })),
+        await supervise(DEAD_LETTER_ARCHIVER_GROUP, async log => await startDeadLetterArchiver({
+          eventLog: log, store, logger, batchSize, maxAttempts,
+          topics: async () => await connectorServices.deadLetterTopics([NORMALIZER_GROUP, MERGER_GROUP]),
+          refreshMs: config.connectors.topicRefreshMs
+        }))
+      ]
+      consumers.push(...supervised)
+      // Not ready while a consumer is restarting or its batches fail: named, with its lag.
+      readiness.push({ name: 'consumers', check: async () => await checkConsumers(supervised) })
     }
+    continueStarting()
     if (runs(config, 'gateway')) {
       const { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs } = config.security
       // Demo clients only ever on the embedded store: a real deployment starts from the operator key.

@@ -13,6 +13,7 @@ import type { MergeEvent } from './fold.js'
 import { mergeKey } from './merge-key.js'
 import { conflictIds, conflictWrites, type KeyedSteps } from './conflict-docs.js'
 import { readCanonicalEvent } from './read-event.js'
+import { timeSlicer } from '../../infra/shared/event-loop.js'
 import type { SurvivorshipRules } from './survivorship.js'
 
 export class StaleGoldenWriteError extends Error {
@@ -45,9 +46,12 @@ export type MergeBatch = (messages: ConsumedMessage[]) => Promise<BatchStats>
 export function createMergeBatch ({ store, rules, validate, logger, deadLetter, now = () => new Date() }: MergeBatchDeps): MergeBatch {
   return async function mergeBatch (messages) {
     const dead: DeadLetter[] = []
+    // Between records: a large batch does not hold the event loop (health checks, SIGTERM).
+    const slice = timeSlicer()
     // collection -> id -> events in log order
     const byKey = new Map<CollectionName, Map<string, MergeEvent[]>>()
     for (const message of messages) {
+      await slice()
       const read = readCanonicalEvent(message, validate)
       if (!read.ok) { dead.push({ message, code: read.code, reason: read.reason }); continue }
       const collection = goldenCollection[read.event.entity]
@@ -65,6 +69,7 @@ export function createMergeBatch ({ store, rules, validate, logger, deadLetter, 
     for (const [collection, keys] of byKey) {
       const writes: VersionedWrite[] = []
       for (const [entityId, events] of keys) {
+        await slice()
         const stored = current.get(collection)?.get(entityId)
         const outcome = mergeKey(events[0].entity, entityId, stored, events, rules, appliedAt)
         if (outcome === undefined) continue

@@ -15,6 +15,7 @@ import { toCanonical, type PendingEntity } from './to-canonical.js'
 import { linkLegacyIds } from './legacy-id-linker.js'
 import { followTopics } from '../follow-topics.js'
 import { canonicalMessage } from './canonical-message.js'
+import { timeSlicer } from '../../infra/shared/event-loop.js'
 
 export const NORMALIZER_GROUP = 'normalizer'
 
@@ -42,7 +43,9 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
     const dead: DeadLetter[] = []
     const events: CanonicalEvent[] = []
     const pending: PendingEntity[] = []
+    const slice = timeSlicer()
     for (const message of batch) {
+      await slice()
       const raw = readEvent(message)
       if ('code' in raw) { dead.push({ message, ...raw }); continue }
       const info = await catalog.mappingFor(raw.connectorid)

@@ -13,12 +13,12 @@ export interface HubConfig {
   /** What is checked in the embedded SQLite files at start (infra/startup/check-embedded.ts). */
   startupCheck: 'quick' | 'off'
   kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number; namespace: string }
-  mongodb: { uri: string; database: string; timeoutMs: number }
+  mongodb: { uri: string; database: string; timeoutMs: number; maxPoolSize: number; maxInFlight: number }
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number; changesPerSecond: number }
   civilStatus: { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
   /** The other built-in connectors' sources (connectors/built-in.ts); civil status keeps its own block above. */
   sources: { residence: SourceSettings; land: SourceSettings; bhyt: SourceSettings; business: SourceSettings }
-  consumer: { batchSize: number; maxAttempts: number }
+  consumer: { batchSize: number; maxAttempts: number; restartMinMs: number; restartMaxMs: number }
   connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
   gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
   security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number; metricsKey: string }
@@ -74,13 +74,17 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
     mongodb: {
       type: 'object',
       additionalProperties: false,
-      required: ['uri', 'database', 'timeoutMs'],
+      required: ['uri', 'database', 'timeoutMs', 'maxPoolSize', 'maxInFlight'],
       default: {} as never,
       properties: {
         // Empty string = use the embedded (SQLite) store.
         uri: { type: 'string', pattern: '^(|mongodb(\\+srv)?://.+)$', default: '' },
         database: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,63}$', default: 'lienthong' },
-        timeoutMs: { type: 'integer', minimum: 100, default: 10000 }
+        timeoutMs: { type: 'integer', minimum: 100, default: 10000 },
+        // Bounds toward the store, per process (docs/reliability.md): FerretDB 1.x deadlocks when
+        // more operations are in flight than its PostgreSQL pool (pool_max_conns) has connections.
+        maxPoolSize: { type: 'integer', minimum: 1, maximum: 1000, default: 16 },
+        maxInFlight: { type: 'integer', minimum: 1, maximum: 1000, default: 16 }
       }
     },
     sim: {
@@ -127,11 +131,14 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
     consumer: {
       type: 'object',
       additionalProperties: false,
-      required: ['batchSize', 'maxAttempts'],
+      required: ['batchSize', 'maxAttempts', 'restartMinMs', 'restartMaxMs'],
       default: {} as never,
       properties: {
         batchSize: { type: 'integer', minimum: 1, maximum: 10000, default: 500 },
-        maxAttempts: { type: 'integer', minimum: 1, maximum: 100, default: 8 }
+        maxAttempts: { type: 'integer', minimum: 1, maximum: 100, default: 8 },
+        // A consumer that gave up is restarted after restartMinMs, doubling up to restartMaxMs.
+        restartMinMs: { type: 'integer', minimum: 10, maximum: 600000, default: 1000 },
+        restartMaxMs: { type: 'integer', minimum: 10, maximum: 600000, default: 30000 }
       }
     },
     connectors: {

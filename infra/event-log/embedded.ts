@@ -10,6 +10,7 @@ import type { ConsumedMessage, EventLog, OutgoingMessage, PartitionEnd, Subscrib
 import { runBatchWithRetries } from './batch-runner.js'
 import { sleep } from '../shared/retry.js'
 import { namingFileInErrors, openSqliteFile } from '../shared/sqlite-file-errors.js'
+import { yieldToEventLoop } from '../shared/event-loop.js'
 import { startWalCheckpointer } from '../shared/wal-checkpointer.js'
 
 const IDLE_POLL_MS = 250
@@ -39,6 +40,7 @@ export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file:
   const insert = db.prepare('INSERT INTO messages (topic, key, value, headers, ts) VALUES (?, ?, ?, ?, ?)')
   const readOffset = db.prepare('SELECT seq FROM group_offsets WHERE grp = ? AND topic = ?').pluck()
   const latestSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE topic = ?').pluck()
+  const countAfter = db.prepare('SELECT COUNT(*) FROM messages WHERE topic = ? AND seq > ?').pluck()
   const fetch = db.prepare('SELECT seq, topic, key, value, headers, ts FROM messages WHERE topic = ? AND seq > ? ORDER BY seq LIMIT ?')
   const commit = db.prepare(`INSERT INTO group_offsets (grp, topic, seq) VALUES (?, ?, ?)
     ON CONFLICT (grp, topic) DO UPDATE SET seq = excluded.seq`)
@@ -102,6 +104,9 @@ export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file:
         commitMany(group, moved)
         checkpointer?.wrote(moved.size)
         for (const [t, seq] of moved) positions.set(t, seq)
+        // SQLite answers synchronously, so a backlog would otherwise be drained in one unbroken run
+        // of microtasks: no timer, socket or signal handler (SIGTERM, /health/live) gets a turn.
+        await yieldToEventLoop()
       }
     }
     const running = loop().finally(() => { if (state === 'running') state = 'stopped' })
@@ -141,6 +146,10 @@ export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file:
         const seq = latestSeq.get(topic) as number
         return { topic, partition: 0, lastOffset: seq === 0 ? null : String(seq) }
       })
+    },
+    async groupLag (group, topics) {
+      if (closed) throw new Error('event log is closed')
+      return topics.reduce((n, t) => n + (countAfter.get(t, (readOffset.get(group, t) as number | undefined) ?? 0) as number), 0)
     },
     async ping () {
       if (closed) throw new Error('event log is closed')

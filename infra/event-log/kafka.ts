@@ -20,6 +20,14 @@ export interface KafkaEventLogOptions {
   partitions?: number
 }
 
+const HEARTBEAT_MS = 1000
+
+/** Clears a memoized connection when it fails, so the next caller tries again. */
+function forgetOnFailure<T> (ready: Promise<T>, forget: () => void): Promise<T> {
+  ready.catch(forget)
+  return ready
+}
+
 /** Checks of a new topic's leaders before giving up (with backoff up to 1 s: about 15 s). */
 const LEADER_CHECKS = 20
 
@@ -59,9 +67,11 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
   let closed = false
 
   // Memoized as promises: concurrent first callers share one client instead of leaking a second.
+  // A client whose first connect failed is forgotten, so the next caller connects afresh instead of
+  // being handed the same old rejection (ECONNREFUSED long after Kafka is back).
   let adminReady: Promise<Admin> | undefined
   async function getAdmin (): Promise<Admin> {
-    adminReady ??= (async () => { const a = kafka.admin(); await a.connect(); admin = a; return a })()
+    adminReady ??= forgetOnFailure((async () => { const a = kafka.admin(); await a.connect(); admin = a; return a })(), () => { adminReady = undefined })
     return await adminReady
   }
 
@@ -111,7 +121,7 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
 
   let producerReady: Promise<Producer> | undefined
   async function getProducer (): Promise<Producer> {
-    producerReady ??= (async () => {
+    producerReady ??= forgetOnFailure((async () => {
       // Idempotent: when a send is retried after a partial failure (a partition briefly without
       // its leader on a fresh topic), the broker drops the copies it already has, so a retry
       // never writes a message twice.
@@ -119,7 +129,7 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
       await p.connect()
       producer = p
       return p
-    })()
+    })(), () => { producerReady = undefined })
     return await producerReady
   }
 
@@ -131,47 +141,63 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     const consumer: Consumer = kafka.consumer({
       groupId: real(group),
       sessionTimeout: 10000,
-      heartbeatInterval: 1000,
+      heartbeatInterval: HEARTBEAT_MS,
       maxWaitTimeInMs: 250,
       retry: { retries: 5 }
     })
     const abort = new AbortController()
     let state: SubscriptionState = 'running'
-    await consumer.connect()
-    await consumer.subscribe({ topics, fromBeginning })
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
-        for (let i = 0; i < batch.messages.length; i += maxBatchSize) {
-          if (!isRunning() || isStale() || abort.signal.aborted) return
-          const chunk: ConsumedMessage[] = batch.messages.slice(i, i + maxBatchSize).map(m => ({
-            topic: logical(batch.topic),
-            partition: batch.partition,
-            offset: m.offset,
-            key: m.key?.toString('utf8') ?? '',
-            value: m.value?.toString('utf8') ?? '',
-            headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
-            timestamp: Number(m.timestamp)
-          }))
-          const outcome = await runBatchWithRetries(handler, chunk, maxAttempts, abort.signal)
-          if (!outcome.ok) {
-            // Nothing is committed: the next member of the group gets this batch again.
-            if (!abort.signal.aborted) {
-              state = 'failed'
-              pause()
-              onFatal?.(outcome.error ?? new Error('handler failed'))
-              setImmediate(() => { void consumer.disconnect() })
-            }
-            return
-          }
-          const last = chunk[chunk.length - 1].offset
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }])
-          resolveOffset(last)
-          await heartbeat()
-        }
-      }
+    // kafkajs restarts the consumer itself after a retriable crash; after any other (the member
+    // was removed from the group, …) it stops for good, which must not go unnoticed.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || abort.signal.aborted || state !== 'running') return
+      state = 'failed'
+      onFatal?.(payload.error)
     })
+    // A consumer that could not join (Kafka down) is disconnected, so a supervised retry leaks nothing.
+    try {
+      await consumer.connect()
+      await consumer.subscribe({ topics, fromBeginning })
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
+          for (let i = 0; i < batch.messages.length; i += maxBatchSize) {
+            if (!isRunning() || isStale() || abort.signal.aborted) return
+            const chunk: ConsumedMessage[] = batch.messages.slice(i, i + maxBatchSize).map(m => ({
+              topic: logical(batch.topic),
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key?.toString('utf8') ?? '',
+              value: m.value?.toString('utf8') ?? '',
+              headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+              timestamp: Number(m.timestamp)
+            }))
+            // The group coordinator removes a member that stays silent for sessionTimeout: a batch
+            // waiting on a slow or absent store keeps heartbeating while it waits and retries.
+            const beat = setInterval(() => { heartbeat().catch(err => logger.debug({ err: { message: (err as Error).message } }, 'heartbeat during a batch failed')) }, HEARTBEAT_MS)
+            const outcome = await runBatchWithRetries(handler, chunk, maxAttempts, abort.signal).finally(() => clearInterval(beat))
+            if (!outcome.ok) {
+              // Nothing is committed: the next member of the group gets this batch again.
+              if (!abort.signal.aborted) {
+                state = 'failed'
+                pause()
+                onFatal?.(outcome.error ?? new Error('handler failed'))
+                setImmediate(() => { void consumer.disconnect() })
+              }
+              return
+            }
+            const last = chunk[chunk.length - 1].offset
+            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }])
+            resolveOffset(last)
+            await heartbeat()
+          }
+        }
+      })
+    } catch (err) {
+      await consumer.disconnect().catch(() => {})
+      throw err
+    }
     const subscription: Subscription = {
       stop: async () => {
         abort.abort()
@@ -217,6 +243,23 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
         }))
       }))
       return ends.flat()
+    },
+    async groupLag (group, topics) {
+      if (closed) throw new Error('event log is closed')
+      const realTopics = topics.map(real)
+      const a = await getAdmin()
+      const committed = await withTimeout(a.fetchOffsets({ groupId: real(group), topics: realTopics }), requestTimeoutMs, 'Kafka fetchOffsets')
+      let lag = 0n
+      for (const topic of realTopics) {
+        const ends = await topicOffsets(topic)
+        const done = committed.find(c => c.topic === topic)?.partitions ?? []
+        for (const end of ends) {
+          const at = BigInt(done.find(d => d.partition === end.partition)?.offset ?? '-1')
+          const from = at < BigInt(end.low) ? BigInt(end.low) : at
+          if (BigInt(end.high) > from) lag += BigInt(end.high) - from
+        }
+      }
+      return Number(lag)
     },
     async ping () {
       const a = await withTimeout(getAdmin(), requestTimeoutMs, 'Kafka connect')

@@ -60,6 +60,11 @@ export interface EventLog {
    * none), so a replay knows where "now" ends instead of guessing from a quiet period.
    */
   lastOffsets: (topics: string[]) => Promise<PartitionEnd[]>
+  /**
+   * Messages of these topics the group has not committed yet (its lag). Optional: test doubles
+   * may leave it out; readiness then names a stopped consumer without its lag.
+   */
+  groupLag?: (group: string, topics: string[]) => Promise<number>
   /** Resolves when the log answers; rejects (within its timeout) when it does not. */
   ping: () => Promise<void>
   close: () => Promise<void>

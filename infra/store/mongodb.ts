@@ -3,21 +3,41 @@
 // aggregation-pipeline updates. A versioned write is a replace filtered on {_id, version}; an
 // insert relies on the unique `_id`. Refused writes are found by reading versions back only when
 // the bulk result says something did not apply.
-import { MongoClient, MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb'
+import { MongoClient, MongoBulkWriteError, type MongoClientOptions, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb'
 import { canonicalJson } from '../shared/canonical-json.js'
+import { createPermits } from './permits.js'
 import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, StoreWriteError, type BulkUpsertResult, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
 
-export interface MongoStoreOptions { uri: string, database: string, timeoutMs: number }
+export interface MongoStoreOptions {
+  uri: string
+  database: string
+  timeoutMs: number
+  /** Driver connections to the server at most (the driver's maxPoolSize). */
+  maxPoolSize?: number
+  /** Operations in flight at once from this process, a bulk write counting one per write. */
+  maxInFlight?: number
+}
 
-/** Operations per bulkWrite (see bulkUpsert). */
+/**
+ * Defaults measured on FerretDB 1.24 over PostgreSQL (pool_max_conns 50), docs/reliability.md:
+ * with them a 5,000-citizen load completes; unbounded, FerretDB stopped answering at 1,500.
+ */
+export const STORE_DEFAULTS = { maxPoolSize: 16, maxInFlight: 16 } as const
+
+/** Operations per bulkWrite at most (see bulkUpsert); also bounded by maxInFlight. */
 const BULK_CHUNK = 16
-/** Calls in flight at once when getMany or deleteMany go by `_id` one at a time (FerretDB 1.x, see oneByOne). */
-const GET_CONCURRENCY = 16
 
 interface CursorDoc { _id: string, cursor: unknown, updatedAt: Date }
 
-export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOptions): Promise<Store> {
-  const client = new MongoClient(uri, {
+export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = STORE_DEFAULTS.maxPoolSize, maxInFlight = STORE_DEFAULTS.maxInFlight }: MongoStoreOptions): Promise<Store> {
+  // Every role of the process shares these permits: gateway reads, connectors' cursors, the
+  // normalizer and the merger together never have more than maxInFlight operations at the server.
+  const permits = createPermits(maxInFlight)
+  const chunkSize = Math.min(BULK_CHUNK, maxInFlight)
+  const clientOptions: MongoClientOptions = {
+    maxPoolSize,
+    // Waiting for a connection is bounded like any other call: a stuck server fails the call.
+    waitQueueTimeoutMS: timeoutMs * 3,
     serverSelectionTimeoutMS: timeoutMs,
     connectTimeoutMS: timeoutMs,
     socketTimeoutMS: timeoutMs * 3,
@@ -27,15 +47,45 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     // A member set to undefined is left out, as JSON (and so the embedded store) leaves it out;
     // otherwise the two stores would hold different documents for the same write.
     ignoreUndefined: true
-  })
+  }
+  let client = new MongoClient(uri, clientOptions)
   await client.connect()
-  const db: Db = client.db(database)
+  let db: Db = client.db(database)
   // FerretDB 1.x pushes `_id` equality down to PostgreSQL but not `$in`: a `$in` filter fetches and
   // decodes the whole collection (10.5 s for 45 ids among 4 000 golden records, against 1.3 s for
   // the same ids asked one by one). MongoDB proper serves `$in` from its index in one round trip.
   const oneByOne = 'ferretdbVersion' in await db.admin().command({ buildInfo: 1 }, { timeoutMS: timeoutMs })
   const docs = (name: string): Collection<StoredDoc> => db.collection<StoredDoc>(name)
-  const cursors = db.collection<CursorDoc>('connector_cursors')
+  const cursors = (): Collection<CursorDoc> => db.collection<CursorDoc>('connector_cursors')
+
+  // Safety net (docs/reliability.md, store outage): inside the hub the driver was seen never to
+  // reconnect after FerretDB came back, every call failing with the same server-selection error.
+  // When calls have failed so for longer than 3 × timeoutMs, a fresh client is opened and swapped in.
+  let failingSince: number | undefined
+  let reopening: Promise<void> | undefined
+  async function reopen (): Promise<void> {
+    const fresh = new MongoClient(uri, clientOptions)
+    try { await fresh.connect() } catch { await fresh.close().catch(() => {}); return }
+    const old = client
+    client = fresh
+    db = fresh.db(database)
+    failingSince = undefined
+    await old.close().catch(() => {})
+  }
+  async function watched<T> (work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work()
+      failingSince = undefined
+      return result
+    } catch (err) {
+      if ((err as Error).name === 'MongoServerSelectionError') {
+        failingSince ??= Date.now()
+        if (Date.now() - failingSince > timeoutMs * 3) reopening ??= reopen().finally(() => { reopening = undefined })
+      }
+      throw err
+    }
+  }
+  const call = async <T>(weight: number, work: () => Promise<T>): Promise<T> => await permits.run(weight, async () => await watched(work))
 
   async function bulkUpsert (name: string, writes: Parameters<Store['bulkUpsert']>[1]): Promise<BulkUpsertResult> {
     assertWritesMoveForward(writes)
@@ -43,8 +93,8 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     // In chunks: FerretDB 1.24 hangs for good on one bulkWrite carrying more replaces than its
     // PostgreSQL pool has connections (seen with a pool of 5 and 10 replaces). A chunk stays
     // well under FerretDB's default pool of 50 (pool_max_conns), whatever the batch size.
-    for (let i = 0; i < writes.length; i += BULK_CHUNK) {
-      const part = await bulkUpsertChunk(name, writes.slice(i, i + BULK_CHUNK))
+    for (let i = 0; i < writes.length; i += chunkSize) {
+      const part = await bulkUpsertChunk(name, writes.slice(i, i + chunkSize))
       result.applied.push(...part.applied)
       result.stale.push(...part.stale)
     }
@@ -60,7 +110,7 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     let done: number
     const refusedInserts = new Set<number>()
     try {
-      const res = await docs(name).bulkWrite(ops, { ordered: false })
+      const res = await call(ops.length, async () => await docs(name).bulkWrite(ops, { ordered: false }))
       done = res.insertedCount + res.matchedCount
     } catch (err) {
       // Duplicate-key errors are how an insert learns the document already exists: a stale write.
@@ -88,11 +138,11 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     const found = new Map<string, StoredDoc>()
     if (ids.length === 0) return found
     if (!oneByOne) {
-      for await (const doc of docs(name).find({ _id: { $in: ids } })) found.set(doc._id, doc)
+      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) found.set(doc._id, doc)
       return found
     }
-    await eachId(ids, async id => {
-      const doc = await docs(name).findOne({ _id: id })
+    await eachId(ids, maxInFlight, async id => {
+      const doc = await call(1, async () => await docs(name).findOne({ _id: id }))
       if (doc !== null) found.set(doc._id, doc)
     })
     return found
@@ -103,7 +153,7 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     const wanted = fields.filter(f => f !== '_id')
     const key = `${name}:${wanted.join(',')}`
     if (wanted.length === 0 || indexed.has(key)) return
-    await docs(name).createIndex(Object.fromEntries(wanted.map(f => [f, 1])))
+    await call(1, async () => await docs(name).createIndex(Object.fromEntries(wanted.map(f => [f, 1]))))
     indexed.add(key)
   }
 
@@ -119,7 +169,7 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
         ? [{ _id: { [cmp]: after.id } }]
         : [{ [field]: { [cmp]: after.value } }, { [field]: after.value, _id: { [cmp]: after.id } }]
     }
-    return await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray()
+    return await call(1, async () => await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray())
   }
 
   return {
@@ -127,28 +177,30 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
     find,
     async deleteMany (name, ids) {
       if (ids.length === 0) return 0
-      if (!oneByOne) return (await docs(name).deleteMany({ _id: { $in: ids } })).deletedCount
+      if (!oneByOne) return (await call(1, async () => await docs(name).deleteMany({ _id: { $in: ids } }))).deletedCount
       let deleted = 0
-      await eachId(ids, async id => {
+      await eachId(ids, maxInFlight, async id => {
         // Awaited first: `deleted += await …` would read `deleted` before the await and lose counts.
-        const { deletedCount } = await docs(name).deleteOne({ _id: id })
+        const { deletedCount } = await call(1, async () => await docs(name).deleteOne({ _id: id }))
         deleted += deletedCount
       })
       return deleted
     },
     async get (name, id) {
-      return (await docs(name).findOne({ _id: id })) ?? undefined
+      return (await call(1, async () => await docs(name).findOne({ _id: id }))) ?? undefined
     },
     getMany,
     bulkUpsert,
     async getCursor (connector, stream) {
-      return (await cursors.findOne({ _id: `${connector}/${stream}` }))?.cursor
+      return (await call(1, async () => await cursors().findOne({ _id: `${connector}/${stream}` })))?.cursor
     },
     async saveCursor (connector, stream, cursor) {
-      await cursors.replaceOne({ _id: `${connector}/${stream}` }, { cursor, updatedAt: new Date() }, { upsert: true })
+      await call(1, async () => await cursors().replaceOne({ _id: `${connector}/${stream}` }, { cursor, updatedAt: new Date() }, { upsert: true }))
     },
+    // Outside the permits on purpose: readiness asks whether the server answers, not whether
+    // this process is busy.
     async ping () {
-      await db.command({ ping: 1 }, { timeoutMS: timeoutMs })
+      await watched(async () => await db.command({ ping: 1 }, { timeoutMS: timeoutMs }))
     },
     async close () {
       await client.close()
@@ -156,10 +208,10 @@ export async function openMongoStore ({ uri, database, timeoutMs }: MongoStoreOp
   }
 }
 
-/** Runs `work` once per distinct id, at most GET_CONCURRENCY at a time (each holds a pool connection). */
-async function eachId (ids: string[], work: (id: string) => Promise<void>): Promise<void> {
+/** Runs `work` once per distinct id, at most `concurrency` at a time (each holds a pool connection). */
+async function eachId (ids: string[], concurrency: number, work: (id: string) => Promise<void>): Promise<void> {
   const queue = [...new Set(ids)]
-  await Promise.all(Array.from({ length: Math.min(GET_CONCURRENCY, queue.length) }, async () => {
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
     for (let id = queue.pop(); id !== undefined; id = queue.pop()) await work(id)
   }))
 }

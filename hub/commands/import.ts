@@ -1,7 +1,7 @@
 // `lienthong import --connector ID [--stream NAME] [--format csv|ndjson] [--batch-size N]
 // [--incremental] FILE`: loads a source's CSV or NDJSON export through a built-in connector into
-// the event log (connectors/runner/file-import.ts). Progress goes to stderr: a bar with rows/s and
-// % when stderr is a terminal, a plain line every few seconds otherwise. The summary goes to
+// the event log (connectors/runner/file-import.ts). Progress goes to stderr: a bar with %, rows/s and
+// ETA when stderr is a terminal, otherwise at most a plain line every 10 s (nothing for a short run). The summary goes to
 // stdout. Exit code 0 when the file was read (rejected rows are in the dead letters), 1 when the
 // import failed, 2 on bad usage.
 import { statSync } from 'node:fs'
@@ -12,6 +12,7 @@ import type { PollConnector } from '../../connectors/contract.js'
 import { importFile, type ImportProgress } from '../../connectors/runner/file-import.js'
 import { formatOf, type FileFormat } from '../../connectors/runner/file-records.js'
 import { createRawSchemaCompiler } from '../../connectors/runner/raw-schema-compiler.js'
+import { createProgressReport } from '../../infra/shared/cli-progress-report.js'
 import type { Command } from './index.js'
 
 const usage = 'usage: lienthong import --connector ID [--stream NAME] [--format csv|ndjson] [--batch-size N] [--incremental] FILE\n' +
@@ -75,7 +76,8 @@ export const importCommand: Command = {
         incremental: parsed.incremental,
         onProgress: progress.update
       })
-      progress.done(summary)
+      progress.update({ ...summary, bytes: size })
+      progress.done()
       const seconds = (Date.now() - started) / 1000
       stdout.write(`Imported ${basename(parsed.file)} (${format}) through ${connector.manifest.id} ${connector.manifest.version}, stream ${stream}:\n` +
         `  rows read:     ${summary.rows}\n` +
@@ -94,34 +96,11 @@ export const importCommand: Command = {
   }
 }
 
-// A bar redrawn in place on a terminal; plain lines every few seconds anywhere else (CI logs).
-function progressReporter (stderr: NodeJS.WritableStream, totalBytes: number): { update: (p: ImportProgress) => void, done: (p?: ImportProgress) => void } {
-  const tty = (stderr as NodeJS.WriteStream).isTTY === true
-  const started = Date.now()
-  let lastDraw = 0
-  const line = (p: ImportProgress): string => {
-    const seconds = Math.max((Date.now() - started) / 1000, 0.001)
-    const pct = totalBytes === 0 ? 100 : Math.min(100, Math.floor(p.bytes / totalBytes * 100))
-    return `${pct}% ${p.rows} rows, ${Math.round(p.rows / seconds)} rows/s, ${p.rejected} rejected`
-  }
+/** Progress by bytes read (the only end known in advance), rate in rows; see infra/shared/cli-progress-report.ts. */
+function progressReporter (stderr: NodeJS.WritableStream, totalBytes: number): { update: (p: ImportProgress) => void, done: () => void } {
+  const report = createProgressReport({ stream: stderr, label: 'import', unit: 'rows', total: totalBytes })
   return {
-    update (p) {
-      const now = Date.now()
-      if (tty) {
-        if (now - lastDraw < 100) return
-        const pct = totalBytes === 0 ? 1 : Math.min(1, p.bytes / totalBytes)
-        const width = 30
-        const full = Math.round(pct * width)
-        stderr.write(`\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${line(p)}   `)
-      } else {
-        if (now - lastDraw < 2000) return
-        stderr.write(`import: ${line(p)}\n`)
-      }
-      lastDraw = now
-    },
-    done (p) {
-      if (tty) stderr.write(p !== undefined ? `\r[${'#'.repeat(30)}] ${line(p)}   \n` : '\n')
-      else if (p !== undefined) stderr.write(`import: ${line(p)} (done)\n`)
-    }
+    update: p => report.update(p.bytes, p.rows, `${p.rows} rows, ${p.rejected} rejected`),
+    done: () => report.stop()
   }
 }

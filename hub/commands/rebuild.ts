@@ -1,14 +1,24 @@
 // `lienthong rebuild --target-data-dir <dir> | --target-database <name>`: replays the canonical
 // topics, from the start to where they ended when it began, into an EMPTY target store (a data dir for the
-// embedded store, a database for MongoDB; never the live one), prints progress on stderr, then
-// the canonical hashes of the live and the rebuilt store on stdout. Exit 0 when they are equal,
+// embedded store, a database for MongoDB; never the live one), prints progress on stderr (a bar with
+// rate and ETA on a terminal, at most a line every 10 s elsewhere), then the canonical hashes of the
+// live and the rebuilt store on stdout. Exit 0 when they are equal,
 // 1 when they differ, 2 on bad usage or a non-empty target.
 import type { HubConfig } from '../../infra/config/schema.js'
 import { openEventLog, openStore } from '../../infra/open-adapters.js'
 import { loadSurvivorship } from '../../consumers/merger/survivorship.js'
 import { replayInto } from '../../consumers/merger/rebuild.js'
 import { hashStore, mergerCollectionsEmpty } from '../../consumers/merger/store-hash.js'
+import { canonicalTopics } from '../../consumers/merger/merger.js'
+import type { EventLog } from '../../infra/ports/event-log.js'
+import { createProgressReport } from '../../infra/shared/cli-progress-report.js'
 import type { Command } from './index.js'
+
+/** The bar's end: offsets the canonical partitions reached (an upper bound once retention trimmed their start). */
+async function eventsToReplay (eventLog: EventLog): Promise<number> {
+  const ends = await eventLog.lastOffsets(canonicalTopics())
+  return ends.reduce((sum, e) => sum + (e.lastOffset === null ? 0 : Number(e.lastOffset) + 1), 0)
+}
 
 const usage = 'usage: lienthong rebuild (--target-data-dir <dir> | --target-database <name>)\n'
 
@@ -59,18 +69,14 @@ export const rebuildCommand: Command = {
         stderr.write('the target store already holds golden records, history or conflicts; rebuild needs an empty one\n')
         return 2
       }
-      let shown = 0
+      const progress = createProgressReport({ stream: stderr, label: 'rebuild', unit: 'events', total: await eventsToReplay(eventLog) })
       const result = await replayInto({
         eventLog, target: targetStore, rules, logger,
         batchSize: config.consumer.batchSize,
         maxAttempts: config.consumer.maxAttempts,
         group: `merger.rebuild.${Date.now().toString(36)}`,
-        progress: p => {
-          if (p.elapsedMs - shown < 1000) return
-          shown = p.elapsedMs
-          stderr.write(`rebuild: ${p.events} events, ${p.versions} versions, ${p.rejected} rejected, ${Math.round(p.events / (p.elapsedMs / 1000))} events/s\n`)
-        }
-      })
+        progress: p => progress.update(p.events, p.events, `${p.events} events, ${p.versions} versions, ${p.rejected} rejected`)
+      }).finally(() => progress.stop())
       stderr.write(`rebuild: replay done, ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s; hashing\n`)
       const [live, rebuilt] = await Promise.all([hashStore(liveStore), hashStore(targetStore)])
       const equal = live.hash === rebuilt.hash

@@ -1,6 +1,8 @@
 // Builds the hub's configuration from (lowest to highest precedence) schema defaults, an optional
 // JSON config file, environment variables and command-line flags, then validates it once.
 // This module is the only place that knows environment variable names; main.ts passes process.env in.
+// Each built-in source's base URL also admits its exact origin to the connectors' SSRF allow-list, so
+// pointing the hub at sim:serve or at real departments is one config file (docs/connectors.md).
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import cron from 'node-cron'
@@ -91,7 +93,31 @@ export function loadConfig ({ env = {}, argv = [], overrides = {} }: ConfigSourc
   if (flags.role !== undefined) merged.role = flags.role
   if (flags.port !== undefined) merged.port = fromEnv(flags.port, 'number')
   deepMerge(merged, overrides as Record<string, unknown>)
-  return validate(merged)
+  return admitSourceOrigins(validate(merged))
+}
+
+/**
+ * The origins (scheme, host, port) of the configured built-in sources, added to connectors.ssrfAllow:
+ * a registered connector may then call those exact origins although they are loopback or private,
+ * and nothing else on those hosts. An empty base URL (the simulated department) adds nothing.
+ */
+export function admitSourceOrigins (config: HubConfig): HubConfig {
+  const urls = [config.civilStatus.baseUrl, ...Object.values(config.sources).map(s => s.baseUrl)]
+  const origins = urls.filter(u => u !== '').map(u => new URL(u).origin)
+  const ssrfAllow = [...new Set([...config.connectors.ssrfAllow, ...origins])]
+  return { ...config, connectors: { ...config.connectors, ssrfAllow } }
+}
+
+/**
+ * A config file may carry a top-level `$comment` (dropped), and may name civil status inside
+ * `sources` with the other departments (sim:serve writes it so).
+ */
+function normaliseFile (file: string, { $comment, ...parsed }: Record<string, unknown>): Record<string, unknown> {
+  const sources = parsed.sources as Record<string, unknown> | undefined
+  if (sources === null || typeof sources !== 'object' || !('civilStatus' in sources)) return parsed
+  if ('civilStatus' in parsed) throw new ConfigError(`Config file ${file} names civil status twice: keep sources.civilStatus or civilStatus, not both`, 'LT_CONFIG_FILE')
+  const { civilStatus, ...others } = sources
+  return { ...parsed, civilStatus, sources: others }
 }
 
 function validate (candidate: Record<string, unknown>): HubConfig {
@@ -147,8 +173,9 @@ function readConfigFile (file: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(text)
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object')
-    return parsed as Record<string, unknown>
+    return normaliseFile(file, parsed as Record<string, unknown>)
   } catch (err) {
+    if (err instanceof ConfigError) throw err
     throw new ConfigError(`Config file ${file} is not valid: ${(err as Error).message}`, 'LT_CONFIG_FILE')
   }
 }

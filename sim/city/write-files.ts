@@ -43,15 +43,20 @@ export interface CityManifest extends GenerationSummary {
   files: Record<string, string>
 }
 
-export function writeCityFiles (options: CityOptions, dir: string): CityManifest {
+/** `onCitizen` hears the running count of citizens written (sim:generate's progress bar). */
+export function writeCityFiles (options: CityOptions, dir: string, onCitizen?: (citizens: number) => void): CityManifest {
   mkdirSync(dir, { recursive: true })
   const files = new Map(ALL_STREAMS.map(s => [`${s.department}.${s.name}`, new LineFile(join(dir, s.file))]))
   const truth = new LineFile(join(dir, TRUTH_FILE))
   let summary: GenerationSummary
+  let citizens = 0
   try {
     summary = generateCity(options, {
       record: (department, stream, record) => (files.get(`${department}.${stream}`) as LineFile).line(record),
-      truth: entry => truth.line(entry)
+      truth: entry => {
+        truth.line(entry)
+        if (entry.type === 'person') onCitizen?.(++citizens)
+      }
     })
   } finally {
     for (const f of files.values()) f.close()

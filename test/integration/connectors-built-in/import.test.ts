@@ -49,7 +49,8 @@ for (const format of ['ndjson', 'csv'] as const) {
       const invalid = truth.filter(e => e.type === 'invalid' && (e as { department: string }).department === department && (e as { stream: string }).stream === simStream)
       const rows = readFileSync(path, 'utf8').split('\n').filter(l => l.trim() !== '').length - (format === 'csv' ? 1 : 0)
       t.match(stdout.text(), new RegExp(`stream ${stream}:[\\s\\S]*rows read: +${rows}\\n[\\s\\S]*published: +${rows - invalid.length} to source\\.${connector}[\\s\\S]*rejected: +${invalid.length} to dlq\\.connector\\.${connector}`), `${file}: every valid row published, every invalid one rejected`)
-      t.match(stderr.text(), /import: 100% \d+ rows, \d+ rows\/s, \d+ rejected \(done\)/, 'plain progress lines when stderr is not a terminal')
+      // Off a terminal, progress is at most one line every 10 s: a short import leaves stderr clean.
+      t.equal(stderr.text(), '', `${file}: nothing on stderr when it is not a terminal`)
     }
 
     // What reached the log: ops, ids and dead letters with line numbers.
@@ -90,7 +91,8 @@ t.test('a progress bar on a terminal; usage errors exit 2', async t => {
   }
   const ok = await run(['--connector', 'health-insurance', join(dir, 'bhyt.the.ndjson')], true)
   t.equal(ok.code, 0)
-  t.match(ok.err, /\r\[#{30}\] 100% \d+ rows, \d+ rows\/s/, 'the bar is drawn in place and ends full')
+  t.match(ok.err, /\x1b\[1Gimport \[#{30}\] 100% \| \d+ rows, 0 rejected \| \d+ rows\/s \| ETA 0s/,
+    'the bar (cli-progress) is drawn in place and ends full, with rate and ETA')
   t.equal((await run(['--connector', 'nope', 'x.csv'])).code, 2)
   t.equal((await run(['--connector', 'civil-status', join(dir, 'bhyt.the.ndjson')])).code, 2, 'a two-stream connector needs to know the stream')
   t.match((await run(['--connector', 'civil-status', join(dir, 'bhyt.the.ndjson')])).err, /pass --stream \(persons, marriages\)/)

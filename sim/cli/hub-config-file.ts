@@ -1,0 +1,30 @@
+// The hub config file that points every built-in connector at a running simulated city (sim:serve
+// --write-config FILE, or --print-config): `lienthong --config FILE` then polls these departments,
+// and the same base URLs admit their exact origins to the SSRF allow-list (infra/config/load.ts).
+import { writeFileSync } from 'node:fs'
+import type { DepartmentSpec } from '../city/departments.js'
+
+type Handle = DepartmentSpec['handle']
+
+export interface HubSourcesConfig {
+  $comment: string
+  sources: Record<Handle, { baseUrl: string }>
+}
+
+export function hubSourcesConfig (urls: Record<Handle, string>): HubSourcesConfig {
+  return {
+    $comment: 'Written by sim:serve for the ports it chose. Run: lienthong --config <this file>. ' +
+      'Each baseUrl is also admitted to the SSRF allow-list (that exact origin only).',
+    sources: {
+      civilStatus: { baseUrl: urls.civilStatus },
+      residence: { baseUrl: urls.residence },
+      land: { baseUrl: urls.land },
+      bhyt: { baseUrl: urls.bhyt },
+      business: { baseUrl: urls.business }
+    }
+  }
+}
+
+export function writeHubConfigFile (file: string, urls: Record<Handle, string>): void {
+  writeFileSync(file, JSON.stringify(hubSourcesConfig(urls), null, 2) + '\n')
+}

@@ -45,10 +45,10 @@ export interface FaultHub {
   stopAll: (signal?: NodeJS.Signals) => Promise<void>
 }
 
-export async function startFaultHub (dataDir: string, env: Record<string, string> = {}): Promise<FaultHub> {
+export function faultHub (dataDir: string, env: Record<string, string> = {}): FaultHub {
   const processes = {} as Record<Role, HubProcess>
   let base = ''
-  const hub: FaultHub = {
+  return {
     dataDir,
     processes,
     base: () => base,
@@ -61,7 +61,11 @@ export async function startFaultHub (dataDir: string, env: Record<string, string
     kill: async (role, signal = 'SIGKILL') => { await processes[role]?.stop(signal) },
     stopAll: async (signal = 'SIGKILL') => { await Promise.all(Object.values(processes).map(async p => await p.stop(signal))) }
   }
-  // The consumers first: the gateway's start-up check then sees a store the merger already owns.
+}
+
+/** The three roles started one after the other, each up before the next. */
+export async function startFaultHub (dataDir: string, env: Record<string, string> = {}): Promise<FaultHub> {
+  const hub = faultHub(dataDir, env)
   for (const role of roles) await hub.start(role)
   return hub
 }
@@ -93,9 +97,13 @@ export function readDb<T> (dataDir: string, file: 'event-log.sqlite' | 'store.sq
   try { db.pragma('busy_timeout = 10000'); return read(db) } finally { db.close() }
 }
 
-/** Messages in the log, all topics (how far a load got). */
-export const logMessages = (dataDir: string): number =>
-  readDb(dataDir, 'event-log.sqlite', db => (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n)
+/** Messages in the sources' topics (how far the connectors got). */
+export const sourceMessages = (dataDir: string): number =>
+  readDb(dataDir, 'event-log.sqlite', db => (db.prepare("SELECT count(*) AS n FROM messages WHERE topic LIKE 'source.%'").get() as { n: number }).n)
+
+/** Sum of the merger's positions (how far the consumers got). */
+export const mergerPosition = (dataDir: string): number =>
+  readDb(dataDir, 'event-log.sqlite', db => (db.prepare("SELECT coalesce(sum(seq), 0) AS n FROM group_offsets WHERE grp = 'merger'").get() as { n: number }).n)
 
 /** The consumer group that must reach each topic's end before the store is final. */
 const groupOf = (topic: string): string | undefined =>

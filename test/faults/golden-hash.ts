@@ -3,15 +3,17 @@
 //   as the repeats scenario (test/integration/merger/repeats.scenario.ts) does through the port;
 // - acrossRuns: the same without what only a wall clock or a log position decides (ingest and
 //   detection times, a dead letter's log offset, a conflict's store version counting batches), so a
-//   faulted run can be compared with a clean run of the same seeded city. Golden record versions
-//   and the number of history entries are kept: a fault must not add a version.
+//   faulted run can be compared with a clean run of the same seeded city. Golden records keep
+//   their version; history is compared as the set of events that made each record's versions:
+//   which source's event came first depends on how the connectors' polls interleaved (a restarted
+//   connector reads later), so the order of versions may differ, their number and causes may not.
 import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import { readDb } from './fault-hub.js'
 
 const collections = ['persons', 'households', 'land_parcels', 'land_certificates', 'health_cards', 'business_households',
   'conflicts', 'history', 'dead_letters']
-const wallClock = new Set(['ingestTime', 'newestIngestTime', 'validFrom', 'appliedAt', 'deadAt', 'detectedAt'])
+const wallClock = new Set(['ingestTime', 'newestIngestTime', 'validFrom', 'appliedAt', 'deadAt', 'detectedAt', 'recordVersion'])
 
 function stripRun (value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map(v => stripRun(v))
@@ -34,13 +36,20 @@ export function storeHash (dataDir: string, mode: 'asStored' | 'acrossRuns'): St
     const rows = db.prepare('SELECT id, version, body FROM documents WHERE collection = ? ORDER BY id')
     for (const collection of collections) {
       let n = 0
+      const causes = new Map<string, string[]>()
       for (const row of rows.iterate(collection) as Iterable<{ id: string, version: number, body: string }>) {
-        const doc = JSON.parse(row.body) as Record<string, unknown>
-        const { version: _version, ...unversioned } = doc
-        const kept = mode === 'asStored' ? doc : stripRun(collection === 'conflicts' ? unversioned : doc)
-        sha.update(`${collection}\n${row.id}\n${mode === 'asStored' ? row.version : ''}\n${canonicalJson(kept)}\n`)
         n++
+        const doc = JSON.parse(row.body) as Record<string, unknown>
+        if (mode === 'asStored') { sha.update(`${collection}\n${row.id}\n${row.version}\n${canonicalJson(doc)}\n`); continue }
+        if (collection === 'history') {
+          const key = String(doc.recordKey)
+          causes.set(key, [...causes.get(key) ?? [], String(doc.eventId)])
+          continue
+        }
+        const { version: _storeVersion, ...unversioned } = doc
+        sha.update(`${collection}\n${row.id}\n${canonicalJson(stripRun(collection === 'conflicts' ? unversioned : doc))}\n`)
       }
+      for (const [key, events] of [...causes].sort(([a], [b]) => a < b ? -1 : 1)) sha.update(`history\n${key}\n${events.sort().join('\n')}\n`)
       documents[collection] = n
     }
     return { hash: sha.digest('hex'), documents }

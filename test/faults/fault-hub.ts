@@ -132,10 +132,10 @@ export function snapshotsPending (dataDir: string, expected: number): number {
 }
 
 /** Every built-in stream read once and every consumer at the end of its topics. */
-export async function drained (dataDir: string, what: string, streams = 6): Promise<void> {
+export async function drained (dataDir: string, what: string, streams = 6, timeoutMs = RECOVERY_MS): Promise<void> {
   await waitFor(() => {
     try {
       return snapshotsPending(dataDir, streams) === 0 && behind(dataDir).length === 0
     } catch { return false } // a file not created yet, or busy past the bound: look again
-  }, { timeoutMs: RECOVERY_MS, intervalMs: 250, what })
+  }, { timeoutMs, intervalMs: 250, what })
 }

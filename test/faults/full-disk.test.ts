@@ -1,0 +1,93 @@
+// Fault 3 of the matrix: the embedded files' disk fills up during a load. The data folder is a
+// small tmpfs (root can mount one: CI runs as root); a filler file leaves too little room for the
+// load. The hub must say so (readiness 503, an error naming the file) and, once the filler is
+// removed, finish the load with nothing lost: the store then equals a clean run of the same city.
+// Without the right to mount (not root), the test is skipped: RLIMIT_FSIZE (`prlimit --fsize`) is
+// no substitute, as a write past it raises SIGXFSZ and kills the process (that is fault 1).
+import t from 'tap'
+import { execFileSync } from 'node:child_process'
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { waitFor } from '../helpers/wait-for.js'
+import { drained, faultHub, readiness, RECOVERY_MS, roles, startFaultHub, type Readiness } from './fault-hub.js'
+import { storeHash } from './golden-hash.js'
+
+// Two hubs start here on a loaded 2-core machine; nothing asserts a duration.
+t.setTimeout(1200000)
+
+/** Room the hub gets: enough to start (files created, the data folder's write check), not for the load. */
+const HEADROOM = 256 * 1024
+
+/** Set once consumer supervision is in main: the full recovery bound, and drop the todo marks below. */
+const SUPERVISED = false
+
+function mountSmallDisk (dir: string): boolean {
+  try { execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir], { stdio: 'ignore' }); return true } catch { return false }
+}
+
+/** Writes a file until only `leave` bytes remain free on the file system (or none: ENOSPC ends it). */
+function fill (file: string, leave: number): void {
+  const fd = openSync(file, 'w')
+  const chunk = Buffer.alloc(64 * 1024, 1)
+  try {
+    for (;;) {
+      const { bavail, bsize } = statfsSync(file)
+      const room = bavail * bsize - leave
+      if (room <= 0) return
+      writeSync(fd, chunk, 0, Math.min(chunk.length, room))
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err
+  } finally { closeSync(fd) }
+}
+
+t.test('a full disk during a load: reported, then recovered without loss once space returns', async t => {
+  // The mount point lives outside tap's fixture folder, which tap removes at its own time.
+  const disk = mkdtempSync(join(tmpdir(), 'lt-full-disk-'))
+  if (!mountSmallDisk(disk)) { rmSync(disk, { recursive: true }); t.plan(0, 'cannot mount a tmpfs here (not root): the full-disk fault is not simulated'); return }
+  t.teardown(() => { execFileSync('umount', ['-l', disk]); rmSync(disk, { recursive: true }) })
+
+  const cleanDir = t.testdir({})
+  const clean = await startFaultHub(cleanDir)
+  await drained(cleanDir, 'the clean run to drain')
+  await clean.stopAll('SIGTERM')
+  const reference = storeHash(cleanDir, 'acrossRuns')
+
+  const dataDir = join(disk, 'data')
+  mkdirSync(dataDir)
+  // Consumers and gateway start with room; the load begins when the connectors start, after the filler.
+  const hub = faultHub(dataDir)
+  t.teardown(async () => { await hub.stopAll('SIGKILL') })
+  await hub.start('consumers')
+  await hub.start('gateway')
+  const base = hub.base()
+  const filler = join(disk, 'filler')
+  fill(filler, HEADROOM)
+  await hub.start('connectors')
+
+  // The report: an error naming the file that could not grow, and readiness saying the hub is not ready.
+  const output = (): string => roles.map(r => hub.processes[r].output()).join('\n')
+  const named = await waitFor(() => output().match(new RegExp(`${dataDir}/[\\w.-]+\\.sqlite[^"]*(disk is full|SQLITE_FULL)`)),
+    { timeoutMs: RECOVERY_MS, intervalMs: 250, what: 'an error naming the full file' })
+  t.pass(`the error names the file: ${named[0]}`)
+  const during = await waitFor(async () => { const r = await readiness(base); return r.status === 503 ? r : undefined },
+    { timeoutMs: 30000, intervalMs: 500, what: 'readiness 503 while the disk is full' })
+    .catch(async () => await readiness(base))
+  // Known gap on main: readiness pings the files with a read (SELECT 1), which a full disk does not stop.
+  t.equal(during.status, 503, `not ready while the disk is full (${JSON.stringify(during.body?.checks)})`,
+    { todo: 'readiness checks reads only; a full disk is seen in the logs, not in /health/ready' })
+
+  // Space returns; nobody restarts anything. Known gap on main: a consumer whose batch failed
+  // maxAttempts times stops for good (its process stays up), so the load never finishes without a
+  // restart; consumer supervision (restart with backoff) closes it. Until then the wait is short.
+  rmSync(filler)
+  await t.test('recovered once space returns, nothing lost', { todo: 'until consumer supervision (restart with backoff) is in main' }, async t => {
+    await drained(dataDir, 'the load to finish once space returned', 6, SUPERVISED ? RECOVERY_MS : 60000)
+    const after: Readiness = await waitFor(async () => { const r = await readiness(base); return r.status === 200 ? r : undefined },
+      { timeoutMs: RECOVERY_MS, intervalMs: 500, what: 'readiness 200 once space returned' })
+    t.equal(after.body?.status, 'ready', 'ready again')
+    t.same(storeHash(dataDir, 'acrossRuns'), reference, 'nothing lost: the store equals a clean run')
+  })
+  for (const r of roles) t.equal(await hub.processes[r].stop('SIGTERM'), 0, `${r} stops cleanly`)
+})

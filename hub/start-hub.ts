@@ -33,6 +33,7 @@ import { startHeadPublisher, type HeadPublisher } from '../gateway/security/audi
 import { headFilePath } from '../gateway/security/audit-heads-file.js'
 import { embeddedFiles } from '../infra/startup/embedded-files.js'
 import { startWatermarkRecorder } from '../infra/startup/log-watermark.js'
+import { checkDataDirSpace } from '../infra/startup/data-dir-space.js'
 import { instrumentPorts, watchHub } from './hub-metrics.js'
 
 /** How often the embedded log's end is recorded in the store (infra/startup/log-watermark.ts). */
@@ -107,6 +108,11 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
     { name: 'eventLog', check: async () => await eventLog.ping() },
     { name: 'store', check: async () => await store.ping() }
   ]
+  // With embedded files, a full data folder is not ready even though reads still answer.
+  const files = embeddedFiles(config)
+  if (files.eventLog !== undefined || files.store !== undefined) {
+    readiness.push({ name: 'dataDir', check: async () => await checkDataDirSpace(config.dataDir) })
+  }
 
   async function stop (): Promise<void> {
     await connectorHost?.stop()

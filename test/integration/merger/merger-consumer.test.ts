@@ -87,14 +87,16 @@ t.test('canonical events become golden records served by the gateway', async t =
   await t.test('asOf reads history', async t => {
     t.equal((await get(`/v1/citizens/${child}?asOf=2026-01-01T00:02:30Z`)).body.meta.version, 2)
     const early = await get(`/v1/citizens/${child}?asOf=2025-12-31T16:59:59Z`)
-    t.equal(early.status, 404)
-    t.equal(early.body.code, 'LT_ERR_CITIZEN_NOT_FOUND')
+    // Before the hub's history starts: a problem that says from when (issue 17), not a plain 404.
+    t.equal(early.status, 422)
+    t.equal(early.body.code, 'LT_ERR_AS_OF_BEFORE_HISTORY')
     t.equal((await get(`/v1/citizens/${child}?asOf=2026-01-01`)).body.meta.version, 4, 'a date: the end of that day')
     const bad = await get(`/v1/citizens/${child}?asOf=2026-02-30`)
     t.equal(bad.status, 400)
     t.equal(bad.body.code, 'LT_ERR_AS_OF_INVALID')
     t.match(bad.type, /application\/problem\+json/)
-    t.equal((await get(`/v1/citizens/${child}?asOf=soon`)).body.code, 'LT_ERR_VALIDATION')
+    // Malformed by shape too: the same code docs/api.md promises (issue 17), not the generic one.
+    t.equal((await get(`/v1/citizens/${child}?asOf=soon`)).body.code, 'LT_ERR_AS_OF_INVALID')
   })
 
   await t.test('links: household with the relation to the head, parcels, cards, businesses', async t => {

@@ -16,7 +16,8 @@ t.test('delete, tombstone and resurrection', async t => {
   await h.apply([canonicalEvent({ system: 'cu-tru', at: 3, op: 'delete' })])
   let doc = await get()
   t.equal(doc.deleted, false, 'civil status still holds it')
-  t.same(doc.fields, { fullName: 'Nguyễn Văn An' }, 'residence contributions gone')
+  // maritalStatus: civil status holds the person and no marriage: single, derived (survivorship.json absentMeans).
+  t.same(doc.fields, { fullName: 'Nguyễn Văn An', maritalStatus: 'single' }, 'residence contributions gone')
   t.same(doc.links, {}, 'and the household link with them')
   t.match(doc.sources['cu-tru'], { holds: false, deletedAt: '2026-01-01T00:03:00.000Z' })
 

@@ -70,7 +70,10 @@ async function metricsRoute (app: FastifyInstance, { metrics, metricsKey }: Metr
       tags: ['health'],
       summary: 'Prometheus metrics (metrics key, operator key, or loopback when no metrics key is set)',
       response: {
-        200: { type: 'string', description: 'Prometheus text exposition format' },
+        200: {
+          description: 'Prometheus text exposition format',
+          content: { 'text/plain': { schema: { type: 'string' } } }
+        },
         401: { $ref: 'Problem#' },
         403: { $ref: 'Problem#' }
       }

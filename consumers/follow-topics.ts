@@ -20,16 +20,29 @@ export async function followTopics ({ topics, subscribe, intervalMs, logger }: F
   let timer: NodeJS.Timeout | undefined
   let checking: Promise<void> | undefined
 
+  // True between stopping the old subscription and a new one succeeding.
+  let detached = false
+
   async function check (): Promise<void> {
     let next: string[]
     try { next = [...new Set(await topics())].sort() } catch (err) {
       logger.warn({ err: { message: (err as Error).message } }, 'topic list unavailable; keeping the current subscription')
       return
     }
-    if (stopped || subscription.state() !== 'running' || next.join('\n') === current.join('\n')) return
-    await subscription.stop()
     if (stopped) return
-    subscription = await subscribe(next)
+    if (!detached) {
+      if (subscription.state() !== 'running' || next.join('\n') === current.join('\n')) return
+      await subscription.stop()
+      detached = true
+      if (stopped) return
+    }
+    // Subscribing writes the new topics' starting positions, which fails on a full disk. Thrown
+    // from here, nobody heard it (an unhandled rejection: the process died); the next check tries again.
+    try { subscription = await subscribe(next) } catch (err) {
+      logger.warn({ err: { message: (err as Error).message } }, 'could not subscribe to the new topic list; trying again')
+      return
+    }
+    detached = false
     logger.info({ added: next.filter(t => !current.includes(t)), removed: current.filter(t => !next.includes(t)) }, 'subscription follows new topics')
     current = next
   }
@@ -48,6 +61,7 @@ export async function followTopics ({ topics, subscribe, intervalMs, logger }: F
       await checking
       await subscription.stop()
     },
-    state: (): SubscriptionState => subscription.state()
+    // Detached is not running: readiness and supervision must not count it as consuming.
+    state: (): SubscriptionState => detached && !stopped ? 'failed' : subscription.state()
   }
 }

@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events'
 import type { ConsumedMessage, EventLog, OutgoingMessage, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { sleep } from '../shared/retry.js'
-import { namingFileInErrors, openSqliteFile } from '../shared/sqlite-file-errors.js'
+import { nameFile, namingFileInErrors, openSqliteFile } from '../shared/sqlite-file-errors.js'
 import { yieldToEventLoop } from '../shared/event-loop.js'
 import { startWalCheckpointer } from '../shared/wal-checkpointer.js'
 
@@ -109,7 +109,16 @@ export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file:
         await yieldToEventLoop()
       }
     }
-    const running = loop().finally(() => { if (state === 'running') state = 'stopped' })
+    // The log's own reads and commits can fail too (SQLITE_FULL on a full disk, an I/O error).
+    // That ends the subscription like a batch that kept failing: reported, so a supervisor restarts
+    // it and the uncommitted batch comes again. Unreported, the loop's promise rejected with nobody
+    // listening, which killed the whole process, and stop() rejected with it.
+    const running = loop().catch((err: unknown) => {
+      if (abort.signal.aborted) return
+      state = 'failed'
+      const named = nameFile(err, file, setting)
+      onFatal?.(named instanceof Error ? named : new Error(String(named)))
+    }).finally(() => { if (state === 'running') state = 'stopped' })
     const subscription: Subscription = {
       stop: async () => { abort.abort(); await running; subscriptions.delete(subscription) },
       state: () => state

@@ -7,7 +7,7 @@ import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { goldenCollection, personLinkSlots, personSlot, type RecordView } from '../../consumers/merger/golden-record.js'
 import { viewOf } from '../../consumers/merger/read-model.js'
 
-/** Up to limit + 1 views after `afterId`; the caller pages them with pageOf. */
+/** Up to limit + 1 views after `afterId`; the caller pages them with sealedPageOf. */
 export async function linkedPage (store: Store, entity: CanonicalEntity, personalId: string, limit: number, afterId?: string): Promise<RecordView[]> {
   const slots = Array.from({ length: personLinkSlots[entity] }, (_v, i) => personSlot(i))
   const found = await Promise.all(slots.map(async field => await store.find(goldenCollection[entity], {

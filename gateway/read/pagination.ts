@@ -21,17 +21,8 @@ export const pageSchema = {
   properties: { next: { type: ['string', 'null'], description: 'Cursor of the next page; null on the last.' } }
 } as const
 
-export const encodeCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url')
-
 const invalidCursor = (): ApiProblem =>
   new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The cursor is not valid', 'Pass back the `page.next` value of the previous page unchanged.', [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }])
-
-/** The `_id` a cursor carries; 400 LT_ERR_CURSOR_INVALID unless this API issued it for such ids. */
-export function decodeCursor (cursor: string, isId: (id: string) => boolean): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!isId(id) || encodeCursor(id) !== cursor) throw invalidCursor()
-  return id
-}
 
 /** A sealed cursor's `_id`; 400 LT_ERR_CURSOR_INVALID unless this hub sealed it for this list (scope). */
 export function openCursor (refs: OpaqueRefs, scope: string, cursor: string, isId: (id: string) => boolean): string {
@@ -40,14 +31,8 @@ export function openCursor (refs: OpaqueRefs, scope: string, cursor: string, isI
   return id
 }
 
-/** pageOf with the next cursor sealed for this list. */
+/** The first `limit` of items sorted by id (at most limit+1 given), and the sealed cursor after them. */
 export function sealedPageOf<T> (refs: OpaqueRefs, scope: string, items: T[], limit: number, idOf: (item: T) => string): { items: T[], next: string | null } {
   const page = items.slice(0, limit)
   return { items: page, next: items.length > limit ? refs.seal(scope, idOf(page[page.length - 1])) : null }
-}
-
-/** The first `limit` of items sorted by id (at most limit+1 given), and the cursor after them. */
-export function pageOf<T> (items: T[], limit: number, idOf: (item: T) => string): { items: T[], next: string | null } {
-  const page = items.slice(0, limit)
-  return { items: page, next: items.length > limit ? encodeCursor(idOf(page[page.length - 1])) : null }
 }

@@ -108,7 +108,9 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     const idsOf = (entity: string, connector?: string): string[] => [...new Set(canonical.filter(e => e.entity === entity && (connector === undefined || e.source.connector === connector)).map(e => e.entityId))].sort()
     const invalidResidents = new Set(invalidKeys('residence', 'residents'))
     const households = truth.filter(e => e.type === 'household' && !invalidResidents.has(e.headId))
+    // Parcels and their certificates are separate canonical events: wait for both.
     await waitFor(() => idsOf('land-parcel').length >= validKeys('land', 'thua-dat').length &&
+      idsOf('land-use-certificate').length >= validKeys('land', 'thua-dat').length &&
       idsOf('health-insurance-card').length >= validKeys('bhyt', 'the').length &&
       idsOf('business-household').length >= validKeys('business', 'ho-kinh-doanh').length &&
       idsOf('household').length >= households.length &&

@@ -17,6 +17,7 @@ import { citizenLinkRoutes } from './routes/citizen-links.js'
 import { householdRoutes } from './routes/households.js'
 import { landParcelRoutes } from './routes/land-parcels.js'
 import { conflictRoutes } from './routes/conflicts.js'
+import { conflictResolutionRoutes } from './routes/conflict-resolution.js'
 import { citizenLookupRoutes } from './routes/citizen-lookups.js'
 import { citizenSearchRoutes } from './routes/citizen-search.js'
 import accessControl, { defaultSecuritySettings, type SecuritySettings } from './plugins/access-control.js'
@@ -104,5 +105,6 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(unresolvedRoutes(store))
   await app.register(dataQualityRoutes(store))
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
+  if (connectors !== undefined) await app.register(conflictResolutionRoutes(store, connectors.eventLog))
   return app
 }

@@ -28,7 +28,11 @@ export function conflictWrites (batch: KeyedSteps[], current: Map<string, Stored
           recordVersion: step.recordVersion
         })
       } else if (prev !== undefined && prev.status === 'open') {
-        next.set(id, { ...prev, ...base, status: 'resolved', resolvedAt: step.validFrom, recordVersion: step.recordVersion })
+        const { resolution: _earlier, ...rest } = prev
+        next.set(id, {
+          ...rest, ...base, status: 'resolved', resolvedAt: step.validFrom, recordVersion: step.recordVersion,
+          ...(step.resolution !== undefined ? { resolution: step.resolution } : {})
+        })
       }
     }
   }

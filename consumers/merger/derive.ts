@@ -7,6 +7,7 @@ import { absenceRule, authorityFor, type SurvivorshipRules } from './survivorshi
 import { deriveLinks } from './links.js'
 import { agreeingGroups, markedSpellingOf } from './value-agreement.js'
 import { ID_MISMATCH_LINK, recordWarnings, type RecordWarning } from './record-warnings.js'
+import { resolutionInForce, STEWARD_SYSTEM, type Resolution } from './steward.js'
 
 export interface ConflictDetail { values: ConflictValue[], since: string, chosenSourceSystem: string }
 
@@ -16,6 +17,8 @@ export interface Derived {
   provenance: Record<string, FieldProvenance>
   conflicts: Record<string, ConflictFlag>
   conflictDetails: Record<string, ConflictDetail>
+  /** Fields whose conflict a steward's decision settles (steward.ts). */
+  resolutions: Record<string, Resolution>
   sources: Record<string, SourceFreshness>
   links: Record<string, string | true>
   warnings: RecordWarning[]
@@ -30,9 +33,10 @@ const newestFirst = (a: Candidate, b: Candidate): number =>
       : a.c.eventId < b.c.eventId ? -1 : a.c.eventId > b.c.eventId ? 1 : 0
 
 export function deriveRecord (entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules, entityId = ''): Derived {
-  const systems = Object.keys(state).sort()
+  // The steward is a source of decisions, not of records: it neither holds a record nor has freshness.
+  const systems = Object.keys(state).filter(s => s !== STEWARD_SYSTEM).sort()
   const holders = systems.filter(s => sourceHolds(state[s]))
-  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, sources: {}, links: {}, warnings: [] }
+  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, resolutions: {}, sources: {}, links: {}, warnings: [] }
 
   for (const system of systems) {
     const s = state[system]
@@ -58,6 +62,17 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
     const derivedFromAbsence = fromAbsence(entity, field, state, holders, candidates, rules)
     if (derivedFromAbsence !== undefined) candidates.push(derivedFromAbsence)
     if (candidates.length === 0) continue
+    const settled = resolutionInForce(state, field, candidates)
+    if (settled !== undefined) {
+      const { resolution, contribution: c } = settled
+      out.fields[field] = resolution.value
+      out.provenance[field] = {
+        sourceSystem: STEWARD_SYSTEM, sourceKey: c.sourceKey, sourceTime: c.sourceTime, ingestTime: c.ingestTime,
+        connector: c.connector, connectorVersion: c.connectorVersion, eventId: c.eventId, rule: 'steward'
+      }
+      out.resolutions[field] = resolution
+      continue
+    }
     const authority = authorityFor(rules, entity, field)
     const fromAuthority = candidates.find(x => x.system === authority)
     const newest = [...candidates].sort(newestFirst)

@@ -5,6 +5,7 @@ import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
 import type { StoredSourceState } from './state-codec.js'
 import type { StoredProvenance } from './provenance-codec.js'
 import type { RecordWarning } from './record-warnings.js'
+import type { Resolution } from './steward.js'
 
 /** Orders one source's events: source time, then the source position, then the event id. */
 export interface Stamp { sourceTime: string, position: string, eventId: string }
@@ -41,8 +42,8 @@ export interface FieldProvenance {
   connectorVersion: string
   eventId: string
   /** authoritative: the field's configured source won; newest: no authority held a value; diacritics: the newest
-   * spelling with diacritics of the name a newer bare spelling also writes. */
-  rule: 'authoritative' | 'newest' | 'diacritics' | 'derived'
+   * spelling with diacritics of the name a newer bare spelling also writes; steward: a data steward's decision. */
+  rule: 'authoritative' | 'newest' | 'diacritics' | 'derived' | 'steward'
 }
 
 /** Freshness of one source for one record (issue 5 item 4). */
@@ -128,6 +129,8 @@ export interface ConflictDoc extends StoredDoc {
   /** validFrom of the record version that opened (or reopened) the conflict. */
   detectedAt: string
   resolvedAt?: string
+  /** A data steward's decision that settled the conflict (absent when the sources came to agree). */
+  resolution?: Resolution
   recordVersion: number
 }
 

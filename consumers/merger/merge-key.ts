@@ -12,11 +12,14 @@ import { maxIso } from './stamp.js'
 import { decodeState, encodeState } from './state-codec.js'
 import { encodeProvenance } from './provenance-codec.js'
 import type { SurvivorshipRules } from './survivorship.js'
+import type { Resolution } from './steward.js'
 
 /** A change in one field's conflict after one version: open with these values, or none. */
 export interface ConflictStep {
   field: string
   detail: ConflictDetail | undefined
+  /** A steward's decision that settles the field, when one does. */
+  resolution?: Resolution
   validFrom: string
   recordVersion: number
 }
@@ -43,7 +46,9 @@ export function mergeKey (
   let validFrom = golden?.validFrom ?? ''
   let view: StoredView | undefined
   // Conflict values before the batch, derived again from the stored state (the record keeps flags only).
-  let details: Record<string, ConflictDetail> = golden !== undefined ? deriveRecord(entity, state, rules).conflictDetails : {}
+  const before = golden !== undefined ? deriveRecord(entity, state, rules) : undefined
+  let details: Record<string, ConflictDetail> = before?.conflictDetails ?? {}
+  let resolutions: Record<string, Resolution> = before?.resolutions ?? {}
   const history: HistoryDoc[] = []
   const conflictSteps: ConflictStep[] = []
 
@@ -64,11 +69,16 @@ export function mergeKey (
       _id: historyId(entity, entityId, version), version: 1, entity, entityId, recordKey: recordKey(entity, entityId),
       recordVersion: version, validFrom, appliedAt, eventId: event.id, record: view
     })
-    for (const field of new Set([...Object.keys(details), ...Object.keys(derived.conflictDetails)])) {
+    const fields = [...Object.keys(details), ...Object.keys(derived.conflictDetails), ...Object.keys(resolutions), ...Object.keys(derived.resolutions)]
+    for (const field of new Set(fields)) {
       const after = derived.conflictDetails[field]
-      if (canonicalJson(details[field]) !== canonicalJson(after)) conflictSteps.push({ field, detail: after, validFrom, recordVersion: version })
+      const resolution = derived.resolutions[field]
+      if (canonicalJson([details[field], resolutions[field]]) !== canonicalJson([after, resolution])) {
+        conflictSteps.push({ field, detail: after, validFrom, recordVersion: version, ...(resolution !== undefined ? { resolution } : {}) })
+      }
     }
     details = derived.conflictDetails
+    resolutions = derived.resolutions
   }
   // The record keeps the last version's view and the state it came from, encoded once for the batch.
   return view === undefined ? undefined : { doc: { _id: entityId, ...view, state: encodeState(state), appliedAt }, history, conflictSteps }

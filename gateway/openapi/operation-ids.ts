@@ -19,6 +19,8 @@ export const operationIds: Readonly<Record<string, string>> = {
   'GET /v1/land-parcels/:parcelId': 'getLandParcel',
   'GET /v1/land-parcels/by-certificate/:serial': 'listLandParcelsByCertificate',
   'GET /v1/conflicts': 'listConflicts',
+  'POST /v1/conflicts/:id/resolution': 'resolveConflict',
+  'POST /v1/conflicts/:id/reopening': 'reopenConflict',
   'GET /v1/unresolved': 'listUnresolved',
   'GET /v1/data-quality': 'getDataQuality',
   'GET /v1/procedures': 'listProcedures',

@@ -66,7 +66,7 @@ const provenanceSchema = {
     connector: { type: 'string' },
     connectorVersion: { type: 'string' },
     eventId: { type: 'string', pattern: '^ev_[A-Za-z0-9_-]+$', description: 'Opaque ref of the event the value came from (`ev_...`).' },
-    rule: { enum: ['authoritative', 'newest', 'diacritics', 'derived'], description: 'authoritative: the field\'s configured source won; newest: no authority held a value; diacritics: no authority, and a newer spelling without diacritics gave way to the same name written with them; derived: the authoritative register holds the record and no value, which means this one (civil status with no marriage: single).' }
+    rule: { enum: ['authoritative', 'newest', 'diacritics', 'derived', 'steward'], description: 'authoritative: the field\'s configured source won; newest: no authority held a value; diacritics: no authority, and a newer spelling without diacritics gave way to the same name written with them; derived: the authoritative register holds the record and no value, which means this one (civil status with no marriage: single); steward: a data steward resolved the conflict on this field (POST /v1/conflicts/{id}/resolution).' }
   }
 } as const
 

@@ -36,7 +36,20 @@ const conflictItem = {
     since: { type: 'string', format: 'date-time', description: 'Source time since which the sources disagree.' },
     chosenSourceSystem: { type: 'string', description: 'Whose value the golden record shows (survivorship).' },
     detectedAt: { type: 'string', format: 'date-time', description: 'When the hub learned of the disagreement.' },
-    resolvedAt: { type: 'string', format: 'date-time', description: 'When the hub learned the sources agree again.' },
+    resolvedAt: { type: 'string', format: 'date-time', description: 'When the hub learned the sources agree again, or of a steward\'s decision.' },
+    resolution: {
+      type: 'object',
+      description: 'The data steward\'s decision that resolved the conflict (absent when the sources came to agree).',
+      properties: {
+        by: { type: 'string' },
+        at: { type: 'string', format: 'date-time' },
+        legalBasis: { type: 'string' },
+        note: { type: 'string' },
+        value: {},
+        chosenSourceSystem: { type: 'string' },
+        eventId: { type: 'string' }
+      }
+    },
     recordVersion: { type: 'integer' }
   }
 } as const
@@ -107,7 +120,13 @@ export function conflictRoutes (store: Store) {
         where, orderBy: { field: '_id' }, limit: limit + 1, ...(after !== undefined ? { after: { value: after, id: after } } : {})
       }) as ConflictDoc[]
       const page = sealedPageOf(refs, scope, docs, limit, d => d._id)
-      const shown = page.items.flatMap(c => { const values = grantedValues(c, granted); return values === undefined ? [] : [{ ...c, values }] })
+      const shown = page.items.flatMap(c => {
+        const values = grantedValues(c, granted)
+        if (values === undefined) return []
+        // The steward's chosen value is shown as much as the sources' values are.
+        const resolution = c.resolution === undefined ? {} : { resolution: { ...c.resolution, value: grantedValues({ ...c, values: [{ sourceSystem: '', value: c.resolution.value, since: '' }] }, granted)?.[0].value ?? null } }
+        return [{ ...c, values, ...resolution }]
+      })
       // Subjects: the people the records are about, and any a conflicting value names.
       const records = await store.getMany(goldenCollection[entity], [...new Set(shown.map(c => c.entityId))])
       const subjects = shown.flatMap(c => {

@@ -76,6 +76,7 @@ async function main (): Promise<void> {
       role: config.role,
       engines,
       gatewayUrl: hub.gatewayUrl,
+      consoleUrl: `${hub.gatewayUrl}/console`,
       sampleCitizenId: hub.source?.records()[0]?.so_dinh_danh,
       demoKeysFile: hub.demoKeys?.file,
       changesPerSecond: city !== undefined ? config.sim.changesPerSecond : undefined,

@@ -34,6 +34,7 @@ import { connectorApiRoutes } from './routes/connectors-api.js'
 import type { ConnectorApiDeps } from './routes/connector-deps.js'
 import { MAX_JSON_DEPTH } from '../infra/shared/json-depth.js'
 import metricsRoute, { type MetricsRouteOptions } from './routes/metrics.js'
+import { consoleRoutes } from './console/index.js'
 
 export interface GatewayDeps {
   store: Store
@@ -106,5 +107,6 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(dataQualityRoutes(store))
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   if (connectors !== undefined) await app.register(conflictResolutionRoutes(store, connectors.eventLog))
+  await app.register(consoleRoutes({ store, connectors, metrics: metrics?.metrics, templates: loadProcedureTemplates() }))
   return app
 }

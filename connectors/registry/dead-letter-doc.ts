@@ -22,9 +22,13 @@ export interface DeadLetterDoc extends StoredDoc {
   value: string
   headers: Record<string, string>
   deadAt: string
-  state: 'open' | 'replayed'
+  state: 'open' | 'replayed' | 'discarded'
   replays: number
   replayedAt?: string
+  /** Set when an operator discarded the letter (connectors/registry/dead-letter-discard.ts). */
+  discardedAt?: string
+  discardReason?: string
+  discardedBy?: string
 }
 
 export interface DeadLetterOrigin {

@@ -106,7 +106,7 @@ export async function requireRegistry (request: FastifyRequest): Promise<void> {
   }
 }
 
-function accessContext (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, principal: Principal): AccessContext {
+export function accessContext (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, principal: Principal): AccessContext {
   const header = request.headers['x-purpose']
   const purpose = header === undefined ? undefined : String(header)
   return {

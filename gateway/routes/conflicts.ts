@@ -1,23 +1,17 @@
-// Conflicts: fields on which source systems disagree, open until they agree again. Filters are
-// equalities the store can push down; pages follow `_id` (`<entity>:<entityId>:<field>`) with a
-// sealed cursor. Conflict values are personal data read for data stewardship: operators only, and
+// Conflicts: fields on which source systems disagree, open until they agree again or a steward
+// decides (gateway/steward/). Filters are equalities the store can push down; pages follow `_id`
+// (`<entity>:<entityId>:<field>`) with a sealed cursor. Conflict values are personal data read for data stewardship: operators only, and
 // like every personal-data read they need X-Purpose, a grant on the entity (values are projected
 // to it: a conflict on a field the grant does not cover is left out) and an audit entry.
 import type { FastifyInstance } from 'fastify'
-import type { FieldValue, Store } from '../../infra/ports/store.js'
-import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical-event.js'
-import { goldenCollection, involvesField, type ConflictDoc } from '../../consumers/merger/golden-record.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
+import type { Store } from '../../infra/ports/store.js'
+import { canonicalEntities } from '../../schemas/canonical-event.js'
 import { sourceSystemPattern } from '../../consumers/merger/survivorship.js'
 import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
-import type { EntityName } from '../security/entities.js'
-import { projectFields } from '../security/projection.js'
-import { cursorParamSchema, limitParamSchema, openCursor, pageSchema, sealedPageOf } from '../read/pagination.js'
-import { refsFor } from '../security/opaque-refs.js'
+import { cursorParamSchema, limitParamSchema, pageSchema } from '../read/pagination.js'
 import { release } from '../read/release.js'
+import { listConflicts, type ConflictQuery } from '../steward/list-conflicts.js'
 
-interface Query { entity: CanonicalEntity, entityId?: string, field?: string, sourceSystem?: string, status?: 'open' | 'resolved', limit: number, cursor?: string }
 
 const conflictItem = {
   type: 'object',
@@ -54,18 +48,9 @@ const conflictItem = {
   }
 } as const
 
-const isConflictId = (id: string): boolean => /^[a-z-]+:[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(id)
-
-/** The conflict's values projected to the granted paths of its field; undefined when none is granted. */
-function grantedValues (c: ConflictDoc, granted: readonly string[]): ConflictDoc['values'] | undefined {
-  const paths = granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))
-  if (paths.length === 0) return undefined
-  return c.values.map(v => ({ ...v, value: projectFields({ [c.field]: v.value }, paths).data[c.field] ?? null }))
-}
-
 export function conflictRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
-    app.get<{ Querystring: Query }>('/v1/conflicts', {
+    app.get<{ Querystring: ConflictQuery }>('/v1/conflicts', {
       onRequest: requireOperator,
       schema: {
         tags: ['conflicts'],
@@ -104,47 +89,8 @@ export function conflictRoutes (store: Store) {
         }
       }
     }, async (request, reply) => {
-      const { entity, entityId, field, sourceSystem, status, limit, cursor } = request.query
-      const granted = await request.access.grantedFields(entity as EntityName)
-      const where: Record<string, FieldValue> = { entity }
-      if (entityId !== undefined) where.entityId = entityId
-      if (field !== undefined) where.field = field
-      if (status !== undefined) where.status = status
-      if (sourceSystem !== undefined) where[involvesField(sourceSystem)] = true
-      // Sealed: a conflict id names the record (often a personal id); the cursor opens only on this entity's list.
-      const refs = await refsFor(store)
-      const scope = `conflicts:${entity}`
-      const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isConflictId)
-      // One more than asked tells whether another page exists.
-      const docs = await store.find('conflicts', {
-        where, orderBy: { field: '_id' }, limit: limit + 1, ...(after !== undefined ? { after: { value: after, id: after } } : {})
-      }) as ConflictDoc[]
-      const page = sealedPageOf(refs, scope, docs, limit, d => d._id)
-      const shown = page.items.flatMap(c => {
-        const values = grantedValues(c, granted)
-        if (values === undefined) return []
-        // The steward's chosen value is shown as much as the sources' values are.
-        const resolution = c.resolution === undefined ? {} : { resolution: { ...c.resolution, value: grantedValues({ ...c, values: [{ sourceSystem: '', value: c.resolution.value, since: '' }] }, granted)?.[0].value ?? null } }
-        return [{ ...c, values, ...resolution }]
-      })
-      // Subjects: the people the records are about, and any a conflicting value names.
-      const records = await store.getMany(goldenCollection[entity], [...new Set(shown.map(c => c.entityId))])
-      const subjects = shown.flatMap(c => {
-        const doc = records.get(c.entityId)
-        const fields = doc === undefined ? {} : viewOf(doc)?.fields ?? {}
-        return [
-          ...(entity === 'person' ? [c.entityId] : linkedPersonIds(entity, fields)),
-          ...c.values.flatMap(v => linkedPersonIds(entity, { [c.field]: v.value }))
-        ]
-      })
-      const returned = [...new Set(shown.flatMap(c => granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))))].sort()
-      return await release(request, reply, {
-        read: { entity: entity as EntityName, subjects: [...new Set(subjects)].sort(), fields: returned },
-        body: {
-          data: shown.map(({ _id, version: _version, involves: _involves, sourceSystems: _systems, ...rest }) => ({ id: _id, ...rest })),
-          page: { next: page.next }
-        }
-      })
+      const { read, data, next } = await listConflicts(store, request.access, request.query)
+      return await release(request, reply, { read, body: { data, page: { next } } })
     })
   }
 }

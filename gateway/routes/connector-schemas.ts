@@ -293,9 +293,12 @@ export const deadLetterSchema = {
     dlq: { type: 'object', required: ['topic', 'partition', 'offset'], properties: { topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' } } },
     key: { type: 'string', description: 'The message key, with runs of nine or more digits (personal ids, CMND, card numbers) masked, e.g. 092******234.' },
     deadAt: time,
-    state: { type: 'string', enum: ['open', 'replayed'] },
+    state: { type: 'string', enum: ['open', 'replayed', 'discarded'] },
     replays: count,
-    replayedAt: { ...time, description: 'The last replay.' }
+    replayedAt: { ...time, description: 'The last replay.' },
+    discardedAt: { ...time, description: 'When an operator discarded it (the operator console).' },
+    discardReason: { type: 'string' },
+    discardedBy: { type: 'string' }
   },
   examples: [deadLetterExample]
 } as const

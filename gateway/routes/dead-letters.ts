@@ -18,7 +18,7 @@ const query = {
     connector: { type: 'string', maxLength: 64 },
     group: { type: 'string', maxLength: 128, description: 'normalizer, merger, connector.<id>, …' },
     code: { type: 'string', pattern: '^LT_ERR_[A-Z0-9_]+$' },
-    state: { enum: ['open', 'replayed'] },
+    state: { enum: ['open', 'replayed', 'discarded'] },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     after: { type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'The `next` of the previous page, unchanged.' }
   }

@@ -73,8 +73,9 @@ const prefillResponse = {
 
 interface PrefillBody { procedureCode: string, personalId: string, subjects?: Record<string, string> }
 
-export function prefillRoutes (store: Store, templates: Map<string, ProcedureTemplate>) {
-  const readers: PrefillReaders = {
+/** The store reads a prefill makes; the operator console's demo page uses the same. */
+export function prefillReaders (store: Store): PrefillReaders {
+  return {
     person: async id => await readCurrent(store, 'person', id),
     household: async id => await readCurrent(store, 'household', id),
     cardsOf: async id => await linkedRecords(store, 'health-insurance-card', id),
@@ -82,6 +83,10 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
     businessesOf: async id => await linkedRecords(store, 'business-household', id),
     lastSyncOf: async id => lastSyncOf(await store.get('connectors', statusId(id)) as StatusDoc | undefined)
   }
+}
+
+export function prefillRoutes (store: Store, templates: Map<string, ProcedureTemplate>) {
+  const readers = prefillReaders(store)
 
   return async function (app: FastifyInstance): Promise<void> {
     app.addSchema(procedureTemplateSchema)

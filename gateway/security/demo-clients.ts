@@ -75,7 +75,9 @@ export function demoClients (): DemoClient[] {
         // Decree 13/2023 art. 9: a data subject's right to know who processed their data.
         { purpose: 'ND13-2023-D9', entity: 'access-log', fields: ['seq', 'at', 'clientId', 'purpose', 'entity', 'fields', 'requestId'] },
         // Data stewardship: GET /v1/conflicts on every entity, with X-Purpose: data-stewardship.
-        ...conflictEntities.map(entity => ({ purpose: STEWARDSHIP_PURPOSE, entity, fields: allFields(entity) }))
+        ...conflictEntities.map(entity => ({ purpose: STEWARDSHIP_PURPOSE, entity, fields: allFields(entity) })),
+        // The console's one-stop demo page shows what each procedure's prefill returns.
+        ...procedureGrants()
       ]
     }
   ]

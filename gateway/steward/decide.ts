@@ -56,6 +56,15 @@ export async function readConflict (store: Store, id: string, granted: readonly 
   return doc
 }
 
+/** The API's body schema says the same; the console's forms come here without it. */
+function textOf (value: string | undefined, name: string, max: number): void {
+  const length = (value ?? '').trim().length
+  if (length < 3 || length > max) {
+    throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', `${name} needs 3 to ${max} characters.`,
+      [{ path: `/body/${name}`, message: `must have 3 to ${max} characters` }])
+  }
+}
+
 export function createStewardDecisions ({ store, eventLog, now = () => new Date() }: { store: Store, eventLog: EventLog, now?: () => Date }) {
   async function publish (doc: ConflictDoc, decision: StewardDecision): Promise<Decided> {
     const id = `steward:${randomUUID()}`
@@ -77,6 +86,7 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
       if (doc.status !== 'open') {
         throw new ApiProblem(409, 'LT_ERR_CONFLICT_NOT_OPEN', 'The conflict is not open', 'Only an open conflict can be resolved; reopen it first.')
       }
+      textOf(input.legalBasis, 'legalBasis', 500)
       const picked = input.sourceSystem !== undefined
       if (picked === (input.value !== undefined)) {
         throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', 'Give either sourceSystem or value, not both and not neither.',
@@ -108,6 +118,7 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
       if (doc.status !== 'resolved' || doc.resolution === undefined) {
         throw new ApiProblem(409, 'LT_ERR_CONFLICT_NOT_RESOLVED', 'Not resolved by a steward', 'Only a conflict a steward resolved can be reopened.')
       }
+      textOf(input.note, 'note', 2000)
       return await publish(doc, { steward: 'reopen', seen: [], legalBasis: input.legalBasis ?? '', note: input.note, by })
     }
   }

@@ -1,0 +1,74 @@
+// Reading conflicts for a steward, shared by GET /v1/conflicts and the console: filters the store
+// can push down, a sealed cursor, values (and a steward's chosen value) projected to the grant,
+// conflicts on ungranted fields left out, and the audit read naming the people involved. The
+// caller appends that read to the audit log before answering.
+import type { FieldValue, Store } from '../../infra/ports/store.js'
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import { goldenCollection, involvesField, type ConflictDoc } from '../../consumers/merger/golden-record.js'
+import { viewOf } from '../../consumers/merger/read-model.js'
+import { linkedPersonIds } from '../../consumers/merger/links.js'
+import type { AccessContext, PersonalDataRead } from '../plugins/access-control.js'
+import type { EntityName } from '../security/entities.js'
+import { projectFields } from '../security/projection.js'
+import { openCursor, sealedPageOf } from '../read/pagination.js'
+import { refsFor } from '../security/opaque-refs.js'
+
+export interface ConflictQuery {
+  entity: CanonicalEntity, entityId?: string, field?: string, sourceSystem?: string, status?: 'open' | 'resolved', limit: number, cursor?: string
+}
+
+export type ConflictItem = Pick<ConflictDoc, 'entity' | 'entityId' | 'field' | 'status' | 'values' | 'since' | 'chosenSourceSystem' |
+'detectedAt' | 'resolvedAt' | 'resolution' | 'recordVersion'> & { id: string }
+
+const isConflictId = (id: string): boolean => /^[a-z-]+:[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(id)
+
+/** The conflict's values projected to the granted paths of its field; undefined when none is granted. */
+function grantedValues (c: ConflictDoc, granted: readonly string[]): ConflictDoc['values'] | undefined {
+  const paths = granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))
+  if (paths.length === 0) return undefined
+  return c.values.map(v => ({ ...v, value: projectFields({ [c.field]: v.value }, paths).data[c.field] ?? null }))
+}
+
+export async function listConflicts (store: Store, access: AccessContext, query: ConflictQuery): Promise<{ read: PersonalDataRead, data: ConflictItem[], next: string | null }> {
+  const { entity, entityId, field, sourceSystem, status, limit, cursor } = query
+  const granted = await access.grantedFields(entity as EntityName)
+  const where: Record<string, FieldValue> = { entity }
+  if (entityId !== undefined) where.entityId = entityId
+  if (field !== undefined) where.field = field
+  if (status !== undefined) where.status = status
+  if (sourceSystem !== undefined) where[involvesField(sourceSystem)] = true
+  // Sealed: a conflict id names the record (often a personal id); the cursor opens only on this entity's list.
+  const refs = await refsFor(store)
+  const scope = `conflicts:${entity}`
+  const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isConflictId)
+  // One more than asked tells whether another page exists.
+  const docs = await store.find('conflicts', {
+    where, orderBy: { field: '_id' }, limit: limit + 1, ...(after !== undefined ? { after: { value: after, id: after } } : {})
+  }) as ConflictDoc[]
+  const page = sealedPageOf(refs, scope, docs, limit, d => d._id)
+  const shown = page.items.flatMap(c => {
+    const values = grantedValues(c, granted)
+    if (values === undefined) return []
+    // The steward's chosen value is shown as much as the sources' values are.
+    const resolution = c.resolution === undefined
+      ? {}
+      : { resolution: { ...c.resolution, value: grantedValues({ ...c, values: [{ sourceSystem: '', value: c.resolution.value, since: '' }] }, granted)?.[0].value ?? null } }
+    return [{ ...c, values, ...resolution }]
+  })
+  // Subjects: the people the records are about, and any a conflicting value names.
+  const records = await store.getMany(goldenCollection[entity], [...new Set(shown.map(c => c.entityId))])
+  const subjects = shown.flatMap(c => {
+    const doc = records.get(c.entityId)
+    const fields = doc === undefined ? {} : viewOf(doc)?.fields ?? {}
+    return [
+      ...(entity === 'person' ? [c.entityId] : linkedPersonIds(entity, fields)),
+      ...c.values.flatMap(v => linkedPersonIds(entity, { [c.field]: v.value }))
+    ]
+  })
+  const returned = [...new Set(shown.flatMap(c => granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))))].sort()
+  return {
+    read: { entity: entity as EntityName, subjects: [...new Set(subjects)].sort(), fields: returned },
+    data: shown.map(({ _id, version: _version, involves: _involves, sourceSystems: _systems, ...rest }) => ({ id: _id, ...rest }) as ConflictItem),
+    next: page.next
+  }
+}

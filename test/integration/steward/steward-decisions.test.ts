@@ -26,6 +26,7 @@ import { makeClient } from '../../security/helpers.js'
 import { waitFor } from '../../helpers/wait-for.js'
 import { canonicalEvent } from '../../unit/merger/fixtures.js'
 import { settings } from '../connectors/fixture.js'
+import { exampleManifest } from '../../../gateway/console/pages/connector-example.js'
 
 const OPERATOR_KEY = 'steward-operator-key-0123456789abcdefghij'
 const PURPOSE = '1.000894'
@@ -120,6 +121,12 @@ t.test('a steward resolves a conflict; the decision is data', async t => {
     const body = await record()
     t.equal(body.data.birthDate, '1985-04-02', 'survivorship again')
     t.equal(body.meta.provenance.birthDate.rule, 'authoritative')
+  })
+
+  await t.test('no connector may call itself the steward', async t => {
+    const res = await app.inject({ method: 'POST', url: '/v1/connectors', headers: { authorization: `Bearer ${OPERATOR_KEY}` }, payload: { ...exampleManifest, sourceSystem: 'steward', config: { ...exampleManifest.config, values: { apiKey: 'k' } } } })
+    t.equal(res.statusCode, 400)
+    t.match(res.json().errors, [{ path: '/sourceSystem', message: /reserved/ }])
   })
 
   await t.test('a steward may withdraw a resolution', async t => {

@@ -11,7 +11,9 @@ export async function discardDeadLetter (store: Store, id: string, { reason, by 
     const current = await store.get('dead_letters', id) as DeadLetterDoc | undefined
     if (current === undefined) throw new RegistryError(404, 'LT_ERR_DEAD_LETTER_NOT_FOUND', `no dead letter '${id}'`)
     if (current.state === 'discarded') return current
-    const next: DeadLetterDoc = { ...current, version: current.version + 1, state: 'discarded', discardedAt: now.toISOString(), discardReason: reason.trim(), discardedBy: by }
+    const next: DeadLetterDoc = {
+      ...current, version: current.version + 1, state: 'discarded', discardedAt: now.toISOString(), discardReason: reason.trim(), discardedBy: by
+    }
     if ((await store.bulkUpsert('dead_letters', [{ doc: next, expectedVersion: current.version }])).stale.length === 0) return next
   }
   throw new RegistryError(409, 'LT_ERR_CONFLICT', `dead letter '${id}' is being changed by someone else`)

@@ -83,7 +83,10 @@ export function stewardEvent (
     entityId,
     op: 'upsert',
     // The position orders two decisions made in the same millisecond by their ids.
-    source: { system: STEWARD_SYSTEM, connector: STEWARD_CONNECTOR, connectorVersion: STEWARD_VERSION, sourceKey: decision.by, sourceTime: time, ingestTime: time, position: `${time}|${id}` },
+    source: {
+      system: STEWARD_SYSTEM, connector: STEWARD_CONNECTOR, connectorVersion: STEWARD_VERSION,
+      sourceKey: decision.by, sourceTime: time, ingestTime: time, position: `${time}|${id}`
+    },
     fields: { [field]: decision },
     rawEventId: id
   }

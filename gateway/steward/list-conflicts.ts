@@ -29,7 +29,13 @@ function grantedValues (c: ConflictDoc, granted: readonly string[]): ConflictDoc
   return c.values.map(v => ({ ...v, value: projectFields({ [c.field]: v.value }, paths).data[c.field] ?? null }))
 }
 
-export async function listConflicts (store: Store, access: AccessContext, query: ConflictQuery): Promise<{ read: PersonalDataRead, data: ConflictItem[], next: string | null }> {
+/** One value of the conflict's field, projected as its sources' values are. */
+const projected = (c: ConflictDoc, value: unknown, granted: readonly string[]): unknown =>
+  grantedValues({ ...c, values: [{ sourceSystem: '', value, since: '' }] }, granted)?.[0].value ?? null
+
+export interface ConflictPage { read: PersonalDataRead, data: ConflictItem[], next: string | null }
+
+export async function listConflicts (store: Store, access: AccessContext, query: ConflictQuery): Promise<ConflictPage> {
   const { entity, entityId, field, sourceSystem, status, limit, cursor } = query
   const granted = await access.grantedFields(entity as EntityName)
   const where: Record<string, FieldValue> = { entity }
@@ -50,9 +56,7 @@ export async function listConflicts (store: Store, access: AccessContext, query:
     const values = grantedValues(c, granted)
     if (values === undefined) return []
     // The steward's chosen value is shown as much as the sources' values are.
-    const resolution = c.resolution === undefined
-      ? {}
-      : { resolution: { ...c.resolution, value: grantedValues({ ...c, values: [{ sourceSystem: '', value: c.resolution.value, since: '' }] }, granted)?.[0].value ?? null } }
+    const resolution = c.resolution === undefined ? {} : { resolution: { ...c.resolution, value: projected(c, c.resolution.value, granted) } }
     return [{ ...c, values, ...resolution }]
   })
   // Subjects: the people the records are about, and any a conflicting value names.

@@ -25,7 +25,7 @@ export function createHubMetrics () {
     rejected: counter('lt_merger_events_rejected_total', 'Canonical events the merger sent to its dead-letter topic'),
     goldenWrites: counter('lt_merger_golden_writes_total', 'Golden-record versions the merger wrote'),
     conflictsOpened: counter('lt_merger_conflicts_opened_total', 'Conflicts between sources the merger opened (or reopened)'),
-    conflictsResolved: counter('lt_merger_conflicts_resolved_total', 'Conflicts the merger resolved (the sources agree again)')
+    conflictsResolved: counter('lt_merger_conflicts_resolved_total', 'Conflicts the merger resolved (the sources agree again, or a data steward decided)')
   }
   return {
     registry,

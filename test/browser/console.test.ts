@@ -13,7 +13,7 @@ import { canonicalEvent } from '../unit/merger/fixtures.js'
 import { waitFor } from '../helpers/wait-for.js'
 import { openBrowser, shoot, startConsoleHub } from './console-hub.js'
 
-const citizen = '092085007777'
+const citizen = '092190007777'
 const conflictId = `person:${citizen}:birthDate`
 
 t.test('the operator console in Chromium', async t => {

@@ -13,7 +13,7 @@ import { ApiProblem } from '../../problem.js'
 import type { EntityName } from '../../security/entities.js'
 import { consoleRoute, done, logAction, page, sessionOf, withPurpose, type ConsoleContext } from '../context.js'
 import { csrfField } from '../layout.js'
-import { formatDateTime, formatValue, html } from '../html.js'
+import { formatDateTime, formatValue, html, type Html } from '../html.js'
 
 interface Filters { entity?: string, entityId?: string, field?: string, sourceSystem?: string, status?: string, purpose?: string }
 
@@ -24,6 +24,12 @@ const entityLabels: Record<CanonicalEntity, string> = {
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 
 const text = (v: unknown, max = 100): string | undefined => typeof v === 'string' && v !== '' && v.length <= max ? v : undefined
+
+/** Who decided what, when and on which legal basis. */
+const decisionLine = (r: NonNullable<ConflictItem['resolution']>): Html => html`<p>
+Quyết định của ${r.by} lúc ${formatDateTime(r.at)}: giá trị <b>${formatValue(r.value)}</b>
+${r.chosenSourceSystem !== undefined ? `(theo nguồn ${r.chosenSourceSystem})` : ''}; căn cứ: ${r.legalBasis}
+${r.note !== undefined ? `; ghi chú: ${r.note}` : ''}.</p>`
 
 /** The purpose stated in a form or query (the demo operator's grant is for data stewardship). */
 const purposeOf = (v: unknown): string => text(v, 64) ?? STEWARDSHIP_PURPOSE
@@ -91,7 +97,7 @@ export function conflictPages (app: FastifyInstance, ctx: ConsoleContext): void 
       body: html`<section class="card"><p>Trạng thái: <b data-testid="conflict-status">${statusLabel(c)}</b> · phát hiện ${formatDateTime(c.detectedAt)} · bất đồng từ ${formatDateTime(c.since)}</p>
 <table><thead><tr><th>Nguồn</th><th>Giá trị</th><th>Có từ (giờ nguồn)</th></tr></thead>
 <tbody>${c.values.map(v => html`<tr><td>${v.sourceSystem}${v.sourceSystem === c.chosenSourceSystem ? ' (theo quy tắc ưu tiên)' : ''}</td><td>${formatValue(v.value)}</td><td>${formatDateTime(v.since)}</td></tr>`)}</tbody></table>
-${c.resolution !== undefined ? html`<p>Quyết định của ${c.resolution.by} lúc ${formatDateTime(c.resolution.at)}: giá trị <b>${formatValue(c.resolution.value)}</b>${c.resolution.chosenSourceSystem !== undefined ? ` (theo nguồn ${c.resolution.chosenSourceSystem})` : ''}; căn cứ: ${c.resolution.legalBasis}${c.resolution.note !== undefined ? `; ghi chú: ${c.resolution.note}` : ''}.</p>` : ''}
+${c.resolution !== undefined ? decisionLine(c.resolution) : ''}
 </section>
 ${c.status === 'open' ? html`<section class="card"><h2>Xử lý xung đột</h2><form method="post" action="${action('resolve')}">${csrfField(session)}
 <input type="hidden" name="purpose" value="${purpose}">

@@ -25,8 +25,11 @@ const checkId = (id: string): string => {
 }
 
 function controls (session: ConsoleSession, id: string, paused: boolean, mode: string, back: 'list' | 'detail') {
-  const button = (action: string, label: string, cls = '') => html`<form class="inline" method="post" action="/console/connectors/${id}/${action}">${csrfField(session)}<input type="hidden" name="back" value="${back}"><button type="submit" class="${cls}" data-action="${action}-${id}">${label}</button></form>`
-  return html`${paused ? button('resume', 'Tiếp tục') : button('pause', 'Tạm dừng', 'secondary')} ${mode === 'poll' && !paused ? button('run', 'Chạy ngay', 'secondary') : ''}`
+  const button = (action: string, label: string, cls = '') => html`<form class="inline" method="post" action="/console/connectors/${id}/${action}">
+${csrfField(session)}<input type="hidden" name="back" value="${back}">
+<button type="submit" class="${cls}" data-action="${action}-${id}">${label}</button></form>`
+  const pauseOrResume = paused ? button('resume', 'Tiếp tục') : button('pause', 'Tạm dừng', 'secondary')
+  return html`${pauseOrResume} ${mode === 'poll' && !paused ? button('run', 'Chạy ngay', 'secondary') : ''}`
 }
 
 export function connectorPages (app: FastifyInstance, ctx: ConsoleContext): void {

@@ -16,7 +16,10 @@ const sourceCell = (s: FieldSource | FieldSource[] | undefined): Html => {
   return html`${list.map(x => html`<div>${x.sourceSystem} · thay đổi ${formatDate(x.sourceTime)} · xác nhận ${formatDateTime(x.confirmedAt)}</div>`)}`
 }
 
-const flags = (f: PrefilledField): Html => html`${f.conflict !== undefined ? html`<span class="badge bad">Nguồn mâu thuẫn: ${f.conflict.sourceSystems.join(', ')}</span> ` : ''}${f.stale === true ? html`<span class="badge warn">Quá hạn xác nhận</span>` : ''}${(f.warnings ?? []).map(w => html` <span class="badge warn">${w.message}</span>`)}`
+const flags = (f: PrefilledField): Html => html`
+${f.conflict !== undefined ? html`<span class="badge bad">Nguồn mâu thuẫn: ${f.conflict.sourceSystems.join(', ')}</span>` : ''}
+${f.stale === true ? html`<span class="badge warn">Quá hạn xác nhận</span>` : ''}
+${(f.warnings ?? []).map(w => html`<span class="badge warn">${w.message}</span> `)}`
 
 export function demoPage (app: FastifyInstance, ctx: ConsoleContext): void {
   const readers = prefillReaders(ctx.store)

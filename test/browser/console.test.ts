@@ -138,6 +138,9 @@ t.test('the operator console in Chromium', async t => {
     await page.getByTestId('dossier').waitFor()
     await page.goto(`${url}/console/audit?verify=1`)
     t.match(await page.getByTestId('verify-result').textContent(), /Chuỗi nguyên vẹn/)
+    // The citizen's access log names the console's own reads of their conflict and dossier.
+    await page.goto(`${url}/console/audit?personalId=${citizen}&purpose=ND13-2023-D9`)
+    t.match(await page.getByTestId('access-log').textContent(), /demo-operator.*data-stewardship/s)
   })
 
   await t.test('sign out', async t => {

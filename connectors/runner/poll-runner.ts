@@ -12,7 +12,7 @@ import type { Store } from '../../infra/ports/store.js'
 import { describeErrors, errorsReason } from '../../schemas/validator.js'
 import { connectorDeadLetterGroup, rawTopic, type DerivedStream, type PollConnector, type RawChange, type StreamCursor } from '../contract.js'
 import { deadLetterTopic } from '../../infra/ports/event-log.js'
-import { fetchJson, type OutboundGuard } from './fetch-json.js'
+import { fetchJson, SourceError, type OutboundGuard } from './fetch-json.js'
 import { changeEventMessage, toChangeEvent } from './change-event.js'
 import { rawDeadLetter } from './raw-dead-letter.js'
 import { foldIntoGroups } from './derived-groups.js'
@@ -103,7 +103,7 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       const last = page.records[page.records.length - 1]
       // A source (or a reader) whose next page starts where this one did would loop for ever.
       if (page.next !== null && state.cursor !== undefined && page.next.updatedSince === state.cursor.updatedSince && page.next.afterKey === state.cursor.afterKey) {
-        throw Object.assign(new Error(`the source's next page of ${stream} starts where this one did; stopped to avoid a loop`), { code: 'LT_ERR_SOURCE_NO_PROGRESS' })
+        throw new SourceError(`the source's next page of ${stream} starts where this one did; stopped to avoid a loop`, 'LT_ERR_SOURCE_NO_PROGRESS', false)
       }
       if (page.next !== null) state.cursor = page.next
       else if (last !== undefined) state.cursor = connector.cursorAfter(last, stream)

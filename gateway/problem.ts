@@ -45,7 +45,9 @@ export function problemOf (err: HubError): Problem {
     status,
     code: err.code,
     title: titles[status] ?? (status < 500 ? 'The request is not valid' : 'Internal error'),
-    detail: status < 500 ? err.message : `${titles[status] ?? 'The hub failed'}; try again later and quote the instance id to support.`,
+    detail: status < 500
+      ? err.message
+      : `${titles[status] ?? 'The hub failed'}; try again later and quote the instance id to support.`,
     ...(Array.isArray(issues) ? { errors: issues as ProblemField[] } : {})
   }
 }

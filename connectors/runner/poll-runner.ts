@@ -73,7 +73,8 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
 
   const streamStatus = (name: string): StreamStatus => streams.get(name) as StreamStatus
   /** Publishing and saving are idempotent (event ids, versioned group docs, the cursor): safe to repeat. */
-  const step = async <T>(work: () => Promise<T>): Promise<T> => await retryRetriable(work, { maxAttempts: options.maxAttempts ?? 4, signal: abort.signal })
+  const step = async <T>(work: () => Promise<T>): Promise<T> =>
+    await retryRetriable(work, { maxAttempts: options.maxAttempts ?? 4, signal: abort.signal })
 
   async function runStream (stream: string, validate: ValidateFunction): Promise<void> {
     const own = streamStatus(stream)
@@ -101,14 +102,16 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       const groups = await Promise.all(dependents.map(async d => ({ d, folded: await foldIntoGroups(store, manifest.id, d, accepted) })))
       for (const { d, folded } of groups) events.push(...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects))
       await step(async () => { await eventLog.publish(rawTopic(manifest.id), events) })
-      await step(async () => { await eventLog.publish(deadLetterTopic(connectorDeadLetterGroup(manifest.id)), rejects) })
+      const letters = deadLetterTopic(connectorDeadLetterGroup(manifest.id))
+      await step(async () => { await eventLog.publish(letters, rejects) })
       for (const { folded } of groups) await step(folded.save)
       own.published += accepted.length
       own.rejected += rejects.length
       const last = page.records[page.records.length - 1]
       // A source (or a reader) whose next page starts where this one did would loop for ever.
       if (page.next !== null && state.cursor !== undefined && page.next.updatedSince === state.cursor.updatedSince && page.next.afterKey === state.cursor.afterKey) {
-        throw new SourceError(`the source's next page of ${stream} starts where this one did; stopped to avoid a loop`, 'LT_ERR_SOURCE_NO_PROGRESS', false)
+        const why = `the source's next page of ${stream} starts where this one did; stopped to avoid a loop`
+        throw new SourceError(why, 'LT_ERR_SOURCE_NO_PROGRESS', false)
       }
       if (page.next !== null) state.cursor = page.next
       else if (last !== undefined) state.cursor = connector.cursorAfter(last, stream)

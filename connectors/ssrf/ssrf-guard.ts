@@ -103,9 +103,12 @@ export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs 
     try {
       answers = await withTimeout(resolve(host), dnsTimeoutMs, `DNS lookup of ${host}`)
     } catch (err) {
-      throw new HubError(`cannot resolve ${host}: ${(err as Error).message}`, { code: 'LT_ERR_SOURCE_DNS', status: 502, retriable: true, cause: err })
+      throw new HubError(`cannot resolve ${host}: ${(err as Error).message}`,
+        { code: 'LT_ERR_SOURCE_DNS', status: 502, retriable: true, cause: err })
     }
-    if (answers.length === 0) throw new HubError(`${host} has no address`, { code: 'LT_ERR_SOURCE_DNS', status: 502, retriable: true })
+    if (answers.length === 0) {
+      throw new HubError(`${host} has no address`, { code: 'LT_ERR_SOURCE_DNS', status: 502, retriable: true })
+    }
     for (const a of answers) {
       const ip = parseIp(a.address)
       if (ip === undefined) throw new SsrfRefusedError(`${host} resolved to something that is not an address`)

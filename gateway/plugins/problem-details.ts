@@ -2,7 +2,8 @@
 // 5xx bodies never carry internals; the request id lets support find the log line.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { INTERNAL_DETAIL, problemInstance, problemOf, problemSchema, problemType, type Problem, type ProblemField } from '../problem.js'
+import { INTERNAL_DETAIL, problemInstance, problemOf, problemSchema, problemType } from '../problem.js'
+import type { Problem, ProblemField } from '../problem.js'
 import { HubError } from '../../infra/shared/hub-error.js'
 import { AllowedMethods } from './allowed-methods.js'
 
@@ -27,9 +28,12 @@ const validationCode = (errors: ProblemField[]): string => {
 function sendHubError (reply: FastifyReply, request: FastifyRequest, error: HubError): FastifyReply {
   const problem = problemOf(error)
   // A route's own 5xx (ApiProblem) was logged where it was decided; anything else is logged here.
-  if (problem.status >= 500 && (problem as unknown) !== error) request.log.error({ err: error, code: error.code }, 'request failed')
+  if (problem.status >= 500 && (problem as unknown) !== error) {
+    request.log.error({ err: error, code: error.code }, 'request failed')
+  }
   // "Not now" answers say when to come back, unless the route already did.
-  if (error.retriable && (problem.status === 429 || problem.status === 503) && !reply.hasHeader('retry-after')) void reply.header('retry-after', '1')
+  const notNow = problem.status === 429 || problem.status === 503
+  if (error.retriable && notNow && !reply.hasHeader('retry-after')) void reply.header('retry-after', '1')
   return send(reply, request, problem)
 }
 

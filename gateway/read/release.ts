@@ -14,7 +14,14 @@ import { noneMatch } from './etag.js'
  */
 export const PERSONAL_DATA_CACHE_CONTROL = 'private, no-store'
 
-export async function release<T> (request: FastifyRequest, reply: FastifyReply, { read, tag, body }: { read: PersonalDataRead | PersonalDataRead[], tag?: string, body: T }): Promise<T | FastifyReply> {
+export interface Release<T> {
+  /** What the answer discloses: one audit entry per entity read. */
+  read: PersonalDataRead | PersonalDataRead[]
+  tag?: string
+  body: T
+}
+
+export async function release<T> (request: FastifyRequest, reply: FastifyReply, { read, tag, body }: Release<T>): Promise<T | FastifyReply> {
   void reply.header('cache-control', PERSONAL_DATA_CACHE_CONTROL)
   if (tag !== undefined) void reply.header('etag', tag).header('vary', 'Authorization, X-Purpose')
   if (Array.isArray(read)) await Promise.all(read.map(async r => await request.access.audit(r)))

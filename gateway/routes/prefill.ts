@@ -128,7 +128,8 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       // Every read that returned data is audited before the answer leaves (issue 7); a prefill that
       // found nothing is still a processing attempt and is logged with no subjects.
       const { reads, ...body } = result
-      return await release(request, reply, { read: reads.length > 0 ? reads : [{ entity: 'person', subjects: [], fields: [] }], body })
+      const attempt = { entity: 'person' as const, subjects: [], fields: [] }
+      return await release(request, reply, { read: reads.length > 0 ? reads : [attempt], body })
     })
   }
 }

@@ -11,7 +11,8 @@ export interface RetryRetriableOptions {
   capMs?: number
 }
 
-export async function retryRetriable<T> (work: () => Promise<T>, { maxAttempts, signal, baseMs = 100, capMs = 2000 }: RetryRetriableOptions): Promise<T> {
+export async function retryRetriable<T> (work: () => Promise<T>, options: RetryRetriableOptions): Promise<T> {
+  const { maxAttempts, signal, baseMs = 100, capMs = 2000 } = options
   for (let attempt = 1; ; attempt++) {
     try {
       return await work()

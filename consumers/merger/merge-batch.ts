@@ -15,13 +15,12 @@ import { conflictIds, conflictWrites, type KeyedSteps } from './conflict-docs.js
 import { readCanonicalEvent } from './read-event.js'
 import { timeSlicer } from '../../infra/shared/event-loop.js'
 import type { SurvivorshipRules } from './survivorship.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
-export class StaleGoldenWriteError extends Error {
-  readonly code = 'LT_ERR_STALE_WRITE'
-  readonly retriable = true
+export class StaleGoldenWriteError extends HubError {
   constructor (collection: string, ids: string[]) {
-    super(`another writer moved ${ids.length} ${collection} record(s) during the batch; it will be delivered again`)
-    this.name = 'StaleGoldenWriteError'
+    super(`another writer moved ${ids.length} ${collection} record(s) during the batch; it will be delivered again`,
+      { code: 'LT_ERR_STALE_WRITE', status: 409, retriable: true })
   }
 }
 

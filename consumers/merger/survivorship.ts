@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical-event.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
 export interface SurvivorshipRules {
   /** entity -> field (or '*') -> authoritative source system */
@@ -49,11 +50,10 @@ const rulesSchema = {
   }
 }
 
-export class SurvivorshipError extends Error {
-  readonly code = 'LT_ERR_SURVIVORSHIP'
+/** Rules that cannot be read or are not valid: an operator's fix, not something a retry mends. */
+export class SurvivorshipError extends HubError {
   constructor (message: string) {
-    super(message)
-    this.name = 'SurvivorshipError'
+    super(message, { code: 'LT_ERR_SURVIVORSHIP' })
   }
 }
 

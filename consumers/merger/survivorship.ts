@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical-event.js'
+import { sourceSystemPattern } from '../../records/golden-record.js'
 
 export interface SurvivorshipRules {
   /** entity -> field (or '*') -> authoritative source system */
@@ -14,8 +15,6 @@ export interface SurvivorshipRules {
 }
 
 export interface AbsentMeans { source: string, value: unknown }
-
-export const sourceSystemPattern = '^[a-z][a-z0-9-]{0,39}$'
 
 const rulesSchema = {
   type: 'object',

@@ -4,8 +4,8 @@
 // of the union are among the smallest limit + 1 of each slot.
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { goldenCollection, personLinkSlots, personSlot, type RecordView } from '../../consumers/merger/golden-record.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
+import { goldenCollection, personLinkSlots, personSlot, type RecordView } from '../../records/golden-record.js'
+import { viewOf } from '../../records/reader.js'
 
 /** Up to limit + 1 views after `afterId`; the caller pages them with sealedPageOf. */
 export async function linkedPage (store: Store, entity: CanonicalEntity, personalId: string, limit: number, afterId?: string): Promise<RecordView[]> {

@@ -5,9 +5,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import { parseBhytNumber, parseCertificateSerial, parseCmnd } from '../../schemas/vietnam/index.js'
-import { goldenCollection, type RecordView } from '../../consumers/merger/golden-record.js'
-import { deletedAt, lookupRecord, viewOf } from '../../consumers/merger/read-model.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
+import { goldenCollection, type RecordView } from '../../records/golden-record.js'
+import { deletedAt, lookupRecord, viewOf } from '../../records/reader.js'
+import { linkedPersonIds } from '../../records/links.js'
+import { personOfCmnd } from '../../records/legacy-ids.js'
 import { landParcelIdSchema } from '../../schemas/land-parcel.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
@@ -29,14 +30,6 @@ const citizenDeleted = (view: RecordView): ApiProblem =>
 
 const live = (docs: Iterable<StoredDoc | undefined>): RecordView[] =>
   [...docs].map(d => d === undefined ? undefined : viewOf(d)).filter((v): v is RecordView => v !== undefined && !v.deleted)
-
-/** The personal id a legacy CMND belongs to: the normalizer's id link, else a person naming it. */
-async function personOfCmnd (store: Store, cmnd: string): Promise<string | undefined> {
-  const link = await store.get('id_links', `cmnd:${cmnd}`)
-  if (typeof link?.personalId === 'string') return link.personalId
-  const named = live(await store.find('persons', { where: { 'fields.legacyCmnd': cmnd, deleted: false }, limit: 2 }))
-  return named.length === 1 ? named[0].entityId : undefined
-}
 
 /**
  * The holder of the cards with this number. Cards are keyed by the social-insurance number (the

@@ -1,14 +1,14 @@
 // Restricted search: a clerk who has a citizen's name, date of birth and ward (from a paper form)
 // but no personal id gets at most five candidates, never a list. The search is one exact find on
-// the derived key `links.nameDob` (consumers/merger/links.ts) and the ward; more than five matches
+// the derived key `links.nameDob` (records/links.ts) and the ward; more than five matches
 // is refused, so no query can walk the register. Candidates carry only the granted identifying
 // fields, and the read is audited with every candidate as a subject.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { dateSchema, fullNameSchema, sexSchema, wardCodeSchema } from '../../schemas/common.js'
-import { nameDobKey } from '../../consumers/merger/links.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
-import type { RecordView } from '../../consumers/merger/golden-record.js'
+import { nameDobKey } from '../../records/links.js'
+import { viewOf } from '../../records/reader.js'
+import type { RecordView } from '../../records/golden-record.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
 import { projectFields } from '../security/projection.js'

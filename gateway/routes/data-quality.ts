@@ -3,7 +3,7 @@
 // date or sex (LT_WARN_ID_*; the records show it in meta.warnings to readers granted both fields).
 import type { FastifyInstance } from 'fastify'
 import { MAX_FIND_LIMIT, type Store } from '../../infra/ports/store.js'
-import { ID_MISMATCH_LINK } from '../../consumers/merger/record-warnings.js'
+import { ID_MISMATCH_LINK } from '../../records/record-warnings.js'
 import { requireOperator } from '../plugins/access-control.js'
 
 /** Live person records with an id warning, counted page by page on their equality key. */

@@ -7,7 +7,9 @@
 // hub/ and main.ts wire everything; sim/ (the simulated city the embedded demo starts) stands on
 // the floors and only hub/ wires it. bench/, test/ and scripts/ may import anything of the hub;
 // nothing imports them. A new top-level folder must be placed here before its files may import.
-const rooms = ['schemas', 'infra', 'records', 'connectors', 'consumers', 'gateway', 'sim', 'hub', 'bench', 'test', 'scripts']
+const rooms = [
+  'schemas', 'infra', 'records', 'connectors', 'consumers', 'gateway', 'sim', 'hub', 'bench', 'test', 'scripts'
+]
 const only = (...allowed) => `^(${rooms.filter(r => !allowed.includes(r)).join('|')})/|^main\\.ts$`
 
 /** A room may import itself and the rooms listed; anything else of the hub is an arrow the wrong way. */
@@ -23,15 +25,19 @@ module.exports = {
   forbidden: [
     room('schemas', 'schemas/ is the floor: it imports no other room.'),
     room('infra', 'infra/ is the floor beside schemas/: it imports schemas/ only.', 'schemas'),
-    room('records', 'records/ stands on the floors; the merger writes and the gateway reads through it.', 'schemas', 'infra'),
+    room('records', 'records/ stands on the floors; the merger writes and the gateway reads through it.',
+      'schemas', 'infra'),
     room('connectors', 'connectors/ stands on the floors and does not import records/.', 'schemas', 'infra'),
-    room('consumers', 'consumers/ never imports gateway/ (siblings) or anything above.', 'schemas', 'infra', 'records', 'connectors'),
-    room('gateway', 'gateway/ never imports consumers/ (siblings) or anything above.', 'schemas', 'infra', 'records', 'connectors'),
+    room('consumers', 'consumers/ never imports gateway/ (siblings) or anything above.',
+      'schemas', 'infra', 'records', 'connectors'),
+    room('gateway', 'gateway/ never imports consumers/ (siblings) or anything above.',
+      'schemas', 'infra', 'records', 'connectors'),
     room('sim', 'sim/ is a simulated city: it knows the floors only, never the hub it feeds.', 'schemas', 'infra'),
-    room('hub', 'hub/ wires the roles: everything but the tools (bench/, test/, scripts/).', ...rooms.filter(r => !['bench', 'test', 'scripts'].includes(r))),
+    room('hub', 'hub/ wires the roles: everything but the tools (bench/, test/, scripts/).',
+      ...rooms.filter(r => !['bench', 'test', 'scripts'].includes(r))),
     {
       name: 'main-wires-only',
-      comment: 'main.ts is the entry point: everything but bench/ and test/.',
+      comment: 'main.ts is the entry point: everything but the tools (bench/, test/, scripts/).',
       severity: 'error',
       from: { path: '^main\\.ts$' },
       to: { path: '^(bench|test|scripts)/' }
@@ -65,14 +71,16 @@ module.exports = {
     },
     {
       name: 'engines-behind-ports',
-      comment: 'Kafka, MongoDB and SQLite clients live in infra/ behind the ports; tests may open engine files to inject faults.',
+      comment: 'Kafka, MongoDB and SQLite clients live in infra/ behind the ports; tests may open engine files ' +
+        'to inject faults.',
       severity: 'error',
       from: { pathNot: '^(infra|test)/' },
       to: { path: '(^|/)node_modules/(kafkajs|mongodb|better-sqlite3)/' }
     },
     {
       name: 'adapters-wired-at-the-top',
-      comment: 'Concrete adapters are opened by the wiring (hub/, main.ts) and by bench/ and test/; rooms get a port.',
+      comment: 'Concrete adapters are opened by the wiring (hub/, main.ts) and by bench/ and test/; ' +
+        'rooms get a port.',
       severity: 'error',
       from: { path: '^(schemas|records|connectors|consumers|gateway|sim)/' },
       to: { path: '^infra/(store/(embedded|mongodb)|event-log/(embedded|kafka)|open-adapters)\\.ts$' }
@@ -98,6 +106,8 @@ module.exports = {
     // Type-only imports count: a cycle of types is still a cycle between files.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] }
+    enhancedResolveOptions: {
+      exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types']
+    }
   }
 }

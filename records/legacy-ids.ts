@@ -14,7 +14,11 @@ export const legacyKeyId = (kind: string, value: string): string => `${kind}:${v
 export interface LegacyLinkDoc extends StoredDoc { personalId: string }
 
 /** What the listing of waiting records reads of an entry; the normalizer stores its whole pending event. */
-export interface WaitingEntry { entity: CanonicalEntity, rawEventId: string, source: { system: string, ingestTime: string } }
+export interface WaitingEntry {
+  entity: CanonicalEntity
+  rawEventId: string
+  source: { system: string, ingestTime: string }
+}
 
 export interface UnresolvedDoc<E extends WaitingEntry = WaitingEntry> extends StoredDoc {
   kind: LegacyKeyKind
@@ -24,12 +28,15 @@ export interface UnresolvedDoc<E extends WaitingEntry = WaitingEntry> extends St
 }
 
 /** Writes the links learned in a batch that the store does not hold yet (or holds otherwise). */
-export async function saveLegacyLinks (store: Store, learned: Map<string, string>, known: Map<string, LegacyLinkDoc>): Promise<void> {
+export async function saveLegacyLinks (
+  store: Store, learned: Map<string, string>, known: Map<string, LegacyLinkDoc>
+): Promise<void> {
   const writes: VersionedWrite[] = []
   for (const [id, personalId] of learned) {
     const current = known.get(id)
     if (current?.personalId === personalId) continue
-    writes.push({ doc: { _id: id, version: (current?.version ?? 0) + 1, personalId }, expectedVersion: current?.version ?? null })
+    const version = current?.version ?? null
+    writes.push({ doc: { _id: id, version: (version ?? 0) + 1, personalId }, expectedVersion: version })
   }
   if (writes.length > 0) await store.bulkUpsert('id_links', writes)
 }
@@ -38,12 +45,16 @@ export async function saveLegacyLinks (store: Store, learned: Map<string, string
 export async function personOfCmnd (store: Store, cmnd: string): Promise<string | undefined> {
   const link = await store.get('id_links', legacyKeyId('cmnd', cmnd))
   if (typeof link?.personalId === 'string') return link.personalId
-  const named = (await store.find(goldenCollection.person, { where: { 'fields.legacyCmnd': cmnd, deleted: false }, limit: 2 }))
+  const where = { 'fields.legacyCmnd': cmnd, deleted: false }
+  const named = (await store.find(goldenCollection.person, { where, limit: 2 }))
     .map(viewOf).filter((v): v is RecordView => v !== undefined && !v.deleted)
   return named.length === 1 ? named[0].entityId : undefined
 }
 
 /** Waiting groups in `_id` order, after the given group id; `limit` of them at most. */
-export async function unresolvedGroups (store: Store, { after, limit }: { after?: string, limit: number }): Promise<UnresolvedDoc[]> {
-  return await store.find('unresolved', { orderBy: { field: '_id' }, ...(after !== undefined ? { after: { value: after, id: after } } : {}), limit }) as UnresolvedDoc[]
+export async function unresolvedGroups (
+  store: Store, { after, limit }: { after?: string, limit: number }
+): Promise<UnresolvedDoc[]> {
+  const from = after !== undefined ? { after: { value: after, id: after } } : {}
+  return await store.find('unresolved', { orderBy: { field: '_id' }, ...from, limit }) as UnresolvedDoc[]
 }

@@ -5,13 +5,17 @@
 // variant can share its database with the other tests of its file.
 import type { Test } from 'tap'
 import type { Store } from '../../infra/ports/store.js'
-import { deletedAt, historyStart, linkedRecords, lookupRecord, readAsOf, readCurrent, viewOf } from '../../records/reader.js'
+import {
+  deletedAt, historyStart, linkedRecords, lookupRecord, readAsOf, readCurrent, viewOf
+} from '../../records/reader.js'
 import { personOfCmnd, saveLegacyLinks, unresolvedGroups, type UnresolvedDoc } from '../../records/legacy-ids.js'
 import { canonicalEvent, harness, type EventSpec } from '../unit/merger/fixtures.js'
 
 const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
 /** A 12-digit personal id no other test of the run uses. */
 const personalId = (): string => `0920${digits(8)}`
+/** A time on the fixtures' day, 2026-01-01 (UTC). */
+const on1Jan = (time: string): string => `2026-01-01T${time}Z`
 
 export function recordsReaderContract (t: Test, open: () => Promise<Store>): void {
   const opened = async (t: Test): Promise<{ store: Store, apply: (specs: EventSpec[]) => Promise<void> }> => {
@@ -25,26 +29,29 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
     const { store, apply } = await opened(t)
     const id = personalId()
     // Ingested at 00:01:05 and 00:10:05.
-    await apply([{ entityId: id, system: 'ho-tich', at: 1, fields: { fullName: 'Nguyễn Văn An', birthDate: '1985-02-03' } }])
-    await apply([{ entityId: id, system: 'ho-tich', at: 10, fields: { fullName: 'Nguyễn Văn Anh', birthDate: '1985-02-03' } }])
+    const birthDate = '1985-02-03'
+    await apply([{ entityId: id, system: 'ho-tich', at: 1, fields: { fullName: 'Nguyễn Văn An', birthDate } }])
+    await apply([{ entityId: id, system: 'ho-tich', at: 10, fields: { fullName: 'Nguyễn Văn Anh', birthDate } }])
 
     const now = await readCurrent(store, 'person', id)
     t.equal(now?.version, 2)
     t.equal(now?.fields.fullName, 'Nguyễn Văn Anh')
-    t.match(now?.provenance.fullName, { sourceSystem: 'ho-tich', rule: 'authoritative', sourceTime: '2026-01-01T00:10:00.000Z' },
+    t.match(now?.provenance.fullName,
+      { sourceSystem: 'ho-tich', rule: 'authoritative', sourceTime: on1Jan('00:10:00.000') },
       'provenance comes expanded, never in its stored form')
     t.equal(now?.links.nameDob, 'nguyen van anh|1985-02-03', 'link keys come with the view')
 
-    t.equal(await readAsOf(store, 'person', id, '2026-01-01T00:01:04.999Z'), undefined, 'before the first version: nothing')
-    t.equal((await readAsOf(store, 'person', id, '2026-01-01T00:01:05.000Z'))?.fields.fullName, 'Nguyễn Văn An', 'validFrom itself is included')
-    t.equal((await readAsOf(store, 'person', id, '2026-01-01T00:10:04.999Z'))?.version, 1)
+    t.equal(await readAsOf(store, 'person', id, on1Jan('00:01:04.999')), undefined, 'before the first version: nothing')
+    const first = await readAsOf(store, 'person', id, on1Jan('00:01:05.000'))
+    t.equal(first?.fields.fullName, 'Nguyễn Văn An', 'validFrom itself is included')
+    t.equal((await readAsOf(store, 'person', id, on1Jan('00:10:04.999')))?.version, 1)
     const later = await readAsOf(store, 'person', id, '2026-02-01T00:00:00.000Z')
     t.same(later, now, 'after the last change, history answers what the record says now')
     t.equal(await readCurrent(store, 'person', personalId()), undefined, 'a record the hub never held')
-    t.equal(await readAsOf(store, 'person', personalId(), '2026-02-01T00:00:00.000Z'), undefined, 'another record is not mixed in')
+    t.equal(await readAsOf(store, 'person', personalId(), on1Jan('23:00:00.000')), undefined, 'no other record in')
 
     const start = await historyStart(store)
-    t.ok(start !== undefined && start <= '2026-01-01T00:01:05.000Z', `history starts at or before the first version (${String(start)})`)
+    t.ok(start !== undefined && start <= on1Jan('00:01:05.000'), `starts by the first version: ${String(start)}`)
     t.equal(await historyStart(store), start, 'and stays put')
   })
 
@@ -56,20 +63,22 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
 
     const gone = await lookupRecord(store, 'person', id)
     t.equal(gone.kind, 'deleted')
-    if (gone.kind === 'deleted') t.equal(deletedAt(gone.view), '2026-01-01T00:30:00.000Z', 'deleted when its last source deleted it')
-    const before = await lookupRecord(store, 'person', id, '2026-01-01T00:10:00.000Z')
+    if (gone.kind === 'deleted') t.equal(deletedAt(gone.view), on1Jan('00:30:00.000'), 'when its last source did')
+    const before = await lookupRecord(store, 'person', id, on1Jan('00:10:00.000'))
     t.equal(before.kind, 'found', 'before the delete the record was there')
     if (before.kind === 'found') t.equal(before.view.fields.fullName, 'Trần Thị Bích')
     t.same(await lookupRecord(store, 'person', personalId()), { kind: 'missing' })
-    t.same(await lookupRecord(store, 'person', id, '2025-12-31T00:00:00.000Z'), { kind: 'missing' }, 'before history: nothing')
+    t.same(await lookupRecord(store, 'person', id, '2025-12-31T00:00:00.000Z'), { kind: 'missing' }, 'before history')
   })
 
   t.test('linked records: live records of an entity naming a person, in id order', async t => {
     const { store, apply } = await opened(t)
     const [person, other] = [personalId(), personalId()]
     const ids = [`31147-12-${digits(6)}`, `31147-12-${digits(6)}`, `31147-12-${digits(6)}`].sort()
-    const parcel = (id: string, holders: string[], at: number): EventSpec =>
-      ({ entity: 'land-parcel', entityId: id, system: 'dat-dai', at, position: `${at}-${id}`, fields: { parcelId: id, holderPersonalIds: holders } })
+    const parcel = (id: string, holders: string[], at: number): EventSpec => ({
+      entity: 'land-parcel', entityId: id, system: 'dat-dai', at, position: `${at}-${id}`,
+      fields: { parcelId: id, holderPersonalIds: holders }
+    })
     // Inserted out of id order; the third is later deleted; the other person's parcel never shows.
     await apply([parcel(ids[1], [other, person], 1), parcel(ids[0], [person], 2), parcel(ids[2], [person], 3)])
     await apply([{ entity: 'land-parcel', entityId: ids[2], system: 'dat-dai', at: 4, op: 'delete' }])
@@ -77,16 +86,20 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
 
     const linked = await linkedRecords(store, 'land-parcel', person)
     t.same(linked.map(v => v.entityId), [ids[0], ids[1]], 'tombstones left out, id order')
-    t.ok(linked.every(v => v.entity === 'land-parcel' && typeof v.provenance.parcelId?.sourceSystem === 'string'), 'as views')
+    t.ok(linked.every(v => typeof v.provenance.parcelId?.sourceSystem === 'string'), 'as views, provenance expanded')
     t.same(await linkedRecords(store, 'land-parcel', personalId()), [])
     t.same(await linkedRecords(store, 'person', person), [], 'persons link to nobody by slot')
 
     const household = `HO-31147-${digits(6)}`
     await apply([{ entity: 'household', entityId: household, system: 'cu-tru', at: 6, fields: {
-      householdId: household, headPersonalId: other, members: [{ personalId: other, relationToHead: '01' }, { personalId: person, relationToHead: '03' }]
+      householdId: household,
+      headPersonalId: other,
+      members: [{ personalId: other, relationToHead: '01' }, { personalId: person, relationToHead: '03' }]
     } }])
-    t.same((await linkedRecords(store, 'household', person)).map(v => v.entityId), [household], 'a member finds the household')
-    t.same((await linkedRecords(store, 'household', other)).map(v => v.entityId), [household], 'and so does its head')
+    const households = async (of: string): Promise<string[]> =>
+      (await linkedRecords(store, 'household', of)).map(v => v.entityId)
+    t.same(await households(person), [household], 'a member finds the household')
+    t.same(await households(other), [household], 'and so does its head')
   })
 
   t.test('legacy keys: the person behind a CMND, from the id links or the one person naming it', async t => {
@@ -117,9 +130,11 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
   t.test('records waiting for a legacy key: groups in id order, page by page', async t => {
     const { store } = await opened(t)
     const keys = [digits(9), digits(9), digits(9)].sort()
+    const since = on1Jan('00:00:05.000')
     const group = (cmnd: string): UnresolvedDoc => ({
-      _id: `cmnd:${cmnd}`, version: 1, kind: 'cmnd', value: cmnd, since: '2026-01-01T00:00:05.000Z',
-      entries: [{ entity: 'health-insurance-card', rawEventId: `raw-${cmnd}`, source: { system: 'bhyt', ingestTime: '2026-01-01T00:00:05.000Z' } }]
+      _id: `cmnd:${cmnd}`, version: 1, kind: 'cmnd', value: cmnd, since,
+      entries: [{ entity: 'health-insurance-card', rawEventId: `raw-${cmnd}`,
+        source: { system: 'bhyt', ingestTime: since } }]
     })
     await store.bulkUpsert('unresolved', keys.map(k => ({ doc: group(k), expectedVersion: null })))
     // Only this test parks groups, and each store of the contract is its own (file or database).
@@ -127,7 +142,7 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
     t.same(first.map(g => g._id), keys.slice(0, 2).map(k => `cmnd:${k}`), 'in id order, a page at a time')
     const second = await unresolvedGroups(store, { after: first[1]._id, limit: 2 })
     t.same(second.map(g => g._id), [`cmnd:${keys[2]}`], 'the next page continues after the last id')
-    t.same(second[0].entries[0].source, { system: 'bhyt', ingestTime: '2026-01-01T00:00:05.000Z' }, 'with what the listing shows')
+    t.same(second[0].entries[0].source, { system: 'bhyt', ingestTime: since }, 'with what the listing shows')
   })
 
   t.test('viewOf reads golden records only', async t => {

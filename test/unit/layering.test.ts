@@ -25,7 +25,7 @@ const exportOne = 'export const one = 1\n'
 t.test('each wrong arrow is reported by its rule; the right ones pass', async t => {
   const root = t.testdir({
     'package.json': JSON.stringify({ name: 'fixture', type: 'module' }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, types: [] } }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
     'main.ts': "import { one } from './hub/start.js'\nexport const two = one + 1\n",
     schemas: {
       // A cycle of types only: still a cycle between the files.
@@ -40,7 +40,7 @@ t.test('each wrong arrow is reported by its rule; the right ones pass', async t 
       'reader.ts': "import type { Doc } from '../infra/ports/store.js'\nexport type View = Doc\n",
       'kafka-reader.ts': "import { Kafka } from 'kafkajs'\nexport const kafka = Kafka\n"
     },
-    consumers: { 'merger.ts': "import type { View } from '../records/reader.js'\nexport const one = 1 as unknown as View\n" },
+    consumers: { 'merger.ts': "import type { View } from '../records/reader.js'\nexport const one: View | 1 = 1\n" },
     gateway: {
       'ok.ts': "import type { View } from '../records/reader.js'\nexport type Body = View\n",
       'sibling.ts': "import { one } from '../consumers/merger.js'\nexport const x = one\n"
@@ -55,7 +55,8 @@ t.test('each wrong arrow is reported by its rule; the right ones pass', async t 
   // Every violation is an error (the default reporter, which CI uses, then exits non-zero).
   const { errors, violations, stderr } = cruise(root)
   t.equal(errors, violations.length, 'every violation is an error')
-  const found = violations.map(v => `${v.rule.name}: ${v.from} -> ${v.to.replace(/^.*node_modules\//, 'node_modules/')}`).sort()
+  const shortPath = (to: string): string => to.replace(/^.*node_modules\//, 'node_modules/')
+  const found = violations.map(v => `${v.rule.name}: ${v.from} -> ${shortPath(v.to)}`).sort()
   t.same(found, [
     'adapters-wired-at-the-top: connectors/adapter.ts -> infra/store/embedded.ts',
     'engines-behind-ports: records/kafka-reader.ts -> node_modules/kafkajs/index.js',

@@ -6,4 +6,6 @@ import { openEmbeddedStore } from '../../../infra/store/embedded.js'
 import { recordsReaderContract } from '../../contract/records-reader.contract.js'
 
 const dir = t.testdir({})
-t.test('records reader on the embedded store', async t => { recordsReaderContract(t, async () => openEmbeddedStore({ file: join(dir, 'store.sqlite') })) })
+t.test('records reader on the embedded store', async t => {
+  recordsReaderContract(t, async () => openEmbeddedStore({ file: join(dir, 'store.sqlite') }))
+})

@@ -70,3 +70,24 @@ export async function linkedRecords (store: Store, entity: CanonicalEntity, pers
   const byId = new Map(pages.flat().map(doc => [doc._id, doc]))
   return [...byId.keys()].sort().map(id => viewOf(byId.get(id) as StoredDoc)).filter((v): v is RecordView => v !== undefined && !v.deleted)
 }
+
+/** The records with these ids as views (tombstones included), by id; ids the hub does not hold are left out. */
+export async function readMany (
+  store: Store, entity: CanonicalEntity, ids: readonly string[]
+): Promise<Map<string, RecordView>> {
+  const docs = await store.getMany(goldenCollection[entity], [...new Set(ids)])
+  const views = new Map<string, RecordView>()
+  for (const [id, doc] of docs) {
+    const view = viewOf(doc)
+    if (view !== undefined) views.set(id, view)
+  }
+  return views
+}
+
+/** The live records among these ids, in the order asked; tombstones and unknown ids left out. */
+export async function liveRecords (
+  store: Store, entity: CanonicalEntity, ids: readonly string[]
+): Promise<RecordView[]> {
+  const views = await readMany(store, entity, ids)
+  return ids.map(id => views.get(id)).filter((v): v is RecordView => v !== undefined && !v.deleted)
+}

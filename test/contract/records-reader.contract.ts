@@ -6,9 +6,13 @@
 import type { Test } from 'tap'
 import type { Store } from '../../infra/ports/store.js'
 import {
-  deletedAt, historyStart, linkedRecords, lookupRecord, readAsOf, readCurrent, viewOf
+  deletedAt, historyStart, linkedRecords, liveRecords, lookupRecord, readAsOf, readCurrent, readMany, viewOf
 } from '../../records/reader.js'
 import { personOfCmnd, saveLegacyLinks, unresolvedGroups, type UnresolvedDoc } from '../../records/legacy-ids.js'
+import { healthCardsByNumber, personsByNameDob } from '../../records/lookups.js'
+import { linkedPage } from '../../records/linked-page.js'
+import { findConflicts, type ConflictFilter } from '../../records/conflicts.js'
+import { countIdMismatches } from '../../records/data-quality.js'
 import { canonicalEvent, harness, type EventSpec } from '../unit/merger/fixtures.js'
 
 const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
@@ -100,6 +104,81 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
       (await linkedRecords(store, 'household', of)).map(v => v.entityId)
     t.same(await households(person), [household], 'a member finds the household')
     t.same(await households(other), [household], 'and so does its head')
+  })
+
+  t.test('linked pages and many records: exact pages in id order, tombstones told apart', async t => {
+    const { store, apply } = await opened(t)
+    const person = personalId()
+    const ids = Array.from({ length: 5 }, () => `31147-14-${digits(6)}`).sort()
+    await apply(ids.map((id, i) => ({
+      entity: 'land-parcel' as const, entityId: id, system: 'dat-dai', at: 1, position: `1-${i}`,
+      // Each parcel names the person in a different slot: the page is the union of the slots.
+      fields: { parcelId: id, holderPersonalIds: [...Array.from({ length: i }, () => personalId()), person] }
+    })))
+    await apply([{ entity: 'land-parcel', entityId: ids[1], system: 'dat-dai', at: 2, op: 'delete' }])
+    const live = [ids[0], ids[2], ids[3], ids[4]]
+    const page = async (after?: string): Promise<string[]> =>
+      (await linkedPage(store, 'land-parcel', person, 2, after)).map(v => v.entityId)
+    t.same(await page(), live.slice(0, 3), 'limit + 1, live only')
+    t.same(await page(live[1]), live.slice(2), 'after a cursor')
+
+    const many = await readMany(store, 'land-parcel', [ids[1], ids[0], ids[0], 'no-such-parcel'])
+    t.same([...many.keys()].sort(), [ids[0], ids[1]], 'each held record once; unknown ids left out')
+    t.equal(many.get(ids[1])?.deleted, true, 'a tombstone is read too')
+    t.same((await liveRecords(store, 'land-parcel', [ids[3], ids[1], ids[0]])).map(v => v.entityId), [ids[3], ids[0]],
+      'live records in the order asked')
+  })
+
+  t.test('lookups by other keys: a card by either number, persons by name and birth date in a ward', async t => {
+    const { store, apply } = await opened(t)
+    const [holder, other] = [personalId(), personalId()]
+    const ssn = digits(10)
+    const printed = `HS4${digits(2)}${ssn}`
+    await apply([
+      // One source keys the card by the social-insurance number, another by the printed number.
+      { entity: 'health-insurance-card', entityId: ssn, system: 'bhyt', at: 1,
+        fields: { cardNumber: printed, socialInsuranceNumber: ssn, holderPersonalId: holder } },
+      { entity: 'health-insurance-card', entityId: printed, system: 'cu-tru', at: 1, position: 'b',
+        fields: { cardNumber: printed, holderPersonalId: holder } }
+    ])
+    t.same((await healthCardsByNumber(store, printed, ssn)).map(v => v.entityId).sort(), [printed, ssn].sort())
+    t.same((await healthCardsByNumber(store, ssn, ssn)).map(v => v.entityId), [ssn], 'by the insurance number alone')
+    t.same(await healthCardsByNumber(store, `HS4${digits(12)}`, digits(10)), [])
+
+    const ward = '31135'
+    const address = (wardCode: string) => ({ permanentAddress: { wardCode, street: 'Đường 3/2' } })
+    const fields = { fullName: 'Võ Thị Giang', birthDate: '1990-07-08', sex: 'female', ...address(ward) }
+    await apply([
+      { entityId: holder, system: 'ho-tich', at: 1, fields },
+      { entityId: other, system: 'ho-tich', at: 1, fields: { ...fields, ...address('31147') } }
+    ])
+    const found = await personsByNameDob(store, { fullName: 'VÕ THỊ GIANG', birthDate: fields.birthDate, wardCode: ward },
+      5)
+    t.same(found.map(v => v.entityId), [holder], 'the name folded, the ward narrowing')
+    t.same(await personsByNameDob(store, { ...fields, wardCode: ward, sex: 'male' }, 5), [], 'sex narrows too')
+  })
+
+  t.test('conflicts by entity, record, field, status and source; id warnings counted', async t => {
+    const { store, apply } = await opened(t)
+    const id = personalId()
+    await apply([
+      { entityId: id, system: 'ho-tich', at: 1, fields: { birthDate: '2001-01-01' } },
+      { entityId: id, system: 'cu-tru', at: 2, fields: { birthDate: '2001-01-02' } }
+    ])
+    const [conflict] = await findConflicts(store, { entity: 'person', entityId: id }, { limit: 10 })
+    t.match(conflict, { entityId: id, field: 'birthDate', status: 'open' })
+    const count = async (filter: Omit<ConflictFilter, 'entity' | 'entityId'>, after?: string): Promise<number> =>
+      (await findConflicts(store, { entity: 'person', entityId: id, ...filter }, { after, limit: 10 })).length
+    t.equal(await count({ sourceSystem: 'cu-tru', status: 'open' }), 1)
+    t.equal(await count({ sourceSystem: 'dat-dai' }), 0)
+    t.equal(await count({ status: 'resolved' }), 0)
+    t.equal(await count({}, conflict._id), 0, 'paged by id')
+
+    const before = await countIdMismatches(store)
+    // Century digit 0 (male, 1900s) against a birth date in 2001.
+    const bornIn1900s = `092085${digits(6)}`
+    await apply([{ entityId: bornIn1900s, system: 'ho-tich', at: 3, fields: { birthDate: '2001-05-05', sex: 'male' } }])
+    t.equal(await countIdMismatches(store), before + 1, 'a person whose id contradicts the birth date counts')
   })
 
   t.test('legacy keys: the person behind a CMND, from the id links or the one person naming it', async t => {

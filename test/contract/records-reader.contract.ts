@@ -13,6 +13,8 @@ import { healthCardsByNumber, personsByNameDob } from '../../records/lookups.js'
 import { linkedPage } from '../../records/linked-page.js'
 import { findConflicts, type ConflictFilter } from '../../records/conflicts.js'
 import { countIdMismatches } from '../../records/data-quality.js'
+import { writeMerged } from '../../records/writer.js'
+import { historyId } from '../../records/golden-record.js'
 import { canonicalEvent, harness, type EventSpec } from '../unit/merger/fixtures.js'
 
 const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
@@ -152,8 +154,8 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
       { entityId: holder, system: 'ho-tich', at: 1, fields },
       { entityId: other, system: 'ho-tich', at: 1, fields: { ...fields, ...address('31147') } }
     ])
-    const found = await personsByNameDob(store, { fullName: 'VÕ THỊ GIANG', birthDate: fields.birthDate, wardCode: ward },
-      5)
+    const asked = { fullName: 'VÕ THỊ GIANG', birthDate: fields.birthDate, wardCode: ward }
+    const found = await personsByNameDob(store, asked, 5)
     t.same(found.map(v => v.entityId), [holder], 'the name folded, the ward narrowing')
     t.same(await personsByNameDob(store, { ...fields, wardCode: ward, sex: 'male' }, 5), [], 'sex narrows too')
   })
@@ -222,6 +224,27 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
     const second = await unresolvedGroups(store, { after: first[1]._id, limit: 2 })
     t.same(second.map(g => g._id), [`cmnd:${keys[2]}`], 'the next page continues after the last id')
     t.same(second[0].entries[0].source, { system: 'bhyt', ingestTime: since }, 'with what the listing shows')
+  })
+
+  t.test('a merge batch lands history first; a stale golden write is returned, not applied', async t => {
+    const { store, apply } = await opened(t)
+    const id = personalId()
+    await apply([{ entityId: id, system: 'ho-tich', at: 1, fields: { fullName: 'Đặng Văn Hùng' } }])
+    const stored = await store.get('persons', id)
+    // Another merger moved the record to version 2 after this one read version 1.
+    await apply([{ entityId: id, system: 'cu-tru', at: 2, fields: { phone: '0912000002' } }])
+    const snapshot = { _id: historyId('person', id, 9), version: 1, recordKey: `person:${id}` }
+    const stale = await writeMerged(store, {
+      history: [{ doc: snapshot, expectedVersion: null }],
+      conflicts: [],
+      golden: new Map([['persons', [{
+        doc: { ...stored, _id: id, version: 2, fields: { fullName: 'lost' } },
+        expectedVersion: 1
+      }]]])
+    })
+    t.same(stale, { collection: 'persons', ids: [id] })
+    t.equal((await readCurrent(store, 'person', id))?.fields.fullName, 'Đặng Văn Hùng', 'the record is unchanged')
+    t.ok(await store.get('history', snapshot._id) !== undefined, 'history was written before')
   })
 
   t.test('viewOf reads golden records only', async t => {

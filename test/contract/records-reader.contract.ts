@@ -233,7 +233,11 @@ export function recordsReaderContract (t: Test, open: () => Promise<Store>): voi
     const stored = await store.get('persons', id)
     // Another merger moved the record to version 2 after this one read version 1.
     await apply([{ entityId: id, system: 'cu-tru', at: 2, fields: { phone: '0912000002' } }])
-    const snapshot = { _id: historyId('person', id, 9), version: 1, recordKey: `person:${id}` }
+    // A well-formed snapshot (a copy of the newest), so later reads of history stay sound.
+    const [newest] = await store.find('history', {
+      where: { recordKey: `person:${id}` }, orderBy: { field: '_id', direction: 'desc' }, limit: 1
+    })
+    const snapshot = { ...newest, _id: historyId('person', id, 9) }
     const stale = await writeMerged(store, {
       history: [{ doc: snapshot, expectedVersion: null }],
       conflicts: [],

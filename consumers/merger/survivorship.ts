@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical-event.js'
 import { HubError } from '../../infra/shared/hub-error.js'
+import { sourceSystemPattern } from '../../records/golden-record.js'
 
 export interface SurvivorshipRules {
   /** entity -> field (or '*') -> authoritative source system */
@@ -15,8 +16,6 @@ export interface SurvivorshipRules {
 }
 
 export interface AbsentMeans { source: string, value: unknown }
-
-export const sourceSystemPattern = '^[a-z][a-z0-9-]{0,39}$'
 
 const rulesSchema = {
   type: 'object',

@@ -4,7 +4,7 @@
 // procedure code: X-Purpose must name it, and grants for that purpose decide which fields are read.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
-import { linkedRecords, readCurrent } from '../../consumers/merger/read-model.js'
+import { linkedRecords, readCurrent } from '../../records/reader.js'
 import { statusId, type StatusDoc } from '../../connectors/registry/registry-docs.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'

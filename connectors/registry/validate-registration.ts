@@ -37,7 +37,7 @@ export function createRegistrationValidator ({ mappingValidator, checkUrl }: Reg
     const fail = (path: string, message: string, code = INVALID): void => { errors.push({ path, code, message }) }
 
     checkMode(r, context.tokenOnFile === true, fail)
-    // The merger folds data stewards' decisions as the events of this source system (consumers/merger/steward.ts).
+    // The merger folds data stewards' decisions as the events of this source system (records/steward.ts).
     if (r.sourceSystem === 'steward') fail('/sourceSystem', '\'steward\' is reserved for data stewards\' decisions')
     const names = r.streams.map(s => s.name)
     if (new Set(names).size !== names.length) fail('/streams', 'two streams share a name')

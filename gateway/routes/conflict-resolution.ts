@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { EventLog } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
-import { sourceSystemPattern } from '../../consumers/merger/survivorship.js'
+import { sourceSystemPattern } from '../../records/golden-record.js'
 import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
 import type { EntityName } from '../security/entities.js'
 import { conflictIdPattern, createStewardDecisions, parseConflictId, type Decided } from '../steward/decide.js'

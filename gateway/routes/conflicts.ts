@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { canonicalEntities } from '../../schemas/canonical-event.js'
-import { sourceSystemPattern } from '../../consumers/merger/survivorship.js'
+import { sourceSystemPattern } from '../../records/golden-record.js'
 import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
 import { cursorParamSchema, limitParamSchema, pageSchema } from '../read/pagination.js'
 import { release } from '../read/release.js'

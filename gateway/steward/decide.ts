@@ -1,15 +1,15 @@
 // The steward's decisions on a conflict, shared by the API route and the console: check the
 // conflict and the input, then publish the decision on the record's canonical topic for the merger
-// to fold (consumers/merger/steward.ts). Nothing is written to the store here: the decision is data
+// to fold (records/steward.ts). Nothing is written to the store here: the decision is data
 // on the log, so it survives a rebuild like every other source's events.
 import { randomUUID } from 'node:crypto'
 import type { EventLog } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import { canonicalEntities, canonicalTopic, type CanonicalEntity } from '../../schemas/canonical-event.js'
-import { goldenCollection, type ConflictDoc } from '../../consumers/merger/golden-record.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
-import { stewardEvent, stewardMessage, type StewardDecision } from '../../consumers/merger/steward.js'
+import type { ConflictDoc } from '../../records/golden-record.js'
+import { linkedPersonIds } from '../../records/links.js'
+import { readCurrent } from '../../records/reader.js'
+import { stewardEvent, stewardMessage, type StewardDecision } from '../../records/steward.js'
 import { ApiProblem } from '../problem.js'
 
 export interface ResolutionInput {
@@ -75,8 +75,7 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
 
   async function subjectsOf (doc: ConflictDoc): Promise<string[]> {
     if (doc.entity === 'person') return [doc.entityId]
-    const record = await store.get(goldenCollection[doc.entity], doc.entityId)
-    return linkedPersonIds(doc.entity, (record === undefined ? undefined : viewOf(record)?.fields) ?? {})
+    return linkedPersonIds(doc.entity, (await readCurrent(store, doc.entity, doc.entityId))?.fields ?? {})
   }
 
   return {

@@ -2,11 +2,12 @@
 // can push down, a sealed cursor, values (and a steward's chosen value) projected to the grant,
 // conflicts on ungranted fields left out, and the audit read naming the people involved. The
 // caller appends that read to the audit log before answering.
-import type { FieldValue, Store } from '../../infra/ports/store.js'
+import type { Store } from '../../infra/ports/store.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { goldenCollection, involvesField, type ConflictDoc } from '../../consumers/merger/golden-record.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
+import type { ConflictDoc } from '../../records/golden-record.js'
+import { findConflicts } from '../../records/conflicts.js'
+import { readMany } from '../../records/reader.js'
+import { linkedPersonIds } from '../../records/links.js'
 import type { AccessContext, PersonalDataRead } from '../plugins/access-control.js'
 import type { EntityName } from '../security/entities.js'
 import { projectFields } from '../security/projection.js'
@@ -38,19 +39,12 @@ export interface ConflictPage { read: PersonalDataRead, data: ConflictItem[], ne
 export async function listConflicts (store: Store, access: AccessContext, query: ConflictQuery): Promise<ConflictPage> {
   const { entity, entityId, field, sourceSystem, status, limit, cursor } = query
   const granted = await access.grantedFields(entity as EntityName)
-  const where: Record<string, FieldValue> = { entity }
-  if (entityId !== undefined) where.entityId = entityId
-  if (field !== undefined) where.field = field
-  if (status !== undefined) where.status = status
-  if (sourceSystem !== undefined) where[involvesField(sourceSystem)] = true
   // Sealed: a conflict id names the record (often a personal id); the cursor opens only on this entity's list.
   const refs = await refsFor(store)
   const scope = `conflicts:${entity}`
   const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isConflictId)
   // One more than asked tells whether another page exists.
-  const docs = await store.find('conflicts', {
-    where, orderBy: { field: '_id' }, limit: limit + 1, ...(after !== undefined ? { after: { value: after, id: after } } : {})
-  }) as ConflictDoc[]
+  const docs = await findConflicts(store, { entity, entityId, field, status, sourceSystem }, { after, limit: limit + 1 })
   const page = sealedPageOf(refs, scope, docs, limit, d => d._id)
   const shown = page.items.flatMap(c => {
     const values = grantedValues(c, granted)
@@ -60,10 +54,9 @@ export async function listConflicts (store: Store, access: AccessContext, query:
     return [{ ...c, values, ...resolution }]
   })
   // Subjects: the people the records are about, and any a conflicting value names.
-  const records = await store.getMany(goldenCollection[entity], [...new Set(shown.map(c => c.entityId))])
+  const records = await readMany(store, entity, shown.map(c => c.entityId))
   const subjects = shown.flatMap(c => {
-    const doc = records.get(c.entityId)
-    const fields = doc === undefined ? {} : viewOf(doc)?.fields ?? {}
+    const fields = records.get(c.entityId)?.fields ?? {}
     return [
       ...(entity === 'person' ? [c.entityId] : linkedPersonIds(entity, fields)),
       ...c.values.flatMap(v => linkedPersonIds(entity, { [c.field]: v.value }))

@@ -6,7 +6,7 @@
 import t from 'tap'
 import { canonicalTopic } from '../../schemas/canonical-event.js'
 import { canonicalMessage } from '../../consumers/normalizer/canonical-message.js'
-import type { ConflictDoc } from '../../consumers/merger/golden-record.js'
+import type { ConflictDoc } from '../../records/golden-record.js'
 import type { DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
 import { STEWARDSHIP_PURPOSE } from '../../gateway/security/demo-clients.js'
 import { canonicalEvent } from '../unit/merger/fixtures.js'

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { StatusView } from '../../../connectors/registry/registry.js'
 import type { DeadLetterDoc } from '../../../connectors/registry/dead-letter-doc.js'
-import type { UnresolvedDoc } from '../../../consumers/normalizer/legacy-id-linker.js'
+import type { UnresolvedDoc } from '../../../records/legacy-ids.js'
 import { readHead, type AuditBlock, AUDIT } from '../../security/audit-chain.js'
 import { consoleRoute, page, type ConsoleContext } from '../context.js'
 import { formatDateTime, formatDuration, html } from '../html.js'

@@ -1,7 +1,7 @@
 // Unresolved records: records waiting for a legacy CMND to be linked to a personal id, as
 // GET /v1/unresolved lists them (the CMND masked: it is a personal number).
 import type { FastifyInstance } from 'fastify'
-import type { UnresolvedDoc } from '../../../consumers/normalizer/legacy-id-linker.js'
+import type { UnresolvedDoc } from '../../../records/legacy-ids.js'
 import { consoleRoute, page, type ConsoleContext } from '../context.js'
 import { formatDateTime, html, maskPersonalIds } from '../html.js'
 

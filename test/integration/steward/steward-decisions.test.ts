@@ -13,7 +13,7 @@ import { canonicalTopic, type CanonicalEvent } from '../../../schemas/canonical-
 import { createSchemaValidator } from '../../../schemas/validator.js'
 import { startMerger } from '../../../consumers/merger/merger.js'
 import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
-import type { ConflictDoc } from '../../../consumers/merger/golden-record.js'
+import type { ConflictDoc } from '../../../records/golden-record.js'
 import { canonicalMessage } from '../../../consumers/normalizer/canonical-message.js'
 import { buildGateway } from '../../../gateway/app.js'
 import { createConnectorServices } from '../../../connectors/registry/connector-services.js'

@@ -3,9 +3,9 @@
 // same events; a source changing the field voids it (conflict open again, survivorship chooses);
 // a later withdrawal does the same; the steward holds no record and has no freshness.
 import t from 'tap'
-import type { ConflictDoc } from '../../../consumers/merger/golden-record.js'
-import { viewOf } from '../../../consumers/merger/read-model.js'
-import { stewardEvent, type StewardDecision } from '../../../consumers/merger/steward.js'
+import type { ConflictDoc } from '../../../records/golden-record.js'
+import { viewOf } from '../../../records/reader.js'
+import { stewardEvent, type StewardDecision } from '../../../records/steward.js'
 import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
 import { canonicalEvent, harness } from './fixtures.js'
 

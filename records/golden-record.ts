@@ -1,50 +1,17 @@
 // The stored shapes the merger writes and the gateway reads: golden records, their history and
 // conflicts. One file, so the writer and the readers cannot disagree about a field name.
-import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
+import type { CanonicalEntity } from '../schemas/canonical-event.js'
+import type { CollectionName, StoredDoc } from '../infra/ports/store.js'
 import type { StoredSourceState } from './state-codec.js'
 import type { StoredProvenance } from './provenance-codec.js'
 import type { RecordWarning } from './record-warnings.js'
-import type { Resolution } from './steward.js'
+import type { SourceState } from './source-state.js'
+import type { FieldProvenance } from './field-provenance.js'
 
-/** Orders one source's events: source time, then the source position, then the event id. */
-export interface Stamp { sourceTime: string, position: string, eventId: string }
-
-/** One source's latest value of one field, with where it came from. */
-export interface Contribution extends Stamp {
-  value: unknown
-  sourceKey: string
-  ingestTime: string
-  connector: string
-  connectorVersion: string
-}
-
-/**
- * Everything one source system said about one record, reduced to last-writer-wins registers:
- * per field the contribution with the highest stamp, plus the newest upsert and delete seen.
- * Every part is a max over the events, so the state depends on the set of events, not their order.
- */
-export interface SourceState {
-  fields: Record<string, Contribution>
-  latest: Stamp & { connector: string, connectorVersion: string }
-  newestSourceTime: string
-  newestIngestTime: string
-  lastUpsert?: Stamp
-  lastDelete?: Stamp
-}
-
-export interface FieldProvenance {
-  sourceSystem: string
-  sourceKey: string
-  sourceTime: string
-  ingestTime: string
-  connector: string
-  connectorVersion: string
-  eventId: string
-  /** authoritative: the field's configured source won; newest: no authority held a value; diacritics: the newest
-   * spelling with diacritics of the name a newer bare spelling also writes; steward: a data steward's decision. */
-  rule: 'authoritative' | 'newest' | 'diacritics' | 'derived' | 'steward'
-}
+// The merge state and provenance live in their own files so the codecs can import them without a
+// cycle through this one; re-exported so readers and the merger find every stored shape here.
+export type { Contribution, SourceState, Stamp } from './source-state.js'
+export type { FieldProvenance } from './field-provenance.js'
 
 /** Freshness of one source for one record (issue 5 item 4). */
 export interface SourceFreshness {
@@ -115,6 +82,17 @@ export interface HistoryDoc extends StoredDoc {
 
 export interface ConflictValue { sourceSystem: string, value: unknown, since: string }
 
+/** A data steward's decision in force on a conflict (records/steward.ts; the merger folds it). */
+export interface Resolution {
+  by: string
+  at: string
+  legalBasis: string
+  note?: string
+  value: unknown
+  chosenSourceSystem?: string
+  eventId: string
+}
+
 export interface ConflictDoc extends StoredDoc {
   entity: CanonicalEntity
   entityId: string
@@ -133,6 +111,9 @@ export interface ConflictDoc extends StoredDoc {
   resolution?: Resolution
   recordVersion: number
 }
+
+/** Source system names, the keys of a record's `sources`, `state` and conflict `involves`. */
+export const sourceSystemPattern = '^[a-z][a-z0-9-]{0,39}$'
 
 export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   person: 'persons',

@@ -4,11 +4,11 @@
 // field value is the decision itself: the chosen value plus the values of every source the steward
 // saw. The decision stands only while the sources still hold exactly those values: when one of them
 // changes the field, the decision no longer applies and the conflict opens again by itself.
-import { canonicalJson } from '../../infra/shared/canonical-json.js'
-import type { CanonicalEntity, CanonicalEvent } from '../../schemas/canonical-event.js'
-import type { Contribution, SourceState } from './golden-record.js'
-import { structuredMessage } from '../../infra/ports/cloud-event-message.js'
-import type { OutgoingMessage } from '../../infra/ports/event-log.js'
+import { canonicalJson } from '../infra/shared/canonical-json.js'
+import type { CanonicalEntity, CanonicalEvent } from '../schemas/canonical-event.js'
+import type { Contribution, Resolution, SourceState } from './golden-record.js'
+import { structuredMessage } from '../infra/ports/cloud-event-message.js'
+import type { OutgoingMessage } from '../infra/ports/event-log.js'
 
 export const STEWARD_SYSTEM = 'steward'
 export const STEWARD_CONNECTOR = 'steward'
@@ -29,16 +29,8 @@ export interface StewardDecision {
   by: string
 }
 
-/** What conflict documents and readers see of a decision in force. */
-export interface Resolution {
-  by: string
-  at: string
-  legalBasis: string
-  note?: string
-  value: unknown
-  chosenSourceSystem?: string
-  eventId: string
-}
+/** What conflict documents and readers see of a decision in force (stored with the conflict). */
+export type { Resolution } from './golden-record.js'
 
 const isDecision = (v: unknown): v is StewardDecision =>
   typeof v === 'object' && v !== null && ((v as StewardDecision).steward === 'resolve' || (v as StewardDecision).steward === 'reopen') &&

@@ -32,9 +32,10 @@ export interface StewardDecision {
 /** What conflict documents and readers see of a decision in force (stored with the conflict). */
 export type { Resolution } from './golden-record.js'
 
-const isDecision = (v: unknown): v is StewardDecision =>
-  typeof v === 'object' && v !== null && ((v as StewardDecision).steward === 'resolve' || (v as StewardDecision).steward === 'reopen') &&
-  Array.isArray((v as StewardDecision).seen)
+const isDecision = (v: unknown): v is StewardDecision => {
+  const d = v as StewardDecision | null
+  return typeof d === 'object' && d !== null && (d.steward === 'resolve' || d.steward === 'reopen') && Array.isArray(d.seen)
+}
 
 const valueSet = (values: Array<{ sourceSystem: string, value: unknown }>): string =>
   values.map(v => `${v.sourceSystem}\u0000${canonicalJson(v.value)}`).sort().join('\u0001')
@@ -49,7 +50,8 @@ export function resolutionInForce (
   const contribution = state[STEWARD_SYSTEM]?.fields[field]
   const decision = contribution?.value
   if (contribution === undefined || !isDecision(decision) || decision.steward !== 'resolve') return undefined
-  if (valueSet(decision.seen) !== valueSet(candidates.map(x => ({ sourceSystem: x.system, value: x.c.value })))) return undefined
+  const now = candidates.map(x => ({ sourceSystem: x.system, value: x.c.value }))
+  if (valueSet(decision.seen) !== valueSet(now)) return undefined
   return {
     contribution,
     resolution: {
@@ -65,9 +67,9 @@ export function resolutionInForce (
 }
 
 /** The canonical event carrying a decision on `<entity>:<entityId>:<field>`, made at `at`. */
-export function stewardEvent (
-  { entity, entityId, field, decision, id, at }: { entity: CanonicalEntity, entityId: string, field: string, decision: StewardDecision, id: string, at: Date }
-): CanonicalEvent {
+export interface StewardEventSpec { entity: CanonicalEntity, entityId: string, field: string, decision: StewardDecision, id: string, at: Date }
+
+export function stewardEvent ({ entity, entityId, field, decision, id, at }: StewardEventSpec): CanonicalEvent {
   const time = at.toISOString()
   return {
     id,

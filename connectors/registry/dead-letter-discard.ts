@@ -5,16 +5,22 @@ import type { Store } from '../../infra/ports/store.js'
 import { RegistryError } from './registry-error.js'
 import type { DeadLetterDoc } from './dead-letter-doc.js'
 
-export async function discardDeadLetter (store: Store, id: string, { reason, by }: { reason: string, by: string }, now = new Date()): Promise<DeadLetterDoc> {
-  if (reason.trim().length < 3) throw new RegistryError(400, 'LT_ERR_VALIDATION', 'a discard needs a reason (at least 3 characters)')
+export async function discardDeadLetter (
+  store: Store, id: string, { reason, by }: { reason: string, by: string }, now = new Date()
+): Promise<DeadLetterDoc> {
+  if (reason.trim().length < 3) {
+    throw new RegistryError(400, 'LT_ERR_VALIDATION', 'a discard needs a reason (at least 3 characters)', [{ path: '/reason', message: 'is too short' }])
+  }
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await store.get('dead_letters', id) as DeadLetterDoc | undefined
     if (current === undefined) throw new RegistryError(404, 'LT_ERR_DEAD_LETTER_NOT_FOUND', `no dead letter '${id}'`)
     if (current.state === 'discarded') return current
     const next: DeadLetterDoc = {
-      ...current, version: current.version + 1, state: 'discarded', discardedAt: now.toISOString(), discardReason: reason.trim(), discardedBy: by
+      ...current, version: current.version + 1, state: 'discarded',
+      discardedAt: now.toISOString(), discardReason: reason.trim(), discardedBy: by
     }
-    if ((await store.bulkUpsert('dead_letters', [{ doc: next, expectedVersion: current.version }])).stale.length === 0) return next
+    const { stale } = await store.bulkUpsert('dead_letters', [{ doc: next, expectedVersion: current.version }])
+    if (stale.length === 0) return next
   }
   throw new RegistryError(409, 'LT_ERR_CONFLICT', `dead letter '${id}' is being changed by someone else`)
 }

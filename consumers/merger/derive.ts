@@ -36,7 +36,9 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
   // The steward is a source of decisions, not of records: it neither holds a record nor has freshness.
   const systems = Object.keys(state).filter(s => s !== STEWARD_SYSTEM).sort()
   const holders = systems.filter(s => sourceHolds(state[s]))
-  const out: Derived = { deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, resolutions: {}, sources: {}, links: {}, warnings: [] }
+  const out: Derived = {
+    deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, resolutions: {}, sources: {}, links: {}, warnings: []
+  }
 
   for (const system of systems) {
     const s = state[system]

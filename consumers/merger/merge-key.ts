@@ -69,12 +69,13 @@ export function mergeKey (
       _id: historyId(entity, entityId, version), version: 1, entity, entityId, recordKey: recordKey(entity, entityId),
       recordVersion: version, validFrom, appliedAt, eventId: event.id, record: view
     })
-    const fields = [...Object.keys(details), ...Object.keys(derived.conflictDetails), ...Object.keys(resolutions), ...Object.keys(derived.resolutions)]
-    for (const field of new Set(fields)) {
+    const fields = new Set([details, derived.conflictDetails, resolutions, derived.resolutions].flatMap(m => Object.keys(m)))
+    for (const field of fields) {
       const after = derived.conflictDetails[field]
       const resolution = derived.resolutions[field]
       if (canonicalJson([details[field], resolutions[field]]) !== canonicalJson([after, resolution])) {
-        conflictSteps.push({ field, detail: after, validFrom, recordVersion: version, ...(resolution !== undefined ? { resolution } : {}) })
+        const settled = resolution !== undefined ? { resolution } : {}
+        conflictSteps.push({ field, detail: after, validFrom, recordVersion: version, ...settled })
       }
     }
     details = derived.conflictDetails

@@ -41,15 +41,22 @@ export function parseConflictId (id: string): { entity: CanonicalEntity, entityI
   return { entity, entityId: parts[1], field: parts[2] }
 }
 
-const notFound = (id: string): ApiProblem =>
-  new ApiProblem(404, 'LT_ERR_NOT_FOUND', 'Not found', `No conflict '${id.replace(/\d{9,}/g, m => `${m.slice(0, 3)}…${m.slice(-3)}`)}'.`)
+/** The id names the record, often a personal id: the answer keeps only its ends. */
+const notFound = (id: string): ApiProblem => {
+  const shown = id.replace(/\d{9,}/g, m => `${m.slice(0, 3)}…${m.slice(-3)}`)
+  return new ApiProblem(404, 'LT_ERR_NOT_FOUND', 'Not found', `No conflict '${shown}'.`)
+}
+
+/** 400 LT_ERR_VALIDATION with where it went wrong. */
+const invalid = (detail: string, path: string, message: string): ApiProblem =>
+  new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', detail, [{ path, message }])
 
 /** The conflict, refused unless the decider's grant covers its whole field. */
 export async function readConflict (store: Store, id: string, granted: readonly string[]): Promise<ConflictDoc> {
   const { field } = parseConflictId(id)
   if (!granted.includes(field)) {
-    throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'No grant for this field', `Deciding a conflict needs a grant on the whole field '${field}'.`,
-      [{ path: 'grant', message: `missing field ${field}` }])
+    throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'No grant for this field',
+      `Deciding a conflict needs a grant on the whole field '${field}'.`, [{ path: 'grant', message: `missing field ${field}` }])
   }
   const doc = await store.get('conflicts', id) as ConflictDoc | undefined
   if (doc === undefined) throw notFound(id)
@@ -60,17 +67,19 @@ export async function readConflict (store: Store, id: string, granted: readonly 
 function textOf (value: string | undefined, name: string, max: number): void {
   const length = (value ?? '').trim().length
   if (length < 3 || length > max) {
-    throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', `${name} needs 3 to ${max} characters.`,
-      [{ path: `/body/${name}`, message: `must have 3 to ${max} characters` }])
+    throw invalid(`${name} needs 3 to ${max} characters.`, `/body/${name}`, `must have 3 to ${max} characters`)
   }
 }
 
-export function createStewardDecisions ({ store, eventLog, now = () => new Date() }: { store: Store, eventLog: EventLog, now?: () => Date }) {
+export interface StewardDeps { store: Store, eventLog: EventLog, now?: () => Date }
+
+export function createStewardDecisions ({ store, eventLog, now = () => new Date() }: StewardDeps) {
   async function publish (doc: ConflictDoc, decision: StewardDecision): Promise<Decided> {
     const id = `steward:${randomUUID()}`
     const event = stewardEvent({ entity: doc.entity, entityId: doc.entityId, field: doc.field, decision, id, at: now() })
     await eventLog.publish(canonicalTopic(doc.entity), [stewardMessage(event, doc.field)])
-    return { conflictId: doc._id, eventId: id, entity: doc.entity, entityId: doc.entityId, field: doc.field, subjects: await subjectsOf(doc) }
+    const { entity, entityId, field } = doc
+    return { conflictId: doc._id, eventId: id, entity, entityId, field, subjects: await subjectsOf(doc) }
   }
 
   async function subjectsOf (doc: ConflictDoc): Promise<string[]> {
@@ -83,23 +92,22 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
     async resolve (id: string, by: string, granted: readonly string[], input: ResolutionInput): Promise<Decided> {
       const doc = await readConflict(store, id, granted)
       if (doc.status !== 'open') {
-        throw new ApiProblem(409, 'LT_ERR_CONFLICT_NOT_OPEN', 'The conflict is not open', 'Only an open conflict can be resolved; reopen it first.')
+        throw new ApiProblem(409, 'LT_ERR_CONFLICT_NOT_OPEN', 'The conflict is not open',
+          'Only an open conflict can be resolved; reopen it first.')
       }
       textOf(input.legalBasis, 'legalBasis', 500)
       const picked = input.sourceSystem !== undefined
       if (picked === (input.value !== undefined)) {
-        throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', 'Give either sourceSystem or value, not both and not neither.',
-          [{ path: '/body', message: 'needs exactly one of sourceSystem, value' }])
+        throw invalid('Give either sourceSystem or value, not both and not neither.', '/body', 'needs exactly one of sourceSystem, value')
       }
       const chosen = picked ? doc.values.find(v => v.sourceSystem === input.sourceSystem) : undefined
       if (picked && chosen === undefined) {
-        throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', `Source '${input.sourceSystem ?? ''}' holds no value in this conflict.`,
-          [{ path: '/body/sourceSystem', message: `must be one of ${doc.values.map(v => v.sourceSystem).join(', ')}` }])
+        throw invalid(`Source '${input.sourceSystem ?? ''}' holds no value in this conflict.`, '/body/sourceSystem',
+          `must be one of ${doc.values.map(v => v.sourceSystem).join(', ')}`)
       }
       const value = chosen !== undefined ? chosen.value : input.value
       if (value === null || Buffer.byteLength(JSON.stringify(value)) > MAX_VALUE_BYTES) {
-        throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', `The value must not be null and at most ${MAX_VALUE_BYTES} bytes as JSON.`,
-          [{ path: '/body/value', message: 'is null or too large' }])
+        throw invalid(`The value must not be null and at most ${MAX_VALUE_BYTES} bytes as JSON.`, '/body/value', 'is null or too large')
       }
       return await publish(doc, {
         steward: 'resolve',
@@ -115,7 +123,8 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
     async reopen (id: string, by: string, granted: readonly string[], input: ReopenInput): Promise<Decided> {
       const doc = await readConflict(store, id, granted)
       if (doc.status !== 'resolved' || doc.resolution === undefined) {
-        throw new ApiProblem(409, 'LT_ERR_CONFLICT_NOT_RESOLVED', 'Not resolved by a steward', 'Only a conflict a steward resolved can be reopened.')
+        throw new ApiProblem(409, 'LT_ERR_CONFLICT_NOT_RESOLVED', 'Not resolved by a steward',
+          'Only a conflict a steward resolved can be reopened.')
       }
       textOf(input.note, 'note', 2000)
       return await publish(doc, { steward: 'reopen', seen: [], legalBasis: input.legalBasis ?? '', note: input.note, by })

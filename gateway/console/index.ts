@@ -7,7 +7,7 @@ import { ApiProblem } from '../problem.js'
 import { RegistryError } from '../../connectors/registry/registry-error.js'
 import { html } from './html.js'
 import { consoleCss } from './style.js'
-import { page, type ConsoleContext, type ConsoleDeps } from './context.js'
+import { consoleRoute, page, type ConsoleContext, type ConsoleDeps } from './context.js'
 import { createSessions } from './sessions.js'
 import { sampleEventsPerMinute } from './events-per-minute.js'
 import { guardConsole } from './guard.js'
@@ -22,43 +22,48 @@ import { clientPages } from './pages/clients.js'
 import { auditPage } from './pages/audit.js'
 import { demoPage } from './pages/demo.js'
 
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 export function consoleRoutes (deps: ConsoleDeps) {
   return async function (app: FastifyInstance): Promise<void> {
     const ctx: ConsoleContext = {
       ...deps,
-      sessions: createSessions({ store: deps.store, ...(deps.sessionIdleMs !== undefined ? { idleMs: deps.sessionIdleMs } : {}) }),
+      sessions: createSessions({ store: deps.store, idleMs: deps.sessionIdleMs }),
       eventsPerMinute: sampleEventsPerMinute(deps.metrics)
     }
     app.addHook('onClose', async () => { ctx.eventsPerMinute.stop() })
 
     // `/` leads to the console (outside the console's scope, so no guard).
-    app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => await reply.redirect('/console', 302))
+    app.get('/', consoleRoute, async (_request, reply) => await reply.redirect('/console', 302))
 
     await app.register(async console => {
       // HTML forms post urlencoded bodies; only console routes accept them.
-      console.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => {
+      const formType = 'application/x-www-form-urlencoded'
+      console.addContentTypeParser(formType, { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => {
         done(null, Object.fromEntries(new URLSearchParams(body as string)))
       })
       console.addHook('onRequest', async (_request, reply) => {
-        void reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY')
-          .header('referrer-policy', 'same-origin').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff')
+        void reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY').header('referrer-policy', 'same-origin')
+          .header('cache-control', 'no-store').header('x-content-type-options', 'nosniff')
       })
       console.setErrorHandler(async (error, request, reply) => {
-        const status = error instanceof ApiProblem || error instanceof RegistryError ? error.status : (error as { statusCode?: number }).statusCode ?? 500
-        const issues = error instanceof ApiProblem ? error.errors ?? [] : error instanceof RegistryError ? error.errors ?? [] : []
+        const known = error instanceof ApiProblem || error instanceof RegistryError ? error : undefined
+        const status = known?.status ?? (error as { statusCode?: number }).statusCode ?? 500
+        const issues = known?.errors ?? []
         if (status >= 500) request.log.error({ err: error }, 'console page failed')
         return await page(request, reply, {
           title: 'Không thực hiện được',
           current: '',
           status,
-          body: html`<section class="card"><p class="bad">${status >= 500 ? 'Lỗi máy chủ; chi tiết trong nhật ký của hub.' : (error as Error).message}</p>
+          body: html`<section class="card">
+<p class="bad">${status >= 500 ? 'Lỗi máy chủ; chi tiết trong nhật ký của hub.' : (error as Error).message}</p>
 ${issues.length > 0 ? html`<ul>${issues.map(i => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>` : ''}
 <p><a href="/console">Về trang tổng quan</a></p></section>`
         })
       })
-      console.get('/console/style.css', { config: { public: true, consoleOpen: true }, schema: { hide: true } }, async (_request, reply) =>
+      const open = { config: { public: true, consoleOpen: true }, schema: { hide: true } }
+      console.get('/console/style.css', open, async (_request, reply) =>
         await reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(consoleCss))
       guardConsole(console, ctx)
       signInRoutes(console, ctx)

@@ -12,7 +12,9 @@ import { personalDataResponses, purposeHeaders, requireOperator } from '../plugi
 import type { EntityName } from '../security/entities.js'
 import { conflictIdPattern, createStewardDecisions, parseConflictId, type Decided } from '../steward/decide.js'
 
-const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: conflictIdPattern, maxLength: 200 } } } as const
+const params = {
+  type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: conflictIdPattern, maxLength: 200 } }
+} as const
 const text = (max: number) => ({ type: 'string', minLength: 3, maxLength: max }) as const
 
 const accepted = {
@@ -20,7 +22,9 @@ const accepted = {
   required: ['conflictId', 'eventId', 'status'],
   properties: {
     conflictId: { type: 'string' },
-    eventId: { type: 'string', description: 'The decision\'s event on canonical.<entity>; the record\'s provenance names it once applied.' },
+    eventId: {
+      type: 'string', description: 'The decision\'s event on canonical.<entity>; the record\'s provenance names it once applied.'
+    },
     status: { enum: ['accepted'] }
   }
 } as const
@@ -30,16 +34,23 @@ export async function auditDecision (request: FastifyRequest, d: Decided): Promi
   await request.access.audit({ entity: d.entity as EntityName, subjects: d.subjects, fields: [d.field] })
 }
 
+/** Who decided on which field; the record id (often a personal id) stays out of the log. */
+const logDecision = (request: FastifyRequest, d: Decided, message: string): void => {
+  request.log.info({ entity: d.entity, field: d.field, eventId: d.eventId, by: request.access.principal.clientId }, message)
+}
+
 export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
   const decisions = createStewardDecisions({ store, eventLog })
   return async function (app: FastifyInstance): Promise<void> {
-    app.post<{ Params: { id: string }, Body: { sourceSystem?: string, value?: unknown, legalBasis: string, note?: string } }>('/v1/conflicts/:id/resolution', {
+    type Resolve = { Params: { id: string }, Body: { sourceSystem?: string, value?: unknown, legalBasis: string, note?: string } }
+    app.post<Resolve>('/v1/conflicts/:id/resolution', {
       onRequest: requireOperator,
       schema: {
         tags: ['conflicts'],
         summary: 'Resolve a conflict as a data steward (operators; audited)',
         description: 'Pick one source\'s value (`sourceSystem`) or enter one (`value`), with the legal basis and a note. ' +
-          'The decision holds until a source changes that field, then the conflict opens again by itself. 409 LT_ERR_CONFLICT_NOT_OPEN when it is not open.',
+          'The decision holds until a source changes that field, then the conflict opens again by itself. ' +
+          '409 LT_ERR_CONFLICT_NOT_OPEN when it is not open.',
         headers: purposeHeaders,
         params,
         body: {
@@ -60,7 +71,7 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
       const granted = await request.access.grantedFields(entity as EntityName)
       const decided = await decisions.resolve(request.params.id, request.access.principal.clientId, granted, request.body)
       await auditDecision(request, decided)
-      request.log.info({ entity, field: decided.field, eventId: decided.eventId, by: request.access.principal.clientId }, 'conflict resolved by a steward')
+      logDecision(request, decided, 'conflict resolved by a steward')
       return await reply.code(202).send({ conflictId: decided.conflictId, eventId: decided.eventId, status: 'accepted' })
     })
 
@@ -69,7 +80,8 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
       schema: {
         tags: ['conflicts'],
         summary: 'Withdraw a steward\'s resolution (operators; audited)',
-        description: 'The conflict opens again while the sources still disagree. 409 LT_ERR_CONFLICT_NOT_RESOLVED unless a steward resolved it.',
+        description: 'The conflict opens again while the sources still disagree. ' +
+          '409 LT_ERR_CONFLICT_NOT_RESOLVED unless a steward resolved it.',
         headers: purposeHeaders,
         params,
         body: {
@@ -85,7 +97,7 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
       const granted = await request.access.grantedFields(entity as EntityName)
       const decided = await decisions.reopen(request.params.id, request.access.principal.clientId, granted, request.body)
       await auditDecision(request, decided)
-      request.log.info({ entity, field: decided.field, eventId: decided.eventId, by: request.access.principal.clientId }, 'conflict reopened by a steward')
+      logDecision(request, decided, 'conflict reopened by a steward')
       return await reply.code(202).send({ conflictId: decided.conflictId, eventId: decided.eventId, status: 'accepted' })
     })
   }

@@ -12,7 +12,8 @@ import { formatDateTime, html, type Html } from '../html.js'
 interface Query { verify?: string, personalId?: string, purpose?: string }
 
 function verifyReport (r: VerifyResult): Html {
-  return html`<section class="card" data-testid="verify-result"><p class="${r.ok ? 'ok' : 'bad'}"><b>${r.ok ? 'Chuỗi nguyên vẹn' : 'Chuỗi có vấn đề'}</b>: ${r.entries} mục đã kiểm tra; đầu chuỗi ${r.head.seq}.</p>
+  return html`<section class="card" data-testid="verify-result">
+<p class="${r.ok ? 'ok' : 'bad'}"><b>${r.ok ? 'Chuỗi nguyên vẹn' : 'Chuỗi có vấn đề'}</b>: ${r.entries} mục đã kiểm tra; đầu chuỗi ${r.head.seq}.</p>
 ${r.problem !== undefined ? html`<p class="bad">Mục ${r.problem.seq}: ${r.problem.kind}: ${r.problem.message}</p>` : ''}
 <p>Nhật ký truy cập theo công dân: ${r.accessLog.checked} dòng khớp; ${r.accessLog.problems.length + r.accessLog.more} vấn đề.</p>
 ${r.accessLog.problems.length > 0 ? html`<ul>${r.accessLog.problems.map(p => html`<li>Mục ${p.seq} (${p.subject}): ${p.kind}: ${p.message}</li>`)}</ul>` : ''}</section>`

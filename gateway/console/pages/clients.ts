@@ -70,11 +70,13 @@ export function clientPages (app: FastifyInstance, ctx: ConsoleContext): void {
     const session = sessionOf(request)
     const post = (path: string, label: string, cls = '', extra = html``) =>
       html`<form class="inline" method="post" action="/console/clients/${client.id}/${path}">${csrfField(session)}${extra}<button type="submit" class="${cls}">${label}</button></form>`
+    const toggle = html`<input type="hidden" name="disabled" value="${client.disabled ? 'false' : 'true'}">`
     return await page(request, reply, {
       title: `Ứng dụng ${client.id}`,
       current: '/console/clients',
       body: html`<section class="card"><p>${client.name} · ${kindLabels[client.kind]} · ${client.disabled ? 'Đã khóa' : 'Hoạt động'}</p>
-<p>${post('disabled', client.disabled ? 'Mở khóa' : 'Khóa ứng dụng', client.disabled ? '' : 'danger', html`<input type="hidden" name="disabled" value="${client.disabled ? 'false' : 'true'}">`)} ${post('keys', 'Cấp khóa mới (xoay vòng)', 'secondary')}</p></section>
+<p>${post('disabled', client.disabled ? 'Mở khóa' : 'Khóa ứng dụng', client.disabled ? '' : 'danger', toggle)}
+${post('keys', 'Cấp khóa mới (xoay vòng)', 'secondary')}</p></section>
 <h2>Khóa</h2>
 <table><thead><tr><th>Mã khóa</th><th>Cấp lúc</th><th>Thu hồi lúc</th><th></th></tr></thead>
 <tbody>${keys.map(k => html`<tr><td><code>${k.keyId}</code></td><td>${formatDateTime(k.createdAt)}</td><td>${formatDateTime(k.revokedAt)}</td>
@@ -126,7 +128,8 @@ export function clientPages (app: FastifyInstance, ctx: ConsoleContext): void {
     const known = new Set<string>(grantableEntities[entity as EntityName].fields)
     const unknown = fields.filter(f => !known.has(f))
     if (fields.length === 0 || unknown.length > 0) {
-      throw new ApiProblem(400, 'LT_ERR_GRANT_FIELD_UNKNOWN', 'Unknown fields in grant', fields.length === 0 ? 'Cần ít nhất một trường.' : `Đối tượng '${entity}' không có trường ${unknown.join(', ')}.`)
+      const detail = fields.length === 0 ? 'Cần ít nhất một trường.' : `Đối tượng '${entity}' không có trường ${unknown.join(', ')}.`
+      throw new ApiProblem(400, 'LT_ERR_GRANT_FIELD_UNKNOWN', 'Unknown fields in grant', detail, [{ path: '/fields', message: detail }])
     }
     const grant = await putGrant(store, { clientId: client.id, purpose, entity: entity as EntityName, fields })
     app.accessControl.grants.forget()

@@ -14,6 +14,7 @@ import type { EntityName } from '../../security/entities.js'
 import { consoleRoute, done, logAction, page, sessionOf, withPurpose, type ConsoleContext } from '../context.js'
 import { csrfField } from '../layout.js'
 import { formatDateTime, formatValue, html, type Html } from '../html.js'
+import { selectField, thead } from '../widgets.js'
 
 interface Filters { entity?: string, entityId?: string, field?: string, sourceSystem?: string, status?: string, purpose?: string }
 
@@ -71,11 +72,11 @@ export function conflictPages (app: FastifyInstance, ctx: ConsoleContext): void 
 <div><label for="entityId">Mã bản ghi</label><input id="entityId" name="entityId" value="${q.entityId ?? ''}"></div>
 <div><label for="field">Trường</label><input id="field" name="field" value="${q.field ?? ''}" placeholder="birthDate"></div>
 <div><label for="sourceSystem">Nguồn</label><input id="sourceSystem" name="sourceSystem" value="${q.sourceSystem ?? ''}" placeholder="cu-tru"></div>
-<div><label for="status">Trạng thái</label><select id="status" name="status"><option value="">Tất cả</option><option value="open" ${status === 'open' ? 'selected' : ''}>Đang mở</option><option value="resolved" ${status === 'resolved' ? 'selected' : ''}>Đã xử lý</option></select></div>
+${selectField('status', 'Trạng thái', [['', 'Tất cả'], ['open', 'Đang mở'], ['resolved', 'Đã xử lý']], status ?? '')}
 <div><label for="purpose">Mục đích xem</label><input id="purpose" name="purpose" value="${purpose}" size="16"></div>
 <button type="submit" class="secondary">Lọc</button></form>
 <p class="muted">Việc xem giá trị xung đột được ghi vào nhật ký kiểm toán với mục đích đã nêu. Hiển thị tối đa 200 xung đột.</p>
-<table><thead><tr><th>Bản ghi</th><th>Trường</th><th>Giá trị theo nguồn</th><th>Bất đồng từ</th><th>Trạng thái</th></tr></thead>
+<table>${thead('Bản ghi', 'Trường', 'Giá trị theo nguồn', 'Bất đồng từ', 'Trạng thái')}
 <tbody>${data.map(c => html`<tr data-conflict="${c.id}"><td><a href="${detail(c)}">${c.entityId}</a></td><td>${c.field}</td>
 <td>${c.values.map(v => html`<div><b>${v.sourceSystem}</b>: ${formatValue(v.value)}</div>`)}</td><td>${formatDateTime(c.since)}</td><td>${statusLabel(c)}</td></tr>`)}</tbody></table>`
     })
@@ -95,13 +96,16 @@ export function conflictPages (app: FastifyInstance, ctx: ConsoleContext): void 
       title: `Xung đột: ${entityLabels[entity]} ${entityId}, trường ${field}`,
       current: '/console/conflicts',
       body: html`<section class="card"><p>Trạng thái: <b data-testid="conflict-status">${statusLabel(c)}</b> · phát hiện ${formatDateTime(c.detectedAt)} · bất đồng từ ${formatDateTime(c.since)}</p>
-<table><thead><tr><th>Nguồn</th><th>Giá trị</th><th>Có từ (giờ nguồn)</th></tr></thead>
-<tbody>${c.values.map(v => html`<tr><td>${v.sourceSystem}${v.sourceSystem === c.chosenSourceSystem ? ' (theo quy tắc ưu tiên)' : ''}</td><td>${formatValue(v.value)}</td><td>${formatDateTime(v.since)}</td></tr>`)}</tbody></table>
+<table>${thead('Nguồn', 'Giá trị', 'Có từ (giờ nguồn)')}
+<tbody>${c.values.map(v => html`<tr><td>${v.sourceSystem}${v.sourceSystem === c.chosenSourceSystem ? ' (theo quy tắc ưu tiên)' : ''}</td>
+<td>${formatValue(v.value)}</td><td>${formatDateTime(v.since)}</td></tr>`)}</tbody></table>
 ${c.resolution !== undefined ? decisionLine(c.resolution) : ''}
 </section>
 ${c.status === 'open' ? html`<section class="card"><h2>Xử lý xung đột</h2><form method="post" action="${action('resolve')}">${csrfField(session)}
 <input type="hidden" name="purpose" value="${purpose}">
-${c.values.map((v, i) => html`<div><label><input type="radio" name="choice" value="source:${v.sourceSystem}" ${i === 0 ? 'checked' : ''}> Chọn giá trị của ${v.sourceSystem}: ${formatValue(v.value)}</label></div>`)}
+${c.values.map((v, i) => html`<div><label>
+<input type="radio" name="choice" value="source:${v.sourceSystem}" ${i === 0 ? 'checked' : ''}> Chọn giá trị của ${v.sourceSystem}: ${formatValue(v.value)}
+</label></div>`)}
 <div><label><input type="radio" name="choice" value="entered"> Nhập giá trị khác (dạng chuẩn, ví dụ 1985-04-02):</label><input name="value" size="40" aria-label="Giá trị khác"></div>
 <label for="legalBasis">Căn cứ pháp lý</label><input id="legalBasis" name="legalBasis" required minlength="3" maxlength="500" size="60" placeholder="Điều 6 Nghị định 47/2024/NĐ-CP">
 <label for="note">Ghi chú</label><textarea id="note" name="note" rows="2" maxlength="2000"></textarea>

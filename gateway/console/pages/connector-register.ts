@@ -54,7 +54,8 @@ function resultsTable (results: DryRunResult[]): Html {
 }
 
 export function connectorRegisterPage (app: FastifyInstance, ctx: ConsoleContext): void {
-  async function render (request: Parameters<typeof page>[0], reply: Parameters<typeof page>[1], body: Body, extra: { manifest?: Record<string, unknown>, results?: DryRunResult[], issues?: RegistryIssue[], error?: string } = {}) {
+  interface Extra { manifest?: Record<string, unknown>, results?: DryRunResult[], issues?: RegistryIssue[], error?: string }
+  async function render (request: Parameters<typeof page>[0], reply: Parameters<typeof page>[1], body: Body, extra: Extra = {}) {
     const session = sessionOf(request)
     const manifestText = body.manifest ?? JSON.stringify(exampleManifest, null, 2)
     return await page(request, reply, {
@@ -70,7 +71,9 @@ ${extra.manifest !== undefined ? html`<section class="card"><h2>2. Cấu hình (
 <section class="card"><h2>3. Chạy thử ánh xạ trên bản ghi mẫu</h2>
 <label for="samples">Bản ghi mẫu (mảng JSON)</label><textarea class="code" id="samples" name="samples" rows="6" spellcheck="false">${body.samples ?? JSON.stringify(exampleRecords, null, 2)}</textarea>
 <p><button type="submit" name="action" value="dry-run">Chạy thử</button></p>
-${extra.results !== undefined ? html`${resultsTable(extra.results)}<p><button type="submit" name="action" value="save" data-action="save-connector">Lưu kết nối</button></p>` : html`<p class="muted">Chạy thử trước khi lưu.</p>`}
+${extra.results !== undefined
+  ? html`${resultsTable(extra.results)}<p><button type="submit" name="action" value="save" data-action="save-connector">Lưu kết nối</button></p>`
+  : html`<p class="muted">Chạy thử trước khi lưu.</p>`}
 </section>` : ''}
 ${extra.issues !== undefined ? html`<section class="card"><h2>Kết nối chưa hợp lệ</h2><ul>${extra.issues.map(i => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul></section>` : ''}
 </form>`

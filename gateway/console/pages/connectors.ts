@@ -9,6 +9,7 @@ import { csrfField } from '../layout.js'
 import { formatDateTime, formatDuration, html } from '../html.js'
 import { stateBadge } from './connector-state.js'
 import type { ConsoleSession } from '../sessions.js'
+import { thead } from '../widgets.js'
 
 type Params = { Params: { id: string } }
 const idPattern = /^[a-z][a-z0-9-]{1,62}$/
@@ -42,7 +43,7 @@ export function connectorPages (app: FastifyInstance, ctx: ConsoleContext): void
       title: 'Kết nối nguồn',
       current: '/console/connectors',
       body: html`<p><a href="/console/connectors/new">Đăng ký kết nối mới</a></p>
-<table><thead><tr><th>Mã</th><th>Tên</th><th>Hệ thống nguồn</th><th>Kiểu</th><th>Trạng thái</th><th>Lần chạy gần nhất</th><th>Độ trễ</th><th class="num">Đọc / phát / từ chối</th><th>Thao tác</th></tr></thead>
+<table>${thead('Mã', 'Tên', 'Hệ thống nguồn', 'Kiểu', 'Trạng thái', 'Lần chạy gần nhất', 'Độ trễ', '#Đọc / phát / từ chối', 'Thao tác')}
 <tbody>${views.map((v, i) => html`<tr data-connector="${v.id}">
   <td><a href="/console/connectors/${v.id}">${v.id}</a></td><td>${v.title ?? ''}</td><td>${v.sourceSystem}</td>
   <td>${v.mode === 'poll' ? 'Kéo định kỳ' : 'Nguồn đẩy'}${v.builtIn ? ' · có sẵn' : ''}</td>

@@ -11,6 +11,7 @@ import { consoleRoute, done, logAction, page, sessionOf, type ConsoleContext } f
 import { csrfField } from '../layout.js'
 import { formatDateTime, html, maskPersonalIds } from '../html.js'
 import { registryOf } from './connectors.js'
+import { selectField, thead } from '../widgets.js'
 
 interface Filters { connector?: string, group?: string, code?: string, state?: string }
 const filterNames = ['connector', 'group', 'code', 'state'] as const
@@ -44,10 +45,10 @@ export function deadLetterPages (app: FastifyInstance, ctx: ConsoleContext): voi
 <div><label for="connector">Kết nối</label><input id="connector" name="connector" value="${q.connector ?? ''}"></div>
 <div><label for="group">Nhóm từ chối</label><input id="group" name="group" value="${q.group ?? ''}" placeholder="normalizer, merger…"></div>
 <div><label for="code">Mã lỗi</label><input id="code" name="code" value="${q.code ?? ''}" placeholder="LT_ERR_…"></div>
-<div><label for="state">Trạng thái</label><select id="state" name="state"><option value="">Tất cả</option>${Object.entries(stateLabels).map(([v, l]) => html`<option value="${v}" ${q.state === v ? 'selected' : ''}>${l}</option>`)}</select></div>
+${selectField('state', 'Trạng thái', [['', 'Tất cả'], ...Object.entries(stateLabels)], q.state)}
 <button type="submit" class="secondary">Lọc</button></form>
 <p class="muted">Hiển thị tối đa 200 bản ghi mới nhất.</p>
-<table><thead><tr><th>Thời điểm</th><th>Nhóm</th><th>Kết nối</th><th>Mã lỗi</th><th>Lý do</th><th>Khóa</th><th>Trạng thái</th></tr></thead>
+<table>${thead('Thời điểm', 'Nhóm', 'Kết nối', 'Mã lỗi', 'Lý do', 'Khóa', 'Trạng thái')}
 <tbody>${docs.map(d => html`<tr data-letter="${d._id}"><td><a href="/console/dead-letters/${d._id}">${formatDateTime(d.deadAt)}</a></td><td>${d.group}</td><td>${d.connector}</td>
 <td><code>${d.code}</code></td><td>${maskPersonalIds(d.reason).slice(0, 160)}</td><td>${maskPersonalIds(d.key)}</td><td>${stateLabels[d.state] ?? d.state}</td></tr>`)}</tbody></table>`
     })

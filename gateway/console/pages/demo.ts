@@ -8,6 +8,7 @@ import { ApiProblem } from '../../problem.js'
 import type { EntityName } from '../../security/entities.js'
 import { consoleRoute, page, withPurpose, type ConsoleContext } from '../context.js'
 import { formatDate, formatDateTime, formatValue, html, type Html } from '../html.js'
+import { selectField } from '../widgets.js'
 
 interface Query { procedure?: string, personalId?: string, second?: string }
 
@@ -55,11 +56,12 @@ export function demoPage (app: FastifyInstance, ctx: ConsoleContext): void {
       title: 'Thử hồ sơ một cửa',
       current: '/console/demo',
       body: html`<form class="filters" method="get" action="/console/demo">
-<div><label for="procedure">Thủ tục</label><select id="procedure" name="procedure">${templates.map(t => html`<option value="${t.code}" ${t.code === q.procedure ? 'selected' : ''}>${t.code} · ${t.title}</option>`)}</select></div>
+${selectField('procedure', 'Thủ tục', templates.map(t => [t.code, `${t.code} · ${t.title}`]), q.procedure)}
 <div><label for="personalId">Số định danh người nộp</label><input id="personalId" name="personalId" value="${q.personalId ?? ''}" pattern="\\d{12}" required></div>
 <div><label for="second">Người thứ hai (nếu thủ tục cần)</label><input id="second" name="second" value="${q.second ?? ''}" pattern="\\d{12}"></div>
 <button type="submit">Điền sẵn hồ sơ</button></form>
-<p class="muted">Như phần mềm một cửa gọi <code>POST /v1/prefill</code>: mục đích là mã thủ tục, chỉ các trường được cấp quyền, mỗi lần đọc được ghi nhật ký kiểm toán.</p>
+<p class="muted">Như phần mềm một cửa gọi <code>POST /v1/prefill</code>: mục đích là mã thủ tục,
+chỉ các trường được cấp quyền, mỗi lần đọc được ghi nhật ký kiểm toán.</p>
 ${result ?? ''}`
     })
   })

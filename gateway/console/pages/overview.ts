@@ -9,6 +9,7 @@ import { consoleRoute, page, type ConsoleContext } from '../context.js'
 import { formatDateTime, formatDuration, html } from '../html.js'
 import { eventsChart } from '../chart.js'
 import { stateBadge } from './connector-state.js'
+import { thead } from '../widgets.js'
 
 const COUNT_CAP = 10000
 const count = (n: number): string => n >= COUNT_CAP ? `≥ ${COUNT_CAP}` : String(n)
@@ -44,7 +45,7 @@ export function overviewPage (app: FastifyInstance, ctx: ConsoleContext): void {
 <h2>Sự kiện hợp nhất mỗi phút (30 phút gần nhất)</h2>
 ${metrics === undefined ? html`<p class="muted">Không có số liệu (hub chạy không kèm /metrics).</p>` : eventsChart(series)}
 <h2>Nguồn dữ liệu: độ mới và độ trễ</h2>
-<table><thead><tr><th>Kết nối</th><th>Hệ thống nguồn</th><th>Trạng thái</th><th>Đồng bộ thành công gần nhất</th><th>Độ trễ</th><th class="num">Đã đọc</th><th class="num">Đã phát</th><th class="num">Từ chối</th></tr></thead>
+<table>${thead('Kết nối', 'Hệ thống nguồn', 'Trạng thái', 'Đồng bộ thành công gần nhất', 'Độ trễ', '#Đã đọc', '#Đã phát', '#Từ chối')}
 <tbody>${statuses.map((s, i) => html`<tr>
   <td><a href="/console/connectors/${s.id}">${s.id}</a></td><td>${views[i]?.sourceSystem ?? ''}</td><td>${stateBadge(s.state)}</td>
   <td>${formatDateTime(s.lastSuccessAt)}</td><td>${formatDuration(s.lagMs)}</td>

@@ -47,7 +47,8 @@ export const operationIds: Readonly<Record<string, string>> = {
   'POST /v1/connectors/:id/dry-run': 'dryRunConnector',
   'POST /v1/connectors/:id/events': 'pushConnectorEvents',
   'GET /v1/dead-letters': 'listDeadLetters',
-  'POST /v1/dead-letters/:id/replay': 'replayDeadLetter'
+  'POST /v1/dead-letters/:id/replay': 'replayDeadLetter',
+  'POST /v1/dead-letters/:id/discard': 'discardDeadLetter'
 }
 
 /**

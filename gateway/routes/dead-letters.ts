@@ -6,6 +6,7 @@ import { ApiProblem } from '../problem.js'
 import { maskIds } from '../../infra/logging/logger.js'
 import type { FieldValue } from '../../infra/ports/store.js'
 import { replayDeadLetter } from '../../connectors/registry/dead-letter-replay.js'
+import { discardDeadLetter } from '../../connectors/registry/dead-letter-discard.js'
 import type { DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
 import { problems, type ConnectorApiDeps } from './connector-deps.js'
 import { deadLetterPageResponse, deadLetterSchema } from './connector-schemas.js'
@@ -66,6 +67,21 @@ export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }:
     }, async (request, reply) => {
       const doc = await replayDeadLetter({ store, eventLog, registry, settleMs: replaySettleMs }, request.params.id)
       return await reply.code(202).send(summary(doc))
+    })
+
+    // Kept, marked discarded with who and why; it no longer counts as open (the console's discard).
+    app.post<{ Params: { id: string }, Body: { reason: string } }>('/v1/dead-letters/:id/discard', {
+      schema: {
+        tags,
+        summary: 'Discard a dead letter with a reason: kept, marked discarded, no longer open',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } },
+        body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 3, maxLength: 1000 } } },
+        response: { 200: { $ref: 'DeadLetter#', description: 'The letter as it is now.' }, ...problems }
+      }
+    }, async request => {
+      const doc = await discardDeadLetter(store, request.params.id, { reason: request.body.reason, by: request.access.principal.clientId })
+      request.log.info({ letter: doc._id, group: doc.group, code: doc.code, by: request.access.principal.clientId }, 'dead letter discarded')
+      return summary(doc)
     })
   }
 }

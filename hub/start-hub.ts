@@ -25,6 +25,9 @@ import { createConnectorServices } from '../connectors/registry/connector-servic
 import { startConnectorHost, type ConnectorHost } from '../connectors/registry/connector-host.js'
 import { createRegisteredRunner } from '../connectors/registry/registered-runner.js'
 import { startMerger, MERGER_GROUP } from '../consumers/merger/merger.js'
+import { changePublisher } from '../consumers/notifier/change-publisher.js'
+import { NOTIFIER_GROUP } from '../consumers/notifier/fan-out.js'
+import { asStoppable, startNotifier } from '../consumers/notifier/notifier.js'
 import { loadSurvivorship } from '../consumers/merger/survivorship.js'
 import { buildGateway } from '../gateway/app.js'
 import type { ReadinessCheck } from '../gateway/routes/health.js'
@@ -174,11 +177,15 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
         return await superviseConsumer({ name, eventLog, logger, start, ...config.consumer })
       }
       const { batchSize, maxAttempts } = config.consumer
+      const notifier = startNotifier({ store, logger, dispatcher: connectorServices.guard.dispatcher })
+      consumers.push(asStoppable(notifier))
       const supervised = [
         // The merger folds canonical.<entity> events into golden records (consumers/merger).
         await supervise(MERGER_GROUP, async log => await startMerger({
-          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch
+          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch, onVersions: changePublisher(log)
         })),
+        // changes.<entity> → subscriptions' outboxes → webhooks (consumers/notifier, docs/subscriptions.md).
+        await supervise(NOTIFIER_GROUP, async log => await notifier.startFanOut(log, { batchSize, maxAttempts })),
         // Raw events of every connector, built-in or registered, to canonical.<entity>.
         await supervise(NORMALIZER_GROUP, async log => await startNormalizer({
           eventLog: log, store, logger, batchSize, maxAttempts,
@@ -207,7 +214,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
       }
       const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
       watchHub(observed, { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) })
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway, metrics: { metrics, metricsKey: config.security.metricsKey } })
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, subscriptions: { checkUrl: connectorServices.guard.checkUrl }, limits: config.gateway, metrics: { metrics, metricsKey: config.security.metricsKey } })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
       auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
     }

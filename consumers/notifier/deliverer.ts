@@ -1,0 +1,182 @@
+// Delivery, one worker per active subscription, so a slow or failing receiver delays nobody but
+// itself. A worker takes the subscription's queue in order from its durable position, one
+// delivery at a time (so per-record order holds), and for each: checks the grant still covers
+// it, writes the disclosure to the audit chain (and so the citizens' access logs) before anything
+// leaves, signs and posts it. Failures are retried with exponential backoff and jitter; a receiver
+// failing for longer than `pauseAfterMs` (or `maxAttempts` times in a row) gets its subscription
+// paused with the reason, the position unmoved, so a resume starts with that same delivery.
+import { randomUUID } from 'node:crypto'
+import type { Logger } from 'pino'
+import type { Dispatcher } from 'undici'
+import type { Store } from '../../infra/ports/store.js'
+import { backoffDelay, sleep } from '../../infra/shared/retry.js'
+import type { AuditWriter } from '../../gateway/security/audit-writer.js'
+import type { GrantChecker } from '../../gateway/security/grant-checker.js'
+import type { EntityName } from '../../gateway/security/entities.js'
+import { covered } from './delivery-for.js'
+import { getSubscription, listSubscriptions, liveSecrets, updateSubscription, type SubscriptionDoc } from './subscription-store.js'
+import { holdLease, markDelivered, moveToDeadLetters, pending, releaseLease, type OutboxItem } from './outbox.js'
+import { postWebhook } from './webhook-post.js'
+
+export interface DeliverySettings {
+  /** Whole-exchange limit of one attempt. */
+  timeoutMs: number
+  retryBaseMs: number
+  retryMaxMs: number
+  /** Failing this long, or this many attempts in a row, pauses the subscription. */
+  pauseAfterMs: number
+  maxAttempts: number
+  /** How often the set of active subscriptions is read again (pause, resume, new, deleted). */
+  refreshMs: number
+  /** Longest wait for new items when nothing wakes the worker (another process queued them). */
+  idleMs: number
+  leaseMs: number
+}
+
+export const defaultDeliverySettings: DeliverySettings = {
+  timeoutMs: 10000, retryBaseMs: 500, retryMaxMs: 60000, pauseAfterMs: 15 * 60000, maxAttempts: 30, refreshMs: 1000, idleMs: 1000, leaseMs: 15000
+}
+
+export interface DeliveryDeps {
+  store: Store
+  logger: Logger
+  grants: GrantChecker
+  audit: AuditWriter
+  /** The connectors' SSRF-guarded dispatcher. */
+  dispatcher?: Dispatcher
+  settings?: Partial<DeliverySettings>
+}
+
+export interface Deliveries {
+  /** New items for these subscriptions: their workers look now instead of at the next idle tick. */
+  wake: (subscriptionIds: string[]) => void
+  /** Subscriptions with a running worker in this process. */
+  running: () => string[]
+  stop: () => Promise<void>
+}
+
+interface Worker { stop: AbortController, done: Promise<void>, wake: () => void }
+
+export function startDeliveries ({ store, logger, grants, audit, dispatcher, settings: overrides = {} }: DeliveryDeps): Deliveries {
+  const settings = { ...defaultDeliverySettings, ...overrides }
+  const log = logger.child({ component: 'notifier' })
+  const owner = randomUUID()
+  const workers = new Map<string, Worker>()
+  const stopping = new AbortController()
+
+  async function pause (sub: SubscriptionDoc, reason: string): Promise<void> {
+    log.warn({ subscription: sub._id, reason }, 'subscription paused by delivery failures')
+    await updateSubscription(store, sub._id, d => d.status === 'active' ? { ...d, status: 'paused', pausedBy: 'delivery', pausedAt: new Date().toISOString(), pauseReason: reason } : d)
+  }
+
+  /** Delivers one item; false when the worker must stop (paused, deleted, stopping). */
+  async function deliver (subscriptionId: string, item: OutboxItem, signal: AbortSignal): Promise<boolean> {
+    let attempts = 0
+    let failingSince: number | undefined
+    let audited = false
+    for (;;) {
+      if (signal.aborted) return false
+      const sub = await getSubscription(store, subscriptionId)
+      if (sub === undefined || sub.status !== 'active') return false
+      const granted = await grants.fieldsFor(sub.clientId, sub.purpose, sub.entity as EntityName)
+      if (granted === undefined || granted.length === 0) { await pause(sub, `no grant for purpose '${sub.purpose}' on '${sub.entity}' any more`); return false }
+      // Queued under a wider grant: never sent beyond what the grant covers now.
+      const beyond = item.fields.filter(f => !covered(f, granted))
+      if (beyond.length > 0) { await moveToDeadLetters(store, item, `the grant no longer covers ${beyond.join(', ')}`, attempts); return true }
+      let reason: string
+      try {
+        if (!audited) {
+          await audit.append({ at: new Date().toISOString(), requestId: item.webhookId, clientId: sub.clientId, purpose: sub.purpose, entity: item.entity, subjects: item.subjects, fields: item.fields })
+          audited = true
+        }
+        attempts++
+        const outcome = await postWebhook({ url: sub.url, webhookId: item.webhookId, body: JSON.stringify(item.event), secrets: liveSecrets(sub), dispatcher, timeoutMs: settings.timeoutMs, signal })
+        if (outcome.kind === 'delivered') { await markDelivered(store, subscriptionId, item.seq); return true }
+        if (outcome.kind === 'refused') {
+          log.warn({ subscription: subscriptionId, seq: item.seq, reason: outcome.reason }, 'delivery refused: dead-lettered')
+          await moveToDeadLetters(store, item, outcome.reason, attempts)
+          return true
+        }
+        reason = outcome.reason
+      } catch (err) {
+        // Audit or store unavailable: nothing left, try again later like a failed delivery.
+        reason = `hub: ${(err as Error).message}`
+      }
+      if (signal.aborted) return false
+      failingSince ??= Date.now()
+      if (Date.now() - failingSince >= settings.pauseAfterMs || attempts >= settings.maxAttempts) {
+        await pause(sub, `delivery failed ${attempts} times since ${new Date(failingSince).toISOString()}: ${reason}`)
+        return false
+      }
+      log.debug({ subscription: subscriptionId, seq: item.seq, attempts, reason }, 'delivery failed; retrying')
+      await sleep(backoffDelay(attempts, settings.retryBaseMs, settings.retryMaxMs), signal)
+    }
+  }
+
+  async function work (subscriptionId: string, worker: Worker): Promise<void> {
+    const signal = worker.stop.signal
+    let woken = false
+    let wakeNow = (): void => {}
+    worker.wake = () => { woken = true; wakeNow() }
+    while (!signal.aborted) {
+      if (!await holdLease(store, subscriptionId, owner, settings.leaseMs)) { await sleep(settings.leaseMs / 3, signal); continue }
+      const items = await pending(store, subscriptionId, 20)
+      if (items.length === 0) {
+        if (!woken) {
+          const idle = new AbortController()
+          wakeNow = () => idle.abort()
+          signal.addEventListener('abort', wakeNow, { once: true })
+          await sleep(settings.idleMs, idle.signal)
+          signal.removeEventListener('abort', wakeNow)
+        }
+        woken = false
+        continue
+      }
+      for (const item of items) if (!await deliver(subscriptionId, item, signal)) return
+    }
+  }
+
+  function startWorker (subscriptionId: string): void {
+    const worker: Worker = { stop: new AbortController(), done: Promise.resolve(), wake: () => {} }
+    workers.set(subscriptionId, worker)
+    worker.done = work(subscriptionId, worker)
+      .catch(err => { log.warn({ err, subscription: subscriptionId }, 'delivery worker failed; restarted at the next refresh') })
+      .finally(async () => {
+        workers.delete(subscriptionId)
+        await releaseLease(store, subscriptionId, owner).catch(() => undefined)
+      })
+  }
+
+  let refreshing: Promise<void> | undefined
+  const refresh = async (): Promise<void> => { refreshing ??= readActive().finally(() => { refreshing = undefined }); await refreshing }
+
+  async function readActive (): Promise<void> {
+    if (stopping.signal.aborted) return
+    const active = new Set((await listSubscriptions(store)).filter(s => s.status === 'active').map(s => s._id))
+    for (const id of active) if (!workers.has(id)) startWorker(id)
+    for (const [id, w] of workers) if (!active.has(id)) w.stop.abort()
+  }
+
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      await refresh().catch(err => log.warn({ err }, 'could not read the subscriptions'))
+      await sleep(settings.refreshMs, stopping.signal)
+    }
+  })()
+
+  return {
+    wake (ids) {
+      for (const id of ids) workers.get(id)?.wake()
+      // A subscription new to this process: start its worker now rather than at the next refresh.
+      if (ids.some(id => !workers.has(id))) void refresh().catch(() => undefined)
+    },
+    running: () => [...workers.keys()],
+    async stop () {
+      stopping.abort()
+      await loop
+      await refreshing
+      for (const w of workers.values()) w.stop.abort()
+      await Promise.all([...workers.values()].map(async w => await w.done))
+    }
+  }
+}

@@ -87,7 +87,8 @@ function kindsOf (entity: CanonicalEntity, before: StoredView | undefined, after
   if (after.deleted) return existed ? ['deleted'] : []
   const kinds: ChangeKind[] = []
   if (entity === 'person' && changed.includes('dateOfDeath') && valueAt(after.fields, 'dateOfDeath') !== undefined) kinds.push('died')
-  if (existed && (movePaths[entity] ?? []).some(p => changed.includes(p))) kinds.push('moved')
+  // A move changes an address the record already had; the first address the hub learns is not one.
+  if (existed && (movePaths[entity] ?? []).some(p => changed.includes(p) && valueAt(before.fields, p) !== undefined)) kinds.push('moved')
   kinds.push(existed ? 'updated' : 'created')
   return kinds
 }

@@ -28,6 +28,7 @@ import { startMerger, MERGER_GROUP } from '../consumers/merger/merger.js'
 import { changePublisher } from '../consumers/notifier/change-publisher.js'
 import { NOTIFIER_GROUP } from '../consumers/notifier/fan-out.js'
 import { asStoppable, startNotifier } from '../consumers/notifier/notifier.js'
+import { startDemoSubscriber } from '../sim/subscriber/demo.js'
 import { loadSurvivorship } from '../consumers/merger/survivorship.js'
 import { buildGateway } from '../gateway/app.js'
 import type { ReadinessCheck } from '../gateway/routes/health.js'
@@ -97,7 +98,9 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
   const continueStarting = (): void => { if (signal?.aborted === true) throw new Error('start-up aborted') }
   const schemas = createSchemaValidator()
   // Built-in connectors (configured by the operator) and registered ones (added through the API).
-  const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: config.connectors, builtIns: builtInConnectors })
+  // The demo department's webhook receiver (sim/subscriber/demo.ts): its loopback origin is allow-listed.
+  const demoSubscriber = config.role === 'all' && config.sim.enabled && config.security.demoClients && config.mongodb.uri === '' ? await startDemoSubscriber(logger) : undefined
+  const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: { ...config.connectors, ssrfAllow: [...config.connectors.ssrfAllow, ...(demoSubscriber !== undefined ? [demoSubscriber.origin] : [])] }, builtIns: builtInConnectors })
   let connectorHost: ConnectorHost | undefined
   const connectors: PollRunner[] = []
   const consumers: Subscription[] = []
@@ -125,6 +128,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
     // After the gateway: its last reads are in the head published on the way out.
     await auditHeads?.stop()
     await city?.close()
+    await demoSubscriber?.close()
     await connectorServices.close()
     watermark.stop()
     await eventLog.close()
@@ -211,6 +215,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
       if (config.security.demoClients && config.mongodb.uri === '') {
         const file = join(config.dataDir, 'demo-keys.json')
         demoKeys = { file, clients: await ensureDemoClients(store, file) }
+        await demoSubscriber?.subscribe(store)
       }
       const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
       watchHub(observed, { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) })

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { verify } from '../../consumers/notifier/standard-webhooks.js'
 
-export interface ReceivedChange { webhookId: string, type: string, entityId: string, version: number, data: Record<string, unknown> }
+export interface ReceivedChange { webhookId: string, type: string, entityId: string, version: number, data: Record<string, unknown>, /** ms since the epoch */ at: number }
 
 export type ReceiverMode = { kind: 'ok' } | { kind: 'fail', status: number } | { kind: 'slow', delayMs: number }
 
@@ -62,7 +62,7 @@ export async function startReceiver ({ secrets: initial, port = 0, host = '127.0
     if (mode.kind === 'slow') await new Promise(resolve => setTimeout(resolve, (mode as { delayMs: number }).delayMs))
     if (born !== generation) return
     const event = JSON.parse(body) as { type: string, subject: string, data: Record<string, unknown> & { version: number } }
-    const change: ReceivedChange = { webhookId: String(req.headers['webhook-id']), type: event.type, entityId: event.subject, version: event.data.version, data: event.data }
+    const change: ReceivedChange = { webhookId: String(req.headers['webhook-id']), type: event.type, entityId: event.subject, version: event.data.version, data: event.data, at: Date.now() }
     receiver.received.push(change)
     if (!seen.has(change.webhookId)) {
       seen.add(change.webhookId)

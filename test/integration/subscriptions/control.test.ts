@@ -1,4 +1,4 @@
-// Pause and resume, automatic pause after a long failure, dead letters and their replay, a wrong
+// Automatic pause after a long failure, dead letters and their replay, a wrong
 // signature, and secret rotation with overlap, on the embedded adapters.
 import t from 'tap'
 import { canonicalEvent } from '../../unit/merger/fixtures.js'
@@ -8,28 +8,6 @@ import { verify } from '../../../consumers/notifier/standard-webhooks.js'
 
 const id = '092085000201'
 const named = (at: number, name: string) => canonicalEvent({ entityId: id, system: 'ho-tich', at, fields: { personalId: id, fullName: name } })
-
-t.test('a paused subscription keeps queuing and its resume delivers everything, in order', async t => {
-  const world = await openWorld(t)
-  const { receiver } = world
-  const sub = await world.subscribe()
-  await world.publish([named(1, 'Phạm Thị Hoa')])
-  await waitFor(() => receiver.applied.length === 1, { what: 'the first change' })
-
-  const paused = await world.call('POST', `/v1/subscriptions/${sub.id}/pause`)
-  t.match(paused.body, { status: 'paused', pausedBy: 'client' })
-  await world.publish([named(2, 'Phạm Thị Hồng'), named(3, 'Phạm Thị Huệ')])
-  const queued = await waitFor(async () => { const s = (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body; return s.pending === 2 ? s : undefined }, { what: 'two changes queued while paused' })
-  t.equal(queued.status, 'paused')
-  t.equal(receiver.applied.length, 1, 'nothing delivered while paused')
-
-  const resumed = await world.call('POST', `/v1/subscriptions/${sub.id}/resume`)
-  t.equal(resumed.body.status, 'active')
-  t.notOk('pauseReason' in resumed.body, 'the reason is cleared')
-  await waitFor(() => receiver.applied.length === 3, { what: 'the queued changes' })
-  t.same(receiver.applied.map(c => c.version), [1, 2, 3])
-  t.equal(receiver.records.get(id)?.data.fullName, 'Phạm Thị Huệ')
-})
 
 t.test('a receiver failing too long pauses its subscription with the reason; the resume continues with the same delivery', async t => {
   const world = await openWorld(t, { ...fastDelivery, maxAttempts: 4 })

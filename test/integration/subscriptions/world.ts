@@ -39,11 +39,19 @@ export interface World {
 
 export const fastDelivery: Partial<DeliverySettings> = { retryBaseMs: 20, retryMaxMs: 200, refreshMs: 100, idleMs: 100, timeoutMs: 2000, pauseAfterMs: 60000, maxAttempts: 100000 }
 
-export async function openWorld (t: Test, settings: Partial<DeliverySettings> = fastDelivery): Promise<World> {
-  const dir = t.testdir({})
+/** Opens the event log and store the world runs on; default: the embedded adapters in the test's folder. */
+export interface Adapters { open: (t: Test) => Promise<{ eventLog: EventLog, store: Store }> }
+
+export const embedded: Adapters = {
+  open: async t => {
+    const dir = t.testdir({})
+    return { eventLog: openEmbeddedEventLog({ file: join(dir, 'log.sqlite') }), store: openEmbeddedStore({ file: join(dir, 'store.sqlite') }) }
+  }
+}
+
+export async function openWorld (t: Test, settings: Partial<DeliverySettings> = fastDelivery, adapters: Adapters = embedded): Promise<World> {
   const logger = pino({ level: 'silent' })
-  const eventLog = openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })
-  const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
+  const { eventLog, store } = await adapters.open(t)
   const guard = createSsrfGuard({ allow: ['127.0.0.1/32'] })
   const merger = await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: 8, maxAttempts: 3, onVersions: changePublisher(eventLog) })
   const notifier = startNotifier({ store, logger, dispatcher: guard.dispatcher, settings, grantCacheTtlMs: 0 })

@@ -15,7 +15,7 @@ import type { GrantChecker } from '../../gateway/security/grant-checker.js'
 import type { EntityName } from '../../gateway/security/entities.js'
 import { covered } from './delivery-for.js'
 import { getSubscription, listSubscriptions, liveSecrets, updateSubscription, type SubscriptionDoc } from './subscription-store.js'
-import { holdLease, markDelivered, moveToDeadLetters, pending, releaseLease, type OutboxItem } from './outbox.js'
+import { advance, dropItems, holdLease, moveToDeadLetters, pending, releaseLease, type OutboxItem, type Position } from './outbox.js'
 import { postWebhook } from './webhook-post.js'
 
 export interface DeliverySettings {
@@ -69,20 +69,25 @@ export function startDeliveries ({ store, logger, grants, audit, dispatcher, set
     await updateSubscription(store, sub._id, d => d.status === 'active' ? { ...d, status: 'paused', pausedBy: 'delivery', pausedAt: new Date().toISOString(), pauseReason: reason } : d)
   }
 
+  /** What a worker keeps between deliveries: the subscription as read for this batch, the position it wrote. */
+  interface WorkerState { sub: SubscriptionDoc | undefined, position: Position | undefined, delivered: number[] }
+
   /** Delivers one item; false when the worker must stop (paused, deleted, stopping). */
-  async function deliver (subscriptionId: string, item: OutboxItem, signal: AbortSignal): Promise<boolean> {
+  async function deliver (subscriptionId: string, item: OutboxItem, state: WorkerState, signal: AbortSignal): Promise<boolean> {
     let attempts = 0
     let failingSince: number | undefined
     let audited = false
     for (;;) {
       if (signal.aborted) return false
-      const sub = await getSubscription(store, subscriptionId)
+      // Read once per batch; again before each retry (a pause or a new URL shows then).
+      const sub = attempts === 0 && state.sub !== undefined ? state.sub : await getSubscription(store, subscriptionId)
+      state.sub = sub
       if (sub === undefined || sub.status !== 'active') return false
       const granted = await grants.fieldsFor(sub.clientId, sub.purpose, sub.entity as EntityName)
       if (granted === undefined || granted.length === 0) { await pause(sub, `no grant for purpose '${sub.purpose}' on '${sub.entity}' any more`); return false }
       // Queued under a wider grant: never sent beyond what the grant covers now.
       const beyond = item.fields.filter(f => !covered(f, granted))
-      if (beyond.length > 0) { await moveToDeadLetters(store, item, `the grant no longer covers ${beyond.join(', ')}`, attempts); return true }
+      if (beyond.length > 0) { await moveToDeadLetters(store, item, `the grant no longer covers ${beyond.join(', ')}`, attempts); state.position = undefined; return true }
       let reason: string
       try {
         if (!audited) {
@@ -91,10 +96,15 @@ export function startDeliveries ({ store, logger, grants, audit, dispatcher, set
         }
         attempts++
         const outcome = await postWebhook({ url: sub.url, webhookId: item.webhookId, body: JSON.stringify(item.event), secrets: liveSecrets(sub), dispatcher, timeoutMs: settings.timeoutMs, signal })
-        if (outcome.kind === 'delivered') { await markDelivered(store, subscriptionId, item.seq); return true }
+        if (outcome.kind === 'delivered') {
+          state.position = await advance(store, subscriptionId, item.seq, state.position)
+          state.delivered.push(item.seq)
+          return true
+        }
         if (outcome.kind === 'refused') {
           log.warn({ subscription: subscriptionId, seq: item.seq, reason: outcome.reason }, 'delivery refused: dead-lettered')
           await moveToDeadLetters(store, item, outcome.reason, attempts)
+          state.position = undefined
           return true
         }
         reason = outcome.reason
@@ -116,6 +126,7 @@ export function startDeliveries ({ store, logger, grants, audit, dispatcher, set
   async function work (subscriptionId: string, worker: Worker): Promise<void> {
     const signal = worker.stop.signal
     let woken = false
+    let position: Position | undefined
     let wakeNow = (): void => {}
     worker.wake = () => { woken = true; wakeNow() }
     while (!signal.aborted) {
@@ -132,7 +143,13 @@ export function startDeliveries ({ store, logger, grants, audit, dispatcher, set
         woken = false
         continue
       }
-      for (const item of items) if (!await deliver(subscriptionId, item, signal)) return
+      const state: WorkerState = { sub: undefined, position, delivered: [] }
+      try {
+        for (const item of items) if (!await deliver(subscriptionId, item, state, signal)) return
+      } finally {
+        position = state.position
+        await dropItems(store, subscriptionId, state.delivered)
+      }
     }
   }
 

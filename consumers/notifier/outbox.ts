@@ -60,12 +60,33 @@ export async function pending (store: Store, subscriptionId: string, limit: numb
   }) as OutboxItem[]
 }
 
-/** Moves the position past `seq` (the only writer is the subscription's one deliverer), then drops the item. */
-export async function markDelivered (store: Store, subscriptionId: string, seq: number): Promise<void> {
+export interface Position { value: number, version: number | null }
+
+/**
+ * Moves the stored position to `seq`; the only writer is the subscription's one deliverer (the
+ * lease), which passes the position it wrote last to save a read. Returns the new position.
+ */
+export async function advance (store: Store, subscriptionId: string, seq: number, known?: Position): Promise<Position> {
   const id = `${subscriptionId}:delivered`
-  const { value, version } = await counter(store, id)
-  if (seq > value) await store.bulkUpsert(CURSORS, [{ doc: { _id: id, version: (version ?? 0) + 1, value: seq }, expectedVersion: version }])
-  await store.deleteMany(OUTBOX, [itemId(subscriptionId, seq)])
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { value, version } = attempt === 0 && known !== undefined ? known : await counter(store, id)
+    if (seq <= value) return { value, version }
+    const next = (version ?? 0) + 1
+    const { applied } = await store.bulkUpsert(CURSORS, [{ doc: { _id: id, version: next, value: seq }, expectedVersion: version }])
+    if (applied.length === 1) return { value: seq, version: next }
+  }
+  throw new Error(`the position of ${subscriptionId} kept moving under another writer`)
+}
+
+/** Drops delivered items (the position already says they are done). */
+export async function dropItems (store: Store, subscriptionId: string, seqs: number[]): Promise<void> {
+  if (seqs.length > 0) await store.deleteMany(OUTBOX, seqs.map(seq => itemId(subscriptionId, seq)))
+}
+
+/** Moves the position past `seq`, then drops the item. */
+export async function markDelivered (store: Store, subscriptionId: string, seq: number): Promise<void> {
+  await advance(store, subscriptionId, seq)
+  await dropItems(store, subscriptionId, [seq])
 }
 
 export async function moveToDeadLetters (store: Store, item: OutboxItem, reason: string, attempts: number, now = new Date()): Promise<void> {

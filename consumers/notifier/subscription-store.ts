@@ -81,11 +81,15 @@ export async function deleteSubscription (store: Store, id: string): Promise<boo
 export const liveSecrets = (doc: SubscriptionDoc, now = new Date()): string[] =>
   doc.secrets.filter(s => s.expiresAt === undefined || s.expiresAt > now.toISOString()).map(s => s.secret)
 
+/** Live secrets at most: rotating again within an overlap drops the oldest one still signing. */
+export const MAX_LIVE_SECRETS = 3
+
 /** A new secret; the ones before it sign too until `overlapSeconds` from now. */
 export function rotateSecret (doc: SubscriptionDoc, overlapSeconds: number, now = new Date()): SubscriptionDoc {
   const until = new Date(now.getTime() + overlapSeconds * 1000).toISOString()
   const kept = doc.secrets.filter(s => s.expiresAt === undefined || s.expiresAt > now.toISOString())
     .map(s => ({ ...s, expiresAt: s.expiresAt !== undefined && s.expiresAt < until ? s.expiresAt : until }))
+    .slice(-(MAX_LIVE_SECRETS - 1))
   return { ...doc, secrets: [...kept, { secret: newSecret(), createdAt: now.toISOString() }] }
 }
 

@@ -126,9 +126,10 @@ export function deliveryScenario (t: Test, adapters: Adapters, { timeoutMs = 600
     const paused = await world.call('POST', `/v1/subscriptions/${sub.id}/pause`)
     t.match(paused.body, { status: 'paused', pausedBy: 'client' })
     await world.publish([named(2, 'Phạm Thị Hồng'), named(3, 'Phạm Thị Huệ')])
-    const queued = await waitFor(async () => { const s = (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body; return s.pending === 2 ? s : undefined }, { timeoutMs, what: 'two changes queued while paused' })
+    const queued = await waitFor(async () => { const s = (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body; return s.pending >= 2 ? s : undefined }, { timeoutMs, what: 'two changes queued while paused' })
     t.equal(queued.status, 'paused')
-    t.equal(receiver.applied.length, 1, 'nothing delivered while paused')
+    // At least once: a batch the fan-out handles again may queue a change twice (same webhook-id).
+    t.equal(receiver.received.length, 1, 'nothing delivered while paused')
 
     const resumed = await world.call('POST', `/v1/subscriptions/${sub.id}/resume`)
     t.equal(resumed.body.status, 'active')

@@ -15,7 +15,7 @@ import type { GrantChecker } from '../../gateway/security/grant-checker.js'
 import type { EntityName } from '../../gateway/security/entities.js'
 import { covered } from './delivery-for.js'
 import { getSubscription, listSubscriptions, liveSecrets, updateSubscription, type SubscriptionDoc } from './subscription-store.js'
-import { advance, dropItems, holdLease, moveToDeadLetters, pending, releaseLease, type OutboxItem, type Position } from './outbox.js'
+import { advance, contiguous, dropItems, holdLease, moveToDeadLetters, next, releaseLease, type OutboxItem, type Position } from './outbox.js'
 import { postWebhook } from './webhook-post.js'
 
 export interface DeliverySettings {
@@ -31,10 +31,12 @@ export interface DeliverySettings {
   /** Longest wait for new items when nothing wakes the worker (another process queued them). */
   idleMs: number
   leaseMs: number
+  /** How long a gap in a queue's numbers is waited for (outbox.ts, contiguous) before it is skipped. */
+  gapGraceMs: number
 }
 
 export const defaultDeliverySettings: DeliverySettings = {
-  timeoutMs: 10000, retryBaseMs: 500, retryMaxMs: 60000, pauseAfterMs: 15 * 60000, maxAttempts: 30, refreshMs: 1000, idleMs: 1000, leaseMs: 15000
+  timeoutMs: 10000, retryBaseMs: 500, retryMaxMs: 60000, pauseAfterMs: 15 * 60000, maxAttempts: 30, refreshMs: 1000, idleMs: 1000, leaseMs: 15000, gapGraceMs: 30000
 }
 
 export interface DeliveryDeps {
@@ -131,7 +133,8 @@ export function startDeliveries ({ store, logger, grants, audit, dispatcher, set
     worker.wake = () => { woken = true; wakeNow() }
     while (!signal.aborted) {
       if (!await holdLease(store, subscriptionId, owner, settings.leaseMs)) { await sleep(settings.leaseMs / 3, signal); continue }
-      const items = await pending(store, subscriptionId, 20)
+      const queued = await next(store, subscriptionId, 20)
+      const items = contiguous(queued.position, queued.items, settings.gapGraceMs)
       if (items.length === 0) {
         if (!woken) {
           const idle = new AbortController()

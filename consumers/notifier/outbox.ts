@@ -54,10 +54,33 @@ export async function delivered (store: Store, subscriptionId: string): Promise<
 
 /** The next items after the delivered position, in sequence order. */
 export async function pending (store: Store, subscriptionId: string, limit: number): Promise<OutboxItem[]> {
+  return (await next(store, subscriptionId, limit)).items
+}
+
+/** The delivered position and the items after it. */
+export async function next (store: Store, subscriptionId: string, limit: number): Promise<{ position: number, items: OutboxItem[] }> {
   const position = await delivered(store, subscriptionId)
-  return await store.find(OUTBOX, {
+  const items = await store.find(OUTBOX, {
     where: { subscriptionId }, orderBy: { field: 'seq' }, limit, after: { value: position, id: itemId(subscriptionId, position) }
   }) as OutboxItem[]
+  return { position, items }
+}
+
+/**
+ * The items that may go now: those that follow the position without a gap. Two fan-out members
+ * (Kafka) reserve numbers before they write their items, so a later number can be stored before
+ * an earlier one: delivering it would move the position past the earlier one for good. A gap older
+ * than `graceMs` is a reservation whose writer died before writing: it is skipped.
+ */
+export function contiguous (position: number, items: OutboxItem[], graceMs: number, now = Date.now()): OutboxItem[] {
+  const out: OutboxItem[] = []
+  let expected = position + 1
+  for (const item of items) {
+    if (item.seq !== expected && now - Date.parse(item.createdAt) < graceMs) break
+    out.push(item)
+    expected = item.seq + 1
+  }
+  return out
 }
 
 export interface Position { value: number, version: number | null }

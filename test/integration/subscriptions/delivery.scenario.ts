@@ -9,6 +9,7 @@ import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
 import type { Store } from '../../../infra/ports/store.js'
 import type { HistoryDoc } from '../../../consumers/merger/golden-record.js'
 import { readAccessLog } from '../../../gateway/security/access-log.js'
+import { verifyAuditChain } from '../../../gateway/security/audit-verify.js'
 import { waitFor } from '../../helpers/wait-for.js'
 import { fastDelivery, openWorld, type Adapters, type World } from './world.js'
 
@@ -111,6 +112,9 @@ export function deliveryScenario (t: Test, adapters: Adapters, { timeoutMs = 600
     const log = await readAccessLog(store, people[0], { limit: 100 })
     const disclosed = new Set(log.filter(l => l.clientId === world.client.id && l.purpose === '1.004222').map(l => l.requestId))
     for (const c of receiver.applied.filter(c => c.entityId === people[0])) t.ok(disclosed.has(c.webhookId), `delivery ${c.version} is in the access log`)
+    const chain = await verifyAuditChain(store)
+    t.ok(chain.ok, 'audit verify: the chain and the access log agree')
+    t.ok(chain.entries >= 25, 'one entry per delivery at least')
     t.equal((await world.call('GET', `/v1/subscriptions/${sub.id}`)).body.status, 'active')
   })
 

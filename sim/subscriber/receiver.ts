@@ -10,7 +10,8 @@ import { verify } from '../../consumers/notifier/standard-webhooks.js'
 
 export interface ReceivedChange { webhookId: string, type: string, entityId: string, version: number, data: Record<string, unknown>, /** ms since the epoch */ at: number }
 
-export type ReceiverMode = { kind: 'ok' } | { kind: 'fail', status: number } | { kind: 'slow', delayMs: number }
+/** `hold`: every request waits, unanswered, until the mode changes. */
+export type ReceiverMode = { kind: 'ok' } | { kind: 'fail', status: number } | { kind: 'slow', delayMs: number } | { kind: 'hold' }
 
 export interface Receiver {
   url: string
@@ -38,10 +39,16 @@ const short = (id: string): string => id.length > 6 ? `…${id.slice(-4)}` : id
 export async function startReceiver ({ secrets: initial, port = 0, host = '127.0.0.1', logger }: { secrets: string[], port?: number, host?: string, logger?: Logger }): Promise<Receiver> {
   let secrets = initial
   let mode: ReceiverMode = { kind: 'ok' }
+  let release = (): void => {}
+  let held = Promise.resolve()
   const seen = new Set<string>()
   const receiver: Omit<Receiver, 'url' | 'kill' | 'start' | 'close'> & { url: string } = {
     url: '', received: [], applied: [], records: new Map(), rejected: 0, failed: 0,
-    setMode: m => { mode = m },
+    setMode: m => {
+      if (m.kind === 'hold' && mode.kind !== 'hold') held = new Promise(resolve => { release = resolve })
+      if (m.kind !== 'hold') release()
+      mode = m
+    },
     setSecrets: s => { secrets = s }
   }
 
@@ -58,6 +65,7 @@ export async function startReceiver ({ secrets: initial, port = 0, host = '127.0
       res.writeHead(401).end()
       return
     }
+    if (mode.kind === 'hold') await held
     if (mode.kind === 'fail') { receiver.failed++; res.writeHead(mode.status).end(); return }
     if (mode.kind === 'slow') await new Promise(resolve => setTimeout(resolve, (mode as { delayMs: number }).delayMs))
     if (born !== generation) return

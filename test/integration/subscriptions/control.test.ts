@@ -5,6 +5,8 @@ import { canonicalEvent } from '../../unit/merger/fixtures.js'
 import { waitFor } from '../../helpers/wait-for.js'
 import { openWorld, fastDelivery } from './world.js'
 import { verify } from '../../../consumers/notifier/standard-webhooks.js'
+import { startReceiver } from '../../../sim/subscriber/receiver.js'
+import { PURPOSE } from './world.js'
 
 const id = '092085000201'
 const named = (at: number, name: string) => canonicalEvent({ entityId: id, system: 'ho-tich', at, fields: { personalId: id, fullName: name } })
@@ -79,4 +81,23 @@ t.test('a receiver holding the wrong secret detects every delivery as forged; ro
   const headers = signedHeaders([sub.secret], 'msg_x', Math.floor(Date.now() / 1000), body)
   t.same(verify(sub.secret, headers, body), { ok: true })
   t.same(verify(sub.secret, headers, '{"a":2}'), { ok: false, reason: 'signature' })
+})
+
+t.test('a slow receiver delays nobody else', async t => {
+  const world = await openWorld(t, { ...fastDelivery, timeoutMs: 20000 })
+  const slow = world.receiver
+  await world.subscribe()
+  // Holds every request unanswered until released: as slow as it gets.
+  slow.setMode({ kind: 'hold' })
+  const fast = await startReceiver({ secrets: [] })
+  t.teardown(fast.close)
+  const created = await world.call('POST', '/v1/subscriptions', { entity: 'person', purpose: PURPOSE, url: fast.url })
+  fast.setSecrets([created.body.secret])
+
+  await world.publish([1, 2, 3, 4, 5].map(at => named(at, `Lâm Văn Phúc ${at}`)))
+  await waitFor(() => fast.applied.length === 5, { what: 'every change at the fast receiver' })
+  t.equal(slow.received.length, 0, 'the slow receiver is still holding its first delivery')
+  slow.setMode({ kind: 'ok' })
+  await waitFor(() => slow.applied.length === 5, { timeoutMs: 60000, what: 'the slow receiver catching up' })
+  t.same(slow.applied.map(c => c.version), [1, 2, 3, 4, 5])
 })

@@ -6,6 +6,7 @@ import { createLogger } from './infra/logging/logger.js'
 import { heldDestination } from './infra/logging/held-destination.js'
 import { startHub } from './hub/start-hub.js'
 import { startBanner } from './hub/start-banner.js'
+import { sampleCouple } from './hub/sample-couple.js'
 import { commands } from './hub/commands/index.js'
 import { parseCommandLine } from './hub/commands/command-line.js'
 import { checkStartup } from './infra/startup/check-startup.js'
@@ -77,6 +78,7 @@ async function main (): Promise<void> {
       engines,
       gatewayUrl: hub.gatewayUrl,
       sampleCitizenId: hub.source?.records()[0]?.so_dinh_danh,
+      sampleCouple: hub.source !== undefined ? sampleCouple(hub.source.records(), new Date()) : undefined,
       demoKeysFile: hub.demoKeys?.file,
       changesPerSecond: city !== undefined ? config.sim.changesPerSecond : undefined,
       departments: city !== undefined ? Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) : undefined

@@ -25,7 +25,7 @@ import { staticCatalog } from '../consumers/normalizer/connector-catalog.js'
 import { startNormalizer } from '../consumers/normalizer/normalizer.js'
 import { startMerger } from '../consumers/merger/merger.js'
 import { loadSurvivorship } from '../consumers/merger/survivorship.js'
-import { goldenCollection } from '../consumers/merger/golden-record.js'
+import { goldenCollection } from '../records/golden-record.js'
 import { documentsOf } from '../consumers/merger/store-hash.js'
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 

@@ -7,6 +7,7 @@ export interface BannerFacts {
   gatewayUrl: string
   consoleUrl?: string
   sampleCitizenId?: string
+  sampleCouple?: { bride: string, groom: string }
   demoKeysFile?: string
   departments?: Record<string, string>
   changesPerSecond?: number
@@ -20,6 +21,9 @@ export function startBanner (f: BannerFacts): string {
     `  API docs (Swagger UI): ${f.gatewayUrl}/docs`,
     `  Readiness:             ${f.gatewayUrl}/health/ready`,
     ...(f.sampleCitizenId !== undefined ? [`  A citizen to try:      ${f.sampleCitizenId}  (GET ${f.gatewayUrl}/v1/citizens/${f.sampleCitizenId})`] : []),
+    ...(f.sampleCouple !== undefined
+      ? [`  A couple to try:       ${f.sampleCouple.bride} ${f.sampleCouple.groom}  (bride and groom, marriage registration 1.000894)`]
+      : []),
     ...(f.demoKeysFile !== undefined ? [`  Demo API keys:         ${f.demoKeysFile}  (Authorization: Bearer <key>, X-Purpose: <procedure>)`] : []),
     ...(f.departments !== undefined
       ? [`  Simulated departments: ${Object.entries(f.departments).map(([name, url]) => `${name} ${url}`).join(', ')}`]

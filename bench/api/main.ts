@@ -1,8 +1,9 @@
 // `npm run bench:api`: lookup and prefill throughput and latency of the gateway over real HTTP,
-// against a seeded store of at least 100k citizens, with the ceilings measured in the same run
-// (a bare authenticated route; store-only reads) and the floors (routes that only read, and read
-// and audit: floor-routes.ts). Prints one JSON object per line: the seed, each
-// scenario, then a summary with the targets. Progress goes to stderr. See docs/benchmarks.md.
+// against a seeded store of at least 100k citizens, with the floors measured in the same run
+// (routes that only read, and read and audit: floor-routes.ts) and, for information, the ceilings
+// (a bare authenticated route; store-only reads). The targets hold each route against its floor
+// (targets.ts). Prints one JSON object per line: the seed, each scenario, then a summary with the
+// targets. Progress goes to stderr. See docs/benchmarks.md.
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { mkdirSync, readFileSync } from 'node:fs'

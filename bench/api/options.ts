@@ -1,5 +1,6 @@
 // Command-line options of `npm run bench:api`, checked before anything runs.
 import { parseArgs } from 'node:util'
+import { HubError } from '../../infra/shared/hub-error.js'
 
 export interface BenchOptions {
   engine: 'embedded' | 'mongo'
@@ -25,7 +26,11 @@ export const usage = `usage: npm run bench:api -- [--engine embedded|mongo] [--c
 MongoDB: MONGODB_URI (default mongodb://127.0.0.1:27018; start FerretDB with npm run infra:up)
 `
 
-export class UsageError extends Error {}
+export class UsageError extends HubError {
+  constructor (message: string) {
+    super(message, { code: 'LT_ERR_BENCH_USAGE', status: 400 })
+  }
+}
 
 const flags = {
   engine: { type: 'string', default: 'embedded' },

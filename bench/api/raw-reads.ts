@@ -1,9 +1,9 @@
 // Ceilings measured on the store itself, with no HTTP, no access control and no audit: a get by
 // id on random persons, and the reads a prefill of 2.000986 makes (mother, father, household,
 // the mother's health-insurance cards) issued all at once with Promise.all, through the same
-// read-model functions the prefill route's readers call.
+// records reader functions the prefill route's readers call.
 import type { Store } from '../../infra/ports/store.js'
-import { linkedRecords, readCurrent } from '../../consumers/merger/read-model.js'
+import { linkedRecords, readCurrent } from '../../records/reader.js'
 import { closedLoop, type LatencySummary } from './latency.js'
 import { uniformKeys } from './keys.js'
 import type { PrefillSubject } from './subjects.js'

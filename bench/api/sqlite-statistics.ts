@@ -4,25 +4,12 @@
 // its SQL (INDEXED BY), so statistics should make no difference. The benchmark still clears them
 // by default (a fresh hub store has none) and `--sqlite-analyze` still adds them, so a run can
 // show that. Statistics live in the file, so they are set or cleared before every run.
-import Database from 'better-sqlite3'
 import type { Store } from '../../infra/ports/store.js'
+
+// The SQLite client lives in infra/ behind the ports; the benchmark only asks for the statistics.
+export { setPlannerStatistics } from '../../infra/store/planner-statistics.js'
 
 /** The link fields whose finds the benchmark makes: created here so ANALYZE can see their indexes. */
 export async function createLinkIndexes (store: Store): Promise<void> {
   await store.find('health_cards', { where: { 'links.person0': '000000000000' }, limit: 1 })
-}
-
-export function setPlannerStatistics (file: string, on: boolean): void {
-  const db = new Database(file)
-  try {
-    if (on) db.exec('ANALYZE')
-    else {
-      // A fresh hub store has no statistics tables; emptying them restores the planner's defaults.
-      for (const table of ['sqlite_stat1', 'sqlite_stat4']) {
-        if (db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table) !== undefined) db.exec(`DELETE FROM ${table}`)
-      }
-    }
-  } finally {
-    db.close()
-  }
 }

@@ -3,7 +3,7 @@
 // mother/father pairs whose household and health-insurance card the store holds, for prefill.
 import type { Store } from '../../infra/ports/store.js'
 import { MAX_FIND_LIMIT } from '../../infra/ports/store.js'
-import { linkedRecords, readCurrent } from '../../consumers/merger/read-model.js'
+import { linkedRecords, readCurrent } from '../../records/reader.js'
 import { seededRandom } from '../../sim/random.js'
 
 export interface PrefillSubject { mother: string, father: string, householdId: string }

@@ -6,12 +6,13 @@
 // and escape syntax is V8's own ('u' flag). Features that need backtracking are refused when the
 // schema compiles: back-references, lookaround, word boundaries. A real RE2 port (re2js) would
 // support more; it is not a dependency yet.
+import { HubError } from '../../infra/shared/hub-error.js'
 
 /** Thrown at compile time for a pattern this engine does not run; ajv reports it as a schema error. */
-export class UnsupportedPatternError extends Error {
+export class UnsupportedPatternError extends HubError {
   constructor (pattern: string, why: string) {
-    super(`pattern ${JSON.stringify(pattern)} is refused: ${why} (registered patterns must run in linear time)`)
-    this.name = 'UnsupportedPatternError'
+    super(`pattern ${JSON.stringify(pattern)} is refused: ${why} (registered patterns must run in linear time)`,
+      { code: 'LT_ERR_PATTERN_UNSUPPORTED', status: 422, retriable: false })
   }
 }
 

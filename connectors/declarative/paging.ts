@@ -7,6 +7,7 @@
 import type { StreamCursor } from '../contract.js'
 import { readPath } from '../mapping/read-path.js'
 import type { PagingSpec } from '../registry/registration.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
 export interface PageRequest { cursor: StreamCursor | undefined, limit: number }
 
@@ -31,9 +32,11 @@ function position (paging: PagingSpec, cursor: StreamCursor | undefined): number
   return m !== null && m[1] === paging.style ? Number(m[2]) : undefined
 }
 
-export class PageFormatError extends Error {
-  readonly code = 'LT_ERR_SOURCE_PAGE'
-  readonly retriable = false
+/** The source answered a page this reader cannot read: asking again gets the same page. */
+export class PageFormatError extends HubError {
+  constructor (message: string) {
+    super(message, { code: 'LT_ERR_SOURCE_PAGE', status: 502, retriable: false })
+  }
 }
 
 /** Reads one page: its records and the cursor of the next page (null when this was the last). */

@@ -1,10 +1,11 @@
 // Failures of registry operations, with the HTTP status and stable code the gateway answers with.
+import { HubError } from '../../infra/shared/hub-error.js'
+
 export interface RegistryIssue { path: string, code?: string, message: string }
 
-export class RegistryError extends Error {
-  constructor (readonly status: number, readonly code: string, message: string, readonly errors?: RegistryIssue[]) {
-    super(message)
-    this.name = 'RegistryError'
+export class RegistryError extends HubError {
+  constructor (status: number, code: string, message: string, readonly errors?: RegistryIssue[]) {
+    super(message, { code, status, retriable: false })
   }
 }
 

@@ -6,11 +6,12 @@
 import { request, type Dispatcher } from 'undici'
 import { backoffDelay, sleep } from '../../infra/shared/retry.js'
 import { jsonTooDeepAt, MAX_JSON_DEPTH } from '../../infra/shared/json-depth.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
-export class SourceError extends Error {
-  constructor (message: string, readonly code: string, readonly retriable: boolean, options?: ErrorOptions) {
-    super(message, options)
-    this.name = 'SourceError'
+/** A department's system failed or answered something unusable; `retriable` says if asking again may help. */
+export class SourceError extends HubError {
+  constructor (message: string, code: string, retriable: boolean, options?: { cause?: unknown }) {
+    super(message, { code, status: 502, retriable, cause: options?.cause })
   }
 }
 
@@ -54,12 +55,12 @@ export async function fetchJson (url: string, options: FetchOptions): Promise<un
   throw lastError ?? new SourceError('source fetch failed', 'LT_ERR_SOURCE_UNREACHABLE', true)
 }
 
-/** Errors that carry an LT_ERR_ code and a retriable flag (the guard's) keep both. */
+/** The hub's own errors (the guard's, thrown or wrapped by undici as a cause) keep their code and retriable flag. */
 function asSourceError (err: unknown): SourceError {
   if (err instanceof SourceError) return err
-  const e = err as Error & { code?: unknown, retriable?: unknown, cause?: unknown }
-  const coded = [e, e.cause as typeof e | undefined].find(x => typeof x?.code === 'string' && x.code.startsWith('LT_ERR_') && typeof x.retriable === 'boolean')
-  if (coded !== undefined) return new SourceError(coded.message, coded.code as string, coded.retriable as boolean, { cause: err })
+  const e = err as Error & { cause?: unknown }
+  const coded = [e, e.cause].find((x): x is HubError => x instanceof HubError)
+  if (coded !== undefined) return new SourceError(coded.message, coded.code, coded.retriable, { cause: err })
   return new SourceError(`source unreachable: ${e.message}`, 'LT_ERR_SOURCE_UNREACHABLE', true, { cause: err })
 }
 

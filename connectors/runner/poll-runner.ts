@@ -3,7 +3,9 @@
 // ones to the connector's dead-letter topic, and saves the cursor only after a page's events were
 // published. A source that is down or answers garbage fails the run, keeps the cursor, and shows in
 // the status; it never crashes the hub. Streams are read one after the other and fail apart: one
-// stream's broken source does not hold back the others.
+// stream's broken source does not hold back the others. Within a run, a step that fails with a
+// retriable error (a source's 5xx, an event log or store briefly away) is tried again, bounded by
+// maxAttempts; a non-retriable one (a refused write, a page it cannot read) fails the stream at once.
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
@@ -12,7 +14,8 @@ import type { Store } from '../../infra/ports/store.js'
 import { describeErrors, errorsReason } from '../../schemas/validator.js'
 import { connectorDeadLetterGroup, rawTopic, type DerivedStream, type PollConnector, type RawChange, type StreamCursor } from '../contract.js'
 import { deadLetterTopic } from '../../infra/ports/event-log.js'
-import { fetchJson, type OutboundGuard } from './fetch-json.js'
+import { fetchJson, SourceError, type OutboundGuard } from './fetch-json.js'
+import { retryRetriable } from '../../infra/shared/retry-retriable.js'
 import { changeEventMessage, toChangeEvent } from './change-event.js'
 import { rawDeadLetter } from './raw-dead-letter.js'
 import { foldIntoGroups } from './derived-groups.js'
@@ -35,7 +38,7 @@ export interface PollRunnerOptions<R> {
   headers?: Record<string, string>
   /** Checks every outbound URL and address (registered connectors: the SSRF guard). */
   guard?: OutboundGuard
-  /** Attempts per HTTP request before the run fails (default 4). */
+  /** Attempts per HTTP request, and per publish or store step, before the run fails (default 4). */
   maxAttempts?: number
   /** Pages read per stream in one run; the rest waits for the next run (default: no limit). */
   maxPagesPerRun?: number
@@ -69,6 +72,9 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
   let inFlight: Promise<void> | undefined
 
   const streamStatus = (name: string): StreamStatus => streams.get(name) as StreamStatus
+  /** Publishing and saving are idempotent (event ids, versioned group docs, the cursor): safe to repeat. */
+  const step = async <T>(work: () => Promise<T>): Promise<T> =>
+    await retryRetriable(work, { maxAttempts: options.maxAttempts ?? 4, signal: abort.signal })
 
   async function runStream (stream: string, validate: ValidateFunction): Promise<void> {
     const own = streamStatus(stream)
@@ -95,21 +101,23 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       }
       const groups = await Promise.all(dependents.map(async d => ({ d, folded: await foldIntoGroups(store, manifest.id, d, accepted) })))
       for (const { d, folded } of groups) events.push(...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects))
-      await eventLog.publish(rawTopic(manifest.id), events)
-      await eventLog.publish(deadLetterTopic(connectorDeadLetterGroup(manifest.id)), rejects)
-      for (const { folded } of groups) await folded.save()
+      await step(async () => { await eventLog.publish(rawTopic(manifest.id), events) })
+      const letters = deadLetterTopic(connectorDeadLetterGroup(manifest.id))
+      await step(async () => { await eventLog.publish(letters, rejects) })
+      for (const { folded } of groups) await step(folded.save)
       own.published += accepted.length
       own.rejected += rejects.length
       const last = page.records[page.records.length - 1]
       // A source (or a reader) whose next page starts where this one did would loop for ever.
       if (page.next !== null && state.cursor !== undefined && page.next.updatedSince === state.cursor.updatedSince && page.next.afterKey === state.cursor.afterKey) {
-        throw Object.assign(new Error(`the source's next page of ${stream} starts where this one did; stopped to avoid a loop`), { code: 'LT_ERR_SOURCE_NO_PROGRESS' })
+        const why = `the source's next page of ${stream} starts where this one did; stopped to avoid a loop`
+        throw new SourceError(why, 'LT_ERR_SOURCE_NO_PROGRESS', false)
       }
       if (page.next !== null) state.cursor = page.next
       else if (last !== undefined) state.cursor = connector.cursorAfter(last, stream)
       if (page.next === null) state.snapshotDone = true
       // Saved only now: a crash before this line re-reads the page, and event ids make that harmless.
-      await store.saveCursor(manifest.id, stream, state)
+      await step(async () => { await store.saveCursor(manifest.id, stream, state) })
       own.snapshotDone = state.snapshotDone
       own.position = state.cursor?.updatedSince
       own.caughtUp = page.next === null

@@ -7,6 +7,7 @@
 import type { ChangeOp } from '../../schemas/change-event.js'
 import type { ConnectorManifest, DerivedStream, PollConnector, RawChange, SourcePage, StreamCursor } from '../contract.js'
 import type { ConnectorMapping } from '../mapping/mapping-schema.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
 export type RawRecord = Record<string, unknown>
 
@@ -82,9 +83,11 @@ export function updatedSinceConnector (spec: UpdatedSinceConnectorSpec): PollCon
   }
 }
 
-export class PageFormatError extends Error {
-  readonly code = 'LT_ERR_SOURCE_PAGE'
-  readonly retriable = false
+/** The source answered a page this reader cannot read: asking again gets the same page. */
+export class PageFormatError extends HubError {
+  constructor (message: string) {
+    super(message, { code: 'LT_ERR_SOURCE_PAGE', status: 502, retriable: false })
+  }
 }
 
 export function parseUpdatedSincePage (body: unknown): SourcePage<RawRecord> {

@@ -14,16 +14,14 @@ import { Agent, buildConnector, type Dispatcher } from 'undici'
 import { withTimeout } from '../../infra/shared/retry.js'
 import { formatIp, inBlock, parseCidr, parseIp, unwrapMappedV4, type CidrBlock, type IpAddress } from './ip-address.js'
 import { refusedRange } from './refused-ranges.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
 export type Resolve = (host: string) => Promise<LookupAddress[]>
 
-export class SsrfRefusedError extends Error {
-  readonly code = 'LT_ERR_SSRF_REFUSED'
-  /** A refused address stays refused: retrying cannot help. */
-  readonly retriable = false
+/** A refused address stays refused: retrying cannot help. */
+export class SsrfRefusedError extends HubError {
   constructor (message: string) {
-    super(message)
-    this.name = 'SsrfRefusedError'
+    super(message, { code: 'LT_ERR_SSRF_REFUSED', status: 422, retriable: false })
   }
 }
 
@@ -105,9 +103,12 @@ export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs 
     try {
       answers = await withTimeout(resolve(host), dnsTimeoutMs, `DNS lookup of ${host}`)
     } catch (err) {
-      throw Object.assign(new Error(`cannot resolve ${host}: ${(err as Error).message}`), { code: 'LT_ERR_SOURCE_DNS', retriable: true })
+      throw new HubError(`cannot resolve ${host}: ${(err as Error).message}`,
+        { code: 'LT_ERR_SOURCE_DNS', status: 502, retriable: true, cause: err })
     }
-    if (answers.length === 0) throw Object.assign(new Error(`${host} has no address`), { code: 'LT_ERR_SOURCE_DNS', retriable: true })
+    if (answers.length === 0) {
+      throw new HubError(`${host} has no address`, { code: 'LT_ERR_SOURCE_DNS', status: 502, retriable: true })
+    }
     for (const a of answers) {
       const ip = parseIp(a.address)
       if (ip === undefined) throw new SsrfRefusedError(`${host} resolved to something that is not an address`)

@@ -2,7 +2,7 @@
 // disagree, updated while they keep disagreeing, resolved when they agree again.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { StoredDoc, VersionedWrite } from '../../infra/ports/store.js'
-import { conflictId, type ConflictDoc } from './golden-record.js'
+import { conflictId, type ConflictDoc } from '../../records/golden-record.js'
 import type { ConflictStep } from './merge-key.js'
 
 export interface KeyedSteps { entity: CanonicalEntity, entityId: string, steps: ConflictStep[] }

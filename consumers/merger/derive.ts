@@ -1,12 +1,12 @@
 // Derives what readers see from the merge state: per field the surviving value and its
 // provenance, open conflicts, source freshness, tombstone and link keys. Pure.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, SourceFreshness, SourceState } from './golden-record.js'
+import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, SourceFreshness, SourceState } from '../../records/golden-record.js'
 import { sourceHolds } from './fold.js'
 import { absenceRule, authorityFor, type SurvivorshipRules } from './survivorship.js'
-import { deriveLinks } from './links.js'
+import { deriveLinks } from '../../records/links.js'
 import { agreeingGroups, markedSpellingOf } from './value-agreement.js'
-import { ID_MISMATCH_LINK, recordWarnings, type RecordWarning } from './record-warnings.js'
+import { ID_MISMATCH_LINK, recordWarnings, type RecordWarning } from '../../records/record-warnings.js'
 
 export interface ConflictDetail { values: ConflictValue[], since: string, chosenSourceSystem: string }
 

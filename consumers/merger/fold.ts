@@ -5,7 +5,7 @@
 // (a connector killed before saving its cursor, a poll re-run from an empty cursor) brings the same
 // event with a later ingest time, and that alone changes nothing.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { SourceState, Stamp } from './golden-record.js'
+import type { SourceState, Stamp } from '../../records/golden-record.js'
 import { compareStamps, laterStamp, maxIso } from './stamp.js'
 
 /** A canonical event with its times normalized; what the merger works on. */

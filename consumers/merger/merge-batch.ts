@@ -8,20 +8,20 @@ import type { ValidateFunction } from 'ajv'
 import type { ConsumedMessage, DeadLetter } from '../../infra/ports/event-log.js'
 import type { CollectionName, Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { goldenCollection, isGoldenRecord, type HistoryDoc, type StoredView } from './golden-record.js'
+import { goldenCollection, isGoldenRecord, type HistoryDoc, type StoredView } from '../../records/golden-record.js'
+import { writeMerged } from '../../records/writer.js'
 import type { MergeEvent } from './fold.js'
 import { mergeKey } from './merge-key.js'
 import { conflictIds, conflictWrites, type KeyedSteps } from './conflict-docs.js'
 import { readCanonicalEvent } from './read-event.js'
 import { timeSlicer } from '../../infra/shared/event-loop.js'
 import type { SurvivorshipRules } from './survivorship.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
-export class StaleGoldenWriteError extends Error {
-  readonly code = 'LT_ERR_STALE_WRITE'
-  readonly retriable = true
+export class StaleGoldenWriteError extends HubError {
   constructor (collection: string, ids: string[]) {
-    super(`another writer moved ${ids.length} ${collection} record(s) during the batch; it will be delivered again`)
-    this.name = 'StaleGoldenWriteError'
+    super(`another writer moved ${ids.length} ${collection} record(s) during the batch; it will be delivered again`,
+      { code: 'LT_ERR_STALE_WRITE', status: 409, retriable: true })
   }
 }
 
@@ -88,19 +88,12 @@ export function createMergeBatch ({ store, rules, validate, logger, deadLetter, 
       if (writes.length > 0) golden.set(collection, writes)
     }
 
-    // History first: a snapshot already there came from an earlier attempt at this same batch.
-    if (history.length > 0) await store.bulkUpsert('history', history)
+    // The change feed before any write: a batch that fails after it is merged and published again.
     if (applied.length > 0) await onVersions?.(applied)
     const before = await store.getMany('conflicts', conflictIds(steps))
     const conflicts = conflictWrites(steps, before)
-    if (conflicts.length > 0) {
-      const result = await store.bulkUpsert('conflicts', conflicts)
-      if (result.stale.length > 0) throw new StaleGoldenWriteError('conflicts', result.stale)
-    }
-    for (const [collection, writes] of golden) {
-      const result = await store.bulkUpsert(collection, writes)
-      if (result.stale.length > 0) throw new StaleGoldenWriteError(collection, result.stale)
-    }
+    const stale = await writeMerged(store, { history, conflicts, golden })
+    if (stale !== undefined) throw new StaleGoldenWriteError(stale.collection, stale.ids)
     await deadLetter(dead)
     if (dead.length > 0) logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters')
     const stats: BatchStats = {

@@ -5,12 +5,12 @@
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import type { StoredDoc } from '../../infra/ports/store.js'
-import { historyId, isGoldenRecord, recordKey, type GoldenRecord, type HistoryDoc, type SourceState, type StoredView } from './golden-record.js'
+import { historyId, isGoldenRecord, recordKey, type GoldenRecord, type HistoryDoc, type SourceState, type StoredView } from '../../records/golden-record.js'
 import { foldEvent, type MergeEvent } from './fold.js'
 import { deriveRecord, type ConflictDetail } from './derive.js'
 import { maxIso } from './stamp.js'
-import { decodeState, encodeState } from './state-codec.js'
-import { encodeProvenance } from './provenance-codec.js'
+import { decodeState, encodeState } from '../../records/state-codec.js'
+import { encodeProvenance } from '../../records/provenance-codec.js'
 import type { SurvivorshipRules } from './survivorship.js'
 
 /** A change in one field's conflict after one version: open with these values, or none. */

@@ -11,6 +11,7 @@ import { sleep } from '../../infra/shared/retry.js'
 import { createMergeBatch } from './merge-batch.js'
 import { canonicalTopics } from './merger.js'
 import type { SurvivorshipRules } from './survivorship.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
 export interface RebuildOptions {
   eventLog: EventLog
@@ -26,11 +27,9 @@ export interface RebuildOptions {
 
 export interface RebuildProgress { events: number, rejected: number, versions: number, elapsedMs: number }
 
-export class RebuildError extends Error {
-  readonly code = 'LT_ERR_REBUILD'
-  constructor (message: string, options?: ErrorOptions) {
-    super(message, options)
-    this.name = 'RebuildError'
+export class RebuildError extends HubError {
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, { code: 'LT_ERR_REBUILD', cause: options?.cause })
   }
 }
 

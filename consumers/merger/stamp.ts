@@ -1,7 +1,7 @@
 // Total order on one source's events. Source times are compared as normalized ISO strings;
 // positions numerically when both are digit strings (Kafka-style offsets), else as text; the
 // event id breaks the last tie so two different events never compare equal.
-import type { Stamp } from './golden-record.js'
+import type { Stamp } from '../../records/golden-record.js'
 
 export function comparePositions (a: string, b: string): number {
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import type { CollectionName, Store, StoredDoc } from '../../infra/ports/store.js'
-import { goldenCollection } from './golden-record.js'
+import { goldenCollection } from '../../records/golden-record.js'
 
 export const mergerCollections: CollectionName[] = [...Object.values(goldenCollection), 'conflicts', 'history']
 

@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical-event.js'
+import { HubError } from '../../infra/shared/hub-error.js'
+import { sourceSystemPattern } from '../../records/golden-record.js'
 
 export interface SurvivorshipRules {
   /** entity -> field (or '*') -> authoritative source system */
@@ -14,8 +16,6 @@ export interface SurvivorshipRules {
 }
 
 export interface AbsentMeans { source: string, value: unknown }
-
-export const sourceSystemPattern = '^[a-z][a-z0-9-]{0,39}$'
 
 const rulesSchema = {
   type: 'object',
@@ -49,11 +49,10 @@ const rulesSchema = {
   }
 }
 
-export class SurvivorshipError extends Error {
-  readonly code = 'LT_ERR_SURVIVORSHIP'
+/** Rules that cannot be read or are not valid: an operator's fix, not something a retry mends. */
+export class SurvivorshipError extends HubError {
   constructor (message: string) {
-    super(message)
-    this.name = 'SurvivorshipError'
+    super(message, { code: 'LT_ERR_SURVIVORSHIP' })
   }
 }
 

@@ -6,21 +6,14 @@
 // Waiting records are grouped per legacy key (`_id` = 'cmnd:<number>'), so one batch read tells
 // which of a batch's new links release something, and a redelivered batch releases it again
 // (same canonical event ids, which the merger ignores) until the group is deleted.
-import type { Store, StoredDoc, VersionedWrite } from '../../infra/ports/store.js'
+import type { Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
+import { legacyKeyId as keyId, saveLegacyLinks, type LegacyLinkDoc as LinkDoc, type UnresolvedDoc as WaitingGroup } from '../../records/legacy-ids.js'
 import { canonicalEventId, type PendingEntity, type PendingEvent } from './to-canonical.js'
 
-export interface UnresolvedDoc extends StoredDoc {
-  kind: 'cmnd'
-  value: string
-  since: string
-  entries: PendingEvent[]
-}
-
-interface LinkDoc extends StoredDoc { personalId: string }
+/** A waiting group as the linker stores it: each entry is the whole pending event. */
+export type UnresolvedDoc = WaitingGroup<PendingEvent>
 type LegacyKey = PendingEntity['legacyKey']
-
-const keyId = (kind: string, value: string): string => `${kind}:${value}`
 
 export interface LinkPlan {
   /** Canonical events to publish: pending entities linked now and parked ones released now. */
@@ -55,7 +48,7 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     for (const [id, link] of moreLinks) known.set(id, link)
     for (const [id, group] of moreGroups) waiting.set(id, group)
   }
-  await saveLinks(store, learned, known)
+  await saveLegacyLinks(store, learned, known)
   const resolve = (id: string): string | undefined => learned.get(id) ?? known.get(id)?.personalId
 
   const out: CanonicalEvent[] = []
@@ -114,16 +107,6 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
   const result = writes.length > 0 ? await store.bulkUpsert('unresolved', writes) : { stale: [] }
   if (result.stale.length > 0) throw new Error(`unresolved groups moved during the batch: ${result.stale.length}; retrying`)
   return { events: out, releasedGroups, parked }
-}
-
-async function saveLinks (store: Store, learned: Map<string, string>, known: Map<string, LinkDoc>): Promise<void> {
-  const writes: VersionedWrite[] = []
-  for (const [id, personalId] of learned) {
-    const current = known.get(id)
-    if (current?.personalId === personalId) continue
-    writes.push({ doc: { _id: id, version: (current?.version ?? 0) + 1, personalId }, expectedVersion: current?.version ?? null })
-  }
-  if (writes.length > 0) await store.bulkUpsert('id_links', writes)
 }
 
 function withId (entry: PendingEvent, personalId: string, cmnd: string): CanonicalEvent {

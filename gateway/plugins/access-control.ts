@@ -42,6 +42,11 @@ export interface AccessContext {
   readonly purpose: string | undefined
   /** Fields granted for (client, purpose, entity). Throws 400 without a valid purpose, 403 without a grant. */
   grantedFields: (entity: EntityName) => Promise<readonly string[]>
+  /**
+   * The same, but an empty list where there is no grant: for a read that covers several entities
+   * and leaves out the ones it may not read (prefill). Still 400 without a valid purpose.
+   */
+  fieldsIfGranted: (entity: EntityName) => Promise<readonly string[]>
   /** Appends the audit entry of this read; throws 503 when it cannot be written. Call before replying. */
   audit: (read: PersonalDataRead) => Promise<AuditEntry>
 }
@@ -109,18 +114,22 @@ export async function requireRegistry (request: FastifyRequest): Promise<void> {
 function accessContext (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, principal: Principal): AccessContext {
   const header = request.headers['x-purpose']
   const purpose = header === undefined ? undefined : String(header)
+  async function fieldsIfGranted (entity: EntityName): Promise<readonly string[]> {
+    if (purpose === undefined || purpose === '') {
+      throw new ApiProblem(400, 'LT_ERR_PURPOSE_REQUIRED', 'A purpose is required', 'Reads of personal data must state their purpose in the X-Purpose header: a procedure code such as 1.001193 or a legal-basis code.', [{ path: 'headers/x-purpose', message: 'is required' }])
+    }
+    if (Array.isArray(header) || !isPurpose(purpose)) {
+      throw new ApiProblem(400, 'LT_ERR_PURPOSE_INVALID', 'The purpose is not valid', 'X-Purpose must be one procedure or legal-basis code: letters, digits and . _ : - (at most 64).', [{ path: 'headers/x-purpose', message: 'is not a purpose code' }])
+    }
+    return await app.accessControl.grants.fieldsFor(principal.clientId, purpose, entity) ?? []
+  }
   return {
     principal,
     purpose,
+    fieldsIfGranted,
     async grantedFields (entity) {
-      if (purpose === undefined || purpose === '') {
-        throw new ApiProblem(400, 'LT_ERR_PURPOSE_REQUIRED', 'A purpose is required', 'Reads of personal data must state their purpose in the X-Purpose header: a procedure code such as 1.001193 or a legal-basis code.', [{ path: 'headers/x-purpose', message: 'is required' }])
-      }
-      if (Array.isArray(header) || !isPurpose(purpose)) {
-        throw new ApiProblem(400, 'LT_ERR_PURPOSE_INVALID', 'The purpose is not valid', 'X-Purpose must be one procedure or legal-basis code: letters, digits and . _ : - (at most 64).', [{ path: 'headers/x-purpose', message: 'is not a purpose code' }])
-      }
-      const fields = await app.accessControl.grants.fieldsFor(principal.clientId, purpose, entity)
-      if (fields === undefined || fields.length === 0) {
+      const fields = await fieldsIfGranted(entity)
+      if (fields.length === 0) {
         request.log.warn({ clientId: principal.clientId, purpose, entity }, 'read refused: no grant')
         throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'No grant for this read',
           `Client '${principal.clientId}' has no grant for purpose '${purpose}' on entity '${entity}'.`,

@@ -2,10 +2,12 @@
 // 5xx bodies never carry internals; the request id lets support find the log line.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ApiProblem, problemInstance, problemSchema, problemType, type ProblemField } from '../problem.js'
+import { INTERNAL_DETAIL, problemInstance, problemOf, problemSchema, problemType } from '../problem.js'
+import type { Problem, ProblemField } from '../problem.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 import { AllowedMethods } from './allowed-methods.js'
 
-function send (reply: FastifyReply, request: FastifyRequest, p: { status: number, code: string, title: string, detail?: string, errors?: ProblemField[] }): FastifyReply {
+function send (reply: FastifyReply, request: FastifyRequest, p: Problem): FastifyReply {
   return reply.code(p.status).type('application/problem+json').send({
     type: problemType(p.code), title: p.title, status: p.status, code: p.code,
     ...(p.detail !== undefined ? { detail: p.detail } : {}),
@@ -20,6 +22,19 @@ const validationCode = (errors: ProblemField[]): string => {
   const codes = new Set(errors.map(e => parameterCodes[e.path]))
   const [only] = codes
   return codes.size === 1 && only !== undefined ? only : 'LT_ERR_VALIDATION'
+}
+
+/** Every member of the error family leaves through here (problemOf holds the mapping). */
+function sendHubError (reply: FastifyReply, request: FastifyRequest, error: HubError): FastifyReply {
+  const problem = problemOf(error)
+  // A route's own 5xx (ApiProblem) was logged where it was decided; anything else is logged here.
+  if (problem.status >= 500 && (problem as unknown) !== error) {
+    request.log.error({ err: error, code: error.code }, 'request failed')
+  }
+  // "Not now" answers say when to come back, unless the route already did.
+  const notNow = problem.status === 429 || problem.status === 503
+  if (error.retriable && notNow && !reply.hasHeader('retry-after')) void reply.header('retry-after', '1')
+  return send(reply, request, problem)
 }
 
 async function problemDetails (app: FastifyInstance): Promise<void> {
@@ -44,11 +59,11 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
     const methods = allowed.of(request.url.split('?')[0])
     if (methods.length > 0 && !methods.includes(request.method)) return noRoute(request, reply)
   })
-  app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HubError, request, reply) => {
     // Fastify parses the body of a method it knows (QUERY, say) even on its way to the not-found
     // handler; a parsing error there must not hide that the method is not served on this path.
-    if (request.is404 && !(error instanceof ApiProblem) && ((error as FastifyError).statusCode ?? 500) < 500) return noRoute(request, reply)
-    if (error instanceof ApiProblem) return send(reply, request, error)
+    if (request.is404 && !(error instanceof HubError) && ((error as FastifyError).statusCode ?? 500) < 500) return noRoute(request, reply)
+    if (error instanceof HubError) return sendHubError(reply, request, error)
     const fe = error as FastifyError
     if (fe.validation !== undefined) {
       const where = fe.validationContext ?? 'request'
@@ -61,7 +76,7 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
     const status = fe.statusCode ?? 500
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed')
-      return send(reply, request, { status, code: 'LT_ERR_INTERNAL', title: 'Internal error', detail: 'The request could not be completed; quote the instance id to support.' })
+      return send(reply, request, { status, code: 'LT_ERR_INTERNAL', title: 'Internal error', detail: INTERNAL_DETAIL })
     }
     const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'LT_ERR_BODY_TOO_LARGE'
       : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'LT_ERR_MEDIA_TYPE'

@@ -3,8 +3,8 @@
 // the procedure's threshold, and the list of what the clerk must still ask the citizen. Reads go through the
 // readers given (already bound to the store) and access control's field grants; nothing here
 // touches the store or the request directly.
-import type { RecordView } from '../../consumers/merger/golden-record.js'
-import { releasedWarnings } from '../../consumers/merger/record-warnings.js'
+import type { RecordView } from '../../records/golden-record.js'
+import { releasedWarnings } from '../../records/record-warnings.js'
 import type { EntityName } from '../security/entities.js'
 import type { ProcedureTemplate, TemplateField } from './procedure-template.js'
 

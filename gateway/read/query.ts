@@ -1,6 +1,6 @@
 // The query parameters every personal-data read shares, as one schema per kind of read, and asOf
 // parsed into an ISO time with its own error.
-import { asOfQuerySchema, parseAsOf } from '../../consumers/merger/read-model.js'
+import { asOfQuerySchema, parseAsOf } from './as-of.js'
 import { ApiProblem } from '../problem.js'
 import { fieldsParamSchema } from './field-selection.js'
 import { includeParamSchema } from './include.js'

@@ -2,7 +2,7 @@
 // page (subjects: every person the page carries data of), one tag over every record's version.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { RecordView } from '../../consumers/merger/golden-record.js'
+import type { RecordView } from '../../records/golden-record.js'
 import type { EntityName } from '../security/entities.js'
 import { projectFields } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'

@@ -2,7 +2,7 @@
 // projected fields (typed by the entity's canonical schema, so serialization drops anything else),
 // `meta` the version, freshness and, with include=provenance, provenance and conflict flags, each
 // limited to what the released fields justify (record-meta.ts).
-import type { RecordView } from '../../consumers/merger/golden-record.js'
+import type { RecordView } from '../../records/golden-record.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { personSchema } from '../../schemas/person.js'
 import { householdSchema } from '../../schemas/household.js'

@@ -4,9 +4,9 @@
 // flags only the released fields; event ids (which embed other departments' source keys) become
 // opaque event refs, and source keys are not sent at all.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { RecordView } from '../../consumers/merger/golden-record.js'
-import { freshness } from '../../consumers/merger/read-model.js'
-import { releasedWarnings } from '../../consumers/merger/record-warnings.js'
+import type { RecordView } from '../../records/golden-record.js'
+import { freshness } from './freshness.js'
+import { releasedWarnings } from '../../records/record-warnings.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
 
 /** Fields whose value can be the record's id (a card is keyed by either of its numbers). */

@@ -1,6 +1,8 @@
-// The last step of every personal-data read: cache headers, the audit entry, then the body or a
-// 304. The audit is written before either: a 304 tells the client the data it holds is still the
-// citizen's current data, which is itself a disclosure under the stated purpose (docs/api.md).
+// The last step of every personal-data read (records, lists, search, conflicts, the access log,
+// prefill): cache headers, the audit entries, then the body or a 304. The audit is written before
+// either: a 304 tells the client the data it holds is still the citizen's current data, which is
+// itself a disclosure under the stated purpose (docs/api.md). A read that covers several entities
+// (a prefill) appends one entry per entity, together, so the group commit writes them in one block.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { PersonalDataRead } from '../plugins/access-control.js'
 import { purposeHeaders } from '../plugins/access-control.js'
@@ -12,10 +14,18 @@ import { noneMatch } from './etag.js'
  */
 export const PERSONAL_DATA_CACHE_CONTROL = 'private, no-store'
 
-export async function release<T> (request: FastifyRequest, reply: FastifyReply, { read, tag, body }: { read: PersonalDataRead, tag?: string, body: T }): Promise<T | FastifyReply> {
+export interface Release<T> {
+  /** What the answer discloses: one audit entry per entity read. */
+  read: PersonalDataRead | PersonalDataRead[]
+  tag?: string
+  body: T
+}
+
+export async function release<T> (request: FastifyRequest, reply: FastifyReply, { read, tag, body }: Release<T>): Promise<T | FastifyReply> {
   void reply.header('cache-control', PERSONAL_DATA_CACHE_CONTROL)
   if (tag !== undefined) void reply.header('etag', tag).header('vary', 'Authorization, X-Purpose')
-  await request.access.audit(read)
+  if (Array.isArray(read)) await Promise.all(read.map(async r => await request.access.audit(r)))
+  else await request.access.audit(read)
   if (tag !== undefined && noneMatch(request.headers['if-none-match'], tag)) return await reply.code(304).send()
   return body
 }

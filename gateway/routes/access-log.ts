@@ -6,6 +6,7 @@ import type { Store } from '../../infra/ports/store.js'
 import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
 import { readAccessLog } from '../security/access-log.js'
 import { projectFields } from '../security/projection.js'
+import { release } from '../read/release.js'
 
 const accessLogPage = {
   $id: 'AccessLogPage',
@@ -55,15 +56,17 @@ export function accessLogRoutes (store: Store) {
         },
         response: { 200: { $ref: 'AccessLogPage#' }, ...personalDataResponses }
       }
-    }, async request => {
+    }, async (request, reply) => {
       const granted = await request.access.grantedFields('access-log')
       const { personalId } = request.params
       const items = await readAccessLog(store, personalId, { limit: request.query.limit + 1, before: request.query.before })
       const page = items.slice(0, request.query.limit)
       const projected = page.map(item => projectFields(item, granted))
       const returned = [...new Set(projected.flatMap(p => p.returned))].sort()
-      await request.access.audit({ entity: 'access-log', subjects: [personalId], fields: returned })
-      return { data: projected.map(p => p.data), next: items.length > page.length ? page[page.length - 1].seq : null }
+      return await release(request, reply, {
+        read: { entity: 'access-log', subjects: [personalId], fields: returned },
+        body: { data: projected.map(p => p.data), next: items.length > page.length ? page[page.length - 1].seq : null }
+      })
     })
   }
 }

@@ -1,13 +1,13 @@
 // What a citizen is linked to, from the golden records: the household they belong to (with their
 // relation to the head), the land parcels they hold, their BHYT cards, the household businesses
-// they own. Links are read by equality on the records' `links.*` keys (consumers/merger/links.ts);
+// they own. Links are read by equality on the records' `links.*` keys (records/links.ts);
 // lists come in keyset pages.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { isGoldenRecord } from '../../consumers/merger/golden-record.js'
-import { linkedRecords, lookupRecord, viewOf } from '../../consumers/merger/read-model.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
+import { isGoldenRecord } from '../../records/golden-record.js'
+import { linkedRecords, lookupRecord, viewOf } from '../../records/reader.js'
+import { linkedPersonIds } from '../../records/links.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
 import { readQuerySchema, type ListQuery, type RecordQuery } from '../read/query.js'
@@ -16,7 +16,7 @@ import { recordMetaSchema, dataSchemaOf } from '../read/record-body.js'
 import { listSchema, releaseList } from '../read/read-list.js'
 import { openCursor, sealedPageOf } from '../read/pagination.js'
 import { refsFor } from '../security/opaque-refs.js'
-import { linkedPage } from '../read/linked-page.js'
+import { linkedPage } from '../../records/linked-page.js'
 import { includeOptions } from '../read/include.js'
 import { notModifiedResponse, readHeaders } from '../read/release.js'
 import { householdExample } from './households.js'

@@ -3,11 +3,13 @@
 // LT_ERR_ codes of schemas/vietnam), resolved through the hub's link data, and the answer goes
 // through the same read pipeline as a read by id: grant, fields=, include=, ETag, audit.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Store, StoredDoc } from '../../infra/ports/store.js'
+import type { Store } from '../../infra/ports/store.js'
 import { parseBhytNumber, parseCertificateSerial, parseCmnd } from '../../schemas/vietnam/index.js'
-import { goldenCollection, type RecordView } from '../../consumers/merger/golden-record.js'
-import { deletedAt, lookupRecord, viewOf } from '../../consumers/merger/read-model.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
+import type { RecordView } from '../../records/golden-record.js'
+import { deletedAt, liveRecords, lookupRecord } from '../../records/reader.js'
+import { healthCardsByNumber } from '../../records/lookups.js'
+import { linkedPersonIds } from '../../records/links.js'
+import { personOfCmnd } from '../../records/legacy-ids.js'
 import { landParcelIdSchema } from '../../schemas/land-parcel.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
@@ -27,30 +29,13 @@ const badKey = (code: string, message: string, param: string): ApiProblem =>
 const citizenDeleted = (view: RecordView): ApiProblem =>
   new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source', `Every source deleted this record; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
 
-const live = (docs: Iterable<StoredDoc | undefined>): RecordView[] =>
-  [...docs].map(d => d === undefined ? undefined : viewOf(d)).filter((v): v is RecordView => v !== undefined && !v.deleted)
-
-/** The personal id a legacy CMND belongs to: the normalizer's id link, else a person naming it. */
-async function personOfCmnd (store: Store, cmnd: string): Promise<string | undefined> {
-  const link = await store.get('id_links', `cmnd:${cmnd}`)
-  if (typeof link?.personalId === 'string') return link.personalId
-  const named = live(await store.find('persons', { where: { 'fields.legacyCmnd': cmnd, deleted: false }, limit: 2 }))
-  return named.length === 1 ? named[0].entityId : undefined
-}
-
 /**
  * The holder of the cards with this number. Cards are keyed by the social-insurance number (the
  * BHYT connector) or by the printed card number (other sources); the social-insurance number, the
  * last 10 characters of an old card, is the person's stable key, so every card carrying it counts.
  */
 async function holderOfCard (store: Store, value: string, ssn: string): Promise<string> {
-  const cards = goldenCollection['health-insurance-card']
-  const [byId, byNumber, bySsn] = await Promise.all([
-    store.getMany(cards, [...new Set([ssn, value])]),
-    store.find(cards, { where: { 'fields.cardNumber': value, deleted: false }, limit: 10 }),
-    store.find(cards, { where: { 'fields.socialInsuranceNumber': ssn, deleted: false }, limit: 10 })
-  ])
-  const cardsFound = live(new Map([...byId.values(), ...byNumber, ...bySsn].map(d => [d._id, d])).values())
+  const cardsFound = await healthCardsByNumber(store, value, ssn)
   if (cardsFound.length === 0) throw new ApiProblem(404, 'LT_ERR_HEALTH_CARD_NOT_FOUND', 'No such health insurance card', 'The hub holds no card with this number or social-insurance number.')
   const holders = [...new Set(cardsFound.flatMap(v => linkedPersonIds('health-insurance-card', v.fields)))]
   if (holders.length === 0) throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen', 'The card names no holder by personal id yet.')
@@ -130,8 +115,7 @@ export function citizenLookupRoutes (store: Store) {
       const ids = [...new Set(Array.isArray(certificate.fields.parcelIds) ? certificate.fields.parcelIds.filter((id): id is string => typeof id === 'string') : [])]
         .sort().filter(id => after === undefined || id > after)
       const page = sealedPageOf(refs, scope, ids.slice(0, limit + 1), limit, id => id)
-      const parcels = await store.getMany(goldenCollection['land-parcel'], page.items)
-      return await releaseList(request, reply, live(page.items.map(id => parcels.get(id))), {
+      return await releaseList(request, reply, await liveRecords(store, 'land-parcel', page.items), {
         entity: 'land-parcel', selected, include: includeOptions(request.query.include), refs, next: page.next,
         // The certificate's holders: the answer tells which parcels their certificate covers.
         about: linkedPersonIds('land-use-certificate', certificate.fields),

@@ -1,14 +1,12 @@
 // Restricted search: a clerk who has a citizen's name, date of birth and ward (from a paper form)
 // but no personal id gets at most five candidates, never a list. The search is one exact find on
-// the derived key `links.nameDob` (consumers/merger/links.ts) and the ward; more than five matches
+// the derived key `links.nameDob` (records/links.ts) and the ward; more than five matches
 // is refused, so no query can walk the register. Candidates carry only the granted identifying
 // fields, and the read is audited with every candidate as a subject.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { dateSchema, fullNameSchema, sexSchema, wardCodeSchema } from '../../schemas/common.js'
-import { nameDobKey } from '../../consumers/merger/links.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
-import type { RecordView } from '../../consumers/merger/golden-record.js'
+import { personsByNameDob } from '../../records/lookups.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
 import { projectFields } from '../security/projection.js'
@@ -73,17 +71,11 @@ export function citizenSearchRoutes (store: Store) {
         throw new ApiProblem(403, 'LT_ERR_FIELD_NOT_GRANTED', 'Field not granted for this purpose', `A search shows ${candidateFields.join(', ')}; your grant for this purpose on entity 'person' covers none of them.`,
           [{ path: 'grant', message: `needs one of: ${candidateFields.join(', ')}` }])
       }
-      const { fullName, birthDate, wardCode, sex } = request.body
-      const docs = await store.find('persons', {
-        where: { 'links.nameDob': nameDobKey(fullName, birthDate), 'fields.permanentAddress.wardCode': wardCode, deleted: false, ...(sex !== undefined ? { 'fields.sex': sex } : {}) },
-        orderBy: { field: '_id' },
-        limit: MAX_CANDIDATES + 1
-      })
-      if (docs.length > MAX_CANDIDATES) {
+      const views = await personsByNameDob(store, request.body, MAX_CANDIDATES + 1)
+      if (views.length > MAX_CANDIDATES) {
         throw new ApiProblem(422, 'LT_ERR_SEARCH_TOO_BROAD', 'Too many citizens match', `More than ${MAX_CANDIDATES} citizens of this ward share this name and date of birth; add \`sex\`, or ask the citizen for their personal id.`,
           [{ path: 'body', message: `matches more than ${MAX_CANDIDATES}` }])
       }
-      const views = docs.map(viewOf).filter((v): v is RecordView => v !== undefined)
       const candidates = views.map(v => projectFields(v.fields, shown))
       return await release(request, reply, {
         read: { entity: 'person', subjects: views.map(v => v.entityId), fields: [...new Set(candidates.flatMap(c => c.returned))].sort() },

@@ -4,12 +4,12 @@
 // like every personal-data read they need X-Purpose, a grant on the entity (values are projected
 // to it: a conflict on a field the grant does not cover is left out) and an audit entry.
 import type { FastifyInstance } from 'fastify'
-import type { FieldValue, Store } from '../../infra/ports/store.js'
+import type { Store } from '../../infra/ports/store.js'
 import { canonicalEntities, type CanonicalEntity } from '../../schemas/canonical-event.js'
-import { goldenCollection, involvesField, type ConflictDoc } from '../../consumers/merger/golden-record.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
-import { linkedPersonIds } from '../../consumers/merger/links.js'
-import { sourceSystemPattern } from '../../consumers/merger/survivorship.js'
+import { sourceSystemPattern, type ConflictDoc } from '../../records/golden-record.js'
+import { readMany } from '../../records/reader.js'
+import { findConflicts } from '../../records/conflicts.js'
+import { linkedPersonIds } from '../../records/links.js'
 import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
 import type { EntityName } from '../security/entities.js'
 import { projectFields } from '../security/projection.js'
@@ -93,26 +93,18 @@ export function conflictRoutes (store: Store) {
     }, async (request, reply) => {
       const { entity, entityId, field, sourceSystem, status, limit, cursor } = request.query
       const granted = await request.access.grantedFields(entity as EntityName)
-      const where: Record<string, FieldValue> = { entity }
-      if (entityId !== undefined) where.entityId = entityId
-      if (field !== undefined) where.field = field
-      if (status !== undefined) where.status = status
-      if (sourceSystem !== undefined) where[involvesField(sourceSystem)] = true
       // Sealed: a conflict id names the record (often a personal id); the cursor opens only on this entity's list.
       const refs = await refsFor(store)
       const scope = `conflicts:${entity}`
       const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isConflictId)
       // One more than asked tells whether another page exists.
-      const docs = await store.find('conflicts', {
-        where, orderBy: { field: '_id' }, limit: limit + 1, ...(after !== undefined ? { after: { value: after, id: after } } : {})
-      }) as ConflictDoc[]
+      const docs = await findConflicts(store, { entity, entityId, field, status, sourceSystem }, { after, limit: limit + 1 })
       const page = sealedPageOf(refs, scope, docs, limit, d => d._id)
       const shown = page.items.flatMap(c => { const values = grantedValues(c, granted); return values === undefined ? [] : [{ ...c, values }] })
       // Subjects: the people the records are about, and any a conflicting value names.
-      const records = await store.getMany(goldenCollection[entity], [...new Set(shown.map(c => c.entityId))])
+      const records = await readMany(store, entity, shown.map(c => c.entityId))
       const subjects = shown.flatMap(c => {
-        const doc = records.get(c.entityId)
-        const fields = doc === undefined ? {} : viewOf(doc)?.fields ?? {}
+        const fields = records.get(c.entityId)?.fields ?? {}
         return [
           ...(entity === 'person' ? [c.entityId] : linkedPersonIds(entity, fields)),
           ...c.values.flatMap(v => linkedPersonIds(entity, { [c.field]: v.value }))

@@ -3,12 +3,11 @@
 import type { FastifyInstance } from 'fastify'
 import { requireRegistry } from '../plugins/access-control.js'
 import { RegistryError } from '../../connectors/registry/registry-error.js'
-import { answerRegistryErrors, idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { connectorStatusSchema, runRequestedResponse } from './connector-schemas.js'
 
 export function connectorControlRoutes ({ registry }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
-    answerRegistryErrors(app)
     app.addHook('onRequest', requireRegistry)
     app.addSchema(connectorStatusSchema)
     const tags = ['connectors']

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { requireRegistry } from '../plugins/access-control.js'
 import { dryRun } from '../../connectors/registry/dry-run.js'
-import { answerRegistryErrors, idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { dryRunResponse } from './connector-schemas.js'
 
 const body = {
@@ -17,7 +17,6 @@ const body = {
 
 export function connectorDryRunRoutes ({ registry, mappingValidator }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
-    answerRegistryErrors(app)
     app.addHook('onRequest', requireRegistry)
     app.post<{ Params: { id: string }, Body: { stream?: string, records: unknown[] } }>('/v1/connectors/:id/dry-run', {
       schema: { tags: ['connectors'], summary: 'Map sample raw records: canonical output and every error per record; nothing is published', params: idParams, body, response: { 200: dryRunResponse, ...problems } }

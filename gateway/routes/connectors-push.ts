@@ -10,7 +10,7 @@ import { verifyToken } from '../../connectors/registry/push-token.js'
 import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
 import type { PushedEvent } from '../../connectors/registry/push-intake.js'
 import type { ConnectorRegistry } from '../../connectors/registry/registry.js'
-import { answerRegistryErrors, idParams, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, type ConnectorApiDeps } from './connector-deps.js'
 import { pushOutcomeResponse } from './connector-schemas.js'
 
 /**
@@ -59,7 +59,6 @@ export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDep
   // The push token is checked before the body is read or validated: without it, nothing about the body is answered.
   const authenticated = new WeakMap<FastifyRequest, RegistrationDoc>()
   return async function (app: FastifyInstance): Promise<void> {
-    answerRegistryErrors(app)
     app.post<{ Params: { id: string }, Body: { events: PushedEvent[] } }>('/v1/connectors/:id/events', {
       bodyLimit: push.bodyLimitBytes,
       // Not an API-client route: the push token is checked below instead.

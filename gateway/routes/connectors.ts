@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { registrationSchema } from '../../connectors/registry/registration-schema.js'
 import { requireRegistry } from '../plugins/access-control.js'
-import { answerRegistryErrors, idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { connectorListResponse, connectorViewSchema } from './connector-schemas.js'
 
 // The registration schema the registry checks, published as the request body so clients and
@@ -27,7 +27,6 @@ function bodyLeftToRegistry (request: FastifyRequest): void {
 
 export function connectorRoutes ({ registry }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
-    answerRegistryErrors(app)
     app.addHook('onRequest', requireRegistry)
     app.addSchema(connectorViewSchema)
     const tags = ['connectors']

@@ -7,7 +7,7 @@ import { maskIds } from '../../infra/logging/logger.js'
 import type { FieldValue } from '../../infra/ports/store.js'
 import { replayDeadLetter } from '../../connectors/registry/dead-letter-replay.js'
 import type { DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
-import { answerRegistryErrors, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { problems, type ConnectorApiDeps } from './connector-deps.js'
 import { deadLetterPageResponse, deadLetterSchema } from './connector-schemas.js'
 import { refsFor, type OpaqueRefs } from '../security/opaque-refs.js'
 
@@ -48,7 +48,6 @@ const summary = ({ value: _value, headers: _headers, version: _version, ...rest 
 
 export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
-    answerRegistryErrors(app)
     app.addHook('onRequest', requireOperator)
     app.addSchema(deadLetterSchema)
     const tags = ['dead letters']

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { landParcelIdSchema } from '../../schemas/land-parcel.js'
-import { deletedAt } from '../../consumers/merger/read-model.js'
+import { deletedAt } from '../../records/reader.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses } from '../plugins/access-control.js'
 import { asOfResponses, readQuerySchema, type RecordQuery } from '../read/query.js'

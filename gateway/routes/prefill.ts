@@ -4,12 +4,12 @@
 // procedure code: X-Purpose must name it, and grants for that purpose decide which fields are read.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
-import { linkedRecords, readCurrent } from '../../consumers/merger/read-model.js'
+import { linkedRecords, readCurrent } from '../../records/reader.js'
 import { statusId, type StatusDoc } from '../../connectors/registry/registry-docs.js'
 import { ApiProblem } from '../problem.js'
 import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
 import { prefill, type PrefillReaders } from '../prefill/prefill.js'
-import type { EntityName } from '../security/entities.js'
+import { release } from '../read/release.js'
 import { procedureTemplateSchema, type ProcedureTemplate } from '../prefill/procedure-template.js'
 import { prefillBodySchema, subjectProblem } from '../prefill/prefill-request-schema.js'
 
@@ -107,7 +107,7 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
         body: prefillBodySchema(templates),
         response: { 200: { $ref: 'PrefillResponse#' }, 404: { $ref: 'Problem#' }, ...personalDataResponses }
       }
-    }, async request => {
+    }, async (request, reply) => {
       const invalid = request.validationError
       if (invalid != null) {
         throw (invalid.validationContext === 'body' ? subjectProblem(invalid.validation, request.body, templates) : undefined) ?? invalid
@@ -117,27 +117,19 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       const { procedureCode, personalId, subjects: others = {} } = request.body
       const template = templates.get(procedureCode)
       if (template === undefined) throw new ApiProblem(404, 'LT_ERR_PROCEDURE_NOT_FOUND', 'No such procedure', `The hub has no template for procedure ${procedureCode}; see GET /v1/procedures.`)
-      if (request.headers['x-purpose'] !== procedureCode) {
+      if (request.access.purpose !== procedureCode) {
         throw new ApiProblem(400, 'LT_ERR_PURPOSE_MISMATCH', 'The purpose must be the procedure', `A prefill for ${procedureCode} is processing for that procedure: send X-Purpose: ${procedureCode}.`, [{ path: 'headers/x-purpose', message: `must be ${procedureCode}` }])
       }
       // The body schema admits only this procedure's other roles, the required ones present.
       const subjects: Record<string, string> = { [template.subjects[0].role]: personalId, ...others }
       // Without a grant on the person the read was refused above (403); a missing grant on linked
       // records (card, parcels, …) only turns those fields into questions.
-      const grantedOrNone = async (entity: EntityName): Promise<readonly string[]> => {
-        try { return await request.access.grantedFields(entity) } catch (err) {
-          if (err instanceof ApiProblem && err.status === 403) return []
-          throw err
-        }
-      }
-      const result = await prefill(template, subjects, readers, grantedOrNone, new Date())
+      const result = await prefill(template, subjects, readers, request.access.fieldsIfGranted, new Date())
       // Every read that returned data is audited before the answer leaves (issue 7); a prefill that
       // found nothing is still a processing attempt and is logged with no subjects.
-      // Appended together: the audit's group commit writes them in one block.
-      await Promise.all(result.reads.map(async read => { await request.access.audit(read) }))
-      if (result.reads.length === 0) await request.access.audit({ entity: 'person', subjects: [], fields: [] })
-      const { reads: _reads, ...body } = result
-      return body
+      const { reads, ...body } = result
+      const attempt = { entity: 'person' as const, subjects: [], fields: [] }
+      return await release(request, reply, { read: reads.length > 0 ? reads : [attempt], body })
     })
   }
 }

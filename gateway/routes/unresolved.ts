@@ -1,11 +1,11 @@
 // Records that carry only a legacy CMND and wait for a source to link it to a 12-digit personal id
-// (consumers/normalizer/legacy-id-linker.ts). Operators list them to chase the missing link: the
-// listing names the waiting key (they need it to ask the source) and counts the records, but never
-// shows the records' personal fields.
+// (consumers/normalizer/legacy-id-linker.ts; stored form in records/legacy-ids.ts). Operators list
+// them to chase the missing link: the listing names the waiting key (they need it to ask the
+// source) and counts the records, but never shows the records' personal fields.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import { requireOperator } from '../plugins/access-control.js'
-import type { UnresolvedDoc } from '../../consumers/normalizer/legacy-id-linker.js'
+import { unresolvedGroups } from '../../records/legacy-ids.js'
 import { cursorParamSchema, limitParamSchema, openCursor, pageSchema, sealedPageOf } from '../read/pagination.js'
 import { refsFor } from '../security/opaque-refs.js'
 
@@ -42,7 +42,7 @@ export function unresolvedRoutes (store: Store) {
       // Sealed like every list's cursor: only a `next` this hub handed out for this list opens.
       const refs = await refsFor(store)
       const after = cursor === undefined ? undefined : openCursor(refs, SCOPE, cursor, id => /^cmnd:\d{9}$/.test(id))
-      const docs = await store.find('unresolved', { orderBy: { field: '_id' }, ...(after !== undefined ? { after: { value: after, id: after } } : {}), limit: limit + 1 }) as UnresolvedDoc[]
+      const docs = await unresolvedGroups(store, { after, limit: limit + 1 })
       const { items, next } = sealedPageOf(refs, SCOPE, docs, limit, d => d._id)
       return {
         data: items.map(d => ({

@@ -10,12 +10,12 @@
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import { backoffDelay, sleep, withTimeout } from '../../infra/shared/retry.js'
 import { AUDIT, chainEntries, readHead, seqId, toBlock, type AuditEntry, type AuditRead, type ChainHead } from './audit-chain.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
-export class AuditUnavailableError extends Error {
-  readonly code = 'LT_ERR_AUDIT_UNAVAILABLE'
-  constructor (message: string, options?: ErrorOptions) {
-    super(message, options)
-    this.name = 'AuditUnavailableError'
+/** The read is refused (503) rather than answered unlogged; the store may be back in a moment. */
+export class AuditUnavailableError extends HubError {
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, { code: 'LT_ERR_AUDIT_UNAVAILABLE', status: 503, retriable: true, cause: options?.cause })
   }
 }
 

@@ -2,6 +2,8 @@
 // the gateway run scrypt (about 100-200 ms of a thread-pool thread) as often as it likes. An
 // attempt is counted when it starts, not when it fails, so a burst of concurrent guesses is bounded
 // too; a success takes its count back. Fixed windows, counted per process (like the rate limit).
+import { HubError } from '../../infra/shared/hub-error.js'
+
 export interface AuthThrottleSettings {
   /** Failed attempts per key id per window; 0 turns the per-key throttle off. */
   perKey: number
@@ -24,11 +26,9 @@ export interface AuthThrottle {
 /** Bounds memory under a flood of distinct addresses or key ids; the oldest windows go first. */
 const MAX_TRACKED = 50000
 
-export class AuthThrottledError extends Error {
-  readonly code = 'LT_ERR_AUTH_THROTTLED'
+export class AuthThrottledError extends HubError {
   constructor (readonly retryAfterMs: number) {
-    super('too many failed authentications')
-    this.name = 'AuthThrottledError'
+    super('too many failed authentications', { code: 'LT_ERR_AUTH_THROTTLED', status: 429, retriable: true })
   }
 }
 

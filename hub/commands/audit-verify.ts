@@ -9,7 +9,7 @@ import { openStore } from '../../infra/open-adapters.js'
 import { verifyAuditChain, type VerifyResult } from '../../gateway/security/audit-verify.js'
 import type { ChainHead } from '../../gateway/security/audit-chain.js'
 import { headFilePath, readLastHead, type PublishedHead } from '../../gateway/security/audit-heads-file.js'
-import type { Command } from './index.js'
+import type { Command } from './command.js'
 
 const usage = 'usage: lienthong audit verify [--anchor <seq>:<sha256 hex>]… [--head-file <path> | --no-published-head]\n'
 

@@ -1,7 +1,7 @@
 // What `lienthong …` was asked to do, decided before any configuration is read: print help, refuse a
 // bad command line (exit 2, one line naming the argument), run a subcommand, or start the hub.
 // Subcommands check their own arguments; the hub itself accepts only the flags listed here.
-import type { Command } from './index.js'
+import type { Command } from './command.js'
 
 export type CommandLine =
   | { kind: 'help', text: string }

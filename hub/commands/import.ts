@@ -13,7 +13,7 @@ import { importFile, type ImportProgress } from '../../connectors/runner/file-im
 import { formatOf, type FileFormat } from '../../connectors/runner/file-records.js'
 import { createRawSchemaCompiler } from '../../connectors/runner/raw-schema-compiler.js'
 import { createProgressReport } from '../../infra/shared/cli-progress-report.js'
-import type { Command } from './index.js'
+import type { Command } from './command.js'
 
 const usage = 'usage: lienthong import --connector ID [--stream NAME] [--format csv|ndjson] [--batch-size N] [--incremental] FILE\n' +
   `  connectors: ${builtInConnectors.map(c => c.manifest.id).join(', ')}\n`

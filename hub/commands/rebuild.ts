@@ -12,7 +12,7 @@ import { hashStore, mergerCollectionsEmpty } from '../../consumers/merger/store-
 import { canonicalTopics } from '../../consumers/merger/merger.js'
 import type { EventLog } from '../../infra/ports/event-log.js'
 import { createProgressReport } from '../../infra/shared/cli-progress-report.js'
-import type { Command } from './index.js'
+import type { Command } from './command.js'
 
 /** The bar's end: offsets the canonical partitions reached (an upper bound once retention trimmed their start). */
 async function eventsToReplay (eventLog: EventLog): Promise<number> {

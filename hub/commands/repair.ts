@@ -4,7 +4,7 @@
 import { embeddedFiles } from '../../infra/startup/embedded-files.js'
 import { checkEmbeddedFiles } from '../../infra/startup/check-embedded.js'
 import { repairEmbedded } from '../../infra/startup/repair-embedded.js'
-import type { Command } from './index.js'
+import type { Command } from './command.js'
 
 const usage = 'usage: lienthong repair [--config FILE]\n' +
   '  looks at the embedded SQLite files as the start does; sets damaged ones aside and rebuilds what it can\n'

@@ -8,12 +8,11 @@ import { Ajv } from 'ajv'
 import cron from 'node-cron'
 import { hubConfigSchema, type HubConfig } from './schema.js'
 import { parseBroker, parseMongoHosts } from '../startup/engine-addresses.js'
+import { HubError } from '../shared/hub-error.js'
 
-export class ConfigError extends Error {
-  readonly code = 'LT_ERR_CONFIG'
+export class ConfigError extends HubError {
   constructor (message: string, readonly setting: string) {
-    super(message)
-    this.name = 'ConfigError'
+    super(message, { code: 'LT_ERR_CONFIG' })
   }
 }
 

@@ -4,7 +4,7 @@
 // export of the value keeps every attribute, and readers that only look at the value (ours and
 // older ones) keep working. See docs/api.md, "Event envelope".
 import { createHash } from 'node:crypto'
-import type { OutgoingMessage } from './event-log.js'
+import type { OutgoingMessage } from './outgoing-message.js'
 
 export const CLOUDEVENTS_JSON = 'application/cloudevents+json'
 export const CONTENT_TYPE_HEADER = 'content-type'

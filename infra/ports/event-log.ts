@@ -7,12 +7,9 @@
 // - A handler that keeps failing is retried a bounded number of times, then the subscription stops
 //   and reports the failure (nothing is skipped, nothing is committed).
 import { CLOUDEVENTS_JSON, CONTENT_TYPE_HEADER, WRAPPED_HEADER, digest, isCloudEventJson, structuredMessage } from './cloud-event-message.js'
+import type { OutgoingMessage } from './outgoing-message.js'
 
-export interface OutgoingMessage {
-  key: string
-  value: string
-  headers?: Record<string, string>
-}
+export type { OutgoingMessage } from './outgoing-message.js'
 
 export interface ConsumedMessage {
   topic: string

@@ -7,6 +7,8 @@
 //   document must not exist yet); otherwise the write is refused and reported, never applied.
 // - Cursors are saved and read back per connector stream; everything survives a restart.
 
+import { HubError } from '../shared/hub-error.js'
+
 /** Collections the hub keeps. Adding one is a deliberate act, so the set is closed. */
 export const collectionNames = [
   // golden records, keyed by canonical id
@@ -77,11 +79,13 @@ export function assertFieldName (field: string): void {
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) throw new StoreWriteError(`not a field name: ${field}`)
 }
 
-export class StoreWriteError extends Error {
-  readonly code = 'LT_ERR_STORE_WRITE'
-  constructor (message: string, options?: ErrorOptions) {
-    super(message, options)
-    this.name = 'StoreWriteError'
+/**
+ * A refused write. Retriable only when the engine failed under it (`cause` holds the driver's
+ * error); a write the port itself refuses is a programming error that no retry mends.
+ */
+export class StoreWriteError extends HubError {
+  constructor (message: string, options?: { cause?: unknown, retriable?: boolean }) {
+    super(message, { code: 'LT_ERR_STORE_WRITE', retriable: options?.retriable ?? false, cause: options?.cause })
   }
 }
 

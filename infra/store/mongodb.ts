@@ -116,7 +116,7 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
       // Duplicate-key errors are how an insert learns the document already exists: a stale write.
       const writeErrors = err instanceof MongoBulkWriteError ? [err.writeErrors].flat() : []
       if (writeErrors.length === 0 || writeErrors.some(e => e.code !== 11000)) {
-        throw new StoreWriteError(`bulk write to ${name} failed`, { cause: err })
+        throw new StoreWriteError(`bulk write to ${name} failed`, { cause: err, retriable: true })
       }
       for (const e of writeErrors) refusedInserts.add(e.index)
       done = -1

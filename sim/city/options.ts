@@ -1,5 +1,6 @@
 // Options of a generated city, checked once with errors that name the bad option.
 import type { InjectionRates } from './inject.js'
+import { HubError } from '../../infra/shared/hub-error.js'
 
 export interface CityOptions {
   citizens: number
@@ -15,11 +16,9 @@ export const DEFAULT_AS_OF = '2025-09-30T00:00:00.000Z'
 export const DEFAULT_RATES: InjectionRates = { conflict: 0.02, invalid: 0.005, legacyId: 0.1, oldWard: 0.15 }
 export const MAX_CITIZENS = 10_000_000
 
-export class SimOptionError extends Error {
-  readonly code = 'LT_ERR_SIM_OPTION'
+export class SimOptionError extends HubError {
   constructor (readonly option: string, message: string) {
-    super(`${option}: ${message}`)
-    this.name = 'SimOptionError'
+    super(`${option}: ${message}`, { code: 'LT_ERR_SIM_OPTION', status: 400 })
   }
 }
 

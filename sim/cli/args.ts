@@ -1,9 +1,12 @@
 // Command-line flags of the sim commands, read with node:util parseArgs; a bad flag ends the
 // command with exit code 2 and a message naming it.
 import { parseArgs } from 'node:util'
+import { HubError } from '../../infra/shared/hub-error.js'
 
-export class UsageError extends Error {
-  readonly code = 'LT_ERR_SIM_USAGE'
+export class UsageError extends HubError {
+  constructor (message: string) {
+    super(message, { code: 'LT_ERR_SIM_USAGE', status: 400 })
+  }
 }
 
 type Spec = Record<string, { type: 'string' | 'boolean' }>

@@ -1,7 +1,7 @@
 // Every built-in connector passes the conformance suite against its simulated department.
 import t from 'tap'
 import { builtInConnectors } from '../../connectors/built-in.js'
-import { checkConformance } from '../../connectors/conformance/suite.js'
+import { checkConformance } from './suite.js'
 import { simFixtures } from './sim-fixtures.js'
 
 const REQUIRED_CHECKS = [

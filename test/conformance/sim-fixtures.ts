@@ -3,7 +3,7 @@
 // something for its dead letters, and expectations read from the city's ground truth.
 import { startSimulatedCity, type Departments } from '../../sim/server/city.js'
 import type { StreamTable } from '../../sim/server/record-table.js'
-import type { ConformanceFixtures, StreamExpectation } from '../../connectors/conformance/suite.js'
+import type { ConformanceFixtures, StreamExpectation } from './suite.js'
 import type { PollConnector } from '../../connectors/contract.js'
 
 /** Where each built-in connector stream is served in the simulated city. */

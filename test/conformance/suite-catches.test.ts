@@ -2,7 +2,7 @@
 // onto fields that do not exist, and a source reader that forgets its cursor.
 import t from 'tap'
 import { landConnector } from '../../connectors/land/connector.js'
-import { checkConformance } from '../../connectors/conformance/suite.js'
+import { checkConformance } from './suite.js'
 import type { PollConnector } from '../../connectors/contract.js'
 import type { RawRecord } from '../../connectors/runner/updated-since-source.js'
 import { simFixtures } from './sim-fixtures.js'

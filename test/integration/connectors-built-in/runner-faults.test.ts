@@ -10,7 +10,7 @@ import { residenceConnector } from '../../../connectors/residence/connector.js'
 import { civilStatusConnector } from '../../../connectors/civil-status/connector.js'
 import { createPollRunner } from '../../../connectors/runner/poll-runner.js'
 import { createRawSchemaCompiler } from '../../../connectors/runner/raw-schema-compiler.js'
-import { recordingLog } from '../../../connectors/conformance/recording-log.js'
+import { recordingLog } from '../../conformance/recording-log.js'
 import { rawTopic } from '../../../connectors/contract.js'
 import type { ChangeEvent } from '../../../schemas/change-event.js'
 

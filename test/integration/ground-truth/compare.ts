@@ -4,9 +4,9 @@
 import type { Store } from '../../../infra/ports/store.js'
 import type { CanonicalEntity } from '../../../schemas/canonical-event.js'
 import type { TruthEntry, TruthInvalid, TruthVariant, TruthConflict } from '../../../sim/city/truth.js'
-import { goldenCollection, isGoldenRecord, type GoldenRecord } from '../../../consumers/merger/golden-record.js'
+import { goldenCollection, isGoldenRecord, type GoldenRecord } from '../../../records/golden-record.js'
 import type { ExpectedRecord } from './expected.js'
-import { decodeProvenance } from '../../../consumers/merger/provenance-codec.js'
+import { decodeProvenance } from '../../../records/provenance-codec.js'
 
 export interface Miss {
   entity: CanonicalEntity

@@ -4,7 +4,7 @@
 import t from 'tap'
 import { an, khoa, openReadApi } from './fixture.js'
 import { OPERATOR_KEY } from '../../security/helpers.js'
-import type { ConflictDoc } from '../../../consumers/merger/golden-record.js'
+import type { ConflictDoc } from '../../../records/golden-record.js'
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64url')
 

@@ -1,7 +1,8 @@
 // asOf reads: the version the hub knew at a time comes from history; validFrom is the newest
 // ingest time of the events applied, so a rebuild answers the same.
 import t from 'tap'
-import { parseAsOf, readAsOf } from '../../../consumers/merger/read-model.js'
+import { readAsOf } from '../../../records/reader.js'
+import { parseAsOf } from '../../../gateway/read/as-of.js'
 import { canonicalEvent, harness } from './fixtures.js'
 
 const id = '092085001234'

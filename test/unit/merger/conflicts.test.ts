@@ -1,7 +1,7 @@
 // Conflicts: found when sources disagree on a field, flagged on the record, updated while they
 // keep disagreeing, resolved when they agree again (or one stops holding the record), reopened.
 import t from 'tap'
-import type { ConflictDoc, GoldenRecord } from '../../../consumers/merger/golden-record.js'
+import type { ConflictDoc, GoldenRecord } from '../../../records/golden-record.js'
 import { canonicalEvent, harness } from './fixtures.js'
 
 const id = '092085001234'

@@ -5,7 +5,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import { canonicalJson } from '../../../infra/shared/canonical-json.js'
 import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
-import type { ConflictDoc, GoldenRecord } from '../../../consumers/merger/golden-record.js'
+import type { ConflictDoc, GoldenRecord } from '../../../records/golden-record.js'
 import { canonicalEvent, harness, type Harness } from './fixtures.js'
 
 const ids = ['092085001234', '092085001235']

@@ -4,7 +4,7 @@
 import t from 'tap'
 import type { Store } from '../../../infra/ports/store.js'
 import { openEmbeddedStore } from '../../../infra/store/embedded.js'
-import type { GoldenRecord } from '../../../consumers/merger/golden-record.js'
+import type { GoldenRecord } from '../../../records/golden-record.js'
 import { asMessage, canonicalEvent, harness } from './fixtures.js'
 
 const id = '092085001234'

@@ -1,7 +1,7 @@
 // Deletes: a delete removes that source's contributions; the record is a versioned tombstone when
 // no source holds it; a newer upsert resurrects it; an upsert older than the delete stays dead.
 import t from 'tap'
-import type { GoldenRecord } from '../../../consumers/merger/golden-record.js'
+import type { GoldenRecord } from '../../../records/golden-record.js'
 import { canonicalEvent, harness } from './fixtures.js'
 
 const id = '092085001234'

@@ -3,7 +3,7 @@
 import t from 'tap'
 import { prefill, type PrefillReaders } from '../../../gateway/prefill/prefill.js'
 import { loadProcedureTemplates } from '../../../gateway/prefill/procedure-template.js'
-import type { RecordView } from '../../../consumers/merger/golden-record.js'
+import type { RecordView } from '../../../records/golden-record.js'
 
 const now = new Date('2026-11-25T00:00:00.000Z')
 const prov = (system: string, sourceTime: string) => ({ sourceSystem: system, sourceKey: 'k', sourceTime, ingestTime: sourceTime, connector: system, connectorVersion: '1.0.0', eventId: 'e', rule: 'authoritative' as const })

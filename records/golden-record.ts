@@ -1,49 +1,17 @@
 // The stored shapes the merger writes and the gateway reads: golden records, their history and
 // conflicts. One file, so the writer and the readers cannot disagree about a field name.
-import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { CollectionName, StoredDoc } from '../../infra/ports/store.js'
+import type { CanonicalEntity } from '../schemas/canonical-event.js'
+import type { CollectionName, StoredDoc } from '../infra/ports/store.js'
 import type { StoredSourceState } from './state-codec.js'
 import type { StoredProvenance } from './provenance-codec.js'
 import type { RecordWarning } from './record-warnings.js'
+import type { SourceState } from './source-state.js'
+import type { FieldProvenance } from './field-provenance.js'
 
-/** Orders one source's events: source time, then the source position, then the event id. */
-export interface Stamp { sourceTime: string, position: string, eventId: string }
-
-/** One source's latest value of one field, with where it came from. */
-export interface Contribution extends Stamp {
-  value: unknown
-  sourceKey: string
-  ingestTime: string
-  connector: string
-  connectorVersion: string
-}
-
-/**
- * Everything one source system said about one record, reduced to last-writer-wins registers:
- * per field the contribution with the highest stamp, plus the newest upsert and delete seen.
- * Every part is a max over the events, so the state depends on the set of events, not their order.
- */
-export interface SourceState {
-  fields: Record<string, Contribution>
-  latest: Stamp & { connector: string, connectorVersion: string }
-  newestSourceTime: string
-  newestIngestTime: string
-  lastUpsert?: Stamp
-  lastDelete?: Stamp
-}
-
-export interface FieldProvenance {
-  sourceSystem: string
-  sourceKey: string
-  sourceTime: string
-  ingestTime: string
-  connector: string
-  connectorVersion: string
-  eventId: string
-  /** authoritative: the field's configured source won; newest: no authority held a value; diacritics: the newest
-   * spelling with diacritics of the name a newer bare spelling also writes. */
-  rule: 'authoritative' | 'newest' | 'diacritics' | 'derived'
-}
+// The merge state and provenance live in their own files so the codecs can import them without a
+// cycle through this one; re-exported so readers and the merger find every stored shape here.
+export type { Contribution, SourceState, Stamp } from './source-state.js'
+export type { FieldProvenance } from './field-provenance.js'
 
 /** Freshness of one source for one record (issue 5 item 4). */
 export interface SourceFreshness {
@@ -130,6 +98,9 @@ export interface ConflictDoc extends StoredDoc {
   resolvedAt?: string
   recordVersion: number
 }
+
+/** Source system names, the keys of a record's `sources`, `state` and conflict `involves`. */
+export const sourceSystemPattern = '^[a-z][a-z0-9-]{0,39}$'
 
 export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   person: 'persons',

@@ -2,10 +2,10 @@
 // expanded form, and provenance stored before the encoding is read as it is, by current reads and
 // by asOf reads from history.
 import t from 'tap'
-import { decodeProvenance, encodeProvenance } from '../../../consumers/merger/provenance-codec.js'
-import type { FieldProvenance, GoldenRecord, HistoryDoc } from '../../../consumers/merger/golden-record.js'
-import { readAsOf, readCurrent } from '../../../consumers/merger/read-model.js'
-import { canonicalEvent, harness } from './fixtures.js'
+import { decodeProvenance, encodeProvenance } from '../../../records/provenance-codec.js'
+import type { FieldProvenance, GoldenRecord, HistoryDoc } from '../../../records/golden-record.js'
+import { readAsOf, readCurrent } from '../../../records/reader.js'
+import { canonicalEvent, harness } from '../merger/fixtures.js'
 
 const from = (system: string, minute: number, rule: FieldProvenance['rule'] = 'authoritative'): FieldProvenance => ({
   sourceSystem: system, sourceKey: `${system}-092085001234`, sourceTime: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),

@@ -2,10 +2,10 @@
 // slots, in `_id` order. Each slot is one equality find bounded by the page (limit + 1 after the
 // cursor), so the page is exact however many records the person holds: the smallest limit + 1 ids
 // of the union are among the smallest limit + 1 of each slot.
-import type { Store, StoredDoc } from '../../infra/ports/store.js'
-import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { goldenCollection, personLinkSlots, personSlot, type RecordView } from '../../consumers/merger/golden-record.js'
-import { viewOf } from '../../consumers/merger/read-model.js'
+import type { Store, StoredDoc } from '../infra/ports/store.js'
+import type { CanonicalEntity } from '../schemas/canonical-event.js'
+import { goldenCollection, personLinkSlots, personSlot, type RecordView } from './golden-record.js'
+import { viewOf } from './reader.js'
 
 /** Up to limit + 1 views after `afterId`; the caller pages them with sealedPageOf. */
 export async function linkedPage (store: Store, entity: CanonicalEntity, personalId: string, limit: number, afterId?: string): Promise<RecordView[]> {

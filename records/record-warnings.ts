@@ -2,8 +2,8 @@
 // source being wrong on its own. The 12-digit personal id encodes the century and sex (one digit)
 // and the last two digits of the birth year (Decree 137/2015 art. 13); whether every new number
 // still follows that layout is unverified, so a contradiction is a warning, never a rejection.
-import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { checkPersonalIdAgainst } from '../../schemas/vietnam/personal-id.js'
+import type { CanonicalEntity } from '../schemas/canonical-event.js'
+import { checkPersonalIdAgainst } from '../schemas/vietnam/personal-id.js'
 
 export interface RecordWarning {
   code: string

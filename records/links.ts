@@ -7,8 +7,8 @@
 //   land-use-certificate   links.person0..7       <- fields.holderPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
 //   health-insurance-card  links.person0          <- fields.holderPersonalId
 //   business-household     links.person0          <- fields.ownerPersonalId
-import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { nameMatchKey } from '../../schemas/vietnam/names.js'
+import type { CanonicalEntity } from '../schemas/canonical-event.js'
+import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
 
 const PARCEL_SLOTS = 8

@@ -3,9 +3,9 @@
 import t from 'tap'
 import { canonicalJson } from '../../../infra/shared/canonical-json.js'
 import { foldEvent, type MergeEvent } from '../../../consumers/merger/fold.js'
-import { decodeState, encodeState } from '../../../consumers/merger/state-codec.js'
-import type { GoldenRecord, SourceState } from '../../../consumers/merger/golden-record.js'
-import { canonicalEvent, harness } from './fixtures.js'
+import { decodeState, encodeState } from '../../../records/state-codec.js'
+import type { GoldenRecord, SourceState } from '../../../records/golden-record.js'
+import { canonicalEvent, harness } from '../merger/fixtures.js'
 
 const event = (system: string, minute: number, fields: Record<string, unknown>, op: 'upsert' | 'delete' = 'upsert'): MergeEvent => ({
   // Shaped like a connector's event id: long, and repeated on every field before the encoding.

@@ -3,8 +3,8 @@
 // fields, so stored field by field each record repeated the same event several times over (a
 // person's provenance was 5 KB). Stored, the events are listed once and each field names its
 // event by index, with the rule that chose it. Readers get the expanded form from viewOf and
-// readAsOf (read-model.ts); nothing else reads the stored one.
-import type { FieldProvenance } from './golden-record.js'
+// readAsOf (reader.ts); nothing else reads the stored one.
+import type { FieldProvenance } from './field-provenance.js'
 import { eventAt, eventTable } from './event-table.js'
 
 export type ProvenanceEvent = Omit<FieldProvenance, 'rule'>

@@ -5,7 +5,7 @@
 // its event by index. Pure: decode(encode(s)) equals s, and encode depends only on the state's
 // content (events sorted by id, fields by name), so a rebuild writes the same bytes as the live
 // merger whatever order the events came in.
-import type { Contribution, SourceState, Stamp } from './golden-record.js'
+import type { Contribution, SourceState, Stamp } from './source-state.js'
 import { eventAt, eventTable } from './event-table.js'
 
 /** What every field one event set has in common. */

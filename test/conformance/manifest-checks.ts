@@ -1,7 +1,7 @@
 // Static checks of a connector's manifest and config schema: what can be told without running it.
 import type { Ajv2020 } from 'ajv/dist/2020.js'
-import type { ConnectorManifest } from '../contract.js'
-import type { RawSchemaCompiler } from '../runner/raw-schema-compiler.js'
+import type { ConnectorManifest } from '../../connectors/contract.js'
+import type { RawSchemaCompiler } from '../../connectors/runner/raw-schema-compiler.js'
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
 const SLUG = /^[a-z][a-z0-9-]{1,62}$/

@@ -1,0 +1,93 @@
+// Reads of golden records by use: the current record, the version the hub knew at a given time
+// (from history), the records linked to a person. Readers get views with provenance expanded and
+// never the stored form, so a change in how the merger stores a record stays in this room.
+import type { Store, StoredDoc } from '../infra/ports/store.js'
+import type { CanonicalEntity } from '../schemas/canonical-event.js'
+import { goldenCollection, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type StoredView } from './golden-record.js'
+import { decodeProvenance } from './provenance-codec.js'
+
+/** Sorts after every history `_id`, so a keyset bound on validFrom includes equal times. */
+const AFTER_EVERY_ID = '\uffff'
+
+export function viewOf (doc: StoredDoc): RecordView | undefined {
+  if (!isGoldenRecord(doc)) return undefined
+  return expandView(doc)
+}
+
+/** A stored view (golden record or history snapshot) as readers see it: provenance expanded. */
+function expandView ({ entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom, warnings }: StoredView): RecordView {
+  return { entity, entityId, version, deleted, fields, provenance: decodeProvenance(provenance), conflicts, sources, links, validFrom, ...(warnings !== undefined ? { warnings } : {}) }
+}
+
+export async function readCurrent (store: Store, entity: CanonicalEntity, id: string): Promise<RecordView | undefined> {
+  const doc = await store.get(goldenCollection[entity], id)
+  return doc === undefined ? undefined : viewOf(doc)
+}
+
+/** The newest version whose validFrom is at or before `at` (ISO), from history. */
+export async function readAsOf (store: Store, entity: CanonicalEntity, id: string, at: string): Promise<RecordView | undefined> {
+  const [hit] = await store.find('history', {
+    where: { recordKey: recordKey(entity, id) },
+    orderBy: { field: 'validFrom', direction: 'desc' },
+    after: { value: at, id: AFTER_EVERY_ID },
+    limit: 1
+  }) as HistoryDoc[]
+  return hit === undefined ? undefined : expandView(hit.record)
+}
+
+const historyStarts = new WeakMap<Store, string>()
+
+/**
+ * When the hub's history starts: the validFrom of its oldest version, undefined while the hub holds
+ * none. Remembered once known: later versions never start before it (a rebuild keeps ingest times).
+ */
+export async function historyStart (store: Store): Promise<string | undefined> {
+  const known = historyStarts.get(store)
+  if (known !== undefined) return known
+  const [oldest] = await store.find('history', { orderBy: { field: 'validFrom', direction: 'asc' }, limit: 1 }) as HistoryDoc[]
+  const start = oldest?.record.validFrom
+  if (start !== undefined) historyStarts.set(store, start)
+  return start
+}
+
+export type RecordLookup = { kind: 'found', view: RecordView } | { kind: 'deleted', view: RecordView } | { kind: 'missing' }
+
+/** The record now, or as the hub knew it at `asOf` (ISO), told apart as found / tombstone / missing. */
+export async function lookupRecord (store: Store, entity: CanonicalEntity, id: string, asOf?: string): Promise<RecordLookup> {
+  const view = asOf === undefined ? await readCurrent(store, entity, id) : await readAsOf(store, entity, id, asOf)
+  if (view === undefined) return { kind: 'missing' }
+  return view.deleted ? { kind: 'deleted', view } : { kind: 'found', view }
+}
+
+/** When the record became a tombstone: the newest delete among its sources. */
+export const deletedAt = (view: RecordView): string | undefined =>
+  Object.values(view.sources).map(s => s.deletedAt).filter((t): t is string => t !== undefined).sort().at(-1)
+
+/** Live records of an entity that link to a person (see links.ts), in id order; tombstones left out. */
+export async function linkedRecords (store: Store, entity: CanonicalEntity, personalId: string, limitPerSlot = 100): Promise<RecordView[]> {
+  const slots = Array.from({ length: personLinkSlots[entity] }, (_v, i) => personSlot(i))
+  const pages = await Promise.all(slots.map(async field => await store.find(goldenCollection[entity], { where: { [field]: personalId }, limit: limitPerSlot })))
+  const byId = new Map(pages.flat().map(doc => [doc._id, doc]))
+  return [...byId.keys()].sort().map(id => viewOf(byId.get(id) as StoredDoc)).filter((v): v is RecordView => v !== undefined && !v.deleted)
+}
+
+/** The records with these ids as views (tombstones included), by id; ids the hub does not hold are left out. */
+export async function readMany (
+  store: Store, entity: CanonicalEntity, ids: readonly string[]
+): Promise<Map<string, RecordView>> {
+  const docs = await store.getMany(goldenCollection[entity], [...new Set(ids)])
+  const views = new Map<string, RecordView>()
+  for (const [id, doc] of docs) {
+    const view = viewOf(doc)
+    if (view !== undefined) views.set(id, view)
+  }
+  return views
+}
+
+/** The live records among these ids, in the order asked; tombstones and unknown ids left out. */
+export async function liveRecords (
+  store: Store, entity: CanonicalEntity, ids: readonly string[]
+): Promise<RecordView[]> {
+  const views = await readMany(store, entity, ids)
+  return ids.map(id => views.get(id)).filter((v): v is RecordView => v !== undefined && !v.deleted)
+}

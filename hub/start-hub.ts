@@ -28,7 +28,8 @@ import { startMerger, MERGER_GROUP } from '../consumers/merger/merger.js'
 import { changePublisher } from '../consumers/notifier/change-publisher.js'
 import { NOTIFIER_GROUP } from '../consumers/notifier/fan-out.js'
 import { asStoppable, startNotifier } from '../consumers/notifier/notifier.js'
-import { startDemoSubscriber } from '../sim/subscriber/demo.js'
+import { startDemoSubscriber } from './demo-subscriber.js'
+import { notifierAccess } from './notifier-access.js'
 import { loadSurvivorship } from '../consumers/merger/survivorship.js'
 import { buildGateway } from '../gateway/app.js'
 import type { ReadinessCheck } from '../gateway/routes/health.js'
@@ -181,7 +182,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
         return await superviseConsumer({ name, eventLog, logger, start, ...config.consumer })
       }
       const { batchSize, maxAttempts } = config.consumer
-      const notifier = startNotifier({ store, logger, dispatcher: connectorServices.guard.dispatcher })
+      const notifier = startNotifier({ store, logger, access: notifierAccess(store), dispatcher: connectorServices.guard.dispatcher })
       consumers.push(asStoppable(notifier))
       const supervised = [
         // The merger folds canonical.<entity> events into golden records (consumers/merger).

@@ -10,12 +10,10 @@ import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { Store } from '../../infra/ports/store.js'
 import { backoffDelay, sleep } from '../../infra/shared/retry.js'
-import type { AuditWriter } from '../../gateway/security/audit-writer.js'
-import type { GrantChecker } from '../../gateway/security/grant-checker.js'
-import type { EntityName } from '../../gateway/security/entities.js'
+import { getSubscription, listSubscriptions, liveSecrets, updateSubscription, type SubscriptionDoc } from '../../records/subscriptions/subscription-store.js'
+import { advance, contiguous, dropItems, holdLease, moveToDeadLetters, next, releaseLease, type OutboxItem, type Position } from '../../records/subscriptions/outbox.js'
 import { covered } from './delivery-for.js'
-import { getSubscription, listSubscriptions, liveSecrets, updateSubscription, type SubscriptionDoc } from './subscription-store.js'
-import { advance, contiguous, dropItems, holdLease, moveToDeadLetters, next, releaseLease, type OutboxItem, type Position } from './outbox.js'
+import type { NotifierAccess } from './access-port.js'
 import { postWebhook } from './webhook-post.js'
 
 export interface DeliverySettings {
@@ -42,8 +40,7 @@ export const defaultDeliverySettings: DeliverySettings = {
 export interface DeliveryDeps {
   store: Store
   logger: Logger
-  grants: GrantChecker
-  audit: AuditWriter
+  access: NotifierAccess
   /** The connectors' SSRF-guarded dispatcher. */
   dispatcher?: Dispatcher
   settings?: Partial<DeliverySettings>
@@ -59,7 +56,7 @@ export interface Deliveries {
 
 interface Worker { stop: AbortController, done: Promise<void>, wake: () => void }
 
-export function startDeliveries ({ store, logger, grants, audit, dispatcher, settings: overrides = {} }: DeliveryDeps): Deliveries {
+export function startDeliveries ({ store, logger, access, dispatcher, settings: overrides = {} }: DeliveryDeps): Deliveries {
   const settings = { ...defaultDeliverySettings, ...overrides }
   const log = logger.child({ component: 'notifier' })
   const owner = randomUUID()
@@ -85,7 +82,7 @@ export function startDeliveries ({ store, logger, grants, audit, dispatcher, set
       const sub = attempts === 0 && state.sub !== undefined ? state.sub : await getSubscription(store, subscriptionId)
       state.sub = sub
       if (sub === undefined || sub.status !== 'active') return false
-      const granted = await grants.fieldsFor(sub.clientId, sub.purpose, sub.entity as EntityName)
+      const granted = await access.fieldsFor(sub.clientId, sub.purpose, sub.entity)
       if (granted === undefined || granted.length === 0) { await pause(sub, `no grant for purpose '${sub.purpose}' on '${sub.entity}' any more`); return false }
       // Queued under a wider grant: never sent beyond what the grant covers now.
       const beyond = item.fields.filter(f => !covered(f, granted))
@@ -93,7 +90,7 @@ export function startDeliveries ({ store, logger, grants, audit, dispatcher, set
       let reason: string
       try {
         if (!audited) {
-          await audit.append({ at: new Date().toISOString(), requestId: item.webhookId, clientId: sub.clientId, purpose: sub.purpose, entity: item.entity, subjects: item.subjects, fields: item.fields })
+          await access.audit({ at: new Date().toISOString(), requestId: item.webhookId, clientId: sub.clientId, purpose: sub.purpose, entity: item.entity, subjects: item.subjects, fields: item.fields })
           audited = true
         }
         attempts++

@@ -1,13 +1,13 @@
 // What one subscription may receive of one change: the subscription's fields narrowed to its
-// grant for the purpose (a path the grant no longer covers is dropped), projected exactly as a
-// read projects (gateway/security/projection.ts). A change that touches no field left is not
+// grant for the purpose (a path the grant no longer covers is dropped), projected by the same
+// function a read uses (gateway/security/projection.ts, handed in by the hub: access-port.ts). A change that touches no field left is not
 // sent; kinds and the ward filter are judged on the granted view only, so neither the event type
 // (`moved`, `died`) nor the filter can reveal a field the grant does not cover.
-import { projectFields } from '../../gateway/security/projection.js'
-import { linkedPersonIds } from '../merger/links.js'
+import { linkedPersonIds } from '../../records/links.js'
 import { digest, type CloudEventBase } from '../../infra/ports/cloud-event-message.js'
-import { changeEventType, changeId, wardPaths, valueAt, type ChangeKind, type RecordChange } from './change-event.js'
-import type { SubscriptionDoc } from './subscription-store.js'
+import { changeEventType, changeId, wardPaths, valueAt, type ChangeKind, type RecordChange } from '../../records/subscriptions/change-event.js'
+import type { SubscriptionDoc } from '../../records/subscriptions/subscription-store.js'
+import type { Project } from './access-port.js'
 
 export interface Delivery {
   webhookId: string
@@ -22,7 +22,7 @@ export const covered = (path: string, granted: readonly string[]): boolean =>
 
 const touches = (changed: readonly string[], prefix: string): boolean => changed.some(p => p === prefix || p.startsWith(`${prefix}.`))
 
-export function deliveryFor (sub: SubscriptionDoc, change: RecordChange, granted: readonly string[] | undefined): Delivery | undefined {
+export function deliveryFor (sub: SubscriptionDoc, change: RecordChange, granted: readonly string[] | undefined, projectFields: Project): Delivery | undefined {
   if (granted === undefined || granted.length === 0 || sub.entity !== change.entity) return undefined
   const selected = sub.fields === undefined ? [...granted] : sub.fields.filter(f => covered(f, granted))
   const changed = change.changed.filter(p => covered(p, selected))

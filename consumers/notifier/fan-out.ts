@@ -7,12 +7,11 @@ import type { Logger } from 'pino'
 import type { ConsumedMessage, EventLog, Subscription } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import { canonicalEntities } from '../../schemas/canonical-event.js'
-import type { GrantChecker } from '../../gateway/security/grant-checker.js'
-import type { EntityName } from '../../gateway/security/entities.js'
-import { changesTopic, type RecordChange } from './change-event.js'
+import { changesTopic, type RecordChange } from '../../records/subscriptions/change-event.js'
+import { listSubscriptions, type SubscriptionDoc } from '../../records/subscriptions/subscription-store.js'
+import { enqueue, itemId, reserve, type OutboxItem } from '../../records/subscriptions/outbox.js'
 import { deliveryFor } from './delivery-for.js'
-import { listSubscriptions, type SubscriptionDoc } from './subscription-store.js'
-import { enqueue, itemId, reserve, type OutboxItem } from './outbox.js'
+import type { NotifierAccess } from './access-port.js'
 
 export const NOTIFIER_GROUP = 'notifier'
 export const changesTopics = (): string[] => canonicalEntities.map(changesTopic)
@@ -21,7 +20,7 @@ export interface FanOutOptions {
   eventLog: EventLog
   store: Store
   logger: Logger
-  grants: GrantChecker
+  access: NotifierAccess
   batchSize: number
   maxAttempts: number
   /** Told which subscriptions got new items, so their deliverers start at once. */
@@ -40,14 +39,14 @@ function readChange (message: ConsumedMessage): LoggedChange | undefined {
 }
 
 /** Queues each change for each subscription that may receive it; returns the subscriptions that got items. */
-export async function fanOut (store: Store, grants: GrantChecker, changes: LoggedChange[], subscriptions: SubscriptionDoc[], now = new Date()): Promise<string[]> {
+export async function fanOut (store: Store, access: NotifierAccess, changes: LoggedChange[], subscriptions: SubscriptionDoc[], now = new Date()): Promise<string[]> {
   const bySub = new Map<string, Array<Pick<OutboxItem, 'version' | 'subscriptionId' | 'entity' | 'entityId' | 'createdAt' | 'webhookId' | 'event' | 'subjects' | 'fields'>>>()
   for (const { change, at } of changes) {
     for (const sub of subscriptions) {
       // A subscription receives the changes logged from its creation on, not the log's past.
       if (sub.entity !== change.entity || at < Date.parse(sub.createdAt)) continue
-      const granted = await grants.fieldsFor(sub.clientId, sub.purpose, sub.entity as EntityName)
-      const delivery = deliveryFor(sub, change, granted)
+      const granted = await access.fieldsFor(sub.clientId, sub.purpose, sub.entity)
+      const delivery = deliveryFor(sub, change, granted, access.project)
       if (delivery === undefined) continue
       const items = bySub.get(sub._id) ?? []
       bySub.set(sub._id, items)
@@ -61,7 +60,7 @@ export async function fanOut (store: Store, grants: GrantChecker, changes: Logge
   return [...bySub.keys()]
 }
 
-export async function startChangeFanOut ({ eventLog, store, logger, grants, batchSize, maxAttempts, onQueued, onFatal }: FanOutOptions): Promise<Subscription> {
+export async function startChangeFanOut ({ eventLog, store, logger, access, batchSize, maxAttempts, onQueued, onFatal }: FanOutOptions): Promise<Subscription> {
   const log = logger.child({ consumer: NOTIFIER_GROUP })
   return await eventLog.subscribe({
     group: NOTIFIER_GROUP,
@@ -76,7 +75,7 @@ export async function startChangeFanOut ({ eventLog, store, logger, grants, batc
       if (changes.length === 0) return
       const subscriptions = await listSubscriptions(store)
       if (subscriptions.length === 0) return
-      const queued = await fanOut(store, grants, changes, subscriptions)
+      const queued = await fanOut(store, access, changes, subscriptions)
       if (queued.length > 0) { log.debug({ subscriptions: queued.length, changes: changes.length }, 'changes queued'); onQueued?.(queued) }
     },
     onFatal: err => { log.error({ err }, 'notifier fan-out stopped after repeated failures'); onFatal?.(err) }

@@ -4,7 +4,7 @@
 // and 422 are the receiver refusing this delivery for good (dead letter); anything else, and any
 // network error or timeout, is retried.
 import { request, type Dispatcher } from 'undici'
-import { signedHeaders } from './standard-webhooks.js'
+import { signedHeaders } from '../../records/subscriptions/standard-webhooks.js'
 import { CLOUDEVENTS_JSON } from '../../infra/ports/cloud-event-message.js'
 
 export type PostOutcome = { kind: 'delivered', status: number } | { kind: 'refused' | 'failed', reason: string }

@@ -11,8 +11,8 @@ import type { EntityName } from '../security/entities.js'
 import {
   createSubscription, deleteSubscription, getSubscription, listSubscriptions, liveSecrets, rotateSecret, subscriptionView,
   updateSubscription, type SubscriptionDoc, type SubscriptionFilter
-} from '../../consumers/notifier/subscription-store.js'
-import { listDeadDeliveries, pending, purge, replayDeadDelivery } from '../../consumers/notifier/outbox.js'
+} from '../../records/subscriptions/subscription-store.js'
+import { listDeadDeliveries, pending, purge, replayDeadDelivery } from '../../records/subscriptions/outbox.js'
 import {
   createSubscriptionBody, createdSubscriptionSchema, deadDeliverySchema, idParamsSchema, patchSubscriptionBody, subscriptionSchema
 } from './subscription-schemas.js'

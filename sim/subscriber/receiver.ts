@@ -5,8 +5,25 @@
 // slow, or be stopped and started again on the same port, keeping what it had applied.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Logger } from 'pino'
-import { verify } from '../../consumers/notifier/standard-webhooks.js'
+
+/**
+ * Standard Webhooks verification as a department would write it, independently of the hub's signing
+ * code: HMAC-SHA256 with the base64 key after `whsec_`, over `<id>.<timestamp>.<body>`, against any
+ * of the space-separated `v1,` signatures; timestamps more than five minutes off are refused.
+ */
+export function verifySignature (secret: string, headers: Record<string, string | string[] | undefined>, body: string, now = Date.now()): boolean {
+  const one = (name: string): string | undefined => { const v = headers[name]; return Array.isArray(v) ? v[0] : v }
+  const id = one('webhook-id')
+  const timestamp = one('webhook-timestamp')
+  const signatures = one('webhook-signature')
+  if (id === undefined || timestamp === undefined || signatures === undefined) return false
+  if (!/^\d+$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > 300) return false
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64')
+  const expected = Buffer.from(`v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`)
+  return signatures.split(' ').some(s => { const got = Buffer.from(s); return got.length === expected.length && timingSafeEqual(got, expected) })
+}
 
 export interface ReceivedChange { webhookId: string, type: string, entityId: string, version: number, data: Record<string, unknown>, /** ms since the epoch */ at: number }
 
@@ -59,7 +76,7 @@ export async function startReceiver ({ secrets: initial, port = 0, host = '127.0
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks).toString('utf8')
-    if (!secrets.some(s => verify(s, req.headers, body).ok)) {
+    if (!secrets.some(s => verifySignature(s, req.headers, body))) {
       receiver.rejected++
       logger?.warn({ webhookId: req.headers['webhook-id'] }, 'webhook refused: signature does not verify')
       res.writeHead(401).end()

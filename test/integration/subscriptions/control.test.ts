@@ -4,7 +4,7 @@ import t from 'tap'
 import { canonicalEvent } from '../../unit/merger/fixtures.js'
 import { waitFor } from '../../helpers/wait-for.js'
 import { openWorld, fastDelivery } from './world.js'
-import { verify } from '../../../consumers/notifier/standard-webhooks.js'
+import { verify } from '../../../records/subscriptions/standard-webhooks.js'
 import { startReceiver } from '../../../sim/subscriber/receiver.js'
 import { PURPOSE } from './world.js'
 
@@ -77,7 +77,7 @@ t.test('a receiver holding the wrong secret detects every delivery as forged; ro
 
   // Tampering with the body is detected too.
   const body = '{"a":1}'
-  const { signedHeaders } = await import('../../../consumers/notifier/standard-webhooks.js')
+  const { signedHeaders } = await import('../../../records/subscriptions/standard-webhooks.js')
   const headers = signedHeaders([sub.secret], 'msg_x', Math.floor(Date.now() / 1000), body)
   t.same(verify(sub.secret, headers, body), { ok: true })
   t.same(verify(sub.secret, headers, '{"a":2}'), { ok: false, reason: 'signature' })

@@ -15,6 +15,7 @@ import { startMerger } from '../../../consumers/merger/merger.js'
 import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
 import { changePublisher } from '../../../consumers/notifier/change-publisher.js'
 import { startNotifier } from '../../../consumers/notifier/notifier.js'
+import { notifierAccess } from '../../../hub/notifier-access.js'
 import type { DeliverySettings } from '../../../consumers/notifier/deliverer.js'
 import { createSsrfGuard } from '../../../connectors/ssrf/ssrf-guard.js'
 import { buildGateway } from '../../../gateway/app.js'
@@ -54,7 +55,7 @@ export async function openWorld (t: Test, settings: Partial<DeliverySettings> = 
   const { eventLog, store } = await adapters.open(t)
   const guard = createSsrfGuard({ allow: ['127.0.0.1/32'] })
   const merger = await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: 8, maxAttempts: 3, onVersions: changePublisher(eventLog) })
-  const notifier = startNotifier({ store, logger, dispatcher: guard.dispatcher, settings, grantCacheTtlMs: 0 })
+  const notifier = startNotifier({ store, logger, access: notifierAccess(store, { grantCacheTtlMs: 0 }), dispatcher: guard.dispatcher, settings })
   const fanOut = await notifier.startFanOut(eventLog, { batchSize: 16, maxAttempts: 3 })
   const app = await buildGateway({ store, logger, readiness: [], security: { operatorKey: OPERATOR_KEY, grantCacheTtlMs: 0 }, subscriptions: { checkUrl: guard.checkUrl } })
   const client = await makeClient(store, 'so-tu-phap', 'department', [{ purpose: PURPOSE, entity: 'person', fields: GRANTED }])

@@ -8,7 +8,7 @@ import { createMergeBatch } from '../../../consumers/merger/merge-batch.js'
 import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
 import { createSchemaValidator } from '../../../schemas/validator.js'
 import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
-import { deriveChanges, type AppliedVersions, type RecordChange } from '../../../consumers/notifier/change-event.js'
+import { deriveChanges, type AppliedVersions, type RecordChange } from '../../../records/subscriptions/change-event.js'
 import { asMessage, canonicalEvent, quiet } from '../merger/fixtures.js'
 
 const id = '092085000401'

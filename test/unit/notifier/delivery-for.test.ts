@@ -1,10 +1,11 @@
 // What one subscription may receive of one change: only granted fields, and neither the event type
 // nor the ward filter reveals a field outside the grant. Plus the Standard Webhooks test vector.
 import t from 'tap'
-import { deliveryFor } from '../../../consumers/notifier/delivery-for.js'
-import { changedPaths, type RecordChange } from '../../../consumers/notifier/change-event.js'
-import { sign, verify } from '../../../consumers/notifier/standard-webhooks.js'
-import type { SubscriptionDoc } from '../../../consumers/notifier/subscription-store.js'
+import { deliveryFor as deliver } from '../../../consumers/notifier/delivery-for.js'
+import { projectFields } from '../../../gateway/security/projection.js'
+import { changedPaths, type RecordChange } from '../../../records/subscriptions/change-event.js'
+import { sign, verify } from '../../../records/subscriptions/standard-webhooks.js'
+import type { SubscriptionDoc } from '../../../records/subscriptions/subscription-store.js'
 
 const before = { fullName: 'Lê Thị Lan', phone: '0912000001', permanentAddress: { line: '1 Hòa Bình', wardCode: '31117' } }
 const after = { fullName: 'Lê Thị Lan', phone: '0912000002', permanentAddress: { line: '9 Trần Phú', wardCode: '31120' } }
@@ -12,6 +13,8 @@ const move: RecordChange = {
   entity: 'person', entityId: '092085000301', version: 4, previousVersion: 3, kinds: ['moved', 'updated'],
   changed: changedPaths(before, after), before, after, provenance: {}, validFrom: '2026-03-01T08:00:00.000Z', eventId: 'e1'
 }
+/** With the projection reads use, as the hub wires it. */
+const deliveryFor = (s: SubscriptionDoc, c: RecordChange, granted: readonly string[] | undefined) => deliver(s, c, granted, projectFields)
 const sub = (extra: Partial<SubscriptionDoc> = {}): SubscriptionDoc => ({
   _id: 'sub_aaaaaaaaaaaaaaaaaaaa', version: 1, clientId: 'so-tu-phap', entity: 'person', purpose: 'P', url: 'http://x', filter: {},
   status: 'active', secrets: [], createdAt: '', updatedAt: '', ...extra

@@ -1,7 +1,7 @@
 // A queue's numbers can arrive out of order when two fan-out members reserve and then write: the
 // deliverer takes only the items that follow its position without a gap, until the gap is old.
 import t from 'tap'
-import { contiguous, type OutboxItem } from '../../../consumers/notifier/outbox.js'
+import { contiguous, type OutboxItem } from '../../../records/subscriptions/outbox.js'
 
 const now = Date.parse('2026-03-01T08:00:00.000Z')
 const item = (seq: number, ageMs = 0) => ({ seq, createdAt: new Date(now - ageMs).toISOString() }) as OutboxItem

@@ -1,7 +1,7 @@
 // Secret rotation with overlap: the previous secret keeps signing until the overlap ends, and
 // rotating again within it keeps at most three secrets signing.
 import t from 'tap'
-import { liveSecrets, rotateSecret, type SubscriptionDoc } from '../../../consumers/notifier/subscription-store.js'
+import { liveSecrets, rotateSecret, type SubscriptionDoc } from '../../../records/subscriptions/subscription-store.js'
 
 const at = (s: string) => new Date(`2026-03-01T${s}:00.000Z`)
 const doc = { _id: 'sub_aaaaaaaaaaaaaaaaaaaa', version: 1, secrets: [{ secret: 'whsec_AAAA', createdAt: at('08:00').toISOString() }] } as unknown as SubscriptionDoc

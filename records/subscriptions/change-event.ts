@@ -4,8 +4,8 @@
 // merger's own output (the stored record before the batch and the history snapshots it writes),
 // so the feed says exactly what the golden records say.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { FieldProvenance, HistoryDoc, StoredView } from '../merger/golden-record.js'
-import { decodeProvenance } from '../merger/provenance-codec.js'
+import type { FieldProvenance, HistoryDoc, StoredView } from '../golden-record.js'
+import { decodeProvenance } from '../provenance-codec.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import { structuredMessage, type CloudEventBase } from '../../infra/ports/cloud-event-message.js'
 import type { OutgoingMessage } from '../../infra/ports/event-log.js'

@@ -1,12 +1,12 @@
-// The `npm start` demo's subscriber: Sở Tư pháp's civil-status system (the demo client
+// The `npm start` demo's subscriber (wiring: sim/ may not import records/): Sở Tư pháp's civil-status system (the demo client
 // demo-tu-phap) is told of moves into or out of phường Ninh Kiều (31135). Its receiver runs in
 // the hub's process on a free loopback port, which is why the hub wiring adds that one origin to
 // the SSRF allow-list; only with the simulated city and the demo clients (embedded store, role
 // all). The subscription is made once and found again at the next start (its URL updated).
 import type { Logger } from 'pino'
-import type { Store } from '../../infra/ports/store.js'
-import { createSubscription, listSubscriptions, liveSecrets, updateSubscription } from '../../consumers/notifier/subscription-store.js'
-import { startReceiver, type Receiver } from './receiver.js'
+import type { Store } from '../infra/ports/store.js'
+import { createSubscription, listSubscriptions, liveSecrets, updateSubscription } from '../records/subscriptions/subscription-store.js'
+import { startReceiver, type Receiver } from '../sim/subscriber/receiver.js'
 
 export const DEMO_SUBSCRIBER = { clientId: 'demo-tu-phap', purpose: '1.000894', wardCode: '31135', description: 'demo: moves in phường Ninh Kiều' } as const
 

@@ -55,7 +55,8 @@ export interface GatewayDeps {
 export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number, bodyMaxDepth: number }
 const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000, bodyMaxDepth: MAX_JSON_DEPTH }
 
-export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {}, metrics, subscriptions }: GatewayDeps): Promise<FastifyInstance> {
+export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {}, metrics,
+  subscriptions }: GatewayDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...limitOverrides }
   const app = Fastify({
     loggerInstance: logger.child({ role: 'gateway' }, {

@@ -100,8 +100,12 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
   const schemas = createSchemaValidator()
   // Built-in connectors (configured by the operator) and registered ones (added through the API).
   // The demo department's webhook receiver (sim/subscriber/demo.ts): its loopback origin is allow-listed.
-  const demoSubscriber = config.role === 'all' && config.sim.enabled && config.security.demoClients && config.mongodb.uri === '' ? await startDemoSubscriber(logger) : undefined
-  const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: { ...config.connectors, ssrfAllow: [...config.connectors.ssrfAllow, ...(demoSubscriber !== undefined ? [demoSubscriber.origin] : [])] }, builtIns: builtInConnectors })
+  const demoSubscriber = config.role === 'all' && config.sim.enabled && config.security.demoClients &&
+    config.mongodb.uri === '' ? await startDemoSubscriber(logger) : undefined
+  const ssrfAllow = [...config.connectors.ssrfAllow, ...(demoSubscriber !== undefined ? [demoSubscriber.origin] : [])]
+  const connectorServices = createConnectorServices({
+    store, eventLog, schemas, settings: { ...config.connectors, ssrfAllow }, builtIns: builtInConnectors
+  })
   let connectorHost: ConnectorHost | undefined
   const connectors: PollRunner[] = []
   const consumers: Subscription[] = []
@@ -182,12 +186,15 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
         return await superviseConsumer({ name, eventLog, logger, start, ...config.consumer })
       }
       const { batchSize, maxAttempts } = config.consumer
-      const notifier = startNotifier({ store, logger, access: notifierAccess(store), dispatcher: connectorServices.guard.dispatcher })
+      const notifier = startNotifier({
+        store, logger, access: notifierAccess(store), dispatcher: connectorServices.guard.dispatcher
+      })
       consumers.push(asStoppable(notifier))
       const supervised = [
         // The merger folds canonical.<entity> events into golden records (consumers/merger).
         await supervise(MERGER_GROUP, async log => await startMerger({
-          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch, onVersions: changePublisher(log)
+          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch,
+          onVersions: changePublisher(log)
         })),
         // changes.<entity> → subscriptions' outboxes → webhooks (consumers/notifier, docs/subscriptions.md).
         await supervise(NOTIFIER_GROUP, async log => await notifier.startFanOut(log, { batchSize, maxAttempts })),
@@ -220,7 +227,8 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
       }
       const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
       watchHub(observed, { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) })
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, subscriptions: { checkUrl: connectorServices.guard.checkUrl }, limits: config.gateway, metrics: { metrics, metricsKey: config.security.metricsKey } })
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway,
+        subscriptions: { checkUrl: connectorServices.guard.checkUrl }, metrics: { metrics, metricsKey: config.security.metricsKey } })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
       auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
     }

@@ -49,7 +49,9 @@ export interface BatchStats {
 
 export type MergeBatch = (messages: ConsumedMessage[]) => Promise<BatchStats>
 
-export function createMergeBatch ({ store, rules, validate, logger, deadLetter, now = () => new Date(), onVersions }: MergeBatchDeps): MergeBatch {
+export function createMergeBatch (
+  { store, rules, validate, logger, deadLetter, now = () => new Date(), onVersions }: MergeBatchDeps
+): MergeBatch {
   return async function mergeBatch (messages) {
     const dead: DeadLetter[] = []
     // Between records: a large batch does not hold the event loop (health checks, SIGTERM).
@@ -82,7 +84,8 @@ export function createMergeBatch ({ store, rules, validate, logger, deadLetter, 
         if (outcome === undefined) continue
         writes.push({ doc: outcome.doc, expectedVersion: stored?.version ?? null })
         history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
-        if (onVersions !== undefined) applied.push({ before: isGoldenRecord(stored) ? stored : undefined, versions: outcome.history })
+        const previous = isGoldenRecord(stored) ? stored : undefined
+        if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.history })
         if (outcome.conflictSteps.length > 0) steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
       }
       if (writes.length > 0) golden.set(collection, writes)

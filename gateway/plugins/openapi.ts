@@ -63,7 +63,10 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
       // What a subscriber's URL receives (POST /v1/subscriptions; docs/subscriptions.md).
       webhooks: { change: changeWebhook as never },
       tags: [
-        { name: 'subscriptions', description: 'Outbound change subscriptions: webhooks (Standard Webhooks, CloudEvents) within your grant (docs/subscriptions.md)' },
+        {
+          name: 'subscriptions',
+          description: 'Outbound change subscriptions: webhooks (Standard Webhooks, CloudEvents) within your grant (docs/subscriptions.md)'
+        },
         { name: 'unresolved', description: 'Records waiting for a legacy CMND to be linked to a personal id' },
         { name: 'data-quality', description: 'Counts of records whose merged data contradicts itself' },
         { name: 'prefill', description: 'Dossier prefill for one-stop software: procedures and their form fields filled from golden records' },

@@ -131,3 +131,31 @@ export const changeWebhook = {
     responses: { 200: { description: 'Accepted (any 2xx).' }, 410: { description: 'Gone: the delivery is dead-lettered (any 4xx but 408/429).' } }
   }
 } as const
+
+export const MAX_OVERLAP_SECONDS = 7 * 24 * 3600
+const list = (items: object) => ({ type: 'object', required: ['data'], properties: { data: { type: 'array', items } } }) as const
+export const subscriptionListSchema = list({ $ref: 'Subscription#' })
+export const deadDeliveryListSchema = list(deadDeliverySchema)
+
+export const rotateBody = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: { overlapSeconds: { type: 'integer', minimum: 0, maximum: MAX_OVERLAP_SECONDS, default: 86400 } }
+} as const
+
+export const rotatedSchema = {
+  type: 'object',
+  required: ['secret', 'signingSecrets'],
+  properties: {
+    secret: { type: 'string', description: 'The new secret, shown this once.' },
+    signingSecrets: { type: 'integer', description: 'How many secrets sign now.' },
+    previousValidUntil: { type: 'string', format: 'date-time' }
+  }
+} as const
+
+export const replayParams = {
+  type: 'object', required: ['id', 'seq'], properties: { ...idParamsSchema.properties, seq: { type: 'integer', minimum: 1 } }
+} as const
+export const replayedSchema = {
+  type: 'object', required: ['seq'], properties: { seq: { type: 'integer', description: 'Its new place in the queue.' } }
+} as const

@@ -9,12 +9,13 @@ import { ApiProblem } from '../problem.js'
 import { selectFields } from '../read/field-selection.js'
 import type { EntityName } from '../security/entities.js'
 import {
-  createSubscription, deleteSubscription, getSubscription, listSubscriptions, liveSecrets, rotateSecret, subscriptionView,
-  updateSubscription, type SubscriptionDoc, type SubscriptionFilter
+  createSubscription, deleteSubscription, getSubscription, listSubscriptions, liveSecrets, rotateSecret,
+  subscriptionView, updateSubscription, type SubscriptionDoc, type SubscriptionFilter
 } from '../../records/subscriptions/subscription-store.js'
 import { listDeadDeliveries, pending, purge, replayDeadDelivery } from '../../records/subscriptions/outbox.js'
 import {
-  createSubscriptionBody, createdSubscriptionSchema, deadDeliverySchema, idParamsSchema, patchSubscriptionBody, subscriptionSchema
+  createSubscriptionBody, createdSubscriptionSchema, deadDeliveryListSchema, idParamsSchema, patchSubscriptionBody,
+  replayParams, replayedSchema, rotateBody, rotatedSchema, subscriptionListSchema, subscriptionSchema
 } from './subscription-schemas.js'
 
 export interface SubscriptionRouteDeps {
@@ -29,14 +30,14 @@ type IdReq = { Params: { id: string } }
 const problem = { $ref: 'Problem#' } as const
 const problems = { 400: problem, 401: problem, 403: problem, 404: problem } as const
 const tags = ['subscriptions']
-const MAX_OVERLAP_SECONDS = 7 * 24 * 3600
 
 export function subscriptionRoutes (store: Store, { checkUrl }: SubscriptionRouteDeps) {
   return async function (app: FastifyInstance): Promise<void> {
     app.addSchema(subscriptionSchema)
 
     /** The grant's fields for the subscription's purpose: 403 without one, as a read. */
-    async function granted (request: FastifyRequest, entity: CanonicalEntity, purpose: string): Promise<readonly string[]> {
+    type Fields = Promise<readonly string[]>
+    async function granted (request: FastifyRequest, entity: CanonicalEntity, purpose: string): Fields {
       const { clientId } = request.access.principal
       const fields = await app.accessControl.grants.fieldsFor(clientId, purpose, entity as EntityName)
       if (fields === undefined || fields.length === 0) {
@@ -49,15 +50,17 @@ export function subscriptionRoutes (store: Store, { checkUrl }: SubscriptionRout
 
     async function checkTarget (url: string): Promise<void> {
       try { await checkUrl(url) } catch (err) {
-        const code = (err as { code?: string }).code
-        throw new ApiProblem(422, code === 'LT_ERR_SSRF_REFUSED' ? code : 'LT_ERR_SUBSCRIPTION_URL', 'Target URL refused',
-          (err as Error).message, [{ path: 'body/url', message: (err as Error).message }])
+        const refused = (err as { code?: string }).code === 'LT_ERR_SSRF_REFUSED'
+        const code = refused ? 'LT_ERR_SSRF_REFUSED' : 'LT_ERR_SUBSCRIPTION_URL'
+        const message = (err as Error).message
+        throw new ApiProblem(422, code, 'Target URL refused', message, [{ path: 'body/url', message }])
       }
     }
 
-    async function validate (request: FastifyRequest, doc: Pick<SubscriptionDoc, 'entity' | 'purpose' | 'fields'>, body: Editable): Promise<void> {
-      const fields = await granted(request, doc.entity, doc.purpose)
-      if (body.fields !== undefined) selectFields(doc.entity as EntityName, fields, body.fields.join(','), 'body/fields')
+    type Scope = Pick<SubscriptionDoc, 'entity' | 'purpose'>
+    async function validate (request: FastifyRequest, { entity, purpose }: Scope, body: Editable): Promise<void> {
+      const fields = await granted(request, entity, purpose)
+      if (body.fields !== undefined) selectFields(entity as EntityName, fields, body.fields.join(','), 'body/fields')
       if (body.url !== undefined) await checkTarget(body.url)
     }
 
@@ -66,47 +69,71 @@ export function subscriptionRoutes (store: Store, { checkUrl }: SubscriptionRout
       const doc = await getSubscription(store, id)
       const { kind, clientId } = request.access.principal
       if (doc === undefined || (doc.clientId !== clientId && kind !== 'operator')) {
-        throw new ApiProblem(404, 'LT_ERR_SUBSCRIPTION_NOT_FOUND', 'No such subscription', `No subscription '${id}' of yours.`, [{ path: 'params/id', message: 'not found' }])
+        throw new ApiProblem(404, 'LT_ERR_SUBSCRIPTION_NOT_FOUND', 'No such subscription',
+          `No subscription '${id}' of yours.`,
+          [{ path: 'params/id', message: 'not found' }])
       }
       return doc
     }
 
     const withPending = async (doc: SubscriptionDoc): Promise<Record<string, unknown>> =>
       ({ ...subscriptionView(doc), pending: (await pending(store, doc._id, 1000)).length })
+    const one = { 200: { $ref: 'Subscription#' }, ...problems } as const
 
     app.post<{ Body: CreateBody }>('/v1/subscriptions', {
-      schema: { tags, summary: 'Subscribe to changes of one entity, within your grant for the purpose', body: createSubscriptionBody, response: { 201: createdSubscriptionSchema, ...problems, 422: problem } }
+      schema: {
+        tags,
+        summary: 'Subscribe to changes of one entity, within your grant for the purpose',
+        body: createSubscriptionBody,
+        response: { 201: createdSubscriptionSchema, ...problems, 422: problem }
+      }
     }, async (request, reply) => {
       const { entity, purpose, url, fields, filter = {}, description } = request.body
       await validate(request, { entity, purpose }, request.body)
-      const doc = await createSubscription(store, { clientId: request.access.principal.clientId, entity, purpose, url, fields, filter, description })
-      request.log.info({ subscription: doc._id, clientId: doc.clientId, entity, purpose }, 'subscription created')
+      const clientId = request.access.principal.clientId
+      const doc = await createSubscription(store, { clientId, entity, purpose, url, fields, filter, description })
+      request.log.info({ subscription: doc._id, clientId, entity, purpose }, 'subscription created')
       return await reply.code(201).send({ subscription: subscriptionView(doc), secret: doc.secrets[0].secret })
     })
 
     app.get('/v1/subscriptions', {
-      schema: { tags, summary: 'Your subscriptions (operators: every one)', response: { 200: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: { $ref: 'Subscription#' } } } }, 401: problem, 403: problem } }
+      schema: {
+        tags,
+        summary: 'Your subscriptions (operators: every one)',
+        response: { 200: subscriptionListSchema, 401: problem, 403: problem }
+      }
     }, async request => {
       const { kind, clientId } = request.access.principal
       return { data: (await listSubscriptions(store, kind === 'operator' ? undefined : clientId)).map(subscriptionView) }
     })
 
     app.get<IdReq>('/v1/subscriptions/:id', {
-      schema: { tags, summary: 'One subscription, with its delivery state', params: idParamsSchema, response: { 200: { $ref: 'Subscription#' }, ...problems } }
+      schema: { tags, summary: 'One subscription, with its delivery state', params: idParamsSchema, response: one }
     }, async request => await withPending(await owned(request, request.params.id)))
 
     app.patch<IdReq & { Body: Editable }>('/v1/subscriptions/:id', {
-      schema: { tags, summary: 'Change the URL, fields, filter or description', params: idParamsSchema, body: patchSubscriptionBody, response: { 200: { $ref: 'Subscription#' }, ...problems, 422: problem } }
+      schema: {
+        tags,
+        summary: 'Change the URL, fields, filter or description',
+        params: idParamsSchema,
+        body: patchSubscriptionBody,
+        response: { ...one, 422: problem }
+      }
     }, async request => {
       const doc = await owned(request, request.params.id)
       await validate(request, doc, request.body)
-      const { url, fields, filter, description } = request.body
-      const next = await updateSubscription(store, doc._id, d => ({ ...d, ...(url !== undefined ? { url } : {}), ...(fields !== undefined ? { fields } : {}), ...(filter !== undefined ? { filter } : {}), ...(description !== undefined ? { description } : {}) }))
+      const changes = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined)) as Editable
+      const next = await updateSubscription(store, doc._id, d => ({ ...d, ...changes }))
       return subscriptionView(next ?? doc)
     })
 
     app.delete<IdReq>('/v1/subscriptions/:id', {
-      schema: { tags, summary: 'Unsubscribe: queued deliveries and dead letters are dropped', params: idParamsSchema, response: { 204: { type: 'null', description: 'Deleted.' }, ...problems } }
+      schema: {
+        tags,
+        summary: 'Unsubscribe: queued deliveries and dead letters are dropped',
+        params: idParamsSchema,
+        response: { 204: { type: 'null', description: 'Deleted.' }, ...problems }
+      }
     }, async (request, reply) => {
       const doc = await owned(request, request.params.id)
       await deleteSubscription(store, doc._id)
@@ -114,57 +141,74 @@ export function subscriptionRoutes (store: Store, { checkUrl }: SubscriptionRout
       return await reply.code(204).send()
     })
 
+    const summaries = {
+      pause: 'Stop delivering; changes keep queuing, nothing is missed',
+      resume: 'Deliver again from where delivery stopped'
+    }
     for (const action of ['pause', 'resume'] as const) {
       app.post<IdReq>(`/v1/subscriptions/:id/${action}`, {
-        schema: {
-          tags,
-          summary: action === 'pause' ? 'Stop delivering; changes keep queuing, nothing is missed' : 'Deliver again from where delivery stopped',
-          params: idParamsSchema,
-          response: { 200: { $ref: 'Subscription#' }, ...problems }
-        }
+        schema: { tags, summary: summaries[action], params: idParamsSchema, response: one }
       }, async request => {
         const doc = await owned(request, request.params.id)
         const next = await updateSubscription(store, doc._id, d => action === 'pause'
-          ? { ...d, status: 'paused', pausedBy: 'client', pausedAt: new Date().toISOString(), pauseReason: 'paused by the client' }
+          ? { ...d, status: 'paused', pausedBy: 'client', pausedAt: new Date().toISOString(),
+            pauseReason: 'paused by the client' }
           : { ...d, status: 'active', pausedBy: undefined, pausedAt: undefined, pauseReason: undefined })
         return await withPending(next ?? doc)
       })
     }
 
-    app.post<IdReq & { Body: { overlapSeconds?: number } }>('/v1/subscriptions/:id/secret', {
+    app.post<IdReq & { Body: { overlapSeconds?: number } | null }>('/v1/subscriptions/:id/secret', {
       schema: {
         tags,
         summary: 'Rotate the signing secret; the old one keeps signing during the overlap',
         params: idParamsSchema,
-        body: { type: ['object', 'null'], additionalProperties: false, properties: { overlapSeconds: { type: 'integer', minimum: 0, maximum: MAX_OVERLAP_SECONDS, default: 86400 } } },
-        response: { 200: { type: 'object', required: ['secret', 'signingSecrets'], properties: { secret: { type: 'string', description: 'The new secret, shown this once.' }, signingSecrets: { type: 'integer', description: 'How many secrets sign now.' }, previousValidUntil: { type: 'string', format: 'date-time' } } }, ...problems }
+        body: rotateBody,
+        response: { 200: rotatedSchema, ...problems }
       }
     }, async request => {
       const overlap = request.body?.overlapSeconds ?? 86400
       const doc = await owned(request, request.params.id)
       const next = await updateSubscription(store, doc._id, d => rotateSecret(d, overlap)) as SubscriptionDoc
       const previous = next.secrets.at(-2)?.expiresAt
-      return { secret: next.secrets[next.secrets.length - 1].secret, signingSecrets: liveSecrets(next).length, ...(previous !== undefined ? { previousValidUntil: previous } : {}) }
+      return {
+        secret: next.secrets[next.secrets.length - 1].secret,
+        signingSecrets: liveSecrets(next).length,
+        ...(previous !== undefined ? { previousValidUntil: previous } : {})
+      }
     })
 
     app.get<IdReq>('/v1/subscriptions/:id/dead-letters', {
-      schema: { tags, summary: 'Deliveries the receiver refused for good', params: idParamsSchema, response: { 200: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: deadDeliverySchema } } }, ...problems } }
+      schema: {
+        tags,
+        summary: 'Deliveries the receiver refused for good',
+        params: idParamsSchema,
+        response: { 200: deadDeliveryListSchema, ...problems }
+      }
     }, async request => {
       const doc = await owned(request, request.params.id)
-      return { data: (await listDeadDeliveries(store, doc._id)).map(d => ({ seq: d.seq, webhookId: d.webhookId, entityId: d.entityId, type: d.event.type, reason: d.reason, failedAt: d.failedAt, attempts: d.attempts })) }
+      const dead = await listDeadDeliveries(store, doc._id)
+      return {
+        data: dead.map(({ seq, webhookId, entityId, event, reason, failedAt, attempts }) =>
+          ({ seq, webhookId, entityId, type: event.type, reason, failedAt, attempts }))
+      }
     })
 
     app.post<{ Params: { id: string, seq: number } }>('/v1/subscriptions/:id/dead-letters/:seq/replay', {
       schema: {
         tags,
         summary: 'Queue a dead delivery again (same webhook-id, at the end of the queue)',
-        params: { type: 'object', required: ['id', 'seq'], properties: { ...idParamsSchema.properties, seq: { type: 'integer', minimum: 1 } } },
-        response: { 202: { type: 'object', required: ['seq'], properties: { seq: { type: 'integer', description: 'Its new place in the queue.' } } }, ...problems }
+        params: replayParams,
+        response: { 202: replayedSchema, ...problems }
       }
     }, async (request, reply) => {
       const doc = await owned(request, request.params.id)
-      const queued = await replayDeadDelivery(store, doc._id, request.params.seq)
-      if (queued === undefined) throw new ApiProblem(404, 'LT_ERR_DEAD_DELIVERY_NOT_FOUND', 'No such dead delivery', `Subscription '${doc._id}' has no dead delivery ${request.params.seq}.`, [{ path: 'params/seq', message: 'not found' }])
+      const { seq } = request.params
+      const queued = await replayDeadDelivery(store, doc._id, seq)
+      if (queued === undefined) {
+        throw new ApiProblem(404, 'LT_ERR_DEAD_DELIVERY_NOT_FOUND', 'No such dead delivery',
+          `Subscription '${doc._id}' has no dead delivery ${seq}.`, [{ path: 'params/seq', message: 'not found' }])
+      }
       return await reply.code(202).send({ seq: queued.seq })
     })
   }

@@ -3,10 +3,19 @@
 // and logged exactly as a read is while consumers/ imports nothing from gateway/ (the layering).
 
 /** Copies the granted paths (`a` or `a.b`) that hold a value; `returned` lists them. */
-export type Project = (source: Record<string, unknown>, granted: readonly string[]) => { data: Record<string, unknown>, returned: string[] }
+export type Project = (source: Record<string, unknown>, granted: readonly string[]) =>
+  { data: Record<string, unknown>, returned: string[] }
 
 /** One disclosure, as the audit chain records a read. */
-export interface Disclosure { at: string, requestId: string, clientId: string, purpose: string, entity: string, subjects: string[], fields: string[] }
+export interface Disclosure {
+  at: string
+  requestId: string
+  clientId: string
+  purpose: string
+  entity: string
+  subjects: string[]
+  fields: string[]
+}
 
 export interface NotifierAccess {
   /** The granted field paths for (client, purpose, entity), or undefined without a grant. */

@@ -10,8 +10,12 @@ import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { Store } from '../../infra/ports/store.js'
 import { backoffDelay, sleep } from '../../infra/shared/retry.js'
-import { getSubscription, listSubscriptions, liveSecrets, updateSubscription, type SubscriptionDoc } from '../../records/subscriptions/subscription-store.js'
-import { advance, contiguous, dropItems, holdLease, moveToDeadLetters, next, releaseLease, type OutboxItem, type Position } from '../../records/subscriptions/outbox.js'
+import {
+  getSubscription, listSubscriptions, liveSecrets, updateSubscription, type SubscriptionDoc
+} from '../../records/subscriptions/subscription-store.js'
+import {
+  advance, contiguous, dropItems, holdLease, moveToDeadLetters, next, releaseLease, type OutboxItem, type Position
+} from '../../records/subscriptions/outbox.js'
 import { covered } from './delivery-for.js'
 import type { NotifierAccess } from './access-port.js'
 import { postWebhook } from './webhook-post.js'
@@ -34,7 +38,8 @@ export interface DeliverySettings {
 }
 
 export const defaultDeliverySettings: DeliverySettings = {
-  timeoutMs: 10000, retryBaseMs: 500, retryMaxMs: 60000, pauseAfterMs: 15 * 60000, maxAttempts: 30, refreshMs: 1000, idleMs: 1000, leaseMs: 15000, gapGraceMs: 30000
+  timeoutMs: 10000, retryBaseMs: 500, retryMaxMs: 60000, pauseAfterMs: 15 * 60000, maxAttempts: 30,
+  refreshMs: 1000, idleMs: 1000, leaseMs: 15000, gapGraceMs: 30000
 }
 
 export interface DeliveryDeps {
@@ -56,7 +61,9 @@ export interface Deliveries {
 
 interface Worker { stop: AbortController, done: Promise<void>, wake: () => void }
 
-export function startDeliveries ({ store, logger, access, dispatcher, settings: overrides = {} }: DeliveryDeps): Deliveries {
+export function startDeliveries (
+  { store, logger, access, dispatcher, settings: overrides = {} }: DeliveryDeps
+): Deliveries {
   const settings = { ...defaultDeliverySettings, ...overrides }
   const log = logger.child({ component: 'notifier' })
   const owner = randomUUID()
@@ -65,14 +72,18 @@ export function startDeliveries ({ store, logger, access, dispatcher, settings: 
 
   async function pause (sub: SubscriptionDoc, reason: string): Promise<void> {
     log.warn({ subscription: sub._id, reason }, 'subscription paused by delivery failures')
-    await updateSubscription(store, sub._id, d => d.status === 'active' ? { ...d, status: 'paused', pausedBy: 'delivery', pausedAt: new Date().toISOString(), pauseReason: reason } : d)
+    const pausedAt = new Date().toISOString()
+    await updateSubscription(store, sub._id, d =>
+      d.status === 'active' ? { ...d, status: 'paused', pausedBy: 'delivery', pausedAt, pauseReason: reason } : d)
   }
 
   /** What a worker keeps between deliveries: the subscription as read for this batch, the position it wrote. */
   interface WorkerState { sub: SubscriptionDoc | undefined, position: Position | undefined, delivered: number[] }
 
   /** Delivers one item; false when the worker must stop (paused, deleted, stopping). */
-  async function deliver (subscriptionId: string, item: OutboxItem, state: WorkerState, signal: AbortSignal): Promise<boolean> {
+  async function deliver (
+    subscriptionId: string, item: OutboxItem, state: WorkerState, signal: AbortSignal
+  ): Promise<boolean> {
     let attempts = 0
     let failingSince: number | undefined
     let audited = false
@@ -83,18 +94,32 @@ export function startDeliveries ({ store, logger, access, dispatcher, settings: 
       state.sub = sub
       if (sub === undefined || sub.status !== 'active') return false
       const granted = await access.fieldsFor(sub.clientId, sub.purpose, sub.entity)
-      if (granted === undefined || granted.length === 0) { await pause(sub, `no grant for purpose '${sub.purpose}' on '${sub.entity}' any more`); return false }
+      if (granted === undefined || granted.length === 0) {
+        await pause(sub, `no grant for purpose '${sub.purpose}' on '${sub.entity}' any more`)
+        return false
+      }
       // Queued under a wider grant: never sent beyond what the grant covers now.
       const beyond = item.fields.filter(f => !covered(f, granted))
-      if (beyond.length > 0) { await moveToDeadLetters(store, item, `the grant no longer covers ${beyond.join(', ')}`, attempts); state.position = undefined; return true }
+      if (beyond.length > 0) {
+        await moveToDeadLetters(store, item, `the grant no longer covers ${beyond.join(', ')}`, attempts)
+        state.position = undefined
+        return true
+      }
       let reason: string
       try {
         if (!audited) {
-          await access.audit({ at: new Date().toISOString(), requestId: item.webhookId, clientId: sub.clientId, purpose: sub.purpose, entity: item.entity, subjects: item.subjects, fields: item.fields })
+          const { clientId, purpose } = sub
+          await access.audit({
+            at: new Date().toISOString(), requestId: item.webhookId, clientId, purpose,
+            entity: item.entity, subjects: item.subjects, fields: item.fields
+          })
           audited = true
         }
         attempts++
-        const outcome = await postWebhook({ url: sub.url, webhookId: item.webhookId, body: JSON.stringify(item.event), secrets: liveSecrets(sub), dispatcher, timeoutMs: settings.timeoutMs, signal })
+        const outcome = await postWebhook({
+          url: sub.url, webhookId: item.webhookId, body: JSON.stringify(item.event), secrets: liveSecrets(sub),
+          dispatcher, timeoutMs: settings.timeoutMs, signal
+        })
         if (outcome.kind === 'delivered') {
           state.position = await advance(store, subscriptionId, item.seq, state.position)
           state.delivered.push(item.seq)
@@ -129,7 +154,10 @@ export function startDeliveries ({ store, logger, access, dispatcher, settings: 
     let wakeNow = (): void => {}
     worker.wake = () => { woken = true; wakeNow() }
     while (!signal.aborted) {
-      if (!await holdLease(store, subscriptionId, owner, settings.leaseMs)) { await sleep(settings.leaseMs / 3, signal); continue }
+      if (!await holdLease(store, subscriptionId, owner, settings.leaseMs)) {
+        await sleep(settings.leaseMs / 3, signal)
+        continue
+      }
       const queued = await next(store, subscriptionId, 20)
       const items = contiguous(queued.position, queued.items, settings.gapGraceMs)
       if (items.length === 0) {
@@ -157,7 +185,9 @@ export function startDeliveries ({ store, logger, access, dispatcher, settings: 
     const worker: Worker = { stop: new AbortController(), done: Promise.resolve(), wake: () => {} }
     workers.set(subscriptionId, worker)
     worker.done = work(subscriptionId, worker)
-      .catch(err => { log.warn({ err, subscription: subscriptionId }, 'delivery worker failed; restarted at the next refresh') })
+      .catch(err => {
+        log.warn({ err, subscription: subscriptionId }, 'delivery worker failed; restarted at the next refresh')
+      })
       .finally(async () => {
         workers.delete(subscriptionId)
         await releaseLease(store, subscriptionId, owner).catch(() => undefined)
@@ -165,7 +195,10 @@ export function startDeliveries ({ store, logger, access, dispatcher, settings: 
   }
 
   let refreshing: Promise<void> | undefined
-  const refresh = async (): Promise<void> => { refreshing ??= readActive().finally(() => { refreshing = undefined }); await refreshing }
+  const refresh = async (): Promise<void> => {
+    refreshing ??= readActive().finally(() => { refreshing = undefined })
+    await refreshing
+  }
 
   async function readActive (): Promise<void> {
     if (stopping.signal.aborted) return

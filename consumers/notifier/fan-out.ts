@@ -34,13 +34,19 @@ export interface LoggedChange { change: RecordChange, at: number }
 function readChange (message: ConsumedMessage): LoggedChange | undefined {
   try {
     const data = (JSON.parse(message.value) as { data?: RecordChange }).data
-    return data !== undefined && typeof data.entityId === 'string' && Array.isArray(data.changed) ? { change: data, at: message.timestamp } : undefined
+    const ok = data !== undefined && typeof data.entityId === 'string' && Array.isArray(data.changed)
+    return ok ? { change: data, at: message.timestamp } : undefined
   } catch { return undefined }
 }
 
 /** Queues each change for each subscription that may receive it; returns the subscriptions that got items. */
-export async function fanOut (store: Store, access: NotifierAccess, changes: LoggedChange[], subscriptions: SubscriptionDoc[], now = new Date()): Promise<string[]> {
-  const bySub = new Map<string, Array<Pick<OutboxItem, 'version' | 'subscriptionId' | 'entity' | 'entityId' | 'createdAt' | 'webhookId' | 'event' | 'subjects' | 'fields'>>>()
+type Queued = Pick<OutboxItem,
+  'version' | 'subscriptionId' | 'entity' | 'entityId' | 'createdAt' | 'webhookId' | 'event' | 'subjects' | 'fields'>
+
+export async function fanOut (
+  store: Store, access: NotifierAccess, changes: LoggedChange[], subscriptions: SubscriptionDoc[], now = new Date()
+): Promise<string[]> {
+  const bySub = new Map<string, Queued[]>()
   for (const { change, at } of changes) {
     for (const sub of subscriptions) {
       // A subscription receives the changes logged from its creation on, not the log's past.
@@ -50,17 +56,21 @@ export async function fanOut (store: Store, access: NotifierAccess, changes: Log
       if (delivery === undefined) continue
       const items = bySub.get(sub._id) ?? []
       bySub.set(sub._id, items)
-      items.push({ version: 1, subscriptionId: sub._id, entity: change.entity, entityId: change.entityId, createdAt: now.toISOString(), ...delivery })
+      const { entity, entityId } = change
+      items.push({ version: 1, subscriptionId: sub._id, entity, entityId, createdAt: now.toISOString(), ...delivery })
     }
   }
   for (const [subscriptionId, items] of bySub) {
     const first = await reserve(store, subscriptionId, items.length)
-    await enqueue(store, items.map((item, i): OutboxItem => ({ ...item, _id: itemId(subscriptionId, first + i), seq: first + i })))
+    await enqueue(store, items.map((item, i): OutboxItem =>
+      ({ ...item, _id: itemId(subscriptionId, first + i), seq: first + i })))
   }
   return [...bySub.keys()]
 }
 
-export async function startChangeFanOut ({ eventLog, store, logger, access, batchSize, maxAttempts, onQueued, onFatal }: FanOutOptions): Promise<Subscription> {
+export async function startChangeFanOut (
+  { eventLog, store, logger, access, batchSize, maxAttempts, onQueued, onFatal }: FanOutOptions
+): Promise<Subscription> {
   const log = logger.child({ consumer: NOTIFIER_GROUP })
   return await eventLog.subscribe({
     group: NOTIFIER_GROUP,
@@ -71,12 +81,15 @@ export async function startChangeFanOut ({ eventLog, store, logger, access, batc
     fromBeginning: true,
     handler: async messages => {
       const changes = messages.map(readChange).filter((c): c is LoggedChange => c !== undefined)
-      if (changes.length < messages.length) log.warn({ skipped: messages.length - changes.length }, 'change messages without a change skipped')
+      const skipped = messages.length - changes.length
+      if (skipped > 0) log.warn({ skipped }, 'change messages without a change skipped')
       if (changes.length === 0) return
       const subscriptions = await listSubscriptions(store)
       if (subscriptions.length === 0) return
       const queued = await fanOut(store, access, changes, subscriptions)
-      if (queued.length > 0) { log.debug({ subscriptions: queued.length, changes: changes.length }, 'changes queued'); onQueued?.(queued) }
+      if (queued.length === 0) return
+      log.debug({ subscriptions: queued.length, changes: changes.length }, 'changes queued')
+      onQueued?.(queued)
     },
     onFatal: err => { log.error({ err }, 'notifier fan-out stopped after repeated failures'); onFatal?.(err) }
   })

@@ -31,7 +31,9 @@ export function startNotifier ({ store, logger, access, dispatcher, settings }: 
   return {
     deliveries,
     startFanOut: async (eventLog, { batchSize, maxAttempts }) =>
-      await startChangeFanOut({ eventLog, store, logger, access, batchSize, maxAttempts, onQueued: ids => deliveries.wake(ids) }),
+      await startChangeFanOut({
+        eventLog, store, logger, access, batchSize, maxAttempts, onQueued: ids => deliveries.wake(ids)
+      }),
     async stop () {
       await deliveries.stop()
       await access.close()

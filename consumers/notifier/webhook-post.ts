@@ -11,10 +11,22 @@ export type PostOutcome = { kind: 'delivered', status: number } | { kind: 'refus
 
 const REFUSALS = new Set([400, 410, 413, 415, 422])
 
-export interface PostOptions { url: string, webhookId: string, body: string, secrets: readonly string[], dispatcher?: Dispatcher, timeoutMs: number, signal?: AbortSignal, now?: number }
+export interface PostOptions {
+  url: string
+  webhookId: string
+  body: string
+  secrets: readonly string[]
+  dispatcher?: Dispatcher
+  timeoutMs: number
+  signal?: AbortSignal
+  now?: number
+}
 
-export async function postWebhook ({ url, webhookId, body, secrets, dispatcher, timeoutMs, signal, now = Date.now() }: PostOptions): Promise<PostOutcome> {
-  const headers = { ...signedHeaders(secrets, webhookId, Math.floor(now / 1000), body), 'content-type': CLOUDEVENTS_JSON, 'user-agent': 'lienthong-notifier/1' }
+export async function postWebhook (
+  { url, webhookId, body, secrets, dispatcher, timeoutMs, signal, now = Date.now() }: PostOptions
+): Promise<PostOutcome> {
+  const signed = signedHeaders(secrets, webhookId, Math.floor(now / 1000), body)
+  const headers = { ...signed, 'content-type': CLOUDEVENTS_JSON, 'user-agent': 'lienthong-notifier/1' }
   const limit = AbortSignal.timeout(timeoutMs)
   try {
     const res = await request(url, {
@@ -25,7 +37,9 @@ export async function postWebhook ({ url, webhookId, body, secrets, dispatcher, 
     await res.body.dump({ limit: 65536 }).catch(() => undefined)
     if (res.statusCode >= 200 && res.statusCode < 300) return { kind: 'delivered', status: res.statusCode }
     const reason = `receiver answered ${res.statusCode}`
-    return REFUSALS.has(res.statusCode) ? { kind: 'refused', reason } : { kind: 'failed', reason: res.statusCode >= 300 && res.statusCode < 400 ? `${reason} (redirects are not followed)` : reason }
+    if (REFUSALS.has(res.statusCode)) return { kind: 'refused', reason }
+    const redirect = res.statusCode >= 300 && res.statusCode < 400
+    return { kind: 'failed', reason: redirect ? `${reason} (redirects are not followed)` : reason }
   } catch (err) {
     const e = err as Error & { code?: string }
     if (limit.aborted) return { kind: 'failed', reason: `no answer within ${timeoutMs} ms` }

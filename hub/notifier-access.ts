@@ -7,7 +7,9 @@ import { createAuditWriter } from '../gateway/security/audit-writer.js'
 import { projectFields } from '../gateway/security/projection.js'
 import type { EntityName } from '../gateway/security/entities.js'
 
-export function notifierAccess (store: Store, { grantCacheTtlMs = 1000, auditBatchMax = 256, auditTimeoutMs = 5000 } = {}): NotifierAccess {
+export function notifierAccess (
+  store: Store, { grantCacheTtlMs = 1000, auditBatchMax = 256, auditTimeoutMs = 5000 } = {}
+): NotifierAccess {
   const grants = createGrantChecker({ store, ttlMs: grantCacheTtlMs })
   const audit = createAuditWriter({ store, batchMax: auditBatchMax, timeoutMs: auditTimeoutMs })
   return {

@@ -37,7 +37,8 @@ export interface AppliedVersions { before: StoredView | undefined, versions: His
 
 export const changesTopic = (entity: CanonicalEntity): string => `changes.${entity}`
 export const changeEventType = (entity: string, kind: ChangeKind): string => `vn.lienthong.${entity}.${kind}`
-export const changeId = (c: { entity: string, entityId: string, version: number }): string => `${c.entity}:${c.entityId}:${c.version}`
+export const changeId = (c: { entity: string, entityId: string, version: number }): string =>
+  `${c.entity}:${c.entityId}:${c.version}`
 
 /** Where a record's ward code sits, per entity (none for cards and certificates). */
 export const wardPaths: Record<CanonicalEntity, string[]> = {
@@ -75,20 +76,25 @@ export function changedPaths (before: Record<string, unknown> | null, after: Rec
     const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
     if (isObj(b) || isObj(a)) {
       for (const child of new Set([...Object.keys(isObj(b) ? b : {}), ...Object.keys(isObj(a) ? a : {})])) {
-        if (canonicalJson((isObj(b) ? b[child] : undefined) ?? null) !== canonicalJson((isObj(a) ? a[child] : undefined) ?? null)) out.add(`${head}.${child}`)
+        const was = canonicalJson((isObj(b) ? b[child] : undefined) ?? null)
+        if (was !== canonicalJson((isObj(a) ? a[child] : undefined) ?? null)) out.add(`${head}.${child}`)
       }
     }
   }
   return [...out].sort()
 }
 
-function kindsOf (entity: CanonicalEntity, before: StoredView | undefined, after: StoredView, changed: string[]): ChangeKind[] {
+function kindsOf (
+  entity: CanonicalEntity, before: StoredView | undefined, after: StoredView, changed: string[]
+): ChangeKind[] {
   const existed = before !== undefined && !before.deleted
   if (after.deleted) return existed ? ['deleted'] : []
   const kinds: ChangeKind[] = []
-  if (entity === 'person' && changed.includes('dateOfDeath') && valueAt(after.fields, 'dateOfDeath') !== undefined) kinds.push('died')
+  const died = changed.includes('dateOfDeath') && valueAt(after.fields, 'dateOfDeath') !== undefined
+  if (entity === 'person' && died) kinds.push('died')
   // A move changes an address the record already had; the first address the hub learns is not one.
-  if (existed && (movePaths[entity] ?? []).some(p => changed.includes(p) && valueAt(before.fields, p) !== undefined)) kinds.push('moved')
+  const moved = (movePaths[entity] ?? []).some(p => changed.includes(p) && valueAt(before?.fields ?? null, p) !== undefined)
+  if (existed && moved) kinds.push('moved')
   kinds.push(existed ? 'updated' : 'created')
   return kinds
 }

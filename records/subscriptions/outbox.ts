@@ -25,7 +25,8 @@ export interface DeadDelivery extends OutboxItem { reason: string, failedAt: str
 const OUTBOX = 'subscription_outbox'
 const CURSORS = 'subscription_cursors'
 const DEAD = 'subscription_dead_letters'
-export const itemId = (subscriptionId: string, seq: number): string => `${subscriptionId}:${String(seq).padStart(12, '0')}`
+export const itemId = (subscriptionId: string, seq: number): string =>
+  `${subscriptionId}:${String(seq).padStart(12, '0')}`
 
 async function counter (store: Store, id: string): Promise<{ value: number, version: number | null }> {
   const doc = await store.get(CURSORS, id)
@@ -58,10 +59,15 @@ export async function pending (store: Store, subscriptionId: string, limit: numb
 }
 
 /** The delivered position and the items after it. */
-export async function next (store: Store, subscriptionId: string, limit: number): Promise<{ position: number, items: OutboxItem[] }> {
+export async function next (
+  store: Store, subscriptionId: string, limit: number
+): Promise<{ position: number, items: OutboxItem[] }> {
   const position = await delivered(store, subscriptionId)
   const items = await store.find(OUTBOX, {
-    where: { subscriptionId }, orderBy: { field: 'seq' }, limit, after: { value: position, id: itemId(subscriptionId, position) }
+    where: { subscriptionId },
+    orderBy: { field: 'seq' },
+    limit,
+    after: { value: position, id: itemId(subscriptionId, position) }
   }) as OutboxItem[]
   return { position, items }
 }
@@ -95,7 +101,8 @@ export async function advance (store: Store, subscriptionId: string, seq: number
     const { value, version } = attempt === 0 && known !== undefined ? known : await counter(store, id)
     if (seq <= value) return { value, version }
     const next = (version ?? 0) + 1
-    const { applied } = await store.bulkUpsert(CURSORS, [{ doc: { _id: id, version: next, value: seq }, expectedVersion: version }])
+    const doc = { _id: id, version: next, value: seq }
+    const { applied } = await store.bulkUpsert(CURSORS, [{ doc, expectedVersion: version }])
     if (applied.length === 1) return { value: seq, version: next }
   }
   throw new Error(`the position of ${subscriptionId} kept moving under another writer`)
@@ -112,7 +119,9 @@ export async function markDelivered (store: Store, subscriptionId: string, seq: 
   await dropItems(store, subscriptionId, [seq])
 }
 
-export async function moveToDeadLetters (store: Store, item: OutboxItem, reason: string, attempts: number, now = new Date()): Promise<void> {
+export async function moveToDeadLetters (
+  store: Store, item: OutboxItem, reason: string, attempts: number, now = new Date()
+): Promise<void> {
   const dead: DeadDelivery = { ...item, version: 1, reason, attempts, failedAt: now.toISOString() }
   await store.bulkUpsert(DEAD, [{ doc: dead, expectedVersion: null }])
   await markDelivered(store, item.subscriptionId, item.seq)
@@ -126,7 +135,9 @@ export async function listDeadDeliveries (store: Store, subscriptionId: string, 
  * Queues a dead delivery again at the end of the subscription's queue, with the same webhook-id.
  * It may then arrive after a newer change of the same record: the body's `data.version` orders them.
  */
-export async function replayDeadDelivery (store: Store, subscriptionId: string, seq: number): Promise<OutboxItem | undefined> {
+export async function replayDeadDelivery (
+  store: Store, subscriptionId: string, seq: number
+): Promise<OutboxItem | undefined> {
   const dead = await store.get(DEAD, itemId(subscriptionId, seq)) as DeadDelivery | undefined
   if (dead === undefined) return undefined
   const { reason: _r, failedAt: _f, attempts: _a, ...item } = dead
@@ -154,7 +165,9 @@ export async function purge (store: Store, subscriptionId: string): Promise<void
  * a lease in the cursors collection, taken when free or expired and renewed by its holder. Two
  * deliverers would still deliver at least once, but could break per-record order.
  */
-export async function holdLease (store: Store, subscriptionId: string, owner: string, ms: number, now = Date.now()): Promise<boolean> {
+export async function holdLease (
+  store: Store, subscriptionId: string, owner: string, ms: number, now = Date.now()
+): Promise<boolean> {
   const id = `${subscriptionId}:lease`
   const doc = await store.get(CURSORS, id)
   if (doc !== undefined && doc.owner !== owner && (doc.until as number) > now) return false
@@ -166,5 +179,7 @@ export async function holdLease (store: Store, subscriptionId: string, owner: st
 export async function releaseLease (store: Store, subscriptionId: string, owner: string): Promise<void> {
   const id = `${subscriptionId}:lease`
   const doc = await store.get(CURSORS, id)
-  if (doc?.owner === owner) await store.bulkUpsert(CURSORS, [{ doc: { _id: id, version: doc.version + 1, owner: '', until: 0 }, expectedVersion: doc.version }])
+  if (doc?.owner !== owner) return
+  const free = { _id: id, version: doc.version + 1, owner: '', until: 0 }
+  await store.bulkUpsert(CURSORS, [{ doc: free, expectedVersion: doc.version }])
 }

@@ -18,7 +18,8 @@ export function sign (secret: string, id: string, timestamp: number, body: strin
 export interface WebhookHeaders { 'webhook-id': string, 'webhook-timestamp': string, 'webhook-signature': string }
 
 export function signedHeaders (secrets: readonly string[], id: string, timestamp: number, body: string): WebhookHeaders {
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': secrets.map(s => sign(s, id, timestamp, body)).join(' ') }
+  const signatures = secrets.map(s => sign(s, id, timestamp, body)).join(' ')
+  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures }
 }
 
 export type VerifyResult = { ok: true } | { ok: false, reason: 'missing-headers' | 'timestamp' | 'signature' }
@@ -32,8 +33,13 @@ export function verify (secret: string, headers: Record<string, string | string[
   const sigs = one('webhook-signature')
   if (id === undefined || ts === undefined || sigs === undefined) return { ok: false, reason: 'missing-headers' }
   const seconds = Number(ts)
-  if (!Number.isInteger(seconds) || Math.abs(now / 1000 - seconds) > toleranceSeconds) return { ok: false, reason: 'timestamp' }
+  if (!Number.isInteger(seconds) || Math.abs(now / 1000 - seconds) > toleranceSeconds) {
+    return { ok: false, reason: 'timestamp' }
+  }
   const expected = Buffer.from(sign(secret, id, seconds, body))
-  const match = sigs.split(' ').some(s => { const got = Buffer.from(s); return got.length === expected.length && timingSafeEqual(got, expected) })
+  const match = sigs.split(' ').some(s => {
+    const got = Buffer.from(s)
+    return got.length === expected.length && timingSafeEqual(got, expected)
+  })
   return match ? { ok: true } : { ok: false, reason: 'signature' }
 }

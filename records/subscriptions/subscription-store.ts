@@ -31,15 +31,21 @@ export interface SubscriptionDoc extends StoredDoc {
   updatedAt: string
 }
 
-export type SubscriptionInput = Pick<SubscriptionDoc, 'clientId' | 'entity' | 'purpose' | 'url' | 'fields' | 'filter' | 'description'>
+export type SubscriptionInput =
+  Pick<SubscriptionDoc, 'clientId' | 'entity' | 'purpose' | 'url' | 'fields' | 'filter' | 'description'>
 
 const COLLECTION = 'subscriptions'
 export const subscriptionIdPattern = '^sub_[A-Za-z0-9_-]{16,40}$'
 const newId = (): string => `sub_${randomBytes(12).toString('base64url')}`
 
-export async function createSubscription (store: Store, input: SubscriptionInput, now = new Date()): Promise<SubscriptionDoc> {
+export async function createSubscription (
+  store: Store, input: SubscriptionInput, now = new Date()
+): Promise<SubscriptionDoc> {
   const at = now.toISOString()
-  const doc: SubscriptionDoc = { ...dropUndefined(input), _id: newId(), version: 1, status: 'active', secrets: [{ secret: newSecret(), createdAt: at }], createdAt: at, updatedAt: at }
+  const doc: SubscriptionDoc = {
+    ...dropUndefined(input), _id: newId(), version: 1, status: 'active',
+    secrets: [{ secret: newSecret(), createdAt: at }], createdAt: at, updatedAt: at
+  }
   const { applied } = await store.bulkUpsert(COLLECTION, [{ doc, expectedVersion: null }])
   if (applied.length !== 1) throw new Error('subscription id collision')
   return doc
@@ -54,7 +60,12 @@ export async function listSubscriptions (store: Store, clientId?: string): Promi
   const out: SubscriptionDoc[] = []
   let after: { value: string, id: string } | undefined
   for (;;) {
-    const page = await store.find(COLLECTION, { ...(clientId !== undefined ? { where: { clientId } } : {}), orderBy: { field: '_id' }, limit: 1000, ...(after !== undefined ? { after } : {}) }) as SubscriptionDoc[]
+    const page = await store.find(COLLECTION, {
+      ...(clientId !== undefined ? { where: { clientId } } : {}),
+      orderBy: { field: '_id' },
+      limit: 1000,
+      ...(after !== undefined ? { after } : {})
+    }) as SubscriptionDoc[]
     out.push(...page)
     if (page.length < 1000) return out
     after = { value: page[page.length - 1]._id, id: page[page.length - 1]._id }
@@ -62,11 +73,14 @@ export async function listSubscriptions (store: Store, clientId?: string): Promi
 }
 
 /** Applies `change` to the stored subscription with optimistic concurrency; undefined when it is gone. */
-export async function updateSubscription (store: Store, id: string, change: (doc: SubscriptionDoc) => SubscriptionDoc, now = new Date()): Promise<SubscriptionDoc | undefined> {
+export async function updateSubscription (
+  store: Store, id: string, change: (doc: SubscriptionDoc) => SubscriptionDoc, now = new Date()
+): Promise<SubscriptionDoc | undefined> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await getSubscription(store, id)
     if (current === undefined) return undefined
-    const next = { ...dropUndefined(change(structuredClone(current))), _id: id, version: current.version + 1, updatedAt: now.toISOString() } as SubscriptionDoc
+    const changed = dropUndefined(change(structuredClone(current)))
+    const next = { ...changed, _id: id, version: current.version + 1, updatedAt: now.toISOString() } as SubscriptionDoc
     const { applied } = await store.bulkUpsert(COLLECTION, [{ doc: next, expectedVersion: current.version }])
     if (applied.length === 1) return next
   }

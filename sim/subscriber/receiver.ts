@@ -13,7 +13,9 @@ import type { Logger } from 'pino'
  * code: HMAC-SHA256 with the base64 key after `whsec_`, over `<id>.<timestamp>.<body>`, against any
  * of the space-separated `v1,` signatures; timestamps more than five minutes off are refused.
  */
-export function verifySignature (secret: string, headers: Record<string, string | string[] | undefined>, body: string, now = Date.now()): boolean {
+export function verifySignature (
+  secret: string, headers: Record<string, string | string[] | undefined>, body: string, now = Date.now()
+): boolean {
   const one = (name: string): string | undefined => { const v = headers[name]; return Array.isArray(v) ? v[0] : v }
   const id = one('webhook-id')
   const timestamp = one('webhook-timestamp')
@@ -22,13 +24,25 @@ export function verifySignature (secret: string, headers: Record<string, string 
   if (!/^\d+$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > 300) return false
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64')
   const expected = Buffer.from(`v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`)
-  return signatures.split(' ').some(s => { const got = Buffer.from(s); return got.length === expected.length && timingSafeEqual(got, expected) })
+  return signatures.split(' ').some(s => {
+    const got = Buffer.from(s)
+    return got.length === expected.length && timingSafeEqual(got, expected)
+  })
 }
 
-export interface ReceivedChange { webhookId: string, type: string, entityId: string, version: number, data: Record<string, unknown>, /** ms since the epoch */ at: number }
+export interface ReceivedChange {
+  webhookId: string
+  type: string
+  entityId: string
+  version: number
+  data: Record<string, unknown>
+  /** ms since the epoch */
+  at: number
+}
 
 /** `hold`: every request waits, unanswered, until the mode changes. */
-export type ReceiverMode = { kind: 'ok' } | { kind: 'fail', status: number } | { kind: 'slow', delayMs: number } | { kind: 'hold' }
+export type ReceiverMode =
+  { kind: 'ok' } | { kind: 'fail', status: number } | { kind: 'slow', delayMs: number } | { kind: 'hold' }
 
 export interface Receiver {
   url: string
@@ -53,7 +67,11 @@ export interface Receiver {
 
 const short = (id: string): string => id.length > 6 ? `…${id.slice(-4)}` : id
 
-export async function startReceiver ({ secrets: initial, port = 0, host = '127.0.0.1', logger }: { secrets: string[], port?: number, host?: string, logger?: Logger }): Promise<Receiver> {
+export interface ReceiverOptions { secrets: string[], port?: number, host?: string, logger?: Logger }
+
+export async function startReceiver (
+  { secrets: initial, port = 0, host = '127.0.0.1', logger }: ReceiverOptions
+): Promise<Receiver> {
   let secrets = initial
   let mode: ReceiverMode = { kind: 'ok' }
   let release = (): void => {}
@@ -87,7 +105,10 @@ export async function startReceiver ({ secrets: initial, port = 0, host = '127.0
     if (mode.kind === 'slow') await new Promise(resolve => setTimeout(resolve, (mode as { delayMs: number }).delayMs))
     if (born !== generation) return
     const event = JSON.parse(body) as { type: string, subject: string, data: Record<string, unknown> & { version: number } }
-    const change: ReceivedChange = { webhookId: String(req.headers['webhook-id']), type: event.type, entityId: event.subject, version: event.data.version, data: event.data, at: Date.now() }
+    const change: ReceivedChange = {
+      webhookId: String(req.headers['webhook-id']), type: event.type, entityId: event.subject,
+      version: event.data.version, data: event.data, at: Date.now()
+    }
     receiver.received.push(change)
     if (!seen.has(change.webhookId)) {
       seen.add(change.webhookId)
@@ -96,7 +117,8 @@ export async function startReceiver ({ secrets: initial, port = 0, host = '127.0
       // Older than what is held (a replayed dead letter): already superseded, not applied.
       if (held === undefined || held.version < change.version) {
         receiver.records.set(change.entityId, { version: change.version, data: (event.data.after ?? {}) as Record<string, unknown> })
-        logger?.info({ type: change.type, subject: short(change.entityId), version: change.version, changed: event.data.changed }, 'change applied')
+        const { type, version } = change
+        logger?.info({ type, subject: short(change.entityId), version, changed: event.data.changed }, 'change applied')
       }
     }
     res.writeHead(204).end()
@@ -105,7 +127,9 @@ export async function startReceiver ({ secrets: initial, port = 0, host = '127.0
   let server: Server | undefined
   let boundPort = port
   async function start (): Promise<void> {
-    const s = createServer((req, res) => { handle(req, res).catch(() => { if (!res.headersSent) res.writeHead(500); res.end() }) })
+    const s = createServer((req, res) => {
+      handle(req, res).catch(() => { if (!res.headersSent) res.writeHead(500); res.end() })
+    })
     await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(boundPort, host, () => resolve()) })
     boundPort = (s.address() as AddressInfo).port
     server = s

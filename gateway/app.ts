@@ -33,6 +33,7 @@ import { adminRoutes } from './routes/admin-routes.js'
 import { connectorApiRoutes } from './routes/connectors-api.js'
 import type { ConnectorApiDeps } from './routes/connector-deps.js'
 import { MAX_JSON_DEPTH } from '../infra/shared/json-depth.js'
+import { subscriptionRoutes, type SubscriptionRouteDeps } from './routes/subscriptions.js'
 import metricsRoute, { type MetricsRouteOptions } from './routes/metrics.js'
 import { consoleRoutes } from './console/index.js'
 
@@ -49,12 +50,15 @@ export interface GatewayDeps {
   limits?: Partial<GatewayLimits>
   /** The hub's metrics and who may scrape them; without it there is no /metrics. */
   metrics?: MetricsRouteOptions
+  /** Outbound change subscriptions (the SSRF guard for their URLs); without it those routes are absent. */
+  subscriptions?: SubscriptionRouteDeps
 }
 
 export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number, bodyMaxDepth: number }
 const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000, bodyMaxDepth: MAX_JSON_DEPTH }
 
-export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {}, metrics }: GatewayDeps): Promise<FastifyInstance> {
+export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {}, metrics,
+  subscriptions }: GatewayDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...limitOverrides }
   const app = Fastify({
     loggerInstance: logger.child({ role: 'gateway' }, {
@@ -108,5 +112,6 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   if (connectors !== undefined) await app.register(conflictResolutionRoutes(store, connectors.eventLog))
   await app.register(consoleRoutes({ store, connectors, metrics: metrics?.metrics, templates: loadProcedureTemplates() }))
+  if (subscriptions !== undefined) await app.register(subscriptionRoutes(store, subscriptions))
   return app
 }

@@ -25,6 +25,11 @@ import { createConnectorServices } from '../connectors/registry/connector-servic
 import { startConnectorHost, type ConnectorHost } from '../connectors/registry/connector-host.js'
 import { createRegisteredRunner } from '../connectors/registry/registered-runner.js'
 import { startMerger, MERGER_GROUP } from '../consumers/merger/merger.js'
+import { changePublisher } from '../consumers/notifier/change-publisher.js'
+import { NOTIFIER_GROUP } from '../consumers/notifier/fan-out.js'
+import { asStoppable, startNotifier } from '../consumers/notifier/notifier.js'
+import { startDemoSubscriber } from './demo-subscriber.js'
+import { notifierAccess } from './notifier-access.js'
 import { loadSurvivorship } from '../consumers/merger/survivorship.js'
 import { buildGateway } from '../gateway/app.js'
 import type { ReadinessCheck } from '../gateway/routes/health.js'
@@ -94,7 +99,13 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
   const continueStarting = (): void => { if (signal?.aborted === true) throw new Error('start-up aborted') }
   const schemas = createSchemaValidator()
   // Built-in connectors (configured by the operator) and registered ones (added through the API).
-  const connectorServices = createConnectorServices({ store, eventLog, schemas, settings: config.connectors, builtIns: builtInConnectors })
+  // The demo department's webhook receiver (sim/subscriber/demo.ts): its loopback origin is allow-listed.
+  const demoSubscriber = config.role === 'all' && config.sim.enabled && config.security.demoClients &&
+    config.mongodb.uri === '' ? await startDemoSubscriber(logger) : undefined
+  const ssrfAllow = [...config.connectors.ssrfAllow, ...(demoSubscriber !== undefined ? [demoSubscriber.origin] : [])]
+  const connectorServices = createConnectorServices({
+    store, eventLog, schemas, settings: { ...config.connectors, ssrfAllow }, builtIns: builtInConnectors
+  })
   let connectorHost: ConnectorHost | undefined
   const connectors: PollRunner[] = []
   const consumers: Subscription[] = []
@@ -122,6 +133,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
     // After the gateway: its last reads are in the head published on the way out.
     await auditHeads?.stop()
     await city?.close()
+    await demoSubscriber?.close()
     await connectorServices.close()
     watermark.stop()
     await eventLog.close()
@@ -174,11 +186,18 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
         return await superviseConsumer({ name, eventLog, logger, start, ...config.consumer })
       }
       const { batchSize, maxAttempts } = config.consumer
+      const notifier = startNotifier({
+        store, logger, access: notifierAccess(store), dispatcher: connectorServices.guard.dispatcher
+      })
+      consumers.push(asStoppable(notifier))
       const supervised = [
         // The merger folds canonical.<entity> events into golden records (consumers/merger).
         await supervise(MERGER_GROUP, async log => await startMerger({
-          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch
+          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch,
+          onVersions: changePublisher(log)
         })),
+        // changes.<entity> → subscriptions' outboxes → webhooks (consumers/notifier, docs/subscriptions.md).
+        await supervise(NOTIFIER_GROUP, async log => await notifier.startFanOut(log, { batchSize, maxAttempts })),
         // Raw events of every connector, built-in or registered, to canonical.<entity>.
         await supervise(NORMALIZER_GROUP, async log => await startNormalizer({
           eventLog: log, store, logger, batchSize, maxAttempts,
@@ -204,10 +223,12 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
       if (config.security.demoClients && config.mongodb.uri === '') {
         const file = join(config.dataDir, 'demo-keys.json')
         demoKeys = { file, clients: await ensureDemoClients(store, file) }
+        await demoSubscriber?.subscribe(store)
       }
       const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
       watchHub(observed, { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) })
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway, metrics: { metrics, metricsKey: config.security.metricsKey } })
+      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway,
+        subscriptions: { checkUrl: connectorServices.guard.checkUrl }, metrics: { metrics, metricsKey: config.security.metricsKey } })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
       auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
     }

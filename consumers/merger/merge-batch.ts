@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv'
 import type { ConsumedMessage, DeadLetter } from '../../infra/ports/event-log.js'
 import type { CollectionName, Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { goldenCollection } from '../../records/golden-record.js'
+import { goldenCollection, isGoldenRecord, type HistoryDoc, type StoredView } from '../../records/golden-record.js'
 import { writeMerged } from '../../records/writer.js'
 import type { MergeEvent } from './fold.js'
 import { mergeKey } from './merge-key.js'
@@ -33,6 +33,12 @@ export interface MergeBatchDeps {
   /** Where rejected events go; resolves before the batch may commit. */
   deadLetter: (letters: DeadLetter[]) => Promise<void>
   now?: () => Date
+  /**
+   * Told each record's state before the batch and its new versions once history is stored and
+   * before the golden records are: a failure fails the batch, which is then delivered again, so
+   * what it publishes (the change feed) is at least once.
+   */
+  onVersions?: (applied: Array<{ before: StoredView | undefined, versions: HistoryDoc[] }>) => Promise<void>
 }
 
 export interface BatchStats {
@@ -43,7 +49,9 @@ export interface BatchStats {
 
 export type MergeBatch = (messages: ConsumedMessage[]) => Promise<BatchStats>
 
-export function createMergeBatch ({ store, rules, validate, logger, deadLetter, now = () => new Date() }: MergeBatchDeps): MergeBatch {
+export function createMergeBatch (
+  { store, rules, validate, logger, deadLetter, now = () => new Date(), onVersions }: MergeBatchDeps
+): MergeBatch {
   return async function mergeBatch (messages) {
     const dead: DeadLetter[] = []
     // Between records: a large batch does not hold the event loop (health checks, SIGTERM).
@@ -66,6 +74,7 @@ export function createMergeBatch ({ store, rules, validate, logger, deadLetter, 
     const golden = new Map<CollectionName, VersionedWrite[]>()
     const history: VersionedWrite[] = []
     const steps: KeyedSteps[] = []
+    const applied: Array<{ before: StoredView | undefined, versions: HistoryDoc[] }> = []
     for (const [collection, keys] of byKey) {
       const writes: VersionedWrite[] = []
       for (const [entityId, events] of keys) {
@@ -75,11 +84,15 @@ export function createMergeBatch ({ store, rules, validate, logger, deadLetter, 
         if (outcome === undefined) continue
         writes.push({ doc: outcome.doc, expectedVersion: stored?.version ?? null })
         history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
+        const previous = isGoldenRecord(stored) ? stored : undefined
+        if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.history })
         if (outcome.conflictSteps.length > 0) steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
       }
       if (writes.length > 0) golden.set(collection, writes)
     }
 
+    // The change feed before any write: a batch that fails after it is merged and published again.
+    if (applied.length > 0) await onVersions?.(applied)
     const before = await store.getMany('conflicts', conflictIds(steps))
     const conflicts = conflictWrites(steps, before)
     const stale = await writeMerged(store, { history, conflicts, golden })

@@ -6,7 +6,7 @@ import { publishDeadLetters, type EventLog, type Subscription } from '../../infr
 import type { Store } from '../../infra/ports/store.js'
 import { canonicalEntities, canonicalTopic, type CanonicalEvent } from '../../schemas/canonical-event.js'
 import { createSchemaValidator } from '../../schemas/validator.js'
-import { createMergeBatch, type BatchStats } from './merge-batch.js'
+import { createMergeBatch, type BatchStats, type MergeBatchDeps } from './merge-batch.js'
 import type { SurvivorshipRules } from './survivorship.js'
 
 export const MERGER_GROUP = 'merger'
@@ -23,6 +23,8 @@ export interface MergerOptions {
   group?: string
   onFatal?: (err: Error) => void
   onBatch?: (stats: BatchStats) => void
+  /** Publishes a record's new versions (the change feed, consumers/notifier); called before golden writes. */
+  onVersions?: MergeBatchDeps['onVersions']
 }
 
 export async function startMerger (options: MergerOptions): Promise<Subscription> {
@@ -33,7 +35,8 @@ export async function startMerger (options: MergerOptions): Promise<Subscription
     rules,
     logger,
     validate: createSchemaValidator().validator<CanonicalEvent>('canonical-event'),
-    deadLetter: async letters => await publishDeadLetters(eventLog, group, letters)
+    deadLetter: async letters => await publishDeadLetters(eventLog, group, letters),
+    onVersions: options.onVersions
   })
   return await eventLog.subscribe({
     group,

@@ -48,7 +48,17 @@ export const operationIds: Readonly<Record<string, string>> = {
   'POST /v1/connectors/:id/events': 'pushConnectorEvents',
   'GET /v1/dead-letters': 'listDeadLetters',
   'POST /v1/dead-letters/:id/replay': 'replayDeadLetter',
-  'POST /v1/dead-letters/:id/discard': 'discardDeadLetter'
+  'POST /v1/dead-letters/:id/discard': 'discardDeadLetter',
+  'POST /v1/subscriptions': 'createSubscription',
+  'GET /v1/subscriptions': 'listSubscriptions',
+  'GET /v1/subscriptions/:id': 'getSubscription',
+  'PATCH /v1/subscriptions/:id': 'updateSubscription',
+  'DELETE /v1/subscriptions/:id': 'deleteSubscription',
+  'POST /v1/subscriptions/:id/pause': 'pauseSubscription',
+  'POST /v1/subscriptions/:id/resume': 'resumeSubscription',
+  'POST /v1/subscriptions/:id/secret': 'rotateSubscriptionSecret',
+  'GET /v1/subscriptions/:id/dead-letters': 'listSubscriptionDeadLetters',
+  'POST /v1/subscriptions/:id/dead-letters/:seq/replay': 'replaySubscriptionDeadLetter'
 }
 
 /**

@@ -8,6 +8,7 @@ import { operationIdOf } from '../openapi/operation-ids.js'
 import { renameRoute } from '../openapi/renamed-paths.js'
 import { documentErrors } from '../openapi/error-responses.js'
 import { requireOperator } from './access-control.js'
+import { changeWebhook } from '../routes/subscription-schemas.js'
 
 /**
  * A success response with no description of its own is described by its route's summary; Swagger
@@ -59,7 +60,13 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
       },
       // Every route needs a key except docs, health and schemas (marked with security: [] there).
       security: [{ apiKey: [] }],
+      // What a subscriber's URL receives (POST /v1/subscriptions; docs/subscriptions.md).
+      webhooks: { change: changeWebhook as never },
       tags: [
+        {
+          name: 'subscriptions',
+          description: 'Outbound change subscriptions: webhooks (Standard Webhooks, CloudEvents) within your grant (docs/subscriptions.md)'
+        },
         { name: 'unresolved', description: 'Records waiting for a legacy CMND to be linked to a personal id' },
         { name: 'data-quality', description: 'Counts of records whose merged data contradicts itself' },
         { name: 'prefill', description: 'Dossier prefill for one-stop software: procedures and their form fields filled from golden records' },

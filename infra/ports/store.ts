@@ -18,7 +18,9 @@ export const collectionNames = [
   // connector registry and dead letters kept for listing and replay
   'connectors', 'dead_letters',
   // access control and audit
-  'api_clients', 'grants', 'audit', 'access_log'
+  'api_clients', 'grants', 'audit', 'access_log',
+  // outbound change subscriptions: the subscriptions, their outboxes, counters and dead letters
+  'subscriptions', 'subscription_outbox', 'subscription_cursors', 'subscription_dead_letters'
 ] as const
 export type CollectionName = typeof collectionNames[number]
 

@@ -12,8 +12,10 @@ import { personalDataResponses, purposeHeaders, requireOperator } from '../plugi
 import type { EntityName } from '../security/entities.js'
 import { conflictIdPattern, createStewardDecisions, parseConflictId, type Decided } from '../steward/decide.js'
 
+// maxLength stays under the router's maxParamLength (200, gateway/app.ts), so a too-long id gets the
+// schema's 400 problem+json rather than the router's bare 414.
 const params = {
-  type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: conflictIdPattern, maxLength: 200 } }
+  type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: conflictIdPattern, maxLength: 180 } }
 } as const
 const text = (max: number) => ({ type: 'string', minLength: 3, maxLength: max }) as const
 

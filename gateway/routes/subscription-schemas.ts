@@ -137,8 +137,9 @@ const list = (items: object) => ({ type: 'object', required: ['data'], propertie
 export const subscriptionListSchema = list({ $ref: 'Subscription#' })
 export const deadDeliveryListSchema = list(deadDeliverySchema)
 
+// A body is required (`{}` takes the default overlap): the OpenAPI request body is then honestly required.
 export const rotateBody = {
-  type: ['object', 'null'],
+  type: 'object',
   additionalProperties: false,
   properties: { overlapSeconds: { type: 'integer', minimum: 0, maximum: MAX_OVERLAP_SECONDS, default: 86400 } }
 } as const

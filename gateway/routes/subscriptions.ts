@@ -158,7 +158,7 @@ export function subscriptionRoutes (store: Store, { checkUrl }: SubscriptionRout
       })
     }
 
-    app.post<IdReq & { Body: { overlapSeconds?: number } | null }>('/v1/subscriptions/:id/secret', {
+    app.post<IdReq & { Body: { overlapSeconds?: number } }>('/v1/subscriptions/:id/secret', {
       schema: {
         tags,
         summary: 'Rotate the signing secret; the old one keeps signing during the overlap',
@@ -167,7 +167,7 @@ export function subscriptionRoutes (store: Store, { checkUrl }: SubscriptionRout
         response: { 200: rotatedSchema, ...problems }
       }
     }, async request => {
-      const overlap = request.body?.overlapSeconds ?? 86400
+      const overlap = request.body.overlapSeconds ?? 86400
       const doc = await owned(request, request.params.id)
       const next = await updateSubscription(store, doc._id, d => rotateSecret(d, overlap)) as SubscriptionDoc
       const previous = next.secrets.at(-2)?.expiresAt

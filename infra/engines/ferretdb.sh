@@ -34,8 +34,17 @@ PGLOG="$PGDIR/postgres.log"
 # `go install .../cmd/ferretdb@v1.24.2` builds a binary that panics at start:
 # the module on the proxy lacks the generated build/version/version.txt. So we
 # fetch the same module with `go mod download`, add that file, and build it.
+#
+# The source is patched before building (ferretdb-id-equality.patch, docs/reliability.md): FerretDB
+# 1.24 turns `_id` equality into `_jsonb->'_id' @> …`, which its unique btree index cannot serve, so
+# every get, replace and upsert by `_id` scanned its whole table, and a load slowed down as the
+# store grew. The patch compares a string `_id` with `=`, which the index serves.
+PATCH="$(dirname "${BASH_SOURCE[0]}")/ferretdb-id-equality.patch"
 install_ferretdb() {
-  if [[ -x "$BIN" ]] && "$BIN" --version 2>/dev/null | grep -qx "version: $FERRETDB_VERSION"; then
+  local stamp
+  stamp="$FERRETDB_VERSION $(sha256sum "$PATCH" | cut -c1-16)"
+  if [[ -x "$BIN" ]] && "$BIN" --version 2>/dev/null | grep -qx "version: $FERRETDB_VERSION" &&
+    [[ "$(cat "$BIN.build" 2>/dev/null)" == "$stamp" ]]; then
     return 0
   fi
   command -v go >/dev/null || die "go not found"
@@ -50,11 +59,13 @@ install_ferretdb() {
   cp -r "$mod" "$src"
   chmod -R u+w "$src"
   echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
+  patch -s -d "$src" -p1 <"$PATCH" || die "patching FerretDB failed ($PATCH)"
   if ! (cd "$src" && go build -trimpath -o "$BIN" ./cmd/ferretdb) >"$FDIR/logs/build.log" 2>&1; then
     show_log_tail "$FDIR/logs/build.log"
     die "FerretDB build failed"
   fi
   rm -rf "$src"
+  echo "$stamp" >"$BIN.build"
   log "built in $((SECONDS - start))s"
 }
 

@@ -69,6 +69,9 @@ export function timedEventLog (inner: EventLog, metrics: HubMetrics, ownerOf: De
     },
     subscribe: async options => await timed('subscribe', async () => await inner.subscribe({ ...options, handler: watch(options) })),
     lastOffsets: async topics => await timed('lastOffsets', async () => await inner.lastOffsets(topics)),
+    // Optional on the port, but the supervisor's lag and readiness rest on it: a wrapper that
+    // dropped it left every restarted consumer "failing" with an unknown lag, for good.
+    ...(inner.groupLag !== undefined ? { groupLag: inner.groupLag.bind(inner) } : {}),
     ping: async () => await timed('ping', async () => await inner.ping()),
     close: async () => await inner.close(),
     async consumerLag () {

@@ -1,9 +1,12 @@
 // bench/subscriptions: delivery latency from a source change to the webhook received. A push
 // connector sends one new person per tick at a steady rate; the hub (in this process, embedded
 // adapters) normalizes, merges, publishes the change and delivers it to every subscription, each
-// with its own reference receiver (sim/subscriber). Run with 1 and then 50 subscriptions; prints
-// one JSON object with p50/p99/max per run. Nothing here is asserted.
-// Usage: node scripts/build-if-stale.mjs && node dist/bench/subscriptions.js [--rate 10] [--seconds 20] [--subscriptions 1,50]
+// with its own reference receiver (sim/subscriber). For each subscription count (1, then 50) it first
+// measures the sustained rate (a burst pushed in batches as fast as the hub takes them, timed until
+// every receiver has every change), then pushes one change per tick at half that rate (or --rate) and
+// reports p50/p99/max from push to webhook received. Prints one JSON object. Nothing is asserted.
+// Usage: node scripts/build-if-stale.mjs && node dist/bench/subscriptions.js [--rate N] [--seconds 20]
+//   [--burst 400] [--subscriptions 1,50]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,7 +29,8 @@ function flag (name: string, fallback: string): string {
 const percentile = (sorted: number[], p: number): number => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
 
 async function main (): Promise<void> {
-  const rate = Number(flag('rate', '10'))
+  const fixedRate = flag('rate', '') === '' ? undefined : Number(flag('rate', ''))
+  const burst = Number(flag('burst', '400'))
   const seconds = Number(flag('seconds', '20'))
   const counts = flag('subscriptions', '1,50').split(',').map(Number)
   const dir = mkdtempSync(join(tmpdir(), 'lt-bench-subs-'))
@@ -65,6 +69,26 @@ async function main (): Promise<void> {
         receivers.push(receiver)
       }
       for (const r of receivers) { r.received.length = 0; r.applied.length = 0 }
+      // Sustained rate: a burst in batches of 50, timed from the first push until every receiver has
+      // every change of it (push, normalize, merge, publish, deliver: the whole path, at its limit).
+      const burstIds = new Set<string>()
+      const burstStarted = Date.now()
+      for (let i = 0; i < burst; i += 50) {
+        const events = []
+        for (let j = i; j < Math.min(burst, i + 50); j++) {
+          n++
+          burstIds.add(personalIdOf(n))
+          events.push({ eventId: `e${n}`, record: pushRecord(n) })
+        }
+        await call('POST', `/v1/connectors/${CONNECTOR_ID}/events`, PUSH_TOKEN, { batchId: `b${n}`, events })
+      }
+      const burstDeadline = Date.now() + 300000
+      const burstGot = (): number => receivers.reduce((sum, r) => sum + r.applied.filter(c => burstIds.has(c.entityId)).length, 0)
+      while (burstGot() < burst * count && Date.now() < burstDeadline) await new Promise(resolve => setTimeout(resolve, 50))
+      const burstSeconds = (Date.now() - burstStarted) / 1000
+      const sustainedPerSecond = burstGot() < burst * count ? NaN : burst / burstSeconds
+      const rate = fixedRate ?? Math.max(1, Math.floor(sustainedPerSecond / 2))
+      for (const r of receivers) { r.received.length = 0; r.applied.length = 0 }
       const pushedAt = new Map<string, number>()
       const first = n + 1
       const total = Math.round(rate * seconds)
@@ -82,11 +106,12 @@ async function main (): Promise<void> {
       while (got() < expected && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50))
       const latencies = receivers.flatMap(r => r.applied.filter(c => pushedAt.has(c.entityId)).map(c => c.at - (pushedAt.get(c.entityId) as number))).sort((a, b) => a - b)
       results.push({
-        subscriptions: count, changes: total, firstPerson: first, deliveriesExpected: expected, deliveriesReceived: latencies.length,
+        subscriptions: count, burst, burstSeconds, sustainedChangesPerSecond: Math.round(sustainedPerSecond * 10) / 10,
+        rate, rateIs: fixedRate === undefined ? 'half the sustained rate' : '--rate', changes: total, firstPerson: first, deliveriesExpected: expected, deliveriesReceived: latencies.length,
         p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.at(-1) ?? NaN
       })
     }
-    console.log(JSON.stringify({ bench: 'subscriptions', engine: 'embedded', rate, seconds, results }, null, 2))
+    console.log(JSON.stringify({ bench: 'subscriptions', engine: 'embedded', seconds, targetP99Ms: 1000, results }, null, 2))
   } finally {
     for (const r of receivers) await r.close()
     await hub.stop()

@@ -16,16 +16,36 @@ export function nameFile (err: unknown, file: string, setting: string): unknown 
   return e
 }
 
-/** Opens a SQLite file and runs `setup` on it; any failure names the file. */
-export function openSqliteFile (file: string, setting: string, setup: (db: Database.Database) => void): Database.Database {
-  let db: Database.Database | undefined
-  try {
-    db = new Database(file)
-    setup(db)
-    return db
-  } catch (err) {
-    db?.close()
-    throw nameFile(err, file, setting)
+/** How long opening a file may wait out a lock held by another process's opening (start-up only). */
+const BUSY_BOUND_MS = 10000
+const BUSY_PAUSE_MS = 50
+
+const isBusy = (err: unknown): boolean =>
+  err instanceof Database.SqliteError && (err as Error & { code: string }).code.startsWith('SQLITE_BUSY')
+
+/** Blocks the thread for `ms`: only while opening at start-up, before anything else runs. */
+const pause = (ms: number): void => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms) }
+
+/**
+ * Opens a SQLite file and runs `setup` on it (which must be idempotent); any failure names the file.
+ * Roles started together open the same new file at once: the switch to WAL upgrades a lock, and two
+ * connections upgrading together deadlock, which SQLite answers with SQLITE_BUSY at once, without
+ * its busy timeout. The loser closes, pauses and opens again, within a bound.
+ */
+export function openSqliteFile (file: string, setting: string, setup: (db: Database.Database) => void,
+  { busyBoundMs = BUSY_BOUND_MS }: { busyBoundMs?: number } = {}): Database.Database {
+  const deadline = Date.now() + busyBoundMs
+  for (;;) {
+    let db: Database.Database | undefined
+    try {
+      db = new Database(file)
+      setup(db)
+      return db
+    } catch (err) {
+      db?.close()
+      if (isBusy(err) && Date.now() < deadline) { pause(BUSY_PAUSE_MS); continue }
+      throw nameFile(err, file, setting)
+    }
   }
 }
 

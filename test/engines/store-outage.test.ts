@@ -5,49 +5,19 @@
 // LT_FERRETDB_PORT, LT_PG_PORT) set as when that FerretDB was started (infra/engines/README.md);
 // LT_TEST_HUB_LOG=<file> keeps the hub's log.
 import t from 'tap'
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
-import { fileURLToPath } from 'node:url'
-import { pino } from 'pino'
-import { loadConfig } from '../../infra/config/load.js'
-import { startHub, type RunningHub } from '../../hub/start-hub.js'
-import type { SupervisedConsumer } from '../../consumers/supervisor.js'
 import { MERGER_GROUP, canonicalTopics } from '../../consumers/merger/merger.js'
 import { waitFor } from '../helpers/wait-for.js'
-import { withTimeout } from '../../infra/shared/retry.js'
-import { hint, kafkaBrokers, mongoUri, testDatabase, testNamespace } from './engines.js'
+import { engine, startLoadedHub } from './outage-hub.js'
 
 t.setTimeout(900000)
-const ferretdb = fileURLToPath(new URL('../../infra/engines/ferretdb.sh', import.meta.url))
-const engine = async (action: 'up' | 'down'): Promise<void> => { await promisify(execFile)('bash', [ferretdb, action], { env: process.env, timeout: 180000 }) }
 const CITIZENS = 300
 
 t.test('the merger survives a 30 s store outage and readiness tells the truth', async t => {
-  const namespace = testNamespace()
-  const config = loadConfig({
-    env: { KAFKA_BROKERS: kafkaBrokers.join(','), MONGODB_URI: mongoUri },
-    overrides: {
-      role: 'all', port: 0, logLevel: 'silent', kafka: { namespace, clientId: namespace },
-      mongodb: { database: testDatabase(), timeoutMs: 3000 }, sim: { citizens: CITIZENS, port: 0, changesPerSecond: 0 },
-      security: { demoClients: false }, consumer: { batchSize: 50, maxAttempts: 3, restartMinMs: 500, restartMaxMs: 5000 }
-    }
-  })
-  let hub: RunningHub
-  const logFile = process.env.LT_TEST_HUB_LOG
-  const hubLogger = logFile !== undefined ? pino({ level: 'info' }, pino.destination(logFile)) : pino({ level: 'silent' })
-  try { hub = await startHub(config, hubLogger) } catch (err) { throw new Error(`${(err as Error).message}; ${hint}`) }
-  t.teardown(async () => { await engine('up'); await hub.stop() })
-  const merger = hub.consumers.find(c => (c as SupervisedConsumer).name === MERGER_GROUP) as SupervisedConsumer
-  const ready = async (): Promise<{ status: number, checks: Record<string, string> }> => {
-    const r = await fetch(`${hub.gatewayUrl as string}/health/ready`)
-    return { status: r.status, checks: ((await r.json()) as { checks: Record<string, string> }).checks }
-  }
-  // Bounded: a probe that hangs would otherwise hold waitFor past its own bound.
-  const persons = async (): Promise<number> => (await withTimeout(hub.store.find('persons', { limit: 5000 }), 30000, 'persons')).length
+  const { hub, merger, ready, persons } = await startLoadedHub(t, CITIZENS, 'ferretdb')
 
   // The load is under way: some golden records written, canonical events still waiting.
   await waitFor(async () => await persons() > 0, { timeoutMs: 300000, intervalMs: 500, what: 'the first golden records' })
-  await engine('down')
+  await engine('ferretdb', 'down')
   const lies: string[] = []
   let notReady = 0
   let sawMergerDown = false
@@ -61,7 +31,7 @@ t.test('the merger survives a 30 s store outage and readiness tells the truth', 
   }
   t.ok(notReady > 0, 'readiness said 503 during the outage')
   t.ok(sawMergerDown, 'and named the merger as not consuming')
-  await engine('up')
+  await engine('ferretdb', 'up')
 
   // Caught up: every golden record written, the merger's committed position at the log's end (read
   // from Kafka, as readiness reads it), and readiness 200 again. The bounds fit a loaded 2-core machine.

@@ -2,7 +2,7 @@
 // event log (issue 12). Readiness rests on it: a restarted consumer with nothing waiting counts as
 // consuming only when its lag is known to be 0. When the metrics wrapper dropped groupLag, lag()
 // answered undefined for every consumer, and after a FerretDB outage the merger stayed "failing"
-// for good (test/engines/store-outage.test.ts).
+// for good (test/engines/outages/store-outage.test.ts).
 import t from 'tap'
 import { pino } from 'pino'
 import { loadConfig } from '../../infra/config/load.js'

@@ -1,24 +1,24 @@
 // A whole hub on Kafka + FerretDB under a small load, for the outage tests: one engine is stopped
 // while the merger is working and started again, and the tests watch readiness and the catch-up.
-// The outage tests stop and start a shared engine: run each alone, with LT_ENGINES_DIR (and the
+// The outage tests stop and start a shared engine: npm run test:engines runs them one at a time after the rest; run each alone, with LT_ENGINES_DIR (and the
 // ports) set as when the engines were started (infra/engines/README.md).
 import type { Test } from 'tap'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { pino } from 'pino'
-import { loadConfig } from '../../infra/config/load.js'
-import { startHub, type RunningHub } from '../../hub/start-hub.js'
-import type { SupervisedConsumer } from '../../consumers/supervisor.js'
-import { MERGER_GROUP } from '../../consumers/merger/merger.js'
-import { withTimeout } from '../../infra/shared/retry.js'
-import { hint, kafkaBrokers, mongoUri, testDatabase, testNamespace } from './engines.js'
+import { loadConfig } from '../../../infra/config/load.js'
+import { startHub, type RunningHub } from '../../../hub/start-hub.js'
+import type { SupervisedConsumer } from '../../../consumers/supervisor.js'
+import { MERGER_GROUP } from '../../../consumers/merger/merger.js'
+import { withTimeout } from '../../../infra/shared/retry.js'
+import { hint, kafkaBrokers, mongoUri, testDatabase, testNamespace } from '../engines.js'
 
 export type EngineScript = 'kafka' | 'ferretdb'
 
 /** Stops or starts one engine with the project's own script. */
 export async function engine (script: EngineScript, action: 'up' | 'down'): Promise<void> {
-  const file = fileURLToPath(new URL(`../../infra/engines/${script}.sh`, import.meta.url))
+  const file = fileURLToPath(new URL(`../../../infra/engines/${script}.sh`, import.meta.url))
   await promisify(execFile)('bash', [file, action], { env: process.env, timeout: 180000 })
 }
 

@@ -5,8 +5,8 @@
 // LT_FERRETDB_PORT, LT_PG_PORT) set as when that FerretDB was started (infra/engines/README.md);
 // LT_TEST_HUB_LOG=<file> keeps the hub's log.
 import t from 'tap'
-import { MERGER_GROUP, canonicalTopics } from '../../consumers/merger/merger.js'
-import { waitFor } from '../helpers/wait-for.js'
+import { MERGER_GROUP, canonicalTopics } from '../../../consumers/merger/merger.js'
+import { waitFor } from '../../helpers/wait-for.js'
 import { engine, startLoadedHub } from './outage-hub.js'
 
 t.setTimeout(900000)

@@ -6,8 +6,8 @@
 // LT_ENGINES_DIR (and LT_KAFKA_PORT, LT_KAFKA_CONTROLLER_PORT) set as when that Kafka was started
 // (infra/engines/README.md); LT_TEST_HUB_LOG=<file> keeps the hub's log.
 import t from 'tap'
-import { MERGER_GROUP, canonicalTopics } from '../../consumers/merger/merger.js'
-import { waitFor } from '../helpers/wait-for.js'
+import { MERGER_GROUP, canonicalTopics } from '../../../consumers/merger/merger.js'
+import { waitFor } from '../../helpers/wait-for.js'
 import { engine, startLoadedHub } from './outage-hub.js'
 
 t.setTimeout(900000)

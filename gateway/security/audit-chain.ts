@@ -7,17 +7,10 @@
 import { createHash } from 'node:crypto'
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
+import type { Disclosure } from '../../records/disclosure.js'
 
-/** One read of personal data, as the route reports it. `subjects` are the personal ids whose data was returned. */
-export interface AuditRead {
-  at: string
-  requestId: string
-  clientId: string
-  purpose: string
-  entity: string
-  subjects: string[]
-  fields: string[]
-}
+/** One read of personal data, as the route reports it (the shape every disclosure has). */
+export type AuditRead = Disclosure
 
 export interface AuditEntry extends AuditRead { seq: number, prevHash: string, hash: string }
 

@@ -1,0 +1,61 @@
+// Generates the issue-19 departments for the same synthetic city sim/city/generate.ts makes: it
+// replays the households in the same order with the same seeds (so the same people, parcels and
+// deaths), then renders each department from them with its own PRNGs. Adding a department or
+// changing a rate never changes the city, nor another department's records.
+import { buildHousehold } from '../city/household.js'
+import { IdAllocator } from '../city/ids.js'
+import { resolveCityOptions, type CityOptions } from '../city/options.js'
+import { mixSeed, seededRandom, stringSeed } from '../random.js'
+import { renderBeneficiaries } from './beneficiaries.js'
+import { DEFAULT_SOURCE_RATES, SourceContext, type SourceRates, type SourceSink } from './context.js'
+import type { SourceDepartmentId } from './departments.js'
+import { renderLicences } from './licences.js'
+import { renderStudents } from './students.js'
+import { renderUnemployment } from './unemployment.js'
+import type { HouseholdTruth } from '../city/household.js'
+
+type Renderer = (h: HouseholdTruth, index: number, ctx: SourceContext) => void
+
+export const RENDERERS: ReadonlyArray<readonly [SourceDepartmentId, Renderer]> = [
+  ['giao-duc', renderStudents],
+  ['chinh-sach', renderBeneficiaries],
+  ['gplx', renderLicences],
+  ['viec-lam', renderUnemployment]
+]
+
+export interface SourceCityOptions extends CityOptions { sourceRates?: Partial<SourceRates> }
+
+export interface SourceGenerationSummary { households: number, records: Record<string, number>, truth: Record<string, number> }
+
+export function generateSourceDepartments (options: SourceCityOptions, sink: SourceSink): SourceGenerationSummary {
+  const o = resolveCityOptions(options)
+  const rates: SourceRates = { ...DEFAULT_SOURCE_RATES, ...options.sourceRates }
+  // The allocator must see every household in order, exactly as generateCity does.
+  const ids = new IdAllocator(o.seed)
+  const records: Record<string, number> = {}
+  const truth: Record<string, number> = {}
+  const counting: SourceSink = {
+    record: (d, s, r) => { records[`${d}.${s}`] = (records[`${d}.${s}`] ?? 0) + 1; sink.record(d, s, r) },
+    truth: e => { truth[e.type] = (truth[e.type] ?? 0) + 1; sink.truth(e) }
+  }
+  let made = 0
+  let index = 0
+  while (made < o.citizens) {
+    const h = buildHousehold({ random: seededRandom(mixSeed(o.seed, index)), ids, asOf: o.asOf, maxMembers: o.citizens - made })
+    for (const [department, render] of RENDERERS) {
+      const salt = stringSeed(department)
+      const ctx = new SourceContext(
+        department,
+        seededRandom(mixSeed(o.seed ^ salt, index)),
+        seededRandom(mixSeed(o.seed ^ salt ^ 0xA5A5A5A5, index)),
+        rates,
+        o.asOf,
+        counting
+      )
+      render(h, index, ctx)
+    }
+    made += h.persons.length
+    index++
+  }
+  return { households: index, records, truth }
+}

@@ -49,6 +49,10 @@ export class SourceContext {
 
   chance (p: number): boolean { return this.inject.chance(p) }
 
+  // For injections that need more than a coin: drawn from the injection PRNG, so a change of rates
+  // never shifts the style draws (dates, keys) of the records that follow.
+  get injection (): Random { return this.inject }
+
   pickInjection<T>(items: readonly T[]): T { return this.inject.pick(items) }
 
   // The id this record names a person by: sometimes only the old CMND, recorded as a variant.

@@ -12,15 +12,20 @@ import type { SourceDepartmentId } from './departments.js'
 import { renderLicences } from './licences.js'
 import { renderStudents } from './students.js'
 import { renderUnemployment } from './unemployment.js'
+import { CityMemory } from './memory.js'
+import { renderNotary } from './notary.js'
+import { renderPermits } from './permits.js'
 import type { HouseholdTruth } from '../city/household.js'
 
-type Renderer = (h: HouseholdTruth, index: number, ctx: SourceContext) => void
+type Renderer = (h: HouseholdTruth, index: number, ctx: SourceContext, memory: CityMemory) => void
 
 export const RENDERERS: ReadonlyArray<readonly [SourceDepartmentId, Renderer]> = [
   ['giao-duc', renderStudents],
   ['chinh-sach', renderBeneficiaries],
   ['gplx', renderLicences],
-  ['viec-lam', renderUnemployment]
+  ['viec-lam', renderUnemployment],
+  ['cong-chung', renderNotary],
+  ['xay-dung', renderPermits]
 ]
 
 export interface SourceCityOptions extends CityOptions { sourceRates?: Partial<SourceRates> }
@@ -38,6 +43,7 @@ export function generateSourceDepartments (options: SourceCityOptions, sink: Sou
     record: (d, s, r) => { records[`${d}.${s}`] = (records[`${d}.${s}`] ?? 0) + 1; sink.record(d, s, r) },
     truth: e => { truth[e.type] = (truth[e.type] ?? 0) + 1; sink.truth(e) }
   }
+  const memory = new CityMemory()
   let made = 0
   let index = 0
   while (made < o.citizens) {
@@ -52,8 +58,9 @@ export function generateSourceDepartments (options: SourceCityOptions, sink: Sou
         o.asOf,
         counting
       )
-      render(h, index, ctx)
+      render(h, index, ctx, memory)
     }
+    memory.remember(h, o.asOf.slice(0, 10))
     made += h.persons.length
     index++
   }

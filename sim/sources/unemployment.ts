@@ -37,11 +37,24 @@ function renderOne (p: TruthPerson, serial: number, ctx: SourceContext): void {
   const endedOn = foundWork ? randomDate(ctx.style, periodFrom, ctx.today) : undefined
   const status = foundWork ? 'ended' : periodTo < ctx.today ? 'ended' : 'active'
   const ref = ctx.personRef(key, p.personalId, p.legacyId)
+  const ssn = p.socialInsuranceNumber as string
+  let ssnWritten = ssn
+  const invalid = ctx.shouldInvalidate()
+  if (!invalid && ctx.chance(ctx.rates.conflict)) {
+    // One digit off: the number was copied from the worker's booklet by hand.
+    const at = ctx.injection.int(2, 9)
+    ssnWritten = `${ssn.slice(0, at)}${(Number(ssn[at]) + 1) % 10}${ssn.slice(at + 1)}`
+    ctx.truth({
+      type: 'source-conflict', department: 'viec-lam', key, entity: 'unemployment-benefit', entityKey: key, field: 'socialInsuranceNumber',
+      values: { bhyt: ssn, 'viec-lam': ssnWritten }, winner: 'bhyt',
+      explanation: 'the social-insurance number was copied by hand; social insurance holds the number'
+    })
+  }
   const record: Record<string, unknown> = {
     soQuyetDinh: key,
     hoTen: p.fullName,
     [ref.legacy ? 'cmnd' : 'cccd']: ref.id,
-    soSoBhxh: p.socialInsuranceNumber,
+    soSoBhxh: ssnWritten,
     ngayQuyetDinh: loose(decisionDate),
     tuNgay: loose(periodFrom),
     denNgay: loose(periodTo),
@@ -53,7 +66,7 @@ function renderOne (p: TruthPerson, serial: number, ctx: SourceContext): void {
     updated: changedAt(ctx.style, endedOn ?? decisionDate, ctx.asOf),
     deleted: false
   }
-  if (ctx.shouldInvalidate()) {
+  if (invalid) {
     ctx.invalidate(record, key, [
       ['impossible-date', 'tuNgay', r => { r.tuNgay = `30/2/${yearOf(periodFrom)}` }],
       ['missing-required', 'mucHuong', r => { delete r.mucHuong }],

@@ -41,6 +41,7 @@ t.test('every record is listed invalid or reads back to its truth record, differ
     const invalid = new Set(truth.flatMap(e => e.type === 'source-invalid' && e.department === department ? [e.key] : []))
     const validate = schemas.validator(spec.entity as CanonicalSchemaName)
     let matched = 0
+    let explainedDifferences = 0
     for (const r of records) {
       const key = String(r[spec.keyField])
       let read: Record<string, unknown> | undefined
@@ -59,12 +60,13 @@ t.test('every record is listed invalid or reads back to its truth record, differ
         if (got.get(path) === want.get(path)) continue
         if (!explained(department, key, path, got.get(path), want.get(path), truth)) {
           t.fail(`${department} ${key} ${path}: read ${String(got.get(path))}, truth ${String(want.get(path))}, unexplained`)
-        }
+        } else explainedDifferences++
       }
       matched++
     }
     t.equal(matched + invalid.size, records.length, `${department}: ${matched} matched, ${invalid.size} invalid, nothing else`)
     t.ok(invalid.size > 0, `${department} has injected invalid records`)
+    t.ok(explainedDifferences > 0, `${department}: ${explainedDifferences} differences from the truth, each explained`)
   }
 })
 

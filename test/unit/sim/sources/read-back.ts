@@ -1,7 +1,7 @@
 // Test helper: reads a record of an issue-19 department back into the canonical shape its schema
 // describes, converting only the form (dates, codes, spellings), the way a connector mapping would.
 // What the department got wrong stays wrong here: the ground truth must explain every difference.
-import { normalizeName, parseVnDate } from '../../../../schemas/vietnam/index.js'
+import { landParcelId, normalizeName, parseCertificateSerial, parseVnDate } from '../../../../schemas/vietnam/index.js'
 import { LEGACY_TO_CURRENT } from '../../../../sim/sources/licence-classes.js'
 import type { SourceDepartmentId } from '../../../../sim/sources/departments.js'
 
@@ -24,6 +24,14 @@ const omitUndefined = (o: Rec): Rec => JSON.parse(JSON.stringify(o))
 const LEVEL = { TH: 'primary', THCS: 'lower-secondary', THPT: 'upper-secondary' } as const
 const RELATION = { Cha: 'father', Mẹ: 'mother', 'Ông/Bà': 'grandparent', 'Người giám hộ': 'guardian' } as const
 const CATEGORY = { 'BT-NCT80': 'elderly-80-plus', 'NCC-TB': 'war-invalid', 'BT-KTN': 'severe-disability' } as const
+const CONTRACT = {
+  'Hợp đồng chuyển nhượng quyền sử dụng đất': ['land-use-right-transfer', 'transferor', 'transferee'],
+  'Hợp đồng thế chấp quyền sử dụng đất': ['mortgage', 'mortgagor', 'mortgagee'],
+  'Hợp đồng tặng cho quyền sử dụng đất': ['land-use-right-gift', 'transferor', 'transferee']
+} as const
+const INSPECTION = { 'Đúng giấy phép': 'compliant', 'Sai giấy phép': 'violation', 'Đình chỉ thi công': 'work-suspended' } as const
+const PERMIT_STATUS = { 'Đã cấp': 'issued', 'Đang thi công': 'under-construction', 'Hoàn công': 'completed' } as const
+const decimal = (s: unknown): number => Number(String(required(s, 'number')).replace(',', '.'))
 const LICENCE_STATUS = { HIEU_LUC: 'valid', TAM_GIU: 'suspended', HET_HAN: 'expired' } as const
 
 function required<T> (v: T | undefined, what: string): T {
@@ -114,6 +122,54 @@ export const READERS: Record<string, (r: Rec, id: ResolveId) => Rec> = {
       endedOn: r.ngayChamDut === undefined ? undefined : iso(r.ngayChamDut)
     })
   }
+}
+
+READERS['cong-chung'] = (r, id) => {
+  const [type, roleA, roleB] = inList(CONTRACT, r.loaiHopDong, 'contract type')
+  const serial = parseCertificateSerial(String(r.taiSan.soSeri))
+  if (!serial.ok) throw new Error(serial.message)
+  const person = (role: string) => (p: Rec): Rec => ({ role, personalId: id(p.soGiayTo), fullName: p.hoTen })
+  return omitUndefined({
+    notarizationId: r.maHoSo,
+    notarizationNumber: r.soCongChung,
+    bookNumber: r.quyenSo,
+    notarizationDate: iso(r.ngayCongChung),
+    office: { code: String(r.maHoSo).split('-')[0], name: r.tenToChuc },
+    transactionType: type,
+    parties: [
+      ...r.benA.map(person(roleA)),
+      ...r.benB.map((p: Rec) => p.tenToChuc !== undefined ? { role: roleB, organizationName: p.tenToChuc, taxCode: p.mst } : person(roleB)(p))
+    ],
+    property: { parcelIds: [landParcelId(r.taiSan.maXa, required(r.taiSan.soTo, 'soTo'), required(r.taiSan.soThua, 'soThua'))], certificateSerial: serial.value },
+    valueVnd: Number(String(r.giaTri).replace(' đồng', '').replaceAll('.', '')),
+    status: r.trangThai === 'Có hiệu lực' ? 'valid' : 'cancelled'
+  })
+}
+
+READERS['xay-dung'] = (r, id) => {
+  const parcel = /^Thửa (\d+), tờ bản đồ (\d+)$/.exec(String(r.ThuaDat))
+  if (parcel === null) throw new Error(`unreadable parcel ${String(r.ThuaDat)}`)
+  if (r.LoaiGiayPhep !== 'Cấp mới') throw new Error(`unknown permit type ${String(r.LoaiGiayPhep)}`)
+  const serial = parseCertificateSerial(String(r.SoSeriGCN))
+  if (!serial.ok) throw new Error(serial.message)
+  return omitUndefined({
+    permitId: String(r.SoGiayPhep).replace('/', '-'),
+    permitNumber: String(r.SoGiayPhep).replace(/-\d{4}$/, ''),
+    permitDate: iso(r.NgayCap),
+    issuingAuthority: r.CoQuanCap,
+    permitType: 'new-construction',
+    buildingType: r.LoaiCongTrinh === 'Nhà ở riêng lẻ' ? 'detached-house' : 'other',
+    owners: r.ChuDauTu.map((o: Rec) => ({ personalId: id(o.CCCD ?? o.CMND), fullName: o.HoTen })),
+    parcelIds: [landParcelId(r.MaXaBanDo, parcel[2] as string, parcel[1] as string)],
+    certificateSerial: serial.value,
+    address: { line: r.DiaChi, wardCode: r.MaPhuongXa },
+    floors: Number(required(r.SoTang, 'SoTang')),
+    footprintM2: decimal(r.DienTichXayDung),
+    totalFloorAreaM2: decimal(r.TongDienTichSan),
+    heightM: decimal(r.ChieuCao),
+    status: inList(PERMIT_STATUS, r.TrangThai, 'status'),
+    inspections: r.KiemTra.map((k: Rec) => omitUndefined({ date: iso(k.Ngay), result: inList(INSPECTION, k.KetQua, 'result'), finding: k.NoiDung, decisionNumber: k.SoQD }))
+  })
 }
 
 export const readBack = (department: SourceDepartmentId, r: Rec, id: ResolveId): Rec => (READERS[department] as (r: Rec, id: ResolveId) => Rec)(r, id)

@@ -75,3 +75,33 @@ t.test('the change stream: later versions, times after the snapshot in order, la
   }
   t.ok(new Set(changes.map(c => c.department)).size >= 3, 'several departments change')
 })
+
+t.test('a notarized land transfer names a parcel of the land register, sold by a holder to someone who is not one', async t => {
+  const parcels = new Map(city.truth.flatMap(e => e.type === 'parcel' ? [[e.parcelId, e]] : []))
+  const { truth } = sourceCity(options)
+  const transfers = truth.flatMap(e => e.type === 'source-record' && e.department === 'cong-chung' && e.record.transactionType === 'land-use-right-transfer' ? [e.record] : [])
+  t.ok(transfers.length > 5, `${transfers.length} transfers`)
+  for (const r of transfers) {
+    const [parcelId] = (r.property as { parcelIds: string[] }).parcelIds
+    const parcel = parcels.get(parcelId as string)
+    const parties = r.parties as Array<{ role: string, personalId: string }>
+    t.ok(parcel !== undefined, `${parcelId as string} is in the land register`)
+    t.ok(parties.filter(p => p.role === 'transferor').every(p => parcel?.holderIds.includes(p.personalId)), 'sold by its holders')
+    const buyer = parties.find(p => p.role === 'transferee')
+    t.ok(buyer !== undefined && persons.has(buyer.personalId), 'to a citizen of the city')
+    t.notOk(parcel?.holderIds.includes(buyer?.personalId as string), 'who the land register does not yet show: the signal')
+  }
+})
+
+t.test('a construction permit is for a residential parcel its owners hold', async t => {
+  const parcels = new Map(city.truth.flatMap(e => e.type === 'parcel' ? [[e.parcelId, e]] : []))
+  const { truth } = sourceCity(options)
+  const permits = truth.flatMap(e => e.type === 'source-record' && e.department === 'xay-dung' ? [e.record] : [])
+  t.ok(permits.length > 5)
+  for (const r of permits) {
+    const parcel = parcels.get((r.parcelIds as string[])[0] as string)
+    t.ok(parcel?.purposes.some(p => p === 'ODT' || p === 'ONT'), 'residential land')
+    t.ok((r.owners as Array<{ personalId: string }>).every(o => parcel?.holderIds.includes(o.personalId)), 'owners hold the parcel')
+    t.equal(r.certificateSerial, parcel?.certificate.serial)
+  }
+})

@@ -15,7 +15,12 @@ import { renderUnemployment } from './unemployment.js'
 import { CityMemory } from './memory.js'
 import { renderNotary } from './notary.js'
 import { renderPermits } from './permits.js'
+import { renderCivilServants } from './civil-servants.js'
+import { renderInfrastructure } from './infrastructure.js'
 import type { HouseholdTruth } from '../city/household.js'
+
+// The PRNG slot of the city-wide departments: no household has this index.
+const CITY_WIDE = 0xFFFFFFFF
 
 type Renderer = (h: HouseholdTruth, index: number, ctx: SourceContext, memory: CityMemory) => void
 
@@ -25,7 +30,13 @@ export const RENDERERS: ReadonlyArray<readonly [SourceDepartmentId, Renderer]> =
   ['gplx', renderLicences],
   ['viec-lam', renderUnemployment],
   ['cong-chung', renderNotary],
-  ['xay-dung', renderPermits]
+  ['xay-dung', renderPermits],
+  ['noi-vu', renderCivilServants]
+]
+
+// Departments whose records do not hang off households, rendered once for the whole city.
+export const CITY_WIDE_RENDERERS: ReadonlyArray<readonly [SourceDepartmentId, (ctx: SourceContext) => void]> = [
+  ['ha-tang', renderInfrastructure]
 ]
 
 export interface SourceCityOptions extends CityOptions { sourceRates?: Partial<SourceRates> }
@@ -44,25 +55,21 @@ export function generateSourceDepartments (options: SourceCityOptions, sink: Sou
     truth: e => { truth[e.type] = (truth[e.type] ?? 0) + 1; sink.truth(e) }
   }
   const memory = new CityMemory()
+  // Each department draws from its own PRNGs per household (style, injections), so adding one or
+  // changing a rate never moves another's draws.
+  const contextFor = (department: SourceDepartmentId, n: number): SourceContext => {
+    const salt = stringSeed(department)
+    return new SourceContext(department, seededRandom(mixSeed(o.seed ^ salt, n)), seededRandom(mixSeed(o.seed ^ salt ^ 0xA5A5A5A5, n)), rates, o.asOf, counting)
+  }
   let made = 0
   let index = 0
   while (made < o.citizens) {
     const h = buildHousehold({ random: seededRandom(mixSeed(o.seed, index)), ids, asOf: o.asOf, maxMembers: o.citizens - made })
-    for (const [department, render] of RENDERERS) {
-      const salt = stringSeed(department)
-      const ctx = new SourceContext(
-        department,
-        seededRandom(mixSeed(o.seed ^ salt, index)),
-        seededRandom(mixSeed(o.seed ^ salt ^ 0xA5A5A5A5, index)),
-        rates,
-        o.asOf,
-        counting
-      )
-      render(h, index, ctx, memory)
-    }
+    for (const [department, render] of RENDERERS) render(h, index, contextFor(department, index), memory)
     memory.remember(h, o.asOf.slice(0, 10))
     made += h.persons.length
     index++
   }
+  for (const [department, render] of CITY_WIDE_RENDERERS) render(contextFor(department, CITY_WIDE))
   return { households: index, records, truth }
 }

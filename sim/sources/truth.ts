@@ -13,7 +13,7 @@ export interface SourceTruthRecord {
   record: Record<string, unknown>
 }
 
-export type SourceInvalidReason = 'id-11-digits' | 'impossible-date' | 'missing-required' | 'unknown-code'
+export type SourceInvalidReason = 'id-11-digits' | 'impossible-date' | 'missing-required' | 'unknown-code' | 'out-of-range'
 
 export interface SourceTruthInvalid {
   type: 'source-invalid'

@@ -5,14 +5,14 @@ import t from 'tap'
 import { nameMatchKey } from '../../../../schemas/vietnam/index.js'
 import { createSchemaValidator, describeErrors, type CanonicalSchemaName } from '../../../../schemas/validator.js'
 import { sourceStream, type SourceDepartmentId } from '../../../../sim/sources/departments.js'
-import { RENDERERS } from '../../../../sim/sources/generate.js'
+import { CITY_WIDE_RENDERERS, RENDERERS } from '../../../../sim/sources/generate.js'
 import type { SourceTruthEntry } from '../../../../sim/sources/truth.js'
 import { smallCity } from '../city-fixture.js'
 import { sourceCity } from './fixture.js'
 import { leaves, readBack } from './read-back.js'
 
 const schemas = createSchemaValidator()
-const departments = RENDERERS.map(([d]) => d)
+const departments = [...RENDERERS, ...CITY_WIDE_RENDERERS].map(([d]) => d)
 
 // A difference between what was read and the truth is explained when the truth says this record
 // writes that value instead of the canonical one (variant) or disagrees with the winner (conflict).

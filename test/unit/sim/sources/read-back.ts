@@ -3,6 +3,7 @@
 // What the department got wrong stays wrong here: the ground truth must explain every difference.
 import { landParcelId, normalizeName, parseCertificateSerial, parseVnDate } from '../../../../schemas/vietnam/index.js'
 import { LEGACY_TO_CURRENT } from '../../../../sim/sources/licence-classes.js'
+import { ASSET_LABEL, CONDITION_LABEL, NETWORK_LABEL } from '../../../../sim/sources/infrastructure.js'
 import type { SourceDepartmentId } from '../../../../sim/sources/departments.js'
 
 type Rec = Record<string, any>
@@ -169,6 +170,58 @@ READERS['xay-dung'] = (r, id) => {
     heightM: decimal(r.ChieuCao),
     status: inList(PERMIT_STATUS, r.TrangThai, 'status'),
     inspections: r.KiemTra.map((k: Rec) => omitUndefined({ date: iso(k.Ngay), result: inList(INSPECTION, k.KetQua, 'result'), finding: k.NoiDung, decisionNumber: k.SoQD }))
+  })
+}
+
+const CATEGORY_CODE = { CB: 'cadre', CC: 'civil-servant', VC: 'public-employee' } as const
+
+READERS['noi-vu'] = (r, id) => omitUndefined({
+  staffCode: r.ma_can_bo,
+  personalId: id(r.so_cccd ?? r.so_cmnd),
+  fullName: r.ho_ten,
+  birthDate: iso(r.ngay_sinh),
+  sex: r.gioi_tinh === 1 ? 'male' : 'female',
+  category: inList(CATEGORY_CODE, r.loai, 'category'),
+  unit: { name: required(r.don_vi, 'don_vi') },
+  position: r.chuc_vu,
+  rank: r.ma_ngach === undefined ? undefined : { code: r.ma_ngach, name: r.ten_ngach },
+  salaryStep: r.bac_luong,
+  salaryCoefficient: r.he_so_luong === undefined ? undefined : decimal(r.he_so_luong),
+  recruitedOn: iso(r.ngay_tuyen_dung),
+  status: r.trang_thai === 'dang_cong_tac' ? 'serving' : 'retired'
+})
+
+// WKT as the GIS layer writes it, with the city's extent checked: that is the normalizer's job the
+// schema leaves to it (latitude, and "inside the city").
+function readWkt (s: unknown): Rec {
+  const m = /^(POINT|LINESTRING) \((.+)\)$/.exec(String(required(s, 'GEOM')))
+  if (m === null) throw new Error(`unreadable WKT ${String(s)}`)
+  const positions = (m[2] as string).split(', ').map(p => p.split(' ').map(Number))
+  for (const [lon, lat] of positions as Array<[number, number]>) {
+    if (!(lon >= 104 && lon <= 107 && lat >= 8 && lat <= 11)) throw new Error(`position ${lon} ${lat} is outside the city`)
+  }
+  return m[1] === 'POINT' ? { type: 'Point', coordinates: positions[0] } : { type: 'LineString', coordinates: positions }
+}
+
+READERS['ha-tang'] = r => {
+  const assetType = Object.entries(ASSET_LABEL).find(([, [, label]]) => label === r.LOAI_TS)?.[0]
+  if (assetType === undefined) throw new Error(`unknown asset type ${String(r.LOAI_TS)}`)
+  const network = Object.entries(NETWORK_LABEL).find(([, label]) => label === r.NHOM)?.[0]
+  return omitUndefined({
+    type: 'Feature',
+    id: r.MA_TS,
+    geometry: readWkt(r.GEOM),
+    properties: {
+      assetId: r.MA_TS,
+      network,
+      assetType,
+      wardCode: r.MA_PX,
+      condition: Object.entries(CONDITION_LABEL).find(([, label]) => label === r.TINH_TRANG)?.[0],
+      builtYear: r.NAM_XD,
+      lengthM: r.CHIEU_DAI === undefined ? undefined : decimal(r.CHIEU_DAI),
+      diameterMm: r.DUONG_KINH,
+      lastInspectedOn: iso(r.NGAY_KIEM_TRA)
+    }
   })
 }
 

@@ -5,7 +5,10 @@ export type RejectCase = [label: string, breakIt: (doc: Doc) => void, path: stri
 
 const extra = (doc: Doc): void => { doc.notInTheSchema = 'x' }
 
-export const sourceRejectCases: Record<string, RejectCase[]> = {
+type SourceSchemaName = 'notarization' | 'student-enrolment' | 'social-beneficiary' | 'unemployment-benefit' | 'driver-licence' |
+  'civil-servant' | 'construction-permit' | 'urban-infrastructure'
+
+export const sourceRejectCases: Record<SourceSchemaName, RejectCase[]> = {
   notarization: [
     ['notarization number with letters', d => { d.notarizationNumber = '12A' }, '/notarizationNumber'],
     ['dd/MM/yyyy notarization date', d => { d.notarizationDate = '18/03/2025' }, '/notarizationDate'],

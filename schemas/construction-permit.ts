@@ -99,7 +99,13 @@ export const constructionPermitSchema = {
     status: 'under-construction',
     inspections: [
       { date: '2024-07-02', inspector: 'UBND phường Hưng Lợi', result: 'compliant' },
-      { date: '2024-10-15', inspector: 'UBND phường Hưng Lợi', result: 'violation', finding: 'Xây thêm tum trên sân thượng ngoài giấy phép', decisionNumber: '318/QĐ-XPHC' }
+      {
+        date: '2024-10-15',
+        inspector: 'UBND phường Hưng Lợi',
+        result: 'violation',
+        finding: 'Xây thêm tum trên sân thượng ngoài giấy phép',
+        decisionNumber: '318/QĐ-XPHC'
+      }
     ]
   }]
 } as const

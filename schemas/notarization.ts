@@ -67,7 +67,8 @@ export const notarizationSchema = {
         properties: {
           role: {
             enum: ['transferor', 'transferee', 'mortgagor', 'mortgagee', 'principal', 'agent', 'testator', 'heir', 'lessor', 'lessee', 'party'],
-            description: 'bên chuyển nhượng, bên nhận, bên thế chấp, bên nhận thế chấp, bên ủy quyền, bên được ủy quyền, người lập di chúc, người thừa kế, bên cho thuê, bên thuê, bên khác.'
+            description: 'bên chuyển nhượng, bên nhận, bên thế chấp, bên nhận thế chấp, bên ủy quyền, bên được ủy quyền, ' +
+              'người lập di chúc, người thừa kế, bên cho thuê, bên thuê, bên khác.'
           },
           personalId: personalIdSchema,
           legacyCmnd: { ...legacyCmndSchema, description: 'Old 9-digit CMND when the document names no 12-digit id.' },

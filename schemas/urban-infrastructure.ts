@@ -12,13 +12,18 @@ const position = { type: 'array', minItems: 2, maxItems: 3, items: { type: 'numb
 const line = { type: 'array', minItems: 2, items: position } as const
 const ring = { type: 'array', minItems: 4, items: position } as const
 
+// One GeoJSON geometry object: its type and its coordinates, nothing else.
+const geometry = <T extends string, C>(type: T, coordinates: C) => ({
+  type: 'object', additionalProperties: false, required: ['type', 'coordinates'], properties: { type: { const: type }, coordinates }
+} as const)
+
 export const geometrySchema = {
   description: 'GeoJSON geometry (RFC 7946 section 3.1): Point, LineString, MultiLineString or Polygon.',
   oneOf: [
-    { type: 'object', additionalProperties: false, required: ['type', 'coordinates'], properties: { type: { const: 'Point' }, coordinates: position } },
-    { type: 'object', additionalProperties: false, required: ['type', 'coordinates'], properties: { type: { const: 'LineString' }, coordinates: line } },
-    { type: 'object', additionalProperties: false, required: ['type', 'coordinates'], properties: { type: { const: 'MultiLineString' }, coordinates: { type: 'array', minItems: 1, items: line } } },
-    { type: 'object', additionalProperties: false, required: ['type', 'coordinates'], properties: { type: { const: 'Polygon' }, coordinates: { type: 'array', minItems: 1, items: ring } } }
+    geometry('Point', position),
+    geometry('LineString', line),
+    geometry('MultiLineString', { type: 'array', minItems: 1, items: line } as const),
+    geometry('Polygon', { type: 'array', minItems: 1, items: ring } as const)
   ]
 } as const
 

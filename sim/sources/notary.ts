@@ -45,7 +45,7 @@ function renderOne (parcel: TruthParcel, kind: Kind, sellers: TruthPerson[], buy
   const office = NOTARY_OFFICES[serial % NOTARY_OFFICES.length] as typeof NOTARY_OFFICES[number]
   const date = randomDate(ctx.style, parcel.certificate.issuedOn > '2015-01-01' ? parcel.certificate.issuedOn : '2015-01-01', ctx.today)
   const year = yearOf(date)
-  const number = String(1 + serial % 999_999)
+  const number = String(1 + serial % 9_999_999)
   const key = `${office.code}-${year}-${number.padStart(6, '0')}`
   const book = `${String(1 + serial % 5).padStart(2, '0')}/${year} TP/CC-SCC/HĐGD`
   const value = kind === 'mortgage' ? 1_000_000 * ctx.style.int(200, 3000) : 1_000_000 * Math.round(parcel.areaM2 * ctx.style.int(5, 40))

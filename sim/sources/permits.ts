@@ -27,7 +27,8 @@ export function renderPermits (h: HouseholdTruth, index: number, ctx: SourceCont
 
 function renderOne (h: HouseholdTruth, parcel: TruthParcel, owners: TruthPerson[], serial: number, ctx: SourceContext): void {
   const date = randomDate(ctx.style, '2016-01-01', addDays(ctx.today, -30))
-  const number = `${1 + serial % 99_999}/GPXD`
+  // Unique up to 10^7 permits a year: keys of a large city must not collide.
+  const number = `${1 + serial % 9_999_999}/GPXD`
   const key = `${number}-${yearOf(date)}`
   const unit = places().byCode.get(parcel.wardCode)?.unit
   const issuer = unit === undefined ? 'Sở Xây dựng thành phố Cần Thơ' : `UBND ${unit.kind === 'phuong' ? 'phường' : 'xã'} ${unit.name}`

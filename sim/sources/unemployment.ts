@@ -27,7 +27,8 @@ export function renderUnemployment (h: HouseholdTruth, index: number, ctx: Sourc
 
 function renderOne (p: TruthPerson, serial: number, ctx: SourceContext): void {
   const decisionDate = randomDate(ctx.style, addDays(ctx.today, -400), addDays(ctx.today, -5))
-  const number = `${1 + serial % 9999}/QĐ-SNV`
+  // Unique up to 10^7 decisions a year: keys of a large city must not collide.
+  const number = `${1 + serial % 9_999_999}/QĐ-SNV`
   const key = `${number}-${yearOf(decisionDate)}`
   const months = ctx.style.int(3, 7)
   const periodFrom = addDays(decisionDate, ctx.style.int(5, 15))

@@ -114,3 +114,12 @@ t.test('deterministic by seed, and a change of rates leaves the people alone', a
   }
   t.ok(messy.truth.filter(e => e.type === 'source-invalid').length > a.truth.filter(e => e.type === 'source-invalid').length, 'more invalid records')
 })
+
+t.test('keys are unique within each department, in a city of some size', async t => {
+  const { written } = sourceCity({ citizens: 30000, seed: 77 })
+  for (const department of departments) {
+    const keyField = sourceStream(department).keyField
+    const keys = (written.get(department) ?? []).map(r => String(r[keyField]))
+    t.equal(new Set(keys).size, keys.length, `${department}: ${keys.length} records, as many keys`)
+  }
+})

@@ -4,6 +4,7 @@ import { Kafka, logLevel as KafkaLogLevel, type Consumer, type Producer, type Ad
 import type { Logger } from 'pino'
 import type { ConsumedMessage, EventLog, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
+import { keepDownOnceStopped, restartOnlyWhile } from './kafka-revival-guard.js'
 import { backoffDelay, sleep, withTimeout } from '../shared/retry.js'
 
 export interface KafkaEventLogOptions {
@@ -138,15 +139,18 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     const { group, handler, fromBeginning = true, maxBatchSize = 500, maxAttempts = 8, onFatal } = opts
     const topics = opts.topics.map(real)
     await ensureTopics(topics)
+    const abort = new AbortController()
+    let state: SubscriptionState = 'running'
+    // Stopped, or given up on (its owner starts a new one): kafkajs must not bring it back.
+    const wanted = (): boolean => !abort.signal.aborted && state === 'running'
     const consumer: Consumer = kafka.consumer({
       groupId: real(group),
       sessionTimeout: 10000,
       heartbeatInterval: HEARTBEAT_MS,
       maxWaitTimeInMs: 250,
-      retry: { retries: 5 }
+      retry: { retries: 5, restartOnFailure: restartOnlyWhile(wanted) }
     })
-    const abort = new AbortController()
-    let state: SubscriptionState = 'running'
+    keepDownOnceStopped(consumer, wanted, logger, real(group))
     // kafkajs restarts the consumer itself after a retriable crash; after any other (the member
     // was removed from the group, …) it stops for good, which must not go unnoticed.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -195,6 +199,7 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
         }
       })
     } catch (err) {
+      abort.abort()
       await consumer.disconnect().catch(() => {})
       throw err
     }

@@ -5,6 +5,8 @@ import type { Store, StoredDoc } from '../infra/ports/store.js'
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { goldenCollection, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type StoredView } from './golden-record.js'
 import { decodeProvenance } from './provenance-codec.js'
+import { foldHistory, foldStart } from './merge/history-fold.js'
+import { loadSurvivorship, type SurvivorshipRules } from './merge/survivorship.js'
 
 /** Sorts after every history `_id`, so a keyset bound on validFrom includes equal times. */
 const AFTER_EVERY_ID = '\uffff'
@@ -24,15 +26,53 @@ export async function readCurrent (store: Store, entity: CanonicalEntity, id: st
   return doc === undefined ? undefined : viewOf(doc)
 }
 
-/** The newest version whose validFrom is at or before `at` (ISO), from history. */
-export async function readAsOf (store: Store, entity: CanonicalEntity, id: string, at: string): Promise<RecordView | undefined> {
-  const [hit] = await store.find('history', {
-    where: { recordKey: recordKey(entity, id) },
-    orderBy: { field: 'validFrom', direction: 'desc' },
-    after: { value: at, id: AFTER_EVERY_ID },
-    limit: 1
-  }) as HistoryDoc[]
-  return hit === undefined ? undefined : expandView(hit.record)
+/** History entries read per page while walking back to where a fold can start. */
+const HISTORY_PAGE = 64
+
+let defaultRules: SurvivorshipRules | undefined
+/** The hub's survivorship rules, read once: asOf derives a past view with them, as the merger did. */
+const rulesOr = (rules?: SurvivorshipRules): SurvivorshipRules => rules ?? (defaultRules ??= loadSurvivorship())
+
+/**
+ * The newest version whose validFrom is at or before `at` (ISO), from history: its entries back to
+ * the nearest that holds the merge state (or a view, or version 1), folded forward.
+ */
+export async function readAsOf (
+  store: Store, entity: CanonicalEntity, id: string, at: string, rules?: SurvivorshipRules
+): Promise<RecordView | undefined> {
+  const newestFirst: HistoryDoc[] = []
+  let after = { value: at, id: AFTER_EVERY_ID }
+  for (;;) {
+    const page = await store.find('history', {
+      where: { recordKey: recordKey(entity, id) }, orderBy: { field: 'validFrom', direction: 'desc' }, after, limit: HISTORY_PAGE
+    }) as HistoryDoc[]
+    newestFirst.push(...page)
+    const last = page.at(-1)
+    if (last === undefined || isFoldStart(last) || page.length < HISTORY_PAGE) break
+    after = { value: last.validFrom, id: last._id }
+  }
+  if (newestFirst.length === 0) return undefined
+  const entries = newestFirst.reverse()
+  const views = foldHistory(entries.slice(Math.max(0, foldStart(entries))), rulesOr(rules), { lastOnly: true })
+  const view = views.at(-1)
+  return view === undefined ? undefined : expandView(view)
+}
+
+const isFoldStart = (e: HistoryDoc): boolean => e.record !== undefined || e.state !== undefined || e.recordVersion === 1
+
+/** Every version of a record, oldest first, as the hub knew each (folded from history). */
+export async function readVersions (
+  store: Store, entity: CanonicalEntity, id: string, rules?: SurvivorshipRules
+): Promise<RecordView[]> {
+  const entries: HistoryDoc[] = []
+  let after: { value: string, id: string } | undefined
+  for (;;) {
+    const page = await store.find('history', { where: { recordKey: recordKey(entity, id) }, orderBy: { field: '_id' }, after, limit: 1000 }) as HistoryDoc[]
+    entries.push(...page)
+    if (page.length < 1000) break
+    after = { value: page[page.length - 1]._id, id: page[page.length - 1]._id }
+  }
+  return foldHistory(entries, rulesOr(rules)).map(expandView)
 }
 
 const historyStarts = new WeakMap<Store, string>()
@@ -45,7 +85,7 @@ export async function historyStart (store: Store): Promise<string | undefined> {
   const known = historyStarts.get(store)
   if (known !== undefined) return known
   const [oldest] = await store.find('history', { orderBy: { field: 'validFrom', direction: 'asc' }, limit: 1 }) as HistoryDoc[]
-  const start = oldest?.record.validFrom
+  const start = oldest?.validFrom
   if (start !== undefined) historyStarts.set(store, start)
   return start
 }

@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv'
 import type { ConsumedMessage, DeadLetter } from '../../infra/ports/event-log.js'
 import type { CollectionName, Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { goldenCollection, isGoldenRecord, type HistoryDoc, type StoredView } from '../../records/golden-record.js'
+import { goldenCollection, isGoldenRecord, type AppliedVersion, type StoredView } from '../../records/golden-record.js'
 import { writeMerged } from '../../records/writer.js'
 import type { MergeEvent } from './fold.js'
 import { mergeKey } from './merge-key.js'
@@ -38,7 +38,7 @@ export interface MergeBatchDeps {
    * before the golden records are: a failure fails the batch, which is then delivered again, so
    * what it publishes (the change feed) is at least once.
    */
-  onVersions?: (applied: Array<{ before: StoredView | undefined, versions: HistoryDoc[] }>) => Promise<void>
+  onVersions?: (applied: Array<{ before: StoredView | undefined, versions: AppliedVersion[] }>) => Promise<void>
 }
 
 export interface BatchStats {
@@ -74,7 +74,7 @@ export function createMergeBatch (
     const golden = new Map<CollectionName, VersionedWrite[]>()
     const history: VersionedWrite[] = []
     const steps: KeyedSteps[] = []
-    const applied: Array<{ before: StoredView | undefined, versions: HistoryDoc[] }> = []
+    const applied: Array<{ before: StoredView | undefined, versions: AppliedVersion[] }> = []
     for (const [collection, keys] of byKey) {
       const writes: VersionedWrite[] = []
       for (const [entityId, events] of keys) {
@@ -85,7 +85,7 @@ export function createMergeBatch (
         writes.push({ doc: outcome.doc, expectedVersion: stored?.version ?? null })
         history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
         const previous = isGoldenRecord(stored) ? stored : undefined
-        if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.history })
+        if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.versions })
         if (outcome.conflictSteps.length > 0) steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
       }
       if (writes.length > 0) golden.set(collection, writes)

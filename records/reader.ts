@@ -3,9 +3,11 @@
 // never the stored form, so a change in how the merger stores a record stays in this room.
 import type { Store, StoredDoc } from '../infra/ports/store.js'
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
-import { goldenCollection, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type StoredView } from './golden-record.js'
+import { goldenCollection, historyId, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type StoredView } from './golden-record.js'
 import { decodeProvenance } from './provenance-codec.js'
-import { foldHistory, foldStart } from './merge/history-fold.js'
+import { foldHistory, foldOnto, foldStart } from './merge/history-fold.js'
+import { materializationBehindSince } from './materialization.js'
+import { decodeState } from './state-codec.js'
 import { loadSurvivorship, type SurvivorshipRules } from './merge/survivorship.js'
 
 /** Sorts after every history `_id`, so a keyset bound on validFrom includes equal times. */
@@ -23,7 +25,37 @@ function expandView ({ entity, entityId, version, deleted, fields, provenance, c
 
 export async function readCurrent (store: Store, entity: CanonicalEntity, id: string): Promise<RecordView | undefined> {
   const doc = await store.get(goldenCollection[entity], id)
+  if (await behind(store)) return await caughtUp(store, entity, id, doc)
   return doc === undefined ? undefined : viewOf(doc)
+}
+
+/** How long a reader trusts what it last heard of the golden records being behind (materialization.ts). */
+const BEHIND_TTL_MS = 1000
+const behindKnown = new WeakMap<Store, { behind: boolean, at: number }>()
+
+async function behind (store: Store): Promise<boolean> {
+  const known = behindKnown.get(store)
+  if (known !== undefined && Date.now() - known.at < BEHIND_TTL_MS) return known.behind
+  const now = { behind: await materializationBehindSince(store) !== undefined, at: Date.now() }
+  behindKnown.set(store, now)
+  return now.behind
+}
+
+/**
+ * While the merger holds golden records back (catching up), a stored record may be behind its
+ * history: the versions after it are folded on, so a read answers what the hub holds, not what
+ * it has written so far.
+ */
+async function caughtUp (store: Store, entity: CanonicalEntity, id: string, doc: StoredDoc | undefined): Promise<RecordView | undefined> {
+  const golden = isGoldenRecord(doc) ? doc : undefined
+  const from = golden?.version ?? 0
+  const newer = await store.find('history', {
+    where: { recordKey: recordKey(entity, id) }, orderBy: { field: '_id' },
+    after: { value: historyId(entity, id, from), id: historyId(entity, id, from) }, limit: 5000
+  }) as HistoryDoc[]
+  if (newer.length === 0) return doc === undefined ? undefined : viewOf(doc)
+  const view = foldOnto(golden !== undefined ? decodeState(golden.state) : {}, newer, rulesOr())
+  return view === undefined ? undefined : expandView(view)
 }
 
 /** History entries read per page while walking back to where a fold can start. */
@@ -117,6 +149,13 @@ export async function readMany (
 ): Promise<Map<string, RecordView>> {
   const docs = await store.getMany(goldenCollection[entity], [...new Set(ids)])
   const views = new Map<string, RecordView>()
+  if (await behind(store)) {
+    for (const id of new Set(ids)) {
+      const view = await caughtUp(store, entity, id, docs.get(id))
+      if (view !== undefined) views.set(id, view)
+    }
+    return views
+  }
   for (const [id, doc] of docs) {
     const view = viewOf(doc)
     if (view !== undefined) views.set(id, view)

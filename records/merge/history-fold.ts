@@ -66,3 +66,15 @@ export function foldHistory (entries: HistoryDoc[], rules: SurvivorshipRules, { 
   })
   return views
 }
+
+/** The view after folding these entries (ascending, all event entries) onto a known state. */
+export function foldOnto (state: Record<string, SourceState>, entries: HistoryDoc[], rules: SurvivorshipRules): StoredView | undefined {
+  let s = state
+  for (const e of entries) {
+    if (e.state !== undefined) s = decodeState(e.state)
+    else if (e.event !== undefined) s = foldEvent(s, mergeEventOf(e, e.event))
+    else throw new HistoryFoldError(`history entry ${e._id} holds no event to fold`)
+  }
+  const last = entries.at(-1)
+  return last === undefined ? undefined : viewAt(last.entity, last.entityId, s, rules, { version: last.recordVersion, validFrom: last.validFrom }).view
+}

@@ -15,7 +15,7 @@ import { recoverHeldRecords } from '../../../consumers/merger/recover-held.js'
 import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
 import { hashStore } from '../../../consumers/merger/store-hash.js'
 import { materializationBehindSince } from '../../../records/materialization.js'
-import { readCurrent } from '../../../records/reader.js'
+import { readCurrent, readMany } from '../../../records/reader.js'
 import { asMessage, canonicalEvent, harness, quiet } from './fixtures.js'
 
 const validate = createSchemaValidator().validator<CanonicalEvent>('canonical-event') as ValidateFunction<CanonicalEvent>
@@ -120,4 +120,22 @@ t.test('catching up is asked of the log: this batch\'s partitions still behind b
   t.same(seen.flat(), [true, true, false, false], 'after each batch of three: 7 and 4 behind hold back, 1 and 0 do not')
   held = 2
   t.equal(await defer([{ topic: 'canonical.person', partition: 0, offset: '1', key: ids[0], value: '', headers: {}, timestamp: 0 }]), false, 'never beyond maxHeld')
+})
+
+t.test('while records are held back, reads fold the history the store has not materialized yet', async t => {
+  const store = openEmbeddedStore({ file: ':memory:' })
+  const expected = await reference()
+  t.teardown(async () => { await store.close(); await expected.close() })
+  const m = merger(store, () => true)
+  const [first, second] = batches()
+  await m.apply(first)
+  await m.apply(second)
+  const partial = harness()
+  await partial.apply(first)
+  await partial.apply(second)
+  t.same(await readCurrent(store, 'person', ids[1]), await readCurrent(partial.store, 'person', ids[1]), 'a record never written reads as merged')
+  const many = await readMany(store, 'person', ids)
+  t.same([...many.keys()].sort(), ids)
+  t.same(many.get(ids[0]), await readCurrent(partial.store, 'person', ids[0]))
+  await partial.store.close()
 })

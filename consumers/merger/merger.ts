@@ -30,7 +30,10 @@ export interface MergerOptions {
   onBatch?: (stats: BatchStats) => void
   /** Publishes a record's new versions (the change feed, consumers/notifier); called before golden writes. */
   onVersions?: MergeBatchDeps['onVersions']
-  /** When golden records may be held back while catching up; `{ aboveLag: 0 }` writes every batch's. */
+  /**
+   * When golden records may be held back while catching up; `{ aboveLag: 0 }` writes every batch's.
+   * Default: on the embedded log, above 2000 messages behind; on Kafka, never (see the call).
+   */
   catchingUp?: Partial<CatchingUpOptions>
 }
 
@@ -41,7 +44,12 @@ export async function startMerger (options: MergerOptions): Promise<Subscription
   const materializer = createMaterializer(store)
   const merge = createMergeBatch({
     materializer,
-    defer: catchingUp(eventLog, materializer.held, { ...defaultCatchingUp, ...options.catchingUp }),
+    // Held records are this process's alone: on Kafka another member that takes over a partition
+    // would merge onto the stored (older) record, so holding back is for the embedded log (one
+    // process) unless a caller that runs one merger asks for it.
+    defer: catchingUp(eventLog, materializer.held, {
+      ...defaultCatchingUp, ...(eventLog.kind === 'embedded' ? {} : { aboveLag: 0 }), ...options.catchingUp
+    }),
     store,
     rules,
     logger,

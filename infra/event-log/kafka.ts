@@ -102,7 +102,11 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     // The metadata names a leader before that broker serves the partition (KRaft propagates it
     // a moment later): a produce in that window fails with NOT_LEADER_OR_FOLLOWER. A topic is
     // ready when its offsets can be listed, which only the serving leader answers.
-    await Promise.all(topics.map(async topic => { await topicOffsets(topic) }))
+    await Promise.all(topics.map(async topic => {
+      const held = (await topicOffsets(topic)).length
+      // An existing topic keeps its partitions (adding some would move keys and break per-record order).
+      if (held !== partitions) logger.warn({ topic: logical(topic), partitions: held, setting: partitions }, 'topic exists with another partition count than kafka.partitions; it keeps its own')
+    }))
   }
 
   /** Offsets of a topic's partitions, retried (bounded) while a partition has no serving leader. */

@@ -68,12 +68,14 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
   let topics: string[] = []
   const stopping = new AbortController()
   let restarting: Promise<void> | undefined
-  // True while the batch in hand has thrown: the adapter retries it and gives up in bounded time,
-  // so that is reported as failing, not judged as a stall.
-  let handlerFailing = false
+  // When lastError happened: a stall names only an error seen since its positions last moved.
+  let lastErrorAt = 0
   const stall = createStallDetector({ stallMs })
   // A subscription that does not stop (its handler hangs) is left behind after this long.
   const stopGraceMs = Math.min(stallMs, 10000)
+  // Each start is a generation: a subscription left behind may still end its hung batch later,
+  // and what it reports then (a failure, its giving up) must not touch the one that replaced it.
+  let generation = 0
 
   // Every subscribe the consumer makes (followTopics subscribes again when topics change) goes
   // through here: its handler reports each batch, and its giving up triggers a restart.
@@ -82,16 +84,17 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
     subscribe: async opts => {
       group = opts.group
       topics = opts.topics
+      const mine = generation
       const handler: BatchHandler = async messages => {
         try {
           await opts.handler(messages)
         } catch (err) {
+          if (mine !== generation) throw err
           if (condition === 'consuming') condition = 'failing'
-          handlerFailing = true
-          lastError = (err as Error).message
+          failed((err as Error).message)
           throw err
         }
-        handlerFailing = false
+        if (mine !== generation) return
         if (condition === 'failing') { condition = 'consuming'; logger.info('consumer recovered') }
         const { stalled } = stall.verdict()
         stall.progressed()
@@ -101,20 +104,28 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
       return await eventLog.subscribe({
         ...opts,
         handler,
-        onFatal: err => { opts.onFatal?.(err); crashed(err) }
+        onFatal: err => {
+          opts.onFatal?.(err)
+          if (mine === generation) crashed(err)
+          else logger.info({ err: { message: err.message } }, 'a subscription left behind ended')
+        }
       })
     }
   }
 
+  function failed (message: string): void {
+    lastError = message
+    lastErrorAt = Date.now()
+  }
+
   function crashed (err: Error): void {
-    lastError = err.message
+    failed(err.message)
     restartFor('crashed')
   }
 
   function restartFor (reason: RestartReason): void {
     if (stopping.signal.aborted || restarting !== undefined) return
     condition = 'restarting'
-    handlerFailing = false
     options.onRestart?.(reason)
     restarting = restart().finally(() => { restarting = undefined })
   }
@@ -128,6 +139,7 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
       await sleep(wait, stopping.signal)
       if (stopping.signal.aborted) return
       try {
+        generation++
         current = await start(watchedLog)
         restarts++
         stall.restarted()
@@ -138,7 +150,7 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
         if (stopping.signal.aborted) await current.stop()
         return
       } catch (err) {
-        lastError = (err as Error).message
+        failed((err as Error).message)
       }
     }
   }
@@ -158,7 +170,9 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
   let timer: NodeJS.Timeout | undefined
   let lastVerdict: StallVerdict = { stalled: false, restartDue: false }
   async function checkStall (): Promise<void> {
-    const judged = condition === 'consuming' || (condition === 'failing' && !handlerFailing)
+    // Failing batches are judged too: a failure that lasts a whole window (a long store outage) is
+    // a stall as well, and its restart is bounded by the same backoff.
+    const judged = condition === 'consuming' || condition === 'failing'
     if (!judged || group === undefined || eventLog.groupPositions === undefined) return
     const positions = await eventLog.groupPositions(group, topics)
     const verdict = stall.observe({ lag: positions.reduce((n, p) => n + p.lag, 0), mark: positionsMark(positions) })
@@ -168,7 +182,7 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
     if (!verdict.stalled && lastVerdict.stalled) logger.info({ group }, 'stalled consumer moves again')
     lastVerdict = verdict
     if (verdict.restartDue) {
-      lastError = `no progress for ${stallMs} ms with messages waiting`
+      logger.warn({ group, stallMs }, 'restarting a stalled consumer')
       restartFor('stalled')
     }
   }
@@ -209,7 +223,7 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
         restarts,
         ...(group !== undefined ? { group } : {}),
         ...(since !== undefined ? { stalledSince: since } : {}),
-        ...(lastError !== undefined && shown !== 'consuming' ? { lastError } : {})
+        ...(lastError !== undefined && shown !== 'consuming' && (since === undefined || lastErrorAt >= since) ? { lastError } : {})
       }
     },
     lag: async () => group === undefined || eventLog.groupLag === undefined ? undefined : await eventLog.groupLag(group, topics)
@@ -228,7 +242,8 @@ export async function checkConsumers (consumers: SupervisedConsumer[]): Promise<
       // Caught up since the last reading: the next one clears the stall.
       if (lag === 0) return undefined
       return `${h.name} stalled (group ${h.group ?? '?'}${lag !== undefined ? `, lag ${lag}` : ''}, ` +
-        `no progress since ${new Date(h.stalledSince ?? 0).toISOString()}, restarts ${h.restarts})`
+        `no progress since ${new Date(h.stalledSince ?? 0).toISOString()}, restarts ${h.restarts})` +
+        (h.lastError !== undefined ? `: ${h.lastError}` : '')
     }
     return `${h.name} ${h.condition}${lag !== undefined ? ` (lag ${lag})` : ''}${h.lastError !== undefined ? `: ${h.lastError}` : ''}`
   }))

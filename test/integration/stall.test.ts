@@ -34,10 +34,13 @@ t.test('a merger whose batch hangs is reported stalled, restarted, and ready aga
   // While `hang` holds, every write waits forever without failing: no error, no retry, no commit.
   let hang = true
   const hung: Array<(err: Error) => void> = []
+  let hungEnded = 0
   const store: Store = {
     ...real,
     bulkUpsert: async (name, writes) => {
-      if (hang) await new Promise<void>((_resolve, reject) => { hung.push(reject) })
+      if (hang) {
+        await new Promise<void>((_resolve, reject) => { hung.push(reject) }).finally(() => { hungEnded++ })
+      }
       return await real.bulkUpsert(name, writes)
     }
   }
@@ -82,6 +85,13 @@ t.test('a merger whose batch hangs is reported stalled, restarted, and ready aga
   t.ok(merger.health().restarts >= 1, 'counted in its restarts')
   t.ok(restartsFor.length >= 1 && restartsFor.every(r => r === 'stalled'), 'restarted because of the stall, not a crash')
   t.equal(await merger.lag(), 0)
+
+  // The subscriptions left behind fail their hung batch late: that is theirs, not the new one's.
+  for (const reject of hung.splice(0)) reject(new Error('store write failed late'))
+  await waitFor(() => hungEnded >= 1, { what: 'the hung writes to end', timeoutMs: 60000 })
+  await new Promise(resolve => setImmediate(resolve))
+  t.equal(merger.health().condition, 'consuming', 'a late failure of a left-behind batch is not the consumer\'s')
+  t.equal((await readinessOf([merger])).status, 200)
 })
 
 t.test('a consumer slower than the window but finishing batches is not stalled', async t => {

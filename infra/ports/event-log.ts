@@ -48,7 +48,10 @@ export interface PartitionEnd { topic: string, partition: number, lastOffset: st
 
 export type SubscriptionState = 'running' | 'stopped' | 'failed'
 
-/** Where a group stands on one partition: its committed position and what is left behind it. */
+/**
+ * Where a group stands on one partition: its committed position (in the adapter's own notation, to
+ * be compared for change only; null before its first commit) and the messages after it.
+ */
 export interface GroupPosition { topic: string, partition: number, committed: string | null, lag: number }
 
 export interface EventLog {

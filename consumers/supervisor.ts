@@ -96,9 +96,7 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
         }
         if (mine !== generation) return
         if (condition === 'failing') { condition = 'consuming'; logger.info('consumer recovered') }
-        const { stalled } = stall.verdict()
         stall.progressed()
-        if (stalled) logger.info('stalled consumer moves again')
         failedInARow = 0
       }
       return await eventLog.subscribe({
@@ -156,8 +154,8 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
   }
 
   // A stalled consumer's batch may never end, and the adapter's stop waits for the batch in hand.
-  // Its subscription is given a grace, then left behind (it has stopped fetching; a batch it still
-  // finishes is committed and delivered again to nobody, as after any rebalance).
+  // Its subscription is given a grace, then left behind: it fetches nothing more, and if its batch
+  // ends after all, it may commit late; as after a rebalance, those messages may be handled twice.
   async function stopWithin (subscription: Subscription | undefined): Promise<void> {
     if (subscription === undefined) return
     const stopped = subscription.stop().then(() => true, () => true)

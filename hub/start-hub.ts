@@ -183,7 +183,10 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
       // Each consumer is supervised: restarted with backoff whatever stops it (consumers/supervisor.ts).
       const supervise = async (name: string, start: (log: EventLog) => Promise<Subscription>): Promise<SupervisedConsumer> => {
         continueStarting()
-        return await superviseConsumer({ name, eventLog, logger, start, ...config.consumer })
+        return await superviseConsumer({
+          name, eventLog, logger, start, ...config.consumer,
+          onRestart: reason => metrics.consumer.restarts.inc({ consumer: name, reason })
+        })
       }
       const { batchSize, maxAttempts } = config.consumer
       const notifier = startNotifier({
@@ -213,7 +216,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
         }))
       ]
       consumers.push(...supervised)
-      // Not ready while a consumer is restarting or its batches fail: named, with its lag.
+      // Not ready while a consumer is restarting, its batches fail or it is stalled: named, with its lag.
       readiness.push({ name: 'consumers', check: async () => await checkConsumers(supervised) })
     }
     continueStarting()

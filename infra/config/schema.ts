@@ -18,7 +18,7 @@ export interface HubConfig {
   civilStatus: { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
   /** The other built-in connectors' sources (connectors/built-in.ts); civil status keeps its own block above. */
   sources: { residence: SourceSettings; land: SourceSettings; bhyt: SourceSettings; business: SourceSettings }
-  consumer: { batchSize: number; maxAttempts: number; restartMinMs: number; restartMaxMs: number }
+  consumer: { batchSize: number; maxAttempts: number; restartMinMs: number; restartMaxMs: number; stallMs: number }
   connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
   gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
   security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number; metricsKey: string }
@@ -135,14 +135,18 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
     consumer: {
       type: 'object',
       additionalProperties: false,
-      required: ['batchSize', 'maxAttempts', 'restartMinMs', 'restartMaxMs'],
+      required: ['batchSize', 'maxAttempts', 'restartMinMs', 'restartMaxMs', 'stallMs'],
       default: {} as never,
       properties: {
         batchSize: { type: 'integer', minimum: 1, maximum: 10000, default: 500 },
         maxAttempts: { type: 'integer', minimum: 1, maximum: 100, default: 8 },
         // A consumer that gave up is restarted after restartMinMs, doubling up to restartMaxMs.
         restartMinMs: { type: 'integer', minimum: 10, maximum: 600000, default: 1000 },
-        restartMaxMs: { type: 'integer', minimum: 10, maximum: 600000, default: 30000 }
+        restartMaxMs: { type: 'integer', minimum: 10, maximum: 600000, default: 30000 },
+        // A group with messages waiting whose positions do not move for stallMs is stalled: not
+        // ready, and its consumer restarted (consumers/stall-detector.ts). It must exceed the
+        // longest a single batch may take, or a slow batch is taken for a hang.
+        stallMs: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000 }
       }
     },
     connectors: {

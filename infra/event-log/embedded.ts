@@ -160,6 +160,13 @@ export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file:
       if (closed) throw new Error('event log is closed')
       return topics.reduce((n, t) => n + (countAfter.get(t, (readOffset.get(group, t) as number | undefined) ?? 0) as number), 0)
     },
+    async groupPositions (group, topics) {
+      if (closed) throw new Error('event log is closed')
+      return topics.map(topic => {
+        const seq = readOffset.get(group, topic) as number | undefined
+        return { topic, partition: 0, committed: seq === undefined ? null : String(seq), lag: countAfter.get(topic, seq ?? 0) as number }
+      })
+    },
     async ping () {
       if (closed) throw new Error('event log is closed')
       db.prepare('SELECT 1').get()

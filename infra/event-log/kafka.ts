@@ -2,7 +2,7 @@
 // kafkajs is in maintenance mode; keeping it behind this one file means it can be swapped.
 import { Kafka, logLevel as KafkaLogLevel, type Consumer, type Producer, type Admin, type LogEntry } from 'kafkajs'
 import type { Logger } from 'pino'
-import type { ConsumedMessage, EventLog, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
+import type { ConsumedMessage, EventLog, GroupPosition, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { keepDownOnceStopped, restartOnlyWhile } from './kafka-revival-guard.js'
 import { backoffDelay, sleep, withTimeout } from '../shared/retry.js'
@@ -107,6 +107,32 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
       // An existing topic keeps its partitions (adding some would move keys and break per-record order).
       if (held !== partitions) logger.warn({ topic: logical(topic), partitions: held, setting: partitions }, 'topic exists with another partition count than kafka.partitions; it keeps its own')
     }))
+  }
+
+  // Committed position and lag per partition; a partition the group never committed on counts
+  // from the first offset the topic still holds.
+  async function groupPositions (group: string, topics: string[]): Promise<GroupPosition[]> {
+    if (closed) throw new Error('event log is closed')
+    const realTopics = topics.map(real)
+    const a = await getAdmin()
+    const committed = await withTimeout(a.fetchOffsets({ groupId: real(group), topics: realTopics }), requestTimeoutMs, 'Kafka fetchOffsets')
+    const positions: GroupPosition[] = []
+    for (const topic of realTopics) {
+      const ends = await topicOffsets(topic)
+      const done = committed.find(c => c.topic === topic)?.partitions ?? []
+      for (const end of ends) {
+        const offset = done.find(d => d.partition === end.partition)?.offset ?? '-1'
+        const at = BigInt(offset)
+        const from = at < BigInt(end.low) ? BigInt(end.low) : at
+        positions.push({
+          topic: logical(topic),
+          partition: end.partition,
+          committed: at < 0n ? null : offset,
+          lag: BigInt(end.high) > from ? Number(BigInt(end.high) - from) : 0
+        })
+      }
+    }
+    return positions
   }
 
   /** Offsets of a topic's partitions, retried (bounded) while a partition has no serving leader. */
@@ -254,22 +280,9 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
       return ends.flat()
     },
     async groupLag (group, topics) {
-      if (closed) throw new Error('event log is closed')
-      const realTopics = topics.map(real)
-      const a = await getAdmin()
-      const committed = await withTimeout(a.fetchOffsets({ groupId: real(group), topics: realTopics }), requestTimeoutMs, 'Kafka fetchOffsets')
-      let lag = 0n
-      for (const topic of realTopics) {
-        const ends = await topicOffsets(topic)
-        const done = committed.find(c => c.topic === topic)?.partitions ?? []
-        for (const end of ends) {
-          const at = BigInt(done.find(d => d.partition === end.partition)?.offset ?? '-1')
-          const from = at < BigInt(end.low) ? BigInt(end.low) : at
-          if (BigInt(end.high) > from) lag += BigInt(end.high) - from
-        }
-      }
-      return Number(lag)
+      return (await groupPositions(group, topics)).reduce((n, p) => n + p.lag, 0)
     },
+    groupPositions,
     async ping () {
       const a = await withTimeout(getAdmin(), requestTimeoutMs, 'Kafka connect')
       await withTimeout(a.describeCluster(), requestTimeoutMs, 'Kafka describeCluster')

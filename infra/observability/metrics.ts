@@ -44,7 +44,9 @@ export function createHubMetrics () {
       messages: counter('lt_consumer_messages_total',
         'Messages a consumer group handled (batch committed), by group and topic', ['group', 'topic']),
       batch: histogram('lt_consumer_batch_duration_seconds',
-        'Time a consumer group spent on one batch, by group and outcome', ['group', 'outcome'])
+        'Time a consumer group spent on one batch, by group and outcome', ['group', 'outcome']),
+      restarts: counter('lt_consumer_restarts_total',
+        'Restarts of a supervised consumer begun, by consumer and reason (crashed, stalled)', ['consumer', 'reason'])
     },
     merger,
     /** The merger's onBatch callback. */

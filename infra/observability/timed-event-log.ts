@@ -72,6 +72,7 @@ export function timedEventLog (inner: EventLog, metrics: HubMetrics, ownerOf: De
     // Optional on the port, but the supervisor's lag and readiness rest on it: a wrapper that
     // dropped it left every restarted consumer "failing" with an unknown lag, for good.
     ...(inner.groupLag !== undefined ? { groupLag: inner.groupLag.bind(inner) } : {}),
+    ...(inner.groupPositions !== undefined ? { groupPositions: inner.groupPositions.bind(inner) } : {}),
     ping: async () => await timed('ping', async () => await inner.ping()),
     close: async () => await inner.close(),
     async consumerLag () {

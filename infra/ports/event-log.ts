@@ -48,6 +48,12 @@ export interface PartitionEnd { topic: string, partition: number, lastOffset: st
 
 export type SubscriptionState = 'running' | 'stopped' | 'failed'
 
+/**
+ * Where a group stands on one partition: its committed position (in the adapter's own notation, to
+ * be compared for change only; null before its first commit) and the messages after it.
+ */
+export interface GroupPosition { topic: string, partition: number, committed: string | null, lag: number }
+
 export interface EventLog {
   readonly kind: 'kafka' | 'embedded'
   publish: (topic: string, messages: OutgoingMessage[]) => Promise<void>
@@ -62,6 +68,12 @@ export interface EventLog {
    * may leave it out; readiness then names a stopped consumer without its lag.
    */
   groupLag?: (group: string, topics: string[]) => Promise<number>
+  /**
+   * The group's committed position and lag on every partition of these topics, so a supervisor can
+   * tell a group that makes progress from one that sits still with work waiting (a stall).
+   * Optional like groupLag: without it, stalls are not detected.
+   */
+  groupPositions?: (group: string, topics: string[]) => Promise<GroupPosition[]>
   /** Resolves when the log answers; rejects (within its timeout) when it does not. */
   ping: () => Promise<void>
   close: () => Promise<void>

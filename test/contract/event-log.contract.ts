@@ -163,6 +163,37 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     t.ok([...lastSeen.keys()].every(p => listed.has(p)), 'no partition with messages is missing')
   })
 
+  t.test('groupPositions: lag per partition, and committed positions that move only with commits', async t => {
+    const log = await open()
+    t.teardown(async () => await log.close())
+    if (log.groupPositions === undefined) { t.fail('the adapter has groupPositions'); return }
+    const topic = uniqueName('t-positions')
+    const group = uniqueName('g')
+    const committed = (ps: Array<{ partition: number, committed: string | null }>): string[] =>
+      ps.map(p => `${p.partition}@${p.committed ?? '-'}`).sort()
+    const consumeAll = async (n: number): Promise<void> => {
+      let seen = 0
+      const sub = await log.subscribe({ group, topics: [topic], handler: async batch => { seen += batch.length } })
+      await waitFor(() => seen >= n, { what: `${n} messages` })
+      await sub.stop()
+    }
+    await log.publish(topic, Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, value: String(i) })))
+    await consumeAll(6)
+    const caughtUp = await log.groupPositions(group, [topic])
+    t.ok(caughtUp.length >= 1 && caughtUp.every(p => p.topic === topic && p.lag === 0), 'caught up: no lag anywhere')
+    t.equal(await log.groupLag?.(group, [topic]), 0)
+
+    await log.publish(topic, Array.from({ length: 3 }, (_, i) => ({ key: `m${i}`, value: String(i) })))
+    const behind = await log.groupPositions(group, [topic])
+    t.equal(behind.reduce((n, p) => n + p.lag, 0), 3, 'three messages waiting')
+    t.same(committed(behind), committed(caughtUp), 'nothing committed: no position moved')
+
+    await consumeAll(3)
+    const after = await log.groupPositions(group, [topic])
+    t.equal(after.reduce((n, p) => n + p.lag, 0), 0)
+    t.notSame(committed(after), committed(behind), 'the commits moved a position')
+  })
+
   t.test('ping answers while open', async t => {
     const log = await open()
     await t.resolves(log.ping())

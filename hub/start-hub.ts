@@ -134,12 +134,14 @@ export async function startHub (config: HubConfig, logger: Logger, { signal, bui
     continueStarting()
     if (runs(config, 'connectors')) {
       const sources = builtInSources(config, builtIns)
-      const unset = sources.find(s => s.baseUrl === '')
-      if (unset !== undefined) {
-        if (!config.sim.enabled || unset.department === undefined) {
-          const why = config.sim.enabled ? 'no simulated department stands in for it' : 'LT_SIM=false'
-          throw new ConfigError(`Invalid configuration: ${unset.setting} is required (${why})`, unset.setting.split(' ')[0])
-        }
+      const unset = sources.filter(s => s.baseUrl === '')
+      // A source without a URL needs the simulated city, and a department in it that stands in for it.
+      const needed = unset.find(s => !config.sim.enabled || s.department === undefined)
+      if (needed !== undefined) {
+        const why = config.sim.enabled ? 'no simulated department stands in for it' : 'LT_SIM=false'
+        throw new ConfigError(`Invalid configuration: ${needed.setting} is required (${why})`, needed.setting.split(' ')[0])
+      }
+      if (unset.length > 0) {
         city = await startSimulatedCity({
           citizens: config.sim.citizens, seed: config.sim.seed, host: config.sim.host, portBase: config.sim.port,
           departments: simulatedDepartments(builtIns)

@@ -87,6 +87,7 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] exte
 export function loadConfigWith (declarations: readonly SourceDeclaration[], { env = {}, argv = [], overrides = {} }: ConfigSources = {}): HubConfig {
   checkSourceDeclarations(declarations)
   const settings = envSettingsFor(declarations)
+  checkSourceVariables(env, settings, declarations)
   const flags = parseFlags(argv)
   const file = flags.config ?? env.LT_CONFIG_FILE
   const merged: Record<string, unknown> = file !== undefined && file !== '' ? readConfigFile(file, declarations) : {}
@@ -110,6 +111,14 @@ export function loadConfigWith (declarations: readonly SourceDeclaration[], { en
   deepMerge(merged, overrides as Record<string, unknown>)
   const name = (path: string, params?: unknown): string => settingName(settings, used, path, params)
   return admitSourceOrigins(validate(merged, declarations, name))
+}
+
+/** LT_SOURCE_<ID>_URL for an id no built-in has is a typo (or a connector not added): it would be ignored. */
+function checkSourceVariables (env: Record<string, string | undefined>, settings: readonly EnvSetting[], declarations: readonly SourceDeclaration[]): void {
+  for (const name of Object.keys(env)) {
+    if (!/^LT_SOURCE_[A-Z0-9_]+_(URL|SCHEDULE)$/.test(name) || settings.some(s => s.env === name)) continue
+    throw new ConfigError(`Invalid configuration: ${name} names no built-in connector (known: ${declarations.map(d => d.id).join(', ')})`, name)
+  }
 }
 
 /**

@@ -40,7 +40,9 @@ export function builtInRegistry (entries: readonly BuiltInEntry[]): BuiltInRegis
   for (const { connector: { manifest } } of entries) {
     if (ids.has(manifest.id)) throw new Error(`built-in connector ${manifest.id} is listed twice`)
     ids.add(manifest.id)
-    if (manifest.configSchema === undefined) throw new Error(`built-in connector ${manifest.id} declares no config schema`)
+    if (manifest.configSchema === undefined) {
+      throw new Error(`built-in connector ${manifest.id} declares no config schema`)
+    }
   }
   const connectors = entries.map(e => e.connector)
   return {
@@ -55,12 +57,30 @@ export function builtInRegistry (entries: readonly BuiltInEntry[]): BuiltInRegis
   }
 }
 
+// The simulated departments keep their own names (bhyt, business): they are the generated
+// city's file names (bhyt.the.ndjson) and its truth entries, which sim:generate has written to disk.
 export const builtIns: BuiltInRegistry = builtInRegistry([
-  { connector: civilStatusConnector, simulatedDepartment: 'civil-status', formerNames: { envPrefix: 'LT_CIVIL_STATUS', configKey: 'civilStatus' } },
-  { connector: residenceConnector, simulatedDepartment: 'residence', formerNames: { envPrefix: 'LT_RESIDENCE', configKey: 'residence' } },
+  {
+    connector: civilStatusConnector,
+    simulatedDepartment: 'civil-status',
+    formerNames: { envPrefix: 'LT_CIVIL_STATUS', configKey: 'civilStatus' }
+  },
+  {
+    connector: residenceConnector,
+    simulatedDepartment: 'residence',
+    formerNames: { envPrefix: 'LT_RESIDENCE', configKey: 'residence' }
+  },
   { connector: landConnector, simulatedDepartment: 'land', formerNames: { envPrefix: 'LT_LAND', configKey: 'land' } },
-  { connector: healthInsuranceConnector, simulatedDepartment: 'bhyt', formerNames: { envPrefix: 'LT_BHYT', configKey: 'bhyt' } },
-  { connector: businessHouseholdConnector, simulatedDepartment: 'business', formerNames: { envPrefix: 'LT_BUSINESS', configKey: 'business' } }
+  {
+    connector: healthInsuranceConnector,
+    simulatedDepartment: 'bhyt',
+    formerNames: { envPrefix: 'LT_BHYT', configKey: 'bhyt' }
+  },
+  {
+    connector: businessHouseholdConnector,
+    simulatedDepartment: 'business',
+    formerNames: { envPrefix: 'LT_BUSINESS', configKey: 'business' }
+  }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors
@@ -73,5 +93,6 @@ type Mappings = Record<string, { sourceSystem: string, mapping: PollConnector<Ra
 
 /** What the normalizer's catalog needs of each built-in: its source system and mapping. */
 export function builtInMappings (registry: BuiltInRegistry = builtIns): Mappings {
-  return Object.fromEntries(registry.connectors.map(c => [c.manifest.id, { sourceSystem: c.manifest.sourceSystem, mapping: c.mapping }]))
+  return Object.fromEntries(registry.connectors.map(c =>
+    [c.manifest.id, { sourceSystem: c.manifest.sourceSystem, mapping: c.mapping }]))
 }

@@ -19,7 +19,9 @@ export interface BuiltInSource extends SourceSettings {
 function department (id: string, name: string | undefined): DepartmentId | undefined {
   if (name === undefined) return undefined
   const spec = DEPARTMENTS.find(d => d.id === name)
-  if (spec === undefined) throw new Error(`built-in connector ${id}: no simulated department ${name} (sim/city/departments.ts)`)
+  if (spec === undefined) {
+    throw new Error(`built-in connector ${id}: no simulated department ${name} (sim/city/departments.ts)`)
+  }
   return spec.id
 }
 

@@ -14,7 +14,8 @@ export function builtInSurvivorship (rules: SurvivorshipRules, registry: BuiltIn
       for (const field of fields) {
         const held = byField[field]
         if (held !== undefined && held !== manifest.sourceSystem) {
-          throw new SurvivorshipError(`built-in connector ${manifest.id} claims authority for ${entity}.${field}, which ${held} holds`)
+          throw new SurvivorshipError(`built-in connector ${manifest.id} claims authority for ${entity}.${field}, ` +
+            `which ${held} holds`)
         }
         byField[field] = manifest.sourceSystem
       }
@@ -28,7 +29,8 @@ export function builtInSurvivorship (rules: SurvivorshipRules, registry: BuiltIn
   ]
   const unknown = [...new Set(named.filter(s => !known.has(s)))]
   if (unknown.length > 0) {
-    throw new SurvivorshipError(`survivorship rules name source systems no built-in connector has: ${unknown.join(', ')} ` +
+    throw new SurvivorshipError('survivorship rules name source systems no built-in connector has: ' +
+      `${unknown.join(', ')} ` +
       `(known: ${[...known].join(', ')})`)
   }
   return merged

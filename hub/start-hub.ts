@@ -73,7 +73,9 @@ export interface StartOptions {
   builtIns?: BuiltInRegistry
 }
 
-export async function startHub (config: HubConfig, logger: Logger, { signal, builtIns = shippedBuiltIns }: StartOptions = {}): Promise<RunningHub> {
+export async function startHub (
+  config: HubConfig, logger: Logger, { signal, builtIns = shippedBuiltIns }: StartOptions = {}
+): Promise<RunningHub> {
   const builtInConnectors = builtIns.connectors
   loadReferenceData(config, logger)
   const openedLog = openEventLog(config, logger)
@@ -139,7 +141,8 @@ export async function startHub (config: HubConfig, logger: Logger, { signal, bui
       const needed = unset.find(s => !config.sim.enabled || s.department === undefined)
       if (needed !== undefined) {
         const why = config.sim.enabled ? 'no simulated department stands in for it' : 'LT_SIM=false'
-        throw new ConfigError(`Invalid configuration: ${needed.setting} is required (${why})`, needed.setting.split(' ')[0])
+        const setting = needed.setting.split(' ')[0]
+        throw new ConfigError(`Invalid configuration: ${needed.setting} is required (${why})`, setting)
       }
       if (unset.length > 0) {
         city = await startSimulatedCity({
@@ -148,7 +151,10 @@ export async function startHub (config: HubConfig, logger: Logger, { signal, bui
         })
         source = city.departments.civilStatus !== undefined ? civilStatusView(city) : undefined
         if (config.sim.changesPerSecond > 0) city.startChanges({ perSecond: config.sim.changesPerSecond })
-        logger.info({ url: source?.url, citizens: config.sim.citizens, changesPerSecond: config.sim.changesPerSecond, departments: Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) }, `simulated city started (${Object.keys(city.departments).length} department systems)`)
+        const departments = Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url]))
+        logger.info({
+          url: source?.url, citizens: config.sim.citizens, changesPerSecond: config.sim.changesPerSecond, departments
+        }, `simulated city started (${Object.keys(departments).length} department systems)`)
       }
       const compile = createRawSchemaCompiler()
       for (const s of sources) {
@@ -183,6 +189,8 @@ export async function startHub (config: HubConfig, logger: Logger, { signal, bui
         return await superviseConsumer({ name, eventLog, logger, start, ...config.consumer })
       }
       const { batchSize, maxAttempts } = config.consumer
+      // Checked once here, so rules naming a source no built-in has stop the start (not a restart loop).
+      const rules = builtInSurvivorship(loadSurvivorship(), builtIns)
       const notifier = startNotifier({
         store, logger, access: notifierAccess(store), dispatcher: connectorServices.guard.dispatcher
       })
@@ -190,7 +198,8 @@ export async function startHub (config: HubConfig, logger: Logger, { signal, bui
       const supervised = [
         // The merger folds canonical.<entity> events into golden records (consumers/merger).
         await supervise(MERGER_GROUP, async log => await startMerger({
-          eventLog: log, store, logger, rules: builtInSurvivorship(loadSurvivorship(), builtIns), batchSize, maxAttempts, onBatch: metrics.mergeBatch,
+          eventLog: log, store, logger, rules,
+          batchSize, maxAttempts, onBatch: metrics.mergeBatch,
           onVersions: changePublisher(log)
         })),
         // changes.<entity> → subscriptions' outboxes → webhooks (consumers/notifier, docs/subscriptions.md).

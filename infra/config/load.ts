@@ -84,7 +84,9 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] exte
  * The hub's configuration for these built-in connectors' sources. hub/config.ts passes the shipped
  * built-ins (loadConfig there); a test may pass a registry with one more.
  */
-export function loadConfigWith (declarations: readonly SourceDeclaration[], { env = {}, argv = [], overrides = {} }: ConfigSources = {}): HubConfig {
+export function loadConfigWith (
+  declarations: readonly SourceDeclaration[], { env = {}, argv = [], overrides = {} }: ConfigSources = {}
+): HubConfig {
   checkSourceDeclarations(declarations)
   const settings = envSettingsFor(declarations)
   checkSourceVariables(env, settings, declarations)
@@ -114,10 +116,13 @@ export function loadConfigWith (declarations: readonly SourceDeclaration[], { en
 }
 
 /** LT_SOURCE_<ID>_URL for an id no built-in has is a typo (or a connector not added): it would be ignored. */
-function checkSourceVariables (env: Record<string, string | undefined>, settings: readonly EnvSetting[], declarations: readonly SourceDeclaration[]): void {
+function checkSourceVariables (
+  env: Record<string, string | undefined>, settings: readonly EnvSetting[], declarations: readonly SourceDeclaration[]
+): void {
   for (const name of Object.keys(env)) {
     if (!/^LT_SOURCE_[A-Z0-9_]+_(URL|SCHEDULE)$/.test(name) || settings.some(s => s.env === name)) continue
-    throw new ConfigError(`Invalid configuration: ${name} names no built-in connector (known: ${declarations.map(d => d.id).join(', ')})`, name)
+    const known = declarations.map(d => d.id).join(', ')
+    throw new ConfigError(`Invalid configuration: ${name} names no built-in connector (known: ${known})`, name)
   }
 }
 
@@ -138,18 +143,27 @@ export function admitSourceOrigins (config: HubConfig): HubConfig {
  * name: `civilStatus` at the top level or in `sources`, `sources.bhyt`, `sources.business` (files
  * written before settings were keyed by connector id). Naming one source twice is refused.
  */
-function normaliseFile (file: string, { $comment, ...parsed }: Record<string, unknown>, declarations: readonly SourceDeclaration[]): Record<string, unknown> {
+function normaliseFile (
+  file: string, { $comment, ...parsed }: Record<string, unknown>, declarations: readonly SourceDeclaration[]
+): Record<string, unknown> {
   const given = parsed.sources
-  const sources: Record<string, unknown> = given !== null && typeof given === 'object' && !Array.isArray(given) ? { ...given } : {}
+  const isObject = given !== null && typeof given === 'object' && !Array.isArray(given)
+  const sources: Record<string, unknown> = isObject ? { ...given } : {}
   if ('civilStatus' in parsed) {
-    if ('civilStatus' in sources) throw new ConfigError(`Config file ${file} names civil status twice: keep sources.civilStatus or civilStatus, not both`, 'LT_CONFIG_FILE')
+    if ('civilStatus' in sources) {
+      throw new ConfigError(`Config file ${file} names civil status twice: keep sources.civilStatus or civilStatus, ` +
+        'not both', 'LT_CONFIG_FILE')
+    }
     sources.civilStatus = parsed.civilStatus
     delete parsed.civilStatus
   }
   for (const d of declarations) {
     const former = d.formerNames?.configKey
     if (former === undefined || former === d.id || !(former in sources)) continue
-    if (d.id in sources) throw new ConfigError(`Config file ${file} names the ${d.id} source twice: keep sources.${d.id}, not also its former name ${former}`, 'LT_CONFIG_FILE')
+    if (d.id in sources) {
+      throw new ConfigError(`Config file ${file} names the ${d.id} source twice: keep sources.${d.id}, ` +
+        `not also its former name ${former}`, 'LT_CONFIG_FILE')
+    }
     sources[d.id] = sources[former]
     delete sources[former]
   }
@@ -158,7 +172,9 @@ function normaliseFile (file: string, { $comment, ...parsed }: Record<string, un
 
 type SettingName = (path: string, params?: unknown) => string
 
-function validate (candidate: Record<string, unknown>, declarations: readonly SourceDeclaration[], settingName: SettingName): HubConfig {
+function validate (
+  candidate: Record<string, unknown>, declarations: readonly SourceDeclaration[], settingName: SettingName
+): HubConfig {
   const ajv = new Ajv({ useDefaults: true, allErrors: false, strict: true })
   const check = ajv.compile<HubConfig>(hubConfigSchemaFor(declarations))
   if (check(candidate)) {
@@ -194,7 +210,9 @@ function checkEngineAddresses (config: HubConfig): void {
 }
 
 /** `VARIABLE (path)`: the variable that set the path, else its first name, else the path alone. */
-function settingName (settings: readonly EnvSetting[], used: Map<string, string>, path: string, params: unknown): string {
+function settingName (
+  settings: readonly EnvSetting[], used: Map<string, string>, path: string, params: unknown
+): string {
   const extra = (params as { additionalProperty?: string } | undefined)?.additionalProperty
   const full = extra !== undefined ? (path === '' ? extra : `${path}.${extra}`) : path
   const env = used.get(full) ?? settings.find(s => s.path === full)?.env

@@ -65,8 +65,14 @@ export interface EnvSetting { env: string, path: string, kind: Kind, doc: string
 /** LT_SOURCE_<ID>_URL and _SCHEDULE of every source, then the former names as aliases of the same paths. */
 export function sourceEnvSettings (declarations: readonly SourceDeclaration[]): EnvSetting[] {
   const settings = (prefix: string, d: SourceDeclaration, alias: boolean): EnvSetting[] => [
-    { env: `${prefix}_URL`, path: `sources.${d.id}.baseUrl`, kind: 'string', doc: `${d.title} URL; empty = the simulated one`, alias },
-    { env: `${prefix}_SCHEDULE`, path: `sources.${d.id}.schedule`, kind: 'string', doc: `cron schedule of the ${d.title} poll (6 fields, seconds first)`, alias }
+    {
+      env: `${prefix}_URL`, path: `sources.${d.id}.baseUrl`, kind: 'string', alias,
+      doc: `${d.title} URL; empty = the simulated one`
+    },
+    {
+      env: `${prefix}_SCHEDULE`, path: `sources.${d.id}.schedule`, kind: 'string', alias,
+      doc: `cron schedule of the ${d.title} poll (6 fields, seconds first)`
+    }
   ]
   return [
     ...declarations.flatMap(d => settings(sourceEnvPrefix(d.id), d, false)),
@@ -78,7 +84,9 @@ export function sourceEnvSettings (declarations: readonly SourceDeclaration[]): 
 export function checkSourceDeclarations (declarations: readonly SourceDeclaration[]): void {
   const seen = new Set<string>()
   for (const d of declarations) {
-    if (!sourceIdPattern.test(d.id)) throw new Error(`built-in connector id ${JSON.stringify(d.id)} must be lower-case words joined by dashes`)
+    if (!sourceIdPattern.test(d.id)) {
+      throw new Error(`built-in connector id ${JSON.stringify(d.id)} must be lower-case words joined by dashes`)
+    }
     for (const name of new Set([d.id, d.formerNames?.configKey ?? d.id])) {
       if (seen.has(name)) throw new Error(`built-in connector name ${name} is declared twice`)
       seen.add(name)

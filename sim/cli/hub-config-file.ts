@@ -24,7 +24,8 @@ export function hubSourcesConfig (urls: Record<Handle, string>): HubSourcesConfi
   return {
     $comment: 'Written by sim:serve for the ports it chose. Run: lienthong --config <this file>. ' +
       'Each baseUrl is also admitted to the SSRF allow-list (that exact origin only).',
-    sources: Object.fromEntries(Object.entries(connectorIds).map(([handle, id]) => [id, { baseUrl: urls[handle as Handle] }]))
+    sources: Object.fromEntries(Object.entries(connectorIds)
+      .map(([handle, id]) => [id, { baseUrl: urls[handle as Handle] }]))
   }
 }
 

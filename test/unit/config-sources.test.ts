@@ -18,9 +18,9 @@ t.test('every built-in has sources.<id> with its manifest\'s defaults, and nothi
   t.same(Object.keys(config.sources), builtIns.connectors.map(c => c.manifest.id))
   for (const c of builtIns.connectors) {
     const declared = (c.manifest.configSchema as { properties: Record<string, { default?: unknown }> }).properties
-    t.same(config.sources[c.manifest.id], {
-      baseUrl: '', schedule: declared.schedule.default, pageSize: declared.pageSize.default, timeoutMs: declared.timeoutMs.default
-    }, c.manifest.id)
+    const { schedule, pageSize, timeoutMs } = declared
+    const defaults = { schedule: schedule.default, pageSize: pageSize.default, timeoutMs: timeoutMs.default }
+    t.same(config.sources[c.manifest.id], { baseUrl: '', ...defaults }, c.manifest.id)
   }
   t.equal(config.sources['health-insurance'].schedule, '*/10 * * * * *')
   t.equal(config.sources['civil-status'].schedule, '*/5 * * * * *')
@@ -67,15 +67,17 @@ t.test('a config file may use connector ids or the former keys, not both for one
     writeFileSync(file, JSON.stringify(value))
     return file
   }
-  const byId = loadConfig({ argv: ['--config', write('ids.json', { sources: { 'health-insurance': { baseUrl: 'http://10.1.0.1:80' }, 'civil-status': { pageSize: 100 } } })] })
-  const byFormer = loadConfig({ argv: ['--config', write('former.json', { civilStatus: { pageSize: 100 }, sources: { bhyt: { baseUrl: 'http://10.1.0.1:80' } } })] })
+  const ids = { sources: { 'health-insurance': { baseUrl: 'http://10.1.0.1:80' }, 'civil-status': { pageSize: 100 } } }
+  const former = { civilStatus: { pageSize: 100 }, sources: { bhyt: { baseUrl: 'http://10.1.0.1:80' } } }
+  const byId = loadConfig({ argv: ['--config', write('ids.json', ids)] })
+  const byFormer = loadConfig({ argv: ['--config', write('former.json', former)] })
   t.same(byFormer, byId)
   t.equal(byId.sources['health-insurance'].baseUrl, 'http://10.1.0.1:80')
   t.equal(byId.sources['civil-status'].pageSize, 100)
-  t.throws(() => loadConfig({ argv: ['--config', write('twice.json', { sources: { bhyt: {}, 'health-insurance': {} } })] }),
-    /names the health-insurance source twice/)
-  t.throws(() => loadConfig({ argv: ['--config', write('unknown.json', { sources: { welfare: { baseUrl: 'http://x.example' } } })] }),
-    /sources\.welfare must NOT have additional properties/)
+  const twice = write('twice.json', { sources: { bhyt: {}, 'health-insurance': {} } })
+  t.throws(() => loadConfig({ argv: ['--config', twice] }), /names the health-insurance source twice/)
+  const unknown = write('unknown.json', { sources: { welfare: { baseUrl: 'http://x.example' } } })
+  t.throws(() => loadConfig({ argv: ['--config', unknown] }), /sources\.welfare must NOT have additional properties/)
 })
 
 t.test('the variables list carries both names, the former ones marked as aliases', async t => {

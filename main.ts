@@ -82,7 +82,7 @@ async function main (): Promise<void> {
       sampleCouple: hub.source !== undefined ? sampleCouple(hub.source.records(), new Date()) : undefined,
       demoKeysFile: hub.demoKeys?.file,
       changesPerSecond: city !== undefined ? config.sim.changesPerSecond : undefined,
-      departments: city !== undefined ? Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) : undefined
+      departments: hub.simulatedSources
     }))
   }
   held?.release()

@@ -55,6 +55,8 @@ export interface RunningHub {
   demoKeys?: { file: string, clients: DemoKey[] }
   /** Embedded demo only: the simulated city serving every source without a URL. */
   city?: SimulatedCity
+  /** Connector id -> URL of the simulated department its runner polls (sources without a URL). */
+  simulatedSources?: Record<string, string>
   /** The city's civil-status department, as the thin slice's tests drive it. */
   source?: CivilStatusSource
   connectors: PollRunner[]
@@ -103,6 +105,7 @@ export async function startHub (
   const consumers: Subscription[] = []
   let city: SimulatedCity | undefined
   let source: CivilStatusSource | undefined
+  let simulatedSources: Record<string, string> | undefined
   let gateway: FastifyInstance | undefined
   let gatewayUrl: string | undefined
   let demoKeys: RunningHub['demoKeys']
@@ -158,9 +161,11 @@ export async function startHub (
       }
       const compile = createRawSchemaCompiler()
       for (const s of sources) {
+        const simulatedUrl = s.baseUrl === '' ? s.simulatedUrl(city as SimulatedCity) : undefined
+        if (simulatedUrl !== undefined) simulatedSources = { ...simulatedSources, [s.connector.manifest.id]: simulatedUrl }
         const runner = createPollRunner({
           connector: s.connector,
-          baseUrl: s.baseUrl !== '' ? s.baseUrl : s.simulatedUrl(city as SimulatedCity),
+          baseUrl: simulatedUrl ?? s.baseUrl,
           schedule: s.schedule,
           pageSize: s.pageSize,
           timeoutMs: s.timeoutMs,
@@ -242,5 +247,7 @@ export async function startHub (
     await stop()
     throw err
   }
-  return { eventLog, store, gateway, gatewayUrl, demoKeys, city, source, connectors, connectorHost, consumers, stop }
+  return {
+    eventLog, store, gateway, gatewayUrl, demoKeys, city, source, simulatedSources, connectors, connectorHost, consumers, stop
+  }
 }

@@ -65,8 +65,31 @@ export interface GoldenRecord extends StoredDoc, StoredView {
   state: Record<string, StoredSourceState | SourceState>
   /** Wall-clock time this version was written (differs on a rebuild; left out of the store hash). */
   appliedAt: string
+  /** 'events' once the merger writes this record's history as events (absent: view snapshots). */
+  historyForm?: 'events'
 }
 
+/** One applied canonical event as history keeps it: the merge event, without the key it is filed under. */
+export interface HistoryEvent {
+  id: string
+  op: 'upsert' | 'delete'
+  system: string
+  connector: string
+  connectorVersion: string
+  sourceKey: string
+  sourceTime: string
+  ingestTime: string
+  position: string
+  fields: Record<string, unknown>
+}
+
+/**
+ * One version of a record in history. Written insert-only, one per applied canonical event: the
+ * event itself (`event`), folded by asOf onto the versions before it. Every SNAPSHOT_EVERY versions,
+ * and on the first version after a record whose history holds snapshots, the entry also carries
+ * the merge state after its event (`state`), where a fold may start. Hubs before issue 14 wrote a
+ * view snapshot per version instead (`record`, no `event`): read as it is, never written.
+ */
 export interface HistoryDoc extends StoredDoc {
   entity: CanonicalEntity
   entityId: string
@@ -77,8 +100,14 @@ export interface HistoryDoc extends StoredDoc {
   appliedAt: string
   /** The event that produced this version. */
   eventId: string
-  record: StoredView
+  event?: HistoryEvent
+  state?: Record<string, StoredSourceState>
+  /** The view of this version, in history written before issue 14. */
+  record?: StoredView
 }
+
+/** A record's new version as the change feed sees it: the event that made it and the view after it. */
+export interface AppliedVersion { eventId: string, record: StoredView }
 
 export interface ConflictValue { sourceSystem: string, value: unknown, since: string }
 

@@ -3,8 +3,12 @@
 // never the stored form, so a change in how the merger stores a record stays in this room.
 import type { Store, StoredDoc } from '../infra/ports/store.js'
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
-import { goldenCollection, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type StoredView } from './golden-record.js'
+import { goldenCollection, historyId, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type StoredView } from './golden-record.js'
 import { decodeProvenance } from './provenance-codec.js'
+import { foldHistory, foldOnto, foldStart } from './merge/history-fold.js'
+import { materializationBehindSince } from './materialization.js'
+import { decodeState } from './state-codec.js'
+import { loadSurvivorship, type SurvivorshipRules } from './merge/survivorship.js'
 
 /** Sorts after every history `_id`, so a keyset bound on validFrom includes equal times. */
 const AFTER_EVERY_ID = '\uffff'
@@ -21,18 +25,86 @@ function expandView ({ entity, entityId, version, deleted, fields, provenance, c
 
 export async function readCurrent (store: Store, entity: CanonicalEntity, id: string): Promise<RecordView | undefined> {
   const doc = await store.get(goldenCollection[entity], id)
+  if (await behind(store)) return await caughtUp(store, entity, id, doc)
   return doc === undefined ? undefined : viewOf(doc)
 }
 
-/** The newest version whose validFrom is at or before `at` (ISO), from history. */
-export async function readAsOf (store: Store, entity: CanonicalEntity, id: string, at: string): Promise<RecordView | undefined> {
-  const [hit] = await store.find('history', {
-    where: { recordKey: recordKey(entity, id) },
-    orderBy: { field: 'validFrom', direction: 'desc' },
-    after: { value: at, id: AFTER_EVERY_ID },
-    limit: 1
+/** How long a reader trusts what it last heard of the golden records being behind (materialization.ts). */
+const BEHIND_TTL_MS = 1000
+const behindKnown = new WeakMap<Store, { behind: boolean, at: number }>()
+
+async function behind (store: Store): Promise<boolean> {
+  const known = behindKnown.get(store)
+  if (known !== undefined && Date.now() - known.at < BEHIND_TTL_MS) return known.behind
+  const now = { behind: await materializationBehindSince(store) !== undefined, at: Date.now() }
+  behindKnown.set(store, now)
+  return now.behind
+}
+
+/**
+ * While the merger holds golden records back (catching up), a stored record may be behind its
+ * history: the versions after it are folded on, so a read answers what the hub holds, not what
+ * it has written so far.
+ */
+async function caughtUp (store: Store, entity: CanonicalEntity, id: string, doc: StoredDoc | undefined): Promise<RecordView | undefined> {
+  const golden = isGoldenRecord(doc) ? doc : undefined
+  const from = golden?.version ?? 0
+  const newer = await store.find('history', {
+    where: { recordKey: recordKey(entity, id) }, orderBy: { field: '_id' },
+    after: { value: historyId(entity, id, from), id: historyId(entity, id, from) }, limit: 5000
   }) as HistoryDoc[]
-  return hit === undefined ? undefined : expandView(hit.record)
+  if (newer.length === 0) return doc === undefined ? undefined : viewOf(doc)
+  const view = foldOnto(golden !== undefined ? decodeState(golden.state) : {}, newer, rulesOr())
+  return view === undefined ? undefined : expandView(view)
+}
+
+/** History entries read per page while walking back to where a fold can start. */
+const HISTORY_PAGE = 64
+
+let defaultRules: SurvivorshipRules | undefined
+/** The hub's survivorship rules, read once: asOf derives a past view with them, as the merger did. */
+const rulesOr = (rules?: SurvivorshipRules): SurvivorshipRules => rules ?? (defaultRules ??= loadSurvivorship())
+
+/**
+ * The newest version whose validFrom is at or before `at` (ISO), from history: its entries back to
+ * the nearest that holds the merge state (or a view, or version 1), folded forward.
+ */
+export async function readAsOf (
+  store: Store, entity: CanonicalEntity, id: string, at: string, rules?: SurvivorshipRules
+): Promise<RecordView | undefined> {
+  const newestFirst: HistoryDoc[] = []
+  let after = { value: at, id: AFTER_EVERY_ID }
+  for (;;) {
+    const page = await store.find('history', {
+      where: { recordKey: recordKey(entity, id) }, orderBy: { field: 'validFrom', direction: 'desc' }, after, limit: HISTORY_PAGE
+    }) as HistoryDoc[]
+    newestFirst.push(...page)
+    const last = page.at(-1)
+    if (last === undefined || isFoldStart(last) || page.length < HISTORY_PAGE) break
+    after = { value: last.validFrom, id: last._id }
+  }
+  if (newestFirst.length === 0) return undefined
+  const entries = newestFirst.reverse()
+  const views = foldHistory(entries.slice(Math.max(0, foldStart(entries))), rulesOr(rules), { lastOnly: true })
+  const view = views.at(-1)
+  return view === undefined ? undefined : expandView(view)
+}
+
+const isFoldStart = (e: HistoryDoc): boolean => e.record !== undefined || e.state !== undefined || e.recordVersion === 1
+
+/** Every version of a record, oldest first, as the hub knew each (folded from history). */
+export async function readVersions (
+  store: Store, entity: CanonicalEntity, id: string, rules?: SurvivorshipRules
+): Promise<RecordView[]> {
+  const entries: HistoryDoc[] = []
+  let after: { value: string, id: string } | undefined
+  for (;;) {
+    const page = await store.find('history', { where: { recordKey: recordKey(entity, id) }, orderBy: { field: '_id' }, after, limit: 1000 }) as HistoryDoc[]
+    entries.push(...page)
+    if (page.length < 1000) break
+    after = { value: page[page.length - 1]._id, id: page[page.length - 1]._id }
+  }
+  return foldHistory(entries, rulesOr(rules)).map(expandView)
 }
 
 const historyStarts = new WeakMap<Store, string>()
@@ -45,7 +117,7 @@ export async function historyStart (store: Store): Promise<string | undefined> {
   const known = historyStarts.get(store)
   if (known !== undefined) return known
   const [oldest] = await store.find('history', { orderBy: { field: 'validFrom', direction: 'asc' }, limit: 1 }) as HistoryDoc[]
-  const start = oldest?.record.validFrom
+  const start = oldest?.validFrom
   if (start !== undefined) historyStarts.set(store, start)
   return start
 }
@@ -77,6 +149,13 @@ export async function readMany (
 ): Promise<Map<string, RecordView>> {
   const docs = await store.getMany(goldenCollection[entity], [...new Set(ids)])
   const views = new Map<string, RecordView>()
+  if (await behind(store)) {
+    for (const id of new Set(ids)) {
+      const view = await caughtUp(store, entity, id, docs.get(id))
+      if (view !== undefined) views.set(id, view)
+    }
+    return views
+  }
   for (const [id, doc] of docs) {
     const view = viewOf(doc)
     if (view !== undefined) views.set(id, view)

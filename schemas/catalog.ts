@@ -13,6 +13,14 @@ import { landParcelSchema } from './land-parcel.js'
 import { landUseCertificateSchema } from './land-use-certificate.js'
 import { healthInsuranceCardSchema } from './health-insurance-card.js'
 import { businessHouseholdSchema } from './business-household.js'
+import { notarizationSchema } from './notarization.js'
+import { studentEnrolmentSchema } from './student-enrolment.js'
+import { socialBeneficiarySchema } from './social-beneficiary.js'
+import { unemploymentBenefitSchema } from './unemployment-benefit.js'
+import { driverLicenceSchema } from './driver-licence.js'
+import { civilServantSchema } from './civil-servant.js'
+import { constructionPermitSchema } from './construction-permit.js'
+import { urbanInfrastructureSchema } from './urban-infrastructure.js'
 
 export const canonicalSchemas = {
   'change-event': changeEventSchema,
@@ -27,7 +35,16 @@ export const canonicalSchemas = {
   'land-parcel': landParcelSchema,
   'land-use-certificate': landUseCertificateSchema,
   'health-insurance-card': healthInsuranceCardSchema,
-  'business-household': businessHouseholdSchema
+  'business-household': businessHouseholdSchema,
+  // The sources of issue 19: schemas only, until each has a connector and a canonical topic.
+  notarization: notarizationSchema,
+  'student-enrolment': studentEnrolmentSchema,
+  'social-beneficiary': socialBeneficiarySchema,
+  'unemployment-benefit': unemploymentBenefitSchema,
+  'driver-licence': driverLicenceSchema,
+  'civil-servant': civilServantSchema,
+  'construction-permit': constructionPermitSchema,
+  'urban-infrastructure': urbanInfrastructureSchema
 } as const
 
 export type CanonicalSchemaName = keyof typeof canonicalSchemas

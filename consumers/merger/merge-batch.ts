@@ -1,15 +1,19 @@
 // One batch of canonical events into the store: read every key the batch touches at once, merge
 // in memory, then write history, conflicts and golden records with one bulk call per collection.
-// Golden records go last and are the arbiter: if one of them was moved by another writer, the
-// batch throws and is delivered again. Redelivery is harmless: history snapshots are a pure
-// function of the record and the events, so a snapshot already written is simply found again.
+// History entries are the events themselves (insert-only: one already there came from an earlier
+// attempt at this same batch and is simply found again). Golden records are a materialized view
+// (materializer.ts): written once per batch for each key it touched, last, as the arbiter (if one
+// was moved by another writer the batch throws and is delivered again), or, while the merger
+// catches up, held back and written once later, the store saying meanwhile that they are behind.
 import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
 import type { ConsumedMessage, DeadLetter } from '../../infra/ports/event-log.js'
 import type { CollectionName, Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { goldenCollection, isGoldenRecord, type HistoryDoc, type StoredView } from '../../records/golden-record.js'
+import { goldenCollection, isGoldenRecord, type AppliedVersion, type StoredView } from '../../records/golden-record.js'
 import { writeMerged } from '../../records/writer.js'
+import { createMaterializer, type Materializer } from './materializer.js'
+import { markMaterializationBehind, markMaterializationCaughtUp } from '../../records/materialization.js'
 import type { MergeEvent } from './fold.js'
 import { mergeKey } from './merge-key.js'
 import { conflictIds, conflictWrites, type KeyedSteps } from './conflict-docs.js'
@@ -38,11 +42,21 @@ export interface MergeBatchDeps {
    * before the golden records are: a failure fails the batch, which is then delivered again, so
    * what it publishes (the change feed) is at least once.
    */
-  onVersions?: (applied: Array<{ before: StoredView | undefined, versions: HistoryDoc[] }>) => Promise<void>
+  onVersions?: (applied: Array<{ before: StoredView | undefined, versions: AppliedVersion[] }>) => Promise<void>
+  /** Holds golden records between batches; one per merger, so what one batch holds back the next one sees. */
+  materializer?: Materializer
+  /**
+   * Asked once per batch: may its golden records be held back (the merger is catching up)? When
+   * it answers false, every record held back is written at the end of the batch. Default: never.
+   */
+  defer?: (messages: ConsumedMessage[]) => Promise<boolean> | boolean
 }
 
 export interface BatchStats {
+  /** `records`: golden records written by this batch (held-back ones included when it wrote them). */
   events: number, rejected: number, records: number, versions: number, conflicts: number
+  /** Golden records held back, not yet written, after this batch. */
+  held: number
   /** Conflict writes that opened (or reopened) a conflict, and that resolved one. */
   conflictsOpened: number, conflictsResolved: number
 }
@@ -50,8 +64,9 @@ export interface BatchStats {
 export type MergeBatch = (messages: ConsumedMessage[]) => Promise<BatchStats>
 
 export function createMergeBatch (
-  { store, rules, validate, logger, deadLetter, now = () => new Date(), onVersions }: MergeBatchDeps
+  { store, rules, validate, logger, deadLetter, now = () => new Date(), onVersions, materializer = createMaterializer(store), defer }: MergeBatchDeps
 ): MergeBatch {
+  let behind = false
   return async function mergeBatch (messages) {
     const dead: DeadLetter[] = []
     // Between records: a large batch does not hold the event loop (health checks, SIGTERM).
@@ -70,39 +85,57 @@ export function createMergeBatch (
 
     const appliedAt = now().toISOString()
     const current = new Map(await Promise.all([...byKey].map(async ([collection, keys]) =>
-      [collection, await store.getMany(collection, [...keys.keys()])] as const)))
-    const golden = new Map<CollectionName, VersionedWrite[]>()
+      [collection, await materializer.current(collection, [...keys.keys()])] as const)))
+    const staging = materializer.staging()
     const history: VersionedWrite[] = []
     const steps: KeyedSteps[] = []
-    const applied: Array<{ before: StoredView | undefined, versions: HistoryDoc[] }> = []
+    const applied: Array<{ before: StoredView | undefined, versions: AppliedVersion[] }> = []
     for (const [collection, keys] of byKey) {
-      const writes: VersionedWrite[] = []
       for (const [entityId, events] of keys) {
         await slice()
         const stored = current.get(collection)?.get(entityId)
         const outcome = mergeKey(events[0].entity, entityId, stored, events, rules, appliedAt)
         if (outcome === undefined) continue
-        writes.push({ doc: outcome.doc, expectedVersion: stored?.version ?? null })
+        staging.stage(collection, outcome.doc, stored?.version ?? null)
         history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
         const previous = isGoldenRecord(stored) ? stored : undefined
-        if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.history })
+        if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.versions })
         if (outcome.conflictSteps.length > 0) steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
       }
-      if (writes.length > 0) golden.set(collection, writes)
     }
 
+    const holdBack = (await defer?.(messages)) ?? false
+    // Said durably before any record is held back: a merger that dies holding some knows where to start.
+    if (holdBack && !behind && history.length > 0) { await markMaterializationBehind(store, appliedAt); behind = true }
     // The change feed before any write: a batch that fails after it is merged and published again.
     if (applied.length > 0) await onVersions?.(applied)
     const before = await store.getMany('conflicts', conflictIds(steps))
     const conflicts = conflictWrites(steps, before)
-    const stale = await writeMerged(store, { history, conflicts, golden })
-    if (stale !== undefined) throw new StaleGoldenWriteError(stale.collection, stale.ids)
+    let records = 0
+    if (holdBack || materializer.held() > 0) {
+      // Held back (or writing what was): this batch's records join the others once history is stored.
+      const stale = await writeMerged(store, { history, conflicts, golden: new Map() })
+      if (stale !== undefined) throw new StaleGoldenWriteError(stale.collection, stale.ids)
+      materializer.commit(staging)
+      if (!holdBack) {
+        const flushed = await materializer.flush()
+        records = flushed.written
+        if (flushed.stale !== undefined) throw new StaleGoldenWriteError(flushed.stale.collection, flushed.stale.ids)
+      }
+    } else {
+      const golden = staging.writes()
+      const stale = await writeMerged(store, { history, conflicts, golden })
+      if (stale !== undefined) throw new StaleGoldenWriteError(stale.collection, stale.ids)
+      records = [...golden.values()].reduce((n, w) => n + w.length, 0)
+    }
+    if (behind && materializer.held() === 0) { await markMaterializationCaughtUp(store); behind = false }
     await deadLetter(dead)
     if (dead.length > 0) logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters')
     const stats: BatchStats = {
       events: messages.length,
       rejected: dead.length,
-      records: [...golden.values()].reduce((n, w) => n + w.length, 0),
+      records,
+      held: materializer.held(),
       versions: history.length,
       conflicts: conflicts.length,
       conflictsOpened: conflicts.filter(w => w.doc.status === 'open' && before.get(w.doc._id)?.status !== 'open').length,

@@ -1,16 +1,17 @@
 // Applies one key's events, in log order, to its golden record. Every event that changes the
-// merge state makes one new version with its own history snapshot, so versions and history do
-// not depend on how the log was cut into batches (a rebuild reproduces them). Events that change
-// nothing (duplicates, redeliveries, values older than what is held) leave no trace.
+// merge state makes one new version and one history entry holding that event, so versions and
+// history do not depend on how the log was cut into batches (a rebuild reproduces them). Events
+// that change nothing (duplicates, redeliveries, values older than what is held) leave no trace.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import type { StoredDoc } from '../../infra/ports/store.js'
-import { historyId, isGoldenRecord, recordKey, type GoldenRecord, type HistoryDoc, type SourceState, type StoredView } from '../../records/golden-record.js'
+import { isGoldenRecord, type AppliedVersion, type GoldenRecord, type HistoryDoc, type SourceState, type StoredView } from '../../records/golden-record.js'
 import { foldEvent, type MergeEvent } from './fold.js'
 import { deriveRecord, type ConflictDetail } from './derive.js'
 import { maxIso } from './stamp.js'
 import { decodeState, encodeState } from '../../records/state-codec.js'
-import { encodeProvenance } from '../../records/provenance-codec.js'
+import { historyEntry, SNAPSHOT_EVERY } from '../../records/merge/history-fold.js'
+import { viewAt } from '../../records/merge/record-view.js'
 import type { SurvivorshipRules } from './survivorship.js'
 import type { Resolution } from '../../records/steward.js'
 
@@ -27,6 +28,8 @@ export interface ConflictStep {
 export interface KeyOutcome {
   doc: GoldenRecord
   history: HistoryDoc[]
+  /** Each new version's view, for the change feed. */
+  versions: AppliedVersion[]
   conflictSteps: ConflictStep[]
 }
 
@@ -45,11 +48,15 @@ export function mergeKey (
   let version = current?.version ?? 0
   let validFrom = golden?.validFrom ?? ''
   let view: StoredView | undefined
+  // A record whose history holds view snapshots (or no history at all, taken over) gets the merge
+  // state in its first event entry, so asOf can fold from there.
+  let needsStart = version > 0 && golden?.historyForm !== 'events'
   // Conflict values before the batch, derived again from the stored state (the record keeps flags only).
   const before = golden !== undefined ? deriveRecord(entity, state, rules) : undefined
   let details: Record<string, ConflictDetail> = before?.conflictDetails ?? {}
   let resolutions: Record<string, Resolution> = before?.resolutions ?? {}
   const history: HistoryDoc[] = []
+  const versions: AppliedVersion[] = []
   const conflictSteps: ConflictStep[] = []
 
   for (const event of events) {
@@ -58,17 +65,13 @@ export function mergeKey (
     state = next
     version += 1
     validFrom = maxIso(validFrom, event.ingestTime)
-    const derived = deriveRecord(entity, state, rules, entityId)
-    view = {
-      entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: encodeProvenance(derived.provenance),
-      conflicts: derived.conflicts, sources: derived.sources, links: derived.links, validFrom,
-      ...(derived.warnings.length > 0 ? { warnings: derived.warnings } : {})
-    }
-    // Built from fresh objects with no undefined members, so no JSON round trip is needed here.
-    history.push({
-      _id: historyId(entity, entityId, version), version: 1, entity, entityId, recordKey: recordKey(entity, entityId),
-      recordVersion: version, validFrom, appliedAt, eventId: event.id, record: view
-    })
+    const at = viewAt(entity, entityId, state, rules, { version, validFrom })
+    view = at.view
+    const derived = at.derived
+    const withState = needsStart || version % SNAPSHOT_EVERY === 0
+    needsStart = false
+    history.push(historyEntry(entity, entityId, { version, validFrom, appliedAt, event, ...(withState ? { state } : {}) }))
+    versions.push({ eventId: event.id, record: view })
     const fields = new Set([details, derived.conflictDetails, resolutions, derived.resolutions].flatMap(m => Object.keys(m)))
     for (const field of fields) {
       const after = derived.conflictDetails[field]
@@ -82,5 +85,7 @@ export function mergeKey (
     resolutions = derived.resolutions
   }
   // The record keeps the last version's view and the state it came from, encoded once for the batch.
-  return view === undefined ? undefined : { doc: { _id: entityId, ...view, state: encodeState(state), appliedAt }, history, conflictSteps }
+  return view === undefined
+    ? undefined
+    : { doc: { _id: entityId, ...view, state: encodeState(state), appliedAt, historyForm: 'events' }, history, versions, conflictSteps }
 }

@@ -34,6 +34,7 @@ export const fixedEnvSettings: readonly EnvSetting[] = [
   { env: 'KAFKA_BROKERS', path: 'kafka.brokers', kind: 'list', doc: 'comma-separated host:port; empty = embedded event log' },
   { env: 'KAFKA_NAMESPACE', path: 'kafka.namespace', kind: 'string', doc: 'prefix of every topic and consumer group name, to share a cluster' },
   { env: 'KAFKA_CLIENT_ID', path: 'kafka.clientId', kind: 'string', doc: 'Kafka client id' },
+  { env: 'KAFKA_PARTITIONS', path: 'kafka.partitions', kind: 'number', doc: 'partitions of each topic the hub creates (1-256): how many consumer processes can share a group\'s load' },
   { env: 'MONGODB_URI', path: 'mongodb.uri', kind: 'string', doc: 'mongodb:// URI; empty = embedded store' },
   { env: 'MONGODB_DATABASE', path: 'mongodb.database', kind: 'string', doc: 'database name' },
   { env: 'MONGODB_MAX_POOL_SIZE', path: 'mongodb.maxPoolSize', kind: 'number', doc: 'driver connections to the store at most, per process' },

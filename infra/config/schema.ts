@@ -16,7 +16,7 @@ export interface HubConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** What is checked in the embedded SQLite files at start (infra/startup/check-embedded.ts). */
   startupCheck: 'quick' | 'off'
-  kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number; namespace: string }
+  kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number; namespace: string; partitions: number }
   mongodb: { uri: string; database: string; timeoutMs: number; maxPoolSize: number; maxInFlight: number }
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number; changesPerSecond: number }
   /** Each built-in connector's source, keyed by connector id (connectors/built-in.ts). */
@@ -48,7 +48,7 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
     kafka: {
       type: 'object',
       additionalProperties: false,
-      required: ['brokers', 'clientId', 'requestTimeoutMs', 'namespace'],
+      required: ['brokers', 'clientId', 'requestTimeoutMs', 'namespace', 'partitions'],
       default: {} as never,
       properties: {
         // Empty list = use the embedded (SQLite) event log.
@@ -56,7 +56,11 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
         clientId: { type: 'string', minLength: 1, default: 'lienthong' },
         requestTimeoutMs: { type: 'integer', minimum: 100, default: 10000 },
         // Prefix of every topic and consumer group: several hubs or test runs can share a cluster.
-        namespace: { type: 'string', pattern: '^([a-z0-9][a-z0-9_-]{0,40})?$', default: '' }
+        namespace: { type: 'string', pattern: '^([a-z0-9][a-z0-9_-]{0,40})?$', default: '' },
+        // Partitions of each topic the hub creates: how many consumer processes of a group can share
+        // its load. Fixed once a topic exists (more would move keys between partitions and break
+        // per-record order), so it applies to topics created from then on.
+        partitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 }
       }
     },
     mongodb: {

@@ -4,6 +4,7 @@ import { Kafka, logLevel as KafkaLogLevel, type Consumer, type Producer, type Ad
 import type { Logger } from 'pino'
 import type { ConsumedMessage, EventLog, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
+import { keepDownOnceStopped, restartOnlyWhile } from './kafka-revival-guard.js'
 import { backoffDelay, sleep, withTimeout } from '../shared/retry.js'
 
 export interface KafkaEventLogOptions {
@@ -101,7 +102,11 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     // The metadata names a leader before that broker serves the partition (KRaft propagates it
     // a moment later): a produce in that window fails with NOT_LEADER_OR_FOLLOWER. A topic is
     // ready when its offsets can be listed, which only the serving leader answers.
-    await Promise.all(topics.map(async topic => { await topicOffsets(topic) }))
+    await Promise.all(topics.map(async topic => {
+      const held = (await topicOffsets(topic)).length
+      // An existing topic keeps its partitions (adding some would move keys and break per-record order).
+      if (held !== partitions) logger.warn({ topic: logical(topic), partitions: held, setting: partitions }, 'topic exists with another partition count than kafka.partitions; it keeps its own')
+    }))
   }
 
   /** Offsets of a topic's partitions, retried (bounded) while a partition has no serving leader. */
@@ -138,15 +143,18 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     const { group, handler, fromBeginning = true, maxBatchSize = 500, maxAttempts = 8, onFatal } = opts
     const topics = opts.topics.map(real)
     await ensureTopics(topics)
+    const abort = new AbortController()
+    let state: SubscriptionState = 'running'
+    // Stopped, or given up on (its owner starts a new one): kafkajs must not bring it back.
+    const wanted = (): boolean => !abort.signal.aborted && state === 'running'
     const consumer: Consumer = kafka.consumer({
       groupId: real(group),
       sessionTimeout: 10000,
       heartbeatInterval: HEARTBEAT_MS,
       maxWaitTimeInMs: 250,
-      retry: { retries: 5 }
+      retry: { retries: 5, restartOnFailure: restartOnlyWhile(wanted) }
     })
-    const abort = new AbortController()
-    let state: SubscriptionState = 'running'
+    keepDownOnceStopped(consumer, wanted, logger, real(group))
     // kafkajs restarts the consumer itself after a retriable crash; after any other (the member
     // was removed from the group, …) it stops for good, which must not go unnoticed.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -195,6 +203,7 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
         }
       })
     } catch (err) {
+      abort.abort()
       await consumer.disconnect().catch(() => {})
       throw err
     }

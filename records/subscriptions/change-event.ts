@@ -1,10 +1,10 @@
 // A golden-record change as the hub publishes it on `changes.<entity>`: one per new version the
 // merger writes, with the whole record before and after, the field paths that changed, their
 // provenance, and the change kinds (created, updated, deleted, died, moved). Derived from the
-// merger's own output (the stored record before the batch and the history snapshots it writes),
+// merger's own output (the stored record before the batch and the view of each new version),
 // so the feed says exactly what the golden records say.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { FieldProvenance, HistoryDoc, StoredView } from '../golden-record.js'
+import type { AppliedVersion, FieldProvenance, StoredView } from '../golden-record.js'
 import { decodeProvenance } from '../provenance-codec.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import { structuredMessage, type CloudEventBase } from '../../infra/ports/cloud-event-message.js'
@@ -33,7 +33,7 @@ export interface RecordChange {
 }
 
 /** One merger batch's output for one record: the record as stored before, and its new versions. */
-export interface AppliedVersions { before: StoredView | undefined, versions: HistoryDoc[] }
+export interface AppliedVersions { before: StoredView | undefined, versions: AppliedVersion[] }
 
 export const changesTopic = (entity: CanonicalEntity): string => `changes.${entity}`
 export const changeEventType = (entity: string, kind: ChangeKind): string => `vn.lienthong.${entity}.${kind}`

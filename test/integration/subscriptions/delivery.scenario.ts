@@ -7,7 +7,7 @@ import type { Test } from 'tap'
 import { canonicalEvent } from '../../unit/merger/fixtures.js'
 import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
 import type { Store } from '../../../infra/ports/store.js'
-import type { HistoryDoc } from '../../../records/golden-record.js'
+import { readVersions } from '../../../records/reader.js'
 import { readAccessLog } from '../../../gateway/security/access-log.js'
 import { verifyAuditChain } from '../../../gateway/security/audit-verify.js'
 import { waitFor } from '../../helpers/wait-for.js'
@@ -36,12 +36,12 @@ function granted (fields: Record<string, any> | null): string {
 
 /** The versions of a person whose granted view differs from the version before: what must be delivered. */
 async function expectedVersions (store: Store, id: string): Promise<number[]> {
-  const history = await store.find('history', { where: { recordKey: `person:${id}` }, orderBy: { field: 'recordVersion' }, limit: 100 }) as HistoryDoc[]
+  const history = await readVersions(store, 'person', id)
   const out: number[] = []
   let previous = 'null'
   for (const h of history) {
-    const view = granted(h.record.deleted ? null : h.record.fields)
-    if (view !== previous) out.push(h.recordVersion)
+    const view = granted(h.deleted ? null : h.fields)
+    if (view !== previous) out.push(h.version)
     previous = view
   }
   return out

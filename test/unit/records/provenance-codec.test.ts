@@ -54,7 +54,9 @@ t.test('current and asOf reads expand it, and read old records the same way', as
   t.equal(past?.provenance.birthDate.sourceKey, `ho-tich-${id}`)
   // Rewrite both as an earlier merger stored them: expanded.
   const [first] = await h.store.find('history', { where: { recordKey: `person:${id}` }, orderBy: { field: 'recordVersion' }, limit: 1 }) as HistoryDoc[]
-  await h.store.bulkUpsert('history', [{ doc: { ...first, version: first.version + 1, record: { ...first.record, provenance: decodeProvenance(first.record.provenance) } }, expectedVersion: first.version }])
+  // History then held a view snapshot per version (no event), its provenance expanded.
+  const { event: _event, state: _state, ...entry } = first
+  await h.store.bulkUpsert('history', [{ doc: { ...entry, version: first.version + 1, record: past }, expectedVersion: first.version }])
   await h.store.bulkUpsert('persons', [{ doc: { ...stored, version: stored.version + 1, provenance: decodeProvenance(stored.provenance) }, expectedVersion: stored.version }])
   t.same((await readCurrent(h.store, 'person', id))?.provenance, current?.provenance)
   t.same((await readAsOf(h.store, 'person', id, '2026-01-01T00:01:30.000Z'))?.provenance, past?.provenance)

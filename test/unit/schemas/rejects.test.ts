@@ -3,6 +3,7 @@
 // Every case starts from the schema's own (valid) first example and breaks one thing.
 import t from 'tap'
 import { createSchemaValidator, canonicalSchemas, describeErrors, type CanonicalSchemaName } from '../../../schemas/validator.js'
+import { sourceRejectCases } from './sources/reject-cases.js'
 
 type Doc = Record<string, any>
 type Case = [label: string, breakIt: (doc: Doc) => void, path: string]
@@ -135,7 +136,8 @@ const cases: Record<CanonicalSchemaName, Case[]> = {
     ['fractional capital', d => { d.capitalVnd = 1.5 }, '/capitalVnd'],
     ['bad owner id', d => { d.ownerPersonalId = '92187004321' }, '/ownerPersonalId'],
     ['extra property', extra, '/']
-  ]
+  ],
+  ...sourceRejectCases
 }
 
 for (const [name, list] of Object.entries(cases) as Array<[CanonicalSchemaName, Case[]]>) {

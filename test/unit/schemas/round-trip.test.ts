@@ -12,8 +12,11 @@ t.test('the catalog holds the entities of the hub', async t => {
   t.same(names.sort(), [
     'birth-registration', 'business-household', 'canonical-event', 'change-event', 'death-registration', 'health-insurance-card',
     'household', 'household-membership', 'land-parcel', 'land-use-certificate', 'marriage-registration',
-    'person', 'residence'
-  ])
+    'person', 'residence',
+    // issue 19 sources
+    'civil-servant', 'construction-permit', 'driver-licence', 'notarization', 'social-beneficiary', 'student-enrolment',
+    'unemployment-benefit', 'urban-infrastructure'
+  ].sort())
 })
 
 for (const name of names) {

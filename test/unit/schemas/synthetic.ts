@@ -14,6 +14,7 @@ import type { LandParcel } from '../../../schemas/land-parcel.js'
 import type { LandUseCertificate } from '../../../schemas/land-use-certificate.js'
 import type { HealthInsuranceCard } from '../../../schemas/health-insurance-card.js'
 import type { BusinessHousehold } from '../../../schemas/business-household.js'
+import { sourceSyntheticRecords } from './sources/synthetic.js'
 
 const changeEvent: ChangeEvent = {
   specversion: '1.0',
@@ -181,5 +182,6 @@ export const syntheticRecords: Record<CanonicalSchemaName, unknown> = {
   'land-parcel': parcel,
   'land-use-certificate': certificate,
   'health-insurance-card': card,
-  'business-household': business
+  'business-household': business,
+  ...sourceSyntheticRecords
 }

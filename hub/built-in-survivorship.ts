@@ -3,7 +3,7 @@
 // must be a built-in's, so a typo or a connector renamed without its rules stops the hub at boot
 // instead of silently letting the newest source win.
 import type { BuiltInRegistry } from '../connectors/built-in.js'
-import { parseSurvivorship, SurvivorshipError, type SurvivorshipRules } from '../consumers/merger/survivorship.js'
+import { parseSurvivorship, SurvivorshipError, type SurvivorshipRules } from '../records/merge/survivorship.js'
 
 export function builtInSurvivorship (rules: SurvivorshipRules, registry: BuiltInRegistry): SurvivorshipRules {
   const entities: Record<string, Record<string, string>> = {}

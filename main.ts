@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point: the only place that reads process.env and process.argv. Loads and validates the
 // configuration, starts the roles asked for, and shuts down gracefully on SIGTERM / SIGINT.
-import { loadConfig, ConfigError } from './infra/config/load.js'
+import { loadConfig, ConfigError } from './hub/config.js'
 import { createLogger } from './infra/logging/logger.js'
 import { heldDestination } from './infra/logging/held-destination.js'
 import { startHub } from './hub/start-hub.js'
@@ -82,7 +82,7 @@ async function main (): Promise<void> {
       sampleCouple: hub.source !== undefined ? sampleCouple(hub.source.records(), new Date()) : undefined,
       demoKeysFile: hub.demoKeys?.file,
       changesPerSecond: city !== undefined ? config.sim.changesPerSecond : undefined,
-      departments: city !== undefined ? Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) : undefined
+      departments: hub.simulatedSources
     }))
   }
   held?.release()

@@ -7,7 +7,7 @@
 //   [--max-in-flight 16] [--pool 16] [--timeout-s 3600] [--profile-s 30]; KAFKA_BROKERS and MONGODB_URI as for the hub
 //   (defaults: the infra/engines ports). Each run uses its own Kafka namespace and database.
 import { pino } from 'pino'
-import { loadConfig } from '../infra/config/load.js'
+import { loadConfig } from '../hub/config.js'
 import { startHub } from '../hub/start-hub.js'
 import { MAX_FIND_LIMIT } from '../infra/ports/store.js'
 import { rawTopic } from '../connectors/contract.js'

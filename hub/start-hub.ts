@@ -15,7 +15,9 @@ import { createSchemaValidator } from '../schemas/validator.js'
 import type { ChangeEvent } from '../schemas/change-event.js'
 import { civilStatusView, type CivilStatusSource } from '../sim/civil-status/server.js'
 import { startSimulatedCity, type SimulatedCity } from '../sim/server/city.js'
-import { builtInConnectors } from '../connectors/built-in.js'
+import { builtIns as shippedBuiltIns, type BuiltInRegistry } from '../connectors/built-in.js'
+import { builtInSources, simulatedDepartments } from './built-in-sources.js'
+import { builtInSurvivorship } from './built-in-survivorship.js'
 import { createPollRunner, type PollRunner } from '../connectors/runner/poll-runner.js'
 import { createRawSchemaCompiler } from '../connectors/runner/raw-schema-compiler.js'
 import { startNormalizer, NORMALIZER_GROUP } from '../consumers/normalizer/normalizer.js'
@@ -53,6 +55,8 @@ export interface RunningHub {
   demoKeys?: { file: string, clients: DemoKey[] }
   /** Embedded demo only: the simulated city serving every source without a URL. */
   city?: SimulatedCity
+  /** Connector id -> URL of the simulated department its runner polls (sources without a URL). */
+  simulatedSources?: Record<string, string>
   /** The city's civil-status department, as the thin slice's tests drive it. */
   source?: CivilStatusSource
   connectors: PollRunner[]
@@ -64,27 +68,17 @@ export interface RunningHub {
 
 const runs = (config: HubConfig, role: HubConfig['role']): boolean => config.role === 'all' || config.role === role
 
-type Department = keyof SimulatedCity['departments']
-interface BuiltInSource { baseUrl: string, schedule: string, pageSize: number, timeoutMs: number, setting: string, department: Department }
-
-/** Each built-in connector's settings, and the simulated department that stands in when it has no URL. */
-function builtInSources (config: HubConfig): Record<string, BuiltInSource> {
-  const { residence, land, bhyt, business } = config.sources
-  return {
-    'civil-status': { ...config.civilStatus, setting: 'LT_CIVIL_STATUS_URL (civilStatus.baseUrl)', department: 'civilStatus' },
-    residence: { ...residence, setting: 'LT_RESIDENCE_URL (sources.residence.baseUrl)', department: 'residence' },
-    land: { ...land, setting: 'LT_LAND_URL (sources.land.baseUrl)', department: 'land' },
-    'health-insurance': { ...bhyt, setting: 'LT_BHYT_URL (sources.bhyt.baseUrl)', department: 'bhyt' },
-    'business-household': { ...business, setting: 'LT_BUSINESS_URL (sources.business.baseUrl)', department: 'business' }
-  }
-}
-
 export interface StartOptions {
   /** Aborting it (SIGTERM during start-up) stops what started so far and rejects. */
   signal?: AbortSignal
+  /** The built-in connectors to run (connectors/built-in.ts); a test may pass a registry with one more. */
+  builtIns?: BuiltInRegistry
 }
 
-export async function startHub (config: HubConfig, logger: Logger, { signal }: StartOptions = {}): Promise<RunningHub> {
+export async function startHub (
+  config: HubConfig, logger: Logger, { signal, builtIns = shippedBuiltIns }: StartOptions = {}
+): Promise<RunningHub> {
+  const builtInConnectors = builtIns.connectors
   loadReferenceData(config, logger)
   const openedLog = openEventLog(config, logger)
   let openedStore: Store
@@ -111,6 +105,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
   const consumers: Subscription[] = []
   let city: SimulatedCity | undefined
   let source: CivilStatusSource | undefined
+  let simulatedSources: Record<string, string> | undefined
   let gateway: FastifyInstance | undefined
   let gatewayUrl: string | undefined
   let demoKeys: RunningHub['demoKeys']
@@ -143,21 +138,34 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
   try {
     continueStarting()
     if (runs(config, 'connectors')) {
-      const sources = builtInSources(config)
-      const unset = Object.values(sources).find(s => s.baseUrl === '')
-      if (unset !== undefined) {
-        if (!config.sim.enabled) throw new ConfigError(`Invalid configuration: ${unset.setting} is required when LT_SIM=false`, unset.setting.split(' ')[0])
-        city = await startSimulatedCity({ citizens: config.sim.citizens, seed: config.sim.seed, host: config.sim.host, portBase: config.sim.port })
-        source = civilStatusView(city)
+      const sources = builtInSources(config, builtIns)
+      const unset = sources.filter(s => s.baseUrl === '')
+      // A source without a URL needs the simulated city, and a department in it that stands in for it.
+      const needed = unset.find(s => !config.sim.enabled || s.department === undefined)
+      if (needed !== undefined) {
+        const why = config.sim.enabled ? 'no simulated department stands in for it' : 'LT_SIM=false'
+        const setting = needed.setting.split(' ')[0]
+        throw new ConfigError(`Invalid configuration: ${needed.setting} is required (${why})`, setting)
+      }
+      if (unset.length > 0) {
+        city = await startSimulatedCity({
+          citizens: config.sim.citizens, seed: config.sim.seed, host: config.sim.host, portBase: config.sim.port,
+          departments: simulatedDepartments(builtIns)
+        })
+        source = city.departments.civilStatus !== undefined ? civilStatusView(city) : undefined
         if (config.sim.changesPerSecond > 0) city.startChanges({ perSecond: config.sim.changesPerSecond })
-        logger.info({ url: source.url, citizens: config.sim.citizens, changesPerSecond: config.sim.changesPerSecond, departments: Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url])) }, 'simulated city started (five department systems)')
+        const departments = Object.fromEntries(Object.entries(city.departments).map(([name, d]) => [name, d.url]))
+        logger.info({
+          url: source?.url, citizens: config.sim.citizens, changesPerSecond: config.sim.changesPerSecond, departments
+        }, `simulated city started (${Object.keys(departments).length} department systems)`)
       }
       const compile = createRawSchemaCompiler()
-      for (const connector of builtInConnectors) {
-        const s = sources[connector.manifest.id]
+      for (const s of sources) {
+        const simulatedUrl = s.baseUrl === '' ? s.simulatedUrl(city as SimulatedCity) : undefined
+        if (simulatedUrl !== undefined) simulatedSources = { ...simulatedSources, [s.connector.manifest.id]: simulatedUrl }
         const runner = createPollRunner({
-          connector,
-          baseUrl: s.baseUrl !== '' ? s.baseUrl : (city as SimulatedCity).departments[s.department].url,
+          connector: s.connector,
+          baseUrl: simulatedUrl ?? s.baseUrl,
           schedule: s.schedule,
           pageSize: s.pageSize,
           timeoutMs: s.timeoutMs,
@@ -189,6 +197,8 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
         })
       }
       const { batchSize, maxAttempts } = config.consumer
+      // Checked once here, so rules naming a source no built-in has stop the start (not a restart loop).
+      const rules = builtInSurvivorship(loadSurvivorship(), builtIns)
       const notifier = startNotifier({
         store, logger, access: notifierAccess(store), dispatcher: connectorServices.guard.dispatcher
       })
@@ -196,7 +206,8 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
       const supervised = [
         // The merger folds canonical.<entity> events into golden records (consumers/merger).
         await supervise(MERGER_GROUP, async log => await startMerger({
-          eventLog: log, store, logger, rules: loadSurvivorship(), batchSize, maxAttempts, onBatch: metrics.mergeBatch,
+          eventLog: log, store, logger, rules,
+          batchSize, maxAttempts, onBatch: metrics.mergeBatch,
           onVersions: changePublisher(log)
         })),
         // changes.<entity> → subscriptions' outboxes → webhooks (consumers/notifier, docs/subscriptions.md).
@@ -239,5 +250,7 @@ export async function startHub (config: HubConfig, logger: Logger, { signal }: S
     await stop()
     throw err
   }
-  return { eventLog, store, gateway, gatewayUrl, demoKeys, city, source, connectors, connectorHost, consumers, stop }
+  return {
+    eventLog, store, gateway, gatewayUrl, demoKeys, city, source, simulatedSources, connectors, connectorHost, consumers, stop
+  }
 }

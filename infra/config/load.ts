@@ -1,12 +1,15 @@
 // Builds the hub's configuration from (lowest to highest precedence) schema defaults, an optional
 // JSON config file, environment variables and command-line flags, then validates it once.
 // This module is the only place that knows environment variable names; main.ts passes process.env in.
+// The built-in connectors' sources (`sources.<id>`, LT_SOURCE_<ID>_URL) come from the declarations
+// the wiring passes in (hub/config.ts), so infra/ never imports connectors/.
 // Each built-in source's base URL also admits its exact origin to the connectors' SSRF allow-list, so
 // pointing the hub at sim:serve or at real departments is one config file (docs/connectors.md).
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import cron from 'node-cron'
-import { hubConfigSchema, type HubConfig } from './schema.js'
+import { hubConfigSchemaFor, type HubConfig } from './schema.js'
+import { checkSourceDeclarations, sourceEnvSettings, type EnvSetting, type SourceDeclaration } from './sources.js'
 import { parseBroker, parseMongoHosts } from '../startup/engine-addresses.js'
 import { HubError } from '../shared/hub-error.js'
 
@@ -16,9 +19,12 @@ export class ConfigError extends HubError {
   }
 }
 
-type Kind = 'string' | 'list' | 'number' | 'boolean'
-/** Environment variable -> config path. The README's configuration table mirrors this list. */
-export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind, doc: string }> = [
+type Kind = EnvSetting['kind']
+/**
+ * Environment variable -> config path, but for the built-in sources (envSettingsFor adds those).
+ * The README's configuration table mirrors the whole list.
+ */
+export const fixedEnvSettings: readonly EnvSetting[] = [
   { env: 'LT_ROLE', path: 'role', kind: 'string', doc: 'all | gateway | connectors | consumers (also --role)' },
   { env: 'HOST', path: 'host', kind: 'string', doc: 'address the gateway listens on' },
   { env: 'PORT', path: 'port', kind: 'number', doc: 'gateway port' },
@@ -38,16 +44,6 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'LT_SIM_CITIZENS', path: 'sim.citizens', kind: 'number', doc: 'citizens in the simulated source' },
   { env: 'LT_SIM_CHANGES_PER_SECOND', path: 'sim.changesPerSecond', kind: 'number', doc: 'changes a second in the simulated city (moves, births, deaths, card renewals, land transfers); 0 = off' },
   { env: 'LT_SIM_SEED', path: 'sim.seed', kind: 'number', doc: 'seed of the simulated source' },
-  { env: 'LT_CIVIL_STATUS_URL', path: 'civilStatus.baseUrl', kind: 'string', doc: 'civil-status source URL; empty = the simulated one' },
-  { env: 'LT_CIVIL_STATUS_SCHEDULE', path: 'civilStatus.schedule', kind: 'string', doc: 'cron schedule of the civil-status poll (6 fields, seconds first)' },
-  { env: 'LT_RESIDENCE_URL', path: 'sources.residence.baseUrl', kind: 'string', doc: 'residence (cư trú) source URL; empty = the simulated one' },
-  { env: 'LT_RESIDENCE_SCHEDULE', path: 'sources.residence.schedule', kind: 'string', doc: 'cron schedule of the residence (cư trú) poll (6 fields, seconds first)' },
-  { env: 'LT_LAND_URL', path: 'sources.land.baseUrl', kind: 'string', doc: 'land (đất đai) source URL; empty = the simulated one' },
-  { env: 'LT_LAND_SCHEDULE', path: 'sources.land.schedule', kind: 'string', doc: 'cron schedule of the land (đất đai) poll (6 fields, seconds first)' },
-  { env: 'LT_BHYT_URL', path: 'sources.bhyt.baseUrl', kind: 'string', doc: 'health-insurance (BHYT) source URL; empty = the simulated one' },
-  { env: 'LT_BHYT_SCHEDULE', path: 'sources.bhyt.schedule', kind: 'string', doc: 'cron schedule of the health-insurance (BHYT) poll (6 fields, seconds first)' },
-  { env: 'LT_BUSINESS_URL', path: 'sources.business.baseUrl', kind: 'string', doc: 'business-household registration source URL; empty = the simulated one' },
-  { env: 'LT_BUSINESS_SCHEDULE', path: 'sources.business.schedule', kind: 'string', doc: 'cron schedule of the business-household registration poll (6 fields, seconds first)' },
   { env: 'LT_CONSUMER_BATCH_SIZE', path: 'consumer.batchSize', kind: 'number', doc: 'max events per consumer batch' },
   { env: 'LT_CONSUMER_MAX_ATTEMPTS', path: 'consumer.maxAttempts', kind: 'number', doc: 'attempts at one batch before the consumer gives up and is restarted' },
   { env: 'LT_CONSUMER_RESTART_MIN_MS', path: 'consumer.restartMinMs', kind: 'number', doc: 'first wait before a stopped consumer is restarted (doubles each time)' },
@@ -73,6 +69,11 @@ export const envSettings: ReadonlyArray<{ env: string, path: string, kind: Kind,
   { env: 'LT_AUTH_FAILURE_WINDOW_MS', path: 'security.authFailureWindowMs', kind: 'number', doc: 'the window the failed-authentication counts are kept for' }
 ]
 
+/** Every variable the loader reads for these built-ins: the fixed ones, LT_SOURCE_<ID>_*, then the former names. */
+export function envSettingsFor (declarations: readonly SourceDeclaration[]): EnvSetting[] {
+  return [...fixedEnvSettings, ...sourceEnvSettings(declarations)]
+}
+
 export interface ConfigSources {
   env?: Record<string, string | undefined>
   argv?: string[]
@@ -81,20 +82,50 @@ export interface ConfigSources {
 }
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] }
 
-export function loadConfig ({ env = {}, argv = [], overrides = {} }: ConfigSources = {}): HubConfig {
+/**
+ * The hub's configuration for these built-in connectors' sources. hub/config.ts passes the shipped
+ * built-ins (loadConfig there); a test may pass a registry with one more.
+ */
+export function loadConfigWith (
+  declarations: readonly SourceDeclaration[], { env = {}, argv = [], overrides = {} }: ConfigSources = {}
+): HubConfig {
+  checkSourceDeclarations(declarations)
+  const settings = envSettingsFor(declarations)
+  checkSourceVariables(env, settings, declarations)
   const flags = parseFlags(argv)
   const file = flags.config ?? env.LT_CONFIG_FILE
-  const merged: Record<string, unknown> = file !== undefined && file !== '' ? readConfigFile(file) : {}
-  for (const s of envSettings) {
+  const merged: Record<string, unknown> = file !== undefined && file !== '' ? readConfigFile(file, declarations) : {}
+  // The variable that set each path: an error then names the one the operator wrote.
+  const used = new Map<string, string>()
+  for (const s of settings) {
     const raw = env[s.env]
-    if (raw !== undefined && raw !== '') setPath(merged, s.path, fromEnv(raw, s.kind))
+    if (raw === undefined || (raw === '' && s.kind !== 'list')) continue
+    const earlier = used.get(s.path)
+    if (earlier !== undefined) {
+      if (env[earlier] === raw) continue
+      throw new ConfigError(`Invalid configuration: ${earlier} and ${s.env} both set ${s.path}, to different values: ` +
+        `keep ${s.alias === true ? earlier : s.env} (${s.alias === true ? s.env : earlier} is its former name)`, s.env)
+    }
+    used.set(s.path, s.env)
     // An explicitly empty KAFKA_BROKERS / MONGODB_URI means "embedded", so keep it.
-    else if (raw === '' && s.kind === 'list') setPath(merged, s.path, [])
+    setPath(merged, s.path, raw === '' ? [] : fromEnv(raw, s.kind))
   }
   if (flags.role !== undefined) merged.role = flags.role
   if (flags.port !== undefined) merged.port = fromEnv(flags.port, 'number')
   deepMerge(merged, overrides as Record<string, unknown>)
-  return admitSourceOrigins(validate(merged))
+  const name = (path: string, params?: unknown): string => settingName(settings, used, path, params)
+  return admitSourceOrigins(validate(merged, declarations, name))
+}
+
+/** LT_SOURCE_<ID>_URL for an id no built-in has is a typo (or a connector not added): it would be ignored. */
+function checkSourceVariables (
+  env: Record<string, string | undefined>, settings: readonly EnvSetting[], declarations: readonly SourceDeclaration[]
+): void {
+  for (const name of Object.keys(env)) {
+    if (!/^LT_SOURCE_[A-Z0-9_]+_(URL|SCHEDULE)$/.test(name) || settings.some(s => s.env === name)) continue
+    const known = declarations.map(d => d.id).join(', ')
+    throw new ConfigError(`Invalid configuration: ${name} names no built-in connector (known: ${known})`, name)
+  }
 }
 
 /**
@@ -103,36 +134,57 @@ export function loadConfig ({ env = {}, argv = [], overrides = {} }: ConfigSourc
  * and nothing else on those hosts. An empty base URL (the simulated department) adds nothing.
  */
 export function admitSourceOrigins (config: HubConfig): HubConfig {
-  const urls = [config.civilStatus.baseUrl, ...Object.values(config.sources).map(s => s.baseUrl)]
+  const urls = Object.values(config.sources).map(s => s.baseUrl)
   const origins = urls.filter(u => u !== '').map(u => new URL(u).origin)
   const ssrfAllow = [...new Set([...config.connectors.ssrfAllow, ...origins])]
   return { ...config, connectors: { ...config.connectors, ssrfAllow } }
 }
 
 /**
- * A config file may carry a top-level `$comment` (dropped), and may name civil status inside
- * `sources` with the other departments (sim:serve writes it so).
+ * A config file may carry a top-level `$comment` (dropped), and may name a source by its former
+ * name: `civilStatus` at the top level or in `sources`, `sources.bhyt`, `sources.business` (files
+ * written before settings were keyed by connector id). Naming one source twice is refused.
  */
-function normaliseFile (file: string, { $comment, ...parsed }: Record<string, unknown>): Record<string, unknown> {
-  const sources = parsed.sources as Record<string, unknown> | undefined
-  if (sources === null || typeof sources !== 'object' || !('civilStatus' in sources)) return parsed
-  if ('civilStatus' in parsed) throw new ConfigError(`Config file ${file} names civil status twice: keep sources.civilStatus or civilStatus, not both`, 'LT_CONFIG_FILE')
-  const { civilStatus, ...others } = sources
-  return { ...parsed, civilStatus, sources: others }
+function normaliseFile (
+  file: string, { $comment, ...parsed }: Record<string, unknown>, declarations: readonly SourceDeclaration[]
+): Record<string, unknown> {
+  const given = parsed.sources
+  const isObject = given !== null && typeof given === 'object' && !Array.isArray(given)
+  const sources: Record<string, unknown> = isObject ? { ...given } : {}
+  if ('civilStatus' in parsed) {
+    if ('civilStatus' in sources) {
+      throw new ConfigError(`Config file ${file} names civil status twice: keep sources.civilStatus or civilStatus, ` +
+        'not both', 'LT_CONFIG_FILE')
+    }
+    sources.civilStatus = parsed.civilStatus
+    delete parsed.civilStatus
+  }
+  for (const d of declarations) {
+    const former = d.formerNames?.configKey
+    if (former === undefined || former === d.id || !(former in sources)) continue
+    if (d.id in sources) {
+      throw new ConfigError(`Config file ${file} names the ${d.id} source twice: keep sources.${d.id}, ` +
+        `not also its former name ${former}`, 'LT_CONFIG_FILE')
+    }
+    sources[d.id] = sources[former]
+    delete sources[former]
+  }
+  return given === undefined && Object.keys(sources).length === 0 ? parsed : { ...parsed, sources }
 }
 
-function validate (candidate: Record<string, unknown>): HubConfig {
+type SettingName = (path: string, params?: unknown) => string
+
+function validate (
+  candidate: Record<string, unknown>, declarations: readonly SourceDeclaration[], settingName: SettingName
+): HubConfig {
   const ajv = new Ajv({ useDefaults: true, allErrors: false, strict: true })
-  const check = ajv.compile(hubConfigSchema)
+  const check = ajv.compile<HubConfig>(hubConfigSchemaFor(declarations))
   if (check(candidate)) {
     // Cron syntax is beyond JSON Schema; checked here so a bad schedule also fails at boot.
-    if (!cron.validate(candidate.civilStatus.schedule)) {
-      throw new ConfigError('Invalid configuration: LT_CIVIL_STATUS_SCHEDULE (civilStatus.schedule) is not a valid cron expression', 'LT_CIVIL_STATUS_SCHEDULE')
-    }
-    for (const name of ['residence', 'land', 'bhyt', 'business'] as const) {
-      if (!cron.validate(candidate.sources[name].schedule)) {
-        const setting = settingName(`sources.${name}.schedule`, undefined)
-        throw new ConfigError(`Invalid configuration: ${setting} is not a valid cron expression`, setting)
+    for (const d of declarations) {
+      if (!cron.validate(candidate.sources[d.id].schedule)) {
+        const setting = settingName(`sources.${d.id}.schedule`)
+        throw new ConfigError(`Invalid configuration: ${setting} is not a valid cron expression`, setting.split(' ')[0])
       }
     }
     checkEngineAddresses(candidate)
@@ -159,14 +211,17 @@ function checkEngineAddresses (config: HubConfig): void {
   }
 }
 
-function settingName (path: string, params: unknown): string {
+/** `VARIABLE (path)`: the variable that set the path, else its first name, else the path alone. */
+function settingName (
+  settings: readonly EnvSetting[], used: Map<string, string>, path: string, params: unknown
+): string {
   const extra = (params as { additionalProperty?: string } | undefined)?.additionalProperty
   const full = extra !== undefined ? (path === '' ? extra : `${path}.${extra}`) : path
-  const env = envSettings.find(s => s.path === full)
-  return env !== undefined ? `${env.env} (${full})` : (full === '' ? 'config' : full)
+  const env = used.get(full) ?? settings.find(s => s.path === full)?.env
+  return env !== undefined ? `${env} (${full})` : (full === '' ? 'config' : full)
 }
 
-function readConfigFile (file: string): Record<string, unknown> {
+function readConfigFile (file: string, declarations: readonly SourceDeclaration[]): Record<string, unknown> {
   let text: string
   try { text = readFileSync(file, 'utf8') } catch (err) {
     throw new ConfigError(`Cannot read config file ${file}: ${(err as Error).message}`, 'LT_CONFIG_FILE')
@@ -174,7 +229,7 @@ function readConfigFile (file: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(text)
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object')
-    return normaliseFile(file, parsed as Record<string, unknown>)
+    return normaliseFile(file, parsed as Record<string, unknown>, declarations)
   } catch (err) {
     if (err instanceof ConfigError) throw err
     throw new ConfigError(`Config file ${file} is not valid: ${(err as Error).message}`, 'LT_CONFIG_FILE')

@@ -1,6 +1,10 @@
 // One configuration schema for the whole hub, validated once at boot. Types are derived from it
-// (JSONSchemaType) so the schema and the code cannot drift apart.
+// (JSONSchemaType) so the schema and the code cannot drift apart. The `sources` block is generated
+// from the built-in connectors' declarations, which the wiring passes in (infra/config/sources.ts).
 import type { JSONSchemaType } from 'ajv'
+import { sourcesSchema, type SourceDeclaration, type SourceSettings } from './sources.js'
+
+export type { SourceSettings } from './sources.js'
 
 export type Role = 'all' | 'gateway' | 'connectors' | 'consumers'
 
@@ -15,9 +19,8 @@ export interface HubConfig {
   kafka: { brokers: string[]; clientId: string; requestTimeoutMs: number; namespace: string; partitions: number }
   mongodb: { uri: string; database: string; timeoutMs: number; maxPoolSize: number; maxInFlight: number }
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number; changesPerSecond: number }
-  civilStatus: { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
-  /** The other built-in connectors' sources (connectors/built-in.ts); civil status keeps its own block above. */
-  sources: { residence: SourceSettings; land: SourceSettings; bhyt: SourceSettings; business: SourceSettings }
+  /** Each built-in connector's source, keyed by connector id (connectors/built-in.ts). */
+  sources: Record<string, SourceSettings>
   consumer: { batchSize: number; maxAttempts: number; restartMinMs: number; restartMaxMs: number; stallMs: number }
   connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
   gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
@@ -28,27 +31,12 @@ export interface HubConfig {
   referenceData: { adminUnitsFile: string }
 }
 
-export interface SourceSettings { baseUrl: string; schedule: string; pageSize: number; timeoutMs: number }
-
-// One built-in source: empty baseUrl = the simulated department started by this process.
-const sourceSettings = (schedule: string): JSONSchemaType<SourceSettings> => ({
-  type: 'object',
-  additionalProperties: false,
-  required: ['baseUrl', 'schedule', 'pageSize', 'timeoutMs'],
-  default: {} as never,
-  properties: {
-    baseUrl: { type: 'string', pattern: '^(|https?://.+)$', default: '' },
-    schedule: { type: 'string', minLength: 9, default: schedule },
-    pageSize: { type: 'integer', minimum: 1, maximum: 1000, default: 500 },
-    timeoutMs: { type: 'integer', minimum: 100, default: 10000 }
-  }
-})
-
-export const hubConfigSchema: JSONSchemaType<HubConfig> = {
+/** Everything but the sources, whose schema depends on the built-ins (hubConfigSchemaFor). */
+const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'startupCheck', 'kafka', 'mongodb', 'sim', 'civilStatus', 'consumer', 'gateway', 'security', 'connectors', 'audit', 'referenceData'],
+  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'startupCheck', 'kafka', 'mongodb', 'sim', 'consumer', 'gateway', 'security', 'connectors', 'audit', 'referenceData'],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
@@ -105,31 +93,6 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         seed: { type: 'integer', default: 47 },
         // Life goes on in the demo city (moves, births, deaths, cards, land), so a newcomer sees records change; 0 = still.
         changesPerSecond: { type: 'number', minimum: 0, maximum: 100, default: 0.5 }
-      }
-    },
-    civilStatus: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['baseUrl', 'schedule', 'pageSize', 'timeoutMs'],
-      default: {} as never,
-      properties: {
-        // Empty = the simulated source started by this process.
-        baseUrl: { type: 'string', pattern: '^(|https?://.+)$', default: '' },
-        schedule: { type: 'string', minLength: 9, default: '*/5 * * * * *' },
-        pageSize: { type: 'integer', minimum: 1, maximum: 5000, default: 500 },
-        timeoutMs: { type: 'integer', minimum: 100, default: 10000 }
-      }
-    },
-    sources: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['residence', 'land', 'bhyt', 'business'],
-      default: {} as never,
-      properties: {
-        residence: sourceSettings('*/5 * * * * *'),
-        land: sourceSettings('*/10 * * * * *'),
-        bhyt: sourceSettings('*/10 * * * * *'),
-        business: sourceSettings('*/10 * * * * *')
       }
     },
     consumer: {
@@ -229,5 +192,14 @@ export const hubConfigSchema: JSONSchemaType<HubConfig> = {
         adminUnitsFile: { type: 'string', default: '' }
       }
     }
+  }
+}
+
+/** The whole config schema for these built-in connectors: `sources.<id>` for each, with its manifest's defaults. */
+export function hubConfigSchemaFor (declarations: readonly SourceDeclaration[]): Record<string, unknown> {
+  return {
+    ...fixedSchema,
+    required: [...fixedSchema.required, 'sources'],
+    properties: { ...fixedSchema.properties, sources: sourcesSchema(declarations) }
   }
 }

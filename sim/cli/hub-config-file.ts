@@ -6,22 +6,26 @@ import type { DepartmentSpec } from '../city/departments.js'
 
 type Handle = DepartmentSpec['handle']
 
+/** The hub's key for each department's source: the id of the built-in connector that polls it. */
+export const connectorIds: Record<Handle, string> = {
+  civilStatus: 'civil-status',
+  residence: 'residence',
+  land: 'land',
+  bhyt: 'health-insurance',
+  business: 'business-household'
+}
+
 export interface HubSourcesConfig {
   $comment: string
-  sources: Record<Handle, { baseUrl: string }>
+  sources: Record<string, { baseUrl: string }>
 }
 
 export function hubSourcesConfig (urls: Record<Handle, string>): HubSourcesConfig {
   return {
     $comment: 'Written by sim:serve for the ports it chose. Run: lienthong --config <this file>. ' +
       'Each baseUrl is also admitted to the SSRF allow-list (that exact origin only).',
-    sources: {
-      civilStatus: { baseUrl: urls.civilStatus },
-      residence: { baseUrl: urls.residence },
-      land: { baseUrl: urls.land },
-      bhyt: { baseUrl: urls.bhyt },
-      business: { baseUrl: urls.business }
-    }
+    sources: Object.fromEntries(Object.entries(connectorIds)
+      .map(([handle, id]) => [id, { baseUrl: urls[handle as Handle] }]))
   }
 }
 

@@ -5,7 +5,7 @@ import type { Test } from 'tap'
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { loadConfig } from '../../infra/config/load.js'
+import { loadConfig } from '../../hub/config.js'
 import { createLogger } from '../../infra/logging/logger.js'
 import { startHub, type RunningHub } from '../../hub/start-hub.js'
 
@@ -21,7 +21,7 @@ export async function startConsoleHub (t: Test): Promise<ConsoleHub> {
       logLevel: 'silent',
       dataDir: t.testdir({}),
       sim: { port: 0, citizens: 20, seed: 11, changesPerSecond: 0 },
-      civilStatus: { schedule: '*/2 * * * * *', pageSize: 50 },
+      sources: { 'civil-status': { schedule: '*/2 * * * * *', pageSize: 50 } },
       connectors: { reconcileMs: 100, topicRefreshMs: 200 }
     }
   })

@@ -1,7 +1,7 @@
 // The thin slice end to end, for any pair of adapters: a record changed in the simulated
 // civil-status source shows up through the API, a deleted one answers 410.
 import type { Test } from 'tap'
-import { loadConfig, type DeepPartial } from '../../infra/config/load.js'
+import { loadConfig, type DeepPartial } from '../../hub/config.js'
 import type { HubConfig } from '../../infra/config/schema.js'
 import { createLogger } from '../../infra/logging/logger.js'
 import { startHub } from '../../hub/start-hub.js'
@@ -15,7 +15,7 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
       port: 0,
       logLevel: 'warn',
       sim: { port: 0, citizens: 40, seed: 7, changesPerSecond: 0 },
-      civilStatus: { schedule: '* * * * * *', pageSize: 15 },
+      sources: { 'civil-status': { schedule: '* * * * * *', pageSize: 15 } },
       consumer: { batchSize: 10 },
       ...overrides
     }

@@ -5,7 +5,7 @@
 // for good (test/engines/outages/store-outage.test.ts).
 import t from 'tap'
 import { pino } from 'pino'
-import { loadConfig } from '../../infra/config/load.js'
+import { loadConfig } from '../../hub/config.js'
 import { startHub } from '../../hub/start-hub.js'
 import type { SupervisedConsumer } from '../../consumers/supervisor.js'
 import { waitFor } from '../helpers/wait-for.js'

@@ -2,7 +2,7 @@
 // deaths, cards, land) so a newcomer sees the hub follow them; LT_SIM_CHANGES_PER_SECOND=0 stills it.
 import t from 'tap'
 import { pino } from 'pino'
-import { loadConfig } from '../../infra/config/load.js'
+import { loadConfig } from '../../hub/config.js'
 import { startHub } from '../../hub/start-hub.js'
 import type { CityEvent } from '../../sim/server/webhook.js'
 import { waitFor } from '../helpers/wait-for.js'

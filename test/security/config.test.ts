@@ -1,7 +1,7 @@
 // The security settings: a bootstrap operator key (or metrics key) too short to be safe stops the start, naming the
 // setting and never echoing the value.
 import t from 'tap'
-import { loadConfig, ConfigError } from '../../infra/config/load.js'
+import { loadConfig, ConfigError } from '../../hub/config.js'
 
 for (const [env, path, field] of [['LT_OPERATOR_KEY', 'security\\.operatorKey', 'operatorKey'], ['LT_METRICS_KEY', 'security\\.metricsKey', 'metricsKey']] as const) {
   t.test(`${env} must be long and printable`, async t => {

@@ -1,8 +1,7 @@
 import t from 'tap'
 import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
-import { loadConfig, ConfigError, envSettings } from '../../infra/config/load.js'
-import { hubConfigSchema } from '../../infra/config/schema.js'
+import { loadConfig, ConfigError, envSettings, hubConfigSchema } from '../../hub/config.js'
 
 t.test('no configuration gives the embedded default', async t => {
   const c = loadConfig()
@@ -43,7 +42,7 @@ t.test('a bad value stops the start with the setting named', async t => {
     [{ KAFKA_BROKERS: '127.0.0.1:99999' }, [], /KAFKA_BROKERS \(kafka\.brokers\) 127\.0\.0\.1:99999: port 99999 is outside 1-65535/],
     [{ MONGODB_URI: 'mongodb://127.0.0.1:notaport/x' }, [], /MONGODB_URI \(mongodb\.uri\) host 127\.0\.0\.1: port 'notaport' is not a number/],
     [{ LT_SIM: 'maybe' }, [], /LT_SIM \(sim\.enabled\) must be boolean/],
-    [{ LT_CIVIL_STATUS_SCHEDULE: 'every minute' }, [], /LT_CIVIL_STATUS_SCHEDULE \(civilStatus\.schedule\) is not a valid cron expression/],
+    [{ LT_CIVIL_STATUS_SCHEDULE: 'every minute' }, [], /LT_CIVIL_STATUS_SCHEDULE \(sources\.civil-status\.schedule\) is not a valid cron expression/],
     [{}, ['--role'], /--role needs a value/]
   ]
   for (const [env, argv, message] of cases) {

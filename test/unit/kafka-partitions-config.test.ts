@@ -1,7 +1,7 @@
 // Kafka partitions are a setting (issue 14): validated at boot, default 3, passed to the adapter
 // that creates the hub's topics.
 import t from 'tap'
-import { ConfigError, loadConfig } from '../../infra/config/load.js'
+import { ConfigError, loadConfig } from '../../hub/config.js'
 
 t.test('KAFKA_PARTITIONS: a whole number from 1 to 256, default 3', async t => {
   t.equal(loadConfig({ env: {} }).kafka.partitions, 3)

@@ -2,7 +2,7 @@
 // documentation cannot fall behind the code.
 import t from 'tap'
 import { readFileSync } from 'node:fs'
-import { envSettings } from '../../infra/config/load.js'
+import { envSettings } from '../../hub/config.js'
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 for (const s of envSettings) {

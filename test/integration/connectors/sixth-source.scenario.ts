@@ -3,7 +3,7 @@
 // find the records it could not take among the dead letters, fix the connector with a new version
 // and replay them; pause, resume, run now; survive a restart; delete.
 import type { Test } from 'tap'
-import { loadConfig, type DeepPartial } from '../../../infra/config/load.js'
+import { loadConfig, type DeepPartial } from '../../../hub/config.js'
 import type { HubConfig } from '../../../infra/config/schema.js'
 import { createLogger } from '../../../infra/logging/logger.js'
 import { startHub, type RunningHub } from '../../../hub/start-hub.js'
@@ -21,7 +21,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
       port: 0,
       logLevel: 'error',
       sim: { port: 0, citizens: 5, seed: 3, changesPerSecond: 0 },
-      civilStatus: { schedule: '*/2 * * * * *' },
+      sources: { 'civil-status': { schedule: '*/2 * * * * *' } },
       consumer: { batchSize: 50 },
       security: { operatorKey: OPERATOR_KEY, demoClients: false },
       connectors: { ssrfAllow: ['127.0.0.1/32'], reconcileMs: 150, topicRefreshMs: 150 },

@@ -5,7 +5,7 @@
 import type { Test } from 'tap'
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
-import { loadConfig, type DeepPartial } from '../../../infra/config/load.js'
+import { loadConfig, type DeepPartial } from '../../../hub/config.js'
 import type { HubConfig } from '../../../infra/config/schema.js'
 import { openEventLog, openStore } from '../../../infra/open-adapters.js'
 import { canonicalEntities, canonicalTopic, type CanonicalEntity, type CanonicalEvent } from '../../../schemas/canonical-event.js'

@@ -4,7 +4,7 @@
 // scrape.
 import t from 'tap'
 import { join } from 'node:path'
-import { loadConfig } from '../../../infra/config/load.js'
+import { loadConfig } from '../../../hub/config.js'
 import { createLogger } from '../../../infra/logging/logger.js'
 import { startHub } from '../../../hub/start-hub.js'
 import { buildGateway } from '../../../gateway/app.js'
@@ -26,7 +26,7 @@ t.test('/metrics on the embedded hub: names, labels, movement, access', async t 
       logLevel: 'silent',
       dataDir: t.testdir({}),
       sim: { port: 0, citizens: 20, seed: 11 },
-      civilStatus: { schedule: '* * * * * *', pageSize: 50 },
+      sources: { 'civil-status': { schedule: '* * * * * *', pageSize: 50 } },
       connectors: { reconcileMs: 100, topicRefreshMs: 200 },
       security: { operatorKey }
     }

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { request } from 'undici'
 import { startSimulatedCity } from '../../../sim/server/city.js'
-import { writeHubConfigFile } from '../../../sim/cli/hub-config-file.js'
+import { connectorIds, writeHubConfigFile } from '../../../sim/cli/hub-config-file.js'
 import { DEPARTMENTS } from '../../../sim/city/departments.js'
-import { loadConfig, ConfigError } from '../../../infra/config/load.js'
+import { loadConfig, ConfigError } from '../../../hub/config.js'
 import { createSsrfGuard } from '../../../connectors/ssrf/ssrf-guard.js'
 
 const code = async (p: Promise<unknown>): Promise<string | undefined> => await p.then(() => undefined, (err: { code?: string }) => err.code)
@@ -21,11 +21,11 @@ t.test('sim:serve\'s config file points every connector at its departments and a
   const file = join(t.testdir({}), 'sources.json')
   const urls = Object.fromEntries(DEPARTMENTS.map(d => [d.handle, city.departments[d.handle].url])) as Parameters<typeof writeHubConfigFile>[1]
   writeHubConfigFile(file, urls)
-  t.match(JSON.parse(readFileSync(file, 'utf8')), { sources: { civilStatus: { baseUrl: urls.civilStatus } } }, 'civil status sits in sources with the others')
+  t.match(JSON.parse(readFileSync(file, 'utf8')), { sources: { 'civil-status': { baseUrl: urls.civilStatus } } }, 'civil status sits in sources with the others')
 
   const config = loadConfig({ argv: ['--config', file], env: {} })
-  t.equal(config.civilStatus.baseUrl, urls.civilStatus, 'civil status')
-  for (const name of ['residence', 'land', 'bhyt', 'business'] as const) t.equal(config.sources[name].baseUrl, urls[name], name)
+  t.equal(config.sources['civil-status'].baseUrl, urls.civilStatus, 'civil status')
+  for (const name of ['residence', 'land', 'bhyt', 'business'] as const) t.equal(config.sources[connectorIds[name]].baseUrl, urls[name], name)
   t.equal(config.sources.residence.schedule, loadConfig().sources.residence.schedule, 'what the file leaves out keeps its default')
 
   const guard = createSsrfGuard({ allow: config.connectors.ssrfAllow })
@@ -55,7 +55,7 @@ t.test('an environment variable still overrides the file; naming civil status tw
     'twice.json': JSON.stringify({ civilStatus: { baseUrl: 'http://a.example' }, sources: { civilStatus: { baseUrl: 'http://b.example' } } })
   })
   const config = loadConfig({ argv: ['--config', join(dir, 'sources.json')], env: { LT_CIVIL_STATUS_URL: 'http://10.0.0.6:9090' } })
-  t.equal(config.civilStatus.baseUrl, 'http://10.0.0.6:9090')
+  t.equal(config.sources['civil-status'].baseUrl, 'http://10.0.0.6:9090')
   t.same(config.connectors.ssrfAllow, ['http://10.0.0.6:9090'], 'the origin admitted is the one in use')
   t.throws(() => loadConfig({ argv: ['--config', join(dir, 'twice.json')] }), ConfigError)
   t.same(loadConfig().connectors.ssrfAllow, [], 'no configured source, nothing admitted')

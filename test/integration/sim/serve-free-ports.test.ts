@@ -4,7 +4,7 @@ import t from 'tap'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { request } from 'undici'
-import { loadConfig } from '../../../infra/config/load.js'
+import { loadConfig } from '../../../hub/config.js'
 import { waitFor } from '../../helpers/wait-for.js'
 
 t.setTimeout(300000)

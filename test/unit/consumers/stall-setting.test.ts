@@ -1,7 +1,7 @@
 // consumer.stallMs (LT_CONSUMER_STALL_MS): a sensible default, and a value too small to tell a slow
 // batch from a hang is refused at boot with the setting named.
 import t from 'tap'
-import { loadConfig, ConfigError } from '../../../infra/config/load.js'
+import { loadConfig, ConfigError } from '../../../hub/config.js'
 import { DEFAULT_STALL_MS } from '../../../consumers/supervisor.js'
 
 t.test('defaults to a minute, the supervisor\'s own default', async t => {

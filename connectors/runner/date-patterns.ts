@@ -2,7 +2,7 @@
 // refuse days a month never has (31 February, 31 April), so such a record goes to the connector's
 // dead letters at the door. 29 February is let through for every year: the normalizer's date
 // transform knows leap years and rejects the rest with a clear reason.
-export type DateLayout = 'ddMMyyyy' | 'dd/MM/yyyy' | 'dd-MM-yyyy' | 'd/M/yyyy' | 'yyyy-MM-dd'
+export type DateLayout = 'ddMMyyyy' | 'dd/MM/yyyy' | 'dd-MM-yyyy' | 'd/M/yyyy' | 'yyyy-MM-dd' | 'yyyyMMdd'
 
 import { DATE_PATTERN_YEAR as YEAR } from '../../schemas/vietnam/dates.js'
 
@@ -24,6 +24,8 @@ export function datePattern (layout: DateLayout): string {
     case 'dd-MM-yyyy': return `^${dayMonth('-', false, true)}-${YEAR}$`
     case 'd/M/yyyy': return `^${dayMonth('/', true, true)}/${YEAR}$`
     case 'yyyy-MM-dd': return `^${YEAR}-${dayMonth('-', false, false)}$`
+    // The driver-licensing export (sim department gplx).
+    case 'yyyyMMdd': return `^${YEAR}${dayMonth('', false, false)}$`
   }
 }
 

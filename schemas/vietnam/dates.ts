@@ -17,6 +17,10 @@ const DAY_FIRST = [
   /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/,
   /^(\d{1,2})-(\d{1,2})-(\d{4})$/
 ]
+// yyyyMMdd is the driver-licensing export's layout (docs/sources/driver-licence.md). It never reads
+// the same digits as ddMMyyyy: a ddMMyyyy date ends in a year 19xx-2100, which as MM would be no month,
+// so 8 digits whose 5th-6th are not 19, 20 or 21 are read year first.
+const YEAR_FIRST_COMPACT = /^(\d{4})(\d{2})(\d{2})$/
 // The time part of an ISO datetime is dropped as written, without a timezone shift: sources
 // store a local calendar date with a midnight time, and shifting would move it a day.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
@@ -49,11 +53,15 @@ export function parseVnDate (s: string): VnDateResult {
   const raw = typeof s === 'string' ? s.trim() : ''
   const iso = ISO.exec(raw)
   if (iso) return build(Number(iso[1]), Number(iso[2]), Number(iso[3]), raw)
+  const compact = YEAR_FIRST_COMPACT.exec(raw)
+  if (compact !== null && !/^(19|20|21)$/.test(raw.slice(4, 6))) {
+    return build(Number(compact[1]), Number(compact[2]), Number(compact[3]), raw)
+  }
   for (const re of DAY_FIRST) {
     const m = re.exec(raw)
     if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]), raw)
   }
-  return fail('LT_ERR_DATE_FORMAT', `"${raw}" is not ddMMyyyy, dd/MM/yyyy, dd-MM-yyyy or yyyy-MM-dd`)
+  return fail('LT_ERR_DATE_FORMAT', `"${raw}" is not ddMMyyyy, yyyyMMdd, dd/MM/yyyy, dd-MM-yyyy or yyyy-MM-dd`)
 }
 
 // Civil-status records often hold only a parent's birth year; a full date is also accepted.

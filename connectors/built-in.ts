@@ -11,6 +11,7 @@ import { civilStatusConnector } from './civil-status/connector.js'
 import { residenceConnector } from './residence/connector.js'
 import { landConnector } from './land/connector.js'
 import { healthInsuranceConnector } from './health-insurance/connector.js'
+import { driverLicenceConnector } from './driver-licence/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -80,7 +81,10 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
     connector: businessHouseholdConnector,
     simulatedDepartment: 'business',
     formerNames: { envPrefix: 'LT_BUSINESS', configKey: 'business' }
-  }
+  },
+  // Issue 19's first source: licences are gplx's alone; the person facts it carries stay with
+  // civil status and residence (survivorship.json).
+  { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

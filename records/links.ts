@@ -7,6 +7,7 @@
 //   land-use-certificate   links.person0..7       <- fields.holderPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
 //   health-insurance-card  links.person0          <- fields.holderPersonalId
 //   business-household     links.person0          <- fields.ownerPersonalId
+//   driver-licence         links.person0          <- fields.holderPersonalId
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
@@ -26,6 +27,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
     case 'land-use-certificate': return strings(fields.holderPersonalIds)
     case 'health-insurance-card': return strings(fields.holderPersonalId)
     case 'business-household': return strings(fields.ownerPersonalId)
+    case 'driver-licence': return strings(fields.holderPersonalId)
     default: return []
   }
 }

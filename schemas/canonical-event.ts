@@ -6,7 +6,8 @@
 // that and the bare object older hubs published.
 import type { FromSchema } from 'json-schema-to-ts'
 
-export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household'] as const
+export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
+  'driver-licence'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 
 export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`

@@ -101,6 +101,7 @@ function legacyRefs (field: FieldRule, raw: unknown, mapped: Record<string, unkn
 function mapField (field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): void {
   if ('const' in field && field.const !== undefined) { setField(target, field.to, field.const); return }
   const from = field.from as string
+  if (field.to.includes('[]')) { mapListField(field, raw, target, errors, warnings); return }
   const value = readPath(raw, from)
   if (!isPresent(value)) {
     if (field.required === true) errors.push({ path: from, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${from}' is required for ${field.to}` })
@@ -110,6 +111,33 @@ function mapField (field: FieldRule, raw: unknown, target: Record<string, unknow
     ? collect(value.map((v, i) => run(v, field.transform, `${from}[${i}]`, errors, warnings)))
     : run(value, field.transform, from, errors, warnings)
   if (mapped !== undefined) setField(target, field.to, mapped)
+}
+
+/**
+ * `to: 'classes[].class'` from `from: 'CAC_HANG[].HANG'`: element i of the raw list fills element i of
+ * the canonical list, so the fields of one element stay together. An empty value, or one a transform
+ * leaves out (a printed class equal to the current one), leaves that element's field absent.
+ */
+function mapListField (field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): void {
+  const [listPath, inner] = (field.from as string).split('[].')
+  const list = readPath(raw, listPath)
+  const [head, tail] = field.to.split('[].')
+  if (!Array.isArray(list) || list.length === 0) {
+    if (field.required === true) errors.push({ path: listPath, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${listPath}' is required for ${head}` })
+    return
+  }
+  const out = (Array.isArray(target[head]) ? target[head] : list.map(() => ({}))) as Array<Record<string, unknown>>
+  list.forEach((element, i) => {
+    const path = `${listPath}[${i}].${inner}`
+    const value = readPath(element, inner)
+    if (!isPresent(value)) {
+      if (field.required === true) errors.push({ path, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${path}' is required for ${field.to}` })
+      return
+    }
+    const mapped = run(value, field.transform, path, errors, warnings)
+    if (mapped !== undefined && out[i] !== undefined) out[i][tail] = mapped
+  })
+  target[head] = out
 }
 
 const collect = (values: unknown[]): unknown[] | undefined => values.includes(undefined) ? undefined : values

@@ -7,7 +7,12 @@ import { transformNames } from './transforms.js'
 
 const path = { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\[\\])?(\\.[A-Za-z_$][A-Za-z0-9_$]*(\\[\\])?)*$', description: 'Dotted path in the raw record; `a[].b` maps every element of array a.' } as const
 const transformList = { type: 'array', items: { enum: transformNames }, maxItems: 5, description: 'Applied left to right.' } as const
-const canonicalField = { type: 'string', pattern: '^[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)?$', description: 'Canonical field, optionally one level deep (address.wardCode).' } as const
+const canonicalField = {
+  type: 'string',
+  pattern: '^[a-z][A-Za-z0-9]*((\\[\\])?\\.[a-z][A-Za-z0-9]*)?$',
+  description: 'Canonical field, optionally one level deep (address.wardCode), or a field of each element of a list ' +
+    '(classes[].class, read from a `from` of the form list[].field: element i of the list fills element i).'
+} as const
 const scalar = { type: ['string', 'number', 'boolean'] } as const
 /** Where a legacy key (a 9-digit CMND) is read: for a record's own id, or for the people a field names. */
 const legacyKeySource = <D extends string>(description: D) => ({

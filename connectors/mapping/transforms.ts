@@ -5,6 +5,7 @@ import {
   currentWardCode, parseLandPurposes, parseLandParcelId, parseCertificateSerial, ethnicityByCode,
   ethnicityByName, religionByCode, religionByName, parseBirthYear, parseBirthDate, isFutureDate, todayInVietnam
 } from '../../schemas/vietnam/index.js'
+import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -65,6 +66,14 @@ export const transforms = {
   'parcel-id': fromParser(parseLandParcelId, r => r.id),
   'certificate-serial': fromParser(parseCertificateSerial, r => r.value),
   ethnicity: v => { const e = ethnicityByCode(text(v)) ?? ethnicityByName(text(v)); return e !== undefined ? ok(e.code) : bad('LT_ERR_ETHNICITY', `unknown ethnicity: ${text(v)}`) },
+  // Driver licences: the class a card's printed class counts as today, the printed class only when
+  // it differs (else left out), and the export's status codes (schemas/vietnam/driver-licence-codes.ts).
+  'licence-class': v => { const r = parseLicenceClass(text(v)); return r.ok ? ok(r.current) : bad(r.code, r.message) },
+  'licence-class-printed': v => { const r = parseLicenceClass(text(v)); return r.ok ? ok(r.printed) : bad(r.code, r.message) },
+  'licence-status': v => {
+    const status = LICENCE_STATUS_CODES[text(v).trim().toUpperCase()]
+    return status !== undefined ? ok(status) : bad('LT_ERR_LICENCE_STATUS', `unknown licence status code: ${text(v)}`)
+  },
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>
 

@@ -14,7 +14,7 @@ export interface MappingValidator {
   validateFields: (entity: CanonicalEntity, fields: Record<string, unknown>) => MappingIssue[]
 }
 
-interface SchemaNode { properties?: Record<string, SchemaNode>, required?: readonly string[] }
+interface SchemaNode { properties?: Record<string, SchemaNode>, items?: SchemaNode, required?: readonly string[] }
 
 export function createMappingValidator ({ ajv }: SchemaValidator): MappingValidator {
   const checkShape = ajv.getSchema(connectorMappingSchema.$id) ?? ajv.compile(connectorMappingSchema)
@@ -35,6 +35,9 @@ export function createMappingValidator ({ ajv }: SchemaValidator): MappingValida
         if ((f.from === undefined) === (f.const === undefined)) {
           errors.push({ path: `/streams/${si}/entities/${ei}/fields/${fi}`, code: 'LT_ERR_MAPPING_INVALID', message: 'give exactly one of from and const' })
         }
+        if (f.to.includes('[]') && (f.from === undefined || !/^[^[\]]+\[\]\.[^[\]]+$/.test(f.from))) {
+          errors.push({ path: `/streams/${si}/entities/${ei}/fields/${fi}/from`, code: 'LT_ERR_MAPPING_INVALID', message: `a list target '${f.to}' needs a from of the form list[].field` })
+        }
         if (!fieldExists(canonicalSchemas[e.entity] as unknown as SchemaNode, f.to)) {
           errors.push({ path: `/streams/${si}/entities/${ei}/fields/${fi}/to`, code: 'LT_ERR_MAPPING_UNKNOWN_FIELD', message: `${e.entity} has no field '${f.to}'` })
         }
@@ -52,7 +55,9 @@ export function createMappingValidator ({ ajv }: SchemaValidator): MappingValida
 
 function fieldExists (schema: SchemaNode, to: string): boolean {
   const [head, tail] = to.split('.')
-  const node = schema.properties?.[head]
+  const list = head.endsWith('[]')
+  const node = schema.properties?.[list ? head.slice(0, -2) : head]
   if (node === undefined) return false
+  if (list) return node.items?.properties?.[tail] !== undefined
   return tail === undefined || node.properties?.[tail] !== undefined
 }

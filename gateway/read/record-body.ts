@@ -9,6 +9,7 @@ import { householdSchema } from '../../schemas/household.js'
 import { landParcelSchema } from '../../schemas/land-parcel.js'
 import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
 import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
+import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -30,7 +31,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'land-parcel': landParcelSchema,
   'land-use-certificate': landUseCertificateSchema,
   'health-insurance-card': healthInsuranceCardSchema,
-  'business-household': businessHouseholdSchema
+  'business-household': businessHouseholdSchema,
+  'driver-licence': driverLicenceSchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

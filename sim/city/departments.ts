@@ -1,7 +1,9 @@
 // The five simulated departmental systems and their streams: where each is served, how its
 // records are keyed and cursored, and in which file the generator writes them. Each system pages
 // by (update time, key), so a cursor of both is exact even when many records share a time.
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business'
+// gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
+// generateSourceDepartments, not generateCity (sim/sources/served.ts).
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -11,7 +13,7 @@ export interface StreamSpec {
   updatedField: string
   createdField?: string
   deletedField: string
-  deletedValue: boolean | number
+  deletedValue: boolean | number | string
   pageSizeParam: string
   file: string
 }
@@ -19,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -66,6 +68,14 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 4,
     streams: [
       stream({ department: 'business', name: 'ho-kinh-doanh', path: '/api/ho-kinh-doanh', keyField: 'soGiayChungNhan', updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    id: 'gplx',
+    handle: 'gplx',
+    portOffset: 5,
+    streams: [
+      stream({ department: 'gplx', name: 'giay-phep', path: '/gplx/giay-phep', keyField: 'SO_GPLX', updatedField: 'NGAY_CAP_NHAT', deletedField: 'XOA', deletedValue: 'Y', pageSizeParam: 'limit' })
     ]
   }
 ]

@@ -3,7 +3,8 @@
 // stays flat and the output is byte-identical for the same options.
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { ALL_STREAMS } from './departments.js'
+import { ALL_STREAMS, DEPARTMENTS } from './departments.js'
+import { renderServedSourceDepartments } from '../sources/served.js'
 import { generateCity, type GenerationSummary } from './generate.js'
 import type { CityOptions } from './options.js'
 
@@ -58,6 +59,9 @@ export function writeCityFiles (options: CityOptions, dir: string, onCitizen?: (
         if (entry.type === 'person') onCitizen?.(++citizens)
       }
     })
+    // The issue-19 departments the city serves (gplx), from the same households.
+    renderServedSourceDepartments(options, new Set(DEPARTMENTS.map(d => d.id)), (department, stream, record) =>
+      (files.get(`${department}.${stream}`) as LineFile).line(record))
   } finally {
     for (const f of files.values()) f.close()
     truth.close()

@@ -12,7 +12,8 @@ export const connectorIds: Record<Handle, string> = {
   residence: 'residence',
   land: 'land',
   bhyt: 'health-insurance',
-  business: 'business-household'
+  business: 'business-household',
+  gplx: 'driver-licence'
 }
 
 export interface HubSourcesConfig {

@@ -6,6 +6,8 @@ import { generateCity, type GenerationSummary } from '../city/generate.js'
 import type { InjectionRates } from '../city/inject.js'
 import type { TruthEntry } from '../city/truth.js'
 import { seededRandom } from '../random.js'
+import type { SourceTruthEntry } from '../sources/truth.js'
+import { renderServedSourceDepartments } from '../sources/served.js'
 import { ChangeMaker, type ChangeKind } from './changes.js'
 import { startDepartmentServer, type DepartmentServer } from './department-server.js'
 import { exportTables, type ExportFormat } from './export.js'
@@ -32,6 +34,7 @@ export interface Departments {
   land: DepartmentServer
   bhyt: DepartmentServer
   business: DepartmentServer
+  gplx: DepartmentServer
 }
 
 export interface SimulatedCity {
@@ -39,6 +42,8 @@ export interface SimulatedCity {
   departments: Departments
   // Ground truth, only when the city was generated in memory (else read truth.ndjson).
   truth?: TruthEntry[]
+  // Ground truth of the served issue-19 departments (gplx), likewise only when generated in memory.
+  sourceTruth?: SourceTruthEntry[]
   summary?: GenerationSummary
   onChange: (listener: (e: CityEvent) => void) => () => void
   // Applies n changes at once (deterministic for the seed): for tests.
@@ -61,6 +66,7 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
 
   const loaded = new Map<string, SourceRecord[]>()
   let truth: TruthEntry[] | undefined
+  let sourceTruth: SourceTruthEntry[] | undefined
   let summary: GenerationSummary | undefined
   let asOf: string
   if (options.dir !== undefined) {
@@ -82,6 +88,14 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
       truth: e => into.push(e)
     })
     asOf = summary.options.asOf
+    sourceTruth = []
+    const sourceInto = sourceTruth
+    renderServedSourceDepartments({ citizens: options.citizens ?? 300, seed, asOf }, wanted, (department, stream, record) => {
+      const name = `${department}.${stream}`
+      const list = loaded.get(name) ?? []
+      list.push(record)
+      loaded.set(name, list)
+    }, e => sourceInto.push(e))
   }
 
   // One clock for the whole city: strictly increasing, never behind the wall clock nor behind
@@ -137,6 +151,7 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
   return {
     departments: started as Departments,
     truth,
+    sourceTruth,
     summary,
     onChange: listener => { listeners.add(listener); return () => { listeners.delete(listener) } },
     applyChanges,

@@ -150,7 +150,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'land-parcel': 'land_parcels',
   'land-use-certificate': 'land_certificates',
   'health-insurance-card': 'health_cards',
-  'business-household': 'business_households'
+  'business-household': 'business_households',
+  'driver-licence': 'driver_licences'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -172,7 +173,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'land-parcel': 8,
   'land-use-certificate': 8,
   'health-insurance-card': 1,
-  'business-household': 1
+  'business-household': 1,
+  'driver-licence': 1
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

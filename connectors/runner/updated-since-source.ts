@@ -23,7 +23,7 @@ export interface UpdatedSinceStream {
   /** The source's created-at field: a record created at its update time is a create (op c). */
   createdField?: string
   /** The source's deleted flag and the value that means deleted. */
-  deleted: { field: string, value: boolean | number }
+  deleted: { field: string, value: boolean | number | string }
   /**
    * How a tombstone is published. 'delete' (default): op d. 'update': the record is a fact about
    * other entities (a marriage about two persons), so its removal must not delete them.

@@ -16,7 +16,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'land-parcel': ['parcelId'],
   'land-use-certificate': ['serial'],
   'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'],
-  'business-household': ['registrationNumber']
+  'business-household': ['registrationNumber'],
+  'driver-licence': ['licenceNumber']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

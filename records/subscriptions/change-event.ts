@@ -47,7 +47,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'land-parcel': ['address.wardCode'],
   'business-household': ['address.wardCode'],
   'health-insurance-card': [],
-  'land-use-certificate': []
+  'land-use-certificate': [],
+  'driver-licence': []
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

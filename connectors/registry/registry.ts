@@ -9,7 +9,7 @@ import type { ConnectorMapping } from '../mapping/mapping-schema.js'
 import type { Registration } from './registration.js'
 import { secretFields, type ValidateRegistration } from './validate-registration.js'
 import { compareSemver } from './semver.js'
-import { hashToken } from './push-token.js'
+import { hashToken } from '../push/push-token.js'
 import { RegistryError, builtIn, notFound } from './registry-error.js'
 import { controlId, statusId, type ControlDoc, type RegistrationDoc, type RunnerStatus, type StatusDoc } from './registry-docs.js'
 

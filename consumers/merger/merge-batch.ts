@@ -5,7 +5,8 @@
 // function of the record and the events, so a snapshot already written is simply found again.
 import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
-import type { ConsumedMessage, DeadLetter } from '../../infra/ports/event-log.js'
+import type { ConsumedMessage } from '../../infra/ports/event-log.js'
+import type { DeadLetter } from '../../infra/event-log/dead-letters.js'
 import type { CollectionName, Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
 import { goldenCollection, isGoldenRecord, type HistoryDoc, type StoredView } from '../../records/golden-record.js'

@@ -2,7 +2,8 @@
 // topic (keyed by entity id, so one record's events arrive in order at one member of the group)
 // and folds each batch into the store.
 import type { Logger } from 'pino'
-import { publishDeadLetters, type EventLog, type Subscription } from '../../infra/ports/event-log.js'
+import type { EventLog, Subscription } from '../../infra/ports/event-log.js'
+import { publishDeadLetters } from '../../infra/event-log/dead-letters.js'
 import type { Store } from '../../infra/ports/store.js'
 import { canonicalEntities, canonicalTopic, type CanonicalEvent } from '../../schemas/canonical-event.js'
 import { createSchemaValidator } from '../../schemas/validator.js'

@@ -3,7 +3,7 @@ import type { EventLog } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import type { ConnectorRegistry } from '../../connectors/registry/registry.js'
 import type { MappingValidator } from '../../connectors/mapping/validate-mapping.js'
-import type { PushedEvent, PushOutcome } from '../../connectors/registry/push-intake.js'
+import type { PushedEvent, PushOutcome } from '../../connectors/push/push-intake.js'
 import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
 
 export interface ConnectorApiDeps {

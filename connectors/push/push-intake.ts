@@ -11,9 +11,9 @@ import { rawTopic, type ConnectorManifest } from '../contract.js'
 import { changeEventMessage, toChangeEvent } from '../runner/change-event.js'
 import { recordToChange } from '../declarative/declarative-connector.js'
 import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
-import type { ConnectorRegistry } from './registry.js'
-import { receiptId, type ReceiptDoc, type RegistrationDoc } from './registry-docs.js'
-import { RegistryError } from './registry-error.js'
+import type { ConnectorRegistry } from '../registry/registry.js'
+import { receiptId, type ReceiptDoc, type RegistrationDoc } from '../registry/registry-docs.js'
+import { RegistryError } from '../registry/registry-error.js'
 
 export interface PushedEvent { eventId: string, stream?: string, op?: 'c' | 'u' | 'd', record: Record<string, unknown> }
 export interface PushResult { index: number, eventId: string, status: 'accepted' | 'duplicate' | 'rejected', errors?: Array<{ path: string, message: string }> }

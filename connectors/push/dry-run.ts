@@ -7,7 +7,7 @@ import type { ConnectorMapping } from '../mapping/mapping-schema.js'
 import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
 import { describeErrors } from '../../schemas/validator.js'
 import type { StreamManifest } from '../contract.js'
-import { RegistryError } from './registry-error.js'
+import { RegistryError } from '../registry/registry-error.js'
 
 export interface DryRunEntity { entity: string, entityId?: string, legacyKey?: { kind: string, value: string }, legacyRefs?: LegacyRef[], op: 'upsert' | 'delete', fields: Record<string, unknown>, warnings: MappingIssue[] }
 export interface DryRunResult { index: number, ok: boolean, canonical: DryRunEntity[], errors: Array<{ path: string, code: string, message: string }> }

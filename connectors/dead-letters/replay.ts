@@ -12,10 +12,11 @@ import { rawTopic } from '../contract.js'
 import { changeEventMessage, toChangeEvent } from '../runner/change-event.js'
 import { recordToChange } from '../declarative/declarative-connector.js'
 import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
-import type { ConnectorRegistry } from './registry.js'
-import { RegistryError } from './registry-error.js'
+import type { ConnectorRegistry } from '../registry/registry.js'
+import { RegistryError } from '../registry/registry-error.js'
 import { sleep } from '../../infra/shared/retry.js'
-import type { DeadLetterDoc } from './dead-letter-doc.js'
+import type { DeadLetterDoc } from '../../infra/event-log/dead-letter-doc.js'
+import { isDeadLetterTopic } from '../../infra/event-log/dead-letters.js'
 
 /** settleMs: how long consumers may keep a registration cached (the catalog's TTL). */
 export async function replayDeadLetter ({ store, eventLog, registry, settleMs }: { store: Store, eventLog: EventLog, registry: ConnectorRegistry, settleMs: number }, id: string): Promise<DeadLetterDoc> {
@@ -29,7 +30,7 @@ export async function replayDeadLetter ({ store, eventLog, registry, settleMs }:
   if (doc.group.startsWith('connector.')) await replayRawRecord(doc, eventLog, registry)
   else {
     const topic = doc.origin.topic ?? ''
-    if (!/^[a-z0-9._-]+$/.test(topic) || topic.startsWith('dlq.')) throw new RegistryError(409, 'LT_ERR_DEAD_LETTER_NOT_REPLAYABLE', `origin '${topic}' is not a topic`)
+    if (!/^[a-z0-9._-]+$/.test(topic) || isDeadLetterTopic(topic)) throw new RegistryError(409, 'LT_ERR_DEAD_LETTER_NOT_REPLAYABLE', `origin '${topic}' is not a topic`)
     await eventLog.publish(topic, [{ key: doc.key, value: doc.value, headers: { ...doc.headers, 'lt-replay-of': doc._id } }])
   }
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -7,7 +7,7 @@ import { createPollRunner, type PollRunner } from '../runner/poll-runner.js'
 import type { OutboundGuard } from '../runner/fetch-json.js'
 import { buildDeclarativeConnector } from '../declarative/declarative-connector.js'
 import { compileRawSchema } from '../declarative/raw-schema-ajv.js'
-import type { Registration } from './registration.js'
+import type { Registration } from '../registry/registration.js'
 
 export interface RegisteredRunnerDeps {
   eventLog: EventLog

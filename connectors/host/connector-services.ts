@@ -2,16 +2,16 @@
 // connectors settings: the SSRF guard, the registration validator, the registry itself, the
 // normalizer's catalog and the push intake. The hub wiring hands them to the roles that need them.
 import type { EventLog } from '../../infra/ports/event-log.js'
-import { deadLetterTopic } from '../../infra/ports/event-log.js'
+import { deadLetterTopic } from '../../infra/event-log/dead-letters.js'
 import type { Store } from '../../infra/ports/store.js'
 import type { SchemaValidator } from '../../schemas/validator.js'
 import { createMappingValidator } from '../mapping/validate-mapping.js'
 import { connectorDeadLetterGroup } from '../contract.js'
 import { createSsrfGuard, type Resolve } from '../ssrf/ssrf-guard.js'
-import { createRegistrationValidator } from './validate-registration.js'
-import { createConnectorRegistry, type BuiltInConnector } from './registry.js'
-import { registryCatalog } from './registry-catalog.js'
-import { createPushIntake } from './push-intake.js'
+import { createRegistrationValidator } from '../registry/validate-registration.js'
+import { createConnectorRegistry, type BuiltInConnector } from '../registry/registry.js'
+import { registryCatalog } from '../registry/registry-catalog.js'
+import { createPushIntake } from '../push/push-intake.js'
 
 export interface ConnectorSettings {
   ssrfAllow: string[]

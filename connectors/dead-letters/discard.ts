@@ -2,8 +2,8 @@
 // itself withdrew), with the reason and who decided. The letter is kept, marked discarded, so the
 // decision can be read later; it no longer counts as open (dead-letter depth).
 import type { Store } from '../../infra/ports/store.js'
-import { RegistryError } from './registry-error.js'
-import type { DeadLetterDoc } from './dead-letter-doc.js'
+import { RegistryError } from '../registry/registry-error.js'
+import type { DeadLetterDoc } from '../../infra/event-log/dead-letter-doc.js'
 
 export async function discardDeadLetter (
   store: Store, id: string, { reason, by }: { reason: string, by: string }, now = new Date()

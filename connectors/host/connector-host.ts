@@ -8,8 +8,8 @@
 // ids make the second copy a duplicate, but wasteful).
 import type { Logger } from 'pino'
 import type { PollRunner, ConnectorStatus } from '../runner/poll-runner.js'
-import type { ConnectorRegistry } from './registry.js'
-import type { ControlDoc, RegistrationDoc, RunnerStatus } from './registry-docs.js'
+import type { ConnectorRegistry } from '../registry/registry.js'
+import type { ControlDoc, RegistrationDoc, RunnerStatus } from '../registry/registry-docs.js'
 
 /** A built-in runner, created by the wiring; the host pauses (stop) and resumes (start) it. */
 export interface HostedBuiltIn { id: string, version: string, runner: PollRunner }

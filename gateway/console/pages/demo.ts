@@ -3,7 +3,7 @@
 // (the same prefill, readers and grants; the purpose is the procedure; every read audited).
 import type { FastifyInstance } from 'fastify'
 import { prefill, type FieldSource, type PrefilledField } from '../../prefill/prefill.js'
-import { prefillReaders } from '../../routes/prefill.js'
+import { prefillReaders } from '../../routes/citizens/prefill.js'
 import { ApiProblem } from '../../problem.js'
 import type { EntityName } from '../../security/entities.js'
 import { consoleRoute, page, withPurpose, type ConsoleContext } from '../context.js'

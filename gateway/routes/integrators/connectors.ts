@@ -2,8 +2,8 @@
 // up) and remove it. Integrators and operators. Secrets (writeOnly config values, the push token)
 // are never returned.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { registrationSchema } from '../../connectors/registry/registration-schema.js'
-import { requireRegistry } from '../plugins/access-control.js'
+import { registrationSchema } from '../../../connectors/registry/registration-schema.js'
+import { requireRegistry } from '../../plugins/access-control.js'
 import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { connectorListResponse, connectorViewSchema } from './connector-schemas.js'
 

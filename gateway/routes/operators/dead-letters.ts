@@ -1,16 +1,16 @@
 // Dead letters, archived from every dlq.* topic: listed with filters and keyset pages, and
 // replayed once the cause is fixed (a mapping or raw schema corrected through PUT).
 import type { FastifyInstance } from 'fastify'
-import { requireOperator } from '../plugins/access-control.js'
-import { ApiProblem } from '../problem.js'
-import { maskIds } from '../../infra/logging/logger.js'
-import type { FieldValue } from '../../infra/ports/store.js'
-import { replayDeadLetter } from '../../connectors/dead-letters/replay.js'
-import { discardDeadLetter } from '../../connectors/dead-letters/discard.js'
-import type { DeadLetterDoc } from '../../infra/event-log/dead-letter-doc.js'
-import { problems, type ConnectorApiDeps } from './connector-deps.js'
-import { deadLetterPageResponse, deadLetterSchema } from './connector-schemas.js'
-import { refsFor, type OpaqueRefs } from '../security/opaque-refs.js'
+import { requireOperator } from '../../plugins/access-control.js'
+import { ApiProblem } from '../../problem.js'
+import { maskIds } from '../../../infra/logging/logger.js'
+import type { FieldValue } from '../../../infra/ports/store.js'
+import { replayDeadLetter } from '../../../connectors/dead-letters/replay.js'
+import { discardDeadLetter } from '../../../connectors/dead-letters/discard.js'
+import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
+import { problems, type ConnectorApiDeps } from '../integrators/connector-deps.js'
+import { deadLetterPageResponse, deadLetterSchema } from '../integrators/connector-schemas.js'
+import { refsFor, type OpaqueRefs } from '../../security/opaque-refs.js'
 
 const query = {
   type: 'object',

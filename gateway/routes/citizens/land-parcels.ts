@@ -1,15 +1,15 @@
 // Land parcels: the merged record of one cadastral parcel (where, how large, what for, who holds
 // it), optionally as the hub knew it at a past time.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { landParcelIdSchema } from '../../schemas/land-parcel.js'
-import { deletedAt } from '../../records/reader.js'
-import { ApiProblem } from '../problem.js'
-import { personalDataResponses } from '../plugins/access-control.js'
-import { asOfResponses, readQuerySchema, type RecordQuery } from '../read/query.js'
-import { readRecord } from '../read/read-record.js'
-import { recordSchema } from '../read/record-body.js'
-import { notModifiedResponse, readHeaders } from '../read/release.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { landParcelIdSchema } from '../../../schemas/land-parcel.js'
+import { deletedAt } from '../../../records/reader.js'
+import { ApiProblem } from '../../problem.js'
+import { personalDataResponses } from '../../plugins/access-control.js'
+import { asOfResponses, readQuerySchema, type RecordQuery } from '../../read/query.js'
+import { readRecord } from '../../read/read-record.js'
+import { recordSchema } from '../../read/record-body.js'
+import { notModifiedResponse, readHeaders } from '../../read/release.js'
 
 export const landParcelExample = { parcelId: '31147-12-345', areaM2: 120.5, holderPersonalIds: ['092085001234'] }
 

@@ -5,11 +5,11 @@
 import fp from 'fastify-plugin'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { HubMetrics } from '../../infra/observability/metrics.js'
-import { ApiProblem } from '../problem.js'
-import { bearerToken } from '../security/bearer.js'
-import { AuthThrottledError } from '../security/auth-throttle.js'
-import { throttledProblem } from '../plugins/access-control.js'
+import type { HubMetrics } from '../../../infra/observability/metrics.js'
+import { ApiProblem } from '../../problem.js'
+import { bearerToken } from '../../security/bearer.js'
+import { AuthThrottledError } from '../../security/auth-throttle.js'
+import { throttledProblem } from '../../plugins/access-control.js'
 
 export interface MetricsRouteOptions {
   metrics: HubMetrics

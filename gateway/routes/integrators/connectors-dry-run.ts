@@ -1,7 +1,7 @@
 // Dry run: sample raw records through a connector's raw schema and mapping, nothing published.
 import type { FastifyInstance } from 'fastify'
-import { requireRegistry } from '../plugins/access-control.js'
-import { dryRun } from '../../connectors/push/dry-run.js'
+import { requireRegistry } from '../../plugins/access-control.js'
+import { dryRun } from '../../../connectors/push/dry-run.js'
 import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { dryRunResponse } from './connector-schemas.js'
 

@@ -3,15 +3,15 @@
 // GET /v1/procedures lists the procedures and their fields. The purpose of a prefill is its
 // procedure code: X-Purpose must name it, and grants for that purpose decide which fields are read.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { linkedRecords, readCurrent } from '../../records/reader.js'
-import { statusId, type StatusDoc } from '../../connectors/registry/registry-docs.js'
-import { ApiProblem } from '../problem.js'
-import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
-import { prefill, type PrefillReaders } from '../prefill/prefill.js'
-import { release } from '../read/release.js'
-import { procedureTemplateSchema, type ProcedureTemplate } from '../prefill/procedure-template.js'
-import { prefillBodySchema, subjectProblem } from '../prefill/prefill-request-schema.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { linkedRecords, readCurrent } from '../../../records/reader.js'
+import { statusId, type StatusDoc } from '../../../connectors/registry/registry-docs.js'
+import { ApiProblem } from '../../problem.js'
+import { personalDataResponses, purposeHeaders } from '../../plugins/access-control.js'
+import { prefill, type PrefillReaders } from '../../prefill/prefill.js'
+import { release } from '../../read/release.js'
+import { procedureTemplateSchema, type ProcedureTemplate } from '../../prefill/procedure-template.js'
+import { prefillBodySchema, subjectProblem } from '../../prefill/prefill-request-schema.js'
 
 const sourceSchema = {
   type: 'object',

@@ -2,11 +2,11 @@
 // the client, purpose, fields and request id, so a citizen's right to know can be answered. The
 // log is itself personal data: reading it needs a grant on entity 'access-log', and is audited.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
-import { readAccessLog } from '../security/access-log.js'
-import { projectFields } from '../security/projection.js'
-import { release } from '../read/release.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { personalDataResponses, purposeHeaders } from '../../plugins/access-control.js'
+import { readAccessLog } from '../../security/access-log.js'
+import { projectFields } from '../../security/projection.js'
+import { release } from '../../read/release.js'
 
 const accessLogPage = {
   $id: 'AccessLogPage',

@@ -1,15 +1,15 @@
 // Households: the merged record of one household of the residence database (head, members with
 // their relation to the head, address), optionally as the hub knew it at a past time.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { householdIdSchema } from '../../schemas/household.js'
-import { deletedAt } from '../../records/reader.js'
-import { ApiProblem } from '../problem.js'
-import { personalDataResponses } from '../plugins/access-control.js'
-import { asOfResponses, readQuerySchema, type RecordQuery } from '../read/query.js'
-import { readRecord } from '../read/read-record.js'
-import { recordSchema } from '../read/record-body.js'
-import { notModifiedResponse, readHeaders } from '../read/release.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { householdIdSchema } from '../../../schemas/household.js'
+import { deletedAt } from '../../../records/reader.js'
+import { ApiProblem } from '../../problem.js'
+import { personalDataResponses } from '../../plugins/access-control.js'
+import { asOfResponses, readQuerySchema, type RecordQuery } from '../../read/query.js'
+import { readRecord } from '../../read/read-record.js'
+import { recordSchema } from '../../read/record-body.js'
+import { notModifiedResponse, readHeaders } from '../../read/release.js'
 
 export const householdExample = {
   householdId: 'HO-31135-000123',

@@ -3,11 +3,11 @@
 // the old one) and revoke a key. Changes made here are seen at once by this process and within
 // the key-cache TTL by the others.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { ApiProblem } from '../problem.js'
-import { requireOperator } from '../plugins/access-control.js'
-import { clientIdPattern, clientKinds, createClient, getClient, issueKey, listClients, listKeys, revokeKey, setClientDisabled, type ApiClient } from '../security/clients.js'
-import { listGrants } from '../security/grants.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { ApiProblem } from '../../problem.js'
+import { requireOperator } from '../../plugins/access-control.js'
+import { clientIdPattern, clientKinds, createClient, getClient, issueKey, listClients, listKeys, revokeKey, setClientDisabled, type ApiClient } from '../../security/clients.js'
+import { listGrants } from '../../security/grants.js'
 
 const clientSchema = {
   $id: 'ApiClient',

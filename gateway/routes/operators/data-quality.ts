@@ -2,9 +2,9 @@
 // records carry a personal id whose century/sex digit or year digits contradict the merged birth
 // date or sex (LT_WARN_ID_*; the records show it in meta.warnings to readers granted both fields).
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { countIdMismatches } from '../../records/data-quality.js'
-import { requireOperator } from '../plugins/access-control.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { countIdMismatches } from '../../../records/data-quality.js'
+import { requireOperator } from '../../plugins/access-control.js'
 
 export function dataQualityRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {

@@ -3,11 +3,11 @@
 // them to chase the missing link: the listing names the waiting key (they need it to ask the
 // source) and counts the records, but never shows the records' personal fields.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { requireOperator } from '../plugins/access-control.js'
-import { unresolvedGroups } from '../../records/legacy-ids.js'
-import { cursorParamSchema, limitParamSchema, openCursor, pageSchema, sealedPageOf } from '../read/pagination.js'
-import { refsFor } from '../security/opaque-refs.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { requireOperator } from '../../plugins/access-control.js'
+import { unresolvedGroups } from '../../../records/legacy-ids.js'
+import { cursorParamSchema, limitParamSchema, openCursor, pageSchema, sealedPageOf } from '../../read/pagination.js'
+import { refsFor } from '../../security/opaque-refs.js'
 
 interface Query { limit: number, cursor?: string }
 

@@ -5,12 +5,12 @@
 // Operators only, with X-Purpose and a grant on the field, and audited like a read: the decision
 // names the citizen and the values.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { EventLog } from '../../infra/ports/event-log.js'
-import type { Store } from '../../infra/ports/store.js'
-import { sourceSystemPattern } from '../../records/golden-record.js'
-import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
-import type { EntityName } from '../security/entities.js'
-import { conflictIdPattern, createStewardDecisions, parseConflictId, type Decided } from '../steward/decide.js'
+import type { EventLog } from '../../../infra/ports/event-log.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { sourceSystemPattern } from '../../../records/golden-record.js'
+import { personalDataResponses, purposeHeaders, requireOperator } from '../../plugins/access-control.js'
+import type { EntityName } from '../../security/entities.js'
+import { conflictIdPattern, createStewardDecisions, parseConflictId, type Decided } from '../../steward/decide.js'
 
 // maxLength stays under the router's maxParamLength (200, gateway/app.ts), so a too-long id gets the
 // schema's 400 problem+json rather than the router's bare 414.

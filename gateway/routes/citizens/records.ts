@@ -1,13 +1,13 @@
 // Citizens: the golden record of one person, with where its values came from.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { ApiProblem } from '../problem.js'
-import { personalDataResponses } from '../plugins/access-control.js'
-import { deletedAt } from '../../records/reader.js'
-import { asOfResponses, readQuerySchema, type RecordQuery } from '../read/query.js'
-import { readRecord } from '../read/read-record.js'
-import { personExample, recordMetaSchema } from '../read/record-body.js'
-import { notModifiedResponse, readHeaders } from '../read/release.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { ApiProblem } from '../../problem.js'
+import { personalDataResponses } from '../../plugins/access-control.js'
+import { deletedAt } from '../../../records/reader.js'
+import { asOfResponses, readQuerySchema, type RecordQuery } from '../../read/query.js'
+import { readRecord } from '../../read/read-record.js'
+import { personExample, recordMetaSchema } from '../../read/record-body.js'
+import { notModifiedResponse, readHeaders } from '../../read/release.js'
 
 export const citizenResponse = {
   $id: 'CitizenResponse',

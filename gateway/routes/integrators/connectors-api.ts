@@ -5,7 +5,7 @@ import { connectorRoutes } from './connectors.js'
 import { connectorControlRoutes } from './connectors-control.js'
 import { connectorDryRunRoutes } from './connectors-dry-run.js'
 import { connectorPushRoutes } from './connectors-push.js'
-import { deadLetterRoutes } from './dead-letters.js'
+import { deadLetterRoutes } from '../operators/dead-letters.js'
 
 export function connectorApiRoutes (deps: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {

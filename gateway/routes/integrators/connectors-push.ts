@@ -2,14 +2,14 @@
 // token (not an API key: the source is not an API client), validated per record, partially
 // accepted (202 with a status per record), idempotent on the source's event id.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ApiProblem } from '../problem.js'
-import { bearerToken } from '../security/bearer.js'
-import { AuthThrottledError } from '../security/auth-throttle.js'
-import { throttledProblem } from '../plugins/access-control.js'
-import { verifyToken } from '../../connectors/push/push-token.js'
-import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
-import type { PushedEvent } from '../../connectors/push/push-intake.js'
-import type { ConnectorRegistry } from '../../connectors/registry/registry.js'
+import { ApiProblem } from '../../problem.js'
+import { bearerToken } from '../../security/bearer.js'
+import { AuthThrottledError } from '../../security/auth-throttle.js'
+import { throttledProblem } from '../../plugins/access-control.js'
+import { verifyToken } from '../../../connectors/push/push-token.js'
+import type { RegistrationDoc } from '../../../connectors/registry/registry-docs.js'
+import type { PushedEvent } from '../../../connectors/push/push-intake.js'
+import type { ConnectorRegistry } from '../../../connectors/registry/registry.js'
 import { idParams, type ConnectorApiDeps } from './connector-deps.js'
 import { pushOutcomeResponse } from './connector-schemas.js'
 

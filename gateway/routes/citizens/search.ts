@@ -4,13 +4,13 @@
 // is refused, so no query can walk the register. Candidates carry only the granted identifying
 // fields, and the read is audited with every candidate as a subject.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { dateSchema, fullNameSchema, sexSchema, wardCodeSchema } from '../../schemas/common.js'
-import { personsByNameDob } from '../../records/lookups.js'
-import { ApiProblem } from '../problem.js'
-import { personalDataResponses, purposeHeaders } from '../plugins/access-control.js'
-import { projectFields } from '../security/projection.js'
-import { release } from '../read/release.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { dateSchema, fullNameSchema, sexSchema, wardCodeSchema } from '../../../schemas/common.js'
+import { personsByNameDob } from '../../../records/lookups.js'
+import { ApiProblem } from '../../problem.js'
+import { personalDataResponses, purposeHeaders } from '../../plugins/access-control.js'
+import { projectFields } from '../../security/projection.js'
+import { release } from '../../read/release.js'
 
 export const MAX_CANDIDATES = 5
 

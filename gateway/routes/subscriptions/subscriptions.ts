@@ -3,16 +3,16 @@
 // again at every delivery). The target URL passes the connectors' SSRF guard. The delivery itself
 // is the notifier's job (consumers/notifier), in whichever process runs the consumers role.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import { ApiProblem } from '../problem.js'
-import { selectFields } from '../read/field-selection.js'
-import type { EntityName } from '../security/entities.js'
+import type { Store } from '../../../infra/ports/store.js'
+import type { CanonicalEntity } from '../../../schemas/canonical-event.js'
+import { ApiProblem } from '../../problem.js'
+import { selectFields } from '../../read/field-selection.js'
+import type { EntityName } from '../../security/entities.js'
 import {
   createSubscription, deleteSubscription, getSubscription, listSubscriptions, liveSecrets, rotateSecret,
   subscriptionView, updateSubscription, type SubscriptionDoc, type SubscriptionFilter
-} from '../../records/subscriptions/subscription-store.js'
-import { listDeadDeliveries, pending, purge, replayDeadDelivery } from '../../records/subscriptions/outbox.js'
+} from '../../../records/subscriptions/subscription-store.js'
+import { listDeadDeliveries, pending, purge, replayDeadDelivery } from '../../../records/subscriptions/outbox.js'
 import {
   createSubscriptionBody, createdSubscriptionSchema, deadDeliveryListSchema, idParamsSchema, patchSubscriptionBody,
   replayParams, replayedSchema, rotateBody, rotatedSchema, subscriptionListSchema, subscriptionSchema

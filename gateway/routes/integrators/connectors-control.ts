@@ -1,8 +1,8 @@
 // Desired state of a connector, set here and carried out by the connectors role (possibly another
 // process) within a few seconds: pause, resume, run now; and the status it reports back.
 import type { FastifyInstance } from 'fastify'
-import { requireRegistry } from '../plugins/access-control.js'
-import { RegistryError } from '../../connectors/registry/registry-error.js'
+import { requireRegistry } from '../../plugins/access-control.js'
+import { RegistryError } from '../../../connectors/registry/registry-error.js'
 import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
 import { connectorStatusSchema, runRequestedResponse } from './connector-schemas.js'
 

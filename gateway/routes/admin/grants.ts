@@ -2,12 +2,12 @@
 // Grants are data, checked on every read; a change here is seen at once by this process and
 // within the grant-cache TTL by the others. No grant, no access.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { ApiProblem } from '../problem.js'
-import { requireOperator } from '../plugins/access-control.js'
-import { clientIdPattern, getClient } from '../security/clients.js'
-import { entityNames, grantableEntities, isEntityName } from '../security/entities.js'
-import { deleteGrant, listGrants, purposePattern, putGrant } from '../security/grants.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { ApiProblem } from '../../problem.js'
+import { requireOperator } from '../../plugins/access-control.js'
+import { clientIdPattern, getClient } from '../../security/clients.js'
+import { entityNames, grantableEntities, isEntityName } from '../../security/entities.js'
+import { deleteGrant, listGrants, purposePattern, putGrant } from '../../security/grants.js'
 
 export const grantSchema = {
   $id: 'Grant',

@@ -1,9 +1,9 @@
 // The admin API under /v1/admin, operators only: clients and keys, grants. Registered as one
 // plugin so the schemas both share are added once.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { adminClientRoutes } from './admin-clients.js'
-import { adminGrantRoutes, grantSchema } from './admin-grants.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { adminClientRoutes } from './clients.js'
+import { adminGrantRoutes, grantSchema } from './grants.js'
 
 export function adminRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {

@@ -4,13 +4,13 @@
 // like every personal-data read they need X-Purpose, a grant on the entity (values are projected
 // to it: a conflict on a field the grant does not cover is left out) and an audit entry.
 import type { FastifyInstance } from 'fastify'
-import type { Store } from '../../infra/ports/store.js'
-import { canonicalEntities } from '../../schemas/canonical-event.js'
-import { sourceSystemPattern } from '../../records/golden-record.js'
-import { personalDataResponses, purposeHeaders, requireOperator } from '../plugins/access-control.js'
-import { cursorParamSchema, limitParamSchema, pageSchema } from '../read/pagination.js'
-import { release } from '../read/release.js'
-import { listConflicts, type ConflictQuery } from '../steward/list-conflicts.js'
+import type { Store } from '../../../infra/ports/store.js'
+import { canonicalEntities } from '../../../schemas/canonical-event.js'
+import { sourceSystemPattern } from '../../../records/golden-record.js'
+import { personalDataResponses, purposeHeaders, requireOperator } from '../../plugins/access-control.js'
+import { cursorParamSchema, limitParamSchema, pageSchema } from '../../read/pagination.js'
+import { release } from '../../read/release.js'
+import { listConflicts, type ConflictQuery } from '../../steward/list-conflicts.js'
 
 
 const conflictItem = {

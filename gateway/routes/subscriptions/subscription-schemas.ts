@@ -1,9 +1,9 @@
 // Request and response schemas of the subscription routes, and the webhook payload documented as
 // an OpenAPI 3.1 `webhooks` entry (gateway/plugins/openapi.ts picks it up).
-import { canonicalEntities } from '../../schemas/canonical-event.js'
-import { changeKinds } from '../../records/subscriptions/change-event.js'
-import { subscriptionIdPattern } from '../../records/subscriptions/subscription-store.js'
-import { purposePattern } from '../security/grants.js'
+import { canonicalEntities } from '../../../schemas/canonical-event.js'
+import { changeKinds } from '../../../records/subscriptions/change-event.js'
+import { subscriptionIdPattern } from '../../../records/subscriptions/subscription-store.js'
+import { purposePattern } from '../../security/grants.js'
 
 const fieldPath = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$' } as const
 

@@ -1,8 +1,8 @@
 // Canonical schemas: the JSON Schemas (draft 2020-12) of every entity the hub holds and of the
 // change-event envelope, so departments validate their data with the rules the hub applies.
 import type { FastifyInstance } from 'fastify'
-import { canonicalSchemas, isCanonicalSchemaName, listCanonicalSchemas } from '../../schemas/catalog.js'
-import { ApiProblem } from '../problem.js'
+import { canonicalSchemas, isCanonicalSchemaName, listCanonicalSchemas } from '../../../schemas/catalog.js'
+import { ApiProblem } from '../../problem.js'
 
 const schemaList = {
   $id: 'SchemaList',

@@ -2,7 +2,7 @@
 // leaves out, so each one lists every field the registry returns (connectors/registry/): a field
 // added there must be added here. Parts that are data by nature (raw schemas, mappings, config,
 // canonical fields) stay open objects.
-import { registrationSchema } from '../../connectors/registry/registration-schema.js'
+import { registrationSchema } from '../../../connectors/registry/registration-schema.js'
 
 const time = { type: 'string', format: 'date-time' } as const
 const count = { type: 'integer', minimum: 0 } as const

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Store } from '../../infra/ports/store.js'
 import type { HubMetrics } from '../../infra/observability/metrics.js'
-import type { ConnectorApiDeps } from '../routes/integrators/connector-deps.js'
+import type { ConnectorApiDeps } from '../routes/connector-deps.js'
 import type { ProcedureTemplate } from '../prefill/procedure-template.js'
 import { accessContext, type AccessContext } from '../plugins/access-control.js'
 import type { Html } from './html.js'

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify'
 import { requireRegistry } from '../../plugins/access-control.js'
 import { RegistryError } from '../../../connectors/registry/registry-error.js'
-import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, problems, type ConnectorApiDeps } from '../connector-deps.js'
 import { connectorStatusSchema, runRequestedResponse } from './connector-schemas.js'
 
 export function connectorControlRoutes ({ registry }: ConnectorApiDeps) {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { requireRegistry } from '../../plugins/access-control.js'
 import { dryRun } from '../../../connectors/push/dry-run.js'
-import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, problems, type ConnectorApiDeps } from '../connector-deps.js'
 import { dryRunResponse } from './connector-schemas.js'
 
 const body = {

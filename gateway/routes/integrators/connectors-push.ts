@@ -10,7 +10,7 @@ import { verifyToken } from '../../../connectors/push/push-token.js'
 import type { RegistrationDoc } from '../../../connectors/registry/registry-docs.js'
 import type { PushedEvent } from '../../../connectors/push/push-intake.js'
 import type { ConnectorRegistry } from '../../../connectors/registry/registry.js'
-import { idParams, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, type ConnectorApiDeps } from '../connector-deps.js'
 import { pushOutcomeResponse } from './connector-schemas.js'
 
 /**

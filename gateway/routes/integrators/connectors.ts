@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { registrationSchema } from '../../../connectors/registry/registration-schema.js'
 import { requireRegistry } from '../../plugins/access-control.js'
-import { idParams, problems, type ConnectorApiDeps } from './connector-deps.js'
+import { idParams, problems, type ConnectorApiDeps } from '../connector-deps.js'
 import { connectorListResponse, connectorViewSchema } from './connector-schemas.js'
 
 // The registration schema the registry checks, published as the request body so clients and

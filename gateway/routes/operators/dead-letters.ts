@@ -8,8 +8,8 @@ import type { FieldValue } from '../../../infra/ports/store.js'
 import { replayDeadLetter } from '../../../connectors/dead-letters/replay.js'
 import { discardDeadLetter } from '../../../connectors/dead-letters/discard.js'
 import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
-import { problems, type ConnectorApiDeps } from '../integrators/connector-deps.js'
-import { deadLetterPageResponse, deadLetterSchema } from '../integrators/connector-schemas.js'
+import { problems, type ConnectorApiDeps } from '../connector-deps.js'
+import { deadLetterPageResponse, deadLetterSchema } from './dead-letter-schemas.js'
 import { refsFor, type OpaqueRefs } from '../../security/opaque-refs.js'
 
 const query = {

@@ -1,10 +1,10 @@
 // What the connector-registry routes need, built once by the hub wiring and passed to the gateway.
-import type { EventLog } from '../../../infra/ports/event-log.js'
-import type { Store } from '../../../infra/ports/store.js'
-import type { ConnectorRegistry } from '../../../connectors/registry/registry.js'
-import type { MappingValidator } from '../../../connectors/mapping/validate-mapping.js'
-import type { PushedEvent, PushOutcome } from '../../../connectors/push/push-intake.js'
-import type { RegistrationDoc } from '../../../connectors/registry/registry-docs.js'
+import type { EventLog } from '../../infra/ports/event-log.js'
+import type { Store } from '../../infra/ports/store.js'
+import type { ConnectorRegistry } from '../../connectors/registry/registry.js'
+import type { MappingValidator } from '../../connectors/mapping/validate-mapping.js'
+import type { PushedEvent, PushOutcome } from '../../connectors/push/push-intake.js'
+import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
 
 export interface ConnectorApiDeps {
   registry: ConnectorRegistry

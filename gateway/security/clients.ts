@@ -4,13 +4,10 @@
 // keeps naming them.
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import { generateKey, hashSecret } from './keys.js'
+import type { ApiClient, ClientKind, KeyInfo } from './client-schemas.js'
 
-export const clientKinds = ['department', 'one-stop', 'integrator', 'operator'] as const
-export type ClientKind = typeof clientKinds[number]
-export const clientIdPattern = '^[a-z][a-z0-9-]{1,62}$'
-
-export interface ApiClient { id: string, name: string, kind: ClientKind, disabled: boolean, createdAt: string }
-export interface KeyInfo { keyId: string, clientId: string, createdAt: string, revokedAt: string | null }
+// The response shapes and the patterns they check live with their schemas.
+export { clientIdPattern, clientKinds, type ApiClient, type ClientKind, type KeyInfo } from './client-schemas.js'
 
 interface ClientDoc extends StoredDoc { type: 'client', clientId: string, name: string, kind: ClientKind, disabled: boolean, createdAt: string }
 export interface KeyDoc extends StoredDoc { type: 'key', clientId: string, keyId: string, hash: string, createdAt: string, revokedAt: string | null }

@@ -2,13 +2,15 @@
 // keyed by it, so the check on every request is one get by id. No document, no access.
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import type { EntityName } from './entities.js'
+import type { Grant } from './grant-schema.js'
 
 /** A procedure code (`1.001193`, `1.001612.000.00.00.H19`) or a legal-basis code (`ND13-2023-D17`). */
 export const purposePattern = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$'
 const purposeRegex = new RegExp(purposePattern)
 export const isPurpose = (value: string): boolean => purposeRegex.test(value)
 
-export interface Grant { clientId: string, purpose: string, entity: EntityName, fields: string[], updatedAt: string }
+// The response shape lives with its schema.
+export type { Grant } from './grant-schema.js'
 interface GrantDoc extends StoredDoc, Grant {}
 
 const COLLECTION = 'grants'

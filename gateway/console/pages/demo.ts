@@ -18,7 +18,7 @@ const sourceCell = (s: FieldSource | FieldSource[] | undefined): Html => {
 }
 
 const flags = (f: PrefilledField): Html => html`
-${f.conflict !== undefined ? html`<span class="badge bad">Nguồn mâu thuẫn: ${f.conflict.sourceSystems.join(', ')}</span>` : ''}
+${f.conflict !== undefined ? html`<span class="badge bad">Nguồn mâu thuẫn: ${(f.conflict.sourceSystems ?? []).join(', ')}</span>` : ''}
 ${f.stale === true ? html`<span class="badge warn">Quá hạn xác nhận</span>` : ''}
 ${(f.warnings ?? []).map(w => html`<span class="badge warn">${w.message}</span> `)}`
 

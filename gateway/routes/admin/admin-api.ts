@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../../infra/ports/store.js'
 import { adminClientRoutes } from './clients.js'
-import { adminGrantRoutes, grantSchema } from './grants.js'
+import { adminGrantRoutes } from './grants.js'
+import { grantSchema } from '../../security/grant-schema.js'
 
 export function adminRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {

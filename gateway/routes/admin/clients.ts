@@ -6,47 +6,11 @@ import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../../infra/ports/store.js'
 import { ApiProblem } from '../../problem.js'
 import { requireOperator } from '../../plugins/access-control.js'
-import { clientIdPattern, clientKinds, createClient, getClient, issueKey, listClients, listKeys, revokeKey, setClientDisabled, type ApiClient } from '../../security/clients.js'
+import {
+  clientIdPattern, createClient, getClient, issueKey, listClients, listKeys, revokeKey, setClientDisabled, type ApiClient
+} from '../../security/clients.js'
+import { clientKinds, clientSchema, issuedKeySchema, keyInfoSchema } from '../../security/client-schemas.js'
 import { listGrants } from '../../security/grants.js'
-
-const clientSchema = {
-  $id: 'ApiClient',
-  title: 'ApiClient',
-  type: 'object',
-  required: ['id', 'name', 'kind', 'disabled', 'createdAt'],
-  properties: {
-    id: { type: 'string', pattern: clientIdPattern },
-    name: { type: 'string' },
-    kind: { type: 'string', enum: [...clientKinds], description: 'operator clients may use the admin API' },
-    disabled: { type: 'boolean' },
-    createdAt: { type: 'string', format: 'date-time' }
-  }
-} as const
-
-const keyInfoSchema = {
-  $id: 'ApiKeyInfo',
-  title: 'ApiKeyInfo',
-  type: 'object',
-  required: ['keyId', 'clientId', 'createdAt', 'revokedAt'],
-  properties: {
-    keyId: { type: 'string' },
-    clientId: { type: 'string' },
-    createdAt: { type: 'string', format: 'date-time' },
-    revokedAt: { type: ['string', 'null'], format: 'date-time' }
-  }
-} as const
-
-const issuedKeySchema = {
-  $id: 'IssuedApiKey',
-  title: 'IssuedApiKey',
-  type: 'object',
-  required: ['key', 'keyId', 'createdAt'],
-  properties: {
-    key: { type: 'string', description: 'The key itself. Shown this once: the hub keeps only a salted scrypt hash.' },
-    keyId: { type: 'string' },
-    createdAt: { type: 'string', format: 'date-time' }
-  }
-} as const
 
 const clientParams = { type: 'object', required: ['clientId'], properties: { clientId: { type: 'string', pattern: clientIdPattern } } } as const
 const problem = { $ref: 'Problem#' } as const

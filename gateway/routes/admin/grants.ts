@@ -9,20 +9,6 @@ import { clientIdPattern, getClient } from '../../security/clients.js'
 import { entityNames, grantableEntities, isEntityName } from '../../security/entities.js'
 import { deleteGrant, listGrants, purposePattern, putGrant } from '../../security/grants.js'
 
-export const grantSchema = {
-  $id: 'Grant',
-  title: 'Grant',
-  type: 'object',
-  required: ['clientId', 'purpose', 'entity', 'fields', 'updatedAt'],
-  properties: {
-    clientId: { type: 'string' },
-    purpose: { type: 'string', description: 'Procedure code (e.g. 1.001193) or legal-basis code; matched exactly against X-Purpose.' },
-    entity: { type: 'string', enum: entityNames },
-    fields: { type: 'array', items: { type: 'string' }, description: 'Field paths the client may read; nothing else is ever returned.' },
-    updatedAt: { type: 'string', format: 'date-time' }
-  }
-} as const
-
 const problem = { $ref: 'Problem#' } as const
 const adminProblems = { 400: problem, 401: problem, 403: problem } as const
 const grantParams = {

@@ -1,5 +1,6 @@
-// Declared success bodies of the dead-letter routes (operators/dead-letters.ts). The serializer drops
-// whatever a schema leaves out: a letter's value and headers (they may hold personal data) stay out.
+// Declared success bodies of the dead-letter routes (operators/dead-letters.ts): the fields of a
+// DeadLetterDoc (infra/event-log/dead-letter-doc.ts) an operator may see. The serializer drops whatever a
+// schema leaves out: a letter's value and headers (they may hold personal data) stay out.
 const time = { type: 'string', format: 'date-time' } as const
 const count = { type: 'integer', minimum: 0 } as const
 

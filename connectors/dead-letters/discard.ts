@@ -9,7 +9,8 @@ export async function discardDeadLetter (
   store: Store, id: string, { reason, by }: { reason: string, by: string }, now = new Date()
 ): Promise<DeadLetterDoc> {
   if (reason.trim().length < 3) {
-    throw new RegistryError(400, 'LT_ERR_VALIDATION', 'a discard needs a reason (at least 3 characters)', [{ path: '/reason', message: 'is too short' }])
+    throw new RegistryError(400, 'LT_ERR_VALIDATION', 'a discard needs a reason (at least 3 characters)',
+      [{ path: '/reason', message: 'is too short' }])
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await store.get('dead_letters', id) as DeadLetterDoc | undefined

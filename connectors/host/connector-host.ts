@@ -43,7 +43,9 @@ interface Hosted {
 /** builtIn: the same runner is stopped and started again, so it keeps its own counters. */
 type Desired = { id: string, version: string, revision: string, builtIn: boolean, create?: () => PollRunner }
 
-export function startConnectorHost ({ registry, builtIns, createRunner, intervalMs, logger }: ConnectorHostOptions): ConnectorHost {
+export function startConnectorHost (
+  { registry, builtIns, createRunner, intervalMs, logger }: ConnectorHostOptions
+): ConnectorHost {
   const log = logger.child({ component: 'connector-host' })
   const hosted = new Map<string, Hosted>()
   let timer: NodeJS.Timeout | undefined
@@ -55,14 +57,20 @@ export function startConnectorHost ({ registry, builtIns, createRunner, interval
     if (runner === undefined) return
     entry.runner = undefined
     const s = runner.status()
-    if (!builtIn) entry.carried = { read: entry.carried.read + s.read, published: entry.carried.published + s.published, rejected: entry.carried.rejected + s.rejected }
+    if (!builtIn) {
+      const { read, published, rejected } = entry.carried
+      entry.carried = { read: read + s.read, published: published + s.published, rejected: rejected + s.rejected }
+    }
     await runner.stop()
   }
 
   async function apply (d: Desired, control: ControlDoc | undefined): Promise<void> {
     let entry = hosted.get(d.id)
     if (entry === undefined) {
-      entry = { version: d.version, revision: d.revision, handledRunAt: control?.runRequestedAt, carried: { read: 0, published: 0, rejected: 0 } }
+      entry = {
+        version: d.version, revision: d.revision, handledRunAt: control?.runRequestedAt,
+        carried: { read: 0, published: 0, rejected: 0 }
+      }
       // The wiring started the built-ins already; a pause on file stops them below.
       if (d.builtIn) entry.runner = d.create?.()
       hosted.set(d.id, entry)
@@ -110,7 +118,8 @@ export function startConnectorHost ({ registry, builtIns, createRunner, interval
   async function reconcile (): Promise<void> {
     const [docs, controls] = await Promise.all([registry.registrations(), registry.controls()])
     const desired: Desired[] = [
-      ...builtIns.map(b => ({ id: b.id, version: b.version, revision: 'built-in', builtIn: true, create: () => b.runner })),
+      ...builtIns.map(b =>
+        ({ id: b.id, version: b.version, revision: 'built-in', builtIn: true, create: () => b.runner })),
       ...docs.map(doc => ({
         id: doc.connectorId,
         builtIn: false,
@@ -132,7 +141,8 @@ export function startConnectorHost ({ registry, builtIns, createRunner, interval
         const entry = hosted.get(d.id) as Hosted
         if (d.create !== undefined) await report(d.id, entry, controls.get(d.id)?.paused === true)
       } catch (err) {
-        log.warn({ connector: d.id, err: { message: (err as Error).message } }, 'connector could not be reconciled; next round retries')
+        log.warn({ connector: d.id, err: { message: (err as Error).message } },
+          'connector could not be reconciled; next round retries')
       }
     }
   }
@@ -141,13 +151,17 @@ export function startConnectorHost ({ registry, builtIns, createRunner, interval
     if (stopped) return
     timer = setTimeout(() => {
       round = reconcile()
-        .catch(err => { log.warn({ err: { message: (err as Error).message } }, 'registry unreachable; runners keep going') })
+        .catch(err => {
+          log.warn({ err: { message: (err as Error).message } }, 'registry unreachable; runners keep going')
+        })
         .finally(() => { round = undefined; schedule() })
     }, intervalMs)
     timer.unref()
   }
 
-  round = reconcile().catch(err => { log.warn({ err: { message: (err as Error).message } }, 'registry unreachable at start') }).finally(() => { round = undefined; schedule() })
+  round = reconcile()
+    .catch(err => { log.warn({ err: { message: (err as Error).message } }, 'registry unreachable at start') })
+    .finally(() => { round = undefined; schedule() })
 
   return {
     reconcile: async () => { await round; await reconcile() },

@@ -34,10 +34,13 @@ export interface ConnectorServicesOptions {
 
 export type ConnectorServices = ReturnType<typeof createConnectorServices>
 
-export function createConnectorServices ({ store, eventLog, schemas, settings, builtIns, resolve }: ConnectorServicesOptions) {
+export function createConnectorServices (
+  { store, eventLog, schemas, settings, builtIns, resolve }: ConnectorServicesOptions
+) {
   const guard = createSsrfGuard({ allow: settings.ssrfAllow, resolve, connectTimeoutMs: settings.timeoutMs })
   const mappingValidator = createMappingValidator(schemas)
-  const registry = createConnectorRegistry({ store, builtIns, validate: createRegistrationValidator({ mappingValidator, checkUrl: guard.checkUrl }) })
+  const validate = createRegistrationValidator({ mappingValidator, checkUrl: guard.checkUrl })
+  const registry = createConnectorRegistry({ store, builtIns, validate })
   // Consumers notice a new registration version within topicRefreshMs (replays wait that long).
   const catalog = registryCatalog(registry, { ttlMs: settings.topicRefreshMs })
   const intake = createPushIntake({ registry, eventLog, store })
@@ -48,10 +51,21 @@ export function createConnectorServices ({ store, eventLog, schemas, settings, b
     catalog,
     intake,
     /** The gateway's connector routes (ConnectorApiDeps). */
-    api: { registry, store, eventLog, mappingValidator, intake, push: { maxRecords: settings.pushMaxRecords, bodyLimitBytes: settings.pushBodyLimitBytes }, replaySettleMs: settings.topicRefreshMs },
+    api: {
+      registry,
+      store,
+      eventLog,
+      mappingValidator,
+      intake,
+      push: { maxRecords: settings.pushMaxRecords, bodyLimitBytes: settings.pushBodyLimitBytes },
+      replaySettleMs: settings.topicRefreshMs
+    },
     /** Every dead-letter topic: the consumer groups' and each connector's. */
     deadLetterTopics: async (groups: readonly string[]): Promise<string[]> =>
-      [...groups.map(deadLetterTopic), ...(await catalog.connectorIds()).map(id => deadLetterTopic(connectorDeadLetterGroup(id)))],
+      [
+        ...groups.map(deadLetterTopic),
+        ...(await catalog.connectorIds()).map(id => deadLetterTopic(connectorDeadLetterGroup(id)))
+      ],
     close: async () => await guard.close()
   }
 }

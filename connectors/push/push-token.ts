@@ -4,7 +4,8 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 const params = { N: 16384, r: 8, p: 1, keylen: 32 }
 
 const scrypt = async (secret: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
-  await new Promise((resolve, reject) => scryptCb(secret, salt, keylen, options, (err, key) => err !== null ? reject(err) : resolve(key)))
+  await new Promise((resolve, reject) =>
+    scryptCb(secret, salt, keylen, options, (err, key) => err !== null ? reject(err) : resolve(key)))
 
 export async function hashToken (token: string): Promise<string> {
   const salt = randomBytes(16)
@@ -16,6 +17,7 @@ export async function verifyToken (token: string, stored: string): Promise<boole
   const [kind, n, r, p, salt, hash] = stored.split('$')
   if (kind !== 'scrypt' || hash === undefined) return false
   const expected = Buffer.from(hash, 'base64url')
-  const key = await scrypt(token, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) })
+  const cost = { N: Number(n), r: Number(r), p: Number(p) }
+  const key = await scrypt(token, Buffer.from(salt, 'base64url'), expected.length, cost)
   return timingSafeEqual(key, expected)
 }

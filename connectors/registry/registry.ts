@@ -11,7 +11,9 @@ import { secretFields, type ValidateRegistration } from './validate-registration
 import { compareSemver } from './semver.js'
 import { hashToken } from '../push/push-token.js'
 import { RegistryError, builtIn, notFound } from './registry-error.js'
-import { controlId, statusId, type ControlDoc, type RegistrationDoc, type RunnerStatus, type StatusDoc } from './registry-docs.js'
+import {
+  controlId, statusId, type ControlDoc, type RegistrationDoc, type RunnerStatus, type StatusDoc
+} from './registry-docs.js'
 
 export interface BuiltInConnector { manifest: ConnectorManifest, mapping: ConnectorMapping }
 

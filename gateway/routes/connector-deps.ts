@@ -17,5 +17,8 @@ export interface ConnectorApiDeps {
   replaySettleMs: number
 }
 
-export const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' } } as const
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } } } as const
+const problem = { $ref: 'Problem#' } as const
+export const problems = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem } as const
+export const idParams = {
+  type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } }
+} as const

@@ -16,9 +16,12 @@ interface GrantDoc extends StoredDoc, Grant {}
 const COLLECTION = 'grants'
 // '|' can appear in none of the three parts (see the patterns), so the id is unambiguous.
 export const grantId = (clientId: string, purpose: string, entity: string): string => `${clientId}|${purpose}|${entity}`
-const toGrant = ({ clientId, purpose, entity, fields, updatedAt }: GrantDoc): Grant => ({ clientId, purpose, entity, fields, updatedAt })
+const toGrant = ({ clientId, purpose, entity, fields, updatedAt }: GrantDoc): Grant =>
+  ({ clientId, purpose, entity, fields, updatedAt })
 
-export async function getGrant (store: Store, clientId: string, purpose: string, entity: EntityName): Promise<Grant | undefined> {
+export async function getGrant (
+  store: Store, clientId: string, purpose: string, entity: EntityName
+): Promise<Grant | undefined> {
   const doc = await store.get(COLLECTION, grantId(clientId, purpose, entity)) as GrantDoc | undefined
   return doc === undefined ? undefined : toGrant(doc)
 }
@@ -28,7 +31,10 @@ export async function putGrant (store: Store, grant: Omit<Grant, 'updatedAt'>, n
   const fields = [...new Set(grant.fields)].sort()
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await store.get(COLLECTION, grantId(grant.clientId, grant.purpose, grant.entity))
-    const doc: GrantDoc = { ...grant, fields, updatedAt: now.toISOString(), _id: grantId(grant.clientId, grant.purpose, grant.entity), version: (current?.version ?? 0) + 1 }
+    const doc: GrantDoc = {
+      ...grant, fields, updatedAt: now.toISOString(),
+      _id: grantId(grant.clientId, grant.purpose, grant.entity), version: (current?.version ?? 0) + 1
+    }
     const { applied } = await store.bulkUpsert(COLLECTION, [{ doc, expectedVersion: current?.version ?? null }])
     if (applied.length === 1) return toGrant(doc)
   }
@@ -36,11 +42,15 @@ export async function putGrant (store: Store, grant: Omit<Grant, 'updatedAt'>, n
 }
 
 /** True when a grant was removed. */
-export async function deleteGrant (store: Store, clientId: string, purpose: string, entity: EntityName): Promise<boolean> {
+export async function deleteGrant (
+  store: Store, clientId: string, purpose: string, entity: EntityName
+): Promise<boolean> {
   return await store.deleteMany(COLLECTION, [grantId(clientId, purpose, entity)]) === 1
 }
 
 export async function listGrants (store: Store, clientId: string): Promise<Grant[]> {
-  const docs = await store.find(COLLECTION, { where: { clientId }, orderBy: { field: '_id' }, limit: 1000 }) as GrantDoc[]
+  const docs = await store.find(COLLECTION, {
+    where: { clientId }, orderBy: { field: '_id' }, limit: 1000
+  }) as GrantDoc[]
   return docs.map(toGrant)
 }

@@ -1,6 +1,7 @@
 // Conflicts: fields on which source systems disagree, open until they agree again or a steward
 // decides (gateway/steward/). Filters are equalities the store can push down; pages follow `_id`
-// (`<entity>:<entityId>:<field>`) with a sealed cursor. Conflict values are personal data read for data stewardship: operators only, and
+// (`<entity>:<entityId>:<field>`) with a sealed cursor. Conflict values are personal data read for data
+// stewardship: operators only, and
 // like every personal-data read they need X-Purpose, a grant on the entity (values are projected
 // to it: a conflict on a field the grant does not cover is left out) and an audit entry.
 import type { FastifyInstance } from 'fastify'

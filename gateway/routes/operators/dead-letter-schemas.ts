@@ -22,7 +22,8 @@ const deadLetterExample = {
 export const deadLetterSchema = {
   $id: 'DeadLetter',
   title: 'DeadLetter',
-  description: 'A dead letter: why and where it was rejected. The message itself is left out (it may hold personal data).',
+  description: 'A dead letter: why and where it was rejected. The message itself is left out (it may hold ' +
+    'personal data).',
   type: 'object',
   required: ['_id', 'group', 'connector', 'code', 'reason', 'origin', 'dlq', 'key', 'deadAt', 'state', 'replays'],
   properties: {
@@ -33,14 +34,25 @@ export const deadLetterSchema = {
     reason: { type: 'string' },
     origin: {
       type: 'object',
-      description: 'Where it came from: the topic, partition and offset a consumer group read it at; or, for a raw record a connector refused before publishing, the connector, stream and source key (masked like `key`), with file and line for a file import.',
+      description: 'Where it came from: the topic, partition and offset a consumer group read it at; or, for a raw ' +
+        'record a connector refused before publishing, the connector, stream and source key (masked like `key`), ' +
+        'with file and line for a file import.',
       properties: {
         topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' },
-        connector: { type: 'string' }, stream: { type: 'string' }, sourceKey: { type: 'string' }, file: { type: 'string' }, line: { type: 'integer' }
+        connector: { type: 'string' }, stream: { type: 'string' }, sourceKey: { type: 'string' },
+        file: { type: 'string' }, line: { type: 'integer' }
       }
     },
-    dlq: { type: 'object', required: ['topic', 'partition', 'offset'], properties: { topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' } } },
-    key: { type: 'string', description: 'The message key, with runs of nine or more digits (personal ids, CMND, card numbers) masked, e.g. 092******234.' },
+    dlq: {
+      type: 'object',
+      required: ['topic', 'partition', 'offset'],
+      properties: { topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' } }
+    },
+    key: {
+      type: 'string',
+      description: 'The message key, with runs of nine or more digits (personal ids, CMND, card numbers) masked, ' +
+        'e.g. 092******234.'
+    },
     deadAt: time,
     state: { type: 'string', enum: ['open', 'replayed', 'discarded'] },
     replays: count,

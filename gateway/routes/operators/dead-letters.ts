@@ -21,7 +21,10 @@ const query = {
     code: { type: 'string', pattern: '^LT_ERR_[A-Z0-9_]+$' },
     state: { enum: ['open', 'replayed', 'discarded'] },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    after: { type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'The `next` of the previous page, unchanged.' }
+    after: {
+      type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$',
+      description: 'The `next` of the previous page, unchanged.'
+    }
   }
 } as const
 
@@ -36,7 +39,9 @@ function decode (refs: OpaqueRefs, cursor: string): { value: string, id: string 
     const [value, id] = JSON.parse(refs.open(SCOPE, cursor) ?? 'null') as unknown[]
     if (typeof value === 'string' && typeof id === 'string') return { value, id }
   } catch {}
-  throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The page cursor is not valid', 'Pass the `next` value of the previous page unchanged.', [{ path: 'querystring/after', message: 'is not a page cursor' }])
+  throw new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The page cursor is not valid',
+    'Pass the `next` value of the previous page unchanged.',
+    [{ path: 'querystring/after', message: 'is not a page cursor' }])
 }
 
 /**
@@ -44,8 +49,19 @@ function decode (refs: OpaqueRefs, cursor: string): { value: string, id: string 
  * server-side) and masks ids in the message key, which is often a personal id: an operator needs
  * the reason and where the record came from, not whose it is.
  */
-const summary = ({ value: _value, headers: _headers, version: _version, ...rest }: DeadLetterDoc): Omit<DeadLetterDoc, 'value' | 'headers' | 'version'> =>
-  ({ ...rest, key: maskIds(rest.key), origin: rest.origin.sourceKey === undefined ? rest.origin : { ...rest.origin, sourceKey: maskIds(rest.origin.sourceKey) } })
+const summary = (
+  { value: _value, headers: _headers, version: _version, ...rest }: DeadLetterDoc
+): Omit<DeadLetterDoc, 'value' | 'headers' | 'version'> => ({
+  ...rest,
+  key: maskIds(rest.key),
+  origin: rest.origin.sourceKey === undefined
+    ? rest.origin
+    : { ...rest.origin, sourceKey: maskIds(rest.origin.sourceKey) }
+})
+
+const letterParams = {
+  type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }
+} as const
 
 export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }: ConnectorApiDeps) {
   return async function (app: FastifyInstance): Promise<void> {
@@ -53,17 +69,39 @@ export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }:
     app.addSchema(deadLetterSchema)
     const tags = ['dead letters']
 
-    app.get<{ Querystring: Query }>('/v1/dead-letters', { schema: { tags, summary: 'Dead letters, newest first; filters combine', querystring: query, response: { 200: deadLetterPageResponse, ...problems } } }, async request => {
+    app.get<{ Querystring: Query }>('/v1/dead-letters', {
+      schema: {
+        tags,
+        summary: 'Dead letters, newest first; filters combine',
+        querystring: query,
+        response: { 200: deadLetterPageResponse, ...problems }
+      }
+    }, async request => {
       const { limit, after, ...filters } = request.query
       const refs = await refsFor(store)
-      const where: Record<string, FieldValue> = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>
-      const docs = await store.find('dead_letters', { where, orderBy: { field: 'deadAt', direction: 'desc' }, limit: limit + 1, ...(after !== undefined ? { after: decode(refs, after) } : {}) }) as DeadLetterDoc[]
+      const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as
+        Record<string, FieldValue>
+      const docs = await store.find('dead_letters', {
+        where,
+        orderBy: { field: 'deadAt', direction: 'desc' },
+        limit: limit + 1,
+        ...(after !== undefined ? { after: decode(refs, after) } : {})
+      }) as DeadLetterDoc[]
       const page = docs.slice(0, limit)
       return { data: page.map(summary), next: docs.length > limit ? encode(refs, page[page.length - 1]) : null }
     })
 
     app.post<{ Params: { id: string } }>('/v1/dead-letters/:id/replay', {
-      schema: { tags, summary: 'Publish the original message again to where it came from, and mark the letter replayed', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } }, response: { 202: { $ref: 'DeadLetter#', description: 'Published again and marked replayed (the letter as it is now).' }, ...problems, 422: { $ref: 'Problem#' } } }
+      schema: {
+        tags,
+        summary: 'Publish the original message again to where it came from, and mark the letter replayed',
+        params: letterParams,
+        response: {
+          202: { $ref: 'DeadLetter#', description: 'Published again and marked replayed (the letter as it is now).' },
+          ...problems,
+          422: { $ref: 'Problem#' }
+        }
+      }
     }, async (request, reply) => {
       const doc = await replayDeadLetter({ store, eventLog, registry, settleMs: replaySettleMs }, request.params.id)
       return await reply.code(202).send(summary(doc))
@@ -74,13 +112,19 @@ export function deadLetterRoutes ({ store, eventLog, registry, replaySettleMs }:
       schema: {
         tags,
         summary: 'Discard a dead letter with a reason: kept, marked discarded, no longer open',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } },
-        body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 3, maxLength: 1000 } } },
+        params: letterParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['reason'],
+          properties: { reason: { type: 'string', minLength: 3, maxLength: 1000 } }
+        },
         response: { 200: { $ref: 'DeadLetter#', description: 'The letter as it is now.' }, ...problems }
       }
     }, async request => {
-      const doc = await discardDeadLetter(store, request.params.id, { reason: request.body.reason, by: request.access.principal.clientId })
-      request.log.info({ letter: doc._id, group: doc.group, code: doc.code, by: request.access.principal.clientId }, 'dead letter discarded')
+      const by = request.access.principal.clientId
+      const doc = await discardDeadLetter(store, request.params.id, { reason: request.body.reason, by })
+      request.log.info({ letter: doc._id, group: doc.group, code: doc.code, by }, 'dead letter discarded')
       return summary(doc)
     })
   }

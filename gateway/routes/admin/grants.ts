@@ -33,7 +33,20 @@ export function adminGrantRoutes (store: Store) {
           200: {
             type: 'object',
             required: ['data'],
-            properties: { data: { type: 'array', items: { type: 'object', required: ['entity', 'description', 'fields'], properties: { entity: { type: 'string' }, description: { type: 'string' }, fields: { type: 'array', items: { type: 'string' } } } } } }
+            properties: {
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['entity', 'description', 'fields'],
+                  properties: {
+                    entity: { type: 'string' },
+                    description: { type: 'string' },
+                    fields: { type: 'array', items: { type: 'string' } }
+                  }
+                }
+              }
+            }
           },
           ...adminProblems
         }
@@ -44,36 +57,58 @@ export function adminGrantRoutes (store: Store) {
       schema: {
         tags: ['admin'],
         summary: 'Grants of one client',
-        params: { type: 'object', required: ['clientId'], properties: { clientId: { type: 'string', pattern: clientIdPattern } } },
-        response: { 200: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: { $ref: 'Grant#' } } } }, ...adminProblems }
+        params: {
+          type: 'object', required: ['clientId'], properties: { clientId: { type: 'string', pattern: clientIdPattern } }
+        },
+        response: {
+          200: {
+            type: 'object', required: ['data'], properties: { data: { type: 'array', items: { $ref: 'Grant#' } } }
+          },
+          ...adminProblems
+        }
       }
     }, async request => ({ data: await listGrants(store, request.params.clientId) }))
 
-    app.put<{ Params: { clientId: string, entity: string, purpose: string }, Body: { fields: string[] } }>('/v1/admin/clients/:clientId/grants/:entity/:purpose', {
+    type PutGrant = { Params: { clientId: string, entity: string, purpose: string }, Body: { fields: string[] } }
+    app.put<PutGrant>('/v1/admin/clients/:clientId/grants/:entity/:purpose', {
       schema: {
         tags: ['admin'],
         summary: 'Create or replace a grant',
         params: grantParams,
-        body: { type: 'object', additionalProperties: false, required: ['fields'], properties: { fields: { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string', minLength: 1 } } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['fields'],
+          properties: { fields: { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string', minLength: 1 } } }
+        },
         response: { 200: { $ref: 'Grant#' }, 404: problem, ...adminProblems }
       }
     }, async request => {
       const { clientId, entity, purpose } = request.params
-      if (!isEntityName(entity)) throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'Unknown entity', `No entity '${entity}'.`)
+      if (!isEntityName(entity)) {
+        throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'Unknown entity', `No entity '${entity}'.`)
+      }
       const known = new Set<string>(grantableEntities[entity].fields)
       const unknown = request.body.fields.filter(f => !known.has(f))
       if (unknown.length > 0) {
-        throw new ApiProblem(400, 'LT_ERR_GRANT_FIELD_UNKNOWN', 'Unknown fields in grant', `Entity '${entity}' has no field ${unknown.map(f => `'${f}'`).join(', ')}; GET /v1/admin/entities lists the grantable ones.`,
-          unknown.map(f => ({ path: `body/fields/${request.body.fields.indexOf(f)}`, message: `is not a field of ${entity}` })))
+        const listed = unknown.map(f => `'${f}'`).join(', ')
+        throw new ApiProblem(400, 'LT_ERR_GRANT_FIELD_UNKNOWN', 'Unknown fields in grant',
+          `Entity '${entity}' has no field ${listed}; GET /v1/admin/entities lists the grantable ones.`,
+          unknown.map(f =>
+            ({ path: `body/fields/${request.body.fields.indexOf(f)}`, message: `is not a field of ${entity}` })))
       }
-      if (await getClient(store, clientId) === undefined) throw new ApiProblem(404, 'LT_ERR_CLIENT_NOT_FOUND', 'No such client', `There is no API client '${clientId}'.`)
+      if (await getClient(store, clientId) === undefined) {
+        throw new ApiProblem(404, 'LT_ERR_CLIENT_NOT_FOUND', 'No such client', `There is no API client '${clientId}'.`)
+      }
       const grant = await putGrant(store, { clientId, purpose, entity, fields: request.body.fields })
       app.accessControl.grants.forget()
-      request.log.info({ clientId, purpose, entity, fields: grant.fields.length, by: request.access.principal.clientId }, 'grant set')
+      const by = request.access.principal.clientId
+      request.log.info({ clientId, purpose, entity, fields: grant.fields.length, by }, 'grant set')
       return grant
     })
 
-    app.delete<{ Params: { clientId: string, entity: string, purpose: string } }>('/v1/admin/clients/:clientId/grants/:entity/:purpose', {
+    type DeleteGrant = { Params: { clientId: string, entity: string, purpose: string } }
+    app.delete<DeleteGrant>('/v1/admin/clients/:clientId/grants/:entity/:purpose', {
       schema: {
         tags: ['admin'],
         summary: 'Remove a grant',
@@ -83,7 +118,8 @@ export function adminGrantRoutes (store: Store) {
     }, async (request, reply) => {
       const { clientId, entity, purpose } = request.params
       if (!isEntityName(entity) || !await deleteGrant(store, clientId, purpose, entity)) {
-        throw new ApiProblem(404, 'LT_ERR_GRANT_NOT_FOUND', 'No such grant', `Client '${clientId}' has no grant for purpose '${purpose}' on entity '${entity}'.`)
+        throw new ApiProblem(404, 'LT_ERR_GRANT_NOT_FOUND', 'No such grant',
+          `Client '${clientId}' has no grant for purpose '${purpose}' on entity '${entity}'.`)
       }
       app.accessControl.grants.forget()
       request.log.info({ clientId, purpose, entity, by: request.access.principal.clientId }, 'grant removed')

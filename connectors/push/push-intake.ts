@@ -16,10 +16,17 @@ import { receiptId, type ReceiptDoc, type RegistrationDoc } from '../registry/re
 import { RegistryError } from '../registry/registry-error.js'
 
 export interface PushedEvent { eventId: string, stream?: string, op?: 'c' | 'u' | 'd', record: Record<string, unknown> }
-export interface PushResult { index: number, eventId: string, status: 'accepted' | 'duplicate' | 'rejected', errors?: Array<{ path: string, message: string }> }
+export interface PushResult {
+  index: number
+  eventId: string
+  status: 'accepted' | 'duplicate' | 'rejected'
+  errors?: Array<{ path: string, message: string }>
+}
 export interface PushOutcome { accepted: number, duplicates: number, rejected: number, results: PushResult[] }
 
-export function createPushIntake ({ registry, eventLog, store }: { registry: ConnectorRegistry, eventLog: EventLog, store: Store }): (doc: RegistrationDoc, events: PushedEvent[]) => Promise<PushOutcome> {
+export function createPushIntake (
+  { registry, eventLog, store }: { registry: ConnectorRegistry, eventLog: EventLog, store: Store }
+): (doc: RegistrationDoc, events: PushedEvent[]) => Promise<PushOutcome> {
   // Compiled once per registration revision.
   const compiled = new Map<string, Map<string, ValidateFunction>>()
   const validators = (doc: RegistrationDoc): Map<string, ValidateFunction> => {
@@ -34,8 +41,18 @@ export function createPushIntake ({ registry, eventLog, store }: { registry: Con
 
   return async function intake (doc, events) {
     const r = doc.registration
-    if (r.mode !== 'push') throw new RegistryError(409, 'LT_ERR_CONNECTOR_NOT_PUSH', `connector '${r.id}' polls its source; it takes no pushed events`)
-    const manifest: ConnectorManifest = { id: r.id, version: r.version, sourceSystem: r.sourceSystem, mode: 'push', streams: r.streams.map(({ name, primaryKey, cursorField, rawSchema }) => ({ name, primaryKey, cursorField, rawSchema })) }
+    if (r.mode !== 'push') {
+      throw new RegistryError(409, 'LT_ERR_CONNECTOR_NOT_PUSH',
+        `connector '${r.id}' polls its source; it takes no pushed events`)
+    }
+    const manifest: ConnectorManifest = {
+      id: r.id,
+      version: r.version,
+      sourceSystem: r.sourceSystem,
+      mode: 'push',
+      streams: r.streams.map(({ name, primaryKey, cursorField, rawSchema }) =>
+        ({ name, primaryKey, cursorField, rawSchema }))
+    }
     const checks = validators(doc)
     const results: PushResult[] = events.map((e, index) => ({ index, eventId: e.eventId, status: 'accepted' }))
     const seen = new Set<string>()
@@ -46,9 +63,14 @@ export function createPushIntake ({ registry, eventLog, store }: { registry: Con
       if (seen.has(e.eventId)) { results[i].status = 'duplicate'; return }
       seen.add(e.eventId)
       if (validate === undefined) {
-        results[i] = { ...results[i], status: 'rejected', errors: [{ path: `/events/${i}/stream`, message: streamName === undefined ? `name the stream: one of ${r.streams.map(s => s.name).join(', ')}` : `no stream '${streamName}'` }] }
+        const message = streamName === undefined
+          ? `name the stream: one of ${r.streams.map(s => s.name).join(', ')}`
+          : `no stream '${streamName}'`
+        results[i] = { ...results[i], status: 'rejected', errors: [{ path: `/events/${i}/stream`, message }] }
       } else if (!validate(e.record)) {
-        results[i] = { ...results[i], status: 'rejected', errors: describeErrors(validate.errors).map(x => ({ path: `/events/${i}/record${x.path === '/' ? '' : x.path}`, message: x.message })) }
+        const errors = describeErrors(validate.errors)
+          .map(x => ({ path: `/events/${i}/record${x.path === '/' ? '' : x.path}`, message: x.message }))
+        results[i] = { ...results[i], status: 'rejected', errors }
       } else candidates.push(i)
     })
     const known = await store.getMany('connectors', candidates.map(i => receiptId(r.id, events[i].eventId)))
@@ -61,15 +83,28 @@ export function createPushIntake ({ registry, eventLog, store }: { registry: Con
     const messages = fresh.map(i => {
       const e = events[i]
       const stream = r.streams.find(s => s.name === (e.stream ?? r.streams[0].name)) as typeof r.streams[number]
-      const event = { ...toChangeEvent(manifest, stream.name, recordToChange(r, stream, e.record, e.op), false, ingestTime), id: `${r.id}:${stream.name}:push:${e.eventId}` }
+      const change = recordToChange(r, stream, e.record, e.op)
+      const event = {
+        ...toChangeEvent(manifest, stream.name, change, false, ingestTime),
+        id: `${r.id}:${stream.name}:push:${e.eventId}`
+      }
       return changeEventMessage(event)
     })
     await eventLog.publish(rawTopic(r.id), messages)
-    const receipts = fresh.map(i => ({ doc: { _id: receiptId(r.id, events[i].eventId), version: 1, kind: 'push-receipt', connectorId: r.id, eventId: events[i].eventId, at: ingestTime } satisfies ReceiptDoc, expectedVersion: null }))
+    const receipts = fresh.map(i => {
+      const eventId = events[i].eventId
+      const doc = {
+        _id: receiptId(r.id, eventId), version: 1, kind: 'push-receipt', connectorId: r.id, eventId, at: ingestTime
+      } satisfies ReceiptDoc
+      return { doc, expectedVersion: null }
+    })
     if (receipts.length > 0) await store.bulkUpsert('connectors', receipts)
     const count = (s: PushResult['status']): number => results.filter(x => x.status === s).length
-    const outcome = { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results }
-    await registry.recordPush(r.id, r.version, { accepted: outcome.accepted, duplicates: outcome.duplicates, rejected: outcome.rejected })
+    const outcome = {
+      accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results
+    }
+    const { accepted, duplicates, rejected } = outcome
+    await registry.recordPush(r.id, r.version, { accepted, duplicates, rejected })
     return outcome
   }
 }

@@ -25,7 +25,13 @@ export interface ConnectorView {
   builtIn: boolean
   title?: string
   paused: boolean
-  streams: Array<{ name: string, primaryKey: string, cursorField: string, path?: string, rawSchema: Record<string, unknown> }>
+  streams: Array<{
+    name: string,
+    primaryKey: string,
+    cursorField: string,
+    path?: string,
+    rawSchema: Record<string, unknown>
+  }>
   source?: Omit<NonNullable<Registration['source']>, never>
   config?: { schema: Record<string, unknown>, values: Record<string, unknown>, secretsSet: string[] }
   push?: { tokenSet: boolean }
@@ -55,14 +61,24 @@ export type ConnectorRegistry = ReturnType<typeof createConnectorRegistry>
 const invalid = (errors: Array<{ path: string, code: string, message: string }>): RegistryError =>
   new RegistryError(400, 'LT_ERR_CONNECTOR_INVALID', errors.map(e => `${e.path} ${e.message}`).join('; '), errors)
 
-export function createConnectorRegistry ({ store, builtIns, validate, now = () => new Date() }: ConnectorRegistryOptions) {
+export function createConnectorRegistry ({
+  store,
+  builtIns,
+  validate,
+  now = () => new Date()
+}: ConnectorRegistryOptions) {
   const fixed = new Map(builtIns.map(b => [b.manifest.id, b]))
 
   async function findAll<T extends StoredDoc> (kind: string): Promise<T[]> {
     const out: T[] = []
     for (;;) {
       const last = out[out.length - 1]
-      const page = await store.find('connectors', { where: { kind }, orderBy: { field: 'connectorId' }, limit: MAX_FIND_LIMIT, ...(last !== undefined ? { after: { value: last.connectorId as string, id: last._id } } : {}) })
+      const page = await store.find('connectors', {
+        where: { kind },
+        orderBy: { field: 'connectorId' },
+        limit: MAX_FIND_LIMIT,
+        ...(last !== undefined ? { after: { value: last.connectorId as string, id: last._id } } : {})
+      })
       out.push(...page as T[])
       if (page.length < MAX_FIND_LIMIT) return out
     }
@@ -77,7 +93,16 @@ export function createConnectorRegistry ({ store, builtIns, validate, now = () =
 
   function builtInView (b: BuiltInConnector, paused: boolean): ConnectorView {
     const m = b.manifest
-    return { id: m.id, version: m.version, sourceSystem: m.sourceSystem, mode: m.mode, builtIn: true, paused, streams: m.streams.map(s => ({ ...s })), mapping: b.mapping }
+    return {
+      id: m.id,
+      version: m.version,
+      sourceSystem: m.sourceSystem,
+      mode: m.mode,
+      builtIn: true,
+      paused,
+      streams: m.streams.map(s => ({ ...s })),
+      mapping: b.mapping
+    }
   }
 
   function registeredView (doc: RegistrationDoc, paused: boolean): ConnectorView {
@@ -120,7 +145,13 @@ export function createConnectorRegistry ({ store, builtIns, validate, now = () =
     await exists(id)
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await controlDoc(id)
-      const next: ControlDoc = current !== undefined ? structuredClone(current) : { _id: controlId(id), version: 0, kind: 'control', connectorId: id, paused: false }
+      const next: ControlDoc = current !== undefined ? structuredClone(current) : {
+        _id: controlId(id),
+        version: 0,
+        kind: 'control',
+        connectorId: id,
+        paused: false
+      }
       change(next)
       next.version = (current?.version ?? 0) + 1
       const result = await store.bulkUpsert('connectors', [{ doc: next, expectedVersion: current?.version ?? null }])
@@ -163,10 +194,17 @@ export function createConnectorRegistry ({ store, builtIns, validate, now = () =
       const previous = await registrationDoc(id)
       if (previous === undefined) throw notFound(id)
       const bodyId = (body as { id?: unknown } | null)?.id
-      if (bodyId !== undefined && bodyId !== id) throw invalid([{ path: '/id', code: 'LT_ERR_CONNECTOR_INVALID', message: `must be '${id}', the connector being updated` }])
+      if (bodyId !== undefined && bodyId !== id) throw invalid([{
+        path: '/id',
+        code: 'LT_ERR_CONNECTOR_INVALID',
+        message: `must be '${id}', the connector being updated`
+      }])
       const doc = await prepare(body, previous)
       if (compareSemver(doc.registration.version, previous.registration.version) <= 0) {
-        throw new RegistryError(409, 'LT_ERR_CONNECTOR_VERSION', `version ${doc.registration.version} must be greater than the registered ${previous.registration.version}`, [{ path: '/version', message: `must be greater than ${previous.registration.version}` }])
+        throw new RegistryError(409, 'LT_ERR_CONNECTOR_VERSION', `version ${doc.registration.version} must be greater than the registered ${previous.registration.version}`, [{
+          path: '/version',
+          message: `must be greater than ${previous.registration.version}`
+        }])
       }
       await write(doc, previous.version, new RegistryError(409, 'LT_ERR_CONNECTOR_CONFLICT', `connector '${id}' changed while this update was prepared; read it again`))
       return registeredView(doc, (await controlDoc(id))?.paused === true)
@@ -180,7 +218,10 @@ export function createConnectorRegistry ({ store, builtIns, validate, now = () =
       // A later registration under the same id starts from a fresh snapshot.
       for (const s of doc.registration.streams) await store.saveCursor(id, s.name, { snapshotDone: false })
       for (;;) {
-        const receipts = await store.find('connectors', { where: { kind: 'push-receipt', connectorId: id }, limit: MAX_FIND_LIMIT })
+        const receipts = await store.find('connectors', {
+          where: { kind: 'push-receipt', connectorId: id },
+          limit: MAX_FIND_LIMIT
+        })
         if (receipts.length === 0) break
         await store.deleteMany('connectors', receipts.map(r => r._id))
       }
@@ -210,7 +251,11 @@ export function createConnectorRegistry ({ store, builtIns, validate, now = () =
       await updateStatus(store, id, connectorVersion, () => status, now)
     },
 
-    async recordPush (id: string, connectorVersion: string, counts: { accepted: number, duplicates: number, rejected: number }): Promise<void> {
+    async recordPush (id: string, connectorVersion: string, counts: {
+      accepted: number,
+      duplicates: number,
+      rejected: number
+    }): Promise<void> {
       await updateStatus(store, id, connectorVersion, s => ({
         ...s, read: s.read + counts.accepted + counts.duplicates + counts.rejected, published: s.published + counts.accepted,
         rejected: s.rejected + counts.rejected, duplicates: (s.duplicates ?? 0) + counts.duplicates, lastPushAt: now().toISOString()
@@ -224,7 +269,12 @@ async function updateStatus (store: Store, id: string, connectorVersion: string,
     const current = await store.get('connectors', statusId(id)) as StatusDoc | undefined
     const doc: StatusDoc = {
       _id: statusId(id), version: (current?.version ?? 0) + 1, kind: 'status', connectorId: id, connectorVersion,
-      status: change(current?.status ?? { read: 0, published: 0, rejected: 0, running: false }), reportedAt: now().toISOString()
+      status: change(current?.status ?? {
+        read: 0,
+        published: 0,
+        rejected: 0,
+        running: false
+      }), reportedAt: now().toISOString()
     }
     const write: VersionedWrite = { doc, expectedVersion: current?.version ?? null }
     if ((await store.bulkUpsert('connectors', [write])).stale.length === 0) return

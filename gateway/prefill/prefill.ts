@@ -88,14 +88,23 @@ export async function prefill (
   }
 
   async function fill (field: TemplateField): Promise<PrefilledField> {
-    const base = { id: field.id, label: field.label, ...(field.subject !== undefined ? { subject: field.subject } : {}), ...(field.path !== undefined ? { path: field.path } : {}) }
+    const base = {
+      id: field.id,
+      label: field.label,
+      ...(field.subject !== undefined ? { subject: field.subject } : {}),
+      ...(field.path !== undefined ? { path: field.path } : {})
+    }
     if (field.path === undefined) return { ...base, status: 'ask', reason: field.ask ?? 'not held by the hub' }
     const personalId = subjects[field.subject as string]
     if (personalId === undefined) return { ...base, status: 'ask', reason: `no ${field.subject ?? 'subject'} given` }
     const [prefix, name] = field.path.split(/\.(?=[a-zA-Z][a-zA-Z0-9]*$)/)
     const entity = entityOfPrefix[prefix]
     // Checked before reading: a field the client may not see for this purpose is never read.
-    if (!(await granted(entity)).has(name)) return { ...base, status: 'ask', reason: 'not granted to this client for this procedure' }
+    if (!(await granted(entity)).has(name)) return {
+      ...base,
+      status: 'ask',
+      reason: 'not granted to this client for this procedure'
+    }
     const records = await recordsFor(prefix, personalId)
     if (records === 'no-person') return { ...base, status: 'ask', reason: 'the hub holds no record of this person' }
     const holding = records.filter(r => r.fields[name] !== undefined && r.fields[name] !== null)
@@ -107,7 +116,12 @@ export async function prefill (
       const ingestTime = p?.ingestTime ?? r.validFrom
       const synced = p?.connector !== undefined ? await lastSync(p.connector) : undefined
       const confirmedAt = synced !== undefined && synced > ingestTime ? synced : ingestTime
-      return { sourceSystem: p?.sourceSystem ?? 'unknown', sourceTime: p?.sourceTime ?? r.validFrom, ingestTime, confirmedAt }
+      return {
+        sourceSystem: p?.sourceSystem ?? 'unknown',
+        sourceTime: p?.sourceTime ?? r.validFrom,
+        ingestTime,
+        confirmedAt
+      }
     }
     const sources = await Promise.all(holding.map(sourceOf))
     const conflicts = holding.map(r => r.conflicts[name]).filter(c => c !== undefined)

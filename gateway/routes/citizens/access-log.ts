@@ -30,14 +30,17 @@ const accessLogPage = {
         }
       }
     },
-    next: { type: ['integer', 'null'], description: 'Pass as `before` for the next (older) page; null on the last page.' }
+    next: {
+      type: ['integer', 'null'], description: 'Pass as `before` for the next (older) page; null on the last page.'
+    }
   }
 } as const
 
 export function accessLogRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
     app.addSchema(accessLogPage)
-    app.get<{ Params: { personalId: string }, Querystring: { limit: number, before?: number } }>('/v1/citizens/:personalId/access-log', {
+    type Req = { Params: { personalId: string }, Querystring: { limit: number, before?: number } }
+    app.get<Req>('/v1/citizens/:personalId/access-log', {
       schema: {
         tags: ['citizens'],
         summary: 'Who read this citizen\'s data, when, for which purpose and which fields',
@@ -51,7 +54,10 @@ export function accessLogRoutes (store: Store) {
           type: 'object',
           properties: {
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            before: { type: 'integer', minimum: 1, description: 'Only reads older than this seq (the `next` of the previous page).' }
+            before: {
+              type: 'integer', minimum: 1, description: 'Only reads older than this seq (the `next` of the ' +
+                'previous page).'
+            }
           }
         },
         response: { 200: { $ref: 'AccessLogPage#' }, ...personalDataResponses }
@@ -59,7 +65,8 @@ export function accessLogRoutes (store: Store) {
     }, async (request, reply) => {
       const granted = await request.access.grantedFields('access-log')
       const { personalId } = request.params
-      const items = await readAccessLog(store, personalId, { limit: request.query.limit + 1, before: request.query.before })
+      const items = await readAccessLog(store, personalId,
+        { limit: request.query.limit + 1, before: request.query.before })
       const page = items.slice(0, request.query.limit)
       const projected = page.map(item => projectFields(item, granted))
       const returned = [...new Set(projected.flatMap(p => p.returned))].sort()

@@ -24,7 +24,11 @@ export function householdRoutes (store: Store) {
       schema: {
         tags: ['households'],
         summary: 'Merged record of one household',
-        params: { type: 'object', required: ['householdId'], properties: { householdId: { ...householdIdSchema, examples: ['HO-31135-000123'] } } },
+        params: {
+          type: 'object',
+          required: ['householdId'],
+          properties: { householdId: { ...householdIdSchema, examples: ['HO-31135-000123'] } }
+        },
         headers: readHeaders,
         querystring: readQuerySchema({ asOf: true }),
         response: {
@@ -39,8 +43,11 @@ export function householdRoutes (store: Store) {
     }, async (request, reply) => await readRecord(store, request, reply, {
       entity: 'household',
       id: request.params.householdId,
-      notFound: asOf => new ApiProblem(404, 'LT_ERR_HOUSEHOLD_NOT_FOUND', 'No such household', asOf === undefined ? 'The hub holds no record for this household id.' : `The hub knew no record for this household id at ${asOf}.`),
-      deleted: view => new ApiProblem(410, 'LT_ERR_HOUSEHOLD_DELETED', 'Household deleted at its sources', `Every source deleted this household; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
+      notFound: asOf => new ApiProblem(404, 'LT_ERR_HOUSEHOLD_NOT_FOUND', 'No such household', asOf === undefined
+        ? 'The hub holds no record for this household id.'
+        : `The hub knew no record for this household id at ${asOf}.`),
+      deleted: view => new ApiProblem(410, 'LT_ERR_HOUSEHOLD_DELETED', 'Household deleted at its sources',
+        `Every source deleted this household; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
     }, request.query))
   }
 }

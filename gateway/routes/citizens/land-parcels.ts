@@ -19,7 +19,9 @@ export function landParcelRoutes (store: Store) {
       schema: {
         tags: ['land-parcels'],
         summary: 'Merged record of one land parcel',
-        params: { type: 'object', required: ['parcelId'], properties: { parcelId: { ...landParcelIdSchema, examples: ['31147-12-345'] } } },
+        params: {
+          type: 'object', required: ['parcelId'], properties: { parcelId: { ...landParcelIdSchema, examples: ['31147-12-345'] } }
+        },
         headers: readHeaders,
         querystring: readQuerySchema({ asOf: true }),
         response: {
@@ -34,8 +36,11 @@ export function landParcelRoutes (store: Store) {
     }, async (request, reply) => await readRecord(store, request, reply, {
       entity: 'land-parcel',
       id: request.params.parcelId,
-      notFound: asOf => new ApiProblem(404, 'LT_ERR_LAND_PARCEL_NOT_FOUND', 'No such land parcel', asOf === undefined ? 'The hub holds no record for this parcel id.' : `The hub knew no record for this parcel id at ${asOf}.`),
-      deleted: view => new ApiProblem(410, 'LT_ERR_LAND_PARCEL_DELETED', 'Land parcel deleted at its sources', `Every source deleted this parcel; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
+      notFound: asOf => new ApiProblem(404, 'LT_ERR_LAND_PARCEL_NOT_FOUND', 'No such land parcel', asOf === undefined
+        ? 'The hub holds no record for this parcel id.'
+        : `The hub knew no record for this parcel id at ${asOf}.`),
+      deleted: view => new ApiProblem(410, 'LT_ERR_LAND_PARCEL_DELETED', 'Land parcel deleted at its sources',
+        `Every source deleted this parcel; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
     }, request.query))
   }
 }

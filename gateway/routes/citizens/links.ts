@@ -29,8 +29,15 @@ interface Params { personalId: string }
  * The citizen's membership as the released household data shows it, and nothing more: the
  * household id only when it was returned, the relation only when the members (or the head) were.
  */
-export function membershipOf (data: Record<string, unknown>, personalId: string): { householdId?: string, relationToHead?: string, isHead?: boolean } {
-  const members = Array.isArray(data.members) ? data.members as Array<{ personalId?: string, relationToHead?: string }> : []
+export function membershipOf (data: Record<string, unknown>, personalId: string): {
+  householdId?: string,
+  relationToHead?: string,
+  isHead?: boolean
+} {
+  const members = Array.isArray(data.members) ? data.members as Array<{
+    personalId?: string,
+    relationToHead?: string
+  }> : []
   const relationToHead = members.find(m => m.personalId === personalId)?.relationToHead ?? (data.headPersonalId === personalId ? '01' : undefined)
   return {
     ...(typeof data.householdId === 'string' ? { householdId: data.householdId } : {}),
@@ -68,7 +75,9 @@ export function citizenLinkRoutes (store: Store) {
               meta: recordMetaSchema,
               membership: {
                 type: 'object',
-                description: 'The citizen\'s place in the household, from the returned fields only: householdId when `householdId` is returned, relationToHead and isHead when `members` (or `headPersonalId`, for the head) is.',
+                description: 'The citizen\'s place in the household, from the returned fields only: householdId ' +
+                  'when `householdId` is returned, relationToHead and isHead when `members` (or `headPersonalId`, ' +
+                    'for the head) is.',
                 properties: {
                   householdId: { type: 'string' },
                   relationToHead: { type: 'string', description: 'Code of the relation to the head (01 = the head).' },
@@ -78,7 +87,13 @@ export function citizenLinkRoutes (store: Store) {
             },
             examples: [{
               data: householdExample,
-              meta: { entity: 'household', id: 'HO-31135-000123', version: 2, validFrom: '2026-01-01T00:02:05.000Z', sources: {} },
+              meta: {
+                entity: 'household',
+                id: 'HO-31135-000123',
+                version: 2,
+                validFrom: '2026-01-01T00:02:05.000Z',
+                sources: {}
+              },
               membership: { householdId: 'HO-31135-000123', relationToHead: '03', isHead: false }
             }]
           },
@@ -121,7 +136,13 @@ export function citizenLinkRoutes (store: Store) {
           headers: readHeaders,
           params: personalIdParams,
           querystring: readQuerySchema({ list: true }),
-          response: { 200: listSchema(entity, description, example), ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses }
+          response: {
+            200: listSchema(entity, description, example),
+            ...notModifiedResponse,
+            404: { $ref: 'Problem#' },
+            410: { $ref: 'Problem#' },
+            ...personalDataResponses
+          }
         }
       }, async (request, reply) => {
         const { personalId } = request.params
@@ -139,9 +160,17 @@ export function citizenLinkRoutes (store: Store) {
         })
       })
     }
-    listRoute('land-parcels', 'land-parcel', 'Land parcels a citizen holds', 'Parcels whose holderPersonalIds name the citizen.', landParcelExample)
+    listRoute('land-parcels', 'land-parcel', 'Land parcels a citizen holds', 'Parcels whose holderPersonalIds name ' +
+      'the citizen.', landParcelExample)
     listRoute('health-insurance', 'health-insurance-card', 'A citizen\'s health insurance (BHYT) cards', 'Cards whose holderPersonalId is the citizen.',
-      { cardNumber: 'HS4929220878811', socialInsuranceNumber: '9220878811', holderPersonalId: '092212000777', benefitLevel: 4, validFrom: '2025-01-01', validTo: '2025-12-31' })
+      {
+        cardNumber: 'HS4929220878811',
+        socialInsuranceNumber: '9220878811',
+        holderPersonalId: '092212000777',
+        benefitLevel: 4,
+        validFrom: '2025-01-01',
+        validTo: '2025-12-31'
+      })
     listRoute('business-households', 'business-household', 'Household businesses a citizen owns', 'Business households whose ownerPersonalId is the citizen.',
       { registrationNumber: '57A8004567', name: 'Tạp hóa Mai An', ownerPersonalId: '092085001234' })
   }

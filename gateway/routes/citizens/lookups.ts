@@ -43,21 +43,42 @@ async function holderOfCard (store: Store, value: string, ssn: string): Promise<
   return holders[0]
 }
 
-const personResponse = { 200: { $ref: 'CitizenResponse#', description: 'The citizen\'s golden record, as GET /v1/citizens/{personalId} answers it: granted fields only, freshness per source.' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...asOfResponses, ...personalDataResponses } as const
+const personResponse = {
+  200: {
+    $ref: 'CitizenResponse#',
+    description: 'The citizen\'s golden record, as GET /v1/citizens/{personalId} answers it: granted fields only, ' +
+      'freshness per source.'
+  },
+  ...notModifiedResponse,
+  404: { $ref: 'Problem#' },
+  410: { $ref: 'Problem#' },
+  ...asOfResponses,
+  ...personalDataResponses
+} as const
 
 export function citizenLookupRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
     app.addSchema(citizenResponse)
     const readPerson = async (request: FastifyRequest<{ Querystring: RecordQuery }>, reply: Parameters<typeof readRecord>[2], personalId: string) =>
-      await readRecord(store, request, reply, { entity: 'person', id: personalId, notFound: citizenNotFound, deleted: citizenDeleted }, request.query)
+      await readRecord(store, request, reply, {
+        entity: 'person',
+        id: personalId,
+        notFound: citizenNotFound,
+        deleted: citizenDeleted
+      }, request.query)
 
     app.get<{ Params: { cmnd: string }, Querystring: RecordQuery }>('/v1/citizens/by-cmnd/:cmnd', {
       schema: {
         tags: ['citizens'],
         summary: 'The citizen who held a legacy 9-digit identity card (CMND)',
-        description: 'Resolved through the links the normalizer learned from sources that show both numbers. Same answer as GET /v1/citizens/{personalId}.',
+        description: 'Resolved through the links the normalizer learned from sources that show both numbers. Same ' +
+          'answer as GET /v1/citizens/{personalId}.',
         headers: readHeaders,
-        params: { type: 'object', required: ['cmnd'], properties: { cmnd: { type: 'string', minLength: 1, maxLength: 20, description: '9-digit CMND.', examples: ['361999888'] } } },
+        params: {
+          type: 'object',
+          required: ['cmnd'],
+          properties: { cmnd: { type: 'string', minLength: 1, maxLength: 20, description: '9-digit CMND.', examples: ['361999888'] } }
+        },
         querystring: readQuerySchema({ asOf: true }),
         response: personResponse
       }
@@ -75,9 +96,14 @@ export function citizenLookupRoutes (store: Store) {
       schema: {
         tags: ['citizens'],
         summary: 'The holder of a health insurance (BHYT) card',
-        description: 'A 15-character card number (XX Y ZZ NNNNNNNNNN) or the 10-digit social-insurance number printed on cards since 2021. Same answer as GET /v1/citizens/{personalId}.',
+        description: 'A 15-character card number (XX Y ZZ NNNNNNNNNN) or the 10-digit social-insurance number ' +
+          'printed on cards since 2021. Same answer as GET /v1/citizens/{personalId}.',
         headers: readHeaders,
-        params: { type: 'object', required: ['number'], properties: { number: { type: 'string', minLength: 1, maxLength: 30, examples: ['HS4929220878811', '9220878811'] } } },
+        params: {
+          type: 'object',
+          required: ['number'],
+          properties: { number: { type: 'string', minLength: 1, maxLength: 30, examples: ['HS4929220878811', '9220878811'] } }
+        },
         querystring: readQuerySchema({ asOf: true }),
         response: { ...personResponse, 409: { $ref: 'Problem#' } }
       }
@@ -92,11 +118,26 @@ export function citizenLookupRoutes (store: Store) {
       schema: {
         tags: ['land-parcels'],
         summary: 'The land parcels a land-use certificate (GCN) covers',
-        description: 'The serial as printed, URL-encoded (`AA%2005565655`); spaces and case do not matter. Parcels in id order, in pages.',
+        description: 'The serial as printed, URL-encoded (`AA%2005565655`); spaces and case do not matter. Parcels ' +
+          'in id order, in pages.',
         headers: readHeaders,
-        params: { type: 'object', required: ['serial'], properties: { serial: { type: 'string', minLength: 1, maxLength: 30, examples: ['AA 05565655'] } } },
+        params: {
+          type: 'object',
+          required: ['serial'],
+          properties: { serial: { type: 'string', minLength: 1, maxLength: 30, examples: ['AA 05565655'] } }
+        },
         querystring: readQuerySchema({ list: true }),
-        response: { 200: { ...listSchema('land-parcel', 'Parcels the certificate lists (parcelIds) that the hub holds.', landParcelExample), description: 'The parcels the certificate covers, in id order, one page; granted fields only.' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...personalDataResponses }
+        response: {
+          200: {
+            ...listSchema('land-parcel', 'Parcels the certificate lists (parcelIds) that the ' +
+              'hub holds.', landParcelExample),
+            description: 'The parcels the certificate covers, in id order, one page; granted fields only.'
+          },
+          ...notModifiedResponse,
+          404: { $ref: 'Problem#' },
+          410: { $ref: 'Problem#' },
+          ...personalDataResponses
+        }
       }
     }, async (request, reply) => {
       const selected = await selection(request, 'land-parcel', request.query.fields)
@@ -119,7 +160,13 @@ export function citizenLookupRoutes (store: Store) {
         entity: 'land-parcel', selected, include: includeOptions(request.query.include), refs, next: page.next,
         // The certificate's holders: the answer tells which parcels their certificate covers.
         about: linkedPersonIds('land-use-certificate', certificate.fields),
-        tagParts: { route: 'by-certificate', serial: serial.value, certificateVersion: certificate.version, limit, cursor }
+        tagParts: {
+          route: 'by-certificate',
+          serial: serial.value,
+          certificateVersion: certificate.version,
+          limit,
+          cursor
+        }
       })
     })
   }

@@ -56,7 +56,11 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       schema: {
         tags: ['prefill'],
         summary: 'Fill a procedure\'s form from the golden records of its subjects',
-        description: 'X-Purpose must be the procedure code (else 400 LT_ERR_PURPOSE_MISMATCH). The subjects each procedure takes are in the body schema (GET /v1/procedures lists them); a role it does not have or a missing required one is 400 LT_ERR_PREFILL_SUBJECT. Each filled field carries its source and source time, and flags where sources conflict or the value is older than the procedure allows; `toAsk` lists what the clerk must still ask.',
+        description: 'X-Purpose must be the procedure code (else 400 LT_ERR_PURPOSE_MISMATCH). The subjects each ' +
+          'procedure takes are in the body schema (GET /v1/procedures lists them); a role it does not have or a ' +
+            'missing required one is 400 LT_ERR_PREFILL_SUBJECT. Each filled field carries its source and source ' +
+              'time, and flags where sources conflict or the value is older than the procedure allows; `toAsk` ' +
+                'lists what the clerk must still ask.',
         headers: purposeHeaders,
         body: prefillBodySchema(templates),
         response: { 200: { $ref: 'PrefillResponse#' }, 404: { $ref: 'Problem#' }, ...personalDataResponses }
@@ -72,7 +76,10 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       const template = templates.get(procedureCode)
       if (template === undefined) throw new ApiProblem(404, 'LT_ERR_PROCEDURE_NOT_FOUND', 'No such procedure', `The hub has no template for procedure ${procedureCode}; see GET /v1/procedures.`)
       if (request.access.purpose !== procedureCode) {
-        throw new ApiProblem(400, 'LT_ERR_PURPOSE_MISMATCH', 'The purpose must be the procedure', `A prefill for ${procedureCode} is processing for that procedure: send X-Purpose: ${procedureCode}.`, [{ path: 'headers/x-purpose', message: `must be ${procedureCode}` }])
+        throw new ApiProblem(400, 'LT_ERR_PURPOSE_MISMATCH', 'The purpose must be the procedure', `A prefill for ${procedureCode} is processing for that procedure: send X-Purpose: ${procedureCode}.`, [{
+          path: 'headers/x-purpose',
+          message: `must be ${procedureCode}`
+        }])
       }
       // The body schema admits only this procedure's other roles, the required ones present.
       const subjects: Record<string, string> = { [template.subjects[0].role]: personalId, ...others }

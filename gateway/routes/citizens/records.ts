@@ -22,7 +22,12 @@ export const citizenResponse = {
     data: personExample,
     meta: {
       entity: 'person', id: '092085001234', version: 3, validFrom: '2026-01-01T00:02:05.000Z',
-      sources: { 'ho-tich': { holds: true, sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', lagSeconds: 5, ageSeconds: 86400, connector: 'civil-status', connectorVersion: '1.0.0', lastEventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA' } }
+      sources: {
+        'ho-tich': {
+          holds: true, sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', lagSeconds: 5,
+          ageSeconds: 86400, connector: 'civil-status', connectorVersion: '1.0.0', lastEventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA'
+        }
+      }
     }
   }]
 } as const
@@ -30,11 +35,20 @@ export const citizenResponse = {
 export const personalIdParams = {
   type: 'object',
   required: ['personalId'],
-  properties: { personalId: { type: 'string', pattern: '^\\d{12}$', description: '12-digit personal id', examples: ['092085001234'] } }
+  properties: {
+    personalId: {
+      type: 'string',
+      pattern: '^\\d{12}$',
+      description: '12-digit personal id',
+      examples: ['092085001234']
+    }
+  }
 } as const
 
 export const citizenNotFound = (asOf?: string): ApiProblem =>
-  new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen', asOf === undefined ? 'The hub holds no record for this personal id.' : `The hub knew no record for this personal id at ${asOf}.`)
+  new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen', asOf === undefined
+    ? 'The hub holds no record for this personal id.'
+    : `The hub knew no record for this personal id at ${asOf}.`)
 
 export function citizenRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
@@ -43,11 +57,19 @@ export function citizenRoutes (store: Store) {
       schema: {
         tags: ['citizens'],
         summary: 'Golden record of one citizen',
-        description: 'Only the granted fields (narrowed by `fields=`), freshness per source, provenance with `include=provenance`, the record as the hub knew it with `asOf`. ETag and If-None-Match; audited.',
+        description: 'Only the granted fields (narrowed by `fields=`), freshness per source, provenance with ' +
+          '`include=provenance`, the record as the hub knew it with `asOf`. ETag and If-None-Match; audited.',
         headers: readHeaders,
         params: personalIdParams,
         querystring: readQuerySchema({ asOf: true }),
-        response: { 200: { $ref: 'CitizenResponse#' }, ...notModifiedResponse, 404: { $ref: 'Problem#' }, 410: { $ref: 'Problem#' }, ...asOfResponses, ...personalDataResponses }
+        response: {
+          200: { $ref: 'CitizenResponse#' },
+          ...notModifiedResponse,
+          404: { $ref: 'Problem#' },
+          410: { $ref: 'Problem#' },
+          ...asOfResponses,
+          ...personalDataResponses
+        }
       }
     }, async (request, reply) => {
       const { personalId } = request.params
@@ -57,7 +79,8 @@ export function citizenRoutes (store: Store) {
         entity: 'person',
         id: personalId,
         notFound: citizenNotFound,
-        deleted: view => new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source', `Every source deleted this record; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
+        deleted: view => new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source',
+          `Every source deleted this record; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
       }, request.query)
     })
   }

@@ -78,7 +78,11 @@ export function citizenSearchRoutes (store: Store) {
       }
       const candidates = views.map(v => projectFields(v.fields, shown))
       return await release(request, reply, {
-        read: { entity: 'person', subjects: views.map(v => v.entityId), fields: [...new Set(candidates.flatMap(c => c.returned))].sort() },
+        read: {
+          entity: 'person',
+          subjects: views.map(v => v.entityId),
+          fields: [...new Set(candidates.flatMap(c => c.returned))].sort()
+        },
         body: { data: candidates.map(c => c.data) }
       })
     })

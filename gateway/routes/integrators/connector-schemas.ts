@@ -10,19 +10,33 @@ const openObject = (description: string) => ({ type: 'object', additionalPropert
 const issue = {
   type: 'object',
   required: ['path', 'code', 'message'],
-  properties: { path: { type: 'string', description: 'JSON pointer of the offending value.' }, code: { type: 'string' }, message: { type: 'string' } }
+  properties: {
+    path: { type: 'string', description: 'JSON pointer of the offending value.' },
+    code: { type: 'string' },
+    message: { type: 'string' }
+  }
 } as const
 
 const { items: registeredStream } = registrationSchema.properties.streams
 const streamSchema = {
   ...registeredStream,
-  properties: { ...registeredStream.properties, rawSchema: openObject('JSON Schema (draft 2020-12) every raw record of the stream must satisfy.') }
+  properties: {
+    ...registeredStream.properties,
+    rawSchema: openObject('JSON Schema (draft 2020-12) every raw record of the stream must satisfy.')
+  }
 } as const
 
 const exampleRawSchema = {
   type: 'object',
   required: ['ma_doi_tuong', 'so_dinh_danh', 'ho_ten', 'cap_nhat_luc'],
-  properties: { ma_doi_tuong: { type: 'string', minLength: 1 }, so_dinh_danh: { type: 'string', pattern: '^\\d{12}$' }, ho_ten: { type: 'string' }, ngay_sinh: { type: 'string' }, cap_nhat_luc: { type: 'string', format: 'date-time' }, da_xoa: { type: 'boolean' } }
+  properties: {
+    ma_doi_tuong: { type: 'string', minLength: 1 },
+    so_dinh_danh: { type: 'string', pattern: '^\\d{12}$' },
+    ho_ten: { type: 'string' },
+    ngay_sinh: { type: 'string' },
+    cap_nhat_luc: { type: 'string', format: 'date-time' },
+    da_xoa: { type: 'boolean' }
+  }
 }
 
 const connectorExample = {
@@ -33,17 +47,33 @@ const connectorExample = {
   builtIn: false,
   title: 'Social welfare beneficiaries',
   paused: false,
-  streams: [{ name: 'beneficiaries', path: '/api/doi-tuong', primaryKey: 'ma_doi_tuong', cursorField: 'cap_nhat_luc', rawSchema: exampleRawSchema }],
+  streams: [{
+    name: 'beneficiaries',
+    path: '/api/doi-tuong',
+    primaryKey: 'ma_doi_tuong',
+    cursorField: 'cap_nhat_luc',
+    rawSchema: exampleRawSchema
+  }],
   source: {
     url: 'https://btxh.cantho.gov.vn',
     schedule: '0 */5 * * * *',
     pageSize: 200,
     timeoutMs: 10000,
     headers: { 'x-api-key': { fromConfig: 'apiKey' } },
-    paging: { style: 'cursor', params: { updatedSince: 'tu_ngay', afterKey: 'sau_ma', limit: 'so_luong' }, records: 'ket_qua.danh_sach', next: 'tiep_theo' }
+    paging: {
+      style: 'cursor',
+      params: { updatedSince: 'tu_ngay', afterKey: 'sau_ma', limit: 'so_luong' },
+      records: 'ket_qua.danh_sach',
+      next: 'tiep_theo'
+    }
   },
   config: {
-    schema: { type: 'object', required: ['apiKey'], properties: { apiKey: { type: 'string', writeOnly: true, description: 'API key the welfare office issued to the hub' } } },
+    schema: {
+      type: 'object',
+      required: ['apiKey'],
+      properties: { apiKey: { type: 'string', writeOnly: true, description: 'API key the welfare office issued ' +
+        'to the hub' } }
+    },
     values: {},
     secretsSet: ['apiKey']
   },
@@ -82,7 +112,10 @@ export const connectorViewSchema = {
     title: { type: 'string' },
     paused: { type: 'boolean' },
     streams: { type: 'array', items: streamSchema },
-    source: { ...registrationSchema.properties.source, description: 'Registered poll connectors: the source as registered.' },
+    source: {
+      ...registrationSchema.properties.source,
+      description: 'Registered poll connectors: the source as registered.'
+    },
     config: {
       type: 'object',
       required: ['schema', 'values', 'secretsSet'],
@@ -93,7 +126,12 @@ export const connectorViewSchema = {
         secretsSet: { type: 'array', items: { type: 'string' }, description: 'Write-only settings that hold a value.' }
       }
     },
-    push: { type: 'object', required: ['tokenSet'], description: 'Push connectors.', properties: { tokenSet: { type: 'boolean' } } },
+    push: {
+      type: 'object',
+      required: ['tokenSet'],
+      description: 'Push connectors.',
+      properties: { tokenSet: { type: 'boolean' } }
+    },
     mapping: openObject('The mapping to canonical entities (docs/connectors.md).'),
     createdAt: { ...time, description: 'Registered connectors.' },
     updatedAt: { ...time, description: 'Registered connectors: when the current version was registered.' }
@@ -130,7 +168,12 @@ export const connectorStatusSchema = {
     lastError: {
       type: 'object',
       required: ['code', 'message', 'at'],
-      properties: { code: { type: 'string' }, message: { type: 'string' }, at: time, stream: { type: 'string', description: 'The stream that failed.' } }
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        at: time,
+        stream: { type: 'string', description: 'The stream that failed.' }
+      }
     },
     lagMs: { ...count, description: 'How far the saved position is behind the source, at the last run.' },
     duplicates: { ...count, description: 'Push connectors: events already taken.' },
@@ -149,7 +192,12 @@ export const connectorStatusSchema = {
     running: false,
     lastRunAt: '2026-03-01T08:05:00.000Z',
     lastSuccessAt: '2026-03-01T08:00:02.000Z',
-    lastError: { code: 'LT_ERR_SOURCE_5XX', message: 'source answered 503', at: '2026-03-01T08:05:09.000Z', stream: 'beneficiaries' },
+    lastError: {
+      code: 'LT_ERR_SOURCE_5XX',
+      message: 'source answered 503',
+      at: '2026-03-01T08:05:09.000Z',
+      stream: 'beneficiaries'
+    },
     lagMs: 300000,
     runRequestedAt: '2026-03-01T07:59:58.000Z',
     reportedAt: '2026-03-01T08:05:10.000Z'
@@ -170,11 +218,25 @@ const canonicalEntity = {
   properties: {
     entity: { type: 'string', description: 'Canonical entity (person, household, …).' },
     entityId: { type: 'string', description: 'Absent when only a legacy key was found.' },
-    legacyKey: { type: 'object', required: ['kind', 'value'], properties: { kind: { type: 'string' }, value: { type: 'string' } }, description: 'The key the normalizer links to a canonical id later.' },
+    legacyKey: {
+      type: 'object',
+      required: ['kind', 'value'],
+      properties: { kind: { type: 'string' }, value: { type: 'string' } },
+      description: 'The key the normalizer links to a canonical id later.'
+    },
     legacyRefs: {
       type: 'array',
       description: 'People a field names by a legacy key; the field gets their personal id once linked.',
-      items: { type: 'object', required: ['field', 'kind', 'value'], properties: { field: { type: 'string' }, kind: { type: 'string' }, value: { type: 'string' }, list: { type: 'boolean' } } }
+      items: {
+        type: 'object',
+        required: ['field', 'kind', 'value'],
+        properties: {
+          field: { type: 'string' },
+          kind: { type: 'string' },
+          value: { type: 'string' },
+          list: { type: 'boolean' }
+        }
+      }
     },
     op: { type: 'string', enum: ['upsert', 'delete'] },
     fields: openObject('Canonical fields the mapping yields (empty for a delete).'),
@@ -200,7 +262,11 @@ export const dryRunResponse = {
           index: { ...count, description: 'Position in `records`.' },
           ok: { type: 'boolean' },
           canonical: { type: 'array', items: canonicalEntity },
-          errors: { type: 'array', items: issue, description: 'Raw-schema (LT_ERR_RAW_SCHEMA), mapping and canonical-schema errors.' }
+          errors: {
+            type: 'array',
+            items: issue,
+            description: 'Raw-schema (LT_ERR_RAW_SCHEMA), mapping and canonical-schema errors.'
+          }
         }
       }
     }
@@ -211,15 +277,36 @@ export const dryRunResponse = {
     ok: 1,
     failed: 1,
     results: [
-      { index: 0, ok: true, canonical: [{ entity: 'person', entityId: '092085001234', op: 'upsert', fields: { personalId: '092085001234', fullName: 'Nguyễn Thị Lan', birthDate: '1985-03-12' }, warnings: [] }], errors: [] },
-      { index: 1, ok: false, canonical: [], errors: [{ path: '/records/1/so_dinh_danh', code: 'LT_ERR_RAW_SCHEMA', message: 'must match pattern "^\\d{12}$"' }] }
+      {
+        index: 0,
+        ok: true,
+        canonical: [{
+          entity: 'person',
+          entityId: '092085001234',
+          op: 'upsert',
+          fields: { personalId: '092085001234', fullName: 'Nguyễn Thị Lan', birthDate: '1985-03-12' },
+          warnings: []
+        }],
+        errors: []
+      },
+      {
+        index: 1,
+        ok: false,
+        canonical: [],
+        errors: [{
+          path: '/records/1/so_dinh_danh',
+          code: 'LT_ERR_RAW_SCHEMA',
+          message: 'must match pattern "^\\d{12}$"'
+        }]
+      }
     ]
   }]
 } as const
 
 export const pushOutcomeResponse = {
   type: 'object',
-  description: 'Taken per event: accepted events are published, duplicates (event id seen before) published once, rejected ones not at all.',
+  description: 'Taken per event: accepted events are published, duplicates (event id seen before) published once, ' +
+    'rejected ones not at all.',
   required: ['accepted', 'duplicates', 'rejected', 'results'],
   properties: {
     accepted: count,
@@ -237,7 +324,11 @@ export const pushOutcomeResponse = {
           errors: {
             type: 'array',
             description: 'Rejected events: why.',
-            items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } }
+            items: {
+              type: 'object',
+              required: ['path', 'message'],
+              properties: { path: { type: 'string' }, message: { type: 'string' } }
+            }
           }
         }
       }
@@ -249,7 +340,12 @@ export const pushOutcomeResponse = {
     rejected: 1,
     results: [
       { index: 0, eventId: 'evt-0001', status: 'accepted' },
-      { index: 1, eventId: 'evt-0002', status: 'rejected', errors: [{ path: '/events/1/record/cap_nhat_luc', message: 'must match format "date-time"' }] },
+      {
+        index: 1,
+        eventId: 'evt-0002',
+        status: 'rejected',
+        errors: [{ path: '/events/1/record/cap_nhat_luc', message: 'must match format "date-time"' }]
+      },
       { index: 2, eventId: 'evt-0001', status: 'duplicate' }
     ]
   }]

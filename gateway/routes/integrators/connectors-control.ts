@@ -13,7 +13,14 @@ export function connectorControlRoutes ({ registry }: ConnectorApiDeps) {
     const tags = ['connectors']
     type Req = { Params: { id: string } }
 
-    app.get<Req>('/v1/connectors/:id/status', { schema: { tags, summary: 'Counters (read, published, rejected), last success, last error, lag', params: idParams, response: { 200: { $ref: 'ConnectorStatus#', description: 'Counters and health as the connectors role last reported them.' }, ...problems } } }, async request =>
+    app.get<Req>('/v1/connectors/:id/status', { schema: { tags, summary: 'Counters (read, published, rejected), ' +
+      'last success, last error, lag', params: idParams, response: {
+        200: {
+          $ref: 'ConnectorStatus#',
+          description: 'Counters and health as the connectors role last reported them.'
+        },
+        ...problems
+      } } }, async request =>
       await registry.status(request.params.id))
 
     app.post<Req>('/v1/connectors/:id/pause', { schema: { tags, summary: 'Stop polling (the cursor is kept)', params: idParams, response: { 202: { $ref: 'ConnectorStatus#', description: 'Paused: the runner stops within a few seconds. The status now.' }, ...problems } } }, async (request, reply) => {

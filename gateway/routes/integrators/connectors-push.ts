@@ -46,8 +46,17 @@ export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDep
           type: 'object',
           required: ['eventId', 'record'],
           properties: {
-            eventId: { type: 'string', minLength: 1, maxLength: 200, description: 'The source\'s id of this change; a repeat is answered as duplicate and published once.' },
-            stream: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'Needed when the connector has more than one stream.' },
+            eventId: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description: 'The source\'s id of this change; a repeat is answered as duplicate and published once.'
+            },
+            stream: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,64}$',
+              description: 'Needed when the connector has more than one stream.'
+            },
             op: { enum: ['c', 'u', 'd'] },
             record: { type: 'object' }
           }
@@ -72,7 +81,14 @@ export function connectorPushRoutes ({ registry, intake, push }: ConnectorApiDep
         summary: 'A source pushes raw records (push-mode connectors); 202 with a status per record',
         params: idParams,
         body,
-        response: { 202: pushOutcomeResponse, 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' }, 429: { $ref: 'Problem#' } }
+        response: {
+          202: pushOutcomeResponse,
+          400: { $ref: 'Problem#' },
+          401: { $ref: 'Problem#' },
+          409: { $ref: 'Problem#' },
+          413: { $ref: 'Problem#' },
+          429: { $ref: 'Problem#' }
+        }
       }
     }, async (request, reply) => {
       const doc = authenticated.get(request) ?? await authenticatePush(registry, request.params.id, request, reply)

@@ -13,7 +13,11 @@ import { connectorListResponse, connectorViewSchema } from './connector-schemas.
 const { $schema: _dialect, $id: _id, ...registrationShape } = registrationSchema
 const body = {
   ...registrationShape,
-  description: 'A connector registration (see docs/connectors.md). Beyond this shape the registry checks what a schema cannot: the mode\'s parts (poll: source, no push; push: push.token, no source), the paging style\'s parameters, a six-field cron schedule, raw schemas that compile with the primary key and cursor field, a config schema documenting every field with values that fit it, a mapping that covers the streams, and a source URL the SSRF guard allows. Any failure: 400 LT_ERR_CONNECTOR_INVALID (or the SSRF code) with every error and its path.'
+  description: 'A connector registration (see docs/connectors.md). Beyond this shape the registry checks what a ' +
+    'schema cannot: the mode\'s parts (poll: source, no push; push: push.token, no source), the paging style\'s ' +
+      'parameters, a six-field cron schedule, raw schemas that compile with the primary key and cursor field, a ' +
+        'config schema documenting every field with values that fit it, a mapping that covers the streams, and a ' +
+          'source URL the SSRF guard allows. Any failure: 400 LT_ERR_CONNECTOR_INVALID (or the SSRF code) with every error and its path.'
 } as const
 
 /**
@@ -31,7 +35,22 @@ export function connectorRoutes ({ registry }: ConnectorApiDeps) {
     app.addSchema(connectorViewSchema)
     const tags = ['connectors']
 
-    app.post('/v1/connectors', { attachValidation: true, schema: { tags, summary: 'Register a declarative connector', body, response: { 201: { $ref: 'ConnectorView#', description: 'Registered; not paused. Secrets left out.', headers: { location: { type: 'string', description: '/v1/connectors/{id}' } } }, ...problems } } }, async (request, reply) => {
+    app.post('/v1/connectors', {
+      attachValidation: true,
+      schema: {
+        tags,
+        summary: 'Register a declarative connector',
+        body,
+        response: {
+          201: {
+            $ref: 'ConnectorView#',
+            description: 'Registered; not paused. Secrets left out.',
+            headers: { location: { type: 'string', description: '/v1/connectors/{id}' } }
+          },
+          ...problems
+        }
+      }
+    }, async (request, reply) => {
       bodyLeftToRegistry(request)
       const view = await registry.register(request.body)
       return await reply.code(201).header('location', `/v1/connectors/${view.id}`).send(view)
@@ -41,12 +60,31 @@ export function connectorRoutes ({ registry }: ConnectorApiDeps) {
 
     app.get<{ Params: { id: string } }>('/v1/connectors/:id', { schema: { tags, summary: 'One connector (secrets left out)', params: idParams, response: { 200: { $ref: 'ConnectorView#', description: 'The connector, secrets left out.' }, ...problems } } }, async request => await registry.view(request.params.id))
 
-    app.put<{ Params: { id: string } }>('/v1/connectors/:id', { attachValidation: true, schema: { tags, summary: 'Register a new version (semver must increase; write-only values left out are kept)', params: idParams, body, response: { 200: { $ref: 'ConnectorView#', description: 'The new version, secrets left out; the runner switches to it within a few seconds.' }, ...problems } } }, async request => {
+    app.put<{ Params: { id: string } }>('/v1/connectors/:id', {
+      attachValidation: true,
+      schema: {
+        tags,
+        summary: 'Register a new version (semver must increase; write-only values left out are kept)',
+        params: idParams,
+        body,
+        response: {
+          200: {
+            $ref: 'ConnectorView#',
+            description: 'The new version, secrets left out; the runner switches to it within a few seconds.'
+          },
+          ...problems
+        }
+      }
+    }, async request => {
       bodyLeftToRegistry(request)
       return await registry.update(request.params.id, request.body)
     })
 
-    app.delete<{ Params: { id: string } }>('/v1/connectors/:id', { schema: { tags, summary: 'Remove a registered connector (its cursors are reset)', params: idParams, response: { 204: { type: 'null', description: 'Removed. No body.' }, ...problems } } }, async (request, reply) => {
+    app.delete<{ Params: { id: string } }>('/v1/connectors/:id', { schema: { tags, summary: 'Remove a registered ' +
+      'connector (its cursors are reset)', params: idParams, response: {
+        204: { type: 'null', description: 'Removed. No body.' },
+        ...problems
+      } } }, async (request, reply) => {
       await registry.remove(request.params.id)
       return await reply.code(204).send()
     })

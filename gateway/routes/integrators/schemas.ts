@@ -29,7 +29,9 @@ const schemaList = {
 
 // A schema is served as data, so it is declared as an open object: Fastify's draft-07 ajv never
 // compiles the 2020-12 schema itself, it only passes it through.
-const servedSchema = { type: 'object', additionalProperties: true, description: 'A JSON Schema, draft 2020-12.' } as const
+const servedSchema = {
+  type: 'object', additionalProperties: true, description: 'A JSON Schema, draft 2020-12.'
+} as const
 
 export function schemaRoutes () {
   return async function (app: FastifyInstance): Promise<void> {
@@ -49,14 +51,27 @@ export function schemaRoutes () {
         params: {
           type: 'object',
           required: ['name'],
-          properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,63}$', description: 'Schema name, as listed by GET /v1/schemas' } }
+          properties: {
+            name: {
+              type: 'string',
+              pattern: '^[a-z][a-z0-9-]{0,63}$',
+              description: 'Schema name, as listed by GET /v1/schemas'
+            }
+          }
         },
-        response: { 200: { description: 'The schema, as application/schema+json.', content: { 'application/schema+json': { schema: servedSchema } } }, 404: { $ref: 'Problem#' } }
+        response: {
+          200: {
+            description: 'The schema, as application/schema+json.',
+            content: { 'application/schema+json': { schema: servedSchema } }
+          },
+          404: { $ref: 'Problem#' }
+        }
       }
     }, async (request, reply) => {
       const { name } = request.params
       if (!isCanonicalSchemaName(name)) {
-        throw new ApiProblem(404, 'LT_ERR_SCHEMA_NOT_FOUND', 'No such schema', `There is no canonical schema named "${name}"; GET /v1/schemas lists them.`)
+        throw new ApiProblem(404, 'LT_ERR_SCHEMA_NOT_FOUND', 'No such schema',
+          `There is no canonical schema named "${name}"; GET /v1/schemas lists them.`)
       }
       return await reply.type('application/schema+json').send(canonicalSchemas[name])
     })

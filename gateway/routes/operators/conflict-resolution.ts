@@ -25,7 +25,8 @@ const accepted = {
   properties: {
     conflictId: { type: 'string' },
     eventId: {
-      type: 'string', description: 'The decision\'s event on canonical.<entity>; the record\'s provenance names it once applied.'
+      type: 'string', description: 'The decision\'s event on canonical.<entity>; the record\'s provenance names it ' +
+        'once applied.'
     },
     status: { enum: ['accepted'] }
   }
@@ -38,19 +39,28 @@ export async function auditDecision (request: FastifyRequest, d: Decided): Promi
 
 /** Who decided on which field; the record id (often a personal id) stays out of the log. */
 const logDecision = (request: FastifyRequest, d: Decided, message: string): void => {
-  request.log.info({ entity: d.entity, field: d.field, eventId: d.eventId, by: request.access.principal.clientId }, message)
+  request.log.info({
+    entity: d.entity,
+    field: d.field,
+    eventId: d.eventId,
+    by: request.access.principal.clientId
+  }, message)
 }
 
 export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
   const decisions = createStewardDecisions({ store, eventLog })
   return async function (app: FastifyInstance): Promise<void> {
-    type Resolve = { Params: { id: string }, Body: { sourceSystem?: string, value?: unknown, legalBasis: string, note?: string } }
+    type Resolve = {
+      Params: { id: string },
+      Body: { sourceSystem?: string, value?: unknown, legalBasis: string, note?: string }
+    }
     app.post<Resolve>('/v1/conflicts/:id/resolution', {
       onRequest: requireOperator,
       schema: {
         tags: ['conflicts'],
         summary: 'Resolve a conflict as a data steward (operators; audited)',
-        description: 'Pick one source\'s value (`sourceSystem`) or enter one (`value`), with the legal basis and a note. ' +
+        description: 'Pick one source\'s value (`sourceSystem`) or enter one (`value`), with the legal basis ' +
+          'and a note. ' +
           'The decision holds until a source changes that field, then the conflict opens again by itself. ' +
           '409 LT_ERR_CONFLICT_NOT_OPEN when it is not open.',
         headers: purposeHeaders,
@@ -74,7 +84,11 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
       const decided = await decisions.resolve(request.params.id, request.access.principal.clientId, granted, request.body)
       await auditDecision(request, decided)
       logDecision(request, decided, 'conflict resolved by a steward')
-      return await reply.code(202).send({ conflictId: decided.conflictId, eventId: decided.eventId, status: 'accepted' })
+      return await reply.code(202).send({
+        conflictId: decided.conflictId,
+        eventId: decided.eventId,
+        status: 'accepted'
+      })
     })
 
     app.post<{ Params: { id: string }, Body: { note: string, legalBasis?: string } }>('/v1/conflicts/:id/reopening', {
@@ -100,7 +114,11 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
       const decided = await decisions.reopen(request.params.id, request.access.principal.clientId, granted, request.body)
       await auditDecision(request, decided)
       logDecision(request, decided, 'conflict reopened by a steward')
-      return await reply.code(202).send({ conflictId: decided.conflictId, eventId: decided.eventId, status: 'accepted' })
+      return await reply.code(202).send({
+        conflictId: decided.conflictId,
+        eventId: decided.eventId,
+        status: 'accepted'
+      })
     })
   }
 }

@@ -31,7 +31,11 @@ const conflictItem = {
     since: { type: 'string', format: 'date-time', description: 'Source time since which the sources disagree.' },
     chosenSourceSystem: { type: 'string', description: 'Whose value the golden record shows (survivorship).' },
     detectedAt: { type: 'string', format: 'date-time', description: 'When the hub learned of the disagreement.' },
-    resolvedAt: { type: 'string', format: 'date-time', description: 'When the hub learned the sources agree again, or of a steward\'s decision.' },
+    resolvedAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'When the hub learned the sources agree again, or of a steward\'s decision.'
+    },
     resolution: {
       type: 'object',
       description: 'The data steward\'s decision that resolved the conflict (absent when the sources came to agree).',
@@ -56,7 +60,9 @@ export function conflictRoutes (store: Store) {
       schema: {
         tags: ['conflicts'],
         summary: 'Fields on which sources disagree (operators; audited)',
-        description: 'One entity per request (its grant decides which fields\' conflicts are listed and how much of each value is shown). Pages in id order; a page may hold fewer than `limit` items when conflicts on ungranted fields were left out: follow `page.next` until null.',
+        description: 'One entity per request (its grant decides which fields\' conflicts are listed and how much of ' +
+          'each value is shown). Pages in id order; a page may hold fewer than `limit` items when conflicts on ' +
+            'ungranted fields were left out: follow `page.next` until null.',
         headers: purposeHeaders,
         querystring: {
           type: 'object',
@@ -64,7 +70,13 @@ export function conflictRoutes (store: Store) {
           required: ['entity'],
           properties: {
             entity: { enum: [...canonicalEntities], examples: ['person'] },
-            entityId: { type: 'string', minLength: 1, maxLength: 100, description: 'Only this record\'s conflicts.', examples: ['092085001234'] },
+            entityId: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+              description: 'Only this record\'s conflicts.',
+              examples: ['092085001234']
+            },
             field: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', examples: ['birthDate'] },
             sourceSystem: { type: 'string', pattern: sourceSystemPattern, examples: ['cu-tru'] },
             status: { enum: ['open', 'resolved'] },
@@ -80,7 +92,11 @@ export function conflictRoutes (store: Store) {
             examples: [{
               data: [{
                 id: 'person:092212000777:birthDate', entity: 'person', entityId: '092212000777', field: 'birthDate', status: 'open',
-                values: [{ sourceSystem: 'ho-tich', value: '2012-05-01', since: '2026-01-01T00:01:00.000Z' }, { sourceSystem: 'cu-tru', value: '2012-05-02', since: '2026-01-01T00:02:00.000Z' }],
+                values: [{
+                  sourceSystem: 'ho-tich',
+                  value: '2012-05-01',
+                  since: '2026-01-01T00:01:00.000Z'
+                }, { sourceSystem: 'cu-tru', value: '2012-05-02', since: '2026-01-01T00:02:00.000Z' }],
                 since: '2026-01-01T00:02:00.000Z', chosenSourceSystem: 'ho-tich', detectedAt: '2026-01-01T00:02:05.000Z', recordVersion: 2
               }],
               page: { next: null }

@@ -18,7 +18,12 @@ export function dataQualityRoutes (store: Store) {
             type: 'object',
             required: ['personalIdMismatches'],
             properties: {
-              personalIdMismatches: { type: 'integer', description: 'Live persons whose 12-digit id\'s century/sex or year digits contradict their birth date or sex (meta.warnings on the record).' }
+              personalIdMismatches: {
+                type: 'integer',
+                description: 'Live persons whose 12-digit id\'s century/sex or year digits contradict their ' +
+                  'birth date ' +
+                  'or sex (meta.warnings on the record).'
+              }
             }
           }
         }

@@ -30,7 +30,9 @@ async function metricsRoute (app: FastifyInstance, { metrics, metricsKey }: Metr
   const keyDigest = metricsKey === '' ? undefined : sha256(metricsKey)
 
   app.addHook('onResponse', async (request, reply) => {
-    const labels = { method: request.method, route: routeOf(request), status: String(reply.statusCode), client_kind: clientKind(request) }
+    const labels = {
+      method: request.method, route: routeOf(request), status: String(reply.statusCode), client_kind: clientKind(request)
+    }
     metrics.http.requests.inc(labels)
     metrics.http.duration.observe(labels, reply.elapsedTime / 1000)
   })
@@ -53,7 +55,8 @@ async function metricsRoute (app: FastifyInstance, { metrics, metricsKey }: Metr
       if (principal?.kind === 'operator') return
       if (principal !== undefined) {
         throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Operators only',
-          `Client '${principal.clientId}' may not read metrics; use an operator key or the metrics key (LT_METRICS_KEY).`)
+          `Client '${principal.clientId}' may not read metrics; ` +
+          'use an operator key or the metrics key (LT_METRICS_KEY).')
       }
     }
     void reply.header('www-authenticate', 'Bearer realm="lienthong-metrics"')

@@ -34,8 +34,20 @@ export function unresolvedRoutes (store: Store) {
       schema: {
         tags: ['unresolved'],
         summary: 'Records waiting for a legacy CMND to be linked to a personal id (operators only)',
-        querystring: { type: 'object', additionalProperties: false, properties: { limit: limitParamSchema(100, 50), cursor: cursorParamSchema } },
-        response: { 200: { type: 'object', required: ['data', 'page'], properties: { data: { type: 'array', items: itemSchema }, page: pageSchema } } }
+        querystring: {
+          type: 'object', additionalProperties: false, properties: {
+            limit: limitParamSchema(100, 50),
+            cursor: cursorParamSchema
+          }
+        },
+        response: {
+          200: {
+            type: 'object', required: ['data', 'page'], properties: {
+              data: { type: 'array', items: itemSchema },
+              page: pageSchema
+            }
+          }
+        }
       }
     }, async request => {
       const { limit, cursor } = request.query

@@ -104,7 +104,8 @@ export function subscriptionRoutes (store: Store, { checkUrl }: SubscriptionRout
       }
     }, async request => {
       const { kind, clientId } = request.access.principal
-      return { data: (await listSubscriptions(store, kind === 'operator' ? undefined : clientId)).map(subscriptionView) }
+      const subscriptions = await listSubscriptions(store, kind === 'operator' ? undefined : clientId)
+      return { data: subscriptions.map(subscriptionView) }
     })
 
     app.get<IdReq>('/v1/subscriptions/:id', {

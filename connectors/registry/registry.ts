@@ -84,8 +84,10 @@ export function createConnectorRegistry ({
     }
   }
 
-  const registrationDoc = async (id: string): Promise<RegistrationDoc | undefined> => await store.get('connectors', id) as RegistrationDoc | undefined
-  const controlDoc = async (id: string): Promise<ControlDoc | undefined> => await store.get('connectors', controlId(id)) as ControlDoc | undefined
+  const registrationDoc = async (id: string): Promise<RegistrationDoc | undefined> =>
+    await store.get('connectors', id) as RegistrationDoc | undefined
+  const controlDoc = async (id: string): Promise<ControlDoc | undefined> =>
+    await store.get('connectors', controlId(id)) as ControlDoc | undefined
 
   async function exists (id: string): Promise<void> {
     if (!fixed.has(id) && await registrationDoc(id) === undefined) throw notFound(id)
@@ -114,7 +116,13 @@ export function createConnectorRegistry ({
       ...(r.title !== undefined ? { title: r.title } : {}),
       streams: r.streams,
       ...(r.source !== undefined ? { source: r.source } : {}),
-      ...(r.config !== undefined ? { config: { schema: r.config.schema, values, secretsSet: secrets.filter(k => r.config?.values[k] !== undefined) } } : {}),
+      ...(r.config !== undefined
+        ? {
+            config: {
+              schema: r.config.schema, values, secretsSet: secrets.filter(k => r.config?.values[k] !== undefined)
+            }
+          }
+        : {}),
       ...(r.mode === 'push' ? { push: { tokenSet: doc.pushTokenHash !== undefined } } : {}),
       mapping: r.mapping, createdAt: doc.createdAt, updatedAt: doc.updatedAt
     }
@@ -127,7 +135,9 @@ export function createConnectorRegistry ({
     if (!check.ok) throw invalid(check.errors)
     const { push, ...registration } = check.registration
     const at = now().toISOString()
-    const pushTokenHash = push?.token !== undefined ? await hashToken(push.token) : registration.mode === 'push' ? previous?.pushTokenHash : undefined
+    const pushTokenHash = push?.token !== undefined
+      ? await hashToken(push.token)
+      : registration.mode === 'push' ? previous?.pushTokenHash : undefined
     return {
       _id: registration.id, version: (previous?.version ?? 0) + 1, kind: 'registration', connectorId: registration.id,
       registration: registration as Registration,
@@ -157,14 +167,16 @@ export function createConnectorRegistry ({
       const result = await store.bulkUpsert('connectors', [{ doc: next, expectedVersion: current?.version ?? null }])
       if (result.stale.length === 0) return next
     }
-    throw new RegistryError(409, 'LT_ERR_CONNECTOR_CONFLICT', `connector '${id}' is being changed by someone else; try again`)
+    throw new RegistryError(409, 'LT_ERR_CONNECTOR_CONFLICT',
+      `connector '${id}' is being changed by someone else; try again`)
   }
 
   return {
     builtIns: fixed,
 
     async list (): Promise<ConnectorView[]> {
-      const [docs, controls] = await Promise.all([findAll<RegistrationDoc>('registration'), findAll<ControlDoc>('control')])
+      const [docs, controls] = await Promise.all(
+        [findAll<RegistrationDoc>('registration'), findAll<ControlDoc>('control')])
       const paused = new Set(controls.filter(c => c.paused).map(c => c.connectorId))
       return [
         ...[...fixed.values()].map(b => builtInView(b, paused.has(b.manifest.id))),
@@ -183,9 +195,12 @@ export function createConnectorRegistry ({
 
     async register (body: unknown): Promise<ConnectorView> {
       const id = (body as { id?: unknown } | null)?.id
-      if (typeof id === 'string' && fixed.has(id)) throw new RegistryError(409, 'LT_ERR_CONNECTOR_EXISTS', `'${id}' is the id of a built-in connector`)
+      if (typeof id === 'string' && fixed.has(id)) {
+        throw new RegistryError(409, 'LT_ERR_CONNECTOR_EXISTS', `'${id}' is the id of a built-in connector`)
+      }
       const doc = await prepare(body, undefined)
-      await write(doc, null, new RegistryError(409, 'LT_ERR_CONNECTOR_EXISTS', `connector '${doc.connectorId}' is already registered; PUT a new version instead`))
+      await write(doc, null, new RegistryError(409, 'LT_ERR_CONNECTOR_EXISTS',
+        `connector '${doc.connectorId}' is already registered; PUT a new version instead`))
       return registeredView(doc, false)
     },
 
@@ -201,12 +216,14 @@ export function createConnectorRegistry ({
       }])
       const doc = await prepare(body, previous)
       if (compareSemver(doc.registration.version, previous.registration.version) <= 0) {
-        throw new RegistryError(409, 'LT_ERR_CONNECTOR_VERSION', `version ${doc.registration.version} must be greater than the registered ${previous.registration.version}`, [{
+        throw new RegistryError(409, 'LT_ERR_CONNECTOR_VERSION',
+          `version ${doc.registration.version} must be greater than the registered ${previous.registration.version}`, [{
           path: '/version',
           message: `must be greater than ${previous.registration.version}`
         }])
       }
-      await write(doc, previous.version, new RegistryError(409, 'LT_ERR_CONNECTOR_CONFLICT', `connector '${id}' changed while this update was prepared; read it again`))
+      await write(doc, previous.version, new RegistryError(409, 'LT_ERR_CONNECTOR_CONFLICT',
+        `connector '${id}' changed while this update was prepared; read it again`))
       return registeredView(doc, (await controlDoc(id))?.paused === true)
     },
 
@@ -227,14 +244,23 @@ export function createConnectorRegistry ({
       }
     },
 
-    setPaused: async (id: string, paused: boolean): Promise<ControlDoc> => await updateControl(id, c => { c.paused = paused }),
-    requestRun: async (id: string): Promise<ControlDoc> => await updateControl(id, c => { c.runRequestedAt = now().toISOString() }),
+    setPaused: async (id: string, paused: boolean): Promise<ControlDoc> =>
+      await updateControl(id, c => { c.paused = paused }),
+    requestRun: async (id: string): Promise<ControlDoc> =>
+      await updateControl(id, c => { c.runRequestedAt = now().toISOString() }),
 
     async status (id: string): Promise<StatusView> {
       const view = await this.view(id)
-      const [control, report] = await Promise.all([controlDoc(id), store.get('connectors', statusId(id)) as Promise<StatusDoc | undefined>])
+      const [control, report] = await Promise.all(
+        [controlDoc(id), store.get('connectors', statusId(id)) as Promise<StatusDoc | undefined>])
       const s: RunnerStatus = report?.status ?? { read: 0, published: 0, rejected: 0, running: false }
-      const state = view.paused ? 'paused' : s.running ? 'running' : s.lastError !== undefined ? 'failing' : (s.lastSuccessAt ?? s.lastPushAt) !== undefined ? 'healthy' : 'not-run-yet'
+      const state = view.paused
+        ? 'paused'
+        : s.running
+          ? 'running'
+          : s.lastError !== undefined
+            ? 'failing'
+            : (s.lastSuccessAt ?? s.lastPushAt) !== undefined ? 'healthy' : 'not-run-yet'
       return {
         id, version: report?.connectorVersion ?? view.version, state, paused: view.paused, ...s,
         ...(control?.runRequestedAt !== undefined ? { runRequestedAt: control.runRequestedAt } : {}),
@@ -245,7 +271,8 @@ export function createConnectorRegistry ({
     // For the connectors role and the push endpoint.
     registrationDoc,
     registrations: async (): Promise<RegistrationDoc[]> => await findAll<RegistrationDoc>('registration'),
-    controls: async (): Promise<Map<string, ControlDoc>> => new Map((await findAll<ControlDoc>('control')).map(c => [c.connectorId, c])),
+    controls: async (): Promise<Map<string, ControlDoc>> =>
+      new Map((await findAll<ControlDoc>('control')).map(c => [c.connectorId, c])),
 
     async reportStatus (id: string, connectorVersion: string, status: RunnerStatus): Promise<void> {
       await updateStatus(store, id, connectorVersion, () => status, now)
@@ -257,14 +284,20 @@ export function createConnectorRegistry ({
       rejected: number
     }): Promise<void> {
       await updateStatus(store, id, connectorVersion, s => ({
-        ...s, read: s.read + counts.accepted + counts.duplicates + counts.rejected, published: s.published + counts.accepted,
-        rejected: s.rejected + counts.rejected, duplicates: (s.duplicates ?? 0) + counts.duplicates, lastPushAt: now().toISOString()
+        ...s,
+        read: s.read + counts.accepted + counts.duplicates + counts.rejected,
+        published: s.published + counts.accepted,
+        rejected: s.rejected + counts.rejected,
+        duplicates: (s.duplicates ?? 0) + counts.duplicates,
+        lastPushAt: now().toISOString()
       }), now)
     }
   }
 }
 
-async function updateStatus (store: Store, id: string, connectorVersion: string, change: (s: RunnerStatus) => RunnerStatus, now: () => Date): Promise<void> {
+async function updateStatus (
+  store: Store, id: string, connectorVersion: string, change: (s: RunnerStatus) => RunnerStatus, now: () => Date
+): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await store.get('connectors', statusId(id)) as StatusDoc | undefined
     const doc: StatusDoc = {
@@ -288,6 +321,10 @@ function keepSecrets (body: unknown, previous: Registration): unknown {
   const values = b.config?.values
   if (values === undefined || typeof values !== 'object' || values === null) return body
   const kept = { ...values }
-  for (const name of secretFields(previous)) if (kept[name] === undefined && previous.config?.values[name] !== undefined) kept[name] = previous.config.values[name]
+  for (const name of secretFields(previous)) {
+    if (kept[name] === undefined && previous.config?.values[name] !== undefined) {
+      kept[name] = previous.config.values[name]
+    }
+  }
   return { ...b, config: { ...b.config, values: kept } }
 }

@@ -36,6 +36,22 @@ module.exports = {
     room('hub', 'hub/ wires the roles: everything but the tools (bench/, test/, scripts/).',
       ...rooms.filter(r => !['bench', 'test', 'scripts'].includes(r))),
     {
+      name: 'route-audiences-apart',
+      comment: 'gateway/routes/ has one folder per audience (docs/architecture.md); a folder imports no other ' +
+        'audience\'s routes. What two audiences share sits at the top of gateway/routes/.',
+      severity: 'error',
+      from: { path: '^gateway/routes/([^/]+)/' },
+      to: { path: '^gateway/routes/[^/]+/', pathNot: '^gateway/routes/$1/' }
+    },
+    {
+      name: 'connector-host-on-top',
+      comment: 'connectors/host/ runs what connectors/registry/ holds and connectors/push/ takes in; ' +
+        'nothing else in connectors/ imports the host.',
+      severity: 'error',
+      from: { path: '^connectors/', pathNot: '^connectors/host/' },
+      to: { path: '^connectors/host/' }
+    },
+    {
       name: 'main-wires-only',
       comment: 'main.ts is the entry point: everything but the tools (bench/, test/, scripts/).',
       severity: 'error',

@@ -8,7 +8,7 @@ import { createHubMetrics, type HubMetrics } from '../infra/observability/metric
 import { timedStore } from '../infra/observability/timed-store.js'
 import { timedEventLog, type WatchedEventLog } from '../infra/observability/timed-event-log.js'
 import { registerScrapeGauges, type ConnectorFigures, type DeadLetterDepth } from '../infra/observability/scrape-gauges.js'
-import { toDeadLetterDoc, type DeadLetterDoc } from '../connectors/registry/dead-letter-doc.js'
+import { toDeadLetterDoc, type DeadLetterDoc } from '../infra/event-log/dead-letter-doc.js'
 import type { ConnectorRegistry } from '../connectors/registry/registry.js'
 import { AUDIT, type AuditBlock } from '../gateway/security/audit-chain.js'
 import { readLastHead } from '../gateway/security/audit-heads-file.js'

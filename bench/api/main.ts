@@ -14,6 +14,7 @@ import { httpLoad, httpOnce, type HttpRequestSpec } from './http-load.js'
 import { topPercentShare, uniformKeys, zipfKeys, type KeyPicker } from './keys.js'
 import type { LatencySummary } from './latency.js'
 import { evaluateTargets, type ScenarioResult } from './targets.js'
+import { cpuShares, serverCpuMicros, serverCpuPerResponse } from './server-cpu.js'
 import { LOOKUP_PURPOSE, PREFILL_PROCEDURE, type BenchKeys } from './bench-clients.js'
 import type { Subjects } from './subjects.js'
 import { setPlannerStatistics } from './sqlite-statistics.js'
@@ -45,7 +46,10 @@ async function run (options: BenchOptions): Promise<void> {
     for (const scenario of scenarios(subjects, keys, options)) {
       if (options.only !== undefined && !options.only.some(o => scenario.name.startsWith(o))) continue
       progress(`${scenario.name}: ${options.warmupMs / 1000} s warm-up, ${options.durationMs / 1000} s measured`)
-      const result: ScenarioResult = { name: scenario.name, kind: scenario.kind, concurrency: scenario.concurrency, ...scenario.extra, ...await scenario.run(url, server) }
+      const cpuBefore = await serverCpuMicros(server)
+      const summary = await scenario.run(url, server)
+      const cpu = serverCpuPerResponse(await serverCpuMicros(server) - cpuBefore, summary)
+      const result: ScenarioResult = { name: scenario.name, kind: scenario.kind, concurrency: scenario.concurrency, ...scenario.extra, ...summary, ...cpu }
       results.push(result)
       emit({ type: 'scenario', engine: options.engine, ...result })
     }
@@ -65,6 +69,7 @@ async function run (options: BenchOptions): Promise<void> {
       note: 'the load generator (this process) and the gateway (a child process) share the same cores'
     },
     targets: evaluateTargets(results),
+    cpuShares: cpuShares(results),
     table: results.map(r => ({ name: r.name, perSecond: r.perSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors }))
   })
 }

@@ -1,7 +1,7 @@
 // The gateway under test, in a process of its own (forked by main.ts), so the load generator and
 // the server each have an event loop, as they would on two machines (they still share the CPUs).
 // It also runs the store-only ceilings, on the same store, in the same kind of process.
-// Messages (IPC): start → started { url, keys }; raw-get | raw-prefill-reads → result; stop.
+// Messages (IPC): start → started { url, keys }; raw-get | raw-prefill-reads → result; cpu → cpu { micros }; stop.
 import { pino } from 'pino'
 import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
@@ -18,6 +18,7 @@ export type ServerRequest =
   | { type: 'start', location: StoreLocation, subjectsFile: string, logFile: string, logLevel: string }
   | { type: 'warm' }
   | { type: 'raw-get' | 'raw-prefill-reads', settings: LoopSettings, seed: number }
+  | { type: 'cpu' }
   | { type: 'stop' }
 
 /** The ceiling route: authenticated like every personal-data route, but no grant, store or audit. */
@@ -66,6 +67,12 @@ async function handle (request: ServerRequest): Promise<void> {
     case 'raw-prefill-reads':
       reply({ type: 'result', summary: await rawPrefillReadsLoop(store as Store, (subjects as Subjects).prefill, request.settings) })
       return
+    case 'cpu': {
+      // CPU this process has used so far (all its threads: the event loop, SQLite, GC), µs.
+      const { user, system } = process.cpuUsage()
+      reply({ type: 'cpu', micros: user + system })
+      return
+    }
     case 'stop':
       await app?.close()
       await store?.close()

@@ -2,7 +2,11 @@
 // schema cannot (raw schemas compile, keys exist, the mapping fits, the URL is allowed, …).
 const slug = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } as const
 const paramName = { type: 'string', pattern: '^[A-Za-z0-9_.\\-\\[\\]]{1,64}$' } as const
-const path = { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$', description: 'Dotted path in the page body.' } as const
+const path = {
+  type: 'string',
+  pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$',
+  description: 'Dotted path in the page body.'
+} as const
 const fieldName = { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]{0,127}$' } as const
 
 export const registrationSchema = {
@@ -14,7 +18,11 @@ export const registrationSchema = {
   required: ['id', 'version', 'sourceSystem', 'mode', 'streams', 'mapping'],
   properties: {
     id: slug,
-    version: { type: 'string', pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$', description: 'semver; a PUT must raise it' },
+    version: {
+      type: 'string',
+      pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$',
+      description: 'semver; a PUT must raise it'
+    },
     sourceSystem: slug,
     title: { type: 'string', maxLength: 200 },
     mode: { enum: ['poll', 'push'] },
@@ -34,7 +42,12 @@ export const registrationSchema = {
           additionalProperties: {
             oneOf: [
               { type: 'string', maxLength: 1024 },
-              { type: 'object', additionalProperties: false, required: ['fromConfig'], properties: { fromConfig: fieldName } }
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['fromConfig'],
+                properties: { fromConfig: fieldName }
+              }
             ]
           }
         },
@@ -48,7 +61,13 @@ export const registrationSchema = {
               type: 'object',
               additionalProperties: false,
               required: ['limit'],
-              properties: { limit: paramName, updatedSince: paramName, afterKey: paramName, page: paramName, offset: paramName }
+              properties: {
+                limit: paramName,
+                updatedSince: paramName,
+                afterKey: paramName,
+                page: paramName,
+                offset: paramName
+              }
             },
             firstPage: { enum: [0, 1] },
             records: path,

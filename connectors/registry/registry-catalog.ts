@@ -7,17 +7,23 @@ import type { ConnectorRegistry } from './registry.js'
 
 export interface CatalogEntry { sourceSystem: string, mapping: ConnectorMapping }
 
-export function registryCatalog (registry: ConnectorRegistry, { ttlMs = 2000 }: { ttlMs?: number } = {}): { mappingFor: (id: string) => Promise<CatalogEntry | undefined>, rawTopics: () => Promise<string[]>, connectorIds: () => Promise<string[]> } {
+export function registryCatalog (registry: ConnectorRegistry, { ttlMs = 2000 }: { ttlMs?: number } = {}): {
+  mappingFor: (id: string) => Promise<CatalogEntry | undefined>
+  rawTopics: () => Promise<string[]>
+  connectorIds: () => Promise<string[]>
+} {
   let cache: Map<string, CatalogEntry> | undefined
   let loadedAt = 0
 
   async function load (): Promise<Map<string, CatalogEntry>> {
     const docs = await registry.registrations()
-    cache = new Map(docs.map(d => [d.connectorId, { sourceSystem: d.registration.sourceSystem, mapping: d.registration.mapping }]))
+    cache = new Map(docs.map(d =>
+      [d.connectorId, { sourceSystem: d.registration.sourceSystem, mapping: d.registration.mapping }]))
     loadedAt = Date.now()
     return cache
   }
-  const fresh = async (): Promise<Map<string, CatalogEntry>> => cache !== undefined && Date.now() - loadedAt < ttlMs ? cache : await load()
+  const fresh = async (): Promise<Map<string, CatalogEntry>> =>
+    cache !== undefined && Date.now() - loadedAt < ttlMs ? cache : await load()
   const ids = async (): Promise<string[]> => [...registry.builtIns.keys(), ...(await load()).keys()]
 
   return {

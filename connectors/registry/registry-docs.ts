@@ -55,4 +55,5 @@ export interface ReceiptDoc extends StoredDoc {
 
 export const controlId = (id: string): string => `control:${id}`
 export const statusId = (id: string): string => `status:${id}`
-export const receiptId = (id: string, eventId: string): string => `receipt:${id}:${createHash('sha256').update(eventId).digest('base64url')}`
+export const receiptId = (id: string, eventId: string): string =>
+  `receipt:${id}:${createHash('sha256').update(eventId).digest('base64url')}`

@@ -9,5 +9,7 @@ export class RegistryError extends HubError {
   }
 }
 
-export const notFound = (id: string): RegistryError => new RegistryError(404, 'LT_ERR_CONNECTOR_NOT_FOUND', `no connector '${id}'`)
-export const builtIn = (id: string): RegistryError => new RegistryError(409, 'LT_ERR_CONNECTOR_BUILT_IN', `'${id}' is a built-in connector; the operator configures it`)
+export const notFound = (id: string): RegistryError =>
+  new RegistryError(404, 'LT_ERR_CONNECTOR_NOT_FOUND', `no connector '${id}'`)
+export const builtIn = (id: string): RegistryError =>
+  new RegistryError(409, 'LT_ERR_CONNECTOR_BUILT_IN', `'${id}' is a built-in connector; the operator configures it`)

@@ -24,13 +24,19 @@ const INVALID = 'LT_ERR_CONNECTOR_INVALID'
 /** tokenOnFile: an update may leave the push token out to keep the stored one. */
 export type ValidateRegistration = (body: unknown, context?: { tokenOnFile?: boolean }) => Promise<RegistrationCheck>
 
-export function createRegistrationValidator ({ mappingValidator, checkUrl }: RegistrationValidatorDeps): ValidateRegistration {
+export function createRegistrationValidator ({
+  mappingValidator,
+  checkUrl
+}: RegistrationValidatorDeps): ValidateRegistration {
   const ajv = new Ajv2020({ allErrors: true, strict: true })
   const checkShape = ajv.compile(registrationSchema)
 
   return async function validateRegistration (body, context = {}) {
     if (!checkShape(body)) {
-      return { ok: false, errors: describeErrors(checkShape.errors).map(e => ({ path: e.path, code: INVALID, message: e.message })) }
+      return {
+        ok: false,
+        errors: describeErrors(checkShape.errors).map(e => ({ path: e.path, code: INVALID, message: e.message }))
+      }
     }
     const r = body as unknown as Registration
     const errors: RegistrationIssue[] = []
@@ -47,7 +53,10 @@ export function createRegistrationValidator ({ mappingValidator, checkUrl }: Reg
       if (typeof value !== 'string' && !configFields.has(value.fromConfig)) fail(`/source/headers/${header}/fromConfig`, `the config schema has no field '${value.fromConfig}'`)
     }
     const mapping = mappingValidator.validateMapping(r.mapping)
-    if (!mapping.ok) errors.push(...mapping.errors.map(e => ({ ...e, path: `/mapping${e.path === '/' ? '' : e.path}` })))
+    if (!mapping.ok) errors.push(...mapping.errors.map(e => ({
+      ...e,
+      path: `/mapping${e.path === '/' ? '' : e.path}`
+    })))
     else {
       mapping.mapping.streams.forEach((m, i) => { if (!names.includes(m.stream)) fail(`/mapping/streams/${i}/stream`, `no stream '${m.stream}' in streams`) })
       names.forEach((n, i) => { if (!mapping.mapping.streams.some(m => m.stream === n)) fail(`/streams/${i}/name`, `stream '${n}' has no mapping`) })
@@ -68,24 +77,30 @@ type Fail = (path: string, message: string, code?: string) => void
 function checkMode (r: Registration, tokenOnFile: boolean, fail: Fail): void {
   if (r.mode === 'push') {
     if (r.source !== undefined) fail('/source', 'a push connector has no source to poll')
-    if (r.push?.token === undefined && !tokenOnFile) fail('/push/token', 'a push connector needs a token (at least 32 printable characters) its source will send as a bearer token')
+    if (r.push?.token === undefined && !tokenOnFile) fail('/push/token', 'a push connector needs a token (at least ' +
+      '32 printable characters) its source will send as a bearer token')
     return
   }
   if (r.push !== undefined) fail('/push', 'only a push connector takes a push token')
   const source = r.source
-  if (source === undefined) { fail('/source', 'a poll connector needs a source (url, schedule, pageSize, paging)'); return }
-  if (!cron.validate(source.schedule)) fail('/source/schedule', 'is not a valid cron expression (six fields, seconds first)')
+  if (source === undefined) { fail('/source', 'a poll connector needs a source (url, schedule, ' +
+    'pageSize, paging)'); return }
+  if (!cron.validate(source.schedule)) fail('/source/schedule', 'is not a valid cron expression (six fields, ' +
+    'seconds first)')
   const p = source.paging
   const need = p.style === 'cursor' ? ['updatedSince', 'afterKey'] : p.style === 'page' ? ['page'] : ['offset']
   for (const name of need) if ((p.params as Record<string, string | undefined>)[name] === undefined) fail(`/source/paging/params`, `paging style '${p.style}' needs the name of its '${name}' parameter`)
-  if (p.style === 'cursor' && p.hasMore !== undefined) fail('/source/paging/hasMore', 'the cursor style ends on next = null or a short page; hasMore is for page and offset')
+  if (p.style === 'cursor' && p.hasMore !== undefined) fail('/source/paging/hasMore', 'the cursor style ends on ' +
+    'next = null or a short page; hasMore is for page and offset')
   if (p.style !== 'cursor' && p.next !== undefined) fail('/source/paging/next', `the ${p.style} style counts pages; next is for the cursor style`)
-  if (p.style !== 'page' && p.firstPage !== undefined) fail('/source/paging/firstPage', 'only the page style has a first page number')
+  if (p.style !== 'page' && p.firstPage !== undefined) fail('/source/paging/firstPage', 'only the page style has a ' +
+    'first page number')
 }
 
 function checkStream (s: Registration['streams'][number], at: string, fail: Fail): void {
   const remote = remoteRefs(s.rawSchema, `${at}/rawSchema`)
-  for (const ref of remote) fail(ref, 'only local references (#…) are allowed; a registered schema never loads anything')
+  for (const ref of remote) fail(ref, 'only local references (#…) are allowed; a registered schema never ' +
+    'loads anything')
   if (remote.length === 0) {
     try { compileRawSchema(s.rawSchema) } catch (err) {
       fail(`${at}/rawSchema`, `is not a valid JSON Schema: ${(err as Error).message}`)
@@ -117,7 +132,8 @@ function checkConfig (r: Registration, fail: Fail): Set<string> {
   const schema = r.config.schema
   for (const ref of remoteRefs(schema, '/config/schema')) fail(ref, 'only local references (#…) are allowed')
   const props = schema.properties
-  if (schema.type !== 'object' || props === null || typeof props !== 'object') { fail('/config/schema', 'must be an object schema with properties'); return new Set() }
+  if (schema.type !== 'object' || props === null || typeof props !== 'object') { fail('/config/schema', 'must be an ' +
+    'object schema with properties'); return new Set() }
   for (const [name, field] of Object.entries(props as Record<string, Record<string, unknown>>)) {
     if (typeof field?.description !== 'string' || field.description.trim() === '') fail(`/config/schema/properties/${name}/description`, 'every config field must be documented')
   }

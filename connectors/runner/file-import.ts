@@ -7,7 +7,7 @@
 import { basename } from 'node:path'
 import type { ValidateFunction } from 'ajv'
 import type { EventLog, OutgoingMessage } from '../../infra/ports/event-log.js'
-import { deadLetterTopic } from '../../infra/ports/event-log.js'
+import { deadLetterTopic } from '../../infra/event-log/dead-letters.js'
 import type { Store } from '../../infra/ports/store.js'
 import { describeErrors, errorsReason } from '../../schemas/validator.js'
 import { connectorDeadLetterGroup, rawTopic, type PollConnector, type RawChange } from '../contract.js'

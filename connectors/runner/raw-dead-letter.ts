@@ -3,7 +3,8 @@
 // the record as the source served it, with the same extensions as a change event, and headers
 // saying why and where it came from (connector, stream, source key; file and line for imports).
 // Nothing reached a topic, so there is no origin topic, partition or offset to name.
-import { digest, structuredMessage, WRAPPED_HEADER } from '../../infra/ports/cloud-event-message.js'
+import { digest, structuredMessage } from '../../infra/ports/cloud-event-message.js'
+import { deadLetterHeaders } from '../../infra/event-log/dead-letters.js'
 import type { OutgoingMessage } from '../../infra/ports/event-log.js'
 import type { ConnectorManifest } from '../contract.js'
 
@@ -20,7 +21,9 @@ export interface RawRejection {
   file?: { name: string, line: number }
 }
 
-export function rawDeadLetter ({ manifest, stream, sourceKey, record, code, reason, ingestTime, file }: RawRejection): OutgoingMessage {
+export function rawDeadLetter (
+  { manifest, stream, sourceKey, record, code, reason, ingestTime, file }: RawRejection
+): OutgoingMessage {
   const content = record === null ? '' : JSON.stringify(record)
   return structuredMessage(sourceKey, {
     specversion: '1.0',
@@ -36,13 +39,10 @@ export function rawDeadLetter ({ manifest, stream, sourceKey, record, code, reas
     connectorversion: manifest.version,
     ingesttime: ingestTime,
     data: record
-  }, {
-    'lt-dlq-reason': file === undefined ? reason : `${file.name} line ${file.line}: ${reason}`,
-    'lt-dlq-code': code,
-    'lt-dlq-origin-connector': manifest.id,
-    'lt-dlq-stream': stream,
-    'lt-dlq-origin-source-key': sourceKey,
-    ...(file === undefined ? {} : { 'lt-dlq-file': file.name, 'lt-dlq-line': String(file.line) }),
-    [WRAPPED_HEADER]: 'record'
-  })
+  }, deadLetterHeaders({
+    reason: file === undefined ? reason : `${file.name} line ${file.line}: ${reason}`,
+    code,
+    origin: { connector: manifest.id, stream, sourceKey, file: file?.name, line: file?.line },
+    wrapped: 'record'
+  }))
 }

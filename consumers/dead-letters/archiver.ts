@@ -7,7 +7,7 @@
 import type { Logger } from 'pino'
 import type { ConsumedMessage, EventLog, Subscription } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
-import { toDeadLetterDoc, type DeadLetterDoc } from '../../connectors/registry/dead-letter-doc.js'
+import { toDeadLetterDoc, type DeadLetterDoc } from '../../infra/event-log/dead-letter-doc.js'
 import { deadLetterIdentity } from './letter-identity.js'
 import { followTopics } from '../follow-topics.js'
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { ConsumedMessage } from '../../infra/ports/event-log.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
-import { unwrapDeadLetterValue } from '../../infra/ports/cloud-event-message.js'
+import { DEAD_LETTER_HEADER as H, unwrapDeadLetterValue } from '../../infra/event-log/dead-letters.js'
 
 /** The message value without what changes when the same change is delivered again. */
 export function stableContent (value: string): string {
@@ -39,7 +39,10 @@ export function stableContent (value: string): string {
  */
 export function deadLetterIdentity (m: Pick<ConsumedMessage, 'topic' | 'key' | 'value' | 'headers'>): string {
   const h = m.headers
-  const origin = h['lt-dlq-origin-topic'] ?? h['lt-dlq-origin-connector'] ?? ''
-  const parts = [m.topic, origin, h['lt-dlq-stream'] ?? '', m.key, h['lt-dlq-code'] ?? '', h['lt-dlq-reason'] ?? '', stableContent(unwrapDeadLetterValue(m.value, h))]
+  const origin = h[H.originTopic] ?? h[H.originConnector] ?? ''
+  const parts = [
+    m.topic, origin, h[H.stream] ?? '', m.key, h[H.code] ?? '', h[H.reason] ?? '',
+    stableContent(unwrapDeadLetterValue(m.value, h))
+  ]
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32)
 }

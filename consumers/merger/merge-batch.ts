@@ -7,7 +7,8 @@
 // catches up, held back and written once later, the store saying meanwhile that they are behind.
 import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
-import type { ConsumedMessage, DeadLetter } from '../../infra/ports/event-log.js'
+import type { ConsumedMessage } from '../../infra/ports/event-log.js'
+import type { DeadLetter } from '../../infra/event-log/dead-letters.js'
 import type { CollectionName, Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
 import { goldenCollection, isGoldenRecord, type AppliedVersion, type StoredView } from '../../records/golden-record.js'

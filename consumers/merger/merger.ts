@@ -3,7 +3,8 @@
 // and folds each batch into the store. While it catches up it may hold golden records back and
 // write each once later (catching-up.ts); at start it first writes any a stopped merger held back.
 import type { Logger } from 'pino'
-import { publishDeadLetters, type EventLog, type Subscription } from '../../infra/ports/event-log.js'
+import type { EventLog, Subscription } from '../../infra/ports/event-log.js'
+import { publishDeadLetters } from '../../infra/event-log/dead-letters.js'
 import type { Store } from '../../infra/ports/store.js'
 import { canonicalEntities, canonicalTopic, type CanonicalEvent } from '../../schemas/canonical-event.js'
 import { createSchemaValidator } from '../../schemas/validator.js'

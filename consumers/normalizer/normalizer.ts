@@ -4,7 +4,8 @@
 // cannot read or map to its dead-letter topic with the reason, origin topic, partition and offset.
 import type { Logger } from 'pino'
 import type { ValidateFunction } from 'ajv'
-import { publishDeadLetters, type ConsumedMessage, type DeadLetter, type EventLog, type OutgoingMessage, type Subscription } from '../../infra/ports/event-log.js'
+import type { ConsumedMessage, EventLog, OutgoingMessage, Subscription } from '../../infra/ports/event-log.js'
+import { publishDeadLetters, type DeadLetter } from '../../infra/event-log/dead-letters.js'
 import type { Store } from '../../infra/ports/store.js'
 import { upgradeChangeEvent, type ChangeEvent } from '../../schemas/change-event.js'
 import { canonicalTopic, type CanonicalEvent } from '../../schemas/canonical-event.js'

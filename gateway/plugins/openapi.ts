@@ -8,7 +8,7 @@ import { operationIdOf } from '../openapi/operation-ids.js'
 import { renameRoute } from '../openapi/renamed-paths.js'
 import { documentErrors } from '../openapi/error-responses.js'
 import { requireOperator } from './access-control.js'
-import { changeWebhook } from '../routes/subscription-schemas.js'
+import { changeWebhook } from '../routes/subscriptions/subscription-schemas.js'
 
 /**
  * A success response with no description of its own is described by its route's summary; Swagger

@@ -7,6 +7,8 @@ import type { RecordView } from '../../records/golden-record.js'
 import { releasedWarnings } from '../../records/record-warnings.js'
 import type { EntityName } from '../security/entities.js'
 import type { ProcedureTemplate, TemplateField } from './procedure-template.js'
+import type { prefillResponseSchema, prefillSourceSchema } from './prefill-response-schema.js'
+import type { SchemaType } from '../schema-type.js'
 
 export interface PrefillReaders {
   person: (personalId: string) => Promise<RecordView | undefined>
@@ -21,39 +23,16 @@ export interface PrefillReaders {
   lastSyncOf?: (connectorId: string) => Promise<string | undefined>
 }
 
-export interface FieldSource {
-  sourceSystem: string
-  /** When the value last changed at the source. */
-  sourceTime: string
-  ingestTime: string
-  /** When the source last confirmed the value: the later of the hub receiving it and the connector's last successful sync. */
-  confirmedAt: string
-}
+/** One source of a filled value: who gave it, when it changed there, when the hub last had it confirmed. */
+export type FieldSource = SchemaType<typeof prefillSourceSchema>
 
-export interface PrefilledField {
-  id: string
-  label: string
-  subject?: string
-  /** Canonical path of the value, for fields the hub fills. */
-  path?: string
-  status: 'filled' | 'ask'
-  value?: unknown
-  source?: FieldSource | FieldSource[]
-  conflict?: { sourceSystems: string[], since: string }
-  stale?: boolean
-  /** Contradictions the record shows on this field (e.g. the id's year digits and the birth date), granted fields only. */
-  warnings?: Array<{ code: string, fields: string[], message: string }>
-  /** Why the clerk must ask, for status 'ask'. */
-  reason?: string
-}
+/** The answer of POST /v1/prefill, as its schema declares it. */
+export type PrefillResponse = SchemaType<typeof prefillResponseSchema>
 
-export interface PrefillResult {
-  procedureCode: string
-  title: string
-  subjects: Record<string, string>
-  fields: PrefilledField[]
-  /** The fields the clerk asks the citizen for: everything the hub could not fill. */
-  toAsk: Array<{ id: string, label: string, reason: string }>
+/** One form field: filled (value, source, conflict and staleness flags, warnings) or to ask, with why. */
+export type PrefilledField = PrefillResponse['fields'][number]
+
+export interface PrefillResult extends PrefillResponse {
   /** What was read, per entity, for the audit entry. */
   reads: Array<{ entity: EntityName, subjects: string[], fields: string[] }>
 }
@@ -109,14 +88,23 @@ export async function prefill (
   }
 
   async function fill (field: TemplateField): Promise<PrefilledField> {
-    const base = { id: field.id, label: field.label, ...(field.subject !== undefined ? { subject: field.subject } : {}), ...(field.path !== undefined ? { path: field.path } : {}) }
+    const base = {
+      id: field.id,
+      label: field.label,
+      ...(field.subject !== undefined ? { subject: field.subject } : {}),
+      ...(field.path !== undefined ? { path: field.path } : {})
+    }
     if (field.path === undefined) return { ...base, status: 'ask', reason: field.ask ?? 'not held by the hub' }
     const personalId = subjects[field.subject as string]
     if (personalId === undefined) return { ...base, status: 'ask', reason: `no ${field.subject ?? 'subject'} given` }
     const [prefix, name] = field.path.split(/\.(?=[a-zA-Z][a-zA-Z0-9]*$)/)
     const entity = entityOfPrefix[prefix]
     // Checked before reading: a field the client may not see for this purpose is never read.
-    if (!(await granted(entity)).has(name)) return { ...base, status: 'ask', reason: 'not granted to this client for this procedure' }
+    if (!(await granted(entity)).has(name)) return {
+      ...base,
+      status: 'ask',
+      reason: 'not granted to this client for this procedure'
+    }
     const records = await recordsFor(prefix, personalId)
     if (records === 'no-person') return { ...base, status: 'ask', reason: 'the hub holds no record of this person' }
     const holding = records.filter(r => r.fields[name] !== undefined && r.fields[name] !== null)
@@ -128,7 +116,12 @@ export async function prefill (
       const ingestTime = p?.ingestTime ?? r.validFrom
       const synced = p?.connector !== undefined ? await lastSync(p.connector) : undefined
       const confirmedAt = synced !== undefined && synced > ingestTime ? synced : ingestTime
-      return { sourceSystem: p?.sourceSystem ?? 'unknown', sourceTime: p?.sourceTime ?? r.validFrom, ingestTime, confirmedAt }
+      return {
+        sourceSystem: p?.sourceSystem ?? 'unknown',
+        sourceTime: p?.sourceTime ?? r.validFrom,
+        ingestTime,
+        confirmedAt
+      }
     }
     const sources = await Promise.all(holding.map(sourceOf))
     const conflicts = holding.map(r => r.conflicts[name]).filter(c => c !== undefined)

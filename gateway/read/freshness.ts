@@ -1,5 +1,5 @@
 // Freshness of a record's sources as a response tells it: lag and age in seconds, at answer time.
-import type { RecordView, SourceFreshness } from '../../records/golden-record.js'
+import type { SourceFreshness } from '../../records/golden-record.js'
 
 export interface FreshnessView extends SourceFreshness {
   /** Seconds from the source's change to the hub ingesting it. */
@@ -8,9 +8,10 @@ export interface FreshnessView extends SourceFreshness {
   ageSeconds: number
 }
 
-export function freshness (view: RecordView, now: Date): Record<string, FreshnessView> {
-  const seconds = (from: string, to: number): number => Math.max(0, Math.round((to - Date.parse(from)) / 1000))
-  return Object.fromEntries(Object.entries(view.sources).map(([system, s]) => [system, {
-    ...s, lagSeconds: seconds(s.sourceTime, Date.parse(s.ingestTime)), ageSeconds: seconds(s.sourceTime, now.getTime())
-  }]))
+const seconds = (from: number, to: number): number => Math.max(0, Math.round((to - from) / 1000))
+
+/** One source's freshness at `now`. */
+export function freshnessOf (s: SourceFreshness, now: Date): FreshnessView {
+  const changed = Date.parse(s.sourceTime)
+  return { ...s, lagSeconds: seconds(changed, Date.parse(s.ingestTime)), ageSeconds: seconds(changed, now.getTime()) }
 }

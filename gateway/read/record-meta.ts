@@ -5,7 +5,7 @@
 // opaque event refs, and source keys are not sent at all.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import type { RecordView } from '../../records/golden-record.js'
-import { freshness } from './freshness.js'
+import { freshnessOf } from './freshness.js'
 import { releasedWarnings } from '../../records/record-warnings.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
 
@@ -35,19 +35,15 @@ export interface MetaOptions {
 }
 
 export function recordMeta (view: RecordView, now: Date, { asOf, data, returned, provenance, refs }: MetaOptions): Record<string, unknown> {
-  const released = new Set(returned.map(p => p.split('.')[0]))
-  const only = <T>(byField: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(byField).filter(([field]) => released.has(field)))
-  const fieldProvenance = only(view.provenance)
-  const conflicts = only(view.conflicts)
+  const released = releasedHeads(returned)
+  const fieldProvenance = only(view.provenance, released)
+  const conflicts = only(view.conflicts, released)
   // The winner of each released field, and the sources disagreeing on one: they hold its value.
-  const holders = new Set([
-    ...Object.values(fieldProvenance).map(p => p.sourceSystem),
-    ...Object.values(conflicts).flatMap(c => c.sourceSystems)
-  ])
-  const sources = Object.fromEntries(Object.entries(freshness(view, now))
-    .filter(([system]) => holders.has(system))
-    .map(([system, { lastEventId, ...rest }]) => [system, { ...rest, lastEventId: refs.eventRef(lastEventId) }]))
-  const newest = Object.entries(sources).sort(([a, x], [b, y]) => x.sourceTime !== y.sourceTime ? (x.sourceTime > y.sourceTime ? -1 : 1) : a < b ? -1 : 1)[0]
+  const holders = new Set<string>()
+  for (const field in fieldProvenance) holders.add(fieldProvenance[field].sourceSystem)
+  for (const field in conflicts) for (const system of conflicts[field].sourceSystems) holders.add(system)
+  const sources = heldFreshness(view, now, holders, refs)
+  const newest = newestOf(sources)
   return {
     entity: view.entity,
     id: releasedId(view, data, refs),
@@ -64,6 +60,49 @@ export function recordMeta (view: RecordView, now: Date, { asOf, data, returned,
         }
       : {})
   }
+}
+
+/** The top-level fields of the released paths (`a.b` releases part of `a`). */
+function releasedHeads (returned: readonly string[]): Set<string> {
+  const heads = new Set<string>()
+  for (const path of returned) {
+    const dot = path.indexOf('.')
+    heads.add(dot < 0 ? path : path.slice(0, dot))
+  }
+  return heads
+}
+
+/** The members of a per-field map whose field is released, in the map's order. */
+function only<T> (byField: Record<string, T>, released: ReadonlySet<string>): Record<string, T> {
+  const out: Record<string, T> = {}
+  for (const field of Object.keys(byField)) if (released.has(field)) out[field] = byField[field]
+  return out
+}
+
+/**
+ * Freshness of the sources holding a released value, in the record's source order, with the event
+ * id as an opaque ref. Computed only for those sources: the others are never sent.
+ */
+function heldFreshness (view: RecordView, now: Date, holders: ReadonlySet<string>, refs: OpaqueRefs): Record<string, HeldFreshness> {
+  const out: Record<string, HeldFreshness> = {}
+  for (const system of Object.keys(view.sources)) {
+    if (!holders.has(system)) continue
+    const { lastEventId, ...rest } = freshnessOf(view.sources[system], now)
+    out[system] = { ...rest, lastEventId: refs.eventRef(lastEventId) }
+  }
+  return out
+}
+
+type HeldFreshness = ReturnType<typeof freshnessOf>
+
+/** The source with the newest change; on equal times the first by name. */
+function newestOf (sources: Record<string, HeldFreshness>): [string, HeldFreshness] | undefined {
+  let best: [string, HeldFreshness] | undefined
+  for (const system of Object.keys(sources)) {
+    const s = sources[system]
+    if (best === undefined || s.sourceTime > best[1].sourceTime || (s.sourceTime === best[1].sourceTime && system < best[0])) best = [system, s]
+  }
+  return best
 }
 
 /** Record warnings on fields all released (a warning on an id and a birth date tells of both). */

@@ -3,7 +3,7 @@ import type { EventLog } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import type { ConnectorRegistry } from '../../connectors/registry/registry.js'
 import type { MappingValidator } from '../../connectors/mapping/validate-mapping.js'
-import type { PushedEvent, PushOutcome } from '../../connectors/registry/push-intake.js'
+import type { PushedEvent, PushOutcome } from '../../connectors/push/push-intake.js'
 import type { RegistrationDoc } from '../../connectors/registry/registry-docs.js'
 
 export interface ConnectorApiDeps {
@@ -17,5 +17,8 @@ export interface ConnectorApiDeps {
   replaySettleMs: number
 }
 
-export const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' } } as const
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } } } as const
+const problem = { $ref: 'Problem#' } as const
+export const problems = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem } as const
+export const idParams = {
+  type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } }
+} as const

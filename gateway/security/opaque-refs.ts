@@ -29,10 +29,27 @@ export interface OpaqueRefs {
 
 const subKey = (secret: Buffer, use: string): Buffer => createHmac('sha256', secret).update(use).digest()
 
+/**
+ * Refs remembered per text: every read sends one per source (and per field with provenance), and a
+ * popular record asks for the same ones again and again; an HMAC costs more than the rest of its
+ * meta. Bounded: emptied when full (a miss costs only the HMAC it saved). The refs are what the
+ * HMAC gives, so remembering them changes no answer.
+ */
+const MAX_REMEMBERED_REFS = 50_000
+
 export function opaqueRefs (secret: Buffer): OpaqueRefs {
   const refKey = subKey(secret, 'lt-ref-v1')
   const sealKey = subKey(secret, 'lt-seal-v1')
-  const mac = (text: string): string => createHmac('sha256', refKey).update(text).digest('base64url').slice(0, REF_CHARS)
+  const remembered = new Map<string, string>()
+  const mac = (text: string): string => {
+    let ref = remembered.get(text)
+    if (ref === undefined) {
+      ref = createHmac('sha256', refKey).update(text).digest('base64url').slice(0, REF_CHARS)
+      if (remembered.size >= MAX_REMEMBERED_REFS) remembered.clear()
+      remembered.set(text, ref)
+    }
+    return ref
+  }
   return {
     eventRef: eventId => `ev_${mac(`event\u0000${eventId}`)}`,
     recordRef: (entity, id) => `rec_${mac(`record\u0000${entity}\u0000${id}`)}`,

@@ -5,6 +5,7 @@
 // offset" call, so the lag is known for the groups running in this process, from their first batch.
 import type { BatchHandler, EventLog, OutgoingMessage, SubscribeOptions } from '../ports/event-log.js'
 import { secondsSince, type HubMetrics } from './metrics.js'
+import { groupOfDeadLetterTopic, isDeadLetterTopic } from '../event-log/dead-letters.js'
 
 export interface GroupLag { group: string, topic: string, lag: number }
 
@@ -16,7 +17,7 @@ export interface WatchedEventLog extends EventLog {
 /** Names the connector and group a dead letter belongs to (the archiver's reading, given by the wiring). */
 export type DeadLetterOwner = (topic: string, message: OutgoingMessage) => { connector: string, group: string }
 
-const byTopic: DeadLetterOwner = topic => ({ connector: 'unknown', group: topic.slice('dlq.'.length) })
+const byTopic: DeadLetterOwner = topic => ({ connector: 'unknown', group: groupOfDeadLetterTopic(topic) })
 
 export function timedEventLog (inner: EventLog, metrics: HubMetrics, ownerOf: DeadLetterOwner = byTopic): WatchedEventLog {
   // group -> topic -> partition -> last committed offset
@@ -35,7 +36,7 @@ export function timedEventLog (inner: EventLog, metrics: HubMetrics, ownerOf: De
   }
 
   function countDeadLetters (topic: string, messages: OutgoingMessage[]): void {
-    if (!topic.startsWith('dlq.') || messages.length === 0) return
+    if (!isDeadLetterTopic(topic) || messages.length === 0) return
     for (const m of messages) metrics.connector.deadLettered.inc(ownerOf(topic, m))
   }
 

@@ -41,20 +41,3 @@ export function isCloudEventJson (value: string): boolean {
 
 /** A short stable digest, for ids that must be equal for equal content. */
 export const digest = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16)
-
-/**
- * Header set on a dead letter whose value wraps what was rejected: `record` (a raw source record a
- * connector refused) or `message` (a message that was not a CloudEvent). The archiver unwraps it.
- */
-export const WRAPPED_HEADER = 'lt-dlq-wrapped'
-
-/** The rejected content a dead letter's value carries: the wrapped original, or the value itself. */
-export function unwrapDeadLetterValue (value: string, headers: Record<string, string>): string {
-  const kind = headers[WRAPPED_HEADER]
-  if (kind !== 'record' && kind !== 'message') return value
-  try {
-    const data = (JSON.parse(value) as { data?: unknown }).data
-    if (kind === 'message') return typeof data === 'string' ? data : ''
-    return data === null || data === undefined ? '' : JSON.stringify(data)
-  } catch { return value }
-}

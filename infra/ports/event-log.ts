@@ -6,7 +6,7 @@
 //   handler threw, or whose process died before that, is delivered again.
 // - A handler that keeps failing is retried a bounded number of times, then the subscription stops
 //   and reports the failure (nothing is skipped, nothing is committed).
-import { CLOUDEVENTS_JSON, CONTENT_TYPE_HEADER, WRAPPED_HEADER, digest, isCloudEventJson, structuredMessage } from './cloud-event-message.js'
+// Dead letters (topic names, headers, envelope) live beside the adapters: infra/event-log/dead-letters.ts.
 import type { OutgoingMessage } from './outgoing-message.js'
 
 export type { OutgoingMessage } from './outgoing-message.js'
@@ -77,48 +77,4 @@ export interface EventLog {
   /** Resolves when the log answers; rejects (within its timeout) when it does not. */
   ping: () => Promise<void>
   close: () => Promise<void>
-}
-
-/** Name of the dead-letter topic that belongs to a consumer group. */
-export const deadLetterTopic = (group: string): string => `dlq.${group}`
-
-export interface DeadLetter {
-  reason: string
-  code: string
-  message: ConsumedMessage
-}
-
-/**
- * Publishes rejected messages with where they came from, so nothing accepted is silently lost. A
- * rejected CloudEvent is kept as it was (a replay sends it back unchanged); anything else (a value
- * that is not JSON, an event in an older envelope) travels as the data of a CloudEvent of type
- * `vn.lienthong.deadletter.message`, so the dead-letter topic holds CloudEvents only.
- */
-export async function publishDeadLetters (log: EventLog, group: string, letters: DeadLetter[]): Promise<void> {
-  if (letters.length === 0) return
-  await log.publish(deadLetterTopic(group), letters.map(({ reason, code, message }) => {
-    const where = {
-      'lt-dlq-reason': reason,
-      'lt-dlq-code': code,
-      'lt-dlq-origin-topic': message.topic,
-      'lt-dlq-origin-partition': String(message.partition),
-      'lt-dlq-origin-offset': message.offset
-    }
-    // A CloudEvent published without its content type (older publishers) gets it here.
-    if (isCloudEventJson(message.value)) {
-      return { key: message.key, value: message.value, headers: { ...message.headers, ...where, [CONTENT_TYPE_HEADER]: CLOUDEVENTS_JSON } }
-    }
-    const { [CONTENT_TYPE_HEADER]: _contentType, ...headers } = message.headers
-    return structuredMessage(message.key, {
-      specversion: '1.0',
-      // Equal for an equal rejected message, wherever and however often it was read.
-      id: `${message.topic}:rejected:${digest(`${message.key}\u0000${message.value}`)}`,
-      source: `/topics/${message.topic}`,
-      type: 'vn.lienthong.deadletter.message',
-      ...(message.key !== '' ? { subject: message.key } : {}),
-      time: new Date(message.timestamp).toISOString(),
-      datacontenttype: 'text/plain',
-      data: message.value
-    }, { ...headers, ...where, [WRAPPED_HEADER]: 'message' })
-  }))
 }

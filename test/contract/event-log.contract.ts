@@ -1,7 +1,8 @@
 // One contract for every event-log adapter. `open` must return a new adapter instance backed by the
 // same log each time it is called (same SQLite file, same brokers), so restarts can be simulated.
 import type { Test } from 'tap'
-import { deadLetterTopic, publishDeadLetters, type ConsumedMessage, type EventLog } from '../../infra/ports/event-log.js'
+import type { ConsumedMessage, EventLog } from '../../infra/ports/event-log.js'
+import { deadLetterTopic, publishDeadLetters } from '../../infra/event-log/dead-letters.js'
 import { uniqueName, waitFor } from '../helpers/wait-for.js'
 
 export function eventLogContract (t: Test, open: () => Promise<EventLog>): void {

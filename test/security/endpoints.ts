@@ -6,7 +6,7 @@ import type { EntityName } from '../../gateway/security/entities.js'
 import type { Store } from '../../infra/ports/store.js'
 import type { Person } from '../../schemas/person.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { candidateFields } from '../../gateway/routes/citizen-search.js'
+import { candidateFields } from '../../gateway/routes/citizens/search.js'
 import { canonicalEvent, harness } from '../unit/merger/fixtures.js'
 
 export interface PersonalDataEndpoint {

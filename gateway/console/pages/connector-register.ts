@@ -3,7 +3,7 @@
 // fields), runs a dry run of the mapping on sample records, and only then offers to save. Saving
 // goes through the registry, which checks everything the API's POST /v1/connectors checks.
 import type { FastifyInstance } from 'fastify'
-import { dryRun, type DryRunResult } from '../../../connectors/registry/dry-run.js'
+import { dryRun, type DryRunResult } from '../../../connectors/push/dry-run.js'
 import { RegistryError, type RegistryIssue } from '../../../connectors/registry/registry-error.js'
 import type { ConnectorMapping } from '../../../connectors/mapping/mapping-schema.js'
 import type { StreamManifest } from '../../../connectors/contract.js'

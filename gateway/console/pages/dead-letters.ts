@@ -3,9 +3,9 @@
 // or discard with a reason.
 import type { FastifyInstance } from 'fastify'
 import type { FieldValue } from '../../../infra/ports/store.js'
-import type { DeadLetterDoc } from '../../../connectors/registry/dead-letter-doc.js'
-import { replayDeadLetter } from '../../../connectors/registry/dead-letter-replay.js'
-import { discardDeadLetter } from '../../../connectors/registry/dead-letter-discard.js'
+import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
+import { replayDeadLetter } from '../../../connectors/dead-letters/replay.js'
+import { discardDeadLetter } from '../../../connectors/dead-letters/discard.js'
 import { RegistryError } from '../../../connectors/registry/registry-error.js'
 import { consoleRoute, done, logAction, page, sessionOf, type ConsoleContext } from '../context.js'
 import { csrfField } from '../layout.js'

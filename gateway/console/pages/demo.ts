@@ -3,7 +3,7 @@
 // (the same prefill, readers and grants; the purpose is the procedure; every read audited).
 import type { FastifyInstance } from 'fastify'
 import { prefill, type FieldSource, type PrefilledField } from '../../prefill/prefill.js'
-import { prefillReaders } from '../../routes/prefill.js'
+import { prefillReaders } from '../../routes/citizens/prefill.js'
 import { ApiProblem } from '../../problem.js'
 import type { EntityName } from '../../security/entities.js'
 import { consoleRoute, page, withPurpose, type ConsoleContext } from '../context.js'
@@ -18,7 +18,7 @@ const sourceCell = (s: FieldSource | FieldSource[] | undefined): Html => {
 }
 
 const flags = (f: PrefilledField): Html => html`
-${f.conflict !== undefined ? html`<span class="badge bad">Nguồn mâu thuẫn: ${f.conflict.sourceSystems.join(', ')}</span>` : ''}
+${f.conflict !== undefined ? html`<span class="badge bad">Nguồn mâu thuẫn: ${(f.conflict.sourceSystems ?? []).join(', ')}</span>` : ''}
 ${f.stale === true ? html`<span class="badge warn">Quá hạn xác nhận</span>` : ''}
 ${(f.warnings ?? []).map(w => html`<span class="badge warn">${w.message}</span> `)}`
 

@@ -2,7 +2,7 @@
 // open conflicts, unresolved records, the audit chain's head, and events merged per minute.
 import type { FastifyInstance } from 'fastify'
 import type { StatusView } from '../../../connectors/registry/registry.js'
-import type { DeadLetterDoc } from '../../../connectors/registry/dead-letter-doc.js'
+import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 import type { UnresolvedDoc } from '../../../records/legacy-ids.js'
 import { readHead, type AuditBlock, AUDIT } from '../../security/audit-chain.js'
 import { consoleRoute, page, type ConsoleContext } from '../context.js'

@@ -2,7 +2,7 @@
 // show, and a cursor the hub did not seal (the plain base64url JSON it once accepted) is refused.
 import t from 'tap'
 import { openFixture } from './fixture.js'
-import type { DeadLetterDoc } from '../../../connectors/registry/dead-letter-doc.js'
+import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 
 const letter = (n: number): DeadLetterDoc => ({
   _id: `letter-${n}`, version: 1, group: 'normalizer', connector: 'civil-status', code: 'LT_ERR_RAW_SCHEMA', reason: 'synthetic',

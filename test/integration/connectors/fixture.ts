@@ -9,7 +9,7 @@ import type { EventLog } from '../../../infra/ports/event-log.js'
 import type { Store } from '../../../infra/ports/store.js'
 import { createSchemaValidator } from '../../../schemas/validator.js'
 import { buildGateway } from '../../../gateway/app.js'
-import { createConnectorServices, type ConnectorServices, type ConnectorSettings } from '../../../connectors/registry/connector-services.js'
+import { createConnectorServices, type ConnectorServices, type ConnectorSettings } from '../../../connectors/host/connector-services.js'
 import { civilStatusConnector } from '../../../connectors/civil-status/connector.js'
 import type { Resolve } from '../../../connectors/ssrf/ssrf-guard.js'
 

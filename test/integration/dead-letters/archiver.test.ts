@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pino } from 'pino'
 import { openEmbeddedEventLog } from '../../../infra/event-log/embedded.js'
 import { openEmbeddedStore } from '../../../infra/store/embedded.js'
-import type { DeadLetterDoc } from '../../../connectors/registry/dead-letter-doc.js'
+import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 import { startDeadLetterArchiver } from '../../../consumers/dead-letters/archiver.js'
 import { waitFor } from '../../helpers/wait-for.js'
 

@@ -2,7 +2,7 @@
 // the letter is kept, marked discarded with who and why, and no longer listed as open.
 import t from 'tap'
 import { openFixture } from '../connectors/fixture.js'
-import type { DeadLetterDoc } from '../../../connectors/registry/dead-letter-doc.js'
+import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 
 const letter: DeadLetterDoc = {
   _id: 'letter-1', version: 1, group: 'normalizer', connector: 'civil-status', code: 'LT_ERR_RAW_SCHEMA', reason: 'synthetic',

@@ -11,7 +11,7 @@ import { startSimulatedCity } from '../../../sim/server/city.js'
 import { residenceConnector } from '../../../connectors/residence/connector.js'
 import { createPollRunner } from '../../../connectors/runner/poll-runner.js'
 import { createRawSchemaCompiler } from '../../../connectors/runner/raw-schema-compiler.js'
-import { toDeadLetterDoc } from '../../../connectors/registry/dead-letter-doc.js'
+import { toDeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 import { deadLetterIdentity } from '../../../consumers/dead-letters/letter-identity.js'
 import { cloudEventProblem, readEveryMessage } from '../../contract/cloud-events.js'
 

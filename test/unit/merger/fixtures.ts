@@ -1,7 +1,8 @@
 // Builders for canonical events and for running merge batches against a real embedded store.
 import { pino } from 'pino'
 import type { ValidateFunction } from 'ajv'
-import type { ConsumedMessage, DeadLetter } from '../../../infra/ports/event-log.js'
+import type { ConsumedMessage } from '../../../infra/ports/event-log.js'
+import type { DeadLetter } from '../../../infra/event-log/dead-letters.js'
 import type { Store } from '../../../infra/ports/store.js'
 import { openEmbeddedStore } from '../../../infra/store/embedded.js'
 import { canonicalTopic, type CanonicalEntity, type CanonicalEvent } from '../../../schemas/canonical-event.js'

@@ -1,6 +1,6 @@
 // What a citizen is linked to, from the golden records: the household they belong to (with their
 // relation to the head), the land parcels they hold, their BHYT cards, the household businesses
-// they own. Links are read by equality on the records' `links.*` keys (records/links.ts);
+// they own, their driving licences. Links are read by equality on the records' `links.*` keys (records/links.ts);
 // lists come in keyset pages.
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../../infra/ports/store.js'
@@ -22,6 +22,7 @@ import { notModifiedResponse, readHeaders } from '../../read/release.js'
 import { householdExample } from './households.js'
 import { landParcelExample } from './land-parcels.js'
 import { personalIdParams } from './records.js'
+import { driverLicenceSchema } from '../../../schemas/driver-licence.js'
 
 interface Params { personalId: string }
 
@@ -173,5 +174,7 @@ export function citizenLinkRoutes (store: Store) {
       })
     listRoute('business-households', 'business-household', 'Household businesses a citizen owns', 'Business households whose ownerPersonalId is the citizen.',
       { registrationNumber: '57A8004567', name: 'Tạp hóa Mai An', ownerPersonalId: '092085001234' })
+    listRoute('driver-licences', 'driver-licence', 'A citizen\'s driving licences (GPLX)', 'Licences whose holderPersonalId is the citizen.',
+      driverLicenceSchema.examples[0])
   }
 }

@@ -8,6 +8,7 @@ import type { TruthEntry } from '../city/truth.js'
 import { seededRandom } from '../random.js'
 import type { SourceTruthEntry } from '../sources/truth.js'
 import { renderServedSourceDepartments } from '../sources/served.js'
+import { liveSourceChange } from '../sources/changes.js'
 import { ChangeMaker, type ChangeKind } from './changes.js'
 import { startDepartmentServer, type DepartmentServer } from './department-server.js'
 import { exportTables, type ExportFormat } from './export.js'
@@ -56,6 +57,10 @@ export interface SimulatedCity {
 }
 
 const CHANGE_SALT = 0x0C4A96E5
+// The served issue-19 departments change on their own PRNG, so the first five's sequence stays the same.
+const SOURCE_CHANGE_SALT = 0x51C3A7B1
+// Their share of the live change rate: a licence loses points now and then, a person moves more often.
+const SOURCE_CHANGE_SHARE = 0.1
 
 export async function startSimulatedCity (options: SimulatedCityOptions = {}): Promise<SimulatedCity> {
   const { host = '127.0.0.1', portBase = 0, seed = 47 } = options
@@ -144,8 +149,24 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     }
     return done
   }
+  // gplx's change stream (sim/sources/changes.ts): points deducted from a licence, on the live timer only.
+  const licences = table('gplx', 'giay-phep')
+  const sourceRandom = seededRandom(seed ^ SOURCE_CHANGE_SALT)
+  const applySourceChanges = (n: number): void => {
+    if (licences === undefined) return
+    for (let i = 0; i < n; i++) {
+      const key = licences.randomKey(sourceRandom)
+      const record = key === undefined ? undefined : licences.get(key)
+      const change = record === undefined ? undefined : liveSourceChange('gplx', record, new Date(clock).toISOString().slice(0, 10))
+      if (key !== undefined && change !== undefined) {
+        kind = 'change'
+        try { licences.update(key, change.patch) } finally { kind = 'manual' }
+      }
+    }
+  }
   let timer: NodeJS.Timeout | undefined
   let budget = 0
+  let sourceBudget = 0
   const pushers = new Set<WebhookPusher>()
 
   return {
@@ -164,6 +185,10 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
         const n = Math.floor(budget)
         budget -= n
         if (n > 0) applyChanges(n)
+        sourceBudget += perSecond * SOURCE_CHANGE_SHARE / 10
+        const m = Math.floor(sourceBudget)
+        sourceBudget -= m
+        if (m > 0) applySourceChanges(m)
       }, 100)
       timer.unref()
     },

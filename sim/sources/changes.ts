@@ -73,3 +73,18 @@ export function sourceChanges (snapshot: Snapshot, truth: readonly SourceTruthEn
   }
   return out
 }
+
+/**
+ * One change of a served department's record as the live city makes it (sim/server/city.ts): the
+ * fields that change, or undefined when this record has nothing left to change (a licence with no
+ * points). The record itself is not touched.
+ */
+export function liveSourceChange (department: SourceDepartmentId, record: Readonly<Record<string, unknown>>, day: string): { patch: Record<string, unknown>, what: string } | undefined {
+  const change = CHANGES[department]
+  if (change === undefined) return undefined
+  const next = { ...record }
+  const what = change(next, day)
+  if (what === undefined) return undefined
+  const patch = Object.fromEntries(Object.entries(next).filter(([k, v]) => record[k] !== v))
+  return { patch, what }
+}

@@ -44,6 +44,8 @@ export const matrixKeys = (id: string) => ({
   socialInsuranceNumber: `79${id.slice(-8)}`,
   business: `57A8${id.slice(-6)}`,
   serial: `AA ${id.slice(-8)}`,
+  // A driving-licence number: 12 digits, neither the personal id nor containing another key.
+  licence: `93${id.slice(-10)}`,
   // A civil-status register number: the source key of the person's civil-status events, never a field.
   register: `KH-2024-${id.slice(-6)}`
 })
@@ -55,13 +57,14 @@ export const matrixKeys = (id: string) => ({
 export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
   const k = matrixKeys(id)
   return [
-    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'] } },
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'] } },
     { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
     { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'] } },
     { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
     { name: 'social-insurance number', value: k.socialInsuranceNumber, coveredBy: { 'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'] } },
     { name: 'business registration', value: k.business, coveredBy: { 'business-household': ['registrationNumber'] } },
     { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'] } },
+    { name: 'driving-licence number', value: k.licence, coveredBy: { 'driver-licence': ['licenceNumber'] } },
     { name: 'civil-status register number', value: k.register, coveredBy: {} }
   ]
 }
@@ -87,6 +90,7 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
   linkedList('land-parcel', 'land-parcels'),
   linkedList('health-insurance-card', 'health-insurance'),
   linkedList('business-household', 'business-households'),
+  linkedList('driver-licence', 'driver-licences'),
   { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/citizen-lookups/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
@@ -152,7 +156,8 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'land-parcel', entityId: k.parcel, system: 'dat-dai', at: 1, fields: { parcelId: k.parcel, oldWardCode: '31147', areaM2: 80, holderPersonalIds: [id] } }),
       canonicalEvent({ entity: 'land-use-certificate', entityId: k.serial, system: 'dat-dai', at: 1, fields: { serial: k.serial, holderPersonalIds: [id], parcelIds: [k.parcel] } }),
       canonicalEvent({ entity: 'health-insurance-card', entityId: k.socialInsuranceNumber, system: 'bhyt', at: 1, fields: { cardNumber: k.socialInsuranceNumber, socialInsuranceNumber: k.socialInsuranceNumber, holderPersonalId: id, benefitLevel: 4 } }),
-      canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } })
+      canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } }),
+      canonicalEvent({ entity: 'driver-licence', entityId: k.licence, system: 'gplx', at: 1, fields: { licenceNumber: k.licence, holderPersonalId: id, classes: [{ class: 'B', printedClass: 'B2', issueDate: '2016-09-22', expiryDate: '2026-09-22' }], points: 12, status: 'valid' } })
     ]
   }))
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)

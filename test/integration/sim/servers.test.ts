@@ -57,7 +57,8 @@ t.test('every department pages through all its records once, in (update time, ke
       const order = records.map(r => `${String(r[s.updatedField])}|${String(r[s.keyField])}`)
       t.same(order, [...order].sort(), `${s.path}: ordered`)
       const times = records.map(r => r[s.updatedField])
-      t.ok(new Set(times).size < times.length, `${s.path}: some records share an update time`)
+      // The first five's generator makes ties on purpose; gplx (sim/sources/) stamps each record apart.
+      if (d.id !== 'gplx') t.ok(new Set(times).size < times.length, `${s.path}: some records share an update time`)
     }
   }
   const bad = await getJson(`${c.departments.residence.url}/api/residents?pageSize=abc`)
@@ -205,7 +206,7 @@ t.test('a generated directory is served as written, and exports to CSV and NDJSO
   const fileKeys = readFileSync(join(dir, 'bhyt.the.ndjson'), 'utf8').trim().split('\n').map(l => JSON.parse(l).MA_SO_BHXH).sort()
   t.same(bhyt.map(r => r.MA_SO_BHXH).sort(), fileKeys)
   const files = await c.exportFiles({ format: 'csv', dir: join(dir, 'export') })
-  t.equal(files.length, 6)
+  t.equal(files.length, DEPARTMENTS.flatMap(d => d.streams).length, 'one file per stream, gplx\'s too')
   const land = readFileSync(files.find(f => f.endsWith('land.thua-dat.csv')) as string, 'utf8').trim().split('\r\n')
   t.match(land[0], /^MaThua,.*GiayChungNhan\.SoPhatHanh/)
   t.equal(land.length, manifest.records['land.thua-dat'] + 1, 'a header and one row per parcel')

@@ -20,7 +20,8 @@ import { SIM_STREAMS } from '../../conformance/sim-fixtures.js'
 import { waitFor, uniqueName } from '../../helpers/wait-for.js'
 
 const BASE: Record<string, keyof SimulatedCity['departments']> = {
-  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business'
+  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
+  'driver-licence': 'gplx'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }
 
@@ -73,7 +74,12 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     await Promise.all(runners.map(async r => await r.runOnce()))
     for (const r of runners) t.equal(r.status().state, 'healthy', `${r.status().id} read its source`)
 
-    const invalidKeys = (department: string, stream: string): string[] => truth.filter(e => e.type === 'invalid' && e.department === department && e.stream === stream).map(e => e.key as string)
+    // The issue-19 departments (gplx: one stream each) list their invalid records in their own truth.
+    const sourceInvalid = (city.sourceTruth ?? []).filter(e => e.type === 'source-invalid')
+    const invalidKeys = (department: string, stream: string): string[] => [
+      ...truth.filter(e => e.type === 'invalid' && e.department === department && e.stream === stream).map(e => e.key as string),
+      ...sourceInvalid.filter(e => e.department === department).map(e => e.key)
+    ]
     let rawExpected = 0
     for (const connector of builtInConnectors) {
       const id = connector.manifest.id
@@ -91,7 +97,7 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     t.equal(raw.length, rawExpected, 'raw topics hold exactly the published events')
     t.ok(raw.every(e => e.op === 'r' || e.op === 'd'), 'the snapshot is op r')
 
-    const allInvalid = truth.filter(e => e.type === 'invalid')
+    const allInvalid = [...truth.filter(e => e.type === 'invalid'), ...sourceInvalid]
     await waitFor(() => dead.filter(d => d.topic.startsWith('dlq.connector.')).length >= allInvalid.length, { what: 'connector dead letters', timeoutMs })
     const connectorLetters = dead.filter(d => d.topic.startsWith('dlq.connector.'))
     t.same(connectorLetters.map(d => d.key).sort(), allInvalid.map(e => e.key as string).sort(), 'exactly the invalid records are in the dead letters')

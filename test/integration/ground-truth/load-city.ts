@@ -23,7 +23,8 @@ import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
 import { waitFor } from '../../helpers/wait-for.js'
 
 const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
-  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business'
+  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
+  'driver-licence': 'gplx'
 }
 
 export interface LoadedCity {

@@ -125,7 +125,12 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   const missingLetters = invalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${CONNECTOR[e.department]}` && d.key === e.key && (d.headers['lt-dlq-reason'] ?? '').length > 0 && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
   t.same(missingLetters, [], `every invalid record is dead-lettered with a code and a reason (${invalid.length})`)
-  t.equal(loaded.deadLetters.length, invalid.length, 'and nothing else is')
+  // The served issue-19 departments (gplx, polled by driver-licence) list theirs in their own truth.
+  const sourceInvalid = loaded.sourceTruth.filter(e => e.type === 'source-invalid')
+  const missingSourceLetters = sourceInvalid.filter(e => !loaded.deadLetters.some(d =>
+    d.topic === 'dlq.connector.driver-licence' && d.key === e.key && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
+  t.same(missingSourceLetters, [], `every invalid licence is dead-lettered (${sourceInvalid.length})`)
+  t.equal(loaded.deadLetters.length, invalid.length + sourceInvalid.length, 'and nothing else is')
 }
 
 t.test('a 300-citizen city at the default injection rates matches its ground truth', async t => {

@@ -10,6 +10,7 @@ import { deadLetterTopic } from '../../../infra/event-log/dead-letters.js'
 import type { Store } from '../../../infra/ports/store.js'
 import { startSimulatedCity, type SimulatedCity, type SimulatedCityOptions } from '../../../sim/server/city.js'
 import type { TruthEntry } from '../../../sim/city/truth.js'
+import type { SourceTruthEntry } from '../../../sim/sources/truth.js'
 import { builtInConnectors, builtInMappings } from '../../../connectors/built-in.js'
 import { createPollRunner } from '../../../connectors/runner/poll-runner.js'
 import { createRawSchemaCompiler } from '../../../connectors/runner/raw-schema-compiler.js'
@@ -30,6 +31,8 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
 export interface LoadedCity {
   store: Store
   truth: TruthEntry[]
+  /** The served issue-19 departments' truth (gplx). */
+  sourceTruth: SourceTruthEntry[]
   deadLetters: ConsumedMessage[]
   counts: { raw: number, canonical: number, merged: number, parked: number, normalizerDead: number }
   close: () => Promise<void>
@@ -81,7 +84,7 @@ export async function loadCity (dir: string, city: SimulatedCityOptions, { batch
     // connectors' dead letters have all arrived.
     await waitFor(() => counts.raw >= published && counts.merged >= counts.canonical && deadLetters.filter(d => d.topic.startsWith('dlq.connector.')).length >= rejected,
       { what: 'the pipeline to drain', timeoutMs })
-    return { store, truth: sim.truth, deadLetters, counts, close }
+    return { store, truth: sim.truth, sourceTruth: sim.sourceTruth ?? [], deadLetters, counts, close }
   } catch (err) {
     await close()
     throw err

@@ -1,6 +1,6 @@
 // bench/ingest: how fast the hub loads a whole city, against the store's own limit and a plain sink.
 // Usage: npm run bench:ingest -- --citizens N [--engine embedded|real] [--peer]
-//   [--ceiling-batches 100,500,2000] [--freshness-seconds 20] [--tracers-per-second 5]
+//   [--ceiling-batches 100,500,2000] [--freshness-seconds 20] [--tracers-per-second 5] [--log-level warn] [--timeout-s 3600]
 // --engine real reads KAFKA_BROKERS and MONGODB_URI (defaults from LT_KAFKA_PORT / LT_FERRETDB_PORT,
 // else the infra/engines ports); --peer needs Kafka Connect (infra/engines/connect.sh up; LT_CONNECT_PORT).
 // Phases, each printing one JSON line when it ends (docs/benchmarks.md):

@@ -45,7 +45,7 @@ export function benchConfig (options: IngestOptions, run: string, dataDir: strin
   return loadConfig({
     env: options.engine === 'real' ? { KAFKA_BROKERS: options.kafkaBrokers, MONGODB_URI: options.mongodbUri } : {},
     overrides: {
-      role: 'all', port: 0, dataDir, logLevel: 'silent',
+      role: 'all', port: 0, dataDir, logLevel: options.logLevel,
       kafka: { namespace: run, clientId: run }, mongodb: { database: run },
       sim: { enabled: false, changesPerSecond: 0 },
       security: { demoClients: false },
@@ -70,10 +70,14 @@ export async function countMessages (hub: RunningHub, topics: string[]): Promise
   return await lagOf(hub, 'bench.ingest.counter-never-joins', topics)
 }
 
-/** Waits until the normalizer and the merger have consumed everything published so far. */
+/** Waits until the normalizer and the merger have consumed everything published so far; their lags on stderr every 10 s. */
 export async function drained (hub: RunningHub, rawTopics: string[], canonicalTopics: string[], timeoutMs: number): Promise<void> {
-  await until(async () => await lagOf(hub, NORMALIZER_GROUP, rawTopics) === 0 && await lagOf(hub, MERGER_GROUP, canonicalTopics) === 0,
-    timeoutMs, 'the normalizer and merger to catch up', 200)
+  let told = Date.now()
+  await until(async () => {
+    const lags = { normalizer: await lagOf(hub, NORMALIZER_GROUP, rawTopics), merger: await lagOf(hub, MERGER_GROUP, canonicalTopics) }
+    if (Date.now() - told > 10000) { told = Date.now(); process.stderr.write(`bench:ingest: lag ${JSON.stringify(lags)}\n`) }
+    return lags.normalizer === 0 && lags.merger === 0
+  }, timeoutMs, 'the normalizer and merger to catch up', 200)
 }
 
 export async function startRun (options: IngestOptions): Promise<{ run: HubRun, figures: LoadFigures }> {
@@ -83,7 +87,8 @@ export async function startRun (options: IngestOptions): Promise<{ run: HubRun, 
   const config = benchConfig(options, run, dataDir, city)
   const t0 = performance.now()
   // startHub starts every connector's first run (poll-runner start() runs once at once).
-  const hub = await startHub(config, pino({ level: 'silent' }))
+  // The hub's logs (--log-level, default silent) go to stderr: stdout holds the JSON lines.
+  const hub = await startHub(config, pino({ level: options.logLevel }, pino.destination(2)))
   const started = performance.now()
   const rawTopics = builtInConnectors.map(c => rawTopic(c.manifest.id))
   const canonicalTopics = canonicalEntities.map(canonicalTopic)
@@ -92,7 +97,7 @@ export async function startRun (options: IngestOptions): Promise<{ run: HubRun, 
     // runOnce joins the run in flight: this resolves when each connector has read its whole source.
     await Promise.all(hub.connectors.map(async c => await c.runOnce()))
     const connectorsDone = performance.now()
-    await drained(hub, rawTopics, canonicalTopics, 3_600_000)
+    await drained(hub, rawTopics, canonicalTopics, options.timeoutS * 1000)
     const done = performance.now()
     const rawEvents = await countMessages(hub, rawTopics)
     const loadSeconds = (done - t0) / 1000

@@ -12,6 +12,10 @@ export interface IngestOptions {
   tracersPerSecond: number
   /** Kafka Connect's REST API (infra/engines/connect.sh). */
   connectUrl: string
+  /** The hub's log level, on stderr (silent by default). */
+  logLevel: 'silent' | 'error' | 'warn' | 'info'
+  /** Bound of the load's wait for the consumers to catch up. */
+  timeoutS: number
   kafkaBrokers: string
   mongodbUri: string
 }
@@ -29,6 +33,11 @@ function positive (argv: string[], name: string, fallback: number): number {
   return n
 }
 
+function logLevelOf (level: string): IngestOptions['logLevel'] {
+  if (level === 'silent' || level === 'error' || level === 'warn' || level === 'info') return level
+  throw new Error(`--log-level must be silent, error, warn or info, got ${level}`)
+}
+
 export function parseIngestOptions (argv: string[], env: NodeJS.ProcessEnv): IngestOptions {
   const engine = flag(argv, 'engine') ?? 'embedded'
   if (engine !== 'embedded' && engine !== 'real') throw new Error(`--engine must be embedded or real, got ${engine}`)
@@ -43,6 +52,8 @@ export function parseIngestOptions (argv: string[], env: NodeJS.ProcessEnv): Ing
     ceilingBatches: batches,
     freshnessSeconds: positive(argv, 'freshness-seconds', 20),
     tracersPerSecond: positive(argv, 'tracers-per-second', 5),
+    logLevel: logLevelOf(flag(argv, 'log-level') ?? 'silent'),
+    timeoutS: positive(argv, 'timeout-s', 3600),
     connectUrl: env.LT_CONNECT_URL ?? `http://127.0.0.1:${env.LT_CONNECT_PORT ?? '18083'}`,
     kafkaBrokers: env.KAFKA_BROKERS ?? `127.0.0.1:${env.LT_KAFKA_PORT ?? '19092'}`,
     mongodbUri: env.MONGODB_URI ?? `mongodb://127.0.0.1:${env.LT_FERRETDB_PORT ?? '27018'}`

@@ -15,7 +15,6 @@ import { parseIngestOptions } from './ingest/options.js'
 import { emit, round } from './ingest/emit.js'
 import { sampleRss } from './ingest/rss.js'
 import { startRun, stopRun, type HubRun } from './ingest/hub-run.js'
-import { byteCount, readLoadedContents } from './ingest/read-back.js'
 import { measureCeiling } from './ingest/ceiling.js'
 import { measureRawCeilings } from './ingest/raw-ceilings.js'
 import { measurePeer, type PeerFigures } from './ingest/peer-sink.js'
@@ -39,15 +38,10 @@ async function main (): Promise<void> {
     const engine = `${run.hub.eventLog.kind}+${run.hub.store.kind}`
     emit({ phase: 'load', engine, citizens: options.citizens, ...load, rssMb: rss.maxMb() })
 
-    const contents = await readLoadedContents(run.hub.store)
-    const ceiling = await measureCeiling(run.config, contents, options.ceilingBatches)
-    emit({
-      phase: 'ceiling', ...ceiling, bytes: byteCount(contents),
-      perCollection: Object.fromEntries(contents.map(c => [c.collection, c.docs.length]))
-    })
-    const sampleGolden = contents.find(c => c.collection === 'persons')?.docs[0]
-    contents.length = 0 // let the copy go before the next phases
+    const ceiling = await measureCeiling(run.hub.store, run.config, options.ceilingBatches)
+    emit({ phase: 'ceiling', ...ceiling })
 
+    const sampleGolden = (await run.hub.store.find('persons', { limit: 1 }))[0]
     if (sampleGolden !== undefined) {
       emit({ phase: 'raw', ...await measureRawCeilings(run.hub.eventLog, run.hub.store, sampleGolden, oneRawMessage(run), load.rawEvents) })
     }

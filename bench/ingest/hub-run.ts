@@ -6,11 +6,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pino } from 'pino'
-import { loadConfig } from '../../infra/config/load.js'
+import { loadConfig } from '../../hub/config.js'
 import type { HubConfig } from '../../infra/config/schema.js'
 import { startHub, type RunningHub } from '../../hub/start-hub.js'
 import { startSimulatedCity, type SimulatedCity } from '../../sim/server/city.js'
-import { builtInConnectors } from '../../connectors/built-in.js'
+import { builtInConnectors, builtIns } from '../../connectors/built-in.js'
+import { DEPARTMENTS } from '../../sim/city/departments.js'
 import { rawTopic } from '../../connectors/contract.js'
 import { canonicalEntities, canonicalTopic } from '../../schemas/canonical-event.js'
 import { MERGER_GROUP } from '../../consumers/merger/merger.js'
@@ -41,7 +42,12 @@ export interface LoadFigures {
 }
 
 export function benchConfig (options: IngestOptions, run: string, dataDir: string, city: SimulatedCity): HubConfig {
-  const source = (handle: keyof SimulatedCity['departments']) => ({ baseUrl: city.departments[handle].url, schedule: NO_SCHEDULE })
+  // Every built-in source points at its department of the already running city, polled by the bench.
+  const sources = Object.fromEntries(builtIns.entries.map(({ connector, simulatedDepartment }) => {
+    const handle = DEPARTMENTS.find(d => d.id === simulatedDepartment)?.handle
+    if (handle === undefined) throw new Error(`no simulated department for ${connector.manifest.id}`)
+    return [connector.manifest.id, { baseUrl: city.departments[handle].url, schedule: NO_SCHEDULE }]
+  }))
   return loadConfig({
     env: options.engine === 'real' ? { KAFKA_BROKERS: options.kafkaBrokers, MONGODB_URI: options.mongodbUri } : {},
     overrides: {
@@ -49,8 +55,7 @@ export function benchConfig (options: IngestOptions, run: string, dataDir: strin
       kafka: { namespace: run, clientId: run }, mongodb: { database: run },
       sim: { enabled: false, changesPerSecond: 0 },
       security: { demoClients: false },
-      civilStatus: source('civilStatus'),
-      sources: { residence: source('residence'), land: source('land'), bhyt: source('bhyt'), business: source('business') }
+      sources
     }
   })
 }

@@ -32,16 +32,8 @@ export interface LoadSummary {
 
 /** The configuration a load runs with: no gateway port to collide with, no schedules, a still city. */
 export function loadConfigOf (config: HubConfig): HubConfig {
-  const once = <S extends { schedule: string }>(s: S): S => ({ ...s, schedule: NO_SCHEDULE })
-  const { residence, land, bhyt, business } = config.sources
-  return {
-    ...config,
-    role: 'all',
-    port: 0,
-    sim: { ...config.sim, changesPerSecond: 0 },
-    civilStatus: once(config.civilStatus),
-    sources: { residence: once(residence), land: once(land), bhyt: once(bhyt), business: once(business) }
-  }
+  const sources = Object.fromEntries(Object.entries(config.sources).map(([id, s]) => [id, { ...s, schedule: NO_SCHEDULE }]))
+  return { ...config, role: 'all', port: 0, sim: { ...config.sim, changesPerSecond: 0 }, sources }
 }
 
 const sleep = async (ms: number): Promise<void> => await new Promise(resolve => setTimeout(resolve, ms))

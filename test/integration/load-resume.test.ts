@@ -6,7 +6,8 @@ import t, { type Test } from 'tap'
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadConfig } from '../../infra/config/load.js'
+import { loadConfig } from '../../hub/config.js'
+import { builtInConnectors } from '../../connectors/built-in.js'
 import { openStore } from '../../infra/open-adapters.js'
 import type { CollectionName } from '../../infra/ports/store.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
@@ -22,9 +23,9 @@ const CITIZENS = '300'
 
 function loadIn (dataDir: string): HubProcess {
   // Small pages, so the sources are read in many steps and a kill finds the load half done.
-  const pages = { pageSize: 25 }
+  const sources = Object.fromEntries(builtInConnectors.map(c => [c.manifest.id, { pageSize: 25 }]))
   const config = join(dataDir, '..', `${dataDir.split('/').pop() ?? 'x'}-config.json`)
-  writeFileSync(config, JSON.stringify({ civilStatus: pages, sources: { residence: pages, land: pages, bhyt: pages, business: pages } }))
+  writeFileSync(config, JSON.stringify({ sources }))
   return spawnHub(['load', '--json', '--progress-s', '0.2'], { LT_DATA_DIR: dataDir, LT_SIM_CITIZENS: CITIZENS, LT_SIM_PORT: '0', LT_CONFIG_FILE: config })
 }
 

@@ -1,7 +1,7 @@
 // What `lienthong load` counts, from the event log and the store: messages in topics, documents in
 // collections. Counts are taken the same way on both engines (see countMessages).
 import type { EventLog } from '../../infra/ports/event-log.js'
-import { deadLetterTopic } from '../../infra/ports/event-log.js'
+import { deadLetterTopic } from '../../infra/event-log/dead-letters.js'
 import { MAX_FIND_LIMIT, type CollectionName, type Store } from '../../infra/ports/store.js'
 import { builtInConnectors } from '../../connectors/built-in.js'
 import { connectorDeadLetterGroup, rawTopic } from '../../connectors/contract.js'

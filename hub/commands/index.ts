@@ -6,6 +6,7 @@ import { auditCommand } from './audit-verify.js'
 import { rebuildCommand } from './rebuild.js'
 import { importCommand } from './import.js'
 import { repairCommand } from './repair.js'
+import { loadCommand } from './load.js'
 
 export type { Command, CommandContext } from './command.js'
 
@@ -14,4 +15,5 @@ export const commands: Record<string, Command> = {
   rebuild: rebuildCommand,
   import: importCommand,
   repair: repairCommand,
+  load: loadCommand,
 }

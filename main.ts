@@ -11,6 +11,7 @@ import { commands } from './hub/commands/index.js'
 import { parseCommandLine } from './hub/commands/command-line.js'
 import { checkStartup } from './infra/startup/check-startup.js'
 import { StartupError } from './infra/startup/startup-error.js'
+import { stopWithin } from './hub/bounded-stop.js'
 
 async function main (): Promise<void> {
   // `lienthong <command> …` runs a subcommand; flags alone start the hub; --help prints usage.
@@ -55,7 +56,14 @@ async function main (): Promise<void> {
     stopping = true
     logger.info({ signal, phase: hub === undefined ? 'start-up' : 'running' }, 'shutting down: finishing the batch in hand')
     if (hub === undefined) { starting.abort(); return }
-    hub.stop().then(() => process.exit(0), err => { logger.error({ err }, 'shutdown failed'); process.exit(1) })
+    const boundMs = config.consumer.shutdownMs
+    const running = hub
+    void stopWithin(async () => await running.stop(), boundMs).then(outcome => {
+      if (outcome.kind === 'stopped') process.exit(0)
+      if (outcome.kind === 'failed') logger.error({ err: outcome.err }, 'shutdown failed')
+      else logger.error({ boundMs }, 'shutdown timed out: the batch in hand did not finish (LT_CONSUMER_SHUTDOWN_MS); exiting')
+      process.exit(1)
+    })
   }
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))

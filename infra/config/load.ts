@@ -49,6 +49,7 @@ export const fixedEnvSettings: readonly EnvSetting[] = [
   { env: 'LT_CONSUMER_RESTART_MIN_MS', path: 'consumer.restartMinMs', kind: 'number', doc: 'first wait before a stopped consumer is restarted (doubles each time)' },
   { env: 'LT_CONSUMER_RESTART_MAX_MS', path: 'consumer.restartMaxMs', kind: 'number', doc: 'longest wait between restarts of a stopped consumer' },
   { env: 'LT_CONSUMER_STALL_MS', path: 'consumer.stallMs', kind: 'number', doc: 'messages waiting and no position moving this long: the consumer is stalled (not ready, restarted)' },
+  { env: 'LT_CONSUMER_SHUTDOWN_MS', path: 'consumer.shutdownMs', kind: 'number', doc: 'the longest SIGTERM waits for the batch in hand before the process exits 1' },
   { env: 'LT_SSRF_ALLOW', path: 'connectors.ssrfAllow', kind: 'list', doc: 'comma-separated CIDRs or host names registered connectors may reach although private/loopback (e.g. 127.0.0.1/32 for the simulated sources)' },
   { env: 'LT_BODY_LIMIT_BYTES', path: 'gateway.bodyLimitBytes', kind: 'number', doc: 'largest request body the gateway accepts (413 above)' },
   { env: 'LT_REQUEST_TIMEOUT_MS', path: 'gateway.requestTimeoutMs', kind: 'number', doc: 'time to receive a whole request' },

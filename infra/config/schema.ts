@@ -21,7 +21,7 @@ export interface HubConfig {
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number; changesPerSecond: number }
   /** Each built-in connector's source, keyed by connector id (connectors/built-in.ts). */
   sources: Record<string, SourceSettings>
-  consumer: { batchSize: number; maxAttempts: number; restartMinMs: number; restartMaxMs: number; stallMs: number }
+  consumer: { batchSize: number; maxAttempts: number; restartMinMs: number; restartMaxMs: number; stallMs: number; shutdownMs: number }
   connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
   gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
   security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number; metricsKey: string }
@@ -98,7 +98,7 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
     consumer: {
       type: 'object',
       additionalProperties: false,
-      required: ['batchSize', 'maxAttempts', 'restartMinMs', 'restartMaxMs', 'stallMs'],
+      required: ['batchSize', 'maxAttempts', 'restartMinMs', 'restartMaxMs', 'stallMs', 'shutdownMs'],
       default: {} as never,
       properties: {
         batchSize: { type: 'integer', minimum: 1, maximum: 10000, default: 500 },
@@ -109,7 +109,10 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
         // A group with messages waiting whose positions do not move for stallMs is stalled: not
         // ready, and its consumer restarted (consumers/stall-detector.ts). It must exceed the
         // longest a single batch may take, or a slow batch is taken for a hang.
-        stallMs: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000 }
+        stallMs: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000 },
+        // SIGTERM waits this long for the batch in hand (and every role's stop), then exits 1 saying
+        // so: a batch stuck on an engine that never answers must not keep the process alive.
+        shutdownMs: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 }
       }
     },
     connectors: {

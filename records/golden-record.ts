@@ -151,7 +151,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'land-use-certificate': 'land_certificates',
   'health-insurance-card': 'health_cards',
   'business-household': 'business_households',
-  'driver-licence': 'driver_licences'
+  'driver-licence': 'driver_licences',
+  'unemployment-benefit': 'unemployment_benefits'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -174,7 +175,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'land-use-certificate': 8,
   'health-insurance-card': 1,
   'business-household': 1,
-  'driver-licence': 1
+  'driver-licence': 1,
+  'unemployment-benefit': 1
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

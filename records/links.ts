@@ -8,6 +8,7 @@
 //   health-insurance-card  links.person0          <- fields.holderPersonalId
 //   business-household     links.person0          <- fields.ownerPersonalId
 //   driver-licence         links.person0          <- fields.holderPersonalId
+//   unemployment-benefit   links.person0          <- fields.personalId
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
@@ -28,6 +29,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
     case 'health-insurance-card': return strings(fields.holderPersonalId)
     case 'business-household': return strings(fields.ownerPersonalId)
     case 'driver-licence': return strings(fields.holderPersonalId)
+    case 'unemployment-benefit': return strings(fields.personalId)
     default: return []
   }
 }

@@ -10,6 +10,7 @@ import { landParcelSchema } from '../../schemas/land-parcel.js'
 import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
 import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
+import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -32,7 +33,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'land-use-certificate': landUseCertificateSchema,
   'health-insurance-card': healthInsuranceCardSchema,
   'business-household': businessHouseholdSchema,
-  'driver-licence': driverLicenceSchema
+  'driver-licence': driverLicenceSchema,
+  'unemployment-benefit': unemploymentBenefitSchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

@@ -17,7 +17,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'land-use-certificate': ['serial'],
   'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'],
   'business-household': ['registrationNumber'],
-  'driver-licence': ['licenceNumber']
+  'driver-licence': ['licenceNumber'],
+  'unemployment-benefit': ['benefitId']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

@@ -48,7 +48,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'business-household': ['address.wardCode'],
   'health-insurance-card': [],
   'land-use-certificate': [],
-  'driver-licence': []
+  'driver-licence': [],
+  'unemployment-benefit': []
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

@@ -21,7 +21,8 @@ interface Filters { entity?: string, entityId?: string, field?: string, sourceSy
 const entityLabels: Record<CanonicalEntity, string> = {
   person: 'Công dân', household: 'Hộ gia đình', 'land-parcel': 'Thửa đất', 'land-use-certificate': 'Giấy chứng nhận QSDĐ',
   'health-insurance-card': 'Thẻ BHYT', 'business-household': 'Hộ kinh doanh',
-  'driver-licence': 'Giấy phép lái xe'
+  'driver-licence': 'Giấy phép lái xe',
+  'unemployment-benefit': 'Trợ cấp thất nghiệp'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 

@@ -9,6 +9,7 @@ import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
 import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
+import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 
 
 /** Top-level properties, and for object properties also `parent.child`. */
@@ -31,6 +32,7 @@ export const grantableEntities = {
   'health-insurance-card': { description: 'A health-insurance (BHYT) card (GET /v1/citizens/{id}/health-insurance)', fields: fieldPaths(healthInsuranceCardSchema) },
   'business-household': { description: 'A household business and its owner (GET /v1/citizens/{id}/business-households)', fields: fieldPaths(businessHouseholdSchema) },
   'driver-licence': { description: 'A driving licence (GPLX) and its classes (GET /v1/citizens/{id}/driver-licences)', fields: fieldPaths(driverLicenceSchema) },
+  'unemployment-benefit': { description: 'An unemployment-benefit decision (trợ cấp thất nghiệp) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(unemploymentBenefitSchema) },
   'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
 } as const satisfies Record<string, { description: string, fields: string[] }>
 

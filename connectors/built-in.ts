@@ -12,6 +12,7 @@ import { residenceConnector } from './residence/connector.js'
 import { landConnector } from './land/connector.js'
 import { healthInsuranceConnector } from './health-insurance/connector.js'
 import { driverLicenceConnector } from './driver-licence/connector.js'
+import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -84,7 +85,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   },
   // Issue 19's first source: licences are gplx's alone; the person facts it carries stay with
   // civil status and residence (survivorship.json).
-  { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } }
+  { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } },
+  // Benefits are viec-lam's alone; the SSN it copies by hand loses to bhyt only on the card, not here.
+  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

@@ -6,6 +6,8 @@ import {
   ethnicityByName, religionByCode, religionByName, parseBirthYear, parseBirthDate, isFutureDate, todayInVietnam
 } from '../../schemas/vietnam/index.js'
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
+import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
+import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -73,6 +75,20 @@ export const transforms = {
   'licence-status': v => {
     const status = LICENCE_STATUS_CODES[text(v).trim().toUpperCase()]
     return status !== undefined ? ok(status) : bad('LT_ERR_LICENCE_STATUS', `unknown licence status code: ${text(v)}`)
+  },
+  // Money as written ("1.850.000", "1.850.000 đ" or a number) to integer đồng (schemas/vietnam/money.ts).
+  'money-vnd': v => { const r = parseMoneyVnd(v); return r.ok ? ok(r.value) : bad(r.code, r.message) },
+  // Unemployment benefits: the decision key in ASCII, the decision number without the year the job
+  // centre appends, and its status codes (schemas/vietnam/unemployment-codes.ts).
+  'document-key': v => text(v).trim() === '' ? bad('LT_ERR_TYPE', 'empty key') : ok(asciiDocumentKey(text(v))),
+  'decision-number': v => text(v).trim() === '' ? bad('LT_ERR_TYPE', 'empty decision number') : ok(decisionNumberOfKey(text(v))),
+  'benefit-status': v => {
+    const code = BENEFIT_STATUS_CODES[text(v).trim().toLowerCase()]
+    return code !== undefined ? ok(code.status) : bad('LT_ERR_BENEFIT_STATUS', `unknown benefit status code: ${text(v)}`)
+  },
+  'benefit-end-reason': v => {
+    const code = BENEFIT_STATUS_CODES[text(v).trim().toLowerCase()]
+    return code !== undefined ? ok(code.endReason) : bad('LT_ERR_BENEFIT_STATUS', `unknown benefit status code: ${text(v)}`)
   },
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>

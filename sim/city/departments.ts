@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -76,6 +76,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 5,
     streams: [
       stream({ department: 'gplx', name: 'giay-phep', path: '/gplx/giay-phep', keyField: 'SO_GPLX', updatedField: 'NGAY_CAP_NHAT', deletedField: 'XOA', deletedValue: 'Y', pageSizeParam: 'limit' })
+    ]
+  },
+  {
+    // Offset 7, not 6: 6 is left to the students department (giao-duc), connected at the same time.
+    id: 'viec-lam',
+    handle: 'viecLam',
+    portOffset: 7,
+    streams: [
+      stream({ department: 'viec-lam', name: 'tro-cap', path: '/viec-lam/tro-cap', keyField: 'soQuyetDinh', updatedField: 'updated', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   }
 ]

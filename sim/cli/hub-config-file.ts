@@ -13,7 +13,8 @@ export const connectorIds: Record<Handle, string> = {
   land: 'land',
   bhyt: 'health-insurance',
   business: 'business-household',
-  gplx: 'driver-licence'
+  gplx: 'driver-licence',
+  viecLam: 'unemployment-benefit'
 }
 
 export interface HubSourcesConfig {

@@ -36,6 +36,7 @@ export interface Departments {
   bhyt: DepartmentServer
   business: DepartmentServer
   gplx: DepartmentServer
+  viecLam: DepartmentServer
 }
 
 export interface SimulatedCity {

@@ -13,12 +13,14 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   land: { parcels: { department: 'land', stream: 'thua-dat' } },
   'health-insurance': { cards: { department: 'bhyt', stream: 'the' } },
   'business-household': { registrations: { department: 'business', stream: 'ho-kinh-doanh' } },
-  'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } }
+  'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } },
+  'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
-  'driver-licence': 'gplx'
+  'driver-licence': 'gplx',
+  'unemployment-benefit': 'viecLam'
 }
 
 interface TruthInvalid { type: 'invalid', department: string, stream: string, key: string }

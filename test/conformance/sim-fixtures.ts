@@ -23,11 +23,16 @@ const BASE_URL: Record<string, keyof Departments> = {
   'unemployment-benefit': 'viecLam'
 }
 
+// Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):
+// a larger city, so a stream spans several pages of the suite's page size.
+const CITIZENS: Record<string, number> = { 'unemployment-benefit': 1500 }
+
 interface TruthInvalid { type: 'invalid', department: string, stream: string, key: string }
 interface TruthHousehold { type: 'household', householdId: string, headId: string }
 
-export function simFixtures<R> (connector: PollConnector<R>, { citizens = 250, seed = 11 } = {}): ConformanceFixtures {
+export function simFixtures<R> (connector: PollConnector<R>, { citizens: asked, seed = 11 }: { citizens?: number, seed?: number } = {}): ConformanceFixtures {
   const id = connector.manifest.id
+  const citizens = asked ?? CITIZENS[id] ?? 250
   return {
     pageSize: 3,
     async start () {

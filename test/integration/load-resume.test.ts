@@ -1,7 +1,8 @@
 // `lienthong load` as a real process on a small simulated city (embedded): killed with SIGKILL in
 // the middle of the load, run again, it resumes and ends with the same city as a load that was never
 // interrupted: the same summary counts, the same golden records, conflicts and links, and the same
-// events in every record's history.
+// events in every record's history. What follows the order events arrived in (history versions, the
+// record version a conflict names) is compared by what it must name, not by its number.
 import t, { type Test } from 'tap'
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
@@ -12,6 +13,9 @@ import { openStore } from '../../infra/open-adapters.js'
 import type { CollectionName } from '../../infra/ports/store.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import { documentsOf, mergerCollections, stripVolatile } from '../../consumers/merger/store-hash.js'
+import type { ConflictDoc, HistoryDoc } from '../../records/golden-record.js'
+import { foldHistory } from '../../records/merge/history-fold.js'
+import { loadSurvivorship, type SurvivorshipRules } from '../../records/merge/survivorship.js'
 import { spawnHub, type HubProcess } from '../helpers/spawn-hub.js'
 
 // Three loads in child processes on a 2-core machine: generous bounds, nothing timed is asserted.
@@ -50,7 +54,37 @@ function maskIngestClock (value: unknown, since: number): unknown {
   return value
 }
 
-interface CityContents { hashes: Record<string, string>, documents: Record<string, number>, history: string[] }
+interface CityContents {
+  hashes: Record<string, string>
+  documents: Record<string, number>
+  history: string[]
+  /** Conflicts whose recordVersion is not a version of their record showing them as they are. */
+  misplacedConflicts: string[]
+}
+
+/**
+ * A conflict's recordVersion is the record version at which it took its present form. Versions
+ * follow arrival order, which differs between two loads of the same city (the sources run
+ * concurrently, and a resumed load interleaves them differently again): one load may apply a
+ * person's second civil-status event before the residence event that opens a birthDate conflict, the
+ * other after it, so the same conflict names version 3 in one store and 2 in the other. So it is left
+ * out of the comparison between the stores, and checked within each: at that version the record's
+ * history, folded, shows the conflict open with the same sources and since (or not open, if resolved).
+ */
+function withoutRecordVersion (collection: CollectionName, doc: Record<string, unknown>): Record<string, unknown> {
+  if (collection !== 'conflicts') return doc
+  const { recordVersion: _arrivalOrder, ...kept } = doc
+  return kept
+}
+
+function misplaced (conflict: ConflictDoc, history: HistoryDoc[], rules: SurvivorshipRules): boolean {
+  const upTo = history.filter(e => e.recordVersion <= conflict.recordVersion)
+  if (upTo.at(-1)?.recordVersion !== conflict.recordVersion) return true
+  const flag = foldHistory(upTo, rules, { lastOnly: true }).at(-1)?.conflicts?.[conflict.field]
+  const { sourceSystems, since } = conflict
+  const expected = conflict.status === 'open' ? { sourceSystems, since } : undefined
+  return canonicalJson(flag ?? null) !== canonicalJson(expected ?? null)
+}
 
 /**
  * A hash of every document of `exact`, and each record's history as the sorted list of the events
@@ -67,14 +101,28 @@ async function cityContents (dataDir: string, since: number): Promise<CityConten
       const sha = createHash('sha256')
       documents[collection] = 0
       for await (const doc of documentsOf(store, collection)) {
-        sha.update(`${canonicalJson(maskIngestClock(stripVolatile(collection, doc), since))}\n`)
+        const compared = withoutRecordVersion(collection, stripVolatile(collection, doc))
+        sha.update(`${canonicalJson(maskIngestClock(compared, since))}\n`)
         documents[collection]++
       }
       hashes[collection] = sha.digest('hex')
     }
     const history: string[] = []
-    for await (const doc of documentsOf(store, 'history')) history.push(`${String(doc.entity)} ${String(doc.entityId)} ${String(doc.eventId)}`)
-    return { hashes, documents, history: history.sort() }
+    const byRecord = new Map<string, HistoryDoc[]>()
+    for await (const doc of documentsOf(store, 'history')) {
+      const entry = doc as HistoryDoc
+      history.push(`${entry.entity} ${entry.entityId} ${entry.eventId}`)
+      byRecord.set(entry.recordKey, [...(byRecord.get(entry.recordKey) ?? []), entry])
+    }
+    // History _ids end with the zero-padded version, so each record's entries are in version order.
+    const rules = loadSurvivorship()
+    const misplacedConflicts: string[] = []
+    for await (const doc of documentsOf(store, 'conflicts')) {
+      const conflict = doc as ConflictDoc
+      const entries = byRecord.get(`${conflict.entity}:${conflict.entityId}`) ?? []
+      if (misplaced(conflict, entries, rules)) misplacedConflicts.push(`${conflict._id} v${conflict.recordVersion}`)
+    }
+    return { hashes, documents, history: history.sort(), misplacedConflicts }
   } finally { await store.close() }
 }
 
@@ -108,4 +156,8 @@ t.test('a load killed half way resumes and ends as a load never killed', async t
   t.same(afterKill.documents, neverKilled.documents, 'as many documents in each collection')
   t.same(afterKill.hashes, neverKilled.hashes, 'golden records, conflicts, links and unresolved are the same documents')
   t.same(afterKill.history, neverKilled.history, 'each record\'s history holds the same events, none lost, none twice')
+  t.ok(afterKill.documents.conflicts > 0, 'the city has conflicts, so their record versions are checked')
+  const named = 'each conflict names the record version where it took its form'
+  t.same(afterKill.misplacedConflicts, [], `after the kill, ${named}`)
+  t.same(neverKilled.misplacedConflicts, [], `never killed, ${named}`)
 })

@@ -99,4 +99,9 @@ t.test('an unknown school level, guardian relation or status is refused with its
     const bad = applyMapping(studentEnrolmentConnector.mapping, 'pupils', { ...base, [field]: value })
     t.match(!bad.ok && bad.errors, [{ path: field, code }], `${field} ${value}`)
   }
+  // joinFrom: without the school year there is no enrolment key, so the record is refused, not keyed by the code alone.
+  const { NamHoc: _year, ...noYear } = base
+  const unkeyed = applyMapping(studentEnrolmentConnector.mapping, 'pupils', noYear)
+  t.notOk(unkeyed.ok, 'no school year, no enrolment')
+  t.ok(!unkeyed.ok && unkeyed.errors.some(e => e.path === 'MaHocSinh' && e.code === 'LT_ERR_MAPPING_ID_MISSING'), 'the enrolment has no id')
 })

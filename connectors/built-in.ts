@@ -13,6 +13,7 @@ import { landConnector } from './land/connector.js'
 import { healthInsuranceConnector } from './health-insurance/connector.js'
 import { driverLicenceConnector } from './driver-licence/connector.js'
 import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
+import { notarizationConnector } from './notarization/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -87,7 +88,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // civil status and residence (survivorship.json).
   { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } },
   // Benefits are viec-lam's alone; the SSN it copies by hand loses to bhyt only on the card, not here.
-  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } }
+  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } },
+  // Notarizations are the notary register's alone; who holds a parcel stays with dat-dai.
+  { connector: notarizationConnector, simulatedDepartment: 'cong-chung', authoritativeFor: { notarization: ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

@@ -8,6 +8,7 @@ import {
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
+import { contractKind, NOTARY_STATUS_LABELS } from '../../schemas/vietnam/notary-codes.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -89,6 +90,15 @@ export const transforms = {
   'benefit-end-reason': v => {
     const code = BENEFIT_STATUS_CODES[text(v).trim().toLowerCase()]
     return code !== undefined ? ok(code.endReason) : bad('LT_ERR_BENEFIT_STATUS', `unknown benefit status code: ${text(v)}`)
+  },
+  // Notarizations: the register's contract and status labels (schemas/vietnam/notary-codes.ts).
+  'notarization-type': v => {
+    const kind = contractKind(text(v))
+    return kind !== undefined ? ok(kind.type) : bad('LT_ERR_NOTARIZATION_TYPE', `unknown contract label: ${text(v)}`)
+  },
+  'notarization-status': v => {
+    const status = NOTARY_STATUS_LABELS[text(v).normalize('NFC').trim()]
+    return status !== undefined ? ok(status) : bad('LT_ERR_NOTARIZATION_STATUS', `unknown notarization status: ${text(v)}`)
   },
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>

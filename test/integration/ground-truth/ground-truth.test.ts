@@ -133,6 +133,12 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   const missingSourceLetters = sourceInvalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${sourceConnector[e.department]}` && d.key === e.key && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
   t.same(missingSourceLetters, [], `every invalid licence, benefit and enrolment is dead-lettered (${sourceInvalid.length})`)
+  // cong-chung, by notarization) list theirs in their own truth.
+  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit', 'cong-chung': 'notarization' }
+  const sourceInvalid = loaded.sourceTruth.filter(e => e.type === 'source-invalid')
+  const missingSourceLetters = sourceInvalid.filter(e => !loaded.deadLetters.some(d =>
+    d.topic === `dlq.connector.${sourceConnector[e.department]}` && d.key === e.key && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
+  t.same(missingSourceLetters, [], `every invalid licence, benefit and notarization is dead-lettered (${sourceInvalid.length})`)
   t.equal(loaded.deadLetters.length, invalid.length + sourceInvalid.length, 'and nothing else is')
 
   await schoolAddressesLoseToResidence(t, loaded.store, truth, loaded.sourceTruth)

@@ -9,6 +9,7 @@
 //   business-household     links.person0          <- fields.ownerPersonalId
 //   driver-licence         links.person0          <- fields.holderPersonalId
 //   unemployment-benefit   links.person0          <- fields.personalId
+//   construction-permit    links.person0..7       <- fields.ownerPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
@@ -30,6 +31,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
     case 'business-household': return strings(fields.ownerPersonalId)
     case 'driver-licence': return strings(fields.holderPersonalId)
     case 'unemployment-benefit': return strings(fields.personalId)
+    case 'construction-permit': return strings(fields.ownerPersonalIds)
     default: return []
   }
 }
@@ -51,6 +53,6 @@ export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unk
     if (unique.length > slots) links.truncated = true
   }
   slot('person', linkedPersonIds(entity, fields), personLinkSlots[entity])
-  if (entity === 'land-use-certificate') slot('parcel', strings(fields.parcelIds), PARCEL_SLOTS)
+  if (entity === 'land-use-certificate' || entity === 'construction-permit') slot('parcel', strings(fields.parcelIds), PARCEL_SLOTS)
   return links
 }

@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'xay-dung'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'xayDung'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -85,6 +85,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 7,
     streams: [
       stream({ department: 'viec-lam', name: 'tro-cap', path: '/viec-lam/tro-cap', keyField: 'soQuyetDinh', updatedField: 'updated', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 11: the construction-permit office (xay-dung), connected beside the other issue-19 sources.
+    id: 'xay-dung',
+    handle: 'xayDung',
+    portOffset: 11,
+    streams: [
+      stream({ department: 'xay-dung', name: 'giay-phep', path: '/xay-dung/giay-phep', keyField: 'SoGiayPhep', updatedField: 'NgaySua', deletedField: 'Huy', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   }
 ]

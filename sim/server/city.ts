@@ -37,6 +37,7 @@ export interface Departments {
   business: DepartmentServer
   gplx: DepartmentServer
   viecLam: DepartmentServer
+  xayDung: DepartmentServer
 }
 
 export interface SimulatedCity {

@@ -25,7 +25,10 @@ export const constructionPermitMapping: ConnectorMapping = {
         { from: 'ChuDauTu[].HoTen', to: 'owners[].fullName', transform: ['name.full'], required: true },
         { from: 'ChuDauTu[].CCCD', to: 'owners[].personalId', transform: ['personal-id'] },
         { from: 'ChuDauTu[].CMND', to: 'owners[].legacyCmnd', transform: ['cmnd'] },
-        { from: 'ChuDauTu[].CCCD', to: 'ownerPersonalIds', transform: ['personal-id'], legacy: { from: 'ChuDauTu[].CMND', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'ChuDauTu[].CCCD', to: 'ownerPersonalIds', transform: ['personal-id'],
+          legacy: { from: 'ChuDauTu[].CMND', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: '_derived.parcelIds', to: 'parcelIds', transform: ['parcel-id'], required: true },
         { from: 'SoSeriGCN', to: 'certificateSerial', transform: ['certificate-serial'] },
         { from: 'DiaChi', to: 'address.line', transform: ['string'], required: true },

@@ -14,6 +14,7 @@ import { constructionPermitRawSchema } from '../../../connectors/construction-pe
 import { createSchemaValidator } from '../../../schemas/validator.js'
 import { createMappingValidator } from '../../../connectors/mapping/validate-mapping.js'
 import { parcelIdOfText } from '../../../schemas/vietnam/construction-permit-codes.js'
+import { liveSourceChange } from '../../../sim/sources/changes.js'
 
 const COMPARED = ['permitId', 'permitNumber', 'permitDate', 'issuingAuthority', 'permitType', 'buildingType', 'parcelIds', 'certificateSerial',
   'address', 'floors', 'footprintM2', 'totalFloorAreaM2', 'heightM', 'status'] as const
@@ -100,4 +101,24 @@ t.test('an unknown label is refused with its own code and the path of the field'
   })
   const bad = applyMapping(constructionPermitConnector.mapping, 'permits', published({ ...base, KiemTra: [{ Ngay: '02/07/2024', KetQua: 'Tạm ổn' }] }))
   t.match(!bad.ok && bad.errors, [{ path: 'KiemTra[0].KetQua', code: 'LT_ERR_INSPECTION_RESULT' }])
+})
+
+t.test('the office\'s change stream adds an inspection, which the connector reads as the newest one', async t => {
+  const raw: Array<Record<string, unknown>> = []
+  generateSourceDepartments({ citizens: 1500, seed: 7 }, { record: (d, _s, r) => { if (d === 'xay-dung') raw.push(r) }, truth: () => {} })
+  const open = raw.find(r => ['Đã cấp', 'Đang thi công'].includes(String(r.TrangThai)) && (r.KiemTra as unknown[]).length < 3)
+  if (open === undefined) { t.fail('no permit issued or under construction'); return }
+  // Today (UTC, never after today in Vietnam): after every inspection the generator wrote.
+  const day = new Date().toISOString().slice(0, 10)
+  const change = liveSourceChange('xay-dung', open, day)
+  t.ok(change, 'a site under construction is inspected again')
+  const after = { ...open, ...change?.patch }
+  const before = applyMapping(constructionPermitConnector.mapping, 'permits', published(open))
+  const out = applyMapping(constructionPermitConnector.mapping, 'permits', published(after))
+  const count = (o: typeof out): number => o.ok ? ((o.entities[0]?.fields.inspections ?? []) as unknown[]).length : -1
+  t.equal(count(out), count(before) + 1, 'one more inspection')
+  t.same(out.ok && (out.entities[0]?.fields.inspections as unknown[]).at(-1), { date: day, result: 'compliant' }, 'the newest last')
+  t.equal(out.ok && out.entities[0]?.fields.status, 'under-construction', 'and the site is under construction')
+  const done = { ...open, TrangThai: 'Hoàn công' }
+  t.equal(liveSourceChange('xay-dung', done, day), undefined, 'a completed building is not inspected again')
 })

@@ -153,6 +153,7 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'business-household': 'business_households',
   'driver-licence': 'driver_licences',
   'unemployment-benefit': 'unemployment_benefits',
+  'student-enrolment': 'student_enrolments',
   'construction-permit': 'construction_permits'
 }
 
@@ -178,6 +179,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'business-household': 1,
   'driver-licence': 1,
   'unemployment-benefit': 1,
+  // The pupil and the guardian.
+  'student-enrolment': 2,
   'construction-permit': 8
 }
 export const personSlot = (i: number): string => `links.person${i}`

@@ -8,6 +8,7 @@ import {
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
+import { ENROLMENT_STATUS_WORDS, GUARDIAN_RELATION_WORDS, SCHOOL_LEVEL_CODES } from '../../schemas/vietnam/student-codes.js'
 import {
   BUILDING_TYPE_LABELS, INSPECTION_RESULT_LABELS, lookUpLabel, PERMIT_STATUS_LABELS, PERMIT_TYPE_LABELS
 } from '../../schemas/vietnam/construction-permit-codes.js'
@@ -25,6 +26,11 @@ const fromParser = <R extends { ok: boolean }>(parse: (s: string) => R, pick: (r
 /** A code written as a label, looked up in a table of labels (case and spacing folded); unknown is refused. */
 const label = (table: Readonly<Record<string, string>>, v: unknown, code: string, what: string): TransformResult => {
   const value = lookUpLabel(table, text(v))
+  return value !== undefined ? ok(value) : bad(code, `unknown ${what}: ${text(v)}`)
+}
+// A value looked up in a code table of a source export; an unknown code is refused, never guessed.
+const fromTable = (table: Readonly<Record<string, string>>, code: string, what: string): Transform => v => {
+  const value = table[text(v).normalize('NFC').trim()]
   return value !== undefined ? ok(value) : bad(code, `unknown ${what}: ${text(v)}`)
 }
 const namePart = (part: 'full' | 'family' | 'middle' | 'given'): Transform => v => {
@@ -98,6 +104,10 @@ export const transforms = {
     const code = BENEFIT_STATUS_CODES[text(v).trim().toLowerCase()]
     return code !== undefined ? ok(code.endReason) : bad('LT_ERR_BENEFIT_STATUS', `unknown benefit status code: ${text(v)}`)
   },
+  // Students (giao-duc): school level, guardian relation and enrolment status (schemas/vietnam/student-codes.ts).
+  'school-level': fromTable(SCHOOL_LEVEL_CODES, 'LT_ERR_SCHOOL_LEVEL', 'school level'),
+  'guardian-relation': fromTable(GUARDIAN_RELATION_WORDS, 'LT_ERR_GUARDIAN_RELATION', 'guardian relation'),
+  'enrolment-status': fromTable(ENROLMENT_STATUS_WORDS, 'LT_ERR_ENROLMENT_STATUS', 'enrolment status'),
   // Construction permits (xay-dung): codes written as Vietnamese labels (schemas/vietnam/construction-permit-codes.ts).
   'permit-type': v => label(PERMIT_TYPE_LABELS, v, 'LT_ERR_PERMIT_TYPE', 'permit type'),
   'building-type': v => label(BUILDING_TYPE_LABELS, v, 'LT_ERR_BUILDING_TYPE', 'building type'),

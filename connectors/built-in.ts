@@ -15,6 +15,7 @@ import { driverLicenceConnector } from './driver-licence/connector.js'
 import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
 import { studentEnrolmentConnector } from './student-enrolment/connector.js'
 import { notarizationConnector } from './notarization/connector.js'
+import { constructionPermitConnector } from './construction-permit/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -94,7 +95,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // and residence (the school's address loses to cu-tru).
   { connector: studentEnrolmentConnector, simulatedDepartment: 'giao-duc', authoritativeFor: { 'student-enrolment': ['*'] } },
   // Notarizations are the notary register's alone; who holds a parcel stays with dat-dai.
-  { connector: notarizationConnector, simulatedDepartment: 'cong-chung', authoritativeFor: { notarization: ['*'] } }
+  { connector: notarizationConnector, simulatedDepartment: 'cong-chung', authoritativeFor: { notarization: ['*'] } },
+  // Permits and their inspections are xay-dung's alone; the owners' names it types stay with civil status.
+  { connector: constructionPermitConnector, simulatedDepartment: 'xay-dung', authoritativeFor: { 'construction-permit': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

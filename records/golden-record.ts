@@ -154,7 +154,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'driver-licence': 'driver_licences',
   'unemployment-benefit': 'unemployment_benefits',
   'student-enrolment': 'student_enrolments',
-  notarization: 'notarizations'
+  notarization: 'notarizations',
+  'construction-permit': 'construction_permits'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -181,7 +182,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'unemployment-benefit': 1,
   // The pupil and the guardian.
   'student-enrolment': 2,
-  notarization: 8
+  notarization: 8,
+  'construction-permit': 8
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

@@ -14,6 +14,7 @@
 //                          links.parcel0..7       <- fields.property.parcelIds[];
 //                          links.certificate      <- fields.property.certificateSerial
 //                          (so a parcel, and the certificate that covers it, find the transactions on it)
+//   construction-permit    links.person0..7       <- fields.ownerPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
@@ -31,7 +32,7 @@ const propertyOf = (fields: Record<string, unknown>): { parcelIds?: unknown, cer
 
 /** The parcels a record is about, for the `links.parcel<i>` slots. */
 export function linkedParcelIds (entity: CanonicalEntity, fields: Record<string, unknown>): string[] {
-  if (entity === 'land-use-certificate') return strings(fields.parcelIds)
+  if (entity === 'land-use-certificate' || entity === 'construction-permit') return strings(fields.parcelIds)
   if (entity === 'notarization') return strings(propertyOf(fields).parcelIds)
   return []
 }
@@ -53,6 +54,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
       return [...strings(fields.studentPersonalId), ...strings(guardian?.personalId)]
     }
     case 'notarization': return partyIds(fields.parties)
+    case 'construction-permit': return strings(fields.ownerPersonalIds)
     default: return []
   }
 }

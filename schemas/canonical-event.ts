@@ -10,7 +10,8 @@ export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-us
   'driver-licence',
   'unemployment-benefit',
   'student-enrolment',
-  'notarization'] as const
+  'notarization',
+  'construction-permit'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 
 export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`

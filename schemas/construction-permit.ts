@@ -2,7 +2,7 @@
 // issuing body, with the post-permit inspections (kiểm tra sau cấp phép) made on the site. Linked
 // to the owners by personal id and to the land by parcel id and certificate serial.
 import type { FromSchema } from 'json-schema-to-ts'
-import { addressSchema, dateSchema, personalIdSchema } from './common.js'
+import { addressSchema, dateSchema, legacyCmndSchema, personalIdSchema } from './common.js'
 import { landParcelIdSchema } from './land-parcel.js'
 import { documentNumberSchema } from './official-document.js'
 
@@ -38,14 +38,24 @@ export const constructionPermitSchema = {
         // Strict ajv wants each required name declared beside it; {} adds no constraint.
         anyOf: [
           { required: ['personalId'], properties: { personalId: {} } },
+          { required: ['legacyCmnd'], properties: { legacyCmnd: {} } },
           { required: ['organizationName'], properties: { organizationName: {} } }
         ],
         properties: {
           personalId: personalIdSchema,
+          // Applications before CCCD name some owners by the 9-digit CMND only; their personal id is
+          // in ownerPersonalIds once a source links the CMND.
+          legacyCmnd: legacyCmndSchema,
           fullName: { type: 'string', minLength: 1, maxLength: 200 },
           organizationName: { type: 'string', minLength: 1, maxLength: 200 }
         }
       }
+    },
+    ownerPersonalIds: {
+      type: 'array',
+      uniqueItems: true,
+      description: 'The owners\' personal ids, the permit\'s link to persons: an owner named by CMND only is added once a source links it.',
+      items: personalIdSchema
     },
     parcelIds: { type: 'array', minItems: 1, uniqueItems: true, description: 'Parcels built on.', items: landParcelIdSchema },
     certificateSerial: { type: 'string', pattern: '^[A-Z]{2} \\d{6,8}$', description: 'Land-use certificate presented with the application.' },
@@ -88,6 +98,7 @@ export const constructionPermitSchema = {
     permitType: 'new-construction',
     buildingType: 'detached-house',
     owners: [{ personalId: '092085001234', fullName: 'Nguyễn Văn An' }],
+    ownerPersonalIds: ['092085001234'],
     parcelIds: ['31147-12-345'],
     certificateSerial: 'AA 05565655',
     address: { line: 'Hẻm 51, đường 3 Tháng 2, khu vực 5', wardCode: '31147' },

@@ -10,6 +10,9 @@ import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
 import { ENROLMENT_STATUS_WORDS, GUARDIAN_RELATION_WORDS, SCHOOL_LEVEL_CODES } from '../../schemas/vietnam/student-codes.js'
 import { contractKind, NOTARY_STATUS_LABELS } from '../../schemas/vietnam/notary-codes.js'
+import {
+  BUILDING_TYPE_LABELS, INSPECTION_RESULT_LABELS, lookUpLabel, PERMIT_STATUS_LABELS, PERMIT_TYPE_LABELS
+} from '../../schemas/vietnam/construction-permit-codes.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -20,6 +23,11 @@ const text = (v: unknown): string => typeof v === 'string' ? v : typeof v === 'n
 const fromParser = <R extends { ok: boolean }>(parse: (s: string) => R, pick: (r: R & { ok: true }) => unknown) => (v: unknown): TransformResult => {
   const r = parse(text(v))
   return r.ok ? ok(pick(r as R & { ok: true })) : bad((r as unknown as { code: string }).code, (r as unknown as { message: string }).message)
+}
+/** A code written as a label, looked up in a table of labels (case and spacing folded); unknown is refused. */
+const label = (table: Readonly<Record<string, string>>, v: unknown, code: string, what: string): TransformResult => {
+  const value = lookUpLabel(table, text(v))
+  return value !== undefined ? ok(value) : bad(code, `unknown ${what}: ${text(v)}`)
 }
 // A value looked up in a code table of a source export; an unknown code is refused, never guessed.
 const fromTable = (table: Readonly<Record<string, string>>, code: string, what: string): Transform => v => {
@@ -110,6 +118,11 @@ export const transforms = {
     const status = NOTARY_STATUS_LABELS[text(v).normalize('NFC').trim()]
     return status !== undefined ? ok(status) : bad('LT_ERR_NOTARIZATION_STATUS', `unknown notarization status: ${text(v)}`)
   },
+  // Construction permits (xay-dung): codes written as Vietnamese labels (schemas/vietnam/construction-permit-codes.ts).
+  'permit-type': v => label(PERMIT_TYPE_LABELS, v, 'LT_ERR_PERMIT_TYPE', 'permit type'),
+  'building-type': v => label(BUILDING_TYPE_LABELS, v, 'LT_ERR_BUILDING_TYPE', 'building type'),
+  'permit-status': v => label(PERMIT_STATUS_LABELS, v, 'LT_ERR_PERMIT_STATUS', 'permit status'),
+  'inspection-result': v => label(INSPECTION_RESULT_LABELS, v, 'LT_ERR_INSPECTION_RESULT', 'inspection result'),
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>
 

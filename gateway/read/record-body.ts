@@ -13,6 +13,7 @@ import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../schemas/notarization.js'
+import { constructionPermitSchema } from '../../schemas/construction-permit.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -38,7 +39,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'driver-licence': driverLicenceSchema,
   'unemployment-benefit': unemploymentBenefitSchema,
   'student-enrolment': studentEnrolmentSchema,
-  notarization: notarizationSchema
+  notarization: notarizationSchema,
+  'construction-permit': constructionPermitSchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

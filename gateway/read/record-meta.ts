@@ -20,7 +20,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'driver-licence': ['licenceNumber'],
   'unemployment-benefit': ['benefitId'],
   'student-enrolment': ['enrolmentId'],
-  notarization: ['notarizationId']
+  notarization: ['notarizationId'],
+  'construction-permit': ['permitId']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

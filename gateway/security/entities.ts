@@ -12,6 +12,7 @@ import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../schemas/notarization.js'
+import { constructionPermitSchema } from '../../schemas/construction-permit.js'
 
 
 /** Top-level properties, and for object properties also `parent.child`. */
@@ -37,6 +38,7 @@ export const grantableEntities = {
   'unemployment-benefit': { description: 'An unemployment-benefit decision (trợ cấp thất nghiệp) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(unemploymentBenefitSchema) },
   'student-enrolment': { description: 'A pupil\'s enrolment for a school year, with the guardian (GET /v1/citizens/{id}/students)', fields: fieldPaths(studentEnrolmentSchema) },
   notarization: { description: 'A notarized contract or transaction (công chứng), also shown on its land parcel (GET /v1/citizens/{id}/notarizations)', fields: fieldPaths(notarizationSchema) },
+  'construction-permit': { description: 'A construction permit (giấy phép xây dựng) and its post-permit inspections (GET /v1/citizens/{id}/construction-permits)', fields: fieldPaths(constructionPermitSchema) },
   'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
 } as const satisfies Record<string, { description: string, fields: string[] }>
 

@@ -17,6 +17,7 @@ export const collectionNames = [
   'unemployment_benefits',
   'student_enrolments',
   'notarizations',
+  'construction_permits',
   // append-only history of golden records, conflicts between sources, records waiting for a link
   'history', 'conflicts', 'unresolved', 'id_links',
   // connector registry and dead letters kept for listing and replay

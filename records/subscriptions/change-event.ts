@@ -51,7 +51,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'driver-licence': [],
   'unemployment-benefit': [],
   'student-enrolment': ['address.wardCode', 'school.wardCode'],
-  notarization: []
+  notarization: [],
+  'construction-permit': ['address.wardCode']
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -102,6 +102,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 8,
     streams: [
       stream({ department: 'cong-chung', name: 'hop-dong', path: '/cong-chung/hop-dong', keyField: 'maHoSo', updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 11: the construction-permit office (xay-dung), connected beside the other issue-19 sources.
+    id: 'xay-dung',
+    handle: 'xayDung',
+    portOffset: 11,
+    streams: [
+      stream({ department: 'xay-dung', name: 'giay-phep', path: '/xay-dung/giay-phep', keyField: 'SoGiayPhep', updatedField: 'NgaySua', deletedField: 'Huy', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   }
 ]

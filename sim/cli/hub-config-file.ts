@@ -16,7 +16,8 @@ export const connectorIds: Record<Handle, string> = {
   gplx: 'driver-licence',
   viecLam: 'unemployment-benefit',
   giaoDuc: 'student-enrolment',
-  congChung: 'notarization'
+  congChung: 'notarization',
+  xayDung: 'construction-permit'
 }
 
 export interface HubSourcesConfig {

@@ -39,6 +39,7 @@ export interface Departments {
   viecLam: DepartmentServer
   giaoDuc: DepartmentServer
   congChung: DepartmentServer
+  xayDung: DepartmentServer
 }
 
 export interface SimulatedCity {

@@ -1,9 +1,9 @@
 // The change stream of the issue-19 departments: after the snapshot, each department keeps working
 // on its records: a pupil changes school, a licence loses points, a job centre ends a benefit early,
-// social affairs finally hears of a death. Each change is a later version of a snapshot record, in the
+// social affairs finally hears of a death, the permit office inspects a building site. Each change is a later version of a snapshot record, in the
 // department's dialect, with an update time after the snapshot; deterministic by seed.
 import { mixSeed, seededRandom } from '../random.js'
-import { ddMMyyyy, loose } from '../dialects/format.js'
+import { ddMMyyyy, loose, slashed } from '../dialects/format.js'
 import { sourceStream, type SourceDepartmentId } from './departments.js'
 import type { SourceTruthChange, SourceTruthEntry } from './truth.js'
 
@@ -34,6 +34,14 @@ const CHANGES: Partial<Record<SourceDepartmentId, Change>> = {
     if (r.TrangThai !== 'Đang hưởng' || !/^\d{8}$/.test(String(r.HuongTuNgay))) return undefined
     r.TrangThai = 'Tạm dừng'
     return 'allowance suspended pending review of the file'
+  },
+  // The permit office inspects a site under construction again (kiểm tra sau cấp phép), at most three times.
+  'xay-dung': (r, day) => {
+    const done = Array.isArray(r.KiemTra) ? r.KiemTra as unknown[] : []
+    if ((r.TrangThai !== 'Đã cấp' && r.TrangThai !== 'Đang thi công') || done.length >= 3) return undefined
+    r.KiemTra = [...done, { Ngay: slashed(day), KetQua: 'Đúng giấy phép' }]
+    r.TrangThai = 'Đang thi công'
+    return 'post-permit inspection: built as permitted'
   }
 }
 

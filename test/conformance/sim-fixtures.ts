@@ -16,7 +16,8 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } },
   'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } },
   'student-enrolment': { pupils: { department: 'giaoDuc', stream: 'hoc-sinh' } },
-  notarization: { contracts: { department: 'congChung', stream: 'hop-dong' } }
+  notarization: { contracts: { department: 'congChung', stream: 'hop-dong' } },
+  'construction-permit': { permits: { department: 'xayDung', stream: 'giay-phep' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
@@ -24,7 +25,8 @@ const BASE_URL: Record<string, keyof Departments> = {
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
-  notarization: 'congChung'
+  notarization: 'congChung',
+  'construction-permit': 'xayDung'
 }
 
 // Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):

@@ -24,7 +24,8 @@ const entityLabels: Record<CanonicalEntity, string> = {
   'driver-licence': 'Giấy phép lái xe',
   'unemployment-benefit': 'Trợ cấp thất nghiệp',
   'student-enrolment': 'Học sinh',
-  notarization: 'Việc công chứng'
+  notarization: 'Việc công chứng',
+  'construction-permit': 'Giấy phép xây dựng'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 

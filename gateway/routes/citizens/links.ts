@@ -28,6 +28,7 @@ import { studentEnrolmentSchema } from '../../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../../schemas/notarization.js'
 import { releasableNotarizations } from '../../../records/sealed-wills.js'
 import type { RecordView } from '../../../records/golden-record.js'
+import { constructionPermitSchema } from '../../../schemas/construction-permit.js'
 
 interface Params { personalId: string }
 
@@ -192,6 +193,8 @@ export function citizenLinkRoutes (store: Store) {
     // A will stays sealed until civil status registers its testator's death (records/sealed-wills.ts).
     listRoute('notarizations', 'notarization', 'Notarized contracts a citizen is a party to (công chứng)', 'Notarizations whose parties name the ' +
       'citizen by personal id; a will only once its testator\'s death is registered.', notarizationSchema.examples[0],
-    async views => await releasableNotarizations(store, views))
+    async views => await releasableNotarizations(store, views)),
+    listRoute('construction-permits', 'construction-permit', 'A citizen\'s construction permits (giấy phép xây dựng), with inspections',
+      'Permits whose ownerPersonalIds name the citizen; post-permit inspections are nested, oldest first.', constructionPermitSchema.examples[0])
   }
 }

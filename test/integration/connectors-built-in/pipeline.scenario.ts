@@ -24,7 +24,8 @@ const BASE: Record<string, keyof SimulatedCity['departments']> = {
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
-  notarization: 'congChung'
+  notarization: 'congChung',
+  'construction-permit': 'xayDung'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }
 

@@ -28,7 +28,8 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
-  notarization: 'congChung'
+  notarization: 'congChung',
+  'construction-permit': 'xayDung'
 }
 
 export interface LoadedCity {

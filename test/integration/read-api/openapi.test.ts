@@ -13,6 +13,7 @@ const readRoutes = [
   ['get', '/v1/citizens/{personalId}/benefits'],
   ['get', '/v1/citizens/{personalId}/students'],
   ['get', '/v1/citizens/{personalId}/notarizations'],
+  ['get', '/v1/citizens/{personalId}/construction-permits'],
   ['get', '/v1/citizen-lookups/by-cmnd/{cmnd}'],
   ['get', '/v1/citizen-lookups/by-health-insurance/{number}'],
   ['post', '/v1/citizens/search'],

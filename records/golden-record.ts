@@ -153,7 +153,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'business-household': 'business_households',
   'driver-licence': 'driver_licences',
   'unemployment-benefit': 'unemployment_benefits',
-  'student-enrolment': 'student_enrolments'
+  'student-enrolment': 'student_enrolments',
+  'civil-servant': 'civil_servants'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -179,7 +180,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'driver-licence': 1,
   'unemployment-benefit': 1,
   // The pupil and the guardian.
-  'student-enrolment': 2
+  'student-enrolment': 2,
+  'civil-servant': 1
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

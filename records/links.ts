@@ -10,6 +10,7 @@
 //   driver-licence         links.person0          <- fields.holderPersonalId
 //   unemployment-benefit   links.person0          <- fields.personalId
 //   student-enrolment      links.person0, person1 <- fields.studentPersonalId, fields.guardian.personalId
+//   civil-servant          links.person0          <- fields.personalId
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
@@ -35,6 +36,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
       const guardian = fields.guardian as { personalId?: unknown } | undefined
       return [...strings(fields.studentPersonalId), ...strings(guardian?.personalId)]
     }
+    case 'civil-servant': return strings(fields.personalId)
     default: return []
   }
 }

@@ -12,6 +12,7 @@ import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.j
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
+import { civilServantSchema } from '../../schemas/civil-servant.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -36,7 +37,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'business-household': businessHouseholdSchema,
   'driver-licence': driverLicenceSchema,
   'unemployment-benefit': unemploymentBenefitSchema,
-  'student-enrolment': studentEnrolmentSchema
+  'student-enrolment': studentEnrolmentSchema,
+  'civil-servant': civilServantSchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

@@ -19,7 +19,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'business-household': ['registrationNumber'],
   'driver-licence': ['licenceNumber'],
   'unemployment-benefit': ['benefitId'],
-  'student-enrolment': ['enrolmentId']
+  'student-enrolment': ['enrolmentId'],
+  'civil-servant': ['staffCode']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

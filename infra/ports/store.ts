@@ -16,6 +16,7 @@ export const collectionNames = [
   'driver_licences',
   'unemployment_benefits',
   'student_enrolments',
+  'civil_servants',
   // append-only history of golden records, conflicts between sources, records waiting for a link
   'history', 'conflicts', 'unresolved', 'id_links',
   // connector registry and dead letters kept for listing and replay

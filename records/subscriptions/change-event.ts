@@ -50,7 +50,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'land-use-certificate': [],
   'driver-licence': [],
   'unemployment-benefit': [],
-  'student-enrolment': ['address.wardCode', 'school.wardCode']
+  'student-enrolment': ['address.wardCode', 'school.wardCode'],
+  'civil-servant': []
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

@@ -23,7 +23,8 @@ const entityLabels: Record<CanonicalEntity, string> = {
   'health-insurance-card': 'Thẻ BHYT', 'business-household': 'Hộ kinh doanh',
   'driver-licence': 'Giấy phép lái xe',
   'unemployment-benefit': 'Trợ cấp thất nghiệp',
-  'student-enrolment': 'Học sinh'
+  'student-enrolment': 'Học sinh',
+  'civil-servant': 'Cán bộ, công chức, viên chức'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 

@@ -14,6 +14,7 @@ import { healthInsuranceConnector } from './health-insurance/connector.js'
 import { driverLicenceConnector } from './driver-licence/connector.js'
 import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
 import { studentEnrolmentConnector } from './student-enrolment/connector.js'
+import { civilServantConnector } from './civil-servant/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -91,7 +92,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } },
   // Enrolments are giao-duc's alone; the pupil's name, birth date and address stay with civil status
   // and residence (the school's address loses to cu-tru).
-  { connector: studentEnrolmentConnector, simulatedDepartment: 'giao-duc', authoritativeFor: { 'student-enrolment': ['*'] } }
+  { connector: studentEnrolmentConnector, simulatedDepartment: 'giao-duc', authoritativeFor: { 'student-enrolment': ['*'] } },
+  // Staff records are noi-vu's alone; it feeds no person fields (connectors/civil-servant/mapping.ts).
+  { connector: civilServantConnector, simulatedDepartment: 'noi-vu', authoritativeFor: { 'civil-servant': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

@@ -9,6 +9,7 @@ import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/d
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
 import { ENROLMENT_STATUS_WORDS, GUARDIAN_RELATION_WORDS, SCHOOL_LEVEL_CODES } from '../../schemas/vietnam/student-codes.js'
+import { CIVIL_SERVANT_CATEGORY_CODES, CIVIL_SERVANT_SEX_CODES, CIVIL_SERVANT_STATUS_CODES } from '../../schemas/vietnam/civil-servant-codes.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -100,6 +101,10 @@ export const transforms = {
   'school-level': fromTable(SCHOOL_LEVEL_CODES, 'LT_ERR_SCHOOL_LEVEL', 'school level'),
   'guardian-relation': fromTable(GUARDIAN_RELATION_WORDS, 'LT_ERR_GUARDIAN_RELATION', 'guardian relation'),
   'enrolment-status': fromTable(ENROLMENT_STATUS_WORDS, 'LT_ERR_ENROLMENT_STATUS', 'enrolment status'),
+  // Civil servants (noi-vu): category letters and status words (schemas/vietnam/civil-servant-codes.ts).
+  'civil-servant-category': fromTable(CIVIL_SERVANT_CATEGORY_CODES, 'LT_ERR_CIVIL_SERVANT_CATEGORY', 'civil-servant category'),
+  'civil-servant-status': fromTable(CIVIL_SERVANT_STATUS_CODES, 'LT_ERR_CIVIL_SERVANT_STATUS', 'civil-servant status'),
+  'civil-servant-sex': fromTable(CIVIL_SERVANT_SEX_CODES, 'LT_ERR_SEX_CODE', 'sex code'),
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>
 

@@ -11,6 +11,7 @@ import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
+import { civilServantSchema } from '../../schemas/civil-servant.js'
 
 
 /** Top-level properties, and for object properties also `parent.child`. */
@@ -35,6 +36,8 @@ export const grantableEntities = {
   'driver-licence': { description: 'A driving licence (GPLX) and its classes (GET /v1/citizens/{id}/driver-licences)', fields: fieldPaths(driverLicenceSchema) },
   'unemployment-benefit': { description: 'An unemployment-benefit decision (trợ cấp thất nghiệp) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(unemploymentBenefitSchema) },
   'student-enrolment': { description: 'A pupil\'s enrolment for a school year, with the guardian (GET /v1/citizens/{id}/students)', fields: fieldPaths(studentEnrolmentSchema) },
+  // The most sensitive entity: granted to home affairs only, never to a demo client (demo-clients.ts).
+  'civil-servant': { description: 'A cadre, civil servant or public employee: unit, position, rank (GET /v1/civil-servants/{staffCode})', fields: fieldPaths(civilServantSchema) },
   'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
 } as const satisfies Record<string, { description: string, fields: string[] }>
 

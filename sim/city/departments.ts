@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'noi-vu'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'noiVu'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -93,6 +93,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 6,
     streams: [
       stream({ department: 'giao-duc', name: 'hoc-sinh', path: '/giao-duc/hoc-sinh', keyField: 'MaHocSinh', updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 10: the offsets between are left to the other issue-19 departments connected meanwhile.
+    id: 'noi-vu',
+    handle: 'noiVu',
+    portOffset: 10,
+    streams: [
+      stream({ department: 'noi-vu', name: 'can-bo', path: '/noi-vu/can-bo', keyField: 'ma_can_bo', updatedField: 'ngay_cap_nhat', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   }
 ]

@@ -15,7 +15,8 @@ export const connectorIds: Record<Handle, string> = {
   business: 'business-household',
   gplx: 'driver-licence',
   viecLam: 'unemployment-benefit',
-  giaoDuc: 'student-enrolment'
+  giaoDuc: 'student-enrolment',
+  noiVu: 'civil-servant'
 }
 
 export interface HubSourcesConfig {

@@ -15,14 +15,16 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'business-household': { registrations: { department: 'business', stream: 'ho-kinh-doanh' } },
   'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } },
   'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } },
-  'student-enrolment': { pupils: { department: 'giaoDuc', stream: 'hoc-sinh' } }
+  'student-enrolment': { pupils: { department: 'giaoDuc', stream: 'hoc-sinh' } },
+  'civil-servant': { staff: { department: 'noiVu', stream: 'can-bo' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
-  'student-enrolment': 'giaoDuc'
+  'student-enrolment': 'giaoDuc',
+  'civil-servant': 'noiVu'
 }
 
 // Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):

@@ -27,7 +27,8 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
-  'student-enrolment': 'giaoDuc'
+  'student-enrolment': 'giaoDuc',
+  'civil-servant': 'noiVu'
 }
 
 export interface LoadedCity {

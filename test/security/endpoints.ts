@@ -51,6 +51,8 @@ export const matrixKeys = (id: string) => ({
   // A pupil's student code (mã học sinh) and the enrolment key: the code and the school year.
   student: `HS${id.slice(-7)}`,
   enrolment: `HS${id.slice(-7)}-2025-2026`,
+  // A civil servant's staff code (mã số CBCCVC).
+  staff: `CB${id.slice(-8)}`,
   // A civil-status register number: the source key of the person's civil-status events, never a field.
   register: `KH-2024-${id.slice(-6)}`
 })
@@ -62,7 +64,7 @@ export const matrixKeys = (id: string) => ({
 export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
   const k = matrixKeys(id)
   return [
-    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'] } },
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'], 'civil-servant': ['personalId'] } },
     { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
     { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'] } },
     { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
@@ -72,6 +74,7 @@ export function subjectIdentifiers (id: string): Array<{ name: string, value: st
     { name: 'driving-licence number', value: k.licence, coveredBy: { 'driver-licence': ['licenceNumber'] } },
     { name: 'unemployment-benefit decision', value: k.benefit, coveredBy: { 'unemployment-benefit': ['benefitId'] } },
     { name: 'student code', value: k.student, coveredBy: { 'student-enrolment': ['studentCode', 'enrolmentId'] } },
+    { name: 'staff code', value: k.staff, coveredBy: { 'civil-servant': ['staffCode'] } },
     { name: 'civil-status register number', value: k.register, coveredBy: {} }
   ]
 }
@@ -101,6 +104,8 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
   linkedList('unemployment-benefit', 'benefits'),
   linkedList('student-enrolment', 'students'),
   { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  // Home affairs only: by staff code, never under a citizen (docs/sources/civil-servant.md).
+  { route: 'GET /v1/civil-servants/{staffCode}', entity: 'civil-servant', request: id => ({ method: 'GET', url: `/v1/civil-servants/${matrixKeys(id).staff}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/citizen-lookups/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
   { deprecatedAlias: true, route: 'GET /v1/citizens/by-cmnd/{cmnd} (deprecated alias)', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
@@ -168,7 +173,8 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } }),
       canonicalEvent({ entity: 'driver-licence', entityId: k.licence, system: 'gplx', at: 1, fields: { licenceNumber: k.licence, holderPersonalId: id, classes: [{ class: 'B', printedClass: 'B2', issueDate: '2016-09-22', expiryDate: '2026-09-22' }], points: 12, status: 'valid' } }),
       canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } }),
-      canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc', at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id, fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026', school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A', guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } })
+      canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc', at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id, fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026', school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A', guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } }),
+      canonicalEvent({ entity: 'civil-servant', entityId: k.staff, system: 'noi-vu', at: 1, fields: { staffCode: k.staff, personalId: id, fullName: p.fullName, birthDate: p.birthDate, category: 'civil-servant', unit: { name: 'UBND phường Ninh Kiều' }, rank: { code: '01.003', name: 'Chuyên viên' }, salaryStep: 4, salaryCoefficient: 3.33, status: 'serving' } })
     ]
   }))
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)

@@ -16,6 +16,7 @@ import { unemploymentBenefitConnector } from './unemployment-benefit/connector.j
 import { studentEnrolmentConnector } from './student-enrolment/connector.js'
 import { notarizationConnector } from './notarization/connector.js'
 import { constructionPermitConnector } from './construction-permit/connector.js'
+import { civilServantConnector } from './civil-servant/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -97,7 +98,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // Notarizations are the notary register's alone; who holds a parcel stays with dat-dai.
   { connector: notarizationConnector, simulatedDepartment: 'cong-chung', authoritativeFor: { notarization: ['*'] } },
   // Permits and their inspections are xay-dung's alone; the owners' names it types stay with civil status.
-  { connector: constructionPermitConnector, simulatedDepartment: 'xay-dung', authoritativeFor: { 'construction-permit': ['*'] } }
+  { connector: constructionPermitConnector, simulatedDepartment: 'xay-dung', authoritativeFor: { 'construction-permit': ['*'] } },
+  // Staff records are noi-vu's alone; it feeds no person fields (connectors/civil-servant/mapping.ts).
+  { connector: civilServantConnector, simulatedDepartment: 'noi-vu', authoritativeFor: { 'civil-servant': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

@@ -16,6 +16,7 @@ import { schemaRoutes } from './routes/integrators/schemas.js'
 import { citizenLinkRoutes } from './routes/citizens/links.js'
 import { householdRoutes } from './routes/citizens/households.js'
 import { landParcelRoutes } from './routes/citizens/land-parcels.js'
+import { civilServantRoutes } from './routes/civil-servants.js'
 import { conflictRoutes } from './routes/operators/conflicts.js'
 import { conflictResolutionRoutes } from './routes/operators/conflict-resolution.js'
 import { citizenLookupRoutes } from './routes/citizens/lookups.js'
@@ -100,6 +101,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(citizenLinkRoutes(store))
   await app.register(householdRoutes(store))
   await app.register(landParcelRoutes(store))
+  await app.register(civilServantRoutes(store))
   await app.register(conflictRoutes(store))
   await app.register(citizenLookupRoutes(store))
   await app.register(citizenSearchRoutes(store))

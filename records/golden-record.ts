@@ -155,7 +155,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'unemployment-benefit': 'unemployment_benefits',
   'student-enrolment': 'student_enrolments',
   notarization: 'notarizations',
-  'construction-permit': 'construction_permits'
+  'construction-permit': 'construction_permits',
+  'civil-servant': 'civil_servants'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -183,7 +184,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   // The pupil and the guardian.
   'student-enrolment': 2,
   notarization: 8,
-  'construction-permit': 8
+  'construction-permit': 8,
+  'civil-servant': 1
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

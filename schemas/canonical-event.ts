@@ -11,7 +11,8 @@ export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-us
   'unemployment-benefit',
   'student-enrolment',
   'notarization',
-  'construction-permit'] as const
+  'construction-permit',
+  'civil-servant'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 
 export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`

@@ -13,6 +13,7 @@ import { contractKind, NOTARY_STATUS_LABELS } from '../../schemas/vietnam/notary
 import {
   BUILDING_TYPE_LABELS, INSPECTION_RESULT_LABELS, lookUpLabel, PERMIT_STATUS_LABELS, PERMIT_TYPE_LABELS
 } from '../../schemas/vietnam/construction-permit-codes.js'
+import { CIVIL_SERVANT_CATEGORY_CODES, CIVIL_SERVANT_SEX_CODES, CIVIL_SERVANT_STATUS_CODES } from '../../schemas/vietnam/civil-servant-codes.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -123,6 +124,10 @@ export const transforms = {
   'building-type': v => label(BUILDING_TYPE_LABELS, v, 'LT_ERR_BUILDING_TYPE', 'building type'),
   'permit-status': v => label(PERMIT_STATUS_LABELS, v, 'LT_ERR_PERMIT_STATUS', 'permit status'),
   'inspection-result': v => label(INSPECTION_RESULT_LABELS, v, 'LT_ERR_INSPECTION_RESULT', 'inspection result'),
+  // Civil servants (noi-vu): category letters and status words (schemas/vietnam/civil-servant-codes.ts).
+  'civil-servant-category': fromTable(CIVIL_SERVANT_CATEGORY_CODES, 'LT_ERR_CIVIL_SERVANT_CATEGORY', 'civil-servant category'),
+  'civil-servant-status': fromTable(CIVIL_SERVANT_STATUS_CODES, 'LT_ERR_CIVIL_SERVANT_STATUS', 'civil-servant status'),
+  'civil-servant-sex': fromTable(CIVIL_SERVANT_SEX_CODES, 'LT_ERR_SEX_CODE', 'sex code'),
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>
 

@@ -63,7 +63,8 @@ export const operationIds: Readonly<Record<string, string>> = {
   'POST /v1/subscriptions/:id/secret': 'rotateSubscriptionSecret',
   'GET /v1/subscriptions/:id/dead-letters': 'listSubscriptionDeadLetters',
   'POST /v1/subscriptions/:id/dead-letters/:seq/replay': 'replaySubscriptionDeadLetter',
-  'GET /v1/citizens/:personalId/construction-permits': 'listCitizenConstructionPermits'
+  'GET /v1/citizens/:personalId/construction-permits': 'listCitizenConstructionPermits',
+  'GET /v1/civil-servants/:staffCode': 'getCivilServant'
 }
 
 /**

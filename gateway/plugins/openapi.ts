@@ -73,6 +73,7 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
         { name: 'citizens', description: 'Golden records of citizens: by personal id, legacy CMND or BHYT number, restricted search, and what they are linked to (docs/api.md)' },
         { name: 'households', description: 'Households of the residence database, with their members' },
         { name: 'land-parcels', description: 'Cadastral land parcels, by id or by land-use certificate serial' },
+        { name: 'civil-servants', description: 'Cadres, civil servants and public employees by staff code (home affairs only; audited)' },
         { name: 'conflicts', description: 'Fields on which source systems disagree (operators; audited)' },
         { name: 'schemas', description: 'Canonical JSON Schemas of the hub\'s entities and event envelopes' },
         { name: 'health', description: 'Liveness and readiness' },

@@ -14,6 +14,7 @@ import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../schemas/notarization.js'
 import { constructionPermitSchema } from '../../schemas/construction-permit.js'
+import { civilServantSchema } from '../../schemas/civil-servant.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -40,7 +41,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'unemployment-benefit': unemploymentBenefitSchema,
   'student-enrolment': studentEnrolmentSchema,
   notarization: notarizationSchema,
-  'construction-permit': constructionPermitSchema
+  'construction-permit': constructionPermitSchema,
+  'civil-servant': civilServantSchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

@@ -21,7 +21,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'unemployment-benefit': ['benefitId'],
   'student-enrolment': ['enrolmentId'],
   notarization: ['notarizationId'],
-  'construction-permit': ['permitId']
+  'construction-permit': ['permitId'],
+  'civil-servant': ['staffCode']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

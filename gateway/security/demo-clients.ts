@@ -25,6 +25,8 @@ const allFields = (entity: EntityName): string[] => [...grantableEntities[entity
 
 /** The purpose the demo operator states when it looks at conflicts between sources (data stewardship). */
 export const STEWARDSHIP_PURPOSE = 'data-stewardship'
+// Not 'civil-servant': stewardship does not cover the most sensitive source, whose conflicts only home
+// affairs may see (docs/sources/civil-servant.md); no demo client is granted it.
 const conflictEntities: EntityName[] = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
   'driver-licence', 'unemployment-benefit', 'student-enrolment', 'notarization',
   'construction-permit']

@@ -13,6 +13,7 @@ import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../schemas/notarization.js'
 import { constructionPermitSchema } from '../../schemas/construction-permit.js'
+import { civilServantSchema } from '../../schemas/civil-servant.js'
 
 
 /** Top-level properties, and for object properties also `parent.child`. */
@@ -39,6 +40,8 @@ export const grantableEntities = {
   'student-enrolment': { description: 'A pupil\'s enrolment for a school year, with the guardian (GET /v1/citizens/{id}/students)', fields: fieldPaths(studentEnrolmentSchema) },
   notarization: { description: 'A notarized contract or transaction (công chứng), also shown on its land parcel (GET /v1/citizens/{id}/notarizations)', fields: fieldPaths(notarizationSchema) },
   'construction-permit': { description: 'A construction permit (giấy phép xây dựng) and its post-permit inspections (GET /v1/citizens/{id}/construction-permits)', fields: fieldPaths(constructionPermitSchema) },
+  // The most sensitive entity: granted to home affairs only, never to a demo client (demo-clients.ts).
+  'civil-servant': { description: 'A cadre, civil servant or public employee: unit, position, rank (GET /v1/civil-servants/{staffCode})', fields: fieldPaths(civilServantSchema) },
   'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
 } as const satisfies Record<string, { description: string, fields: string[] }>
 

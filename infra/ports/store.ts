@@ -18,6 +18,7 @@ export const collectionNames = [
   'student_enrolments',
   'notarizations',
   'construction_permits',
+  'civil_servants',
   // append-only history of golden records, conflicts between sources, records waiting for a link
   'history', 'conflicts', 'unresolved', 'id_links',
   // connector registry and dead letters kept for listing and replay

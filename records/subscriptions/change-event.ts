@@ -52,7 +52,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'unemployment-benefit': [],
   'student-enrolment': ['address.wardCode', 'school.wardCode'],
   notarization: [],
-  'construction-permit': ['address.wardCode']
+  'construction-permit': ['address.wardCode'],
+  'civil-servant': []
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung' | 'noi-vu'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung' | 'noiVu'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -111,6 +111,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 11,
     streams: [
       stream({ department: 'xay-dung', name: 'giay-phep', path: '/xay-dung/giay-phep', keyField: 'SoGiayPhep', updatedField: 'NgaySua', deletedField: 'Huy', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 10: the offsets between are left to the other issue-19 departments connected meanwhile.
+    id: 'noi-vu',
+    handle: 'noiVu',
+    portOffset: 10,
+    streams: [
+      stream({ department: 'noi-vu', name: 'can-bo', path: '/noi-vu/can-bo', keyField: 'ma_can_bo', updatedField: 'ngay_cap_nhat', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   }
 ]

@@ -17,7 +17,8 @@ export const connectorIds: Record<Handle, string> = {
   viecLam: 'unemployment-benefit',
   giaoDuc: 'student-enrolment',
   congChung: 'notarization',
-  xayDung: 'construction-permit'
+  xayDung: 'construction-permit',
+  noiVu: 'civil-servant'
 }
 
 export interface HubSourcesConfig {

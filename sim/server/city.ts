@@ -7,7 +7,8 @@ import type { InjectionRates } from '../city/inject.js'
 import type { TruthEntry } from '../city/truth.js'
 import { seededRandom } from '../random.js'
 import type { SourceTruthEntry } from '../sources/truth.js'
-import { renderServedSourceDepartments } from '../sources/served.js'
+import { isSourceDepartment, renderServedSourceDepartments } from '../sources/served.js'
+import type { SourceDepartmentId } from '../sources/departments.js'
 import { liveSourceChange } from '../sources/changes.js'
 import { ChangeMaker, type ChangeKind } from './changes.js'
 import { startDepartmentServer, type DepartmentServer } from './department-server.js'
@@ -39,7 +40,8 @@ export interface Departments {
   viecLam: DepartmentServer
   giaoDuc: DepartmentServer
   congChung: DepartmentServer
-  xayDung: DepartmentServer
+  xayDung: DepartmentServer,
+  noiVu: DepartmentServer
 }
 
 export interface SimulatedCity {
@@ -153,18 +155,24 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     }
     return done
   }
-  // gplx's change stream (sim/sources/changes.ts): points deducted from a licence, on the live timer only.
-  const licences = table('gplx', 'giay-phep')
+  // The served issue-19 departments' change streams (sim/sources/changes.ts), on the live timer only: a
+  // licence loses points, a benefit ends early, a pupil changes school, … Every table of every served
+  // department started here takes part, so a department added to the served list needs no edit here.
+  const sourceTables = specs.filter(d => isSourceDepartment(d.id)).flatMap(d => d.streams.flatMap(s => {
+    const t = table(d.handle, s.name)
+    return t === undefined ? [] : [{ department: d.id as SourceDepartmentId, table: t }]
+  }))
   const sourceRandom = seededRandom(seed ^ SOURCE_CHANGE_SALT)
   const applySourceChanges = (n: number): void => {
-    if (licences === undefined) return
+    if (sourceTables.length === 0) return
     for (let i = 0; i < n; i++) {
-      const key = licences.randomKey(sourceRandom)
-      const record = key === undefined ? undefined : licences.get(key)
-      const change = record === undefined ? undefined : liveSourceChange('gplx', record, new Date(clock).toISOString().slice(0, 10))
+      const { department, table: changing } = sourceRandom.pick(sourceTables)
+      const key = changing.randomKey(sourceRandom)
+      const record = key === undefined ? undefined : changing.get(key)
+      const change = record === undefined ? undefined : liveSourceChange(department, record, new Date(clock).toISOString().slice(0, 10))
       if (key !== undefined && change !== undefined) {
         kind = 'change'
-        try { licences.update(key, change.patch) } finally { kind = 'manual' }
+        try { changing.update(key, change.patch) } finally { kind = 'manual' }
       }
     }
   }
@@ -188,7 +196,8 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
         budget += perSecond / 10
         const n = Math.floor(budget)
         budget -= n
-        if (n > 0) applyChanges(n)
+        // The first five's changes need their four departments; a city of served departments alone has none.
+        if (n > 0 && maker !== undefined) applyChanges(n)
         sourceBudget += perSecond * SOURCE_CHANGE_SHARE / 10
         const m = Math.floor(sourceBudget)
         sourceBudget -= m

@@ -30,6 +30,17 @@ const CHANGES: Partial<Record<SourceDepartmentId, Change>> = {
     r.ngayChamDut = loose(day)
     return 'benefit ended early: the recipient found work'
   },
+  // Home affairs raises a ranked servant's salary step (nâng bậc lương): 0.33 more on the coefficient,
+  // written with a decimal comma like the snapshot.
+  'noi-vu': r => {
+    const step = r.bac_luong
+    if (r.trang_thai !== 'dang_cong_tac' || typeof step !== 'number' || step >= 16 || typeof r.he_so_luong !== 'string') return undefined
+    const coefficient = Math.round((Number(r.he_so_luong.replace(',', '.')) + 0.33) * 100) / 100
+    if (!(coefficient <= 10)) return undefined
+    r.bac_luong = step + 1
+    r.he_so_luong = String(coefficient).replace('.', ',')
+    return `salary step raised to ${String(r.bac_luong)}`
+  },
   'chinh-sach': r => {
     if (r.TrangThai !== 'Đang hưởng' || !/^\d{8}$/.test(String(r.HuongTuNgay))) return undefined
     r.TrangThai = 'Tạm dừng'
@@ -81,6 +92,9 @@ export function sourceChanges (snapshot: Snapshot, truth: readonly SourceTruthEn
   }
   return out
 }
+
+/** Whether the department's records change after the snapshot (the live city changes only these). */
+export const changesLive = (department: SourceDepartmentId): boolean => CHANGES[department] !== undefined
 
 /**
  * One change of a served department's record as the live city makes it (sim/server/city.ts): the

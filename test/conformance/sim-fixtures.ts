@@ -17,7 +17,8 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } },
   'student-enrolment': { pupils: { department: 'giaoDuc', stream: 'hoc-sinh' } },
   notarization: { contracts: { department: 'congChung', stream: 'hop-dong' } },
-  'construction-permit': { permits: { department: 'xayDung', stream: 'giay-phep' } }
+  'construction-permit': { permits: { department: 'xayDung', stream: 'giay-phep' } },
+  'civil-servant': { staff: { department: 'noiVu', stream: 'can-bo' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
@@ -26,7 +27,8 @@ const BASE_URL: Record<string, keyof Departments> = {
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
   notarization: 'congChung',
-  'construction-permit': 'xayDung'
+  'construction-permit': 'xayDung',
+  'civil-servant': 'noiVu'
 }
 
 // Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):

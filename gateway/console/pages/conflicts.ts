@@ -25,7 +25,8 @@ const entityLabels: Record<CanonicalEntity, string> = {
   'unemployment-benefit': 'Trợ cấp thất nghiệp',
   'student-enrolment': 'Học sinh',
   notarization: 'Việc công chứng',
-  'construction-permit': 'Giấy phép xây dựng'
+  'construction-permit': 'Giấy phép xây dựng',
+  'civil-servant': 'Cán bộ, công chức, viên chức'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 

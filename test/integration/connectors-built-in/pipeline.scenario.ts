@@ -25,7 +25,8 @@ const BASE: Record<string, keyof SimulatedCity['departments']> = {
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
   notarization: 'congChung',
-  'construction-permit': 'xayDung'
+  'construction-permit': 'xayDung',
+  'civil-servant': 'noiVu'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }
 

@@ -137,6 +137,37 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   t.equal(loaded.deadLetters.length, invalid.length + sourceInvalid.length, 'and nothing else is')
 
   await schoolAddressesLoseToResidence(t, loaded.store, truth, loaded.sourceTruth)
+  await civilServantsStayApart(t, loaded.store, loaded.sourceTruth)
+}
+
+/**
+ * Civil servants (noi-vu): every valid staff record is a golden civil servant as the truth lists it,
+ * or waits in the unresolved set for its CMND link. The personnel database feeds no person record,
+ * so its birth dates typed with day and month swapped are explained, not found: the servant's record
+ * keeps the typed date and no conflict anywhere names noi-vu (who works for the city stays unseen).
+ */
+async function civilServantsStayApart (t: Test, store: LoadedCity['store'], sourceTruth: SourceTruthEntry[]): Promise<void> {
+  const servants = sourceTruth.flatMap(e => e.type === 'source-record' && e.department === 'noi-vu' ? [e.record] : [])
+  const swapped = new Map(sourceTruth.flatMap(e => e.type === 'source-conflict' && e.department === 'noi-vu' ? [[e.key, e.values['noi-vu']]] : []))
+  const groups = await store.find('unresolved', { limit: 1000 }) as Array<{ entries: Array<{ entity: string, entityId?: string }> }>
+  const waiting = new Set(groups.flatMap(g => g.entries.flatMap(e => e.entity === 'civil-servant' ? [e.entityId] : [])))
+  const wrong: string[] = []
+  let held = 0
+  for (const want of servants) {
+    const code = String(want.staffCode)
+    const golden = await store.get(goldenCollection['civil-servant'], code)
+    if (!isGoldenRecord(golden)) { if (!waiting.has(code)) wrong.push(`${code}: no golden record and not waiting for a link`); continue }
+    held++
+    const expected = { ...want, birthDate: swapped.get(code) ?? want.birthDate }
+    for (const field of ['category', 'unit', 'position', 'rank', 'salaryStep', 'salaryCoefficient', 'status', 'birthDate']) {
+      if (JSON.stringify(golden.fields[field]) !== JSON.stringify(expected[field])) wrong.push(`${code} ${field}: ${JSON.stringify(golden.fields[field])}`)
+    }
+  }
+  const naming = (await store.find('conflicts', { where: { 'involves.noi_vu': true }, limit: 1000 })).map(c => c._id)
+  t.comment(JSON.stringify({ civilServants: { servants: servants.length, held, waiting: waiting.size, swappedBirthDates: swapped.size, wrong } }))
+  t.ok(servants.length > 0 && held > 0, 'the city has civil servants, loaded')
+  t.same(wrong, [], 'every civil servant is held as the truth lists it (a swapped birth date as typed) or waits for a link')
+  t.same(naming, [], 'no conflict names noi-vu: the personnel database feeds no person record')
 }
 
 /**

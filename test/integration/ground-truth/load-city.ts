@@ -29,7 +29,8 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
   notarization: 'congChung',
-  'construction-permit': 'xayDung'
+  'construction-permit': 'xayDung',
+  'civil-servant': 'noiVu'
 }
 
 export interface LoadedCity {

@@ -20,7 +20,8 @@ const readRoutes = [
   ['get', '/v1/households/{householdId}'],
   ['get', '/v1/land-parcels/{parcelId}'],
   ['get', '/v1/land-parcels/by-certificate/{serial}'],
-  ['get', '/v1/conflicts']
+  ['get', '/v1/conflicts'],
+  ['get', '/v1/civil-servants/{staffCode}']
 ] as const
 
 t.test('OpenAPI: every read route documented with tags, examples and problems', async t => {

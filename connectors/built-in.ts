@@ -13,6 +13,7 @@ import { landConnector } from './land/connector.js'
 import { healthInsuranceConnector } from './health-insurance/connector.js'
 import { driverLicenceConnector } from './driver-licence/connector.js'
 import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
+import { socialBeneficiaryConnector } from './social-beneficiary/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -87,7 +88,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // civil status and residence (survivorship.json).
   { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } },
   // Benefits are viec-lam's alone; the SSN it copies by hand loses to bhyt only on the card, not here.
-  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } }
+  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } },
+  // Allowances are chinh-sach's alone; a death in civil status is a signal against them, not a value.
+  { connector: socialBeneficiaryConnector, simulatedDepartment: 'chinh-sach', authoritativeFor: { 'social-beneficiary': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

@@ -152,7 +152,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'health-insurance-card': 'health_cards',
   'business-household': 'business_households',
   'driver-licence': 'driver_licences',
-  'unemployment-benefit': 'unemployment_benefits'
+  'unemployment-benefit': 'unemployment_benefits',
+  'social-beneficiary': 'social_beneficiaries'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -176,7 +177,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'health-insurance-card': 1,
   'business-household': 1,
   'driver-licence': 1,
-  'unemployment-benefit': 1
+  'unemployment-benefit': 1,
+  'social-beneficiary': 1
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

@@ -9,6 +9,7 @@
 //   business-household     links.person0          <- fields.ownerPersonalId
 //   driver-licence         links.person0          <- fields.holderPersonalId
 //   unemployment-benefit   links.person0          <- fields.personalId
+//   social-beneficiary     links.person0          <- fields.personalId
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
@@ -30,6 +31,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
     case 'business-household': return strings(fields.ownerPersonalId)
     case 'driver-licence': return strings(fields.holderPersonalId)
     case 'unemployment-benefit': return strings(fields.personalId)
+    case 'social-beneficiary': return strings(fields.personalId)
     default: return []
   }
 }

@@ -7,6 +7,9 @@ import {
 } from '../../schemas/vietnam/index.js'
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
+import {
+  BENEFICIARY_CATEGORY_CODES, BENEFICIARY_END_REASON_WORDS, BENEFICIARY_PROGRAMME_CODES, BENEFICIARY_STATUS_WORDS, lookupCode, parsePercent
+} from '../../schemas/vietnam/beneficiary-codes.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
@@ -22,6 +25,11 @@ const fromParser = <R extends { ok: boolean }>(parse: (s: string) => R, pick: (r
 const namePart = (part: 'full' | 'family' | 'middle' | 'given'): Transform => v => {
   const n = normalizeName(text(v))
   return n.given === '' ? bad('LT_ERR_NAME', 'empty name') : ok(n[part])
+}
+
+/** A transform that looks a code up in a table and refuses one it does not list. */
+function codeTable (table: Readonly<Record<string, string>>, code: string, what: string, words: boolean): Transform {
+  return v => { const found = lookupCode(table, text(v), words); return found !== undefined ? ok(found) : bad(code, `unknown ${what} code: ${text(v)}`) }
 }
 
 export const transforms = {
@@ -90,6 +98,12 @@ export const transforms = {
     const code = BENEFIT_STATUS_CODES[text(v).trim().toLowerCase()]
     return code !== undefined ? ok(code.endReason) : bad('LT_ERR_BENEFIT_STATUS', `unknown benefit status code: ${text(v)}`)
   },
+  // Social beneficiaries (chinh-sach): the department's codes and words (schemas/vietnam/beneficiary-codes.ts).
+  'beneficiary-programme': codeTable(BENEFICIARY_PROGRAMME_CODES, 'LT_ERR_BENEFICIARY_PROGRAMME', 'programme', false),
+  'beneficiary-category': codeTable(BENEFICIARY_CATEGORY_CODES, 'LT_ERR_BENEFICIARY_CATEGORY', 'category', false),
+  'beneficiary-status': codeTable(BENEFICIARY_STATUS_WORDS, 'LT_ERR_BENEFICIARY_STATUS', 'status', true),
+  'beneficiary-end-reason': codeTable(BENEFICIARY_END_REASON_WORDS, 'LT_ERR_BENEFICIARY_END_REASON', 'end reason', true),
+  percent: v => { const n = parsePercent(v); return n !== undefined ? ok(n) : bad('LT_ERR_PERCENT', `not a whole percentage: ${text(v)}`) },
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>
 

@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'chinh-sach'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'chinhSach'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -85,6 +85,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 7,
     streams: [
       stream({ department: 'viec-lam', name: 'tro-cap', path: '/viec-lam/tro-cap', keyField: 'soQuyetDinh', updatedField: 'updated', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 9 (assigned; 6 and 8 are left to the other issue-19 departments connected at the same time).
+    id: 'chinh-sach',
+    handle: 'chinhSach',
+    portOffset: 9,
+    streams: [
+      stream({ department: 'chinh-sach', name: 'doi-tuong', path: '/chinh-sach/doi-tuong', keyField: 'SoHoSo', updatedField: 'NgayCapNhat', deletedField: 'Xoa', deletedValue: 1, pageSizeParam: 'pageSize' })
     ]
   }
 ]

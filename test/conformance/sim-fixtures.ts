@@ -14,18 +14,20 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'health-insurance': { cards: { department: 'bhyt', stream: 'the' } },
   'business-household': { registrations: { department: 'business', stream: 'ho-kinh-doanh' } },
   'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } },
-  'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } }
+  'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } },
+  'social-beneficiary': { beneficiaries: { department: 'chinhSach', stream: 'doi-tuong' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
-  'unemployment-benefit': 'viecLam'
+  'unemployment-benefit': 'viecLam',
+  'social-beneficiary': 'chinhSach'
 }
 
 // Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):
 // a larger city, so a stream spans several pages of the suite's page size.
-const CITIZENS: Record<string, number> = { 'unemployment-benefit': 1500 }
+const CITIZENS: Record<string, number> = { 'unemployment-benefit': 1500, 'social-beneficiary': 1500 }
 
 interface TruthInvalid { type: 'invalid', department: string, stream: string, key: string }
 interface TruthHousehold { type: 'household', householdId: string, headId: string }

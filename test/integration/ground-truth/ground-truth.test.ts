@@ -125,9 +125,10 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   const missingLetters = invalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${CONNECTOR[e.department]}` && d.key === e.key && (d.headers['lt-dlq-reason'] ?? '').length > 0 && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
   t.same(missingLetters, [], `every invalid record is dead-lettered with a code and a reason (${invalid.length})`)
-  // The served issue-19 departments (gplx, polled by driver-licence; viec-lam, by unemployment-benefit)
+  // The served issue-19 departments (gplx, polled by driver-licence; viec-lam, by unemployment-benefit;
+  // chinh-sach, by social-beneficiary)
   // list theirs in their own truth.
-  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit' }
+  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit', 'chinh-sach': 'social-beneficiary' }
   const sourceInvalid = loaded.sourceTruth.filter(e => e.type === 'source-invalid')
   const missingSourceLetters = sourceInvalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${sourceConnector[e.department]}` && d.key === e.key && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))

@@ -48,6 +48,8 @@ export const matrixKeys = (id: string) => ({
   licence: `93${id.slice(-10)}`,
   // An unemployment-benefit decision key (benefitId): the decision number and year, ASCII.
   benefit: `${id.slice(-6)}-QD-SNV-2025`,
+  // A social-allowance case file (caseId): served by the same /benefits route under its own grant.
+  socialCase: `HS-${id.slice(-7)}`,
   // A civil-status register number: the source key of the person's civil-status events, never a field.
   register: `KH-2024-${id.slice(-6)}`
 })
@@ -59,7 +61,7 @@ export const matrixKeys = (id: string) => ({
 export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
   const k = matrixKeys(id)
   return [
-    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'] } },
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'social-beneficiary': ['personalId'] } },
     { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
     { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'] } },
     { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
@@ -68,6 +70,7 @@ export function subjectIdentifiers (id: string): Array<{ name: string, value: st
     { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'] } },
     { name: 'driving-licence number', value: k.licence, coveredBy: { 'driver-licence': ['licenceNumber'] } },
     { name: 'unemployment-benefit decision', value: k.benefit, coveredBy: { 'unemployment-benefit': ['benefitId'] } },
+    { name: 'social-allowance case', value: k.socialCase, coveredBy: { 'social-beneficiary': ['caseId'] } },
     { name: 'civil-status register number', value: k.register, coveredBy: {} }
   ]
 }
@@ -162,7 +165,9 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'health-insurance-card', entityId: k.socialInsuranceNumber, system: 'bhyt', at: 1, fields: { cardNumber: k.socialInsuranceNumber, socialInsuranceNumber: k.socialInsuranceNumber, holderPersonalId: id, benefitLevel: 4 } }),
       canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } }),
       canonicalEvent({ entity: 'driver-licence', entityId: k.licence, system: 'gplx', at: 1, fields: { licenceNumber: k.licence, holderPersonalId: id, classes: [{ class: 'B', printedClass: 'B2', issueDate: '2016-09-22', expiryDate: '2026-09-22' }], points: 12, status: 'valid' } }),
-      canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } })
+      canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } }),
+      // Listed by /benefits only for a grant on social-beneficiary (the matrix grants unemployment-benefit only).
+      canonicalEvent({ entity: 'social-beneficiary', entityId: k.socialCase, system: 'chinh-sach', at: 1, fields: { caseId: k.socialCase, personalId: id, fullName: p.fullName, programme: 'social-protection', category: 'elderly-80-plus', decision: { number: '87/QĐ-UBND', date: '2020-03-02' }, monthlyAllowanceVnd: 750000, allowanceFrom: '2020-03-01', status: 'active' } })
     ]
   }))
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)

@@ -23,7 +23,7 @@ import { householdExample } from './households.js'
 import { landParcelExample } from './land-parcels.js'
 import { personalIdParams } from './records.js'
 import { driverLicenceSchema } from '../../../schemas/driver-licence.js'
-import { unemploymentBenefitSchema } from '../../../schemas/unemployment-benefit.js'
+import { citizenBenefitRoutes } from './benefits.js'
 
 interface Params { personalId: string }
 
@@ -177,8 +177,7 @@ export function citizenLinkRoutes (store: Store) {
       { registrationNumber: '57A8004567', name: 'Tạp hóa Mai An', ownerPersonalId: '092085001234' })
     listRoute('driver-licences', 'driver-licence', 'A citizen\'s driving licences (GPLX)', 'Licences whose holderPersonalId is the citizen.',
       driverLicenceSchema.examples[0])
-    // Unemployment benefits for now; social beneficiaries (chinh-sach) will share this route (docs/sources/unemployment-benefit.md).
-    listRoute('benefits', 'unemployment-benefit', 'A citizen\'s unemployment benefits (trợ cấp thất nghiệp)', 'Decisions whose personalId is the citizen.',
-      unemploymentBenefitSchema.examples[0])
+    // Unemployment benefits and social allowances share one list, a grant checked per entity (benefits.ts).
+    await citizenBenefitRoutes(store, requireCitizen)(app)
   }
 }

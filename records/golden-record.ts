@@ -139,6 +139,8 @@ export interface ConflictDoc extends StoredDoc {
   /** A data steward's decision that settled the conflict (absent when the sources came to agree). */
   resolution?: Resolution
   recordVersion: number
+  /** Set when the hub raised the conflict from another record (records/signals/), e.g. 'death-registered'. */
+  signal?: string
 }
 
 /** Source system names, the keys of a record's `sources`, `state` and conflict `involves`. */

@@ -84,16 +84,22 @@ async function benefitPage (store: Store, entities: readonly BenefitEntity[], pe
   return items.slice(0, limit + 1)
 }
 
+type ObjectSchema = { properties: Record<string, unknown> }
+const unemploymentData = dataSchemaOf('unemployment-benefit', '') as ObjectSchema
+const socialData = dataSchemaOf('social-beneficiary', '') as ObjectSchema
+
+// One object schema with the properties of both entities (the fields they share, personalId, fullName,
+// decision and status, have the same form): not anyOf, which the serializer would validate item by item
+// against conditionals a projection does not satisfy (a category without its programme).
 const itemSchema = {
   type: 'object',
   required: ['data', 'meta'],
   properties: {
-    // Fields of the entity meta.entity names: an unemployment benefit or a social allowance.
     data: {
-      anyOf: [
-        dataSchemaOf('unemployment-benefit', 'An unemployment-benefit decision (granted and selected fields only).'),
-        dataSchemaOf('social-beneficiary', 'A social allowance case file (granted and selected fields only).')
-      ]
+      type: 'object',
+      additionalProperties: false,
+      description: 'Fields of the entity `meta.entity` names (unemployment-benefit or social-beneficiary), granted and selected only.',
+      properties: { ...unemploymentData.properties, ...socialData.properties }
     },
     meta: recordMetaSchema
   }

@@ -33,7 +33,6 @@ export interface SignalReads {
   current: (collection: CollectionName, ids: string[]) => Promise<Map<string, StoredDoc>>
   /** Records held back (not yet in the store) of a collection that name this person. */
   heldNaming?: (collection: CollectionName, personalId: string) => StoredDoc[]
-  now?: () => Date
 }
 
 const isBenefit = (entity: string): entity is BenefitEntity => (BENEFIT_ENTITIES_ENDED_BY_DEATH as readonly string[]).includes(entity)
@@ -57,12 +56,11 @@ export async function deathSignalWrites (reads: SignalReads, touched: Array<{ en
   if (pairs.size === 0) return []
   const persons = await reads.current(goldenCollection.person, [...personIds])
   const existing = await reads.store.getMany('conflicts', [...pairs.keys()])
-  const at = (reads.now ?? (() => new Date()))().toISOString()
   const writes: VersionedWrite[] = []
   for (const [id, { benefit, personalId }] of pairs) {
     const person = viewOf(persons.get(personalId) as StoredDoc)
     const before = existing.get(id) as ConflictDoc | undefined
-    const doc = signalDoc(id, benefit, person, before, at)
+    const doc = signalDoc(id, benefit, person, before)
     if (doc !== undefined) writes.push({ doc, expectedVersion: before?.version ?? null })
   }
   return writes
@@ -85,7 +83,10 @@ async function benefitsNaming (reads: SignalReads, personalId: string): Promise<
 }
 
 /** The document the pair calls for, or undefined when the stored one already says it (or none is needed). */
-function signalDoc (id: string, benefit: RecordView, person: RecordView | undefined, before: ConflictDoc | undefined, at: string): ConflictDoc | undefined {
+function signalDoc (id: string, benefit: RecordView, person: RecordView | undefined, before: ConflictDoc | undefined): ConflictDoc | undefined {
+  // When the hub learned it: the newer of the two records' versions, not the clock, so a rebuild from the
+  // log (lienthong rebuild compares store hashes) writes the same document.
+  const at = [benefit.validFrom, person?.validFrom ?? ''].sort().at(-1) as string
   const died = person !== undefined && !person.deleted && typeof person.fields.dateOfDeath === 'string'
   const paid = !benefit.deleted && benefit.fields.status === 'active'
   const version = (before?.version ?? 0) + 1

@@ -76,3 +76,15 @@ t.test('death and benefit in the same batch; a death withdrawn resolves; an ende
   const [doc] = await findConflicts(h.store, { entity: 'unemployment-benefit' }, { limit: 10 })
   t.equal(doc.status, 'resolved', 'a withdrawn death resolves the signal')
 })
+
+t.test('the same document whichever order the records arrive in (a rebuild from the log compares them)', async t => {
+  const docs = async (batches: Array<Array<ReturnType<typeof person>>>): Promise<unknown[]> => {
+    const h = harness()
+    for (const batch of batches) await h.apply(batch)
+    return (await h.store.find('conflicts', { limit: 10 })).map(({ version: _v, ...rest }) => rest)
+  }
+  const deathFirst = await docs([[person(1, DEATH)], [allowance(2)]])
+  const allowanceFirst = await docs([[allowance(2)], [person(1, DEATH)]])
+  t.equal(deathFirst.length, 1)
+  t.same(allowanceFirst, deathFirst, 'detectedAt comes from the records, not the clock')
+})

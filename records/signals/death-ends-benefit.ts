@@ -38,13 +38,17 @@ export interface SignalReads {
 const isBenefit = (entity: string): entity is BenefitEntity => (BENEFIT_ENTITIES_ENDED_BY_DEATH as readonly string[]).includes(entity)
 
 /** The conflict writes the touched keys call for: opened, updated or resolved; none when nothing changes. */
-export async function deathSignalWrites (reads: SignalReads, touched: Array<{ entity: CanonicalEntity, entityId: string }>): Promise<VersionedWrite[]> {
+export async function deathSignalWrites (
+  reads: SignalReads, touched: Array<{ entity: CanonicalEntity, entityId: string }>
+): Promise<VersionedWrite[]> {
   const pairs = new Map<string, { benefit: RecordView, personalId: string }>()
   const personIds = new Set<string>()
   for (const { entity, entityId } of touched) {
     if (entity === 'person') {
       personIds.add(entityId)
-      for (const benefit of await benefitsNaming(reads, entityId)) pairs.set(conflictId(benefit.entity, benefit.entityId, FIELD), { benefit, personalId: entityId })
+      for (const benefit of await benefitsNaming(reads, entityId)) {
+        pairs.set(conflictId(benefit.entity, benefit.entityId, FIELD), { benefit, personalId: entityId })
+      }
     } else if (isBenefit(entity)) {
       const benefit = viewOf((await reads.current(goldenCollection[entity], [entityId])).get(entityId) as StoredDoc)
       const personalId = benefit?.links[LINK]

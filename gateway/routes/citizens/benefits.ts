@@ -53,7 +53,8 @@ async function benefitSelection (request: FastifyRequest, requested: string | un
   const known = (entity: BenefitEntity, p: string): boolean => (grantableEntities[entity].fields as readonly string[]).includes(p)
   const unknown = paths?.filter(p => !BENEFIT_ENTITIES.some(e => known(e, p))) ?? []
   if (unknown.length > 0) {
-    throw new ApiProblem(400, 'LT_ERR_FIELD_UNKNOWN', 'Unknown field', `No benefit entity has ${unknown.map(p => `'${p}'`).join(', ')}; GET /v1/admin/entities lists them.`,
+    throw new ApiProblem(400, 'LT_ERR_FIELD_UNKNOWN', 'Unknown field',
+      `No benefit entity has ${unknown.map(p => `'${p}'`).join(', ')}; GET /v1/admin/entities lists them.`,
       unknown.map(p => ({ path: 'querystring/fields', message: `unknown field '${p}'` })))
   }
   const ungranted = paths?.filter(p => ![...granted.keys()].some(e => known(e, p))) ?? []
@@ -71,7 +72,9 @@ async function benefitSelection (request: FastifyRequest, requested: string | un
 }
 
 /** Up to limit + 1 items after the cursor, entity by entity in BENEFIT_ENTITIES order. */
-async function benefitPage (store: Store, entities: readonly BenefitEntity[], personalId: string, limit: number, after?: string): Promise<RecordView[]> {
+async function benefitPage (
+  store: Store, entities: readonly BenefitEntity[], personalId: string, limit: number, after?: string
+): Promise<RecordView[]> {
   const [afterEntity, ...rest] = after?.split('/') ?? []
   const afterId = rest.join('/')
   const start = after === undefined ? 0 : BENEFIT_ENTITIES.indexOf(afterEntity as BenefitEntity)
@@ -105,6 +108,8 @@ const itemSchema = {
   }
 }
 
+const exampleMeta = (entity: BenefitEntity, id: string) => ({ entity, id, version: 1, validFrom: '2026-01-01T00:02:05.000Z', sources: {} })
+
 const DESCRIPTION = 'Unemployment benefits (trợ cấp thất nghiệp, viec-lam) and social allowances (người có công, bảo trợ xã hội, ' +
   'chinh-sach) whose personalId is the citizen, in one list: `meta.entity` says which each item is, and each entity\'s ' +
   'grant is checked apart (an entity not granted for the purpose is left out; neither granted is 403). Items of ' +
@@ -128,8 +133,8 @@ export function citizenBenefitRoutes (store: Store, requireCitizen: (personalId:
             properties: { data: { type: 'array', items: itemSchema }, page: pageSchema },
             examples: [{
               data: [
-                { data: unemploymentBenefitSchema.examples[0], meta: { entity: 'unemployment-benefit', id: unemploymentBenefitSchema.examples[0].benefitId, version: 1, validFrom: '2026-01-01T00:02:05.000Z', sources: {} } },
-                { data: socialBeneficiarySchema.examples[0], meta: { entity: 'social-beneficiary', id: socialBeneficiarySchema.examples[0].caseId, version: 3, validFrom: '2026-01-01T00:02:05.000Z', sources: {} } }
+                { data: unemploymentBenefitSchema.examples[0], meta: exampleMeta('unemployment-benefit', unemploymentBenefitSchema.examples[0].benefitId) },
+                { data: socialBeneficiarySchema.examples[0], meta: exampleMeta('social-beneficiary', socialBeneficiarySchema.examples[0].caseId) }
               ],
               page: { next: null }
             }]

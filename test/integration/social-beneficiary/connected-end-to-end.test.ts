@@ -118,4 +118,12 @@ t.test('social allowances: polled from chinh-sach, merged, read beside unemploym
   t.same(conflicts.map(c => c.entityId).sort(), unreported, 'exactly the unreported deaths')
   t.ok(conflicts.every(c => c.signal === 'death-registered'), 'each marked as a death signal')
   t.same(conflicts[0].values.map(v => [v.sourceSystem, v.value]), [['ho-tich', 'ended'], ['chinh-sach', 'active']])
+  // A steward cannot settle it for the department: the department ends the allowance in its own system.
+  const settle = await fetch(`${String(hub.gatewayUrl)}/v1/conflicts/${encodeURIComponent(`social-beneficiary:${conflicts[0].entityId}:status`)}/resolution`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${steward.key}`, 'x-purpose': 'data-stewardship', 'content-type': 'application/json' },
+    body: JSON.stringify({ sourceSystem: 'ho-tich', legalBasis: 'Nghị định 20/2021/NĐ-CP' })
+  })
+  t.equal(settle.status, 409)
+  t.match(await settle.json(), { code: 'LT_ERR_CONFLICT_IS_SIGNAL' })
 })

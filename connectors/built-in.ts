@@ -17,6 +17,7 @@ import { studentEnrolmentConnector } from './student-enrolment/connector.js'
 import { notarizationConnector } from './notarization/connector.js'
 import { constructionPermitConnector } from './construction-permit/connector.js'
 import { civilServantConnector } from './civil-servant/connector.js'
+import { socialBeneficiaryConnector } from './social-beneficiary/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -100,7 +101,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // Permits and their inspections are xay-dung's alone; the owners' names it types stay with civil status.
   { connector: constructionPermitConnector, simulatedDepartment: 'xay-dung', authoritativeFor: { 'construction-permit': ['*'] } },
   // Staff records are noi-vu's alone; it feeds no person fields (connectors/civil-servant/mapping.ts).
-  { connector: civilServantConnector, simulatedDepartment: 'noi-vu', authoritativeFor: { 'civil-servant': ['*'] } }
+  { connector: civilServantConnector, simulatedDepartment: 'noi-vu', authoritativeFor: { 'civil-servant': ['*'] } },
+  // Allowances are chinh-sach's alone; a death in civil status is a signal against them, not a value.
+  { connector: socialBeneficiaryConnector, simulatedDepartment: 'chinh-sach', authoritativeFor: { 'social-beneficiary': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

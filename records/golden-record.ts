@@ -139,6 +139,8 @@ export interface ConflictDoc extends StoredDoc {
   /** A data steward's decision that settled the conflict (absent when the sources came to agree). */
   resolution?: Resolution
   recordVersion: number
+  /** Set when the hub raised the conflict from another record (records/signals/), e.g. 'death-registered'. */
+  signal?: string
 }
 
 /** Source system names, the keys of a record's `sources`, `state` and conflict `involves`. */
@@ -156,7 +158,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'student-enrolment': 'student_enrolments',
   notarization: 'notarizations',
   'construction-permit': 'construction_permits',
-  'civil-servant': 'civil_servants'
+  'civil-servant': 'civil_servants',
+  'social-beneficiary': 'social_beneficiaries'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -185,7 +188,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'student-enrolment': 2,
   notarization: 8,
   'construction-permit': 8,
-  'civil-servant': 1
+  'civil-servant': 1,
+  'social-beneficiary': 1
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

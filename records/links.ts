@@ -16,6 +16,7 @@
 //                          (so a parcel, and the certificate that covers it, find the transactions on it)
 //   construction-permit    links.person0..7       <- fields.ownerPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
 //   civil-servant          links.person0          <- fields.personalId
+//   social-beneficiary     links.person0          <- fields.personalId
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
@@ -57,6 +58,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
     case 'notarization': return partyIds(fields.parties)
     case 'construction-permit': return strings(fields.ownerPersonalIds)
     case 'civil-servant': return strings(fields.personalId)
+    case 'social-beneficiary': return strings(fields.personalId)
     default: return []
   }
 }

@@ -12,7 +12,8 @@ export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-us
   'student-enrolment',
   'notarization',
   'construction-permit',
-  'civil-servant'] as const
+  'civil-servant',
+  'social-beneficiary'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 
 export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`

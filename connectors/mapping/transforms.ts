@@ -7,6 +7,9 @@ import {
 } from '../../schemas/vietnam/index.js'
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
+import {
+  BENEFICIARY_CATEGORY_CODES, BENEFICIARY_END_REASON_WORDS, BENEFICIARY_PROGRAMME_CODES, BENEFICIARY_STATUS_WORDS, lookupCode, parsePercent
+} from '../../schemas/vietnam/beneficiary-codes.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
 import { ENROLMENT_STATUS_WORDS, GUARDIAN_RELATION_WORDS, SCHOOL_LEVEL_CODES } from '../../schemas/vietnam/student-codes.js'
 import { contractKind, NOTARY_STATUS_LABELS } from '../../schemas/vietnam/notary-codes.js'
@@ -38,6 +41,11 @@ const fromTable = (table: Readonly<Record<string, string>>, code: string, what: 
 const namePart = (part: 'full' | 'family' | 'middle' | 'given'): Transform => v => {
   const n = normalizeName(text(v))
   return n.given === '' ? bad('LT_ERR_NAME', 'empty name') : ok(n[part])
+}
+
+/** A transform that looks a code up in a table and refuses one it does not list. */
+function codeTable (table: Readonly<Record<string, string>>, code: string, what: string, words: boolean): Transform {
+  return v => { const found = lookupCode(table, text(v), words); return found !== undefined ? ok(found) : bad(code, `unknown ${what} code: ${text(v)}`) }
 }
 
 export const transforms = {
@@ -128,6 +136,12 @@ export const transforms = {
   'civil-servant-category': fromTable(CIVIL_SERVANT_CATEGORY_CODES, 'LT_ERR_CIVIL_SERVANT_CATEGORY', 'civil-servant category'),
   'civil-servant-status': fromTable(CIVIL_SERVANT_STATUS_CODES, 'LT_ERR_CIVIL_SERVANT_STATUS', 'civil-servant status'),
   'civil-servant-sex': fromTable(CIVIL_SERVANT_SEX_CODES, 'LT_ERR_SEX_CODE', 'sex code'),
+  // Social beneficiaries (chinh-sach): the department's codes and words (schemas/vietnam/beneficiary-codes.ts).
+  'beneficiary-programme': codeTable(BENEFICIARY_PROGRAMME_CODES, 'LT_ERR_BENEFICIARY_PROGRAMME', 'programme', false),
+  'beneficiary-category': codeTable(BENEFICIARY_CATEGORY_CODES, 'LT_ERR_BENEFICIARY_CATEGORY', 'category', false),
+  'beneficiary-status': codeTable(BENEFICIARY_STATUS_WORDS, 'LT_ERR_BENEFICIARY_STATUS', 'status', true),
+  'beneficiary-end-reason': codeTable(BENEFICIARY_END_REASON_WORDS, 'LT_ERR_BENEFICIARY_END_REASON', 'end reason', true),
+  percent: v => { const n = parsePercent(v); return n !== undefined ? ok(n) : bad('LT_ERR_PERCENT', `not a whole percentage: ${text(v)}`) },
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
 } satisfies Record<string, Transform>
 

@@ -24,6 +24,8 @@ export interface Materializer {
   commit: (staging: Staging) => void
   /** Records held back, not yet written. */
   held: () => number
+  /** Held-back records of a collection whose first person link names this person (records/signals/). */
+  heldNaming: (collection: CollectionName, personalId: string) => StoredDoc[]
   /** Writes every held record once; a stale one is dropped (the store's is newer) and returned. */
   flush: () => Promise<{ written: number, stale?: StaleWrite }>
 }
@@ -59,6 +61,8 @@ export function createMaterializer (store: Store): Materializer {
       }
     },
     held: () => pending.size,
+    heldNaming: (collection, personalId) => [...pending.values()]
+      .filter(h => h.collection === collection && h.doc.links?.person0 === personalId).map(h => h.doc),
     async flush () {
       let written = 0
       for (const [collection, writes] of writesOf(pending.values())) {

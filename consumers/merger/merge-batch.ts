@@ -22,6 +22,8 @@ import { readCanonicalEvent } from './read-event.js'
 import { timeSlicer } from '../../infra/shared/event-loop.js'
 import type { SurvivorshipRules } from './survivorship.js'
 import { HubError } from '../../infra/shared/hub-error.js'
+import type { CanonicalEntity } from '../../schemas/canonical-event.js'
+import { deathSignalWrites, touchesDeathSignal } from '../../records/signals/death-ends-benefit.js'
 
 export class StaleGoldenWriteError extends HubError {
   constructor (collection: string, ids: string[]) {
@@ -91,11 +93,15 @@ export function createMergeBatch (
     const history: VersionedWrite[] = []
     const steps: KeyedSteps[] = []
     const applied: Array<{ before: StoredView | undefined, versions: AppliedVersion[] }> = []
+    // Keys a cross-record signal looks at once the batch is stored (records/signals/).
+    const signalKeys: Array<{ entity: CanonicalEntity, entityId: string }> = []
     for (const [collection, keys] of byKey) {
       for (const [entityId, events] of keys) {
         await slice()
         const stored = current.get(collection)?.get(entityId)
         const outcome = mergeKey(events[0].entity, entityId, stored, events, rules, appliedAt)
+        // Also when nothing changed: a batch delivered again after a failed signal write redoes it.
+        if (touchesDeathSignal(events[0].entity, [outcome?.doc, stored])) signalKeys.push({ entity: events[0].entity, entityId })
         if (outcome === undefined) continue
         staging.stage(collection, outcome.doc, stored?.version ?? null)
         history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
@@ -130,6 +136,12 @@ export function createMergeBatch (
       records = [...golden.values()].reduce((n, w) => n + w.length, 0)
     }
     if (behind && materializer.held() === 0) { await markMaterializationCaughtUp(store); behind = false }
+    // After the writes: whichever side (death or benefit) arrived first, this read sees it.
+    const signals = await deathSignalWrites({ store, current: materializer.current, heldNaming: materializer.heldNaming }, signalKeys)
+    if (signals.length > 0) {
+      const result = await store.bulkUpsert('conflicts', signals)
+      if (result.stale.length > 0) throw new StaleGoldenWriteError('conflicts', result.stale)
+    }
     await deadLetter(dead)
     if (dead.length > 0) logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters')
     const stats: BatchStats = {
@@ -138,9 +150,10 @@ export function createMergeBatch (
       records,
       held: materializer.held(),
       versions: history.length,
-      conflicts: conflicts.length,
-      conflictsOpened: conflicts.filter(w => w.doc.status === 'open' && before.get(w.doc._id)?.status !== 'open').length,
-      conflictsResolved: conflicts.filter(w => w.doc.status === 'resolved').length
+      conflicts: conflicts.length + signals.length,
+      conflictsOpened: conflicts.filter(w => w.doc.status === 'open' && before.get(w.doc._id)?.status !== 'open').length +
+        signals.filter(w => w.doc.status === 'open' && w.expectedVersion === null).length,
+      conflictsResolved: [...conflicts, ...signals].filter(w => w.doc.status === 'resolved').length
     }
     logger.debug(stats, 'merge batch applied')
     return stats

@@ -15,6 +15,7 @@ import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../schemas/notarization.js'
 import { constructionPermitSchema } from '../../schemas/construction-permit.js'
 import { civilServantSchema } from '../../schemas/civil-servant.js'
+import { socialBeneficiarySchema } from '../../schemas/social-beneficiary.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -42,7 +43,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'student-enrolment': studentEnrolmentSchema,
   notarization: notarizationSchema,
   'construction-permit': constructionPermitSchema,
-  'civil-servant': civilServantSchema
+  'civil-servant': civilServantSchema,
+  'social-beneficiary': socialBeneficiarySchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

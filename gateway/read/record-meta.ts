@@ -22,7 +22,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'student-enrolment': ['enrolmentId'],
   notarization: ['notarizationId'],
   'construction-permit': ['permitId'],
-  'civil-servant': ['staffCode']
+  'civil-servant': ['staffCode'],
+  'social-beneficiary': ['caseId']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

@@ -14,6 +14,7 @@ import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../schemas/notarization.js'
 import { constructionPermitSchema } from '../../schemas/construction-permit.js'
 import { civilServantSchema } from '../../schemas/civil-servant.js'
+import { socialBeneficiarySchema } from '../../schemas/social-beneficiary.js'
 
 
 /** Top-level properties, and for object properties also `parent.child`. */
@@ -42,6 +43,7 @@ export const grantableEntities = {
   'construction-permit': { description: 'A construction permit (giấy phép xây dựng) and its post-permit inspections (GET /v1/citizens/{id}/construction-permits)', fields: fieldPaths(constructionPermitSchema) },
   // The most sensitive entity: granted to home affairs only, never to a demo client (demo-clients.ts).
   'civil-servant': { description: 'A cadre, civil servant or public employee: unit, position, rank (GET /v1/civil-servants/{staffCode})', fields: fieldPaths(civilServantSchema) },
+  'social-beneficiary': { description: 'A person with merit or a social-protection beneficiary (người có công, bảo trợ xã hội) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(socialBeneficiarySchema) },
   'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
 } as const satisfies Record<string, { description: string, fields: string[] }>
 

@@ -95,6 +95,12 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
         throw new ApiProblem(409, 'LT_ERR_CONFLICT_NOT_OPEN', 'The conflict is not open',
           'Only an open conflict can be resolved; reopen it first.')
       }
+      // A signal (records/signals/) is not a choice between values: the owning department ends the
+      // benefit with its own decision, and the signal closes when its record says so.
+      if (doc.signal !== undefined) {
+        throw new ApiProblem(409, 'LT_ERR_CONFLICT_IS_SIGNAL', 'A signal is settled at its source',
+          `This conflict is the signal '${doc.signal}': it closes when ${doc.chosenSourceSystem} ends the record in its own system (docs/signals.md).`)
+      }
       textOf(input.legalBasis, 'legalBasis', 500)
       const picked = input.sourceSystem !== undefined
       if (picked === (input.value !== undefined)) {

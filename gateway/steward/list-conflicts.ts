@@ -19,7 +19,7 @@ export interface ConflictQuery {
 }
 
 export type ConflictItem = Pick<ConflictDoc, 'entity' | 'entityId' | 'field' | 'status' | 'values' | 'since' | 'chosenSourceSystem' |
-'detectedAt' | 'resolvedAt' | 'resolution' | 'recordVersion'> & { id: string }
+'detectedAt' | 'resolvedAt' | 'resolution' | 'recordVersion' | 'signal'> & { id: string }
 
 const isConflictId = (id: string): boolean => /^[a-z-]+:[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(id)
 

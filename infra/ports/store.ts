@@ -19,6 +19,7 @@ export const collectionNames = [
   'notarizations',
   'construction_permits',
   'civil_servants',
+  'social_beneficiaries',
   // append-only history of golden records, conflicts between sources, records waiting for a link
   'history', 'conflicts', 'unresolved', 'id_links',
   // connector registry and dead letters kept for listing and replay

@@ -53,7 +53,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'student-enrolment': ['address.wardCode', 'school.wardCode'],
   notarization: [],
   'construction-permit': ['address.wardCode'],
-  'civil-servant': []
+  'civil-servant': [],
+  'social-beneficiary': ['address.wardCode']
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

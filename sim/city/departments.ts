@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung' | 'noi-vu'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung' | 'noi-vu' | 'chinh-sach'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung' | 'noiVu'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung' | 'noiVu' | 'chinhSach'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -120,6 +120,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 10,
     streams: [
       stream({ department: 'noi-vu', name: 'can-bo', path: '/noi-vu/can-bo', keyField: 'ma_can_bo', updatedField: 'ngay_cap_nhat', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 9 (assigned; 6 and 8 are left to the other issue-19 departments connected at the same time).
+    id: 'chinh-sach',
+    handle: 'chinhSach',
+    portOffset: 9,
+    streams: [
+      stream({ department: 'chinh-sach', name: 'doi-tuong', path: '/chinh-sach/doi-tuong', keyField: 'SoHoSo', updatedField: 'NgayCapNhat', deletedField: 'Xoa', deletedValue: 1, pageSizeParam: 'pageSize' })
     ]
   }
 ]

@@ -18,7 +18,8 @@ export const connectorIds: Record<Handle, string> = {
   giaoDuc: 'student-enrolment',
   congChung: 'notarization',
   xayDung: 'construction-permit',
-  noiVu: 'civil-servant'
+  noiVu: 'civil-servant',
+  chinhSach: 'social-beneficiary'
 }
 
 export interface HubSourcesConfig {

@@ -41,7 +41,8 @@ export interface Departments {
   giaoDuc: DepartmentServer
   congChung: DepartmentServer
   xayDung: DepartmentServer,
-  noiVu: DepartmentServer
+  noiVu: DepartmentServer,
+  chinhSach: DepartmentServer
 }
 
 export interface SimulatedCity {

@@ -18,7 +18,8 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'student-enrolment': { pupils: { department: 'giaoDuc', stream: 'hoc-sinh' } },
   notarization: { contracts: { department: 'congChung', stream: 'hop-dong' } },
   'construction-permit': { permits: { department: 'xayDung', stream: 'giay-phep' } },
-  'civil-servant': { staff: { department: 'noiVu', stream: 'can-bo' } }
+  'civil-servant': { staff: { department: 'noiVu', stream: 'can-bo' } },
+  'social-beneficiary': { beneficiaries: { department: 'chinhSach', stream: 'doi-tuong' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
@@ -28,12 +29,13 @@ const BASE_URL: Record<string, keyof Departments> = {
   'student-enrolment': 'giaoDuc',
   notarization: 'congChung',
   'construction-permit': 'xayDung',
-  'civil-servant': 'noiVu'
+  'civil-servant': 'noiVu',
+  'social-beneficiary': 'chinhSach'
 }
 
 // Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):
 // a larger city, so a stream spans several pages of the suite's page size.
-const CITIZENS: Record<string, number> = { 'unemployment-benefit': 1500 }
+const CITIZENS: Record<string, number> = { 'unemployment-benefit': 1500, 'social-beneficiary': 1500 }
 
 interface TruthInvalid { type: 'invalid', department: string, stream: string, key: string }
 interface TruthHousehold { type: 'household', householdId: string, headId: string }

@@ -55,6 +55,8 @@ export const matrixKeys = (id: string) => ({
   notarization: `PCC1-2025-${id.slice(-6)}`,
   // A civil servant's staff code (mã số CBCCVC).
   staff: `CB${id.slice(-8)}`,
+  // A social-allowance case file (caseId): served by the same /benefits route under its own grant.
+  socialCase: `HS-${id.slice(-7)}`,
   // A civil-status register number: the source key of the person's civil-status events, never a field.
   register: `KH-2024-${id.slice(-6)}`,
   // A construction-permit key (permitId): the permit number and year, ASCII.
@@ -68,7 +70,7 @@ export const matrixKeys = (id: string) => ({
 export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
   const k = matrixKeys(id)
   return [
-    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'], notarization: ['parties'], 'construction-permit': ['ownerPersonalIds', 'owners'], 'civil-servant': ['personalId'] } },
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'], notarization: ['parties'], 'construction-permit': ['ownerPersonalIds', 'owners'], 'civil-servant': ['personalId'], 'social-beneficiary': ['personalId'] } },
     { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
     { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'], notarization: ['property', 'property.parcelIds'], 'construction-permit': ['parcelIds'] } },
     { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
@@ -81,6 +83,7 @@ export function subjectIdentifiers (id: string): Array<{ name: string, value: st
     { name: 'notarization key', value: k.notarization, coveredBy: { notarization: ['notarizationId'] } },
     { name: 'construction permit', value: k.permit, coveredBy: { 'construction-permit': ['permitId'] } },
     { name: 'staff code', value: k.staff, coveredBy: { 'civil-servant': ['staffCode'] } },
+    { name: 'social-allowance case', value: k.socialCase, coveredBy: { 'social-beneficiary': ['caseId'] } },
     { name: 'civil-status register number', value: k.register, coveredBy: {} }
   ]
 }
@@ -184,7 +187,9 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc', at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id, fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026', school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A', guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } }),
       canonicalEvent({ entity: 'notarization', entityId: k.notarization, system: 'cong-chung', at: 1, fields: { notarizationId: k.notarization, notarizationNumber: k.notarization.slice(-6), bookNumber: '01/2025 TP/CC-SCC/HĐGD', notarizationDate: '2025-03-18', office: { code: 'PCC1', name: 'Phòng Công chứng số 1 thành phố Cần Thơ' }, transactionType: 'mortgage', parties: [{ role: 'mortgagor', personalId: id, fullName: p.fullName }, { role: 'mortgagee', organizationName: 'Ngân hàng TMCP Ví Dụ - Chi nhánh Cần Thơ', taxCode: '0100000000-017' }], property: { parcelIds: [k.parcel], certificateSerial: k.serial }, valueVnd: 500000000, status: 'valid' } }),
       canonicalEvent({ entity: 'construction-permit', entityId: k.permit, system: 'xay-dung', at: 1, fields: { permitId: k.permit, permitNumber: `${k.permit.slice(0, 6)}/GPXD`, permitDate: '2024-05-14', issuingAuthority: 'UBND phường Ninh Kiều', permitType: 'new-construction', buildingType: 'detached-house', owners: [{ personalId: id, fullName: p.fullName }], ownerPersonalIds: [id], parcelIds: [k.parcel], certificateSerial: k.serial, address: { line: 'Hẻm 51, khu vực 5', wardCode: '31147' }, floors: 3, totalFloorAreaM2: 289.5, status: 'under-construction', inspections: [{ date: '2024-07-02', result: 'compliant' }] } }),
-      canonicalEvent({ entity: 'civil-servant', entityId: k.staff, system: 'noi-vu', at: 1, fields: { staffCode: k.staff, personalId: id, fullName: p.fullName, birthDate: p.birthDate, category: 'civil-servant', unit: { name: 'UBND phường Ninh Kiều' }, rank: { code: '01.003', name: 'Chuyên viên' }, salaryStep: 4, salaryCoefficient: 3.33, status: 'serving' } })
+      canonicalEvent({ entity: 'civil-servant', entityId: k.staff, system: 'noi-vu', at: 1, fields: { staffCode: k.staff, personalId: id, fullName: p.fullName, birthDate: p.birthDate, category: 'civil-servant', unit: { name: 'UBND phường Ninh Kiều' }, rank: { code: '01.003', name: 'Chuyên viên' }, salaryStep: 4, salaryCoefficient: 3.33, status: 'serving' } }),
+      // Listed by /benefits only for a grant on social-beneficiary (the matrix grants unemployment-benefit only).
+      canonicalEvent({ entity: 'social-beneficiary', entityId: k.socialCase, system: 'chinh-sach', at: 1, fields: { caseId: k.socialCase, personalId: id, fullName: p.fullName, programme: 'social-protection', category: 'elderly-80-plus', decision: { number: '87/QĐ-UBND', date: '2020-03-02' }, monthlyAllowanceVnd: 750000, allowanceFrom: '2020-03-01', status: 'active' } })
     ]
   }))
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)

@@ -26,7 +26,8 @@ const entityLabels: Record<CanonicalEntity, string> = {
   'student-enrolment': 'Học sinh',
   notarization: 'Việc công chứng',
   'construction-permit': 'Giấy phép xây dựng',
-  'civil-servant': 'Cán bộ, công chức, viên chức'
+  'civil-servant': 'Cán bộ, công chức, viên chức',
+  'social-beneficiary': 'Người có công, bảo trợ xã hội'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 
@@ -107,7 +108,10 @@ ${selectField('status', 'Trạng thái', [['', 'Tất cả'], ['open', 'Đang m�
 <td>${formatValue(v.value)}</td><td>${formatDateTime(v.since)}</td></tr>`)}</tbody></table>
 ${c.resolution !== undefined ? decisionLine(c.resolution) : ''}
 </section>
-${c.status === 'open' ? html`<section class="card"><h2>Xử lý xung đột</h2><form method="post" action="${action('resolve')}">${csrfField(session)}
+${c.signal === 'death-registered' ? html`<section class="card" data-testid="conflict-signal"><p>Tín hiệu: hộ tịch đã đăng ký khai tử
+người hưởng trong khi ${c.chosenSourceSystem ?? ''} vẫn ghi đang hưởng. Cơ quan quản lý ra quyết định thôi hưởng (và xem xét trợ cấp
+mai táng) trong hệ thống của mình; tín hiệu tự đóng khi hồ sơ ghi thôi hưởng.</p></section>` : ''}
+${c.status === 'open' && c.signal === undefined ? html`<section class="card"><h2>Xử lý xung đột</h2><form method="post" action="${action('resolve')}">${csrfField(session)}
 <input type="hidden" name="purpose" value="${purpose}">
 ${c.values.map((v, i) => html`<div><label>
 <input type="radio" name="choice" value="source:${v.sourceSystem}" ${i === 0 ? 'checked' : ''}> Chọn giá trị của ${v.sourceSystem}: ${formatValue(v.value)}

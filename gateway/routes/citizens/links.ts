@@ -23,12 +23,12 @@ import { householdExample } from './households.js'
 import { landParcelExample } from './land-parcels.js'
 import { personalIdParams } from './records.js'
 import { driverLicenceSchema } from '../../../schemas/driver-licence.js'
-import { unemploymentBenefitSchema } from '../../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../../schemas/student-enrolment.js'
 import { notarizationSchema } from '../../../schemas/notarization.js'
 import { releasableNotarizations } from '../../../records/sealed-wills.js'
 import type { RecordView } from '../../../records/golden-record.js'
 import { constructionPermitSchema } from '../../../schemas/construction-permit.js'
+import { citizenBenefitRoutes } from './benefits.js'
 
 interface Params { personalId: string }
 
@@ -185,16 +185,15 @@ export function citizenLinkRoutes (store: Store) {
       { registrationNumber: '57A8004567', name: 'Tạp hóa Mai An', ownerPersonalId: '092085001234' })
     listRoute('driver-licences', 'driver-licence', 'A citizen\'s driving licences (GPLX)', 'Licences whose holderPersonalId is the citizen.',
       driverLicenceSchema.examples[0])
-    // Unemployment benefits for now; social beneficiaries (chinh-sach) will share this route (docs/sources/unemployment-benefit.md).
-    listRoute('benefits', 'unemployment-benefit', 'A citizen\'s unemployment benefits (trợ cấp thất nghiệp)', 'Decisions whose personalId is the citizen.',
-      unemploymentBenefitSchema.examples[0])
     listRoute('students', 'student-enrolment', 'A citizen\'s school enrolments (học sinh), as pupil or guardian',
       'Enrolments whose studentPersonalId or guardian.personalId is the citizen.', studentEnrolmentSchema.examples[0])
     // A will stays sealed until civil status registers its testator's death (records/sealed-wills.ts).
     listRoute('notarizations', 'notarization', 'Notarized contracts a citizen is a party to (công chứng)', 'Notarizations whose parties name the ' +
       'citizen by personal id; a will only once its testator\'s death is registered.', notarizationSchema.examples[0],
-    async views => await releasableNotarizations(store, views)),
+    async views => await releasableNotarizations(store, views))
     listRoute('construction-permits', 'construction-permit', 'A citizen\'s construction permits (giấy phép xây dựng), with inspections',
       'Permits whose ownerPersonalIds name the citizen; post-permit inspections are nested, oldest first.', constructionPermitSchema.examples[0])
+    // Unemployment benefits and social allowances share one list, a grant checked per entity (benefits.ts).
+    await citizenBenefitRoutes(store, requireCitizen)(app)
   }
 }

@@ -62,7 +62,8 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
         description: 'Pick one source\'s value (`sourceSystem`) or enter one (`value`), with the legal basis ' +
           'and a note. ' +
           'The decision holds until a source changes that field, then the conflict opens again by itself. ' +
-          '409 LT_ERR_CONFLICT_NOT_OPEN when it is not open.',
+          '409 LT_ERR_CONFLICT_NOT_OPEN when it is not open; 409 LT_ERR_CONFLICT_IS_SIGNAL for a signal (`signal` set), ' +
+          'which closes when its department ends the record.',
         headers: purposeHeaders,
         params,
         body: {

@@ -49,7 +49,12 @@ const conflictItem = {
         eventId: { type: 'string' }
       }
     },
-    recordVersion: { type: 'integer' }
+    recordVersion: { type: 'integer' },
+    signal: {
+      type: 'string',
+      description: 'Set when the hub raised the conflict from another record rather than from disagreeing values: ' +
+        '`death-registered` = civil status registered the person\'s death while the benefit is still active (docs/signals.md).'
+    }
   }
 } as const
 

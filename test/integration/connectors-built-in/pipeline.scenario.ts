@@ -26,7 +26,8 @@ const BASE: Record<string, keyof SimulatedCity['departments']> = {
   'student-enrolment': 'giaoDuc',
   notarization: 'congChung',
   'construction-permit': 'xayDung',
-  'civil-servant': 'noiVu'
+  'civil-servant': 'noiVu',
+  'social-beneficiary': 'chinhSach'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }
 

@@ -30,7 +30,8 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'student-enrolment': 'giaoDuc',
   notarization: 'congChung',
   'construction-permit': 'xayDung',
-  'civil-servant': 'noiVu'
+  'civil-servant': 'noiVu',
+  'social-beneficiary': 'chinhSach'
 }
 
 export interface LoadedCity {

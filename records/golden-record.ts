@@ -152,7 +152,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'health-insurance-card': 'health_cards',
   'business-household': 'business_households',
   'driver-licence': 'driver_licences',
-  'unemployment-benefit': 'unemployment_benefits'
+  'unemployment-benefit': 'unemployment_benefits',
+  'urban-infrastructure': 'infrastructure_assets'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -176,7 +177,9 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'health-insurance-card': 1,
   'business-household': 1,
   'driver-licence': 1,
-  'unemployment-benefit': 1
+  'unemployment-benefit': 1,
+  // Not personal data: no person is linked (its equality keys are records/infrastructure-links.ts).
+  'urban-infrastructure': 0
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

@@ -9,9 +9,11 @@
 //   business-household     links.person0          <- fields.ownerPersonalId
 //   driver-licence         links.person0          <- fields.holderPersonalId
 //   unemployment-benefit   links.person0          <- fields.personalId
+//   urban-infrastructure   links.ward, links.network, links.assetType <- fields.properties.* (no person)
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
+import { infrastructureLinks } from './infrastructure-links.js'
 
 const PARCEL_SLOTS = 8
 
@@ -52,5 +54,6 @@ export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unk
   }
   slot('person', linkedPersonIds(entity, fields), personLinkSlots[entity])
   if (entity === 'land-use-certificate') slot('parcel', strings(fields.parcelIds), PARCEL_SLOTS)
+  if (entity === 'urban-infrastructure') Object.assign(links, infrastructureLinks(fields))
   return links
 }

@@ -8,7 +8,8 @@ import type { FromSchema } from 'json-schema-to-ts'
 
 export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
   'driver-licence',
-  'unemployment-benefit'] as const
+  'unemployment-benefit',
+  'urban-infrastructure'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 
 export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`

@@ -11,6 +11,7 @@ import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
 import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
+import { urbanInfrastructureSchema } from '../../schemas/urban-infrastructure.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -34,7 +35,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'health-insurance-card': healthInsuranceCardSchema,
   'business-household': businessHouseholdSchema,
   'driver-licence': driverLicenceSchema,
-  'unemployment-benefit': unemploymentBenefitSchema
+  'unemployment-benefit': unemploymentBenefitSchema,
+  'urban-infrastructure': urbanInfrastructureSchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

@@ -18,7 +18,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'],
   'business-household': ['registrationNumber'],
   'driver-licence': ['licenceNumber'],
-  'unemployment-benefit': ['benefitId']
+  'unemployment-benefit': ['benefitId'],
+  'urban-infrastructure': ['id']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

@@ -49,7 +49,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'health-insurance-card': [],
   'land-use-certificate': [],
   'driver-licence': [],
-  'unemployment-benefit': []
+  'unemployment-benefit': [],
+  'urban-infrastructure': ['properties.wardCode']
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

@@ -22,7 +22,8 @@ const entityLabels: Record<CanonicalEntity, string> = {
   person: 'Công dân', household: 'Hộ gia đình', 'land-parcel': 'Thửa đất', 'land-use-certificate': 'Giấy chứng nhận QSDĐ',
   'health-insurance-card': 'Thẻ BHYT', 'business-household': 'Hộ kinh doanh',
   'driver-licence': 'Giấy phép lái xe',
-  'unemployment-benefit': 'Trợ cấp thất nghiệp'
+  'unemployment-benefit': 'Trợ cấp thất nghiệp',
+  'urban-infrastructure': 'Hạ tầng kỹ thuật đô thị'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 

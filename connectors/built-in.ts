@@ -13,6 +13,7 @@ import { landConnector } from './land/connector.js'
 import { healthInsuranceConnector } from './health-insurance/connector.js'
 import { driverLicenceConnector } from './driver-licence/connector.js'
 import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
+import { urbanInfrastructureConnector } from './urban-infrastructure/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -87,7 +88,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // civil status and residence (survivorship.json).
   { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } },
   // Benefits are viec-lam's alone; the SSN it copies by hand loses to bhyt only on the card, not here.
-  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } }
+  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } },
+  // Infrastructure assets are ha-tang's alone; no other source holds them.
+  { connector: urbanInfrastructureConnector, simulatedDepartment: 'ha-tang', authoritativeFor: { 'urban-infrastructure': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

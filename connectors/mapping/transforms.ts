@@ -8,6 +8,9 @@ import {
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
+import { ASSET_TYPE_CODES, CONDITION_CODES, NETWORK_CODES, labelKey } from '../../schemas/vietnam/infrastructure-codes.js'
+import { parseWkt } from '../../schemas/geo/wkt.js'
+import { bboxOf } from '../../schemas/geo/bbox.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -90,7 +93,23 @@ export const transforms = {
     const code = BENEFIT_STATUS_CODES[text(v).trim().toLowerCase()]
     return code !== undefined ? ok(code.endReason) : bad('LT_ERR_BENEFIT_STATUS', `unknown benefit status code: ${text(v)}`)
   },
-  religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
+  religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) },
+  // Urban infrastructure: WKT to a GeoJSON geometry, and its envelope (RFC 7946 bbox) for the bbox
+  // filter (schemas/geo/); the GIS layer's Vietnamese labels (schemas/vietnam/infrastructure-codes.ts).
+  'wkt-geometry': v => { const r = parseWkt(v); return r.ok ? ok(r.geometry) : bad(r.code, r.message) },
+  'wkt-bbox': v => { const r = parseWkt(v); return r.ok ? ok(bboxOf(r.geometry.coordinates)) : bad(r.code, r.message) },
+  'infrastructure-network': v => {
+    const code = NETWORK_CODES[labelKey(text(v))]
+    return code !== undefined ? ok(code) : bad('LT_ERR_INFRASTRUCTURE_NETWORK', `unknown network: ${text(v)}`)
+  },
+  'infrastructure-asset-type': v => {
+    const code = ASSET_TYPE_CODES[labelKey(text(v))]
+    return code !== undefined ? ok(code) : bad('LT_ERR_ASSET_TYPE', `unknown asset type: ${text(v)}`)
+  },
+  'infrastructure-condition': v => {
+    const code = CONDITION_CODES[labelKey(text(v))]
+    return code !== undefined ? ok(code) : bad('LT_ERR_ASSET_CONDITION', `unknown condition: ${text(v)}`)
+  }
 } satisfies Record<string, Transform>
 
 export type TransformName = keyof typeof transforms

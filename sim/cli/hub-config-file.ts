@@ -14,7 +14,8 @@ export const connectorIds: Record<Handle, string> = {
   bhyt: 'health-insurance',
   business: 'business-household',
   gplx: 'driver-licence',
-  viecLam: 'unemployment-benefit'
+  viecLam: 'unemployment-benefit',
+  haTang: 'urban-infrastructure'
 }
 
 export interface HubSourcesConfig {

@@ -37,6 +37,7 @@ export interface Departments {
   business: DepartmentServer
   gplx: DepartmentServer
   viecLam: DepartmentServer
+  haTang: DepartmentServer
 }
 
 export interface SimulatedCity {

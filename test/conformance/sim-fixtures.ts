@@ -14,13 +14,15 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'health-insurance': { cards: { department: 'bhyt', stream: 'the' } },
   'business-household': { registrations: { department: 'business', stream: 'ho-kinh-doanh' } },
   'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } },
-  'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } }
+  'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } },
+  'urban-infrastructure': { assets: { department: 'haTang', stream: 'tai-san' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
-  'unemployment-benefit': 'viecLam'
+  'unemployment-benefit': 'viecLam',
+  'urban-infrastructure': 'haTang'
 }
 
 // Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):

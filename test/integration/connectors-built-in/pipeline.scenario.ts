@@ -22,7 +22,8 @@ import { waitFor, uniqueName } from '../../helpers/wait-for.js'
 const BASE: Record<string, keyof SimulatedCity['departments']> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
-  'unemployment-benefit': 'viecLam'
+  'unemployment-benefit': 'viecLam',
+  'urban-infrastructure': 'haTang'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }
 

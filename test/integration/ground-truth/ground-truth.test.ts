@@ -127,7 +127,7 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   t.same(missingLetters, [], `every invalid record is dead-lettered with a code and a reason (${invalid.length})`)
   // The served issue-19 departments (gplx, polled by driver-licence; viec-lam, by unemployment-benefit)
   // list theirs in their own truth.
-  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit' }
+  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit', 'ha-tang': 'urban-infrastructure' }
   const sourceInvalid = loaded.sourceTruth.filter(e => e.type === 'source-invalid')
   const missingSourceLetters = sourceInvalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${sourceConnector[e.department]}` && d.key === e.key && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))

@@ -26,7 +26,8 @@ import { waitFor } from '../../helpers/wait-for.js'
 const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
-  'unemployment-benefit': 'viecLam'
+  'unemployment-benefit': 'viecLam',
+  'urban-infrastructure': 'haTang'
 }
 
 export interface LoadedCity {

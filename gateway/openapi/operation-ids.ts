@@ -60,7 +60,8 @@ export const operationIds: Readonly<Record<string, string>> = {
   'POST /v1/subscriptions/:id/resume': 'resumeSubscription',
   'POST /v1/subscriptions/:id/secret': 'rotateSubscriptionSecret',
   'GET /v1/subscriptions/:id/dead-letters': 'listSubscriptionDeadLetters',
-  'POST /v1/subscriptions/:id/dead-letters/:seq/replay': 'replaySubscriptionDeadLetter'
+  'POST /v1/subscriptions/:id/dead-letters/:seq/replay': 'replaySubscriptionDeadLetter',
+  'GET /v1/infrastructure': 'listInfrastructure'
 }
 
 /**

@@ -69,12 +69,19 @@ export function infrastructureRoutes (store: Store) {
           }
         },
         response: {
+          // Keyed by media type, so the document says application/geo+json and Fastify serializes by it.
           200: {
-            type: 'object',
             description: 'A GeoJSON FeatureCollection; `page` is a foreign member (RFC 7946 section 6.1).',
-            required: ['type', 'features', 'page'],
-            properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: featureSchema() }, page: pageSchema },
-            examples: [{ type: 'FeatureCollection', features: urbanInfrastructureSchema.examples, page: { next: null } }]
+            content: {
+              [GEOJSON_CONTENT_TYPE]: {
+                schema: {
+                  type: 'object',
+                  required: ['type', 'features', 'page'],
+                  properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: featureSchema() }, page: pageSchema }
+                },
+                example: { type: 'FeatureCollection', features: urbanInfrastructureSchema.examples, page: { next: null } }
+              }
+            }
           },
           ...notModifiedResponse,
           ...personalDataResponses

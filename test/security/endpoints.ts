@@ -138,6 +138,16 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
     expectedStatus: () => 200,
     operatorsOnly: true,
     auditedSubjects: onlyWhenHeld
+  },
+  {
+    // Not personal data: the same layer whoever the subject is, audited with no subject. Each feature's
+    // members as the record; `type: "Feature"` and a null geometry or properties are GeoJSON's envelope.
+    route: 'GET /v1/infrastructure',
+    entity: 'urban-infrastructure',
+    request: () => ({ method: 'GET', url: '/v1/infrastructure?bbox=105,9,107,11' }),
+    records: body => (body.features as Array<Record<string, unknown>>).map(f => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null))),
+    expectedStatus: () => 200,
+    auditedSubjects: () => []
   }
 ]
 
@@ -165,6 +175,11 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } })
     ]
   }))
+  // One infrastructure asset for GET /v1/infrastructure: no person in it.
+  await apply([canonicalEvent({ entity: 'urban-infrastructure', entityId: 'CS-31135-000001', system: 'ha-tang', at: 1, fields: {
+    type: 'Feature', id: 'CS-31135-000001', bbox: [105.78, 10.03, 105.78, 10.03], geometry: { type: 'Point', coordinates: [105.78, 10.03] },
+    properties: { assetId: 'CS-31135-000001', network: 'lighting', assetType: 'street-light', wardCode: '31135', condition: 'good' }
+  } })])
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)
   await store.bulkUpsert('id_links', people.map(p => ({ doc: { _id: `cmnd:${matrixKeys(p.personalId).cmnd}`, version: 1, personalId: p.personalId }, expectedVersion: null })))
 }

@@ -30,15 +30,20 @@ t.test('every ha-tang record maps to its ground-truth feature or is refused nami
   let geometryRefused = 0
   for (const record of raw) {
     const key = String(record.MA_TS)
-    const out = validate(record) ? applyMapping(urbanInfrastructureConnector.mapping, 'assets', record) : undefined
+    const admitted = validate(record)
     if (invalid.has(key)) {
-      t.not(out?.ok, true, `${key} refused`)
-      if (out !== undefined && !out.ok) {
-        t.same([...new Set(out.errors.map(e => e.path))], [invalid.get(key)], `${key}: the error names ${String(invalid.get(key))}`)
-        if (out.errors[0]?.code === 'LT_ERR_GEOMETRY') geometryRefused++
-      }
+      const field = invalid.get(key) as string
+      t.notOk(admitted, `${key} refused at the door`)
+      // The dead letter names the field: where the value is wrong, or the property that is missing.
+      const named = (validate.errors ?? []).map(e => e.keyword === 'required' ? `/${String(e.params.missingProperty)}` : e.instancePath)
+      t.same([...new Set(named)], [`/${field}`], `${key}: the error names ${field}`)
+      // The mapping refuses the same record by itself, with the reason (for any path that skips the door).
+      const mapped = applyMapping(urbanInfrastructureConnector.mapping, 'assets', record)
+      t.same(!mapped.ok && [...new Set(mapped.errors.map(e => e.path))], [field], `${key}: the mapping names ${field} too`)
+      if (!mapped.ok && mapped.errors[0]?.code === 'LT_ERR_GEOMETRY') geometryRefused++
       continue
     }
+    const out = admitted ? applyMapping(urbanInfrastructureConnector.mapping, 'assets', record) : undefined
     if (out === undefined || !out.ok) { t.fail(`${key}: ${JSON.stringify(out?.ok === false ? out.errors : 'raw schema')}`); continue }
     const feature = out.entities[0]?.fields as Record<string, any>
     const { bbox, ...rest } = feature

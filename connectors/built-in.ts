@@ -13,6 +13,7 @@ import { landConnector } from './land/connector.js'
 import { healthInsuranceConnector } from './health-insurance/connector.js'
 import { driverLicenceConnector } from './driver-licence/connector.js'
 import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
+import { studentEnrolmentConnector } from './student-enrolment/connector.js'
 import { urbanInfrastructureConnector } from './urban-infrastructure/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
@@ -89,6 +90,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } },
   // Benefits are viec-lam's alone; the SSN it copies by hand loses to bhyt only on the card, not here.
   { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } },
+  // Enrolments are giao-duc's alone; the pupil's name, birth date and address stay with civil status
+  // and residence (the school's address loses to cu-tru).
+  { connector: studentEnrolmentConnector, simulatedDepartment: 'giao-duc', authoritativeFor: { 'student-enrolment': ['*'] } },
   // Infrastructure assets are ha-tang's alone; no other source holds them.
   { connector: urbanInfrastructureConnector, simulatedDepartment: 'ha-tang', authoritativeFor: { 'urban-infrastructure': ['*'] } }
 ])

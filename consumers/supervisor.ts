@@ -44,6 +44,8 @@ export interface SupervisedConsumer extends Subscription {
   health: () => ConsumerHealth
   /** Messages its group has not committed yet, when the event log can say. */
   lag: () => Promise<number | undefined>
+  /** The lag at the supervisor's last reading of the group's positions, and when it was read. */
+  lastLag: () => { lag: number, at: number } | undefined
 }
 
 export interface SuperviseOptions extends SupervisionSettings {
@@ -167,13 +169,19 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
   const checkEveryMs = Math.max(50, Math.min(5000, Math.floor(stallMs / 4)))
   let timer: NodeJS.Timeout | undefined
   let lastVerdict: StallVerdict = { stalled: false, restartDue: false }
+  let lastReading: { lag: number, at: number } | undefined
   async function checkStall (): Promise<void> {
     // Failing batches are judged too: a failure that lasts a whole window (a long store outage) is
     // a stall as well, and its restart is bounded by the same backoff.
     const judged = condition === 'consuming' || condition === 'failing'
     if (!judged || group === undefined || eventLog.groupPositions === undefined) return
     const positions = await eventLog.groupPositions(group, topics)
-    const verdict = stall.observe({ lag: positions.reduce((n, p) => n + p.lag, 0), mark: positionsMark(positions) })
+    const lag = positions.reduce((n, p) => n + p.lag, 0)
+    lastReading = { lag, at: Date.now() }
+    // A failed batch that nothing waits behind any more (a restart after the work was committed, or
+    // another member took it) holds nothing back: consuming again, without needing a batch to prove it.
+    if (condition === 'failing' && lag === 0) { condition = 'consuming'; logger.info({ group }, 'consumer caught up') }
+    const verdict = stall.observe({ lag, mark: positionsMark(positions) })
     if (verdict.stalled && !lastVerdict.stalled) {
       logger.warn({ group, since: new Date(verdict.since ?? 0).toISOString(), stallMs }, 'consumer stalled: work waits and its positions do not move')
     }
@@ -224,15 +232,22 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
         ...(lastError !== undefined && shown !== 'consuming' && (since === undefined || lastErrorAt >= since) ? { lastError } : {})
       }
     },
-    lag: async () => group === undefined || eventLog.groupLag === undefined ? undefined : await eventLog.groupLag(group, topics)
+    lag: async () => group === undefined || eventLog.groupLag === undefined ? undefined : await eventLog.groupLag(group, topics),
+    lastLag: () => lastReading
   }
 }
+
+/** How old a supervisor's lag reading may be for readiness to use it (readings come every ≤5 s). */
+const RECENT_LAG_MS = 15000
 
 /** Readiness check of supervised consumers: throws naming each one that is not consuming. */
 export async function checkConsumers (consumers: SupervisedConsumer[]): Promise<void> {
   const parts = await Promise.all(consumers.filter(c => c.health().condition !== 'consuming').map(async c => {
     const h = c.health()
-    const lag = await c.lag().catch(() => undefined)
+    // A recent reading of the supervisor's own: readiness must answer within its bound, and reading a
+    // group's positions on a loaded broker can take longer than that.
+    const recent = c.lastLag()
+    const lag = recent !== undefined && Date.now() - recent.at < RECENT_LAG_MS ? recent.lag : await c.lag().catch(() => undefined)
     // Failing with nothing waiting: restarted and idle, or its last failure was on a batch since
     // consumed by another member of the group. Nothing is held back.
     if (h.condition === 'failing' && lag === 0) return undefined

@@ -153,6 +153,7 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'business-household': 'business_households',
   'driver-licence': 'driver_licences',
   'unemployment-benefit': 'unemployment_benefits',
+  'student-enrolment': 'student_enrolments',
   'urban-infrastructure': 'infrastructure_assets'
 }
 
@@ -178,6 +179,8 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'business-household': 1,
   'driver-licence': 1,
   'unemployment-benefit': 1,
+  // The pupil and the guardian.
+  'student-enrolment': 2,
   // Not personal data: no person is linked (its equality keys are records/infrastructure-links.ts).
   'urban-infrastructure': 0
 }

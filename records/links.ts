@@ -9,6 +9,7 @@
 //   business-household     links.person0          <- fields.ownerPersonalId
 //   driver-licence         links.person0          <- fields.holderPersonalId
 //   unemployment-benefit   links.person0          <- fields.personalId
+//   student-enrolment      links.person0, person1 <- fields.studentPersonalId, fields.guardian.personalId
 //   urban-infrastructure   links.ward, links.network, links.assetType <- fields.properties.* (no person)
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
@@ -32,6 +33,10 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
     case 'business-household': return strings(fields.ownerPersonalId)
     case 'driver-licence': return strings(fields.holderPersonalId)
     case 'unemployment-benefit': return strings(fields.personalId)
+    case 'student-enrolment': {
+      const guardian = fields.guardian as { personalId?: unknown } | undefined
+      return [...strings(fields.studentPersonalId), ...strings(guardian?.personalId)]
+    }
     default: return []
   }
 }

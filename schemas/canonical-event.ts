@@ -9,6 +9,7 @@ import type { FromSchema } from 'json-schema-to-ts'
 export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
   'driver-licence',
   'unemployment-benefit',
+  'student-enrolment',
   'urban-infrastructure'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 

@@ -63,7 +63,7 @@ function applies (rule: EntityRule, raw: unknown): boolean {
 function mapEntity (rule: EntityRule, raw: unknown, deleted: boolean, errors: MappingIssue[]): MappedEntity | undefined {
   const warnings: MappingIssue[] = []
   const out: MappedEntity = { entity: rule.entity, fields: {}, warnings }
-  const idRaw = readPath(raw, rule.id.from)
+  const idRaw = readJoined(raw, rule.id.from, rule.id.joinFrom)
   if (isPresent(idRaw)) {
     const id = run(idRaw, rule.id.transform, rule.id.from, errors, warnings)
     if (id === undefined) return undefined
@@ -98,11 +98,19 @@ function legacyRefs (field: FieldRule, raw: unknown, mapped: Record<string, unkn
   return keys.filter(k => k !== undefined).map(k => ({ field: field.to, kind: legacy.kind, value: String(k), ...(list ? { list: true as const } : {}) }))
 }
 
+/** The value at `from`, with the value at `joinFrom` after a hyphen when given; absent if either is. */
+function readJoined (raw: unknown, from: string, joinFrom: string | undefined): unknown {
+  const value = readPath(raw, from)
+  if (joinFrom === undefined || !isPresent(value)) return value
+  const second = readPath(raw, joinFrom)
+  return isPresent(second) ? `${String(value)}-${String(second)}` : undefined
+}
+
 function mapField (field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): void {
   if ('const' in field && field.const !== undefined) { setField(target, field.to, field.const); return }
   const from = field.from as string
   if (field.to.includes('[]')) { mapListField(field, raw, target, errors, warnings); return }
-  const value = readPath(raw, from)
+  const value = readJoined(raw, from, field.joinFrom)
   if (!isPresent(value)) {
     if (field.required === true) errors.push({ path: from, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${from}' is required for ${field.to}` })
     return

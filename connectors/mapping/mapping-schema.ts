@@ -13,6 +13,7 @@ const canonicalField = {
   description: 'Canonical field, optionally one level deep (address.wardCode), or a field of each element of a list ' +
     '(classes[].class, read from a `from` of the form list[].field: element i of the list fills element i).'
 } as const
+const joinFrom = { ...path, description: 'A second path whose value is appended after a hyphen, before the transforms (an enrolment keyed by student code and school year: MaHocSinh-NamHoc).' } as const
 const scalar = { type: ['string', 'number', 'boolean'] } as const
 /** Where a legacy key (a 9-digit CMND) is read: for a record's own id, or for the people a field names. */
 const legacyKeySource = <D extends string>(description: D) => ({
@@ -57,6 +58,7 @@ export const connectorMappingSchema = {
                   required: ['from'],
                   properties: {
                     from: path,
+                    joinFrom,
                     transform: transformList,
                     fallback: legacyKeySource('A legacy key used when the record has no canonical id; the normalizer links it.')
                   }
@@ -71,6 +73,7 @@ export const connectorMappingSchema = {
                     description: 'Exactly one of from and const (checked by validateMapping).',
                     properties: {
                       from: path,
+                      joinFrom,
                       const: scalar,
                       to: canonicalField,
                       transform: transformList,

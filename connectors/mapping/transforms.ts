@@ -8,6 +8,7 @@ import {
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
+import { ENROLMENT_STATUS_WORDS, GUARDIAN_RELATION_WORDS, SCHOOL_LEVEL_CODES } from '../../schemas/vietnam/student-codes.js'
 import { ASSET_TYPE_CODES, CONDITION_CODES, NETWORK_CODES, labelKey } from '../../schemas/vietnam/infrastructure-codes.js'
 import { parseWkt } from '../../schemas/geo/wkt.js'
 import { bboxOf } from '../../schemas/geo/bbox.js'
@@ -21,6 +22,11 @@ const text = (v: unknown): string => typeof v === 'string' ? v : typeof v === 'n
 const fromParser = <R extends { ok: boolean }>(parse: (s: string) => R, pick: (r: R & { ok: true }) => unknown) => (v: unknown): TransformResult => {
   const r = parse(text(v))
   return r.ok ? ok(pick(r as R & { ok: true })) : bad((r as unknown as { code: string }).code, (r as unknown as { message: string }).message)
+}
+// A value looked up in a code table of a source export; an unknown code is refused, never guessed.
+const fromTable = (table: Readonly<Record<string, string>>, code: string, what: string): Transform => v => {
+  const value = table[text(v).normalize('NFC').trim()]
+  return value !== undefined ? ok(value) : bad(code, `unknown ${what}: ${text(v)}`)
 }
 const namePart = (part: 'full' | 'family' | 'middle' | 'given'): Transform => v => {
   const n = normalizeName(text(v))
@@ -93,6 +99,10 @@ export const transforms = {
     const code = BENEFIT_STATUS_CODES[text(v).trim().toLowerCase()]
     return code !== undefined ? ok(code.endReason) : bad('LT_ERR_BENEFIT_STATUS', `unknown benefit status code: ${text(v)}`)
   },
+  // Students (giao-duc): school level, guardian relation and enrolment status (schemas/vietnam/student-codes.ts).
+  'school-level': fromTable(SCHOOL_LEVEL_CODES, 'LT_ERR_SCHOOL_LEVEL', 'school level'),
+  'guardian-relation': fromTable(GUARDIAN_RELATION_WORDS, 'LT_ERR_GUARDIAN_RELATION', 'guardian relation'),
+  'enrolment-status': fromTable(ENROLMENT_STATUS_WORDS, 'LT_ERR_ENROLMENT_STATUS', 'enrolment status'),
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) },
   // Urban infrastructure: WKT to a GeoJSON geometry, and its envelope (RFC 7946 bbox) for the bbox
   // filter (schemas/geo/); the GIS layer's Vietnamese labels (schemas/vietnam/infrastructure-codes.ts).

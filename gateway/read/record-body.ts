@@ -11,6 +11,7 @@ import { landUseCertificateSchema } from '../../schemas/land-use-certificate.js'
 import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.js'
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
+import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
 import { urbanInfrastructureSchema } from '../../schemas/urban-infrastructure.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
@@ -36,6 +37,7 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'business-household': businessHouseholdSchema,
   'driver-licence': driverLicenceSchema,
   'unemployment-benefit': unemploymentBenefitSchema,
+  'student-enrolment': studentEnrolmentSchema,
   'urban-infrastructure': urbanInfrastructureSchema
 }
 

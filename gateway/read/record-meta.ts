@@ -19,6 +19,7 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'business-household': ['registrationNumber'],
   'driver-licence': ['licenceNumber'],
   'unemployment-benefit': ['benefitId'],
+  'student-enrolment': ['enrolmentId'],
   'urban-infrastructure': ['id']
 }
 

@@ -117,8 +117,10 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     const a = await getAdmin()
     const committed = await withTimeout(a.fetchOffsets({ groupId: real(group), topics: realTopics }), requestTimeoutMs, 'Kafka fetchOffsets')
     const positions: GroupPosition[] = []
-    for (const topic of realTopics) {
-      const ends = await topicOffsets(topic)
+    // Read at once: one topic after another took seconds for a consumer of many topics on a loaded broker.
+    const endsOf = await Promise.all(realTopics.map(async topic => await topicOffsets(topic)))
+    for (const [i, topic] of realTopics.entries()) {
+      const ends = endsOf[i]
       const done = committed.find(c => c.topic === topic)?.partitions ?? []
       for (const end of ends) {
         const offset = done.find(d => d.partition === end.partition)?.offset ?? '-1'

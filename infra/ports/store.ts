@@ -15,6 +15,7 @@ export const collectionNames = [
   'persons', 'households', 'land_parcels', 'land_certificates', 'health_cards', 'business_households',
   'driver_licences',
   'unemployment_benefits',
+  'student_enrolments',
   'infrastructure_assets',
   // append-only history of golden records, conflicts between sources, records waiting for a link
   'history', 'conflicts', 'unresolved', 'id_links',

@@ -50,6 +50,7 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'land-use-certificate': [],
   'driver-licence': [],
   'unemployment-benefit': [],
+  'student-enrolment': ['address.wardCode', 'school.wardCode'],
   'urban-infrastructure': ['properties.wardCode']
 }
 /** The address fields whose change is a move. */

@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'ha-tang'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'ha-tang'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'haTang'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'haTang'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -85,6 +85,14 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 7,
     streams: [
       stream({ department: 'viec-lam', name: 'tro-cap', path: '/viec-lam/tro-cap', keyField: 'soQuyetDinh', updatedField: 'updated', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    id: 'giao-duc',
+    handle: 'giaoDuc',
+    portOffset: 6,
+    streams: [
+      stream({ department: 'giao-duc', name: 'hoc-sinh', path: '/giao-duc/hoc-sinh', keyField: 'MaHocSinh', updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {

@@ -15,6 +15,7 @@ export const connectorIds: Record<Handle, string> = {
   business: 'business-household',
   gplx: 'driver-licence',
   viecLam: 'unemployment-benefit',
+  giaoDuc: 'student-enrolment',
   haTang: 'urban-infrastructure'
 }
 

@@ -37,6 +37,7 @@ export interface Departments {
   business: DepartmentServer
   gplx: DepartmentServer
   viecLam: DepartmentServer
+  giaoDuc: DepartmentServer
   haTang: DepartmentServer
 }
 

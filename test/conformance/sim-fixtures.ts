@@ -15,6 +15,7 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'business-household': { registrations: { department: 'business', stream: 'ho-kinh-doanh' } },
   'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } },
   'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } },
+  'student-enrolment': { pupils: { department: 'giaoDuc', stream: 'hoc-sinh' } },
   'urban-infrastructure': { assets: { department: 'haTang', stream: 'tai-san' } }
 }
 
@@ -22,6 +23,7 @@ const BASE_URL: Record<string, keyof Departments> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
+  'student-enrolment': 'giaoDuc',
   'urban-infrastructure': 'haTang'
 }
 

@@ -48,6 +48,9 @@ export const matrixKeys = (id: string) => ({
   licence: `93${id.slice(-10)}`,
   // An unemployment-benefit decision key (benefitId): the decision number and year, ASCII.
   benefit: `${id.slice(-6)}-QD-SNV-2025`,
+  // A pupil's student code (mã học sinh) and the enrolment key: the code and the school year.
+  student: `HS${id.slice(-7)}`,
+  enrolment: `HS${id.slice(-7)}-2025-2026`,
   // A civil-status register number: the source key of the person's civil-status events, never a field.
   register: `KH-2024-${id.slice(-6)}`
 })
@@ -59,7 +62,7 @@ export const matrixKeys = (id: string) => ({
 export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
   const k = matrixKeys(id)
   return [
-    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'] } },
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'] } },
     { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
     { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'] } },
     { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
@@ -68,6 +71,7 @@ export function subjectIdentifiers (id: string): Array<{ name: string, value: st
     { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'] } },
     { name: 'driving-licence number', value: k.licence, coveredBy: { 'driver-licence': ['licenceNumber'] } },
     { name: 'unemployment-benefit decision', value: k.benefit, coveredBy: { 'unemployment-benefit': ['benefitId'] } },
+    { name: 'student code', value: k.student, coveredBy: { 'student-enrolment': ['studentCode', 'enrolmentId'] } },
     { name: 'civil-status register number', value: k.register, coveredBy: {} }
   ]
 }
@@ -95,6 +99,7 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
   linkedList('business-household', 'business-households'),
   linkedList('driver-licence', 'driver-licences'),
   linkedList('unemployment-benefit', 'benefits'),
+  linkedList('student-enrolment', 'students'),
   { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/citizen-lookups/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
@@ -172,7 +177,8 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'health-insurance-card', entityId: k.socialInsuranceNumber, system: 'bhyt', at: 1, fields: { cardNumber: k.socialInsuranceNumber, socialInsuranceNumber: k.socialInsuranceNumber, holderPersonalId: id, benefitLevel: 4 } }),
       canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } }),
       canonicalEvent({ entity: 'driver-licence', entityId: k.licence, system: 'gplx', at: 1, fields: { licenceNumber: k.licence, holderPersonalId: id, classes: [{ class: 'B', printedClass: 'B2', issueDate: '2016-09-22', expiryDate: '2026-09-22' }], points: 12, status: 'valid' } }),
-      canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } })
+      canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } }),
+      canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc', at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id, fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026', school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A', guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } })
     ]
   }))
   // One infrastructure asset for GET /v1/infrastructure: no person in it.

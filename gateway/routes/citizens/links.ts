@@ -24,6 +24,7 @@ import { landParcelExample } from './land-parcels.js'
 import { personalIdParams } from './records.js'
 import { driverLicenceSchema } from '../../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../../schemas/unemployment-benefit.js'
+import { studentEnrolmentSchema } from '../../../schemas/student-enrolment.js'
 
 interface Params { personalId: string }
 
@@ -180,5 +181,7 @@ export function citizenLinkRoutes (store: Store) {
     // Unemployment benefits for now; social beneficiaries (chinh-sach) will share this route (docs/sources/unemployment-benefit.md).
     listRoute('benefits', 'unemployment-benefit', 'A citizen\'s unemployment benefits (trợ cấp thất nghiệp)', 'Decisions whose personalId is the citizen.',
       unemploymentBenefitSchema.examples[0])
+    listRoute('students', 'student-enrolment', 'A citizen\'s school enrolments (học sinh), as pupil or guardian',
+      'Enrolments whose studentPersonalId or guardian.personalId is the citizen.', studentEnrolmentSchema.examples[0])
   }
 }

@@ -40,7 +40,15 @@ t.test('the hub survives a 30 s broker outage and readiness tells the truth', as
   // a successful publish), every golden record is written, the merger is at the log's end, ready.
   await waitFor(async () => await persons().catch(() => 0) === CITIZENS, { timeoutMs: 300000, intervalMs: 1000, what: 'every golden record written' })
   await waitFor(async () => await merger.lag().catch(() => undefined) === 0, { timeoutMs: 300000, intervalMs: 1000, what: 'no merger lag' })
-  await waitFor(async () => (await ready()).status === 200, { timeoutMs: 120000, intervalMs: 1000, what: 'ready again' })
+  // A timeout names the checks that still failed: "not ready" alone says nothing about which role.
+  let lastChecks: Record<string, string> = {}
+  await waitFor(async () => {
+    const r = await ready()
+    lastChecks = r.checks
+    return r.status === 200
+  }, { timeoutMs: 120000, intervalMs: 1000, what: 'ready again' }).catch((err: Error) => {
+    throw new Error(`${err.message}; last checks: ${JSON.stringify(lastChecks)}`)
+  })
   t.equal(await hub.eventLog.groupLag?.(MERGER_GROUP, canonicalTopics()), 0, 'the merger caught up after the outage')
   t.equal((await ready()).status, 200, 'and readiness says ready')
   t.same(lies, [], 'readiness never said ready while the merger was restarting')

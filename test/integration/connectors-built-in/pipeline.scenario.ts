@@ -23,6 +23,7 @@ const BASE: Record<string, keyof SimulatedCity['departments']> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
+  'student-enrolment': 'giaoDuc',
   'urban-infrastructure': 'haTang'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }

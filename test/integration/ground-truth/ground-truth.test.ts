@@ -26,7 +26,8 @@ import type { SimulatedCityOptions } from '../../../sim/server/city.js'
 import type { TruthConflict, TruthEntry } from '../../../sim/city/truth.js'
 import { conflictId, goldenCollection, isGoldenRecord, type ConflictDoc } from '../../../records/golden-record.js'
 import { builtInConnector } from '../../../connectors/built-in.js'
-import { loadCity } from './load-city.js'
+import { loadCity, type LoadedCity } from './load-city.js'
+import type { SourceTruthConflict, SourceTruthEntry } from '../../../sim/sources/truth.js'
 import { foldDiacritics } from '../../../schemas/vietnam/names.js'
 import { expectedRecords } from './expected.js'
 import { compareWithTruth, injections } from './compare.js'
@@ -125,14 +126,52 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   const missingLetters = invalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${CONNECTOR[e.department]}` && d.key === e.key && (d.headers['lt-dlq-reason'] ?? '').length > 0 && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
   t.same(missingLetters, [], `every invalid record is dead-lettered with a code and a reason (${invalid.length})`)
-  // The served issue-19 departments (gplx, polled by driver-licence; viec-lam, by unemployment-benefit; ha-tang, by urban-infrastructure)
-  // list theirs in their own truth.
-  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit', 'ha-tang': 'urban-infrastructure' }
+  // The served issue-19 departments (gplx, polled by driver-licence; viec-lam, by unemployment-benefit;
+  // giao-duc, by student-enrolment; ha-tang, by urban-infrastructure) list theirs in their own truth.
+  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit', 'giao-duc': 'student-enrolment', 'ha-tang': 'urban-infrastructure' }
   const sourceInvalid = loaded.sourceTruth.filter(e => e.type === 'source-invalid')
   const missingSourceLetters = sourceInvalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${sourceConnector[e.department]}` && d.key === e.key && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
-  t.same(missingSourceLetters, [], `every invalid licence, benefit and infrastructure asset is dead-lettered (${sourceInvalid.length})`)
+  t.same(missingSourceLetters, [], `every invalid licence, benefit, enrolment and infrastructure asset is dead-lettered (${sourceInvalid.length})`)
   t.equal(loaded.deadLetters.length, invalid.length + sourceInvalid.length, 'and nothing else is')
+
+  await schoolAddressesLoseToResidence(t, loaded.store, truth, loaded.sourceTruth)
+}
+
+/**
+ * A school's address against residence (giao-duc's injected disagreement): the pupil's golden person
+ * keeps cu-tru's ward and the disagreement is an open conflict naming giao-duc, unless the pupil's
+ * residence record is dead-lettered (then the school's is the only value). A school that agrees
+ * with residence disagrees on no ward.
+ */
+async function schoolAddressesLoseToResidence (t: Test, store: LoadedCity['store'], truth: TruthEntry[], sourceTruth: SourceTruthEntry[]): Promise<void> {
+  const disagreements = sourceTruth.filter((e): e is SourceTruthConflict => e.type === 'source-conflict' && e.department === 'giao-duc')
+  const pupils = new Set(sourceTruth.flatMap(e => e.type === 'source-record' && e.department === 'giao-duc' ? [String(e.record.studentPersonalId)] : []))
+  const residenceDead = (id: string): boolean => truth.some(e => e.type === 'invalid' && e.department === 'residence' && e.entityKey === id)
+  const lost: string[] = []
+  for (const c of disagreements) {
+    if (residenceDead(c.entityKey)) continue
+    const [doc, golden] = await Promise.all([
+      store.get('conflicts', conflictId('person', c.entityKey, 'permanentAddress')) as Promise<ConflictDoc | undefined>,
+      store.get(goldenCollection.person, c.entityKey)
+    ])
+    const ward = isGoldenRecord(golden) ? (golden.fields.permanentAddress as { wardCode?: string } | undefined)?.wardCode : undefined
+    const open = doc?.status === 'open' && doc.values.some(v => v.sourceSystem === 'giao-duc') && doc.chosenSourceSystem === 'cu-tru'
+    if (!(open && ward === c.values['cu-tru'])) lost.push(`${c.entityKey}: conflict ${doc?.status ?? 'none'}, golden ward ${String(ward)}, want ${c.values['cu-tru']}`)
+  }
+  const spurious: string[] = []
+  for (const id of pupils) {
+    if (residenceDead(id)) continue
+    if (disagreements.some(c => c.entityKey === id)) continue
+    const doc = await store.get('conflicts', conflictId('person', id, 'permanentAddress')) as ConflictDoc | undefined
+    // Another source's disagreement (a BHYT ward) opens the same conflict; the school's value must agree.
+    const ward = (system: string): unknown => (doc?.values.find(v => v.sourceSystem === system)?.value as { wardCode?: string } | undefined)?.wardCode
+    if (doc?.status === 'open' && ward('giao-duc') !== undefined && ward('giao-duc') !== ward('cu-tru')) spurious.push(id)
+  }
+  t.comment(JSON.stringify({ schoolAddresses: { pupils: pupils.size, disagreements: disagreements.length, lost, spurious } }))
+  t.ok(pupils.size > 0, 'the city has pupils')
+  t.same(lost, [], `every school address against residence loses to cu-tru (${disagreements.length})`)
+  t.same(spurious, [], 'a school that agrees with residence disagrees on no ward')
 }
 
 t.test('a 300-citizen city at the default injection rates matches its ground truth', async t => {

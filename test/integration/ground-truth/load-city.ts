@@ -27,6 +27,7 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
+  'student-enrolment': 'giaoDuc',
   'urban-infrastructure': 'haTang'
 }
 

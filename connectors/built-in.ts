@@ -14,6 +14,7 @@ import { healthInsuranceConnector } from './health-insurance/connector.js'
 import { driverLicenceConnector } from './driver-licence/connector.js'
 import { unemploymentBenefitConnector } from './unemployment-benefit/connector.js'
 import { studentEnrolmentConnector } from './student-enrolment/connector.js'
+import { notarizationConnector } from './notarization/connector.js'
 import { urbanInfrastructureConnector } from './urban-infrastructure/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
@@ -93,6 +94,8 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // Enrolments are giao-duc's alone; the pupil's name, birth date and address stay with civil status
   // and residence (the school's address loses to cu-tru).
   { connector: studentEnrolmentConnector, simulatedDepartment: 'giao-duc', authoritativeFor: { 'student-enrolment': ['*'] } },
+  // Notarizations are the notary register's alone; who holds a parcel stays with dat-dai.
+  { connector: notarizationConnector, simulatedDepartment: 'cong-chung', authoritativeFor: { notarization: ['*'] } },
   // Infrastructure assets are ha-tang's alone; no other source holds them.
   { connector: urbanInfrastructureConnector, simulatedDepartment: 'ha-tang', authoritativeFor: { 'urban-infrastructure': ['*'] } }
 ])

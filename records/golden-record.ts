@@ -154,6 +154,7 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   'driver-licence': 'driver_licences',
   'unemployment-benefit': 'unemployment_benefits',
   'student-enrolment': 'student_enrolments',
+  notarization: 'notarizations',
   'urban-infrastructure': 'infrastructure_assets'
 }
 
@@ -181,6 +182,7 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   'unemployment-benefit': 1,
   // The pupil and the guardian.
   'student-enrolment': 2,
+  notarization: 8,
   // Not personal data: no person is linked (its equality keys are records/infrastructure-links.ts).
   'urban-infrastructure': 0
 }

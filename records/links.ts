@@ -10,16 +10,33 @@
 //   driver-licence         links.person0          <- fields.holderPersonalId
 //   unemployment-benefit   links.person0          <- fields.personalId
 //   student-enrolment      links.person0, person1 <- fields.studentPersonalId, fields.guardian.personalId
+//   notarization           links.person0..7       <- fields.parties[].personalId;
+//                          links.parcel0..7       <- fields.property.parcelIds[];
+//                          links.certificate      <- fields.property.certificateSerial
+//                          (so a parcel, and the certificate that covers it, find the transactions on it)
 //   urban-infrastructure   links.ward, links.network, links.assetType <- fields.properties.* (no person)
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
 import { infrastructureLinks } from './infrastructure-links.js'
 
-const PARCEL_SLOTS = 8
+export const PARCEL_SLOTS = 8
+export const parcelSlot = (i: number): string => `links.parcel${i}`
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []
+/** The personal ids of a notarization's parties; an organisation, or a party named by CMND only, has none. */
+const partyIds = (parties: unknown): string[] =>
+  Array.isArray(parties) ? parties.flatMap(p => strings((p as { personalId?: unknown } | null)?.personalId)) : []
+const propertyOf = (fields: Record<string, unknown>): { parcelIds?: unknown, certificateSerial?: unknown } =>
+  typeof fields.property === 'object' && fields.property !== null ? fields.property : {}
+
+/** The parcels a record is about, for the `links.parcel<i>` slots. */
+export function linkedParcelIds (entity: CanonicalEntity, fields: Record<string, unknown>): string[] {
+  if (entity === 'land-use-certificate') return strings(fields.parcelIds)
+  if (entity === 'notarization') return strings(propertyOf(fields).parcelIds)
+  return []
+}
 
 export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string, unknown>): string[] {
   switch (entity) {
@@ -37,6 +54,7 @@ export function linkedPersonIds (entity: CanonicalEntity, fields: Record<string,
       const guardian = fields.guardian as { personalId?: unknown } | undefined
       return [...strings(fields.studentPersonalId), ...strings(guardian?.personalId)]
     }
+    case 'notarization': return partyIds(fields.parties)
     default: return []
   }
 }
@@ -58,7 +76,10 @@ export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unk
     if (unique.length > slots) links.truncated = true
   }
   slot('person', linkedPersonIds(entity, fields), personLinkSlots[entity])
-  if (entity === 'land-use-certificate') slot('parcel', strings(fields.parcelIds), PARCEL_SLOTS)
+  const parcels = linkedParcelIds(entity, fields)
+  if (parcels.length > 0) slot('parcel', parcels, PARCEL_SLOTS)
+  const serial = entity === 'notarization' ? propertyOf(fields).certificateSerial : undefined
+  if (typeof serial === 'string') links.certificate = serial
   if (entity === 'urban-infrastructure') Object.assign(links, infrastructureLinks(fields))
   return links
 }

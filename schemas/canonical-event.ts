@@ -10,6 +10,7 @@ export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-us
   'driver-licence',
   'unemployment-benefit',
   'student-enrolment',
+  'notarization',
   'urban-infrastructure'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 

@@ -9,6 +9,7 @@ import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/d
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import { asciiDocumentKey, BENEFIT_STATUS_CODES, decisionNumberOfKey } from '../../schemas/vietnam/unemployment-codes.js'
 import { ENROLMENT_STATUS_WORDS, GUARDIAN_RELATION_WORDS, SCHOOL_LEVEL_CODES } from '../../schemas/vietnam/student-codes.js'
+import { contractKind, NOTARY_STATUS_LABELS } from '../../schemas/vietnam/notary-codes.js'
 import { ASSET_TYPE_CODES, CONDITION_CODES, NETWORK_CODES, labelKey } from '../../schemas/vietnam/infrastructure-codes.js'
 import { parseWkt } from '../../schemas/geo/wkt.js'
 import { bboxOf } from '../../schemas/geo/bbox.js'
@@ -103,6 +104,15 @@ export const transforms = {
   'school-level': fromTable(SCHOOL_LEVEL_CODES, 'LT_ERR_SCHOOL_LEVEL', 'school level'),
   'guardian-relation': fromTable(GUARDIAN_RELATION_WORDS, 'LT_ERR_GUARDIAN_RELATION', 'guardian relation'),
   'enrolment-status': fromTable(ENROLMENT_STATUS_WORDS, 'LT_ERR_ENROLMENT_STATUS', 'enrolment status'),
+  // Notarizations: the register's contract and status labels (schemas/vietnam/notary-codes.ts).
+  'notarization-type': v => {
+    const kind = contractKind(text(v))
+    return kind !== undefined ? ok(kind.type) : bad('LT_ERR_NOTARIZATION_TYPE', `unknown contract label: ${text(v)}`)
+  },
+  'notarization-status': v => {
+    const status = NOTARY_STATUS_LABELS[text(v).normalize('NFC').trim()]
+    return status !== undefined ? ok(status) : bad('LT_ERR_NOTARIZATION_STATUS', `unknown notarization status: ${text(v)}`)
+  },
   religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) },
   // Urban infrastructure: WKT to a GeoJSON geometry, and its envelope (RFC 7946 bbox) for the bbox
   // filter (schemas/geo/); the GIS layer's Vietnamese labels (schemas/vietnam/infrastructure-codes.ts).

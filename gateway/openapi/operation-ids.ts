@@ -14,6 +14,7 @@ export const operationIds: Readonly<Record<string, string>> = {
   'GET /v1/citizens/:personalId/driver-licences': 'listCitizenDriverLicences',
   'GET /v1/citizens/:personalId/benefits': 'listCitizenBenefits',
   'GET /v1/citizens/:personalId/students': 'listCitizenStudentEnrolments',
+  'GET /v1/citizens/:personalId/notarizations': 'listCitizenNotarizations',
   'GET /v1/citizens/:personalId/access-log': 'getCitizenAccessLog',
   'GET /v1/citizen-lookups/by-cmnd/:cmnd': 'findCitizenByCmnd',
   'GET /v1/citizen-lookups/by-health-insurance/:number': 'findCitizenByHealthInsurance',

@@ -16,6 +16,7 @@ import { entityTag } from './etag.js'
 import { recordBody } from './record-body.js'
 import { release } from './release.js'
 import { asOfParam, type RecordQuery } from './query.js'
+import type { PersonalDataRead } from '../plugins/access-control.js'
 
 /** The personal ids whose data a record carries: the person itself, or the people it links to. */
 export const subjectsOf = (view: RecordView): string[] =>
@@ -25,6 +26,17 @@ export const subjectsOf = (view: RecordView): string[] =>
 export async function selection (request: FastifyRequest, entity: CanonicalEntity, fields: string | undefined): Promise<string[]> {
   const granted = await request.access.grantedFields(entity as EntityName)
   return selectFields(entity as EntityName, granted, fields)
+}
+
+/**
+ * Records of another entity shown with this one (the notarizations on a land parcel), already
+ * projected under their own grant: body members, what decides them (part of the tag), and one
+ * audit entry per entity they disclose.
+ */
+export interface RelatedRecords {
+  members: Record<string, unknown>
+  tag: unknown
+  reads: PersonalDataRead[]
 }
 
 export interface ReleaseOptions {
@@ -39,15 +51,17 @@ export interface ReleaseOptions {
    * data only, so they release nothing the audit entry (the returned fields) does not name.
    */
   extra?: (data: Record<string, unknown>) => Record<string, unknown>
+  related?: RelatedRecords
 }
 
 /** Projects, tags, audits and answers one record (200, or 304 on a matching If-None-Match). */
-export async function releaseRecord (request: FastifyRequest, reply: FastifyReply, view: RecordView, { selected, include, refs, asOf, subjects, extra: extraOf }: ReleaseOptions) {
+export async function releaseRecord (request: FastifyRequest, reply: FastifyReply, view: RecordView, { selected, include, refs, asOf, subjects, extra: extraOf, related }: ReleaseOptions) {
   const { data, returned } = projectFields(view.fields, selected)
   const extra = extraOf?.(data) ?? {}
-  const body = { ...recordBody(view, new Date(), { asOf, data, returned, include, refs }), ...extra }
-  const tag = entityTag({ entity: view.entity, id: view.entityId, version: view.version, asOf, fields: selected, include, extra })
-  return await release(request, reply, { read: { entity: view.entity as EntityName, subjects: subjects ?? subjectsOf(view), fields: returned }, tag, body })
+  const body = { ...recordBody(view, new Date(), { asOf, data, returned, include, refs }), ...extra, ...related?.members }
+  const tag = entityTag({ entity: view.entity, id: view.entityId, version: view.version, asOf, fields: selected, include, extra, ...(related !== undefined ? { related: related.tag } : {}) })
+  const read = { entity: view.entity as EntityName, subjects: subjects ?? subjectsOf(view), fields: returned }
+  return await release(request, reply, { read: related === undefined ? read : [read, ...related.reads], tag, body })
 }
 
 export interface ReadRecordSpec {
@@ -55,6 +69,8 @@ export interface ReadRecordSpec {
   id: string
   notFound: (asOf: string | undefined) => ApiProblem
   deleted: (view: RecordView) => ApiProblem
+  /** Records of other entities shown with this one, under their own grants (gateway/read/parcel-notarizations.ts). */
+  related?: (view: RecordView, options: { asOf?: string, include: IncludeOptions, refs: OpaqueRefs }) => Promise<RelatedRecords | undefined>
 }
 
 /** GET of one record by its id: the whole pipeline. */
@@ -65,7 +81,9 @@ export async function readRecord (store: Store, request: FastifyRequest, reply: 
   const found = await lookupRecord(store, spec.entity, spec.id, asOf)
   if (found.kind === 'missing') throw await beforeHistory(store, asOf) ?? spec.notFound(asOf)
   if (found.kind === 'deleted') throw spec.deleted(found.view)
-  return await releaseRecord(request, reply, found.view, { selected, include: includeOptions(query.include), refs: await refsFor(store), asOf })
+  const [include, refs] = [includeOptions(query.include), await refsFor(store)]
+  const related = await spec.related?.(found.view, { asOf, include, refs })
+  return await releaseRecord(request, reply, found.view, { selected, include, refs, asOf, ...(related !== undefined ? { related } : {}) })
 }
 
 /**

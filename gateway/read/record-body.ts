@@ -12,6 +12,7 @@ import { healthInsuranceCardSchema } from '../../schemas/health-insurance-card.j
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
+import { notarizationSchema } from '../../schemas/notarization.js'
 import { urbanInfrastructureSchema } from '../../schemas/urban-infrastructure.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
@@ -38,6 +39,7 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   'driver-licence': driverLicenceSchema,
   'unemployment-benefit': unemploymentBenefitSchema,
   'student-enrolment': studentEnrolmentSchema,
+  notarization: notarizationSchema,
   'urban-infrastructure': urbanInfrastructureSchema
 }
 

@@ -20,6 +20,7 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   'driver-licence': ['licenceNumber'],
   'unemployment-benefit': ['benefitId'],
   'student-enrolment': ['enrolmentId'],
+  notarization: ['notarizationId'],
   'urban-infrastructure': ['id']
 }
 

@@ -26,7 +26,7 @@ const allFields = (entity: EntityName): string[] => [...grantableEntities[entity
 /** The purpose the demo operator states when it looks at conflicts between sources (data stewardship). */
 export const STEWARDSHIP_PURPOSE = 'data-stewardship'
 const conflictEntities: EntityName[] = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
-  'driver-licence', 'unemployment-benefit', 'student-enrolment', 'urban-infrastructure']
+  'driver-licence', 'unemployment-benefit', 'student-enrolment', 'notarization', 'urban-infrastructure']
 
 /** One grant per (procedure, entity) with exactly the fields the procedure's template prefills. */
 function procedureGrants (): Grant[] {

@@ -11,6 +11,7 @@ import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { driverLicenceSchema } from '../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../schemas/student-enrolment.js'
+import { notarizationSchema } from '../../schemas/notarization.js'
 import { urbanInfrastructureSchema } from '../../schemas/urban-infrastructure.js'
 
 
@@ -36,6 +37,7 @@ export const grantableEntities = {
   'driver-licence': { description: 'A driving licence (GPLX) and its classes (GET /v1/citizens/{id}/driver-licences)', fields: fieldPaths(driverLicenceSchema) },
   'unemployment-benefit': { description: 'An unemployment-benefit decision (trợ cấp thất nghiệp) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(unemploymentBenefitSchema) },
   'student-enrolment': { description: 'A pupil\'s enrolment for a school year, with the guardian (GET /v1/citizens/{id}/students)', fields: fieldPaths(studentEnrolmentSchema) },
+  notarization: { description: 'A notarized contract or transaction (công chứng), also shown on its land parcel (GET /v1/citizens/{id}/notarizations)', fields: fieldPaths(notarizationSchema) },
   // Not personal data, but critical infrastructure (pumping stations, water mains): read behind a grant too.
   'urban-infrastructure': { description: 'An urban technical-infrastructure asset as a GeoJSON Feature (GET /v1/infrastructure)', fields: fieldPaths(urbanInfrastructureSchema) },
   'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }

@@ -125,12 +125,21 @@ format_storage() {
 
 # Ready = the client port answers AND the broker logged that it started, in
 # this run's part of the log (the log is appended to across restarts).
+STARTED_LINE='Kafka Server started|started \(kafka\.server\.KafkaRaftServer\)'
 kafka_ready() {
   port_open "$HOST" "$KAFKA_PORT" || return 1
+  local from=$((LOG_OFFSET + 1)) size
+  size="$(stat -c %s "$SERVER_LOG" 2>/dev/null || echo 0)"
+  # log4j2 rolls server.log at 50 MB (server.log -> server.log.1): a log shorter than where this run
+  # began was rolled since, so this run's part is the rest of server.log.1 and all of server.log.
+  # (Reading past the end of the new file found nothing, and a started broker was taken for a hung one.)
+  if (( size < LOG_OFFSET )); then
+    grep -qE "$STARTED_LINE" < <(tail -c +"$from" "$SERVER_LOG.1" 2>/dev/null) && return 0
+    from=1
+  fi
   # Not `tail | grep -q`: under pipefail, grep's early exit kills tail with SIGPIPE and the
   # pipeline fails whenever this run's part of the log is large (a broker with many topics).
-  grep -qE 'Kafka Server started|started \(kafka\.server\.KafkaRaftServer\)' \
-    < <(tail -c +"$((LOG_OFFSET + 1))" "$SERVER_LOG" 2>/dev/null)
+  grep -qE "$STARTED_LINE" < <(tail -c +"$from" "$SERVER_LOG" 2>/dev/null)
 }
 
 start_kafka() {

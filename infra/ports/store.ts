@@ -16,6 +16,7 @@ export const collectionNames = [
   'driver_licences',
   'unemployment_benefits',
   'student_enrolments',
+  'notarizations',
   'infrastructure_assets',
   // append-only history of golden records, conflicts between sources, records waiting for a link
   'history', 'conflicts', 'unresolved', 'id_links',

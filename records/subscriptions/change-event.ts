@@ -51,6 +51,7 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   'driver-licence': [],
   'unemployment-benefit': [],
   'student-enrolment': ['address.wardCode', 'school.wardCode'],
+  notarization: [],
   'urban-infrastructure': ['properties.wardCode']
 }
 /** The address fields whose change is a move. */

@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'ha-tang'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'ha-tang'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'haTang'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'haTang'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -93,6 +93,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 6,
     streams: [
       stream({ department: 'giao-duc', name: 'hoc-sinh', path: '/giao-duc/hoc-sinh', keyField: 'MaHocSinh', updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 8: the notary register (cong-chung), connected beside students (6) and viec-lam (7).
+    id: 'cong-chung',
+    handle: 'congChung',
+    portOffset: 8,
+    streams: [
+      stream({ department: 'cong-chung', name: 'hop-dong', path: '/cong-chung/hop-dong', keyField: 'maHoSo', updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {

@@ -16,6 +16,7 @@ export const connectorIds: Record<Handle, string> = {
   gplx: 'driver-licence',
   viecLam: 'unemployment-benefit',
   giaoDuc: 'student-enrolment',
+  congChung: 'notarization',
   haTang: 'urban-infrastructure'
 }
 

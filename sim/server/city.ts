@@ -38,6 +38,7 @@ export interface Departments {
   gplx: DepartmentServer
   viecLam: DepartmentServer
   giaoDuc: DepartmentServer
+  congChung: DepartmentServer
   haTang: DepartmentServer
 }
 

@@ -16,6 +16,7 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   'driver-licence': { licences: { department: 'gplx', stream: 'giay-phep' } },
   'unemployment-benefit': { benefits: { department: 'viecLam', stream: 'tro-cap' } },
   'student-enrolment': { pupils: { department: 'giaoDuc', stream: 'hoc-sinh' } },
+  notarization: { contracts: { department: 'congChung', stream: 'hop-dong' } },
   'urban-infrastructure': { assets: { department: 'haTang', stream: 'tai-san' } }
 }
 
@@ -24,6 +25,7 @@ const BASE_URL: Record<string, keyof Departments> = {
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
+  notarization: 'congChung',
   'urban-infrastructure': 'haTang'
 }
 

@@ -51,6 +51,8 @@ export const matrixKeys = (id: string) => ({
   // A pupil's student code (mã học sinh) and the enrolment key: the code and the school year.
   student: `HS${id.slice(-7)}`,
   enrolment: `HS${id.slice(-7)}-2025-2026`,
+  // A notarization key (notarizationId): office code, year, number.
+  notarization: `PCC1-2025-${id.slice(-6)}`,
   // A civil-status register number: the source key of the person's civil-status events, never a field.
   register: `KH-2024-${id.slice(-6)}`
 })
@@ -62,16 +64,17 @@ export const matrixKeys = (id: string) => ({
 export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
   const k = matrixKeys(id)
   return [
-    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'] } },
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'], notarization: ['parties'] } },
     { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
-    { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'] } },
+    { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'], notarization: ['property', 'property.parcelIds'] } },
     { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
     { name: 'social-insurance number', value: k.socialInsuranceNumber, coveredBy: { 'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'], 'unemployment-benefit': ['socialInsuranceNumber'] } },
     { name: 'business registration', value: k.business, coveredBy: { 'business-household': ['registrationNumber'] } },
-    { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'] } },
+    { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'], notarization: ['property', 'property.certificateSerial'] } },
     { name: 'driving-licence number', value: k.licence, coveredBy: { 'driver-licence': ['licenceNumber'] } },
     { name: 'unemployment-benefit decision', value: k.benefit, coveredBy: { 'unemployment-benefit': ['benefitId'] } },
     { name: 'student code', value: k.student, coveredBy: { 'student-enrolment': ['studentCode', 'enrolmentId'] } },
+    { name: 'notarization key', value: k.notarization, coveredBy: { notarization: ['notarizationId'] } },
     { name: 'civil-status register number', value: k.register, coveredBy: {} }
   ]
 }
@@ -100,6 +103,7 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
   linkedList('driver-licence', 'driver-licences'),
   linkedList('unemployment-benefit', 'benefits'),
   linkedList('student-enrolment', 'students'),
+  linkedList('notarization', 'notarizations'),
   { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   { route: 'GET /v1/citizen-lookups/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
@@ -178,7 +182,8 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } }),
       canonicalEvent({ entity: 'driver-licence', entityId: k.licence, system: 'gplx', at: 1, fields: { licenceNumber: k.licence, holderPersonalId: id, classes: [{ class: 'B', printedClass: 'B2', issueDate: '2016-09-22', expiryDate: '2026-09-22' }], points: 12, status: 'valid' } }),
       canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } }),
-      canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc', at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id, fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026', school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A', guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } })
+      canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc', at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id, fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026', school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A', guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } }),
+      canonicalEvent({ entity: 'notarization', entityId: k.notarization, system: 'cong-chung', at: 1, fields: { notarizationId: k.notarization, notarizationNumber: k.notarization.slice(-6), bookNumber: '01/2025 TP/CC-SCC/HĐGD', notarizationDate: '2025-03-18', office: { code: 'PCC1', name: 'Phòng Công chứng số 1 thành phố Cần Thơ' }, transactionType: 'mortgage', parties: [{ role: 'mortgagor', personalId: id, fullName: p.fullName }, { role: 'mortgagee', organizationName: 'Ngân hàng TMCP Ví Dụ - Chi nhánh Cần Thơ', taxCode: '0100000000-017' }], property: { parcelIds: [k.parcel], certificateSerial: k.serial }, valueVnd: 500000000, status: 'valid' } })
     ]
   }))
   // One infrastructure asset for GET /v1/infrastructure: no person in it.

@@ -24,6 +24,7 @@ const entityLabels: Record<CanonicalEntity, string> = {
   'driver-licence': 'Giấy phép lái xe',
   'unemployment-benefit': 'Trợ cấp thất nghiệp',
   'student-enrolment': 'Học sinh',
+  notarization: 'Việc công chứng',
   'urban-infrastructure': 'Hạ tầng kỹ thuật đô thị'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'

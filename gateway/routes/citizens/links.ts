@@ -25,6 +25,9 @@ import { personalIdParams } from './records.js'
 import { driverLicenceSchema } from '../../../schemas/driver-licence.js'
 import { unemploymentBenefitSchema } from '../../../schemas/unemployment-benefit.js'
 import { studentEnrolmentSchema } from '../../../schemas/student-enrolment.js'
+import { notarizationSchema } from '../../../schemas/notarization.js'
+import { releasableNotarizations } from '../../../records/sealed-wills.js'
+import type { RecordView } from '../../../records/golden-record.js'
 
 interface Params { personalId: string }
 
@@ -130,7 +133,9 @@ export function citizenLinkRoutes (store: Store) {
       })
     })
 
-    const listRoute = (path: string, entity: CanonicalEntity, summary: string, description: string, example?: Record<string, unknown>): void => {
+    /** `releasable` drops records of the page that may not be released yet (a will before its testator's death). */
+    const listRoute = (path: string, entity: CanonicalEntity, summary: string, description: string, example?: Record<string, unknown>,
+      releasable?: (views: RecordView[]) => Promise<RecordView[]>): void => {
       app.get<{ Params: Params, Querystring: ListQuery }>(`/v1/citizens/:personalId/${path}`, {
         schema: {
           tags: ['citizens'],
@@ -157,7 +162,8 @@ export function citizenLinkRoutes (store: Store) {
         const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isRecordId)
         await requireCitizen(personalId)
         const page = sealedPageOf(refs, scope, await linkedPage(store, entity, personalId, limit, after), limit, v => v.entityId)
-        return await releaseList(request, reply, page.items, {
+        const items = releasable === undefined ? page.items : await releasable(page.items)
+        return await releaseList(request, reply, items, {
           entity, selected, include: includeOptions(request.query.include), refs, next: page.next, about: [personalId],
           tagParts: { route: path, personalId, limit, cursor }
         })
@@ -183,5 +189,9 @@ export function citizenLinkRoutes (store: Store) {
       unemploymentBenefitSchema.examples[0])
     listRoute('students', 'student-enrolment', 'A citizen\'s school enrolments (học sinh), as pupil or guardian',
       'Enrolments whose studentPersonalId or guardian.personalId is the citizen.', studentEnrolmentSchema.examples[0])
+    // A will stays sealed until civil status registers its testator's death (records/sealed-wills.ts).
+    listRoute('notarizations', 'notarization', 'Notarized contracts a citizen is a party to (công chứng)', 'Notarizations whose parties name the ' +
+      'citizen by personal id; a will only once its testator\'s death is registered.', notarizationSchema.examples[0],
+    async views => await releasableNotarizations(store, views))
   }
 }

@@ -16,7 +16,7 @@ t.setTimeout(900000)
 const CITIZENS = 300
 
 t.test('the hub survives a 30 s broker outage and readiness tells the truth', async t => {
-  const { hub, merger, ready, persons } = await startLoadedHub(t, CITIZENS, 'kafka')
+  const { hub, merger, ready, persons, logDigest } = await startLoadedHub(t, CITIZENS, 'kafka')
 
   // The load is under way: some golden records written, more events still to come.
   await waitFor(async () => await persons() > 0, { timeoutMs: 300000, intervalMs: 500, what: 'the first golden records' })
@@ -47,7 +47,7 @@ t.test('the hub survives a 30 s broker outage and readiness tells the truth', as
     lastChecks = r.checks
     return r.status === 200
   }, { timeoutMs: 120000, intervalMs: 1000, what: 'ready again' }).catch((err: Error) => {
-    throw new Error(`${err.message}; last checks: ${JSON.stringify(lastChecks)}`)
+    throw new Error(`${err.message}; last checks: ${JSON.stringify(lastChecks)}; hub log: ${logDigest()}`)
   })
   t.equal(await hub.eventLog.groupLag?.(MERGER_GROUP, canonicalTopics()), 0, 'the merger caught up after the outage')
   t.equal((await ready()).status, 200, 'and readiness says ready')

@@ -4,6 +4,8 @@
 // ports) set as when the engines were started (infra/engines/README.md).
 import type { Test } from 'tap'
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { pino } from 'pino'
@@ -13,6 +15,20 @@ import type { SupervisedConsumer } from '../../../consumers/supervisor.js'
 import { MERGER_GROUP } from '../../../consumers/merger/merger.js'
 import { withTimeout } from '../../../infra/shared/retry.js'
 import { hint, kafkaBrokers, mongoUri, testDatabase, testNamespace } from '../engines.js'
+
+function logDigest (file: string): string {
+  let text = ''
+  try { text = readFileSync(file, 'utf8') } catch { return '(no hub log)' }
+  const lines: string[] = []
+  for (const line of text.split('\n')) {
+    try {
+      const l = JSON.parse(line) as { time: number, level: number, msg: string, supervised?: string, err?: { message?: string } }
+      if (l.supervised === undefined && l.level < 40) continue
+      lines.push(`${new Date(l.time).toISOString().slice(11, 19)} ${l.supervised ?? ''} ${l.msg} ${(l.err?.message ?? '').slice(0, 80)}`)
+    } catch {}
+  }
+  return lines.slice(-25).join(' | ')
+}
 
 export type EngineScript = 'kafka' | 'ferretdb'
 
@@ -26,6 +42,8 @@ export interface LoadedHub {
   hub: RunningHub
   merger: SupervisedConsumer
   ready: () => Promise<{ status: number, checks: Record<string, string> }>
+  /** The hub log's last supervisor lines and warnings, for a failure's message. */
+  logDigest: () => string
   /** Golden person records written so far (bounded: a probe that hangs would outlive waitFor's bound). */
   persons: () => Promise<number>
 }
@@ -41,8 +59,9 @@ export async function startLoadedHub (t: Test, citizens: number, restore: Engine
       security: { demoClients: false }, consumer: { batchSize: 50, maxAttempts: 3, restartMinMs: 500, restartMaxMs: 5000 }
     }
   })
-  const logFile = process.env.LT_TEST_HUB_LOG
-  const hubLogger = logFile !== undefined ? pino({ level: 'info' }, pino.destination(logFile)) : pino({ level: 'silent' })
+  // Always logged to a file: a failure's message carries the supervisors' last words (logDigest).
+  const logFile = process.env.LT_TEST_HUB_LOG ?? join(t.testdir({}), 'hub.log')
+  const hubLogger = pino({ level: 'info' }, pino.destination({ dest: logFile, sync: true }))
   let hub: RunningHub
   try { hub = await startHub(config, hubLogger) } catch (err) { throw new Error(`${(err as Error).message}; ${hint}`) }
   t.teardown(async () => { await engine(restore, 'up'); await hub.stop() })
@@ -54,6 +73,7 @@ export async function startLoadedHub (t: Test, citizens: number, restore: Engine
       const r = await fetch(`${hub.gatewayUrl as string}/health/ready`)
       return { status: r.status, checks: ((await r.json()) as { checks: Record<string, string> }).checks }
     },
+    logDigest: () => logDigest(logFile),
     persons: async () => (await withTimeout(hub.store.find('persons', { limit: 5000 }), 30000, 'persons')).length
   }
 }

@@ -24,6 +24,7 @@ const BASE: Record<string, keyof SimulatedCity['departments']> = {
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
+  notarization: 'congChung',
   'urban-infrastructure': 'haTang'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }

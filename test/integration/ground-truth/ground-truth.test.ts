@@ -127,12 +127,14 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
     d.topic === `dlq.connector.${CONNECTOR[e.department]}` && d.key === e.key && (d.headers['lt-dlq-reason'] ?? '').length > 0 && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
   t.same(missingLetters, [], `every invalid record is dead-lettered with a code and a reason (${invalid.length})`)
   // The served issue-19 departments (gplx, polled by driver-licence; viec-lam, by unemployment-benefit;
-  // giao-duc, by student-enrolment; ha-tang, by urban-infrastructure) list theirs in their own truth.
-  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit', 'giao-duc': 'student-enrolment', 'ha-tang': 'urban-infrastructure' }
+  // giao-duc, by student-enrolment; cong-chung, by notarization; ha-tang, by urban-infrastructure) list theirs in
+  // their own truth.
+  const sourceConnector: Record<string, string> = { gplx: 'driver-licence', 'viec-lam': 'unemployment-benefit', 'giao-duc': 'student-enrolment',
+    'cong-chung': 'notarization', 'ha-tang': 'urban-infrastructure' }
   const sourceInvalid = loaded.sourceTruth.filter(e => e.type === 'source-invalid')
   const missingSourceLetters = sourceInvalid.filter(e => !loaded.deadLetters.some(d =>
     d.topic === `dlq.connector.${sourceConnector[e.department]}` && d.key === e.key && (d.headers['lt-dlq-code'] ?? '').startsWith('LT_ERR_')))
-  t.same(missingSourceLetters, [], `every invalid licence, benefit, enrolment and infrastructure asset is dead-lettered (${sourceInvalid.length})`)
+  t.same(missingSourceLetters, [], `every invalid licence, benefit, enrolment, notarization and infrastructure asset is dead-lettered (${sourceInvalid.length})`)
   t.equal(loaded.deadLetters.length, invalid.length + sourceInvalid.length, 'and nothing else is')
 
   await schoolAddressesLoseToResidence(t, loaded.store, truth, loaded.sourceTruth)

@@ -28,6 +28,7 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
+  notarization: 'congChung',
   'urban-infrastructure': 'haTang'
 }
 

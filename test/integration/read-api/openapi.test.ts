@@ -12,6 +12,7 @@ const readRoutes = [
   ['get', '/v1/citizens/{personalId}/driver-licences'],
   ['get', '/v1/citizens/{personalId}/benefits'],
   ['get', '/v1/citizens/{personalId}/students'],
+  ['get', '/v1/citizens/{personalId}/notarizations'],
   ['get', '/v1/citizen-lookups/by-cmnd/{cmnd}'],
   ['get', '/v1/citizen-lookups/by-health-insurance/{number}'],
   ['post', '/v1/citizens/search'],

@@ -18,6 +18,7 @@ import { notarizationConnector } from './notarization/connector.js'
 import { constructionPermitConnector } from './construction-permit/connector.js'
 import { civilServantConnector } from './civil-servant/connector.js'
 import { socialBeneficiaryConnector } from './social-beneficiary/connector.js'
+import { urbanInfrastructureConnector } from './urban-infrastructure/connector.js'
 import { businessHouseholdConnector } from './business-household/connector.js'
 
 export interface BuiltInEntry {
@@ -103,7 +104,9 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // Staff records are noi-vu's alone; it feeds no person fields (connectors/civil-servant/mapping.ts).
   { connector: civilServantConnector, simulatedDepartment: 'noi-vu', authoritativeFor: { 'civil-servant': ['*'] } },
   // Allowances are chinh-sach's alone; a death in civil status is a signal against them, not a value.
-  { connector: socialBeneficiaryConnector, simulatedDepartment: 'chinh-sach', authoritativeFor: { 'social-beneficiary': ['*'] } }
+  { connector: socialBeneficiaryConnector, simulatedDepartment: 'chinh-sach', authoritativeFor: { 'social-beneficiary': ['*'] } },
+  // Infrastructure assets are ha-tang's alone; no other source holds them.
+  { connector: urbanInfrastructureConnector, simulatedDepartment: 'ha-tang', authoritativeFor: { 'urban-infrastructure': ['*'] } }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

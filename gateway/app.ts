@@ -14,6 +14,7 @@ import { healthRoutes, type ReadinessCheck } from './routes/health.js'
 import { citizenRoutes } from './routes/citizens/records.js'
 import { schemaRoutes } from './routes/integrators/schemas.js'
 import { citizenLinkRoutes } from './routes/citizens/links.js'
+import { infrastructureRoutes } from './routes/infrastructure.js'
 import { householdRoutes } from './routes/citizens/households.js'
 import { landParcelRoutes } from './routes/citizens/land-parcels.js'
 import { civilServantRoutes } from './routes/civil-servants.js'
@@ -111,6 +112,7 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(prefillRoutes(store, loadProcedureTemplates()))
   await app.register(unresolvedRoutes(store))
   await app.register(dataQualityRoutes(store))
+  await app.register(infrastructureRoutes(store))
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   if (connectors !== undefined) await app.register(conflictResolutionRoutes(store, connectors.eventLog))
   await app.register(consoleRoutes({ store, connectors, metrics: metrics?.metrics, templates: loadProcedureTemplates() }))

@@ -159,7 +159,8 @@ export const goldenCollection: Record<CanonicalEntity, CollectionName> = {
   notarization: 'notarizations',
   'construction-permit': 'construction_permits',
   'civil-servant': 'civil_servants',
-  'social-beneficiary': 'social_beneficiaries'
+  'social-beneficiary': 'social_beneficiaries',
+  'urban-infrastructure': 'infrastructure_assets'
 }
 
 export const recordKey = (entity: CanonicalEntity, entityId: string): string => `${entity}:${entityId}`
@@ -189,7 +190,9 @@ export const personLinkSlots: Record<CanonicalEntity, number> = {
   notarization: 8,
   'construction-permit': 8,
   'civil-servant': 1,
-  'social-beneficiary': 1
+  'social-beneficiary': 1,
+  // Not personal data: no person is linked (its equality keys are records/infrastructure-links.ts).
+  'urban-infrastructure': 0
 }
 export const personSlot = (i: number): string => `links.person${i}`
 

@@ -17,9 +17,11 @@
 //   construction-permit    links.person0..7       <- fields.ownerPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
 //   civil-servant          links.person0          <- fields.personalId
 //   social-beneficiary     links.person0          <- fields.personalId
+//   urban-infrastructure   links.ward, links.network, links.assetType <- fields.properties.* (no person)
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
 import { nameMatchKey } from '../schemas/vietnam/names.js'
 import { personLinkSlots } from './golden-record.js'
+import { infrastructureLinks } from './infrastructure-links.js'
 
 export const PARCEL_SLOTS = 8
 export const parcelSlot = (i: number): string => `links.parcel${i}`
@@ -84,5 +86,6 @@ export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unk
   if (parcels.length > 0) slot('parcel', parcels, PARCEL_SLOTS)
   const serial = entity === 'notarization' ? propertyOf(fields).certificateSerial : undefined
   if (typeof serial === 'string') links.certificate = serial
+  if (entity === 'urban-infrastructure') Object.assign(links, infrastructureLinks(fields))
   return links
 }

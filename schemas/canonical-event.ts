@@ -13,7 +13,8 @@ export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-us
   'notarization',
   'construction-permit',
   'civil-servant',
-  'social-beneficiary'] as const
+  'social-beneficiary',
+  'urban-infrastructure'] as const
 export type CanonicalEntity = typeof canonicalEntities[number]
 
 export const canonicalTopic = (entity: CanonicalEntity): string => `canonical.${entity}`

@@ -17,6 +17,9 @@ import {
   BUILDING_TYPE_LABELS, INSPECTION_RESULT_LABELS, lookUpLabel, PERMIT_STATUS_LABELS, PERMIT_TYPE_LABELS
 } from '../../schemas/vietnam/construction-permit-codes.js'
 import { CIVIL_SERVANT_CATEGORY_CODES, CIVIL_SERVANT_SEX_CODES, CIVIL_SERVANT_STATUS_CODES } from '../../schemas/vietnam/civil-servant-codes.js'
+import { ASSET_TYPE_CODES, CONDITION_CODES, NETWORK_CODES, labelKey } from '../../schemas/vietnam/infrastructure-codes.js'
+import { parseWkt } from '../../schemas/geo/wkt.js'
+import { bboxOf } from '../../schemas/geo/bbox.js'
 
 export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
@@ -142,7 +145,23 @@ export const transforms = {
   'beneficiary-status': codeTable(BENEFICIARY_STATUS_WORDS, 'LT_ERR_BENEFICIARY_STATUS', 'status', true),
   'beneficiary-end-reason': codeTable(BENEFICIARY_END_REASON_WORDS, 'LT_ERR_BENEFICIARY_END_REASON', 'end reason', true),
   percent: v => { const n = parsePercent(v); return n !== undefined ? ok(n) : bad('LT_ERR_PERCENT', `not a whole percentage: ${text(v)}`) },
-  religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) }
+  religion: v => { const r = religionByCode(text(v)) ?? religionByName(text(v)); return r !== undefined ? ok(r.code) : bad('LT_ERR_RELIGION', `unknown religion: ${text(v)}`) },
+  // Urban infrastructure: WKT to a GeoJSON geometry, and its envelope (RFC 7946 bbox) for the bbox
+  // filter (schemas/geo/); the GIS layer's Vietnamese labels (schemas/vietnam/infrastructure-codes.ts).
+  'wkt-geometry': v => { const r = parseWkt(v); return r.ok ? ok(r.geometry) : bad(r.code, r.message) },
+  'wkt-bbox': v => { const r = parseWkt(v); return r.ok ? ok(bboxOf(r.geometry.coordinates)) : bad(r.code, r.message) },
+  'infrastructure-network': v => {
+    const code = NETWORK_CODES[labelKey(text(v))]
+    return code !== undefined ? ok(code) : bad('LT_ERR_INFRASTRUCTURE_NETWORK', `unknown network: ${text(v)}`)
+  },
+  'infrastructure-asset-type': v => {
+    const code = ASSET_TYPE_CODES[labelKey(text(v))]
+    return code !== undefined ? ok(code) : bad('LT_ERR_ASSET_TYPE', `unknown asset type: ${text(v)}`)
+  },
+  'infrastructure-condition': v => {
+    const code = CONDITION_CODES[labelKey(text(v))]
+    return code !== undefined ? ok(code) : bad('LT_ERR_ASSET_CONDITION', `unknown condition: ${text(v)}`)
+  }
 } satisfies Record<string, Transform>
 
 export type TransformName = keyof typeof transforms

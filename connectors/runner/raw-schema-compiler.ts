@@ -3,6 +3,7 @@
 // suite may ask for the same `$id`, which ajv refuses to add twice.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import { addRawFormats } from './raw-formats.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
 
@@ -11,6 +12,7 @@ export type RawSchemaCompiler = (schema: Record<string, unknown>) => ValidateFun
 export function createRawSchemaCompiler (): RawSchemaCompiler {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false })
   addFormats(ajv)
+  addRawFormats(ajv)
   const byObject = new WeakMap<object, ValidateFunction>()
   return schema => {
     const known = byObject.get(schema) ?? (typeof schema.$id === 'string' ? ajv.getSchema(schema.$id) : undefined)

@@ -64,7 +64,8 @@ export const operationIds: Readonly<Record<string, string>> = {
   'GET /v1/subscriptions/:id/dead-letters': 'listSubscriptionDeadLetters',
   'POST /v1/subscriptions/:id/dead-letters/:seq/replay': 'replaySubscriptionDeadLetter',
   'GET /v1/citizens/:personalId/construction-permits': 'listCitizenConstructionPermits',
-  'GET /v1/civil-servants/:staffCode': 'getCivilServant'
+  'GET /v1/civil-servants/:staffCode': 'getCivilServant',
+  'GET /v1/infrastructure': 'listInfrastructure'
 }
 
 /**

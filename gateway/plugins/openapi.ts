@@ -79,7 +79,8 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'connectors', description: 'The connector registry for integrators: register a declarative source, dry-run its mapping, status, pause, resume, run, and push endpoints (docs/connectors.md)' },
         { name: 'dead letters', description: 'Records every stage refused, with the reason and where they came from; replayed once the cause is fixed (operators)' },
-        { name: 'admin', description: 'API clients, keys and grants (operators only; docs/security-model.md)' }
+        { name: 'admin', description: 'API clients, keys and grants (operators only; docs/security-model.md)' },
+        { name: 'infrastructure', description: 'Urban technical infrastructure (GIS) as GeoJSON feature collections with a bounding-box filter; not personal data, read behind a grant' }
       ]
     },
     transform: ({ schema, url, route }) => {

@@ -16,6 +16,7 @@ import { notarizationSchema } from '../../schemas/notarization.js'
 import { constructionPermitSchema } from '../../schemas/construction-permit.js'
 import { civilServantSchema } from '../../schemas/civil-servant.js'
 import { socialBeneficiarySchema } from '../../schemas/social-beneficiary.js'
+import { urbanInfrastructureSchema } from '../../schemas/urban-infrastructure.js'
 import { businessHouseholdSchema } from '../../schemas/business-household.js'
 import { viewSchema } from '../security/projection.js'
 import type { OpaqueRefs } from '../security/opaque-refs.js'
@@ -44,7 +45,8 @@ const canonicalSchemas: Record<CanonicalEntity, object> = {
   notarization: notarizationSchema,
   'construction-permit': constructionPermitSchema,
   'civil-servant': civilServantSchema,
-  'social-beneficiary': socialBeneficiarySchema
+  'social-beneficiary': socialBeneficiarySchema,
+  'urban-infrastructure': urbanInfrastructureSchema
 }
 
 /** The entity's canonical schema with nothing required (a projection may leave any field out), inline. */

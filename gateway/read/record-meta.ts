@@ -23,7 +23,8 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
   notarization: ['notarizationId'],
   'construction-permit': ['permitId'],
   'civil-servant': ['staffCode'],
-  'social-beneficiary': ['caseId']
+  'social-beneficiary': ['caseId'],
+  'urban-infrastructure': ['id']
 }
 
 /** The record's id when the released data already carries it, else its opaque ref. */

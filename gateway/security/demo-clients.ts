@@ -29,7 +29,7 @@ export const STEWARDSHIP_PURPOSE = 'data-stewardship'
 // affairs may see (docs/sources/civil-servant.md); no demo client is granted it.
 const conflictEntities: EntityName[] = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
   'driver-licence', 'unemployment-benefit', 'student-enrolment', 'notarization',
-  'construction-permit', 'social-beneficiary']
+  'construction-permit', 'social-beneficiary', 'urban-infrastructure']
 
 /** One grant per (procedure, entity) with exactly the fields the procedure's template prefills. */
 function procedureGrants (): Grant[] {

@@ -15,6 +15,7 @@ import { notarizationSchema } from '../../schemas/notarization.js'
 import { constructionPermitSchema } from '../../schemas/construction-permit.js'
 import { civilServantSchema } from '../../schemas/civil-servant.js'
 import { socialBeneficiarySchema } from '../../schemas/social-beneficiary.js'
+import { urbanInfrastructureSchema } from '../../schemas/urban-infrastructure.js'
 
 
 /** Top-level properties, and for object properties also `parent.child`. */
@@ -44,6 +45,8 @@ export const grantableEntities = {
   // The most sensitive entity: granted to home affairs only, never to a demo client (demo-clients.ts).
   'civil-servant': { description: 'A cadre, civil servant or public employee: unit, position, rank (GET /v1/civil-servants/{staffCode})', fields: fieldPaths(civilServantSchema) },
   'social-beneficiary': { description: 'A person with merit or a social-protection beneficiary (người có công, bảo trợ xã hội) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(socialBeneficiarySchema) },
+  // Not personal data, but critical infrastructure (pumping stations, water mains): read behind a grant too.
+  'urban-infrastructure': { description: 'An urban technical-infrastructure asset as a GeoJSON Feature (GET /v1/infrastructure)', fields: fieldPaths(urbanInfrastructureSchema) },
   'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
 } as const satisfies Record<string, { description: string, fields: string[] }>
 

@@ -20,6 +20,7 @@ export const collectionNames = [
   'construction_permits',
   'civil_servants',
   'social_beneficiaries',
+  'infrastructure_assets',
   // append-only history of golden records, conflicts between sources, records waiting for a link
   'history', 'conflicts', 'unresolved', 'id_links',
   // connector registry and dead letters kept for listing and replay

@@ -54,7 +54,8 @@ export const wardPaths: Record<CanonicalEntity, string[]> = {
   notarization: [],
   'construction-permit': ['address.wardCode'],
   'civil-servant': [],
-  'social-beneficiary': ['address.wardCode']
+  'social-beneficiary': ['address.wardCode'],
+  'urban-infrastructure': ['properties.wardCode']
 }
 /** The address fields whose change is a move. */
 const movePaths: Partial<Record<CanonicalEntity, string[]>> = {

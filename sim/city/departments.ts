@@ -3,7 +3,7 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung' | 'noi-vu' | 'chinh-sach'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung' | 'noi-vu' | 'chinh-sach' | 'ha-tang'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +21,7 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung' | 'noiVu' | 'chinhSach'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung' | 'noiVu' | 'chinhSach' | 'haTang'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -129,6 +129,15 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     portOffset: 9,
     streams: [
       stream({ department: 'chinh-sach', name: 'doi-tuong', path: '/chinh-sach/doi-tuong', keyField: 'SoHoSo', updatedField: 'NgayCapNhat', deletedField: 'Xoa', deletedValue: 1, pageSizeParam: 'pageSize' })
+    ]
+  },
+  {
+    // Offset 12: the one given to the infrastructure department among issue 19's eight.
+    id: 'ha-tang',
+    handle: 'haTang',
+    portOffset: 12,
+    streams: [
+      stream({ department: 'ha-tang', name: 'tai-san', path: '/ha-tang/tai-san', keyField: 'MA_TS', updatedField: 'NGAY_CN', deletedField: 'TRANG_THAI_BG', deletedValue: 'XOA', pageSizeParam: 'limit' })
     ]
   }
 ]

@@ -19,7 +19,8 @@ export const connectorIds: Record<Handle, string> = {
   congChung: 'notarization',
   xayDung: 'construction-permit',
   noiVu: 'civil-servant',
-  chinhSach: 'social-beneficiary'
+  chinhSach: 'social-beneficiary',
+  haTang: 'urban-infrastructure'
 }
 
 export interface HubSourcesConfig {

@@ -42,7 +42,8 @@ export interface Departments {
   congChung: DepartmentServer
   xayDung: DepartmentServer,
   noiVu: DepartmentServer,
-  chinhSach: DepartmentServer
+  chinhSach: DepartmentServer,
+  haTang: DepartmentServer
 }
 
 export interface SimulatedCity {

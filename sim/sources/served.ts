@@ -8,7 +8,7 @@ import { generateSourceDepartments } from './generate.js'
 import type { SourceTruthEntry } from './truth.js'
 
 /** Departments of sim/sources/ that sim/city/departments.ts lists, so the city serves them. */
-export const SERVED_SOURCE_DEPARTMENTS: readonly DepartmentId[] = ['gplx', 'viec-lam', 'giao-duc', 'cong-chung', 'xay-dung', 'noi-vu', 'chinh-sach']
+export const SERVED_SOURCE_DEPARTMENTS: readonly DepartmentId[] = ['gplx', 'viec-lam', 'giao-duc', 'cong-chung', 'xay-dung', 'noi-vu', 'chinh-sach', 'ha-tang']
 
 export const isSourceDepartment = (id: DepartmentId): boolean => SERVED_SOURCE_DEPARTMENTS.includes(id)
 

@@ -19,7 +19,8 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
   notarization: { contracts: { department: 'congChung', stream: 'hop-dong' } },
   'construction-permit': { permits: { department: 'xayDung', stream: 'giay-phep' } },
   'civil-servant': { staff: { department: 'noiVu', stream: 'can-bo' } },
-  'social-beneficiary': { beneficiaries: { department: 'chinhSach', stream: 'doi-tuong' } }
+  'social-beneficiary': { beneficiaries: { department: 'chinhSach', stream: 'doi-tuong' } },
+  'urban-infrastructure': { assets: { department: 'haTang', stream: 'tai-san' } }
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
@@ -30,7 +31,8 @@ const BASE_URL: Record<string, keyof Departments> = {
   notarization: 'congChung',
   'construction-permit': 'xayDung',
   'civil-servant': 'noiVu',
-  'social-beneficiary': 'chinhSach'
+  'social-beneficiary': 'chinhSach',
+  'urban-infrastructure': 'haTang'
 }
 
 // Departments whose records are few per citizen (about 1 in 100 people is on unemployment benefit):

@@ -46,7 +46,7 @@ t.test('no 2xx without a grant, no field beyond it, no other subject\'s data', a
         { purpose: '1.001193', entity: 'access-log', fields: ['at', 'purpose'] },
         // One grant on every other entity, so each endpoint's granted path is exercised too.
         ...(['household', 'land-parcel', 'health-insurance-card', 'business-household', 'driver-licence', 'unemployment-benefit', 'student-enrolment', 'construction-permit',
-          'civil-servant'] as const)
+          'civil-servant', 'urban-infrastructure'] as const)
           .map(entity => ({ purpose: '1.004222', entity, fields: grantableEntities[entity].fields.slice(0, 3) })),
         // Under another purpose than its land-parcel grant, so a parcel read here shows no notarizations
         // (the parcel read with both grants is tested in test/integration/read-api/parcel-notarizations.test.ts).

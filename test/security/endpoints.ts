@@ -159,6 +159,16 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
     expectedStatus: () => 200,
     operatorsOnly: true,
     auditedSubjects: onlyWhenHeld
+  },
+  {
+    // Not personal data: the same layer whoever the subject is, audited with no subject. Each feature's
+    // members as the record; `type: "Feature"` and a null geometry or properties are GeoJSON's envelope.
+    route: 'GET /v1/infrastructure',
+    entity: 'urban-infrastructure',
+    request: () => ({ method: 'GET', url: '/v1/infrastructure?bbox=105,9,107,11' }),
+    records: body => (body.features as Array<Record<string, unknown>>).map(f => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null))),
+    expectedStatus: () => 200,
+    auditedSubjects: () => []
   }
 ]
 
@@ -192,6 +202,11 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
       canonicalEvent({ entity: 'social-beneficiary', entityId: k.socialCase, system: 'chinh-sach', at: 1, fields: { caseId: k.socialCase, personalId: id, fullName: p.fullName, programme: 'social-protection', category: 'elderly-80-plus', decision: { number: '87/QĐ-UBND', date: '2020-03-02' }, monthlyAllowanceVnd: 750000, allowanceFrom: '2020-03-01', status: 'active' } })
     ]
   }))
+  // One infrastructure asset for GET /v1/infrastructure: no person in it.
+  await apply([canonicalEvent({ entity: 'urban-infrastructure', entityId: 'CS-31135-000001', system: 'ha-tang', at: 1, fields: {
+    type: 'Feature', id: 'CS-31135-000001', bbox: [105.78, 10.03, 105.78, 10.03], geometry: { type: 'Point', coordinates: [105.78, 10.03] },
+    properties: { assetId: 'CS-31135-000001', network: 'lighting', assetType: 'street-light', wardCode: '31135', condition: 'good' }
+  } })])
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)
   await store.bulkUpsert('id_links', people.map(p => ({ doc: { _id: `cmnd:${matrixKeys(p.personalId).cmnd}`, version: 1, personalId: p.personalId }, expectedVersion: null })))
 }

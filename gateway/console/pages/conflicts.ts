@@ -27,7 +27,8 @@ const entityLabels: Record<CanonicalEntity, string> = {
   notarization: 'Việc công chứng',
   'construction-permit': 'Giấy phép xây dựng',
   'civil-servant': 'Cán bộ, công chức, viên chức',
-  'social-beneficiary': 'Người có công, bảo trợ xã hội'
+  'social-beneficiary': 'Người có công, bảo trợ xã hội',
+  'urban-infrastructure': 'Hạ tầng kỹ thuật đô thị'
 }
 const statusLabel = (c: ConflictItem): string => c.status === 'open' ? 'Đang mở' : c.resolution !== undefined ? 'Đã xử lý (quyết định)' : 'Đã hết (nguồn thống nhất)'
 

@@ -27,7 +27,8 @@ const BASE: Record<string, keyof SimulatedCity['departments']> = {
   notarization: 'congChung',
   'construction-permit': 'xayDung',
   'civil-servant': 'noiVu',
-  'social-beneficiary': 'chinhSach'
+  'social-beneficiary': 'chinhSach',
+  'urban-infrastructure': 'haTang'
 }
 const RELATION: Record<string, string> = { '06': '08', '07': '06' }
 

@@ -31,7 +31,8 @@ const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   notarization: 'congChung',
   'construction-permit': 'xayDung',
   'civil-servant': 'noiVu',
-  'social-beneficiary': 'chinhSach'
+  'social-beneficiary': 'chinhSach',
+  'urban-infrastructure': 'haTang'
 }
 
 export interface LoadedCity {

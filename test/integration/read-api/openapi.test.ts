@@ -21,7 +21,8 @@ const readRoutes = [
   ['get', '/v1/land-parcels/{parcelId}'],
   ['get', '/v1/land-parcels/by-certificate/{serial}'],
   ['get', '/v1/conflicts'],
-  ['get', '/v1/civil-servants/{staffCode}']
+  ['get', '/v1/civil-servants/{staffCode}'],
+  ['get', '/v1/infrastructure']
 ] as const
 
 t.test('OpenAPI: every read route documented with tags, examples and problems', async t => {
@@ -32,7 +33,8 @@ t.test('OpenAPI: every read route documented with tags, examples and problems', 
     const op = doc.paths[path]?.[method]
     if (op === undefined) { t.fail(`${method} ${path} not documented`); continue }
     t.ok(op.tags.length > 0 && op.tags.every((tag: string) => tags.has(tag)), `${path}: tags registered`)
-    const ok = op.responses['200'].content['application/json']
+    // The GIS layer answers GeoJSON (RFC 7946), every other read JSON.
+    const ok = op.responses['200'].content['application/json'] ?? op.responses['200'].content['application/geo+json']
     const example = ok.example ?? ok.examples ?? doc.components.schemas[(ok.schema.$ref ?? '').split('/').at(-1)]?.examples
     t.ok(example !== undefined, `${path}: a 200 example`)
     for (const status of ['400', '401', '403', '503']) t.ok(op.responses[status] !== undefined, `${path}: ${status} documented`)

@@ -11,7 +11,7 @@ const RESIDENCE_FIELDS = new Set(['householdId', 'relationToHead', 'permanentAdd
 const CONFLICT_FIELD: Record<string, string> = { fullName: 'fullName', birthDate: 'birthDate', sex: 'sex', 'permanentAddress.wardCode': 'wardCode' }
 
 /** The department whose record makes this field of this entity (survivorship.json). */
-function authority (miss: Omit<Miss, 'reason'>): DepartmentId {
+export function authority (miss: Pick<Miss, 'entity' | 'field'>): DepartmentId {
   switch (miss.entity) {
     case 'person': return RESIDENCE_FIELDS.has(miss.field.split('.')[0]) ? 'residence' : 'civil-status'
     case 'household': return 'residence'

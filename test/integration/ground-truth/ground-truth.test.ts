@@ -32,6 +32,7 @@ import { foldDiacritics } from '../../../schemas/vietnam/names.js'
 import { expectedRecords } from './expected.js'
 import { compareWithTruth, injections } from './compare.js'
 import { explainMiss } from './explain-miss.js'
+import { reportPerSource } from './source-report.js'
 
 // The truth names departments; golden records name source systems; dead letters name connectors.
 const SYSTEM: Record<string, string> = { 'civil-status': 'ho-tich', residence: 'cu-tru', land: 'dat-dai', bhyt: 'bhyt', business: 'dang-ky-kinh-doanh' }
@@ -94,6 +95,8 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   const groups = await store.find('unresolved', { limit: 1000 }) as Array<{ entries: Array<{ entity: string, entityId?: string }> }>
   const held = new Set(groups.flatMap(g => g.entries.map(e => `${e.entity}:${e.entityId ?? ''}`)))
   t.same(waitingMisses.filter(m => !held.has(`${m.entity}:${m.id}`)).map(m => `${m.entity}:${m.id}`), [], 'every record waiting for a link is in the unresolved set')
+  // Per source, all thirteen: the share of fields matched and every miss explained (source-report.ts).
+  await reportPerSource(t, loaded, comparison)
 
   // Conflicts.
   const conflicts = truth.filter((e): e is TruthConflict => e.type === 'conflict')

@@ -1,8 +1,9 @@
 // Issue 5 item 6: a synthetic city loaded through the whole pipeline (five connectors, event log,
 // normalizer, merger; embedded adapters) reproduces its ground truth. Reports the share of
-// fields that match, per entity and overall, with every miss classified by the injection that
-// causes it; asserts that no miss is unexplained, that every injected conflict is found with the
-// expected winner, and that every invalid record is in the dead letters with a reason.
+// fields that match, per entity, per source (all thirteen: source-report.ts) and overall, with
+// every miss classified by the injection that causes it; asserts that no miss is unexplained, that
+// every injected conflict is found with the expected winner, and that every invalid record is in
+// the dead letters with a reason.
 //
 // Measured (seed 47, default rates): 99.37 % of 7994 fields; (seed 11, 20 % conflicts, 2 %
 // invalid): 98.82 % of 8128. The floors sit just below. (Seed 47 measured 99.56 % of 7475 before

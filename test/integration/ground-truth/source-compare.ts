@@ -89,8 +89,8 @@ export const same = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys
 
 function sortKeys (v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys)
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1).map(([k, x]) => [k, sortKeys(x)]))
-  return v
+  if (v === null || typeof v !== 'object') return v
+  return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1).map(([k, x]) => [k, sortKeys(x)]))
 }
 
 export const round = (n: number): number => Number(n.toFixed(4))

@@ -21,7 +21,9 @@ export function differingLeaves (want: unknown, got: unknown, path: string, pare
   if (isObject(want) && isObject(got)) {
     return [...new Set([...Object.keys(want), ...Object.keys(got)])].flatMap(k => differingLeaves(want[k], got[k], `${path}.${k}`, got))
   }
-  if (Array.isArray(want) && Array.isArray(got) && want.length === got.length) return want.flatMap((w, i) => differingLeaves(w, got[i], `${path}[${i}]`))
+  if (Array.isArray(want) && Array.isArray(got) && want.length === got.length) {
+    return want.flatMap((w, i) => differingLeaves(w, got[i], `${path}[${i}]`))
+  }
   return [{ path, want, got, ...(parent !== undefined ? { parent } : {}) }]
 }
 
@@ -73,7 +75,9 @@ async function winnerHolds (c: SourceTruthConflict, ctx: SourceExplainContext): 
     const dead = ctx.truth.some(e => e.type === 'invalid' && e.department === CITY_DEPARTMENT[c.winner] && e.entityKey === c.entityKey)
     if (dead) return `the winner's (${c.winner}) record is dead-lettered`
     const golden = await ctx.store.get(goldenCollection.person, c.entityKey)
-    const held = isGoldenRecord(golden) ? c.field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], golden.fields) : undefined
+    const held = isGoldenRecord(golden)
+      ? c.field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], golden.fields)
+      : undefined
     return held === value ? `the person holds ${c.winner}'s value` : undefined
   }
   // A certificate serial: the land register holds the certificate under its serial.
@@ -101,14 +105,17 @@ async function explainLeaf (leaf: Leaf, miss: Omit<SourceMiss, 'reason'>, record
   if (miss.kind === 'unexpected' && miss.field.includes('.')) return `defect: golden field named by a dotted path (${miss.field}), not nested`
   if (leaf.got === undefined && miss.kind !== 'no-record' && flat.includes('.')) {
     const golden = await ctx.store.get(goldenCollection[miss.entity as keyof typeof goldenCollection], miss.id)
-    if (isGoldenRecord(golden) && JSON.stringify(golden.fields[flat]) === JSON.stringify(leaf.want)) return `defect: ${flat} held as a top-level key, not nested`
+    if (isGoldenRecord(golden) && JSON.stringify(golden.fields[flat]) === JSON.stringify(leaf.want)) {
+      return `defect: ${flat} held as a top-level key, not nested`
+    }
   }
 
   // The department disagrees with the authoritative source: its own record keeps what it typed.
   for (const c of mine.filter((e): e is SourceTruthConflict => e.type === 'source-conflict')) {
     if (conflictPath(c, miss.entity) !== flat || leaf.got !== c.values[department]) continue
     const holds = await winnerHolds(c, ctx)
-    if (holds !== undefined) return `source-conflict: the ${miss.entity} keeps ${department}'s ${c.field} as typed; ${c.winner} is authoritative (${holds})`
+    if (holds === undefined) continue
+    return `source-conflict: the ${miss.entity} keeps ${department}'s ${c.field} as typed; ${c.winner} is authoritative (${holds})`
   }
 
   // Dialect: the export wrote the name without its marks (gplx: bare upper-case ASCII); the letters are all there.
@@ -132,7 +139,9 @@ export async function explainSourceMiss (miss: Omit<SourceMiss, 'reason'>, recor
     const invalid = ctx.sourceTruth.find(e => e.type === 'source-invalid' && e.department === department && e.key === key)
     if (invalid?.type === 'source-invalid') return `${department} record dead-lettered (${invalid.reason} in ${invalid.field}): no record`
     const legacy = ctx.sourceTruth.some(e => e.type === 'source-variant' && e.kind === 'legacy-id' && e.department === department && e.key === key)
-    if (legacy && ctx.waiting.has(`${miss.entity}:${miss.id}`)) return `legacy-id: ${department} names a person by CMND only: the ${miss.entity} waits in the unresolved set`
+    if (legacy && ctx.waiting.has(`${miss.entity}:${miss.id}`)) {
+      return `legacy-id: ${department} names a person by CMND only: the ${miss.entity} waits in the unresolved set`
+    }
     return `unexplained: no record${legacy ? ' (legacy-id, not in the unresolved set)' : ''}`
   }
   const reasons = await Promise.all(differingLeaves(miss.want, miss.got, `.${miss.field}`).map(async l => await explainLeaf(l, miss, record, ctx)))

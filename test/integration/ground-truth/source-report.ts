@@ -25,8 +25,8 @@ export async function reportPerSource (t: Test, loaded: LoadedCity, comparison: 
   const issue19 = await compareSourceRecords(store, sourceTruth, async (miss, record) =>
     await explainSourceMiss(miss, record, { store, sourceTruth, truth, waiting }))
 
-  const sources = ['civil-status', 'residence', 'land', 'bhyt', 'business',
-    ...builtIns.entries.flatMap(e => e.simulatedDepartment !== undefined && !['civil-status', 'residence', 'land', 'bhyt', 'business'].includes(e.simulatedDepartment) ? [e.simulatedDepartment] : [])]
+  // The simulated department behind each built-in connector: the first five, then the eight.
+  const sources = builtIns.entries.flatMap(e => e.simulatedDepartment ?? [])
   const perSource: Record<string, SourceLine> = {}
   const unexplained: Record<string, string[]> = {}
   const defects: string[] = []

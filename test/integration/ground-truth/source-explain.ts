@@ -28,7 +28,12 @@ export function differingLeaves (want: unknown, got: unknown, path: string, pare
 }
 
 // The truth names winners by source system; the city's own truth names departments.
-const CITY_DEPARTMENT: Record<string, string> = { 'ho-tich': 'civil-status', 'cu-tru': 'residence', 'dat-dai': 'land' }
+const CITY_DEPARTMENT: Record<string, string> = { 'ho-tich': 'civil-status', 'cu-tru': 'residence', 'dat-dai': 'land', bhyt: 'bhyt' }
+// Where the winner of a conflict on another entity's field keeps its value: the record keyed by it.
+const WINNER_HOLDS: Record<string, keyof typeof goldenCollection> = {
+  certificateSerial: 'land-use-certificate',
+  socialInsuranceNumber: 'health-insurance-card'
+}
 
 export interface SourceExplainContext {
   store: Store
@@ -62,8 +67,10 @@ const pattern = (path: string): string => path.replace(/\[\d+\]/g, '[]')
 function conflictPath (c: SourceTruthConflict, entity: string): string | undefined {
   if (c.entity === entity) return c.field
   const entities = mappingOf(c.department)?.mapping.streams.flatMap(s => s.entities) ?? []
-  const person = entities.find(e => e.entity === 'person')?.fields.find(f => f.to === c.field)
-  const from = person !== undefined && 'from' in person ? person.from : undefined
+  const personRule = entities.find(e => e.entity === 'person')
+  const person = personRule?.fields.find(f => f.to === c.field)
+  // A person mapped once per list item (a permit's owners) reads its fields inside that list.
+  const from = person !== undefined && 'from' in person ? `${personRule?.each !== undefined ? `${personRule.each}[].` : ''}${person.from}` : undefined
   if (from === undefined) return entities.some(e => e.entity === entity && e.fields.some(f => f.to === c.field)) ? c.field : undefined
   return entities.find(e => e.entity === entity)?.fields.find(f => 'from' in f && f.from === from)?.to
 }
@@ -80,11 +87,11 @@ async function winnerHolds (c: SourceTruthConflict, ctx: SourceExplainContext): 
       : undefined
     return held === value ? `the person holds ${c.winner}'s value` : undefined
   }
-  // A certificate serial: the land register holds the certificate under its serial.
-  if (c.field.endsWith('certificateSerial')) {
-    return isGoldenRecord(await ctx.store.get(goldenCollection['land-use-certificate'], value)) ? `${c.winner} holds certificate ${value}` : undefined
-  }
-  return undefined
+  const held = WINNER_HOLDS[c.field.split('.').at(-1) ?? '']
+  if (held === undefined) return undefined
+  if (isGoldenRecord(await ctx.store.get(goldenCollection[held], value))) return `${c.winner} holds ${held} ${value}`
+  const dead = ctx.truth.some(e => e.type === 'invalid' && e.department === CITY_DEPARTMENT[c.winner] && [e.key, e.entityKey].includes(value))
+  return dead ? `the winner's (${c.winner}) ${held} is dead-lettered` : undefined
 }
 
 async function explainLeaf (leaf: Leaf, miss: Omit<SourceMiss, 'reason'>, record: SourceTruthRecord, ctx: SourceExplainContext): Promise<string> {
@@ -112,7 +119,8 @@ async function explainLeaf (leaf: Leaf, miss: Omit<SourceMiss, 'reason'>, record
 
   // The department disagrees with the authoritative source: its own record keeps what it typed.
   for (const c of mine.filter((e): e is SourceTruthConflict => e.type === 'source-conflict')) {
-    if (conflictPath(c, miss.entity) !== flat || leaf.got !== c.values[department]) continue
+    if (conflictPath(c, miss.entity) !== pattern(flat) || leaf.got !== c.values[department]) continue
+    if (flat !== pattern(flat) && leaf.parent?.personalId !== c.entityKey) continue
     const holds = await winnerHolds(c, ctx)
     if (holds === undefined) continue
     return `source-conflict: the ${miss.entity} keeps ${department}'s ${c.field} as typed; ${c.winner} is authoritative (${holds})`
@@ -138,11 +146,19 @@ export async function explainSourceMiss (miss: Omit<SourceMiss, 'reason'>, recor
   if (miss.kind === 'no-record') {
     const invalid = ctx.sourceTruth.find(e => e.type === 'source-invalid' && e.department === department && e.key === key)
     if (invalid?.type === 'source-invalid') return `${department} record dead-lettered (${invalid.reason} in ${invalid.field}): no record`
-    const legacy = ctx.sourceTruth.some(e => e.type === 'source-variant' && e.kind === 'legacy-id' && e.department === department && e.key === key)
-    if (legacy && ctx.waiting.has(`${miss.entity}:${miss.id}`)) {
-      return `legacy-id: ${department} names a person by CMND only: the ${miss.entity} waits in the unresolved set`
+    // Civil status is the source that shows a CMND with its personal id: when the person's record there
+    // is dead-lettered, nothing links the CMND and the record waits in the unresolved set (checked there).
+    const legacy = ctx.sourceTruth.filter((e): e is SourceTruthVariant =>
+      e.type === 'source-variant' && e.kind === 'legacy-id' && e.department === department && e.key === key)
+    const unlinked = legacy.map(v => ctx.truth.find(e => e.type === 'invalid' && e.department === 'civil-status' && e.entityKey === v.canonical))
+      .find(e => e !== undefined)
+    if (unlinked?.type === 'invalid' && ctx.waiting.has(`${miss.entity}:${miss.id}`)) {
+      return `legacy-id: ${department} names a person by CMND only and that person's civil-status record is dead-lettered ` +
+        `(${unlinked.reason} in ${unlinked.field}): the ${miss.entity} waits in the unresolved set`
     }
-    return `unexplained: no record${legacy ? ' (legacy-id, not in the unresolved set)' : ''}`
+    const waiting = ctx.waiting.has(`${miss.entity}:${miss.id}`) ? 'waiting' : 'not waiting'
+    const why = unlinked === undefined ? 'civil status holds the person' : 'civil-status record dead-lettered'
+    return `unexplained: no record${legacy.length > 0 ? ` (legacy-id; ${why}; ${waiting})` : ''}`
   }
   const reasons = await Promise.all(differingLeaves(miss.want, miss.got, `.${miss.field}`).map(async l => await explainLeaf(l, miss, record, ctx)))
   return reasons.find(r => r.startsWith('unexplained')) ?? reasons.find(r => r.startsWith('defect')) ?? [...new Set(reasons)].join('; ')

@@ -80,7 +80,7 @@ async function groundTruth (t: Test, { city, floor }: Run): Promise<void> {
   // Fields.
   const expected = expectedRecords(truth)
   const ix = injections(truth)
-  const comparison = await compareWithTruth(store, expected, (miss, record) => explainMiss(miss, record, ix, truth))
+  const comparison = await compareWithTruth(store, expected, (miss, record) => explainMiss(miss, record, ix, truth, loaded.sourceTruth))
   const byReason: Record<string, { count: number, examples: string[] }> = {}
   for (const m of comparison.misses) {
     const r = byReason[m.reason] ??= { count: 0, examples: [] }

@@ -9,6 +9,8 @@ import type { TruthEntry } from '../../../sim/city/truth.js'
 import { builtIns } from '../../../connectors/built-in.js'
 import { goldenCollection, isGoldenRecord } from '../../../records/golden-record.js'
 import { foldDiacritics } from '../../../schemas/vietnam/names.js'
+import { findConflicts } from '../../../records/conflicts.js'
+import { DEATH_SIGNAL } from '../../../records/signals/death-ends-benefit.js'
 import type { SourceMiss } from './source-compare.js'
 
 interface Leaf { path: string, want: unknown, got: unknown, parent?: Record<string, unknown> }
@@ -75,23 +77,33 @@ function conflictPath (c: SourceTruthConflict, entity: string): string | undefin
   return entities.find(e => e.entity === entity)?.fields.find(f => 'from' in f && f.from === from)?.to
 }
 
-/** Whether the winner of a conflict holds its value where the hub keeps it. */
-async function winnerHolds (c: SourceTruthConflict, ctx: SourceExplainContext): Promise<string | undefined> {
+/** Whether the winner of a conflict holds its value where the hub keeps it (or why it cannot). */
+async function winnerHolds (c: SourceTruthConflict, record: SourceTruthRecord, ctx: SourceExplainContext): Promise<string | undefined> {
   const value = c.values[c.winner]
+  const holder = String(record.record.personalId ?? '')
+  const deadIn = (department: string, keys: unknown[]): boolean =>
+    ctx.truth.some(e => e.type === 'invalid' && e.department === department && (keys.includes(e.entityKey) || keys.includes(e.key)))
   if (c.entity === 'person') {
-    const dead = ctx.truth.some(e => e.type === 'invalid' && e.department === CITY_DEPARTMENT[c.winner] && e.entityKey === c.entityKey)
-    if (dead) return `the winner's (${c.winner}) record is dead-lettered`
+    if (deadIn(CITY_DEPARTMENT[c.winner], [c.entityKey])) return `the winner's (${c.winner}) record is dead-lettered`
     const golden = await ctx.store.get(goldenCollection.person, c.entityKey)
     const held = isGoldenRecord(golden)
       ? c.field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], golden.fields)
       : undefined
     return held === value ? `the person holds ${c.winner}'s value` : undefined
   }
+  // A death civil status registered and the department was never told of: the hub raises a signal for it.
+  if (value.startsWith('died ')) {
+    if (deadIn('civil-status', [holder])) return 'the holder\'s civil-status record is dead-lettered'
+    const open = await findConflicts(ctx.store, { entity: c.entity, entityId: c.entityKey, status: 'open' }, { limit: 10 })
+    return open.some(x => x.signal === DEATH_SIGNAL) ? `a ${DEATH_SIGNAL} signal is open for ${c.department}` : undefined
+  }
   const held = WINNER_HOLDS[c.field.split('.').at(-1) ?? '']
   if (held === undefined) return undefined
   if (isGoldenRecord(await ctx.store.get(goldenCollection[held], value))) return `${c.winner} holds ${held} ${value}`
-  const dead = ctx.truth.some(e => e.type === 'invalid' && e.department === CITY_DEPARTMENT[c.winner] && [e.key, e.entityKey].includes(value))
-  return dead ? `the winner's (${c.winner}) ${held} is dead-lettered` : undefined
+  if (ctx.waiting.has(`${held}:${value}`)) return `${c.winner}'s ${held} ${value} waits in the unresolved set for its holder's CMND link`
+  // The land register files a certificate under its parcel; social insurance a card under the holder.
+  const parcels = ((record.record.property as { parcelIds?: string[] } | undefined)?.parcelIds ?? [])
+  return deadIn(CITY_DEPARTMENT[c.winner], [value, holder, ...parcels]) ? `the winner's (${c.winner}) ${held} is dead-lettered` : undefined
 }
 
 async function explainLeaf (leaf: Leaf, miss: Omit<SourceMiss, 'reason'>, record: SourceTruthRecord, ctx: SourceExplainContext): Promise<string> {
@@ -119,9 +131,14 @@ async function explainLeaf (leaf: Leaf, miss: Omit<SourceMiss, 'reason'>, record
 
   // The department disagrees with the authoritative source: its own record keeps what it typed.
   for (const c of mine.filter((e): e is SourceTruthConflict => e.type === 'source-conflict')) {
-    if (conflictPath(c, miss.entity) !== pattern(flat) || leaf.got !== c.values[department]) continue
-    if (flat !== pattern(flat) && leaf.parent?.personalId !== c.entityKey) continue
-    const holds = await winnerHolds(c, ctx)
+    // The truth ends an allowance on a registered death (allowanceTo, endReason) even when unreported.
+    const fromDeath = c.values[c.winner]?.startsWith('died ') === true && leaf.got === undefined && ['allowanceTo', 'endReason'].includes(flat)
+    if (!fromDeath && (conflictPath(c, miss.entity) !== pattern(flat) || leaf.got !== c.values[department])) continue
+    // In a list (a permit's owners), only the item naming the conflict's person, by personal id or CMND.
+    const named = leaf.parent?.personalId === c.entityKey ||
+      variants.some(v => v.kind === 'legacy-id' && v.canonical === c.entityKey && v.written === leaf.parent?.legacyCmnd)
+    if (flat !== pattern(flat) && !named) continue
+    const holds = await winnerHolds(c, record, ctx)
     if (holds === undefined) continue
     return `source-conflict: the ${miss.entity} keeps ${department}'s ${c.field} as typed; ${c.winner} is authoritative (${holds})`
   }

@@ -16,7 +16,23 @@ import { explainSourceMiss } from './source-explain.js'
 // Hub defects the comparison found, reported rather than explained (see the lead's report).
 const KNOWN_DEFECTS = 'consumers/normalizer/legacy-id-linker.ts writes a linked nested field (guardian.personalId) as a flat top-level key'
 
-interface SourceLine { records: number, fields: number, match: number, share: number, misses: Record<string, number> }
+interface SourceLine {
+  records: number
+  fields: number
+  match: number
+  share: number
+  /** What the truth injected into this source (invalid, conflict, legacy-id, old-ward, …): what the hub had to see through. */
+  injected: Record<string, number>
+  misses: Record<string, number>
+}
+
+/** The kind of an injection line of either truth, or undefined for a record line. */
+function injectionKind (e: { type: string, kind?: string }): string | undefined {
+  if (e.type === 'invalid' || e.type === 'source-invalid') return 'invalid'
+  if (e.type === 'conflict' || e.type === 'source-conflict') return 'conflict'
+  if (e.type === 'variant' || e.type === 'source-variant') return e.kind
+  return undefined
+}
 
 export async function reportPerSource (t: Test, loaded: LoadedCity, comparison: Comparison): Promise<void> {
   const { store, truth, sourceTruth } = loaded
@@ -38,7 +54,12 @@ export async function reportPerSource (t: Test, loaded: LoadedCity, comparison: 
   }
   for (const source of sources) {
     const tally = comparison.perSource[source] ?? issue19.perSource[source] ?? { records: 0, fields: 0, match: 0, share: 0 }
-    perSource[source] = { records: tally.records, fields: tally.fields, match: tally.match, share: tally.share, misses: {} }
+    perSource[source] = { records: tally.records, fields: tally.fields, match: tally.match, share: tally.share, injected: {}, misses: {} }
+  }
+  for (const e of [...truth, ...sourceTruth] as Array<{ type: string, kind?: string, department?: string }>) {
+    const kind = injectionKind(e)
+    const line = perSource[e.department ?? '']
+    if (kind !== undefined && line !== undefined) line.injected[kind] = (line.injected[kind] ?? 0) + 1
   }
   for (const m of comparison.misses) count(authority(m), m.reason, `${m.entity} ${m.id} ${m.field}`)
   for (const m of issue19.misses) count(m.source, m.reason, `${m.entity} ${m.id} ${m.field}`)

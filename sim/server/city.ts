@@ -7,6 +7,7 @@ import type { InjectionRates } from '../city/inject.js'
 import type { TruthEntry } from '../city/truth.js'
 import { seededRandom } from '../random.js'
 import type { SourceTruthEntry } from '../sources/truth.js'
+import type { SourceRates } from '../sources/context.js'
 import { isSourceDepartment, renderServedSourceDepartments } from '../sources/served.js'
 import type { SourceDepartmentId } from '../sources/departments.js'
 import { liveSourceChange } from '../sources/changes.js'
@@ -24,6 +25,8 @@ export interface SimulatedCityOptions {
   seed?: number
   asOf?: string
   rates?: Partial<InjectionRates>
+  // The issue-19 departments' own injection rates (sim/sources/context.ts); defaults without it.
+  sourceRates?: Partial<SourceRates>
   host?: string
   // Department i listens on portBase + i (civil-status, residence, land, bhyt, business); 0 = any free port.
   portBase?: number
@@ -103,7 +106,7 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     asOf = summary.options.asOf
     sourceTruth = []
     const sourceInto = sourceTruth
-    renderServedSourceDepartments({ citizens: options.citizens ?? 300, seed, asOf }, wanted, (department, stream, record) => {
+    renderServedSourceDepartments({ citizens: options.citizens ?? 300, seed, asOf, sourceRates: options.sourceRates }, wanted, (department, stream, record) => {
       const name = `${department}.${stream}`
       const list = loaded.get(name) ?? []
       list.push(record)

@@ -3,8 +3,7 @@
 // the licences belong to the city's own people. Only departments listed in sim/city/departments.ts
 // are served; the others are still generated for the ground-truth tests only.
 import { DEPARTMENTS, type DepartmentId } from '../city/departments.js'
-import type { CityOptions } from '../city/options.js'
-import { generateSourceDepartments } from './generate.js'
+import { generateSourceDepartments, type SourceCityOptions } from './generate.js'
 import type { SourceTruthEntry } from './truth.js'
 
 /** Departments of sim/sources/ that sim/city/departments.ts lists, so the city serves them. */
@@ -17,7 +16,7 @@ export const isSourceDepartment = (id: DepartmentId): boolean => SERVED_SOURCE_D
  * to `record` under its department and stream, and the ground truth of those departments to `truth`.
  */
 export function renderServedSourceDepartments (
-  options: CityOptions,
+  options: SourceCityOptions,
   wanted: ReadonlySet<DepartmentId>,
   record: (department: DepartmentId, stream: string, record: Record<string, unknown>) => void,
   truth?: (entry: SourceTruthEntry) => void

@@ -7,6 +7,7 @@ import type { TruthEntry, TruthInvalid, TruthVariant, TruthConflict } from '../.
 import { goldenCollection, isGoldenRecord, type GoldenRecord } from '../../../records/golden-record.js'
 import type { ExpectedRecord } from './expected.js'
 import { decodeProvenance } from '../../../records/provenance-codec.js'
+import { authority } from './explain-miss.js'
 
 export interface Miss {
   entity: CanonicalEntity
@@ -24,6 +25,8 @@ export interface Tally { fields: number, match: number, mismatch: number, missin
 
 export interface Comparison {
   perEntity: Record<string, Tally & { records: number, share: number }>
+  /** The same fields by the department whose record makes each (explain-miss.ts authority). */
+  perSource: Record<string, Tally & { records: number, share: number }>
   overall: Tally & { share: number }
   misses: Miss[]
 }
@@ -60,6 +63,8 @@ export function injections (truth: TruthEntry[]): TruthInjections {
 
 export async function compareWithTruth (store: Store, expected: ExpectedRecord[], explain: (miss: Omit<Miss, 'reason'>, record: ExpectedRecord) => string): Promise<Comparison> {
   const perEntity: Comparison['perEntity'] = {}
+  const perSource: Comparison['perSource'] = {}
+  const sourceRecords = new Map<string, Set<string>>()
   const misses: Miss[] = []
   const byEntity = new Map<CanonicalEntity, ExpectedRecord[]>()
   for (const r of expected) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r])
@@ -72,12 +77,15 @@ export async function compareWithTruth (store: Store, expected: ExpectedRecord[]
       for (const [field, want] of Object.entries(record.fields)) {
         const got = comparable(field, golden === undefined ? undefined : at(golden.fields, field))
         if (want === undefined && got === undefined) continue
+        const source = authority({ entity, field })
+        const bySource = perSource[source] ??= { records: 0, fields: 0, match: 0, mismatch: 0, missing: 0, unexpected: 0, share: 0 }
+        const counted = sourceRecords.get(source) ?? sourceRecords.set(source, new Set()).get(source) as Set<string>
+        counted.add(`${entity}:${record.id}`)
         tally.fields++
-        if (same(got, want)) { tally.match++; continue }
+        bySource.fields++
+        if (same(got, want)) { tally.match++; bySource.match++; continue }
         const kind = golden === undefined ? 'no-record' : want === undefined ? 'unexpected' : got === undefined ? 'missing' : 'mismatch'
-        if (kind === 'unexpected') tally.unexpected++
-        else if (kind === 'mismatch') tally.mismatch++
-        else tally.missing++
+        if (kind === 'unexpected') { tally.unexpected++; bySource.unexpected++ } else if (kind === 'mismatch') { tally.mismatch++; bySource.mismatch++ } else { tally.missing++; bySource.missing++ }
         const from = golden === undefined ? undefined : decodeProvenance(golden.provenance)[field.split('.')[0]]?.sourceSystem
         const miss = { entity, id: record.id, field, kind, want, got, ...(from !== undefined ? { from } : {}) } as const
         misses.push({ ...miss, reason: explain(miss, record) })
@@ -86,10 +94,14 @@ export async function compareWithTruth (store: Store, expected: ExpectedRecord[]
     tally.share = round(tally.match / tally.fields)
     perEntity[entity] = tally
   }
+  for (const [source, tally] of Object.entries(perSource)) {
+    tally.records = sourceRecords.get(source)?.size ?? 0
+    tally.share = round(tally.match / tally.fields)
+  }
   const sum = (k: keyof Tally): number => Object.values(perEntity).reduce((n, t) => n + t[k], 0)
   const overall = { fields: sum('fields'), match: sum('match'), mismatch: sum('mismatch'), missing: sum('missing'), unexpected: sum('unexpected'), share: 0 }
   overall.share = round(overall.match / overall.fields)
-  return { perEntity, overall, misses }
+  return { perEntity, perSource, overall, misses }
 }
 
 const round = (n: number): number => Number(n.toFixed(4))

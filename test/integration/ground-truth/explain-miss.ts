@@ -2,6 +2,7 @@
 // injection lines. 'unexplained …' when none applies: that is a defect to look at, not to hide.
 import type { DepartmentId } from '../../../sim/city/departments.js'
 import type { TruthEntry, TruthInvalid } from '../../../sim/city/truth.js'
+import type { SourceTruthEntry } from '../../../sim/sources/truth.js'
 import type { ExpectedRecord } from './expected.js'
 import type { Miss, TruthInjections } from './compare.js'
 
@@ -11,7 +12,7 @@ const RESIDENCE_FIELDS = new Set(['householdId', 'relationToHead', 'permanentAdd
 const CONFLICT_FIELD: Record<string, string> = { fullName: 'fullName', birthDate: 'birthDate', sex: 'sex', 'permanentAddress.wardCode': 'wardCode' }
 
 /** The department whose record makes this field of this entity (survivorship.json). */
-function authority (miss: Omit<Miss, 'reason'>): DepartmentId {
+export function authority (miss: Pick<Miss, 'entity' | 'field'>): DepartmentId {
   switch (miss.entity) {
     case 'person': return RESIDENCE_FIELDS.has(miss.field.split('.')[0]) ? 'residence' : 'civil-status'
     case 'household': return 'residence'
@@ -23,7 +24,8 @@ function authority (miss: Omit<Miss, 'reason'>): DepartmentId {
 
 const describe = (i: TruthInvalid): string => `${i.department}.${i.stream} record dead-lettered (${i.reason} in ${i.field})`
 
-export function explainMiss (miss: Omit<Miss, 'reason'>, record: ExpectedRecord, ix: TruthInjections, truth: TruthEntry[]): string {
+export function explainMiss (miss: Omit<Miss, 'reason'>, record: ExpectedRecord, ix: TruthInjections, truth: TruthEntry[],
+  sourceTruth: SourceTruthEntry[] = []): string {
   const source = authority(miss)
   // The key the authoritative source files this record under (a parcel's certificate under the parcel).
   const sourceKey = record.entity === 'land-use-certificate' ? (record.fields.parcelIds as string[])[0] : record.id
@@ -63,6 +65,10 @@ export function explainMiss (miss: Omit<Miss, 'reason'>, record: ExpectedRecord,
       const from = SYSTEM_DEPARTMENT[miss.from]
       const injected = (ix.conflicts.get(record.id) ?? []).some(c => c.department === from && c.field === CONFLICT_FIELD[miss.field])
       if (injected) return `${describe(own)}: value from ${from}, which carries an injected conflict`
+      // An issue-19 department's value (a school's address, a licence's birth date) with its own disagreement.
+      const sourceConflict = sourceTruth.some(c => c.type === 'source-conflict' && c.entity === record.entity &&
+        c.entityKey === record.id && c.field === miss.field && c.values[miss.from as string] === miss.got)
+      if (sourceConflict) return `${describe(own)}: value from ${miss.from}, which carries an injected source-conflict`
     }
   }
 

@@ -77,8 +77,8 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     const fields = { ...event.fields }
     for (const ref of legacyRefs) {
       const personalId = resolve(keyId(ref.kind, ref.value)) as string
-      const current = fields[ref.field]
-      fields[ref.field] = ref.list === true ? [...new Set([...(Array.isArray(current) ? current : []), personalId])] : current ?? personalId
+      const current = valueAt(fields, ref.field)
+      setAt(fields, ref.field, ref.list === true ? [...new Set([...(Array.isArray(current) ? current : []), personalId])] : current ?? personalId)
     }
     return {
       ...event,
@@ -117,4 +117,23 @@ function withId (entry: PendingEvent, personalId: string, cmnd: string): Canonic
     entityId: personalId,
     warnings: [...(event.warnings ?? []), { code: 'LT_WARN_LINKED_BY_CMND', message: `linked to the personal id through legacy CMND ${cmnd.slice(0, 3)}******` }]
   }
+}
+
+// A ref's field may be nested (`guardian.personalId`): written at that path, not as a flat key with a
+// dot in its name, which left the guardian without the id it was linked to.
+function valueAt (fields: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined, fields)
+}
+
+/** Sets `path` in `fields`, copying each object on the way (the event's own objects stay untouched). */
+function setAt (fields: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  let at = fields
+  for (const key of keys.slice(0, -1)) {
+    const next = at[key]
+    const copy = next !== null && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {}
+    at[key] = copy
+    at = copy
+  }
+  at[keys[keys.length - 1]] = value
 }

@@ -72,3 +72,23 @@ t.test('a record whose people are all known comes out at once', async t => {
   t.same(plan.events.map(e => e.fields.holderPersonalIds), [['092185000001', '092185000333']])
   t.equal(plan.parked, 0)
 })
+
+t.test('a nested field named by CMND (an enrolment\'s guardian) gets the personal id inside its object', async t => {
+  const store = openEmbeddedStore({ file: ':memory:' })
+  t.teardown(async () => await store.close())
+  const guardian = { name: 'Lê Văn Ba', relation: 'father' }
+  const enrolment: PendingEntity = {
+    event: {
+      entity: 'student-enrolment', entityId: 'HS1-2025-2026', op: 'upsert', source: source('giao-duc'), rawEventId: 'gd:HS1',
+      fields: { enrolmentId: 'HS1-2025-2026', guardian },
+      legacyRefs: [{ field: 'guardian.personalId', kind: 'cmnd', value: '361000333' }]
+    },
+    legacyKey: { kind: 'cmnd', value: '361000333' }
+  }
+  await linkLegacyIds(store, [], [enrolment])
+  const plan = await linkLegacyIds(store, [linking('092185000333', '361000333')], [])
+  const out = plan.events.find(e => e.entity === 'student-enrolment')
+  t.same(out?.fields.guardian, { ...guardian, personalId: '092185000333' }, 'inside the guardian object')
+  t.notOk(out !== undefined && 'guardian.personalId' in out.fields, 'no flat key with a dot in its name')
+  t.same(guardian, { name: 'Lê Văn Ba', relation: 'father' }, 'the waiting event\'s own object is untouched')
+})

@@ -7,7 +7,7 @@ import type { TruthEntry, TruthInvalid, TruthVariant, TruthConflict } from '../.
 import { goldenCollection, isGoldenRecord, type GoldenRecord } from '../../../records/golden-record.js'
 import type { ExpectedRecord } from './expected.js'
 import { decodeProvenance } from '../../../records/provenance-codec.js'
-import { authority } from './explain-miss.js'
+import { authority } from './authority.js'
 
 export interface Miss {
   entity: CanonicalEntity
@@ -25,7 +25,7 @@ export interface Tally { fields: number, match: number, mismatch: number, missin
 
 export interface Comparison {
   perEntity: Record<string, Tally & { records: number, share: number }>
-  /** The same fields by the department whose record makes each (explain-miss.ts authority). */
+  /** The same fields by the department whose record makes each (authority.ts). */
   perSource: Record<string, Tally & { records: number, share: number }>
   overall: Tally & { share: number }
   misses: Miss[]

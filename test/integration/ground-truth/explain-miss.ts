@@ -5,22 +5,11 @@ import type { TruthEntry, TruthInvalid } from '../../../sim/city/truth.js'
 import type { SourceTruthEntry } from '../../../sim/sources/truth.js'
 import type { ExpectedRecord } from './expected.js'
 import type { Miss, TruthInjections } from './compare.js'
+import { authority } from './authority.js'
 
 const SYSTEM_DEPARTMENT: Record<string, DepartmentId> = { 'ho-tich': 'civil-status', 'cu-tru': 'residence', 'dat-dai': 'land', bhyt: 'bhyt', 'dang-ky-kinh-doanh': 'business' }
-const RESIDENCE_FIELDS = new Set(['householdId', 'relationToHead', 'permanentAddress', 'temporaryAddress'])
 // The truth's conflict field for a golden person field.
 const CONFLICT_FIELD: Record<string, string> = { fullName: 'fullName', birthDate: 'birthDate', sex: 'sex', 'permanentAddress.wardCode': 'wardCode' }
-
-/** The department whose record makes this field of this entity (survivorship.json). */
-export function authority (miss: Pick<Miss, 'entity' | 'field'>): DepartmentId {
-  switch (miss.entity) {
-    case 'person': return RESIDENCE_FIELDS.has(miss.field.split('.')[0]) ? 'residence' : 'civil-status'
-    case 'household': return 'residence'
-    case 'land-parcel': case 'land-use-certificate': return 'land'
-    case 'health-insurance-card': return 'bhyt'
-    case 'business-household': return 'business'
-  }
-}
 
 const describe = (i: TruthInvalid): string => `${i.department}.${i.stream} record dead-lettered (${i.reason} in ${i.field})`
 

@@ -1,6 +1,6 @@
 // Test helper: the ground truth per source, all thirteen departments of the city. The first five's
 // fields come from the entity comparison (compare.ts), each field counted for the department whose
-// record makes it (explain-miss.ts authority: a person's name for civil status, its address for
+// record makes it (authority.ts: a person's name for civil status, its address for
 // residence, …; a person counts as a record of both). The eight issue-19 departments' source records
 // are compared with their golden records (source-compare.ts). Prints one JSON comment and asserts
 // that every miss is explained, listing unexplained ones by source; hub defects found this way are
@@ -8,7 +8,7 @@
 import type { Test } from 'tap'
 import { builtIns } from '../../../connectors/built-in.js'
 import type { Comparison } from './compare.js'
-import { authority } from './explain-miss.js'
+import { authority } from './authority.js'
 import type { LoadedCity } from './load-city.js'
 import { compareSourceRecords, round } from './source-compare.js'
 import { explainSourceMiss } from './source-explain.js'

@@ -93,6 +93,9 @@ export function viewSchema<S extends object> (schema: S, name: string): Record<s
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(node)) {
       if (k === 'required' || k === 'examples' || k === '$schema') continue
+      // With nothing required, the branches of a oneOf (a GeoJSON geometry's Point, LineString, …)
+      // overlap: a view matches at least one, and says so with anyOf (OpenAPI linters refuse the oneOf).
+      if (k === 'oneOf') { out.anyOf = strip(v); continue }
       out[k] = k === 'enum' || k === 'const' ? v
         // Under `properties` the keys are field names, never keywords: keep them all.
         : k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([name, sub]) => [name, strip(sub)]))

@@ -3,7 +3,7 @@
 // suite may ask for the same `$id`, which ajv refuses to add twice.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import { addRawFormats } from './raw-formats.js'
+import { addRawFormats } from '../declarative/raw-formats.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
 

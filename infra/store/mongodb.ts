@@ -3,6 +3,7 @@
 // aggregation-pipeline updates. A versioned write is a replace filtered on {_id, version}; an
 // insert relies on the unique `_id`. Refused writes are found by reading versions back only when
 // the bulk result says something did not apply.
+import { decodeNestedArrays, encodeNestedArrays } from './nested-arrays.js'
 import { MongoClient, MongoBulkWriteError, type MongoClientOptions, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb'
 import { canonicalJson } from '../shared/canonical-json.js'
 import { createPermits } from './permits.js'
@@ -105,8 +106,8 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     if (writes.length === 0) return { applied: [], stale: [] }
     const ops: Array<AnyBulkWriteOperation<StoredDoc>> = writes.map(({ doc, expectedVersion }) =>
       expectedVersion === null
-        ? { insertOne: { document: doc } }
-        : { replaceOne: { filter: { _id: doc._id, version: expectedVersion }, replacement: doc, upsert: false } })
+        ? { insertOne: { document: encodeNestedArrays(doc) } }
+        : { replaceOne: { filter: { _id: doc._id, version: expectedVersion }, replacement: encodeNestedArrays(doc), upsert: false } })
     let done: number
     const refusedInserts = new Set<number>()
     try {
@@ -138,12 +139,12 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     const found = new Map<string, StoredDoc>()
     if (ids.length === 0) return found
     if (!oneByOne) {
-      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) found.set(doc._id, doc)
+      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) found.set(doc._id, decodeNestedArrays(doc))
       return found
     }
     await eachId(ids, maxInFlight, async id => {
       const doc = await call(1, async () => await docs(name).findOne({ _id: id }))
-      if (doc !== null) found.set(doc._id, doc)
+      if (doc !== null) found.set(doc._id, decodeNestedArrays(doc))
     })
     return found
   }
@@ -169,7 +170,8 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
         ? [{ _id: { [cmp]: after.id } }]
         : [{ [field]: { [cmp]: after.value } }, { [field]: after.value, _id: { [cmp]: after.id } }]
     }
-    return await call(1, async () => await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray())
+    const found = await call(1, async () => await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray())
+    return found.map(doc => decodeNestedArrays(doc))
   }
 
   return {
@@ -187,7 +189,8 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
       return deleted
     },
     async get (name, id) {
-      return (await call(1, async () => await docs(name).findOne({ _id: id }))) ?? undefined
+      const doc = await call(1, async () => await docs(name).findOne({ _id: id }))
+      return doc === null ? undefined : decodeNestedArrays(doc)
     },
     getMany,
     bulkUpsert,

@@ -56,18 +56,30 @@ export interface GatewayDeps {
   subscriptions?: SubscriptionRouteDeps
 }
 
-export interface GatewayLimits { bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number, bodyMaxDepth: number }
-const defaultLimits: GatewayLimits = { bodyLimitBytes: 1048576, requestTimeoutMs: 30000, headersTimeoutMs: 10000, rateLimitPerMinute: 6000, bodyMaxDepth: MAX_JSON_DEPTH }
+export interface GatewayLimits {
+  bodyLimitBytes: number, requestTimeoutMs: number, headersTimeoutMs: number, rateLimitPerMinute: number,
+  bodyMaxDepth: number
+}
+const defaultLimits: GatewayLimits = {
+  bodyLimitBytes: 1048576,
+  requestTimeoutMs: 30000,
+  headersTimeoutMs: 10000,
+  rateLimitPerMinute: 6000,
+  bodyMaxDepth: MAX_JSON_DEPTH
+}
 
-export async function buildGateway ({ store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {}, metrics,
-  subscriptions }: GatewayDeps): Promise<FastifyInstance> {
+export async function buildGateway ({
+  store, logger, readiness, readinessTimeoutMs = 3000, security = {}, connectors, limits: limitOverrides = {}, metrics,
+  subscriptions
+}: GatewayDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...limitOverrides }
   const app = Fastify({
     loggerInstance: logger.child({ role: 'gateway' }, {
       serializers: {
         // Personal ids travel in paths; logs keep only their ends. Keys a client put in the query
         // string are masked (infra/logging/mask.ts), as are credentials in any logged headers.
-        req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: maskUrl(req.url), reqId: req.id }),
+        req: (req: { method: string, url: string, id: string }) =>
+          ({ method: req.method, url: maskUrl(req.url), reqId: req.id }),
         headers: maskHeaders,
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode })
       }
@@ -115,7 +127,9 @@ export async function buildGateway ({ store, logger, readiness, readinessTimeout
   await app.register(infrastructureRoutes(store))
   if (connectors !== undefined) await app.register(connectorApiRoutes(connectors))
   if (connectors !== undefined) await app.register(conflictResolutionRoutes(store, connectors.eventLog))
-  await app.register(consoleRoutes({ store, connectors, metrics: metrics?.metrics, templates: loadProcedureTemplates() }))
+  await app.register(consoleRoutes({
+    store, connectors, metrics: metrics?.metrics, templates: loadProcedureTemplates()
+  }))
   if (subscriptions !== undefined) await app.register(subscriptionRoutes(store, subscriptions))
   return app
 }

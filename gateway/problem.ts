@@ -64,10 +64,18 @@ export const problemSchema = {
     status: { type: 'integer' },
     code: { type: 'string', pattern: '^LT_ERR_[A-Z0-9_]+$' },
     detail: { type: 'string' },
-    instance: { type: 'string', format: 'uri', description: 'This occurrence, for support: urn:uuid:<request id> (the X-Request-Id response header).' },
+    instance: {
+      type: 'string',
+      format: 'uri',
+      description: 'This occurrence, for support: urn:uuid:<request id> (the X-Request-Id response header).'
+    },
     errors: {
       type: 'array',
-      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } }
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } }
+      }
     }
   }
 } as const
@@ -82,4 +90,6 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * unless a caller sent its own X-Request-Id, which is then kept, percent-encoded, in a URN of ours.
  */
 export const problemInstance = (requestId: string): string =>
-  uuid.test(requestId) ? `urn:uuid:${requestId.toLowerCase()}` : `urn:lienthong:request:${encodeURIComponent(requestId)}`
+  uuid.test(requestId)
+    ? `urn:uuid:${requestId.toLowerCase()}`
+    : `urn:lienthong:request:${encodeURIComponent(requestId)}`

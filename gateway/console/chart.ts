@@ -19,7 +19,9 @@ export function eventsChart (series: MinuteCount[]): Html {
   const bars = series.map((s, i) => {
     const h = (s.events / max) * plotH
     const x = PAD.left + i * bar
-    return `<rect x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${Math.max(1, bar - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="#0b4f8a"><title>${hhmm(s.minute)}: ${s.events}</title></rect>`
+    return `<rect x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" ` +
+      `width="${Math.max(1, bar - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="#0b4f8a">` +
+      `<title>${hhmm(s.minute)}: ${s.events}</title></rect>`
   }).join('')
   const labels = series.filter((_s, i) => i % 5 === 0).map(s => {
     const i = series.indexOf(s)
@@ -27,5 +29,6 @@ export function eventsChart (series: MinuteCount[]): Html {
   }).join('')
   const axis = `<text x="2" y="${PAD.top + 8}">${max}</text><text x="2" y="${PAD.top + plotH}">0</text>` +
     `<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}" stroke="#b9c2cf"/>`
-  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Số sự kiện hợp nhất mỗi phút">${trusted(axis + bars + labels)}</svg>`
+  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Số sự kiện hợp nhất mỗi phút">\
+${trusted(axis + bars + labels)}</svg>`
 }

@@ -46,11 +46,14 @@ export const sessionOf = (request: FastifyRequest): ConsoleSession => {
 }
 
 /** Renders a page inside the console frame; a `?ok=` code from a redirect shows its notice. */
-export async function page (request: FastifyRequest, reply: FastifyReply, { title, current, body, status = 200, notice }: {
-  title: string, current: string, body: Html, status?: number, notice?: Notice
-}): Promise<FastifyReply> {
+export async function page (
+  request: FastifyRequest, reply: FastifyReply, { title, current, body, status = 200, notice }: {
+    title: string, current: string, body: Html, status?: number, notice?: Notice
+  }
+): Promise<FastifyReply> {
   const ok = (request.query as Record<string, unknown> | undefined)?.ok
-  const shown = notice ?? (typeof ok === 'string' && Object.hasOwn(notices, ok) ? { text: notices[ok as keyof typeof notices] } : undefined)
+  const shown = notice ??
+    (typeof ok === 'string' && Object.hasOwn(notices, ok) ? { text: notices[ok as keyof typeof notices] } : undefined)
   return await reply.code(status).type('text/html; charset=utf-8')
     .send(layout({ title, current, session: request.consoleSession, body, notice: shown }))
 }
@@ -72,7 +75,8 @@ export function withPurpose (request: FastifyRequest, reply: FastifyReply, purpo
 
 /** Logs a management action the way the admin API routes do (who, what, on what). */
 export function logAction (request: FastifyRequest, action: string, details: Record<string, unknown>): void {
-  request.log.info({ ...details, action, by: sessionOf(request).principal.clientId, via: 'console' }, `console: ${action}`)
+  request.log.info({ ...details, action, by: sessionOf(request).principal.clientId, via: 'console' },
+    `console: ${action}`)
 }
 
 /** Options of every console route: past the API-key check (the console guard checks the session), not in OpenAPI. */

@@ -8,7 +8,9 @@ export interface EventsPerMinute { series: () => Promise<MinuteCount[]>, stop: (
 
 const KEEP_MINUTES = 30
 
-export function sampleEventsPerMinute (metrics: HubMetrics | undefined, { intervalMs = 5000, clock = Date.now } = {}): EventsPerMinute {
+export function sampleEventsPerMinute (
+  metrics: HubMetrics | undefined, { intervalMs = 5000, clock = Date.now } = {}
+): EventsPerMinute {
   // minute -> the counter's value last seen in that minute
   const lastSeen = new Map<number, number>()
   async function sample (): Promise<void> {
@@ -31,7 +33,9 @@ export function sampleEventsPerMinute (metrics: HubMetrics | undefined, { interv
       let before: number | undefined
       for (let m = now - KEEP_MINUTES; m <= now; m++) {
         const v = lastSeen.get(m)
-        if (m > now - KEEP_MINUTES) out.push({ minute: m, events: v === undefined || before === undefined ? 0 : Math.max(0, v - before) })
+        if (m > now - KEEP_MINUTES) {
+          out.push({ minute: m, events: v === undefined || before === undefined ? 0 : Math.max(0, v - before) })
+        }
         if (v !== undefined) before = v
       }
       return out

@@ -20,7 +20,8 @@ export function guardConsole (app: FastifyInstance, ctx: ConsoleContext): void {
     const sameOrigin = origin === undefined || origin === `${request.protocol}://${request.host}`
     const token = (request.body as Record<string, unknown> | undefined)?._csrf
     if (!sameOrigin || !sameToken(token, session.csrf)) {
-      request.log.warn({ clientId: session.principal.clientId, url: request.routeOptions.url, via: 'console' }, 'console: request refused, CSRF check failed')
+      request.log.warn({ clientId: session.principal.clientId, url: request.routeOptions.url, via: 'console' },
+        'console: request refused, CSRF check failed')
       return await page(request, reply, {
         title: 'Yêu cầu bị từ chối',
         current: '',

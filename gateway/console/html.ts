@@ -34,7 +34,8 @@ export function formatDateTime (iso: string | undefined | null): string {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return iso
   const d = new Date(ms + VIETNAM_OFFSET_MS)
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
 /** dd/MM/yyyy of a date-only value (1985-04-02) or of an instant. */

@@ -44,7 +44,8 @@ export function consoleRoutes (deps: ConsoleDeps) {
         done(null, Object.fromEntries(new URLSearchParams(body as string)))
       })
       console.addHook('onRequest', async (_request, reply) => {
-        void reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY').header('referrer-policy', 'same-origin')
+        void reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY')
+          .header('referrer-policy', 'same-origin')
           .header('cache-control', 'no-store').header('x-content-type-options', 'nosniff')
       })
       console.setErrorHandler(async (error, request, reply) => {

@@ -31,13 +31,17 @@ export function layout ({ title, current, session, body, notice }: {
 <header>
   <strong>Liên Thông · Bảng điều hành</strong>
   ${session !== undefined
-    ? html`<nav>${pages.map(p => html`<a href="${p.path}" class="${p.path === current ? 'on' : ''}">${p.label}</a>`)}</nav>
+    ? html`<nav>${pages.map(p =>
+      html`<a href="${p.path}" class="${p.path === current ? 'on' : ''}">${p.label}</a>`)}</nav>
   <span>${session.principal.clientId}</span>
-  <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${session.csrf}"><button class="secondary" type="submit">Đăng xuất</button></form>`
+  <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${session.csrf}">\
+<button class="secondary" type="submit">Đăng xuất</button></form>`
     : ''}
 </header>
 <main>
-${notice !== undefined ? html`<div class="notice ${notice.error === true ? 'error' : ''}" role="status">${notice.text}</div>` : ''}
+${notice !== undefined
+  ? html`<div class="notice ${notice.error === true ? 'error' : ''}" role="status">${notice.text}</div>`
+  : ''}
 <h1>${title}</h1>
 ${body}
 </main>
@@ -46,4 +50,5 @@ ${body}
 }
 
 /** The hidden CSRF field every state-changing form carries. */
-export const csrfField = (session: ConsoleSession): Html => html`<input type="hidden" name="_csrf" value="${session.csrf}">`
+export const csrfField = (session: ConsoleSession): Html =>
+  html`<input type="hidden" name="_csrf" value="${session.csrf}">`

@@ -32,14 +32,16 @@ export function createSessions ({ store, idleMs = 30 * 60000, maxAgeMs = 12 * 36
   store: Store, idleMs?: number, maxAgeMs?: number, clock?: () => number
 }) {
   const sessions = new Map<string, ConsoleSession>()
-  const expired = (s: ConsoleSession, now: number): boolean => now - s.lastSeenAt > idleMs || now - s.createdAt > maxAgeMs
+  const expired = (s: ConsoleSession, now: number): boolean =>
+    now - s.lastSeenAt > idleMs || now - s.createdAt > maxAgeMs
 
   /** Whether the key behind a session still opens the hub (the bootstrap key cannot be revoked). */
   async function stillValid (p: Principal): Promise<boolean> {
     if (p.keyId === null) return true
     const key = await getKey(store, p.keyId)
     const client = await getClient(store, p.clientId)
-    return key !== undefined && key.revokedAt === null && client !== undefined && !client.disabled && client.kind === 'operator'
+    return key !== undefined && key.revokedAt === null && client !== undefined && !client.disabled &&
+      client.kind === 'operator'
   }
 
   return {
@@ -81,6 +83,9 @@ export function readCookies (header: string | undefined): Record<string, string>
 }
 
 /** A Set-Cookie value: HttpOnly, SameSite=Strict, only under /console, Secure when served over HTTPS. */
-export function cookie (name: string, value: string, { maxAgeS, secure }: { maxAgeS: number, secure: boolean }): string {
-  return `${name}=${encodeURIComponent(value)}; Path=/console; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure ? '; Secure' : ''}`
+export function cookie (
+  name: string, value: string, { maxAgeS, secure }: { maxAgeS: number, secure: boolean }
+): string {
+  return `${name}=${encodeURIComponent(value)}; Path=/console; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}` +
+    `${secure ? '; Secure' : ''}`
 }

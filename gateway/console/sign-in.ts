@@ -10,7 +10,9 @@ import { cookie, randomToken, readCookies, sameToken, SESSION_COOKIE, SIGN_IN_CO
 
 const secure = (request: FastifyRequest): boolean => request.protocol === 'https'
 
-async function signInForm (request: FastifyRequest, reply: FastifyReply, status = 200, error?: string): Promise<FastifyReply> {
+async function signInForm (
+  request: FastifyRequest, reply: FastifyReply, status = 200, error?: string
+): Promise<FastifyReply> {
   const token = randomToken()
   void reply.header('set-cookie', cookie(SIGN_IN_COOKIE, token, { maxAgeS: 600, secure: secure(request) }))
   return await page(request, reply, {
@@ -23,7 +25,8 @@ async function signInForm (request: FastifyRequest, reply: FastifyReply, status 
   <input type="hidden" name="_signin" value="${token}">
   <label for="key">Khóa API của người vận hành</label>
   <input id="key" name="key" type="password" autocomplete="off" required size="48">
-  <p class="muted">Hub demo: khóa của <code>demo-operator</code> nằm trong tệp <code>demo-keys.json</code> ở thư mục dữ liệu.</p>
+  <p class="muted">Hub demo: khóa của <code>demo-operator</code> nằm trong tệp <code>demo-keys.json</code> \
+ở thư mục dữ liệu.</p>
   <button type="submit">Đăng nhập</button>
 </form></section>`
   })
@@ -43,9 +46,13 @@ export function signInRoutes (app: FastifyInstance, ctx: ConsoleContext): void {
     const key = String(request.body?.key ?? '').trim()
     let principal
     try {
-      principal = key === '' ? undefined : await app.accessControl.authenticator.authenticate(`Bearer ${key}`, request.ip)
+      principal = key === ''
+        ? undefined
+        : await app.accessControl.authenticator.authenticate(`Bearer ${key}`, request.ip)
     } catch (err) {
-      if (err instanceof AuthThrottledError) return await signInForm(request, reply, 429, 'Quá nhiều lần đăng nhập sai; hãy đợi một lát.')
+      if (err instanceof AuthThrottledError) {
+        return await signInForm(request, reply, 429, 'Quá nhiều lần đăng nhập sai; hãy đợi một lát.')
+      }
       throw err
     }
     if (principal === undefined) {
@@ -53,8 +60,10 @@ export function signInRoutes (app: FastifyInstance, ctx: ConsoleContext): void {
       return await signInForm(request, reply, 401, 'Khóa không hợp lệ, đã bị thu hồi hoặc ứng dụng đã bị khóa.')
     }
     if (principal.kind !== 'operator') {
-      request.log.warn({ clientId: principal.clientId, kind: principal.kind, via: 'console' }, 'console sign-in refused: not an operator')
-      return await signInForm(request, reply, 403, `Ứng dụng '${principal.clientId}' không phải người vận hành; bảng điều hành chỉ dành cho người vận hành.`)
+      request.log.warn({ clientId: principal.clientId, kind: principal.kind, via: 'console' },
+        'console sign-in refused: not an operator')
+      return await signInForm(request, reply, 403,
+        `Ứng dụng '${principal.clientId}' không phải người vận hành; bảng điều hành chỉ dành cho người vận hành.`)
     }
     const { id } = ctx.sessions.open(principal)
     request.log.info({ clientId: principal.clientId, via: 'console' }, 'console: signed in')

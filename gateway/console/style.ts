@@ -29,7 +29,8 @@ label{display:block;margin:.4rem 0 .15rem;font-weight:600;font-size:.9rem}
 input,select,textarea{font:inherit;padding:.35rem .45rem;border:1px solid #b9c2cf;border-radius:4px;max-width:100%}
 textarea{width:100%}
 textarea.code{font-family:ui-monospace,monospace;font-size:.85rem}
-button{font:inherit;padding:.35rem .8rem;border-radius:4px;border:1px solid #0b4f8a;background:#0b4f8a;color:#fff;cursor:pointer}
+button{font:inherit;padding:.35rem .8rem;border-radius:4px;border:1px solid #0b4f8a;background:#0b4f8a;color:#fff;\
+cursor:pointer}
 button.secondary{background:#fff;color:#0b4f8a}
 button.danger{background:#b3261e;border-color:#b3261e}
 .filters{display:flex;gap:.6rem;align-items:flex-end;flex-wrap:wrap;margin-bottom:.8rem}
@@ -38,6 +39,7 @@ button.danger{background:#b3261e;border-color:#b3261e}
 .notice.error{background:#f8dcda;border-color:#e6a29d}
 pre{background:#f0f3f7;padding:.6rem;border-radius:4px;overflow:auto;font-size:.85rem;max-height:26rem}
 .signin{max-width:420px;margin:4rem auto}
-svg.chart{width:100%;max-width:760px;height:auto;display:block;background:#fff;border:1px solid #d9dee6;border-radius:6px}
+svg.chart{width:100%;max-width:760px;height:auto;display:block;background:#fff;border:1px solid #d9dee6;\
+border-radius:6px}
 svg.chart text{font-size:10px;fill:#5a6677}
 `

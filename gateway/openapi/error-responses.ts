@@ -46,7 +46,10 @@ export function documentErrors (schema: Record<string, unknown>, facts: RouteFac
   if (facts.rateLimited) add(429)
   add(431)
   const documented = Object.fromEntries(Object.entries(responses).map(([code, response]) => [code, isProblem(response)
-    ? { description: descriptions[code] ?? 'An error (problem details).', content: { 'application/problem+json': { schema: problem } } }
+    ? {
+        description: descriptions[code] ?? 'An error (problem details).',
+        content: { 'application/problem+json': { schema: problem } }
+      }
     : response]))
   return { ...schema, ...purposeRequired(schema.headers), response: documented }
 }

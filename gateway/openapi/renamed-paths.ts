@@ -13,7 +13,9 @@ export const renamedPaths: Readonly<Record<string, Renamed>> = {
     params: {
       type: 'object',
       required: ['cmnd'],
-      properties: { cmnd: { type: 'string', pattern: '^\\d{9}$', description: 'Legacy 9-digit CMND.', examples: ['361999888'] } }
+      properties: {
+        cmnd: { type: 'string', pattern: '^\\d{9}$', description: 'Legacy 9-digit CMND.', examples: ['361999888'] }
+      }
     }
   },
   '/v1/citizens/by-health-insurance/:number': {
@@ -26,7 +28,8 @@ export const renamedPaths: Readonly<Record<string, Renamed>> = {
           type: 'string',
           // 10-digit social-insurance number, or group code + benefit level 1-5 + province + that number.
           pattern: '^(?:\\d{10}|[A-Za-z]{2}[1-5]\\d{12})$',
-          description: 'A 15-character card number (2 letters, benefit level 1-5, 2-digit province, 10 digits) or the 10-digit social-insurance number.',
+          description: 'A 15-character card number (2 letters, benefit level 1-5, 2-digit province, 10 digits) ' +
+            'or the 10-digit social-insurance number.',
           examples: ['HS4929220878811', '9220878811']
         }
       }
@@ -49,7 +52,11 @@ export function renameRoute (route: RouteOptions, add: (route: RouteOptions) => 
   add({ ...route, url: renamed.to, path: renamed.to, schema: { ...schema, params: renamed.params } } as RouteOptions)
   route.schema = { ...schema, hide: true, deprecated: true }
   const announce = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    reply.header('deprecation', 'true').header('link', successorLink(renamed.to, request.params as Record<string, string>))
+    reply.header('deprecation', 'true')
+      .header('link', successorLink(renamed.to, request.params as Record<string, string>))
   }
-  route.onRequest = [announce, ...(route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest])]
+  route.onRequest = [
+    announce,
+    ...(route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest])
+  ]
 }

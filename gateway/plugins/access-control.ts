@@ -13,7 +13,9 @@ import { createAuditWriter, type AuditWriter } from '../security/audit-writer.js
 import type { AuditEntry } from '../security/audit-chain.js'
 import type { EntityName } from '../security/entities.js'
 import { isPurpose } from '../security/grants.js'
-import { AuthThrottledError, createAuthThrottle, defaultAuthThrottle, type AuthThrottle, type AuthThrottleSettings } from '../security/auth-throttle.js'
+import {
+  AuthThrottledError, createAuthThrottle, defaultAuthThrottle, type AuthThrottle, type AuthThrottleSettings
+} from '../security/auth-throttle.js'
 
 export interface SecuritySettings {
   /** Bootstrap operator key; '' = none. */
@@ -26,7 +28,14 @@ export interface SecuritySettings {
   authThrottle: AuthThrottleSettings
 }
 
-export const defaultSecuritySettings: SecuritySettings = { operatorKey: '', keyCacheTtlMs: 5000, grantCacheTtlMs: 1000, auditBatchMax: 256, auditTimeoutMs: 5000, authThrottle: defaultAuthThrottle }
+export const defaultSecuritySettings: SecuritySettings = {
+  operatorKey: '',
+  keyCacheTtlMs: 5000,
+  grantCacheTtlMs: 1000,
+  auditBatchMax: 256,
+  auditTimeoutMs: 5000,
+  authThrottle: defaultAuthThrottle
+}
 
 export interface PersonalDataRead {
   entity: EntityName
@@ -80,7 +89,8 @@ function isPublicRoute (request: FastifyRequest): boolean {
   const url = request.routeOptions.url
   // No route matched: the not-found handler answers, and it reveals nothing.
   if (url === undefined) return true
-  return request.routeOptions.config.public === true || publicPrefixes.some(p => url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`))
+  return request.routeOptions.config.public === true ||
+    publicPrefixes.some(p => url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`))
 }
 
 /** Problems a personal-data route can answer with, for its response schema (and so for OpenAPI). */
@@ -92,14 +102,19 @@ export const personalDataResponses = {
 export const purposeHeaders = {
   type: 'object',
   properties: {
-    'x-purpose': { type: 'string', description: 'Why the data is read: a one-stop procedure code (e.g. `1.001193`) or a legal-basis code. Required on every read of personal data.' }
+    'x-purpose': {
+      type: 'string',
+      description: 'Why the data is read: a one-stop procedure code (e.g. `1.001193`) or a legal-basis code. ' +
+        'Required on every read of personal data.'
+    }
   }
 } as const
 
 /** onRequest hook for operator-only routes. */
 export async function requireOperator (request: FastifyRequest): Promise<void> {
   if (request.access.principal.kind !== 'operator') {
-    throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Operators only', `Client '${request.access.principal.clientId}' is not an operator; this endpoint manages clients and grants.`)
+    throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Operators only',
+      `Client '${request.access.principal.clientId}' is not an operator; this endpoint manages clients and grants.`)
   }
 }
 
@@ -107,19 +122,27 @@ export async function requireOperator (request: FastifyRequest): Promise<void> {
 export async function requireRegistry (request: FastifyRequest): Promise<void> {
   const { kind, clientId } = request.access.principal
   if (kind !== 'operator' && kind !== 'integrator') {
-    throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Integrators and operators only', `Client '${clientId}' is a ${kind} client; the connector registry is for integrator and operator clients.`)
+    throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'Integrators and operators only',
+      `Client '${clientId}' is a ${kind} client; the connector registry is for integrator and operator clients.`)
   }
 }
 
-export function accessContext (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, principal: Principal): AccessContext {
+export function accessContext (
+  app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, principal: Principal
+): AccessContext {
   const header = request.headers['x-purpose']
   const purpose = header === undefined ? undefined : String(header)
   async function fieldsIfGranted (entity: EntityName): Promise<readonly string[]> {
     if (purpose === undefined || purpose === '') {
-      throw new ApiProblem(400, 'LT_ERR_PURPOSE_REQUIRED', 'A purpose is required', 'Reads of personal data must state their purpose in the X-Purpose header: a procedure code such as 1.001193 or a legal-basis code.', [{ path: 'headers/x-purpose', message: 'is required' }])
+      throw new ApiProblem(400, 'LT_ERR_PURPOSE_REQUIRED', 'A purpose is required',
+        'Reads of personal data must state their purpose in the X-Purpose header: ' +
+        'a procedure code such as 1.001193 or a legal-basis code.',
+        [{ path: 'headers/x-purpose', message: 'is required' }])
     }
     if (Array.isArray(header) || !isPurpose(purpose)) {
-      throw new ApiProblem(400, 'LT_ERR_PURPOSE_INVALID', 'The purpose is not valid', 'X-Purpose must be one procedure or legal-basis code: letters, digits and . _ : - (at most 64).', [{ path: 'headers/x-purpose', message: 'is not a purpose code' }])
+      throw new ApiProblem(400, 'LT_ERR_PURPOSE_INVALID', 'The purpose is not valid',
+        'X-Purpose must be one procedure or legal-basis code: letters, digits and . _ : - (at most 64).',
+        [{ path: 'headers/x-purpose', message: 'is not a purpose code' }])
     }
     return await app.accessControl.grants.fieldsFor(principal.clientId, purpose, entity) ?? []
   }
@@ -133,18 +156,30 @@ export function accessContext (app: FastifyInstance, request: FastifyRequest, re
         request.log.warn({ clientId: principal.clientId, purpose, entity }, 'read refused: no grant')
         throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'No grant for this read',
           `Client '${principal.clientId}' has no grant for purpose '${purpose}' on entity '${entity}'.`,
-          [{ path: 'grant', message: `missing grant: client=${principal.clientId} purpose=${purpose} entity=${entity}` }])
+          [{
+            path: 'grant',
+            message: `missing grant: client=${principal.clientId} purpose=${purpose} entity=${entity}`
+          }])
       }
       return fields
     },
     async audit ({ entity, subjects, fields }) {
       if (purpose === undefined) throw new Error('audit() before grantedFields(): a read without a checked purpose')
       try {
-        return await app.accessControl.audit.append({ at: new Date().toISOString(), requestId: request.id, clientId: principal.clientId, purpose, entity, subjects, fields })
+        return await app.accessControl.audit.append({
+          at: new Date().toISOString(),
+          requestId: request.id,
+          clientId: principal.clientId,
+          purpose,
+          entity,
+          subjects,
+          fields
+        })
       } catch (err) {
         request.log.error({ err, clientId: principal.clientId, entity }, 'audit append failed: read refused')
         void reply.header('retry-after', '1')
-        throw new ApiProblem(503, 'LT_ERR_AUDIT_UNAVAILABLE', 'Audit log unavailable', 'The read was refused because its audit entry could not be written; try again shortly.')
+        throw new ApiProblem(503, 'LT_ERR_AUDIT_UNAVAILABLE', 'Audit log unavailable',
+          'The read was refused because its audit entry could not be written; try again shortly.')
       }
     }
   }
@@ -154,13 +189,21 @@ export function accessContext (app: FastifyInstance, request: FastifyRequest, re
 export function throttledProblem (reply: FastifyReply, err: AuthThrottledError): ApiProblem {
   const seconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000))
   void reply.header('retry-after', String(seconds))
-  return new ApiProblem(429, err.code, 'Too many failed authentications', `Too many failed authentications from this address or for this key; retry after ${seconds} s.`)
+  return new ApiProblem(429, err.code, 'Too many failed authentications',
+    `Too many failed authentications from this address or for this key; retry after ${seconds} s.`)
 }
 
-async function accessControl (app: FastifyInstance, { store, settings }: { store: Store, settings: SecuritySettings }): Promise<void> {
+async function accessControl (
+  app: FastifyInstance, { store, settings }: { store: Store, settings: SecuritySettings }
+): Promise<void> {
   const authThrottle = createAuthThrottle(settings.authThrottle)
   const control: AccessControl = {
-    authenticator: createAuthenticator({ store, operatorKey: settings.operatorKey, cacheTtlMs: settings.keyCacheTtlMs, throttle: authThrottle }),
+    authenticator: createAuthenticator({
+      store,
+      operatorKey: settings.operatorKey,
+      cacheTtlMs: settings.keyCacheTtlMs,
+      throttle: authThrottle
+    }),
     authThrottle,
     grants: createGrantChecker({ store, ttlMs: settings.grantCacheTtlMs }),
     audit: createAuditWriter({ store, batchMax: settings.auditBatchMax, timeoutMs: settings.auditTimeoutMs })

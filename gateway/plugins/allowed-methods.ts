@@ -16,7 +16,11 @@ export class AllowedMethods {
 
   add (route: Pick<RouteOptions, 'method' | 'url'>): void {
     const params = route.url.split('/').filter(s => s.startsWith(':') || s === '*').length
-    this.routes.push({ pattern: pathPattern(route.url), params, methods: Array.isArray(route.method) ? route.method : [route.method] })
+    this.routes.push({
+      pattern: pathPattern(route.url),
+      params,
+      methods: Array.isArray(route.method) ? route.method : [route.method]
+    })
   }
 
   /**

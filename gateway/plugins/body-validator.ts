@@ -5,7 +5,9 @@
 import AjvCompiler from '@fastify/ajv-compiler'
 import type { FastifySchemaCompiler } from 'fastify'
 
-type BuildValidator = (externalSchemas: unknown, options: { customOptions?: Record<string, unknown> }) => FastifySchemaCompiler<unknown>
+type BuildValidator = (
+  externalSchemas: unknown, options: { customOptions?: Record<string, unknown> }
+) => FastifySchemaCompiler<unknown>
 
 export function buildValidatorsByPart (): BuildValidator {
   const pool = AjvCompiler() as unknown as BuildValidator

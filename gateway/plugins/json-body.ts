@@ -15,7 +15,8 @@ async function jsonBody (app: FastifyInstance, { maxDepth }: { maxDepth: number 
     const at = jsonTooDeepAt(text, maxDepth)
     if (at !== undefined) {
       done(new ApiProblem(400, 'LT_ERR_BODY_TOO_DEEP', 'The request body nests too deeply',
-        `JSON bodies may nest at most ${maxDepth} levels of objects and arrays; this one goes deeper at character ${at}.`,
+        `JSON bodies may nest at most ${maxDepth} levels of objects and arrays; ` +
+          `this one goes deeper at character ${at}.`,
         [{ path: 'body', message: `nests deeper than ${maxDepth} levels at character ${at}` }]), undefined)
       return
     }

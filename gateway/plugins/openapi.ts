@@ -14,12 +14,16 @@ import { changeWebhook } from '../routes/subscriptions/subscription-schemas.js'
  * A success response with no description of its own is described by its route's summary; Swagger
  * UI would show "Default Response" for it. A new schema object: the route's own is left as it is.
  */
-export function describeSuccessResponses (schema: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+export function describeSuccessResponses (
+  schema: Record<string, unknown> | undefined
+): Record<string, unknown> | undefined {
   const responses = schema?.response as Record<string, Record<string, unknown>> | undefined
   const summary = schema?.summary
   if (responses === undefined || typeof summary !== 'string') return schema
   const described = Object.fromEntries(Object.entries(responses).map(([code, response]) =>
-    [code, /^2\d\d$/.test(code) && typeof response === 'object' && response.description === undefined ? { ...response, description: summary } : response]))
+    [code, /^2\d\d$/.test(code) && typeof response === 'object' && response.description === undefined
+      ? { ...response, description: summary }
+      : response]))
   return { ...schema, response: described }
 }
 
@@ -31,14 +35,19 @@ export interface OpenapiOptions {
   rateLimited?: boolean
 }
 
-const methodsOf = (route: { method: string | string[] }): string[] => Array.isArray(route.method) ? route.method : [route.method]
+const methodsOf = (route: { method: string | string[] }): string[] =>
+  Array.isArray(route.method) ? route.method : [route.method]
 
 async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOptions): Promise<void> {
   app.addHook('onRoute', function (route) {
     renameRoute(route, twin => { this.route(twin) })
     const isPublic = publicPrefixes.some(p => route.url.startsWith(p))
     const [method] = methodsOf(route)
-    route.schema = { ...route.schema, operationId: operationIdOf(method, route.url), ...(isPublic ? { security: [] } : {}) }
+    route.schema = {
+      ...route.schema,
+      operationId: operationIdOf(method, route.url),
+      ...(isPublic ? { security: [] } : {})
+    }
   })
   await app.register(swagger, {
     openapi: {
@@ -55,7 +64,12 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
       servers: [{ url: '/', description: 'The hub serving this document' }],
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by an operator (POST /v1/admin/clients): Authorization: Bearer lt_<keyId>_<secret>.' }
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key issued by an operator (POST /v1/admin/clients): ' +
+              'Authorization: Bearer lt_<keyId>_<secret>.'
+          }
         }
       },
       // Every route needs a key except docs, health and schemas (marked with security: [] there).
@@ -65,28 +79,53 @@ async function openapi (app: FastifyInstance, { rateLimited = false }: OpenapiOp
       tags: [
         {
           name: 'subscriptions',
-          description: 'Outbound change subscriptions: webhooks (Standard Webhooks, CloudEvents) within your grant (docs/subscriptions.md)'
+          description: 'Outbound change subscriptions: webhooks (Standard Webhooks, CloudEvents) within your grant ' +
+            '(docs/subscriptions.md)'
         },
         { name: 'unresolved', description: 'Records waiting for a legacy CMND to be linked to a personal id' },
         { name: 'data-quality', description: 'Counts of records whose merged data contradicts itself' },
-        { name: 'prefill', description: 'Dossier prefill for one-stop software: procedures and their form fields filled from golden records' },
-        { name: 'citizens', description: 'Golden records of citizens: by personal id, legacy CMND or BHYT number, restricted search, and what they are linked to (docs/api.md)' },
+        {
+          name: 'prefill',
+          description: 'Dossier prefill for one-stop software: procedures and their form fields filled from ' +
+            'golden records'
+        },
+        {
+          name: 'citizens',
+          description: 'Golden records of citizens: by personal id, legacy CMND or BHYT number, restricted search, ' +
+            'and what they are linked to (docs/api.md)'
+        },
         { name: 'households', description: 'Households of the residence database, with their members' },
         { name: 'land-parcels', description: 'Cadastral land parcels, by id or by land-use certificate serial' },
-        { name: 'civil-servants', description: 'Cadres, civil servants and public employees by staff code (home affairs only; audited)' },
+        {
+          name: 'civil-servants',
+          description: 'Cadres, civil servants and public employees by staff code (home affairs only; audited)'
+        },
         { name: 'conflicts', description: 'Fields on which source systems disagree (operators; audited)' },
         { name: 'schemas', description: 'Canonical JSON Schemas of the hub\'s entities and event envelopes' },
         { name: 'health', description: 'Liveness and readiness' },
-        { name: 'connectors', description: 'The connector registry for integrators: register a declarative source, dry-run its mapping, status, pause, resume, run, and push endpoints (docs/connectors.md)' },
-        { name: 'dead letters', description: 'Records every stage refused, with the reason and where they came from; replayed once the cause is fixed (operators)' },
+        {
+          name: 'connectors',
+          description: 'The connector registry for integrators: register a declarative source, dry-run its mapping, ' +
+            'status, pause, resume, run, and push endpoints (docs/connectors.md)'
+        },
+        {
+          name: 'dead letters',
+          description: 'Records every stage refused, with the reason and where they came from; ' +
+            'replayed once the cause is fixed (operators)'
+        },
         { name: 'admin', description: 'API clients, keys and grants (operators only; docs/security-model.md)' },
-        { name: 'infrastructure', description: 'Urban technical infrastructure (GIS) as GeoJSON feature collections with a bounding-box filter; not personal data, read behind a grant' }
+        {
+          name: 'infrastructure',
+          description: 'Urban technical infrastructure (GIS) as GeoJSON feature collections with a bounding-box ' +
+            'filter; not personal data, read behind a grant'
+        }
       ]
     },
     transform: ({ schema, url, route }) => {
       const own = describeSuccessResponses(schema as Record<string, unknown> | undefined) ?? {}
       // Public routes need no API key; the push route checks its own token and declares its 401.
-      const authenticated = !publicPrefixes.some(p => url.startsWith(p)) && (route as RouteOptions).config?.public !== true
+      const authenticated = !publicPrefixes.some(p => url.startsWith(p)) &&
+        (route as RouteOptions).config?.public !== true
       const onRequest = (route as RouteOptions).onRequest
       const operatorOnly = [onRequest].flat().includes(requireOperator)
       return { schema: documentErrors(own, { authenticated, rateLimited, operatorOnly }) as typeof schema, url }

@@ -48,9 +48,19 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
     const methods = allowed.of(path)
     if (methods.length > 0 && !methods.includes(request.method)) {
       reply.header('allow', methods.join(', '))
-      return send(reply, request, { status: 405, code: 'LT_ERR_METHOD_NOT_ALLOWED', title: 'Method not allowed', detail: `${shown} answers ${methods.join(', ')}, not ${request.method}` })
+      return send(reply, request, {
+        status: 405,
+        code: 'LT_ERR_METHOD_NOT_ALLOWED',
+        title: 'Method not allowed',
+        detail: `${shown} answers ${methods.join(', ')}, not ${request.method}`
+      })
     }
-    return send(reply, request, { status: 404, code: 'LT_ERR_ROUTE_NOT_FOUND', title: 'No such endpoint', detail: `${request.method} ${shown} is not an endpoint of this API` })
+    return send(reply, request, {
+      status: 404,
+      code: 'LT_ERR_ROUTE_NOT_FOUND',
+      title: 'No such endpoint',
+      detail: `${request.method} ${shown} is not an endpoint of this API`
+    })
   }
   // A parametric route can match a path whose own route has other methods (GET /v1/citizens/search
   // reaches GET /v1/citizens/:personalId): the path's own methods decide, before anything else runs.
@@ -62,16 +72,25 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError | HubError, request, reply) => {
     // Fastify parses the body of a method it knows (QUERY, say) even on its way to the not-found
     // handler; a parsing error there must not hide that the method is not served on this path.
-    if (request.is404 && !(error instanceof HubError) && ((error as FastifyError).statusCode ?? 500) < 500) return noRoute(request, reply)
+    if (request.is404 && !(error instanceof HubError) && ((error as FastifyError).statusCode ?? 500) < 500) {
+      return noRoute(request, reply)
+    }
     if (error instanceof HubError) return sendHubError(reply, request, error)
     const fe = error as FastifyError
     if (fe.validation !== undefined) {
       const where = fe.validationContext ?? 'request'
       const errors = fe.validation.map(v => ({
-        path: `${where}${v.instancePath === '' ? '' : v.instancePath}${v.keyword === 'required' ? `/${(v.params as { missingProperty: string }).missingProperty}` : ''}`,
+        path: `${where}${v.instancePath === '' ? '' : v.instancePath}` +
+          `${v.keyword === 'required' ? `/${(v.params as { missingProperty: string }).missingProperty}` : ''}`,
         message: v.message ?? 'is invalid'
       }))
-      return send(reply, request, { status: 400, code: validationCode(errors), title: 'The request is not valid', detail: errors.map(e => `${e.path} ${e.message}`).join('; '), errors })
+      return send(reply, request, {
+        status: 400,
+        code: validationCode(errors),
+        title: 'The request is not valid',
+        detail: errors.map(e => `${e.path} ${e.message}`).join('; '),
+        errors
+      })
     }
     const status = fe.statusCode ?? 500
     if (status >= 500) {

@@ -30,25 +30,39 @@ function subjectsRule (template: ProcedureTemplate): Record<string, unknown> {
         ...(required.length > 0 ? { required } : {})
       }
   return {
-    if: { properties: { procedureCode: { const: template.code }, personalId: {}, subjects: {} }, required: ['procedureCode'] },
-    then: { properties: { procedureCode: {}, personalId: {}, subjects }, ...(required.length > 0 ? { required: ['subjects'] } : {}) }
+    if: {
+      properties: { procedureCode: { const: template.code }, personalId: {}, subjects: {} },
+      required: ['procedureCode']
+    },
+    then: {
+      properties: { procedureCode: {}, personalId: {}, subjects },
+      ...(required.length > 0 ? { required: ['subjects'] } : {})
+    }
   }
 }
 
 export function prefillBodySchema (templates: Map<string, ProcedureTemplate>): Record<string, unknown> {
   const list = [...templates.values()]
-  const rolesByProcedure = list.map(t => `${t.code}: ${t.subjects.map(s => `${s.role}${s.required ? '' : ' (optional)'}`).join(', ')}`)
+  const rolesByProcedure = list.map(t =>
+    `${t.code}: ${t.subjects.map(s => `${s.role}${s.required ? '' : ' (optional)'}`).join(', ')}`)
   const anyOther = [...new Set(list.flatMap(t => otherRoles(t).roles))].sort()
   return {
     type: 'object',
     additionalProperties: false,
     required: ['procedureCode', 'personalId'],
     properties: {
-      procedureCode: { type: 'string', pattern: '^\\d\\.\\d{6}$', description: 'The procedure, e.g. 1.001193 (birth registration). A code the hub has no template for: 404 LT_ERR_PROCEDURE_NOT_FOUND.' },
+      procedureCode: {
+        type: 'string',
+        pattern: '^\\d\\.\\d{6}$',
+        description: 'The procedure, e.g. 1.001193 (birth registration). ' +
+          'A code the hub has no template for: 404 LT_ERR_PROCEDURE_NOT_FOUND.'
+      },
       personalId: { ...PERSONAL_ID, description: 'The main subject: the procedure\'s first subject role.' },
       subjects: {
         type: 'object',
-        description: `The procedure's other subjects by role (GET /v1/procedures); the first role is personalId. Roles per procedure: ${rolesByProcedure.join('; ')}. A role the procedure does not have, or a missing required one: 400 LT_ERR_PREFILL_SUBJECT.`,
+        description: 'The procedure\'s other subjects by role (GET /v1/procedures); the first role is personalId. ' +
+          `Roles per procedure: ${rolesByProcedure.join('; ')}. ` +
+          'A role the procedure does not have, or a missing required one: 400 LT_ERR_PREFILL_SUBJECT.',
         maxProperties: 4,
         ...(anyOther.length > 0 ? { propertyNames: { enum: anyOther } } : {}),
         additionalProperties: PERSONAL_ID
@@ -61,7 +75,9 @@ export function prefillBodySchema (templates: Map<string, ProcedureTemplate>): R
 
 /** Which roles are given (unknown ones, too many) or missing: not an id's format. */
 function isRoleError (e: FastifySchemaValidationError): boolean {
-  if (e.instancePath === '') return e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'subjects'
+  if (e.instancePath === '') {
+    return e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'subjects'
+  }
   return e.instancePath === '/subjects' && ['enum', 'propertyNames', 'required', 'maxProperties'].includes(e.keyword)
 }
 
@@ -69,7 +85,9 @@ function isRoleError (e: FastifySchemaValidationError): boolean {
  * A body validation failure about subject roles as LT_ERR_PREFILL_SUBJECT, each error at
  * body/subjects/<role>; undefined when anything else is wrong too (the generic answer says all).
  */
-export function subjectProblem (errors: FastifySchemaValidationError[], body: unknown, templates: Map<string, ProcedureTemplate>): ApiProblem | undefined {
+export function subjectProblem (
+  errors: FastifySchemaValidationError[], body: unknown, templates: Map<string, ProcedureTemplate>
+): ApiProblem | undefined {
   const code = (body as { procedureCode?: unknown } | null)?.procedureCode
   const template = typeof code === 'string' ? templates.get(code) : undefined
   // Ajv reports a failed `then` twice: its own errors and an `if` error saying so.
@@ -81,8 +99,11 @@ export function subjectProblem (errors: FastifySchemaValidationError[], body: un
   const unknown = given.filter(role => !roles.includes(role))
   const missing = required.filter(role => !given.includes(role))
   const all = template.subjects.map(s => s.role).join(', ')
-  return new ApiProblem(400, 'LT_ERR_PREFILL_SUBJECT', unknown.length > 0 ? 'Unknown subject role' : 'A required subject is missing',
-    `${template.code} has the subjects ${all} (the first is personalId)${unknown.length > 0 ? `; not ${unknown.join(', ')}` : ''}${missing.length > 0 ? `; it needs ${missing.join(', ')}` : ''}.`,
+  return new ApiProblem(400, 'LT_ERR_PREFILL_SUBJECT',
+    unknown.length > 0 ? 'Unknown subject role' : 'A required subject is missing',
+    `${template.code} has the subjects ${all} (the first is personalId)` +
+      `${unknown.length > 0 ? `; not ${unknown.join(', ')}` : ''}` +
+      `${missing.length > 0 ? `; it needs ${missing.join(', ')}` : ''}.`,
     [
       ...unknown.map(role => ({ path: `body/subjects/${role}`, message: 'is not a subject role of this procedure' })),
       ...missing.map(role => ({ path: `body/subjects/${role}`, message: 'is required' }))

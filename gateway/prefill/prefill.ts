@@ -38,7 +38,11 @@ export interface PrefillResult extends PrefillResponse {
 }
 
 const entityOfPrefix: Record<string, EntityName> = {
-  person: 'person', household: 'household', 'health-insurance-card': 'health-insurance-card', 'land-parcel[]': 'land-parcel', 'business-household[]': 'business-household'
+  person: 'person',
+  household: 'household',
+  'health-insurance-card': 'health-insurance-card',
+  'land-parcel[]': 'land-parcel',
+  'business-household[]': 'business-household'
 }
 
 export async function prefill (
@@ -56,10 +60,14 @@ export async function prefill (
     if (!memo.has(key)) memo.set(key, read())
     return await (memo.get(key) as Promise<T>)
   }
-  const person = async (id: string): Promise<RecordView | undefined> => await once(`person:${id}`, async () => await readers.person(id))
+  const person = async (id: string): Promise<RecordView | undefined> =>
+    await once(`person:${id}`, async () => await readers.person(id))
   const lastSync = async (connectorId: string): Promise<string | undefined> =>
-    readers.lastSyncOf === undefined ? undefined : await once(`sync:${connectorId}`, async () => await readers.lastSyncOf?.(connectorId))
-  const granted = async (entity: EntityName): Promise<Set<string>> => await once(`grant:${entity}`, async () => new Set(await grantedFields(entity)))
+    readers.lastSyncOf === undefined
+      ? undefined
+      : await once(`sync:${connectorId}`, async () => await readers.lastSyncOf?.(connectorId))
+  const granted = async (entity: EntityName): Promise<Set<string>> =>
+    await once(`grant:${entity}`, async () => new Set(await grantedFields(entity)))
   const reads = new Map<EntityName, { subjects: Set<string>, fields: Set<string> }>()
   const noteRead = (entity: EntityName, ids: string[], field: string): void => {
     const r = reads.get(entity) ?? { subjects: new Set(), fields: new Set() }
@@ -81,7 +89,8 @@ export async function prefill (
         const hh = typeof p.fields.householdId === 'string' ? await readers.household(p.fields.householdId) : undefined
         return hh === undefined || hh.deleted ? [] : [hh]
       }
-      case 'health-insurance-card': return newestFirst((await readers.cardsOf(personalId)).filter(r => !r.deleted), 'validTo').slice(0, 1)
+      case 'health-insurance-card':
+        return newestFirst((await readers.cardsOf(personalId)).filter(r => !r.deleted), 'validTo').slice(0, 1)
       case 'land-parcel[]': return (await readers.parcelsOf(personalId)).filter(r => !r.deleted)
       default: return (await readers.businessesOf(personalId)).filter(r => !r.deleted)
     }
@@ -127,13 +136,21 @@ export async function prefill (
     const conflicts = holding.map(r => r.conflicts[name]).filter(c => c !== undefined)
     const many = prefix.endsWith('[]')
     const grantedHere = await granted(entity)
-    const warnings = holding.flatMap(r => releasedWarnings(r.warnings, grantedHere)).filter(w => w.fields.includes(name))
+    const warnings = holding.flatMap(r => releasedWarnings(r.warnings, grantedHere))
+      .filter(w => w.fields.includes(name))
     return {
       ...base,
       status: 'filled',
       value: many ? holding.map(r => r.fields[name]) : holding[0].fields[name],
       source: many ? sources : sources[0],
-      ...(conflicts.length > 0 ? { conflict: { sourceSystems: [...new Set(conflicts.flatMap(c => c.sourceSystems))].sort(), since: conflicts.map(c => c.since).sort()[0] } } : {}),
+      ...(conflicts.length > 0
+        ? {
+            conflict: {
+              sourceSystems: [...new Set(conflicts.flatMap(c => c.sourceSystems))].sort(),
+              since: conflicts.map(c => c.since).sort()[0]
+            }
+          }
+        : {}),
       // Stale: the source has not confirmed the value lately, however long ago it last changed.
       ...(sources.some(s => s.confirmedAt < staleBefore) ? { stale: true } : {}),
       ...(warnings.length > 0 ? { warnings } : {})

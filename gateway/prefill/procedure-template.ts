@@ -17,7 +17,11 @@ export const procedureTemplateSchema = {
   additionalProperties: false,
   required: ['code', 'title', 'titleEn', 'subjects', 'maxAgeDays', 'fields'],
   properties: {
-    code: { type: 'string', pattern: '^\\d\\.\\d{6}$', description: 'National public-service portal code, without the province suffix.' },
+    code: {
+      type: 'string',
+      pattern: '^\\d\\.\\d{6}$',
+      description: 'National public-service portal code, without the province suffix.'
+    },
     title: { type: 'string', minLength: 1 },
     titleEn: { type: 'string', minLength: 1 },
     subjects: {
@@ -27,10 +31,19 @@ export const procedureTemplateSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['role', 'description', 'required'],
-        properties: { role: { type: 'string', pattern: '^[a-zA-Z]+$' }, description: { type: 'string' }, required: { type: 'boolean' } }
+        properties: {
+          role: { type: 'string', pattern: '^[a-zA-Z]+$' },
+          description: { type: 'string' },
+          required: { type: 'boolean' }
+        }
       }
     },
-    maxAgeDays: { type: 'integer', minimum: 1, description: 'A value its source has not confirmed (sent, or synced successfully since) within this many days is flagged stale.' },
+    maxAgeDays: {
+      type: 'integer',
+      minimum: 1,
+      description: 'A value its source has not confirmed (sent, or synced successfully since) within this many days ' +
+        'is flagged stale.'
+    },
     fields: {
       type: 'array',
       minItems: 1,
@@ -42,7 +55,11 @@ export const procedureTemplateSchema = {
           id: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9.]*$' },
           label: { type: 'string', minLength: 1 },
           subject: { type: 'string' },
-          path: { type: 'string', pattern: '^(person|household|health-insurance-card|land-parcel\\[\\]|business-household\\[\\])\\.[a-zA-Z][a-zA-Z0-9]*$' },
+          path: {
+            type: 'string',
+            pattern: '^(person|household|health-insurance-card|land-parcel\\[\\]|' +
+              'business-household\\[\\])\\.[a-zA-Z][a-zA-Z0-9]*$'
+          },
           ask: { type: 'string', minLength: 1, description: 'Why the hub cannot fill it: the clerk asks the citizen.' }
         }
       }
@@ -74,14 +91,23 @@ export function loadProcedureTemplates (dir = templatesDir()): Map<string, Proce
   const templates = new Map<string, ProcedureTemplate>()
   for (const file of readdirSync(dir).filter(f => f.endsWith('.json')).sort()) {
     const data: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'))
-    if (!check(data)) throw new Error(`procedure template ${file}: ${check.errors?.map(e => `${e.instancePath} ${e.message ?? ''}`).join('; ')}`)
-    if (`${data.code}.json` !== file) throw new Error(`procedure template ${file}: code ${data.code} does not match the file name`)
+    if (!check(data)) {
+      throw new Error(`procedure template ${file}: ` +
+        `${check.errors?.map(e => `${e.instancePath} ${e.message ?? ''}`).join('; ')}`)
+    }
+    if (`${data.code}.json` !== file) {
+      throw new Error(`procedure template ${file}: code ${data.code} does not match the file name`)
+    }
     const roles = new Set(data.subjects.map(s => s.role))
     for (const f of data.fields) {
       const where = `procedure template ${file}, field ${f.id}`
-      if ((f.path === undefined) === (f.ask === undefined)) throw new Error(`${where}: give exactly one of path and ask`)
+      if ((f.path === undefined) === (f.ask === undefined)) {
+        throw new Error(`${where}: give exactly one of path and ask`)
+      }
       if (f.path === undefined) continue
-      if (f.subject === undefined || !roles.has(f.subject)) throw new Error(`${where}: subject '${f.subject ?? ''}' is not one of the procedure's subjects`)
+      if (f.subject === undefined || !roles.has(f.subject)) {
+        throw new Error(`${where}: subject '${f.subject ?? ''}' is not one of the procedure's subjects`)
+      }
       const [prefix, field] = f.path.split(/\.(?=[a-zA-Z][a-zA-Z0-9]*$)/)
       const schema = canonicalSchemas[schemaOfPrefix[prefix]] as unknown as { properties: Record<string, unknown> }
       if (schema.properties[field] === undefined) throw new Error(`${where}: ${prefix} has no field '${field}'`)

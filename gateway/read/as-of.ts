@@ -24,7 +24,8 @@ export const asOfQuerySchema = {
   properties: {
     asOf: {
       type: 'string',
-      description: 'Answer as the hub knew the record then: a date-time with zone, or a date (the end of that day, Vietnam time).',
+      description: 'Answer as the hub knew the record then: a date-time with zone, or a date ' +
+        '(the end of that day, Vietnam time).',
       pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$'
     }
   }

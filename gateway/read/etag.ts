@@ -13,6 +13,8 @@ export function entityTag (parts: Record<string, unknown>): string {
 /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): `W/` is ignored, `*` matches any tag. */
 export function noneMatch (header: string | string[] | undefined, tag: string): boolean {
   if (header === undefined) return false
-  const candidates = (Array.isArray(header) ? header.join(',') : header).split(',').map(s => s.trim()).filter(s => s !== '')
+  const candidates = (Array.isArray(header) ? header.join(',') : header).split(',')
+    .map(s => s.trim())
+    .filter(s => s !== '')
   return candidates.some(c => c === '*' || c.replace(/^W\//, '') === tag)
 }

@@ -12,7 +12,8 @@ export const fieldsParamSchema = {
   minLength: 1,
   maxLength: 2000,
   pattern: '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?(,[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?)*$',
-  description: 'Comma-separated field paths to return (`fullName`, `permanentAddress.wardCode`); each must be covered by your grant. Default: every granted field.',
+  description: 'Comma-separated field paths to return (`fullName`, `permanentAddress.wardCode`); ' +
+    'each must be covered by your grant. Default: every granted field.',
   examples: ['fullName,birthDate,permanentAddress.wardCode']
 } as const
 
@@ -21,16 +22,21 @@ const covered = (path: string, granted: readonly string[]): boolean =>
   granted.includes(path) || (path.includes('.') && granted.includes(path.split('.')[0]))
 
 /** The field paths to project to: the granted ones, or the requested ones when `fields=` is given. */
-export function selectFields (entity: EntityName, granted: readonly string[], requested: string | undefined, where = 'querystring/fields'): string[] {
+export function selectFields (
+  entity: EntityName, granted: readonly string[], requested: string | undefined, where = 'querystring/fields'
+): string[] {
   if (requested === undefined) return [...granted].sort()
   const paths = [...new Set(requested.split(','))]
   if (paths.length > MAX_SELECTED_FIELDS) {
-    throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'Too many fields', `At most ${MAX_SELECTED_FIELDS} field paths may be selected.`, [{ path: where, message: `has more than ${MAX_SELECTED_FIELDS} paths` }])
+    throw new ApiProblem(400, 'LT_ERR_VALIDATION', 'Too many fields',
+      `At most ${MAX_SELECTED_FIELDS} field paths may be selected.`,
+      [{ path: where, message: `has more than ${MAX_SELECTED_FIELDS} paths` }])
   }
   const known: readonly string[] = grantableEntities[entity].fields
   const unknown = paths.filter(p => !known.includes(p))
   if (unknown.length > 0) {
-    throw new ApiProblem(400, 'LT_ERR_FIELD_UNKNOWN', 'Unknown field', `Entity '${entity}' has no field ${unknown.map(p => `'${p}'`).join(', ')}; GET /v1/admin/entities lists them.`,
+    throw new ApiProblem(400, 'LT_ERR_FIELD_UNKNOWN', 'Unknown field',
+      `Entity '${entity}' has no field ${unknown.map(p => `'${p}'`).join(', ')}; GET /v1/admin/entities lists them.`,
       unknown.map(p => ({ path: where, message: `unknown field '${p}'` })))
   }
   const ungranted = paths.filter(p => !covered(p, granted))

@@ -3,10 +3,12 @@
 export const includeParamSchema = {
   type: 'string',
   enum: ['provenance'],
-  description: '`provenance`: add `meta.provenance` (where each returned field came from) and `meta.conflicts` (returned fields on which sources disagree). Freshness (`meta.sources`) is always sent.',
+  description: '`provenance`: add `meta.provenance` (where each returned field came from) and `meta.conflicts` ' +
+    '(returned fields on which sources disagree). Freshness (`meta.sources`) is always sent.',
   examples: ['provenance']
 } as const
 
 export interface IncludeOptions { provenance: boolean }
 
-export const includeOptions = (include: string | undefined): IncludeOptions => ({ provenance: include === 'provenance' })
+export const includeOptions = (include: string | undefined): IncludeOptions =>
+  ({ provenance: include === 'provenance' })

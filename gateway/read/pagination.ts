@@ -12,7 +12,11 @@ export const limitParamSchema = (max = MAX_PAGE_SIZE, byDefault = 20) => ({
 } as const)
 
 export const cursorParamSchema = {
-  type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'The `page.next` of the previous page, unchanged.'
+  type: 'string',
+  minLength: 1,
+  maxLength: 400,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'The `page.next` of the previous page, unchanged.'
 } as const
 
 export const pageSchema = {
@@ -22,7 +26,9 @@ export const pageSchema = {
 } as const
 
 const invalidCursor = (): ApiProblem =>
-  new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The cursor is not valid', 'Pass back the `page.next` value of the previous page unchanged.', [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }])
+  new ApiProblem(400, 'LT_ERR_CURSOR_INVALID', 'The cursor is not valid',
+    'Pass back the `page.next` value of the previous page unchanged.',
+    [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }])
 
 /** A sealed cursor's `_id`; 400 LT_ERR_CURSOR_INVALID unless this hub sealed it for this list (scope). */
 export function openCursor (refs: OpaqueRefs, scope: string, cursor: string, isId: (id: string) => boolean): string {
@@ -32,7 +38,9 @@ export function openCursor (refs: OpaqueRefs, scope: string, cursor: string, isI
 }
 
 /** The first `limit` of items sorted by id (at most limit+1 given), and the sealed cursor after them. */
-export function sealedPageOf<T> (refs: OpaqueRefs, scope: string, items: T[], limit: number, idOf: (item: T) => string): { items: T[], next: string | null } {
+export function sealedPageOf<T> (
+  refs: OpaqueRefs, scope: string, items: T[], limit: number, idOf: (item: T) => string
+): { items: T[], next: string | null } {
   const page = items.slice(0, limit)
   return { items: page, next: items.length > limit ? refs.seal(scope, idOf(page[page.length - 1])) : null }
 }

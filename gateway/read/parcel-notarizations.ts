@@ -17,13 +17,16 @@ import { subjectsOf, type RelatedRecords } from './read-record.js'
 /** The `notarizations` member of a parcel's answer, for its response schema. */
 export const parcelNotarizationsSchema = {
   type: 'array',
-  description: 'Notarized transactions on the parcel (by parcel id, or by the serial of a certificate covering it), in id order, ' +
-    'with the fields the client\'s `notarization` grant allows; present only with such a grant and without asOf.',
-  items: (({ examples: _e, ...item }) => item)(recordSchema('notarization', 'Notarization fields (canonical Notarization, partial).') as { examples?: unknown })
+  description: 'Notarized transactions on the parcel (by parcel id, or by the serial of a certificate covering it), ' +
+    'in id order, with the fields the client\'s `notarization` grant allows; present only with such a grant and ' +
+    'without asOf.',
+  items: (({ examples: _e, ...item }) => item)(
+    recordSchema('notarization', 'Notarization fields (canonical Notarization, partial).') as { examples?: unknown })
 } as const
 
 export async function parcelNotarizations (
-  store: Store, request: FastifyRequest, parcel: RecordView, { asOf, include, refs }: { asOf?: string, include: IncludeOptions, refs: OpaqueRefs }
+  store: Store, request: FastifyRequest, parcel: RecordView,
+  { asOf, include, refs }: { asOf?: string, include: IncludeOptions, refs: OpaqueRefs }
 ): Promise<RelatedRecords | undefined> {
   if (asOf !== undefined) return undefined
   const granted = await request.access.fieldsIfGranted('notarization')

@@ -30,12 +30,17 @@ export function asOfParam (text: string | undefined): string | undefined {
   if (text === undefined) return undefined
   const asOf = parseAsOf(text)
   if (asOf === undefined) {
-    throw new ApiProblem(400, 'LT_ERR_AS_OF_INVALID', 'asOf is not a valid time', `'${text}' is not a calendar date or date-time.`, [{ path: 'querystring/asOf', message: 'is not a valid date or date-time' }])
+    throw new ApiProblem(400, 'LT_ERR_AS_OF_INVALID', 'asOf is not a valid time',
+      `'${text}' is not a calendar date or date-time.`,
+      [{ path: 'querystring/asOf', message: 'is not a valid date or date-time' }])
   }
   return asOf
 }
 
 /** Declared on routes that take asOf: 422 LT_ERR_AS_OF_BEFORE_HISTORY for a time before the hub's history. */
 export const asOfResponses = {
-  422: { $ref: 'Problem#', description: 'LT_ERR_AS_OF_BEFORE_HISTORY: asOf is before the hub\'s history starts (the detail says when).' }
+  422: {
+    $ref: 'Problem#',
+    description: 'LT_ERR_AS_OF_BEFORE_HISTORY: asOf is before the hub\'s history starts (the detail says when).'
+  }
 } as const

@@ -26,11 +26,19 @@ export interface ListRelease {
   tagParts: Record<string, unknown>
 }
 
-export async function releaseList (request: FastifyRequest, reply: FastifyReply, views: RecordView[], { entity, selected, include, refs, next, about, tagParts }: ListRelease) {
+export async function releaseList (
+  request: FastifyRequest, reply: FastifyReply, views: RecordView[],
+  { entity, selected, include, refs, next, about, tagParts }: ListRelease
+) {
   const now = new Date()
-  const out = views.map(view => { const { data, returned } = projectFields(view.fields, selected); return { body: recordBody(view, now, { data, returned, include, refs }), returned } })
+  const out = views.map(view => {
+    const { data, returned } = projectFields(view.fields, selected)
+    return { body: recordBody(view, now, { data, returned, include, refs }), returned }
+  })
   const body = { data: out.map(o => o.body), page: { next } }
-  const tag = entityTag({ ...tagParts, entity, records: views.map(v => [v.entityId, v.version]), fields: selected, include, next })
+  const tag = entityTag({
+    ...tagParts, entity, records: views.map(v => [v.entityId, v.version]), fields: selected, include, next
+  })
   return await release(request, reply, {
     read: {
       entity: entity as EntityName,

@@ -23,7 +23,9 @@ export const subjectsOf = (view: RecordView): string[] =>
   view.entity === 'person' ? [view.entityId] : [...new Set(linkedPersonIds(view.entity, view.fields))].sort()
 
 /** The grant's fields for the entity narrowed by `fields=` (403 without a grant, 400/403 on a bad selection). */
-export async function selection (request: FastifyRequest, entity: CanonicalEntity, fields: string | undefined): Promise<string[]> {
+export async function selection (
+  request: FastifyRequest, entity: CanonicalEntity, fields: string | undefined
+): Promise<string[]> {
   const granted = await request.access.grantedFields(entity as EntityName)
   return selectFields(entity as EntityName, granted, fields)
 }
@@ -55,11 +57,27 @@ export interface ReleaseOptions {
 }
 
 /** Projects, tags, audits and answers one record (200, or 304 on a matching If-None-Match). */
-export async function releaseRecord (request: FastifyRequest, reply: FastifyReply, view: RecordView, { selected, include, refs, asOf, subjects, extra: extraOf, related }: ReleaseOptions) {
+export async function releaseRecord (
+  request: FastifyRequest, reply: FastifyReply, view: RecordView,
+  { selected, include, refs, asOf, subjects, extra: extraOf, related }: ReleaseOptions
+) {
   const { data, returned } = projectFields(view.fields, selected)
   const extra = extraOf?.(data) ?? {}
-  const body = { ...recordBody(view, new Date(), { asOf, data, returned, include, refs }), ...extra, ...related?.members }
-  const tag = entityTag({ entity: view.entity, id: view.entityId, version: view.version, asOf, fields: selected, include, extra, ...(related !== undefined ? { related: related.tag } : {}) })
+  const body = {
+    ...recordBody(view, new Date(), { asOf, data, returned, include, refs }),
+    ...extra,
+    ...related?.members
+  }
+  const tag = entityTag({
+    entity: view.entity,
+    id: view.entityId,
+    version: view.version,
+    asOf,
+    fields: selected,
+    include,
+    extra,
+    ...(related !== undefined ? { related: related.tag } : {})
+  })
   const read = { entity: view.entity as EntityName, subjects: subjects ?? subjectsOf(view), fields: returned }
   return await release(request, reply, { read: related === undefined ? read : [read, ...related.reads], tag, body })
 }
@@ -70,11 +88,15 @@ export interface ReadRecordSpec {
   notFound: (asOf: string | undefined) => ApiProblem
   deleted: (view: RecordView) => ApiProblem
   /** Records of other entities shown with this one, under their own grants (gateway/read/parcel-notarizations.ts). */
-  related?: (view: RecordView, options: { asOf?: string, include: IncludeOptions, refs: OpaqueRefs }) => Promise<RelatedRecords | undefined>
+  related?: (
+    view: RecordView, options: { asOf?: string, include: IncludeOptions, refs: OpaqueRefs }
+  ) => Promise<RelatedRecords | undefined>
 }
 
 /** GET of one record by its id: the whole pipeline. */
-export async function readRecord (store: Store, request: FastifyRequest, reply: FastifyReply, spec: ReadRecordSpec, query: RecordQuery) {
+export async function readRecord (
+  store: Store, request: FastifyRequest, reply: FastifyReply, spec: ReadRecordSpec, query: RecordQuery
+) {
   // Grant first: a client without one learns nothing, not even whether the record exists.
   const selected = await selection(request, spec.entity, query.fields)
   const asOf = asOfParam(query.asOf)
@@ -83,7 +105,9 @@ export async function readRecord (store: Store, request: FastifyRequest, reply: 
   if (found.kind === 'deleted') throw spec.deleted(found.view)
   const [include, refs] = [includeOptions(query.include), await refsFor(store)]
   const related = await spec.related?.(found.view, { asOf, include, refs })
-  return await releaseRecord(request, reply, found.view, { selected, include, refs, asOf, ...(related !== undefined ? { related } : {}) })
+  return await releaseRecord(request, reply, found.view, {
+    selected, include, refs, asOf, ...(related !== undefined ? { related } : {})
+  })
 }
 
 /**

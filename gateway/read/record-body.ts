@@ -25,10 +25,14 @@ import { recordMeta } from './record-meta.js'
 
 export interface RecordBody { data: Record<string, unknown>, meta: Record<string, unknown> }
 
-export interface BodyOptions { asOf?: string, data: Record<string, unknown>, returned: readonly string[], include: IncludeOptions, refs: OpaqueRefs }
+export interface BodyOptions {
+  asOf?: string, data: Record<string, unknown>, returned: readonly string[], include: IncludeOptions, refs: OpaqueRefs
+}
 
 /** The projected data and its minimised meta; provenance and conflicts only when included. */
-export function recordBody (view: RecordView, now: Date, { asOf, data, returned, include, refs }: BodyOptions): RecordBody {
+export function recordBody (
+  view: RecordView, now: Date, { asOf, data, returned, include, refs }: BodyOptions
+): RecordBody {
   return { data, meta: recordMeta(view, now, { asOf, data, returned, provenance: include.provenance, refs }) }
 }
 
@@ -68,7 +72,11 @@ const freshnessSchema = {
     ageSeconds: { type: 'integer', description: 'Now minus sourceTime, at the time of the answer.' },
     connector: { type: 'string' },
     connectorVersion: { type: 'string' },
-    lastEventId: { type: 'string', pattern: '^ev_[A-Za-z0-9_-]+$', description: 'Opaque ref of the newest event of this source (`ev_...`), never the source\'s own key.' },
+    lastEventId: {
+      type: 'string',
+      pattern: '^ev_[A-Za-z0-9_-]+$',
+      description: 'Opaque ref of the newest event of this source (`ev_...`), never the source\'s own key.'
+    },
     deletedAt: time
   }
 } as const
@@ -81,14 +89,28 @@ const provenanceSchema = {
     ingestTime: time,
     connector: { type: 'string' },
     connectorVersion: { type: 'string' },
-    eventId: { type: 'string', pattern: '^ev_[A-Za-z0-9_-]+$', description: 'Opaque ref of the event the value came from (`ev_...`).' },
-    rule: { enum: ['authoritative', 'newest', 'diacritics', 'derived', 'steward'], description: 'authoritative: the field\'s configured source won; newest: no authority held a value; diacritics: no authority, and a newer spelling without diacritics gave way to the same name written with them; derived: the authoritative register holds the record and no value, which means this one (civil status with no marriage: single); steward: a data steward resolved the conflict on this field (POST /v1/conflicts/{id}/resolution).' }
+    eventId: {
+      type: 'string',
+      pattern: '^ev_[A-Za-z0-9_-]+$',
+      description: 'Opaque ref of the event the value came from (`ev_...`).'
+    },
+    rule: {
+      enum: ['authoritative', 'newest', 'diacritics', 'derived', 'steward'],
+      description: 'authoritative: the field\'s configured source won; newest: no authority held a value; ' +
+        'diacritics: no authority, and a newer spelling without diacritics gave way to the same name written ' +
+        'with them; derived: the authoritative register holds the record and no value, which means this one ' +
+        '(civil status with no marriage: single); ' +
+        'steward: a data steward resolved the conflict on this field (POST /v1/conflicts/{id}/resolution).'
+    }
   }
 } as const
 
 const conflictFlagSchema = {
   type: 'object',
-  properties: { sourceSystems: { type: 'array', items: { type: 'string' } }, since: { ...time, description: 'Source time since which they disagree.' } }
+  properties: {
+    sourceSystems: { type: 'array', items: { type: 'string' } },
+    since: { ...time, description: 'Source time since which they disagree.' }
+  }
 } as const
 
 export const recordMetaSchema = {
@@ -96,23 +118,51 @@ export const recordMetaSchema = {
   required: ['entity', 'id', 'version', 'validFrom', 'sources'],
   properties: {
     entity: { type: 'string' },
-    id: { type: 'string', description: 'The record id when the returned data carries it (its id field is granted and selected), else an opaque ref `rec_...`.' },
+    id: {
+      type: 'string',
+      description: 'The record id when the returned data carries it (its id field is granted and selected), ' +
+        'else an opaque ref `rec_...`.'
+    },
     version: { type: 'integer', description: 'Increases with every change the hub applied to this record.' },
     validFrom: { ...time, description: 'When the hub learned this version.' },
     asOf: { ...time, description: 'The time asked for, when the answer comes from history.' },
     source: {
       type: 'object',
       description: 'The source with the newest change (kept for older clients; see `sources`).',
-      properties: { sourceSystem: { type: 'string' }, sourceTime: time, ingestTime: time, connectorVersion: { type: 'string' } }
+      properties: {
+        sourceSystem: { type: 'string' }, sourceTime: time, ingestTime: time, connectorVersion: { type: 'string' }
+      }
     },
-    sources: { type: 'object', additionalProperties: freshnessSchema, description: 'Freshness per source system holding a value of a returned field (the winner, or one disagreeing with it).' },
+    sources: {
+      type: 'object',
+      additionalProperties: freshnessSchema,
+      description: 'Freshness per source system holding a value of a returned field ' +
+        '(the winner, or one disagreeing with it).'
+    },
     warnings: {
       type: 'array',
-      description: 'Contradictions among the returned fields, e.g. LT_WARN_ID_BIRTH_YEAR_MISMATCH when the personal id\'s year digits are not the birth date\'s (shown only when every field named is returned).',
-      items: { type: 'object', required: ['code', 'fields', 'message'], properties: { code: { type: 'string' }, fields: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } } }
+      description: 'Contradictions among the returned fields, e.g. LT_WARN_ID_BIRTH_YEAR_MISMATCH when the personal ' +
+        'id\'s year digits are not the birth date\'s (shown only when every field named is returned).',
+      items: {
+        type: 'object',
+        required: ['code', 'fields', 'message'],
+        properties: {
+          code: { type: 'string' },
+          fields: { type: 'array', items: { type: 'string' } },
+          message: { type: 'string' }
+        }
+      }
     },
-    conflicts: { type: 'object', additionalProperties: conflictFlagSchema, description: 'With include=provenance: returned fields on which sources disagree. Details in GET /v1/conflicts.' },
-    provenance: { type: 'object', additionalProperties: provenanceSchema, description: 'With include=provenance: per returned field, where its value came from.' }
+    conflicts: {
+      type: 'object',
+      additionalProperties: conflictFlagSchema,
+      description: 'With include=provenance: returned fields on which sources disagree. Details in GET /v1/conflicts.'
+    },
+    provenance: {
+      type: 'object',
+      additionalProperties: provenanceSchema,
+      description: 'With include=provenance: per returned field, where its value came from.'
+    }
   }
 } as const
 
@@ -121,18 +171,42 @@ const exampleMeta = {
   id: '092085001234',
   version: 3,
   validFrom: '2026-01-01T00:02:05.000Z',
-  source: { sourceSystem: 'ho-tich', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', connectorVersion: '1.0.0' },
+  source: {
+    sourceSystem: 'ho-tich',
+    sourceTime: '2026-01-01T00:01:00.000Z',
+    ingestTime: '2026-01-01T00:01:05.000Z',
+    connectorVersion: '1.0.0'
+  },
   sources: {
-    'ho-tich': { holds: true, sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', lagSeconds: 5, ageSeconds: 86400, connector: 'civil-status', connectorVersion: '1.0.0', lastEventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA' }
+    'ho-tich': {
+      holds: true,
+      sourceTime: '2026-01-01T00:01:00.000Z',
+      ingestTime: '2026-01-01T00:01:05.000Z',
+      lagSeconds: 5,
+      ageSeconds: 86400,
+      connector: 'civil-status',
+      connectorVersion: '1.0.0',
+      lastEventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA'
+    }
   },
   provenance: {
-    fullName: { sourceSystem: 'ho-tich', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', connector: 'civil-status', connectorVersion: '1.0.0', eventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA', rule: 'authoritative' }
+    fullName: {
+      sourceSystem: 'ho-tich',
+      sourceTime: '2026-01-01T00:01:00.000Z',
+      ingestTime: '2026-01-01T00:01:05.000Z',
+      connector: 'civil-status',
+      connectorVersion: '1.0.0',
+      eventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA',
+      rule: 'authoritative'
+    }
   },
   conflicts: {}
 }
 
 /** A response of one record whose data is typed by the entity. */
-export function recordSchema (entity: CanonicalEntity, description: string, example?: Record<string, unknown>): Record<string, unknown> {
+export function recordSchema (
+  entity: CanonicalEntity, description: string, example?: Record<string, unknown>
+): Record<string, unknown> {
   return {
     type: 'object',
     required: ['data', 'meta'],
@@ -141,4 +215,9 @@ export function recordSchema (entity: CanonicalEntity, description: string, exam
   }
 }
 
-export const personExample = { personalId: '092085001234', fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', permanentAddress: { line: '12 Hòa Bình', wardCode: '31135' } }
+export const personExample = {
+  personalId: '092085001234',
+  fullName: 'Nguyễn Văn An',
+  birthDate: '1985-03-15',
+  permanentAddress: { line: '12 Hòa Bình', wardCode: '31135' }
+}

@@ -29,7 +29,9 @@ export const idFields: Record<CanonicalEntity, readonly string[]> = {
 
 /** The record's id when the released data already carries it, else its opaque ref. */
 export function releasedId (view: RecordView, data: Record<string, unknown>, refs: OpaqueRefs): string {
-  return idFields[view.entity].some(f => data[f] === view.entityId) ? view.entityId : refs.recordRef(view.entity, view.entityId)
+  return idFields[view.entity].some(f => data[f] === view.entityId)
+    ? view.entityId
+    : refs.recordRef(view.entity, view.entityId)
 }
 
 export interface MetaOptions {
@@ -41,7 +43,9 @@ export interface MetaOptions {
   refs: OpaqueRefs
 }
 
-export function recordMeta (view: RecordView, now: Date, { asOf, data, returned, provenance, refs }: MetaOptions): Record<string, unknown> {
+export function recordMeta (
+  view: RecordView, now: Date, { asOf, data, returned, provenance, refs }: MetaOptions
+): Record<string, unknown> {
   const released = releasedHeads(returned)
   const fieldProvenance = only(view.provenance, released)
   const conflicts = only(view.conflicts, released)
@@ -57,13 +61,24 @@ export function recordMeta (view: RecordView, now: Date, { asOf, data, returned,
     version: view.version,
     validFrom: view.validFrom,
     ...(asOf !== undefined ? { asOf } : {}),
-    ...(newest !== undefined ? { source: { sourceSystem: newest[0], sourceTime: newest[1].sourceTime, ingestTime: newest[1].ingestTime, connectorVersion: newest[1].connectorVersion } } : {}),
+    ...(newest !== undefined
+      ? {
+          source: {
+            sourceSystem: newest[0],
+            sourceTime: newest[1].sourceTime,
+            ingestTime: newest[1].ingestTime,
+            connectorVersion: newest[1].connectorVersion
+          }
+        }
+      : {}),
     sources,
     ...warningsOf(view, released),
     ...(provenance
       ? {
           conflicts,
-          provenance: Object.fromEntries(Object.entries(fieldProvenance).map(([field, { sourceKey: _key, eventId, ...rest }]) => [field, { ...rest, eventId: refs.eventRef(eventId) }]))
+          provenance: Object.fromEntries(Object.entries(fieldProvenance)
+            .map(([field, { sourceKey: _key, eventId, ...rest }]) =>
+              [field, { ...rest, eventId: refs.eventRef(eventId) }]))
         }
       : {})
   }
@@ -90,7 +105,9 @@ function only<T> (byField: Record<string, T>, released: ReadonlySet<string>): Re
  * Freshness of the sources holding a released value, in the record's source order, with the event
  * id as an opaque ref. Computed only for those sources: the others are never sent.
  */
-function heldFreshness (view: RecordView, now: Date, holders: ReadonlySet<string>, refs: OpaqueRefs): Record<string, HeldFreshness> {
+function heldFreshness (
+  view: RecordView, now: Date, holders: ReadonlySet<string>, refs: OpaqueRefs
+): Record<string, HeldFreshness> {
   const out: Record<string, HeldFreshness> = {}
   for (const system of Object.keys(view.sources)) {
     if (!holders.has(system)) continue
@@ -107,13 +124,16 @@ function newestOf (sources: Record<string, HeldFreshness>): [string, HeldFreshne
   let best: [string, HeldFreshness] | undefined
   for (const system of Object.keys(sources)) {
     const s = sources[system]
-    if (best === undefined || s.sourceTime > best[1].sourceTime || (s.sourceTime === best[1].sourceTime && system < best[0])) best = [system, s]
+    if (best === undefined || s.sourceTime > best[1].sourceTime ||
+      (s.sourceTime === best[1].sourceTime && system < best[0])) best = [system, s]
   }
   return best
 }
 
 /** Record warnings on fields all released (a warning on an id and a birth date tells of both). */
-function warningsOf (view: RecordView, released: ReadonlySet<string>): { warnings?: Array<{ code: string, fields: string[], message: string }> } {
+function warningsOf (
+  view: RecordView, released: ReadonlySet<string>
+): { warnings?: Array<{ code: string, fields: string[], message: string }> } {
   const warnings = releasedWarnings(view.warnings, released)
   return warnings.length > 0 ? { warnings } : {}
 }

@@ -21,7 +21,9 @@ export interface Release<T> {
   body: T
 }
 
-export async function release<T> (request: FastifyRequest, reply: FastifyReply, { read, tag, body }: Release<T>): Promise<T | FastifyReply> {
+export async function release<T> (
+  request: FastifyRequest, reply: FastifyReply, { read, tag, body }: Release<T>
+): Promise<T | FastifyReply> {
   void reply.header('cache-control', PERSONAL_DATA_CACHE_CONTROL)
   if (tag !== undefined) void reply.header('etag', tag).header('vary', 'Authorization, X-Purpose')
   if (Array.isArray(read)) await Promise.all(read.map(async r => await request.access.audit(r)))
@@ -31,12 +33,20 @@ export async function release<T> (request: FastifyRequest, reply: FastifyReply, 
 }
 
 /** Documents the 304 of a conditional GET in a route's response schema. */
-export const notModifiedResponse = { 304: { description: 'Not modified: the ETag sent in If-None-Match is still current. No body.', type: 'null' } } as const
+export const notModifiedResponse = {
+  304: { description: 'Not modified: the ETag sent in If-None-Match is still current. No body.', type: 'null' }
+} as const
 
 /** The conditional-GET header, documented next to X-Purpose. */
 export const conditionalHeaders = {
-  'if-none-match': { type: 'string', description: 'An ETag of an earlier answer: 304 with no body while it is still current.' }
+  'if-none-match': {
+    type: 'string',
+    description: 'An ETag of an earlier answer: 304 with no body while it is still current.'
+  }
 } as const
 
 /** Request headers of a personal-data read: X-Purpose and If-None-Match. */
-export const readHeaders = { type: 'object', properties: { ...purposeHeaders.properties, ...conditionalHeaders } } as const
+export const readHeaders = {
+  type: 'object',
+  properties: { ...purposeHeaders.properties, ...conditionalHeaders }
+} as const

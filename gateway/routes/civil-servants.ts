@@ -22,12 +22,18 @@ export function civilServantRoutes (store: Store) {
         params: {
           type: 'object',
           required: ['staffCode'],
-          properties: { staffCode: { ...civilServantSchema.properties.staffCode, examples: [civilServantSchema.examples[0].staffCode] } }
+          properties: {
+            staffCode: {
+              ...civilServantSchema.properties.staffCode,
+              examples: [civilServantSchema.examples[0].staffCode]
+            }
+          }
         },
         headers: readHeaders,
         querystring: readQuerySchema({ asOf: true }),
         response: {
-          200: recordSchema('civil-servant', 'Civil-servant fields (canonical CivilServant, partial).', civilServantSchema.examples[0]),
+          200: recordSchema('civil-servant', 'Civil-servant fields (canonical CivilServant, partial).',
+            civilServantSchema.examples[0]),
           ...notModifiedResponse,
           404: { $ref: 'Problem#' },
           410: { $ref: 'Problem#' },
@@ -38,9 +44,10 @@ export function civilServantRoutes (store: Store) {
     }, async (request, reply) => await readRecord(store, request, reply, {
       entity: 'civil-servant',
       id: request.params.staffCode,
-      notFound: asOf => new ApiProblem(404, 'LT_ERR_CIVIL_SERVANT_NOT_FOUND', 'No such civil servant', asOf === undefined
-        ? 'The hub holds no record for this staff code.'
-        : `The hub knew no record for this staff code at ${asOf}.`),
+      notFound: asOf => new ApiProblem(404, 'LT_ERR_CIVIL_SERVANT_NOT_FOUND', 'No such civil servant',
+        asOf === undefined
+          ? 'The hub holds no record for this staff code.'
+          : `The hub knew no record for this staff code at ${asOf}.`),
       deleted: view => new ApiProblem(410, 'LT_ERR_CIVIL_SERVANT_DELETED', 'Civil servant deleted at its source',
         `The personnel database deleted this record at ${deletedAt(view) ?? 'an unknown time'}.`)
     }, request.query))

@@ -8,7 +8,8 @@ import { ApiProblem } from '../problem.js'
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/
 
 const invalid = (why: string): ApiProblem => new ApiProblem(400, 'LT_ERR_BBOX_INVALID', 'bbox is not a bounding box',
-  `${why}; write bbox=minLon,minLat,maxLon,maxLat in WGS 84 degrees, e.g. 105.70,9.98,105.82,10.08.`, [{ path: 'querystring/bbox', message: why }])
+  `${why}; write bbox=minLon,minLat,maxLon,maxLat in WGS 84 degrees, e.g. 105.70,9.98,105.82,10.08.`,
+  [{ path: 'querystring/bbox', message: why }])
 
 export function parseBboxParam (text: string | undefined): Bbox {
   if (text === undefined) throw invalid('bbox is required')

@@ -23,13 +23,18 @@ import { parseBboxParam } from './infrastructure-bbox.js'
 
 export const GEOJSON_CONTENT_TYPE = 'application/geo+json'
 
-interface Query { bbox?: string, network?: string, assetType?: string, wardCode?: string, fields?: string, limit: number, cursor?: string }
+interface Query {
+  bbox?: string, network?: string, assetType?: string, wardCode?: string, fields?: string, limit: number,
+  cursor?: string
+}
 
 const isAssetId = (id: string): boolean => /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)
 
 /** One feature as served: the granted members; geometry and properties null when not granted (RFC 7946 3.2). */
 function featureSchema (): Record<string, unknown> {
-  const data = dataSchemaOf('urban-infrastructure', 'An infrastructure asset (canonical UrbanInfrastructure, granted members only).') as { properties: Record<string, unknown> }
+  const data = dataSchemaOf('urban-infrastructure',
+    'An infrastructure asset (canonical UrbanInfrastructure, granted members only).'
+  ) as { properties: Record<string, unknown> }
   const { geometry, properties } = data.properties
   return {
     ...data,
@@ -37,8 +42,14 @@ function featureSchema (): Record<string, unknown> {
     properties: {
       ...data.properties,
       type: { const: 'Feature' },
-      geometry: { anyOf: [geometry, { type: 'null' }], description: 'GeoJSON geometry, WGS 84; null when the grant does not cover it.' },
-      properties: { anyOf: [properties, { type: 'null' }], description: 'Asset attributes; null when the grant covers none.' }
+      geometry: {
+        anyOf: [geometry, { type: 'null' }],
+        description: 'GeoJSON geometry, WGS 84; null when the grant does not cover it.'
+      },
+      properties: {
+        anyOf: [properties, { type: 'null' }],
+        description: 'Asset attributes; null when the grant covers none.'
+      }
     }
   }
 }
@@ -50,16 +61,23 @@ export function infrastructureRoutes (store: Store) {
         tags: ['infrastructure'],
         summary: 'Urban technical-infrastructure assets as a GeoJSON FeatureCollection',
         description: 'Roads, drainage, lighting and water-supply assets (ha-tang) whose bounding box meets `bbox`, ' +
-          'optionally of one network, asset type or ward; `application/geo+json` (RFC 7946). Pages of at most 100 features ' +
-          'in asset-id order (`limit`, `cursor` = the `page.next` of the previous page). A page may hold fewer than `limit` ' +
-          'features while `page.next` is set: the hub examines a bounded share of the layer per page (docs/sources/urban-infrastructure.md).',
+          'optionally of one network, asset type or ward; `application/geo+json` (RFC 7946). ' +
+          'Pages of at most 100 features in asset-id order ' +
+          '(`limit`, `cursor` = the `page.next` of the previous page). ' +
+          'A page may hold fewer than `limit` features while `page.next` is set: ' +
+          'the hub examines a bounded share of the layer per page (docs/sources/urban-infrastructure.md).',
         headers: readHeaders,
         querystring: {
           type: 'object',
           additionalProperties: false,
           required: ['bbox'],
           properties: {
-            bbox: { type: 'string', maxLength: 200, description: '`minLon,minLat,maxLon,maxLat` in WGS 84 degrees (RFC 7946 section 5), e.g. `105.70,9.98,105.82,10.08`.' },
+            bbox: {
+              type: 'string',
+              maxLength: 200,
+              description: '`minLon,minLat,maxLon,maxLat` in WGS 84 degrees (RFC 7946 section 5), ' +
+                'e.g. `105.70,9.98,105.82,10.08`.'
+            },
             network: { enum: Object.keys(INFRASTRUCTURE_ASSET_TYPES), description: 'Only this network.' },
             assetType: { enum: Object.values(INFRASTRUCTURE_ASSET_TYPES).flat(), description: 'Only this asset type.' },
             wardCode: { ...wardCodeSchema, description: 'Only assets of this ward (current 5-digit code).' },
@@ -77,9 +95,15 @@ export function infrastructureRoutes (store: Store) {
                 schema: {
                   type: 'object',
                   required: ['type', 'features', 'page'],
-                  properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: featureSchema() }, page: pageSchema }
+                  properties: {
+                    type: { const: 'FeatureCollection' },
+                    features: { type: 'array', items: featureSchema() },
+                    page: pageSchema
+                  }
                 },
-                example: { type: 'FeatureCollection', features: urbanInfrastructureSchema.examples, page: { next: null } }
+                  example: {
+                    type: 'FeatureCollection', features: urbanInfrastructureSchema.examples, page: { next: null }
+                  }
               }
             }
           },
@@ -110,8 +134,18 @@ export function infrastructureRoutes (store: Store) {
       void reply.type(GEOJSON_CONTENT_TYPE)
       return await release(request, reply, {
         // Not personal data: the audit entry names no subject, only what was read.
-        read: { entity: 'urban-infrastructure', subjects: [], fields: [...new Set(out.flatMap(o => o.returned))].sort() },
-        tag: entityTag({ route: 'infrastructure', scope, limit, cursor, records: page.views.map(v => [v.entityId, v.version]), fields: selected, next }),
+          read: {
+            entity: 'urban-infrastructure', subjects: [], fields: [...new Set(out.flatMap(o => o.returned))].sort()
+          },
+          tag: entityTag({
+            route: 'infrastructure',
+            scope,
+            limit,
+            cursor,
+            records: page.views.map(v => [v.entityId, v.version]),
+            fields: selected,
+            next
+          }),
         body: { type: 'FeatureCollection', features, page: { next } }
       })
     })

@@ -40,10 +40,13 @@ const LEGACY_ID = /^(.+):(\d+)$/
 function difference (doc: AccessLogDoc, entry: AuditEntry, personalId: string): string | undefined {
   if (doc.personalId !== personalId || doc.seq !== entry.seq) return 'its personalId or seq was changed'
   const changed = CONTENT.filter(k => doc[k] !== entry[k])
-  if (!Array.isArray(doc.fields) || doc.fields.length !== entry.fields.length || doc.fields.some((f, i) => f !== entry.fields[i])) changed.push('fields' as never)
+  if (!Array.isArray(doc.fields) || doc.fields.length !== entry.fields.length ||
+    doc.fields.some((f, i) => f !== entry.fields[i])) changed.push('fields' as never)
   if (changed.length > 0) return `${changed.join(', ')} differ${changed.length === 1 ? 's' : ''} from the audit entry`
   const added = Object.keys(doc).filter(k => !KEYS.has(k))
-  return added.length > 0 ? `it holds field${added.length === 1 ? '' : 's'} the audit entry does not (${added.join(', ')})` : undefined
+  return added.length > 0
+    ? `it holds field${added.length === 1 ? '' : 's'} the audit entry does not (${added.join(', ')})`
+    : undefined
 }
 
 export interface AccessLogChecker {
@@ -68,8 +71,11 @@ export function createAccessLogChecker (store: Store, { pageSize = 500, maxProbl
   const deferred: AccessLogDoc[] = []
 
   const report = (seq: number, kind: AccessLogProblemKind, personalId: string, message: string): void => {
-    if (problems.length < maxProblems) problems.push({ seq, kind, subject: maskIds(personalId), message: maskIds(message) })
-    else more++
+    if (problems.length < maxProblems) {
+      problems.push({ seq, kind, subject: maskIds(personalId), message: maskIds(message) })
+    } else {
+      more++
+    }
   }
 
   /** Takes from the `_id`-ordered access log every line whose id sorts below `bound`. */
@@ -87,7 +93,11 @@ export function createAccessLogChecker (store: Store, { pageSize = 500, maxProbl
   /** Reads the next page of the access log into the buffer; false when there is none. */
   async function fill (): Promise<boolean> {
     if (exhausted) return false
-    const page = await store.find('access_log', { orderBy: { field: '_id' }, limit: pageSize, ...(after !== undefined ? { after: { value: after, id: after } } : {}) }) as AccessLogDoc[]
+    const page = await store.find('access_log', {
+      orderBy: { field: '_id' },
+      limit: pageSize,
+      ...(after !== undefined ? { after: { value: after, id: after } } : {})
+    }) as AccessLogDoc[]
     if (page.length < pageSize) exhausted = true
     if (page.length > 0) after = page[page.length - 1]._id
     buffer = page
@@ -97,8 +107,12 @@ export function createAccessLogChecker (store: Store, { pageSize = 500, maxProbl
   function unknown (doc: AccessLogDoc): void {
     const m = NEW_ID.exec(doc._id) ?? LEGACY_ID.exec(doc._id)
     const seq = m === null ? 0 : Number(NEW_ID.test(doc._id) ? m[1] : m[2])
-    const personalId = typeof doc.personalId === 'string' ? doc.personalId : (m === null ? '' : NEW_ID.test(doc._id) ? m[2] : m[1])
-    const which = m === null ? `access-log line ${doc._id}` : `the access-log line of entry ${seq} for citizen ${personalId}`
+    const personalId = typeof doc.personalId === 'string'
+      ? doc.personalId
+      : (m === null ? '' : NEW_ID.test(doc._id) ? m[2] : m[1])
+    const which = m === null
+      ? `access-log line ${doc._id}`
+      : `the access-log line of entry ${seq} for citizen ${personalId}`
     report(seq, 'unknown', personalId, `${which} matches no audit entry (added, or moved to another entry or citizen)`)
   }
 
@@ -109,7 +123,9 @@ export function createAccessLogChecker (store: Store, { pageSize = 500, maxProbl
       const lines = new Map((await takeBelow(seqId(last + 1))).map(d => [d._id, d]))
       const wanted = entries.flatMap(entry => [...new Set(entry.subjects)].map(personalId => ({ entry, personalId })))
       const absent = wanted.filter(w => !lines.has(accessLogId(w.personalId, w.entry.seq)))
-      const legacy = absent.length > 0 ? await store.getMany('access_log', absent.map(w => legacyId(w.personalId, w.entry.seq))) : new Map()
+      const legacy = absent.length > 0
+        ? await store.getMany('access_log', absent.map(w => legacyId(w.personalId, w.entry.seq)))
+        : new Map()
       for (const { entry, personalId } of wanted) {
         const id = accessLogId(personalId, entry.seq)
         let doc = lines.get(id) as AccessLogDoc | undefined
@@ -119,12 +135,17 @@ export function createAccessLogChecker (store: Store, { pageSize = 500, maxProbl
           if (doc !== undefined) matchedLegacy.add(doc._id)
         }
         if (doc === undefined) {
-          report(entry.seq, 'missing', personalId, `entry ${entry.seq} has no access-log line for citizen ${personalId} (deleted)`)
+          report(entry.seq, 'missing', personalId,
+            `entry ${entry.seq} has no access-log line for citizen ${personalId} (deleted)`)
           continue
         }
         const why = difference(doc, entry, personalId)
-        if (why === undefined) checked++
-        else report(entry.seq, 'edited', personalId, `the access-log line of entry ${entry.seq} for citizen ${personalId} was edited: ${why}`)
+        if (why === undefined) {
+          checked++
+        } else {
+          report(entry.seq, 'edited', personalId,
+            `the access-log line of entry ${entry.seq} for citizen ${personalId} was edited: ${why}`)
+        }
       }
       // A line with an old-style id may belong to a later entry: judged at the end.
       for (const doc of lines.values()) {

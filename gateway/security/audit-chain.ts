@@ -40,7 +40,13 @@ export function chainEntries (head: ChainHead, reads: AuditRead[]): AuditEntry[]
 }
 
 export function toBlock (entries: AuditEntry[]): AuditBlock {
-  return { _id: seqId(entries[0].seq), version: 1, firstSeq: entries[0].seq, lastSeq: entries[entries.length - 1].seq, entries }
+  return {
+    _id: seqId(entries[0].seq),
+    version: 1,
+    firstSeq: entries[0].seq,
+    lastSeq: entries[entries.length - 1].seq,
+    entries
+  }
 }
 
 /** The last entry of the last block, or the genesis head of an empty log. */

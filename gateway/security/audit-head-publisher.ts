@@ -20,7 +20,11 @@ export interface HeadPublisher {
 /** The hash the chain holds for entry `seq` now, or undefined when it holds no such entry. */
 async function hashAt (store: Store, seq: number): Promise<string | undefined> {
   // The block holding `seq` is the last one whose first seq is not above it.
-  const [block] = await store.find(AUDIT, { orderBy: { field: '_id', direction: 'desc' }, after: { value: seqId(seq + 1), id: seqId(seq + 1) }, limit: 1 }) as AuditBlock[]
+  const [block] = await store.find(AUDIT, {
+    orderBy: { field: '_id', direction: 'desc' },
+    after: { value: seqId(seq + 1), id: seqId(seq + 1) },
+    limit: 1
+  }) as AuditBlock[]
   return block?.entries?.find(e => e.seq === seq)?.hash
 }
 
@@ -49,7 +53,8 @@ export function startHeadPublisher ({ store, file, intervalMs, logger, now = () 
       const held = head.seq < last.seq ? undefined : head.seq === last.seq ? head.hash : await hashAt(store, last.seq)
       if (held !== last.hash) {
         logger.error({ published: { seq: last.seq, hash: last.hash }, head: { seq: head.seq, hash: head.hash }, file },
-          `audit chain no longer holds the last published head (entry ${last.seq}): cut or rewritten; not publishing, run audit verify`)
+          `audit chain no longer holds the last published head (entry ${last.seq}): cut or rewritten; ` +
+          'not publishing, run audit verify')
         return undefined
       }
     }

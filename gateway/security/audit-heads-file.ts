@@ -8,11 +8,13 @@ import type { ChainHead } from './audit-chain.js'
 export interface PublishedHead extends ChainHead { at: string }
 
 /** The configured file, or <dataDir>/audit-heads.jsonl when none is set. */
-export const headFilePath = (dataDir: string, configured: string): string => configured !== '' ? configured : join(dataDir, 'audit-heads.jsonl')
+export const headFilePath = (dataDir: string, configured: string): string =>
+  configured !== '' ? configured : join(dataDir, 'audit-heads.jsonl')
 
 const isHead = (v: unknown): v is PublishedHead => {
   const h = v as PublishedHead | null
-  return typeof h === 'object' && h !== null && Number.isInteger(h.seq) && h.seq > 0 && typeof h.hash === 'string' && /^[0-9a-f]{64}$/.test(h.hash)
+  return typeof h === 'object' && h !== null && Number.isInteger(h.seq) && h.seq > 0 &&
+    typeof h.hash === 'string' && /^[0-9a-f]{64}$/.test(h.hash)
 }
 
 /**

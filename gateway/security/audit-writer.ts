@@ -9,7 +9,9 @@
 // log (`audit verify` would report one as missing).
 import type { Store, StoredDoc } from '../../infra/ports/store.js'
 import { backoffDelay, sleep, withTimeout } from '../../infra/shared/retry.js'
-import { AUDIT, chainEntries, readHead, seqId, toBlock, type AuditEntry, type AuditRead, type ChainHead } from './audit-chain.js'
+import {
+  AUDIT, chainEntries, readHead, seqId, toBlock, type AuditEntry, type AuditRead, type ChainHead
+} from './audit-chain.js'
 import { HubError } from '../../infra/shared/hub-error.js'
 
 /** The read is refused (503) rather than answered unlogged; the store may be back in a moment. */
@@ -68,7 +70,8 @@ export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 1
         // A write that lands after its timeout is harmless: the head is read again next time.
         head ??= await withTimeout(readHead(store), timeoutMs, 'audit head read')
         const entries = chainEntries(head, reads)
-        const { applied } = await withTimeout(store.bulkUpsert(AUDIT, [{ doc: toBlock(entries), expectedVersion: null }]), timeoutMs, 'audit write')
+        const { applied } = await withTimeout(
+          store.bulkUpsert(AUDIT, [{ doc: toBlock(entries), expectedVersion: null }]), timeoutMs, 'audit write')
         if (applied.length === 1) {
           head = entries[entries.length - 1]
           unwritten = [...unwritten, ...accessLogLines(entries)].slice(-MAX_UNWRITTEN_LINES)
@@ -85,12 +88,22 @@ export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 1
       head = undefined
       await sleep(backoffDelay(attempt, 2, 100))
     }
-    throw new AuditUnavailableError(`the audit chain kept moving under concurrent writers; gave up after ${maxAttempts} attempts`)
+    throw new AuditUnavailableError(
+      `the audit chain kept moving under concurrent writers; gave up after ${maxAttempts} attempts`)
   }
 
   function accessLogLines (entries: AuditEntry[]): AccessLogDoc[] {
     return entries.flatMap(e => [...new Set(e.subjects)].map(personalId => ({
-      _id: accessLogId(personalId, e.seq), version: 1, personalId, seq: e.seq, at: e.at, clientId: e.clientId, purpose: e.purpose, entity: e.entity, fields: e.fields, requestId: e.requestId
+      _id: accessLogId(personalId, e.seq),
+      version: 1,
+      personalId,
+      seq: e.seq,
+      at: e.at,
+      clientId: e.clientId,
+      purpose: e.purpose,
+      entity: e.entity,
+      fields: e.fields,
+      requestId: e.requestId
     })))
   }
 
@@ -108,7 +121,9 @@ export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 1
         const entries = await commit(batch.map(w => w.read))
         batch.forEach((w, i) => w.resolve(entries[i]))
       } catch (err) {
-        const failure = err instanceof AuditUnavailableError ? err : new AuditUnavailableError('the audit log could not be written', { cause: err })
+        const failure = err instanceof AuditUnavailableError
+          ? err
+          : new AuditUnavailableError('the audit log could not be written', { cause: err })
         for (const w of batch) w.reject(failure)
       }
     }
@@ -125,7 +140,9 @@ export function createAuditWriter ({ store, batchMax, timeoutMs, maxAttempts = 1
       } catch (err) {
         // A timed-out entry may still be written later: the log then says a read happened that
         // failed, which errs on the side of telling the citizen too much, never too little.
-        throw err instanceof AuditUnavailableError ? err : new AuditUnavailableError((err as Error).message, { cause: err })
+        throw err instanceof AuditUnavailableError
+          ? err
+          : new AuditUnavailableError((err as Error).message, { cause: err })
       }
     },
     async close () {

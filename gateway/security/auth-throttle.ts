@@ -32,7 +32,9 @@ export class AuthThrottledError extends HubError {
   }
 }
 
-export function createAuthThrottle ({ perKey, perAddress, windowMs }: AuthThrottleSettings, clock: () => number = Date.now): AuthThrottle {
+export function createAuthThrottle (
+  { perKey, perAddress, windowMs }: AuthThrottleSettings, clock: () => number = Date.now
+): AuthThrottle {
   const windows = new Map<string, { count: number, resetAt: number }>()
 
   const counted = ({ address, keyId }: AuthSubjects): Array<[string, number]> => [

@@ -27,7 +27,8 @@ const allFields = (entity: EntityName): string[] => [...grantableEntities[entity
 export const STEWARDSHIP_PURPOSE = 'data-stewardship'
 // Not 'civil-servant': stewardship does not cover the most sensitive source, whose conflicts only home
 // affairs may see (docs/sources/civil-servant.md); no demo client is granted it.
-const conflictEntities: EntityName[] = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
+const conflictEntities: EntityName[] = ['person', 'household', 'land-parcel', 'land-use-certificate',
+  'health-insurance-card', 'business-household',
   'driver-licence', 'unemployment-benefit', 'student-enrolment', 'notarization',
   'construction-permit', 'social-beneficiary', 'urban-infrastructure']
 
@@ -58,8 +59,14 @@ export function demoClients (): DemoClient[] {
       grants: [
         // 1.000894 marriage registration: both spouses' identity, nationality, residence, marital status,
         // and what a clerk checks beside them: the household, land parcels and health-insurance cards.
-        { purpose: '1.000894', entity: 'person', fields: [...identity, 'legacyCmnd', 'ethnicityCode', 'nationality', 'maritalStatus', 'permanentAddress', 'householdId', 'relationToHead'] },
-        ...(['household', 'land-parcel', 'health-insurance-card'] as const).map(entity => ({ purpose: '1.000894', entity, fields: allFields(entity) }))
+        {
+          purpose: '1.000894',
+          entity: 'person',
+          fields: [...identity, 'legacyCmnd', 'ethnicityCode', 'nationality', 'maritalStatus', 'permanentAddress',
+            'householdId', 'relationToHead']
+        },
+        ...(['household', 'land-parcel', 'health-insurance-card'] as const)
+          .map(entity => ({ purpose: '1.000894', entity, fields: allFields(entity) }))
       ]
     },
     {
@@ -77,7 +84,11 @@ export function demoClients (): DemoClient[] {
       kind: 'operator',
       grants: [
         // Decree 13/2023 art. 9: a data subject's right to know who processed their data.
-        { purpose: 'ND13-2023-D9', entity: 'access-log', fields: ['seq', 'at', 'clientId', 'purpose', 'entity', 'fields', 'requestId'] },
+        {
+          purpose: 'ND13-2023-D9',
+          entity: 'access-log',
+          fields: ['seq', 'at', 'clientId', 'purpose', 'entity', 'fields', 'requestId']
+        },
         // Data stewardship: GET /v1/conflicts on every entity, with X-Purpose: data-stewardship.
         ...conflictEntities.map(entity => ({ purpose: STEWARDSHIP_PURPOSE, entity, fields: allFields(entity) })),
         // The console's one-stop demo page shows what each procedure's prefill returns.
@@ -103,10 +114,17 @@ export async function ensureDemoClients (store: Store, file: string): Promise<De
       }
       key = issued.key
     }
-    out.push({ id: demo.id, name: demo.name, kind: demo.kind, key, purposes: demo.grants.map(g => `${g.purpose} (${g.entity})`) })
+    out.push({
+      id: demo.id,
+      name: demo.name,
+      kind: demo.kind,
+      key,
+      purposes: demo.grants.map(g => `${g.purpose} (${g.entity})`)
+    })
   }
   await mkdir(dirname(file), { recursive: true })
-  const note = 'Demo API keys of the embedded hub. Send as Authorization: Bearer <key>, with X-Purpose on personal-data reads. Never use in production.'
+  const note = 'Demo API keys of the embedded hub. Send as Authorization: Bearer <key>, ' +
+    'with X-Purpose on personal-data reads. Never use in production.'
   await writeFile(file, JSON.stringify({ note, clients: out }, null, 2) + '\n', { mode: 0o600 })
   return out
 }
@@ -115,13 +133,16 @@ async function stillValid (store: Store, clientId: string, key: string): Promise
   const parsed = parseKey(key)
   if (parsed === undefined) return false
   const stored = await getKey(store, parsed.keyId)
-  return stored !== undefined && stored.clientId === clientId && stored.revokedAt === null && await verifySecret(parsed.secret, stored.hash)
+  return stored !== undefined && stored.clientId === clientId && stored.revokedAt === null &&
+    await verifySecret(parsed.secret, stored.hash)
 }
 
 async function readKeysFile (file: string): Promise<Map<string, string>> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as { clients?: Array<{ id?: unknown, key?: unknown }> }
-    return new Map((parsed.clients ?? []).filter(c => typeof c.id === 'string' && typeof c.key === 'string').map(c => [c.id as string, c.key as string]))
+    return new Map((parsed.clients ?? [])
+      .filter(c => typeof c.id === 'string' && typeof c.key === 'string')
+      .map(c => [c.id as string, c.key as string]))
   } catch {
     return new Map() // missing or unreadable: issue fresh keys
   }

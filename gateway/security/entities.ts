@@ -32,22 +32,68 @@ export const accessLogFields = ['seq', 'at', 'clientId', 'purpose', 'entity', 'f
 
 export const grantableEntities = {
   person: { description: 'A citizen\'s golden record (GET /v1/citizens/{id})', fields: fieldPaths(personSchema) },
-  household: { description: 'A household of the residence database, with its members (GET /v1/households/{id}, GET /v1/citizens/{id}/household)', fields: fieldPaths(householdSchema) },
-  'land-parcel': { description: 'A land parcel and its holders (GET /v1/land-parcels/{id}, GET /v1/citizens/{id}/land-parcels)', fields: fieldPaths(landParcelSchema) },
-  'land-use-certificate': { description: 'A land-use certificate (GCN) and its holders', fields: fieldPaths(landUseCertificateSchema) },
-  'health-insurance-card': { description: 'A health-insurance (BHYT) card (GET /v1/citizens/{id}/health-insurance)', fields: fieldPaths(healthInsuranceCardSchema) },
-  'business-household': { description: 'A household business and its owner (GET /v1/citizens/{id}/business-households)', fields: fieldPaths(businessHouseholdSchema) },
-  'driver-licence': { description: 'A driving licence (GPLX) and its classes (GET /v1/citizens/{id}/driver-licences)', fields: fieldPaths(driverLicenceSchema) },
-  'unemployment-benefit': { description: 'An unemployment-benefit decision (trợ cấp thất nghiệp) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(unemploymentBenefitSchema) },
-  'student-enrolment': { description: 'A pupil\'s enrolment for a school year, with the guardian (GET /v1/citizens/{id}/students)', fields: fieldPaths(studentEnrolmentSchema) },
-  notarization: { description: 'A notarized contract or transaction (công chứng), also shown on its land parcel (GET /v1/citizens/{id}/notarizations)', fields: fieldPaths(notarizationSchema) },
-  'construction-permit': { description: 'A construction permit (giấy phép xây dựng) and its post-permit inspections (GET /v1/citizens/{id}/construction-permits)', fields: fieldPaths(constructionPermitSchema) },
+  household: {
+    description: 'A household of the residence database, with its members ' +
+      '(GET /v1/households/{id}, GET /v1/citizens/{id}/household)',
+    fields: fieldPaths(householdSchema)
+  },
+  'land-parcel': {
+    description: 'A land parcel and its holders (GET /v1/land-parcels/{id}, GET /v1/citizens/{id}/land-parcels)',
+    fields: fieldPaths(landParcelSchema)
+  },
+  'land-use-certificate': {
+    description: 'A land-use certificate (GCN) and its holders',
+    fields: fieldPaths(landUseCertificateSchema)
+  },
+  'health-insurance-card': {
+    description: 'A health-insurance (BHYT) card (GET /v1/citizens/{id}/health-insurance)',
+    fields: fieldPaths(healthInsuranceCardSchema)
+  },
+  'business-household': {
+    description: 'A household business and its owner (GET /v1/citizens/{id}/business-households)',
+    fields: fieldPaths(businessHouseholdSchema)
+  },
+  'driver-licence': {
+    description: 'A driving licence (GPLX) and its classes (GET /v1/citizens/{id}/driver-licences)',
+    fields: fieldPaths(driverLicenceSchema)
+  },
+  'unemployment-benefit': {
+    description: 'An unemployment-benefit decision (trợ cấp thất nghiệp) (GET /v1/citizens/{id}/benefits)',
+    fields: fieldPaths(unemploymentBenefitSchema)
+  },
+  'student-enrolment': {
+    description: 'A pupil\'s enrolment for a school year, with the guardian (GET /v1/citizens/{id}/students)',
+    fields: fieldPaths(studentEnrolmentSchema)
+  },
+  notarization: {
+    description: 'A notarized contract or transaction (công chứng), also shown on its land parcel ' +
+      '(GET /v1/citizens/{id}/notarizations)',
+    fields: fieldPaths(notarizationSchema)
+  },
+  'construction-permit': {
+    description: 'A construction permit (giấy phép xây dựng) and its post-permit inspections ' +
+      '(GET /v1/citizens/{id}/construction-permits)',
+    fields: fieldPaths(constructionPermitSchema)
+  },
   // The most sensitive entity: granted to home affairs only, never to a demo client (demo-clients.ts).
-  'civil-servant': { description: 'A cadre, civil servant or public employee: unit, position, rank (GET /v1/civil-servants/{staffCode})', fields: fieldPaths(civilServantSchema) },
-  'social-beneficiary': { description: 'A person with merit or a social-protection beneficiary (người có công, bảo trợ xã hội) (GET /v1/citizens/{id}/benefits)', fields: fieldPaths(socialBeneficiarySchema) },
+  'civil-servant': {
+    description: 'A cadre, civil servant or public employee: unit, position, rank (GET /v1/civil-servants/{staffCode})',
+    fields: fieldPaths(civilServantSchema)
+  },
+  'social-beneficiary': {
+    description: 'A person with merit or a social-protection beneficiary (người có công, bảo trợ xã hội) ' +
+      '(GET /v1/citizens/{id}/benefits)',
+    fields: fieldPaths(socialBeneficiarySchema)
+  },
   // Not personal data, but critical infrastructure (pumping stations, water mains): read behind a grant too.
-  'urban-infrastructure': { description: 'An urban technical-infrastructure asset as a GeoJSON Feature (GET /v1/infrastructure)', fields: fieldPaths(urbanInfrastructureSchema) },
-  'access-log': { description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)', fields: [...accessLogFields] as string[] }
+  'urban-infrastructure': {
+    description: 'An urban technical-infrastructure asset as a GeoJSON Feature (GET /v1/infrastructure)',
+    fields: fieldPaths(urbanInfrastructureSchema)
+  },
+  'access-log': {
+    description: 'Who read a citizen\'s data (GET /v1/citizens/{id}/access-log)',
+    fields: [...accessLogFields] as string[]
+  }
 } as const satisfies Record<string, { description: string, fields: string[] }>
 
 export type EntityName = keyof typeof grantableEntities

@@ -13,7 +13,9 @@ export interface GrantChecker {
 
 const MAX_CACHED = 10000
 
-export function createGrantChecker ({ store, ttlMs, clock = Date.now }: { store: Store, ttlMs: number, clock?: () => number }): GrantChecker {
+export function createGrantChecker (
+  { store, ttlMs, clock = Date.now }: { store: Store, ttlMs: number, clock?: () => number }
+): GrantChecker {
   const cache = new Map<string, { fields: readonly string[] | undefined, expiresAt: number }>()
   return {
     async fieldsFor (clientId, purpose, entity) {

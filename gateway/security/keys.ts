@@ -4,7 +4,8 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 const scrypt = async (secret: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
-  await new Promise((resolve, reject) => scryptCallback(secret, salt, keylen, options, (err, key) => err !== null ? reject(err) : resolve(key)))
+  await new Promise((resolve, reject) => scryptCallback(secret, salt, keylen, options,
+    (err, key) => err !== null ? reject(err) : resolve(key)))
 
 /** N = 2^15, r = 8, p = 1: about 100 ms on our 2-core machines; above OWASP's floor of 2^14 for scrypt. */
 export const scryptParams = { log2N: 15, r: 8, p: 1 } as const

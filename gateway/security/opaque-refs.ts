@@ -65,7 +65,8 @@ export function opaqueRefs (secret: Buffer): OpaqueRefs {
       const raw = Buffer.from(sealed, 'base64url')
       if (raw.length <= IV_BYTES + TAG_BYTES || raw.toString('base64url') !== sealed) return undefined
       try {
-        const decipher = createDecipheriv('aes-256-gcm', sealKey, raw.subarray(0, IV_BYTES)).setAAD(Buffer.from(scope, 'utf8'))
+        const decipher = createDecipheriv('aes-256-gcm', sealKey, raw.subarray(0, IV_BYTES))
+          .setAAD(Buffer.from(scope, 'utf8'))
         decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
         return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
       } catch {
@@ -80,7 +81,13 @@ export async function loadHubSecret (store: Store): Promise<Buffer> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await store.get(COLLECTION, SECRET_ID) as SecretDoc | undefined
     if (found?.type === 'hub-secret') return Buffer.from(found.secret, 'base64')
-    const doc: SecretDoc = { _id: SECRET_ID, version: 1, type: 'hub-secret', secret: randomBytes(32).toString('base64'), createdAt: new Date().toISOString() }
+    const doc: SecretDoc = {
+      _id: SECRET_ID,
+      version: 1,
+      type: 'hub-secret',
+      secret: randomBytes(32).toString('base64'),
+      createdAt: new Date().toISOString()
+    }
     const { applied } = await store.bulkUpsert(COLLECTION, [{ doc, expectedVersion: null }])
     if (applied.length === 1) return Buffer.from(doc.secret, 'base64')
   }

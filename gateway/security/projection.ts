@@ -55,8 +55,11 @@ function copy (value: unknown): unknown {
   for (const key of Object.keys(value)) {
     const v = copy((value as Record<string, unknown>)[key])
     // A `__proto__` key parsed from JSON is an own member: keep it one (an assignment would set the prototype).
-    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
-    else out[key] = v
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+    } else {
+      out[key] = v
+    }
   }
   return out
 }

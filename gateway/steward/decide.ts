@@ -56,7 +56,8 @@ export async function readConflict (store: Store, id: string, granted: readonly 
   const { field } = parseConflictId(id)
   if (!granted.includes(field)) {
     throw new ApiProblem(403, 'LT_ERR_FORBIDDEN', 'No grant for this field',
-      `Deciding a conflict needs a grant on the whole field '${field}'.`, [{ path: 'grant', message: `missing field ${field}` }])
+      `Deciding a conflict needs a grant on the whole field '${field}'.`,
+      [{ path: 'grant', message: `missing field ${field}` }])
   }
   const doc = await store.get('conflicts', id) as ConflictDoc | undefined
   if (doc === undefined) throw notFound(id)
@@ -76,7 +77,9 @@ export interface StewardDeps { store: Store, eventLog: EventLog, now?: () => Dat
 export function createStewardDecisions ({ store, eventLog, now = () => new Date() }: StewardDeps) {
   async function publish (doc: ConflictDoc, decision: StewardDecision): Promise<Decided> {
     const id = `steward:${randomUUID()}`
-    const event = stewardEvent({ entity: doc.entity, entityId: doc.entityId, field: doc.field, decision, id, at: now() })
+    const event = stewardEvent({
+      entity: doc.entity, entityId: doc.entityId, field: doc.field, decision, id, at: now()
+    })
     await eventLog.publish(canonicalTopic(doc.entity), [stewardMessage(event, doc.field)])
     const { entity, entityId, field } = doc
     return { conflictId: doc._id, eventId: id, entity, entityId, field, subjects: await subjectsOf(doc) }
@@ -99,12 +102,14 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
       // benefit with its own decision, and the signal closes when its record says so.
       if (doc.signal !== undefined) {
         throw new ApiProblem(409, 'LT_ERR_CONFLICT_IS_SIGNAL', 'A signal is settled at its source',
-          `This conflict is the signal '${doc.signal}': it closes when ${doc.chosenSourceSystem} ends the record in its own system (docs/signals.md).`)
+          `This conflict is the signal '${doc.signal}': it closes when ${doc.chosenSourceSystem} ` +
+            'ends the record in its own system (docs/signals.md).')
       }
       textOf(input.legalBasis, 'legalBasis', 500)
       const picked = input.sourceSystem !== undefined
       if (picked === (input.value !== undefined)) {
-        throw invalid('Give either sourceSystem or value, not both and not neither.', '/body', 'needs exactly one of sourceSystem, value')
+          throw invalid('Give either sourceSystem or value, not both and not neither.', '/body',
+            'needs exactly one of sourceSystem, value')
       }
       const chosen = picked ? doc.values.find(v => v.sourceSystem === input.sourceSystem) : undefined
       if (picked && chosen === undefined) {
@@ -113,7 +118,8 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
       }
       const value = chosen !== undefined ? chosen.value : input.value
       if (value === null || Buffer.byteLength(JSON.stringify(value)) > MAX_VALUE_BYTES) {
-        throw invalid(`The value must not be null and at most ${MAX_VALUE_BYTES} bytes as JSON.`, '/body/value', 'is null or too large')
+          throw invalid(`The value must not be null and at most ${MAX_VALUE_BYTES} bytes as JSON.`, '/body/value',
+            'is null or too large')
       }
       return await publish(doc, {
         steward: 'resolve',
@@ -133,7 +139,9 @@ export function createStewardDecisions ({ store, eventLog, now = () => new Date(
           'Only a conflict a steward resolved can be reopened.')
       }
       textOf(input.note, 'note', 2000)
-      return await publish(doc, { steward: 'reopen', seen: [], legalBasis: input.legalBasis ?? '', note: input.note, by })
+      return await publish(doc, {
+        steward: 'reopen', seen: [], legalBasis: input.legalBasis ?? '', note: input.note, by
+      })
     }
   }
 }

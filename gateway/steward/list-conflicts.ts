@@ -15,11 +15,13 @@ import { openCursor, sealedPageOf } from '../read/pagination.js'
 import { refsFor } from '../security/opaque-refs.js'
 
 export interface ConflictQuery {
-  entity: CanonicalEntity, entityId?: string, field?: string, sourceSystem?: string, status?: 'open' | 'resolved', limit: number, cursor?: string
+  entity: CanonicalEntity, entityId?: string, field?: string, sourceSystem?: string, status?: 'open' | 'resolved',
+  limit: number, cursor?: string
 }
 
-export type ConflictItem = Pick<ConflictDoc, 'entity' | 'entityId' | 'field' | 'status' | 'values' | 'since' | 'chosenSourceSystem' |
-'detectedAt' | 'resolvedAt' | 'resolution' | 'recordVersion' | 'signal'> & { id: string }
+export type ConflictItem = Pick<ConflictDoc,
+  'entity' | 'entityId' | 'field' | 'status' | 'values' | 'since' | 'chosenSourceSystem' |
+  'detectedAt' | 'resolvedAt' | 'resolution' | 'recordVersion' | 'signal'> & { id: string }
 
 const isConflictId = (id: string): boolean => /^[a-z-]+:[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(id)
 
@@ -44,13 +46,16 @@ export async function listConflicts (store: Store, access: AccessContext, query:
   const scope = `conflicts:${entity}`
   const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isConflictId)
   // One more than asked tells whether another page exists.
-  const docs = await findConflicts(store, { entity, entityId, field, status, sourceSystem }, { after, limit: limit + 1 })
+  const docs = await findConflicts(store, { entity, entityId, field, status, sourceSystem },
+    { after, limit: limit + 1 })
   const page = sealedPageOf(refs, scope, docs, limit, d => d._id)
   const shown = page.items.flatMap(c => {
     const values = grantedValues(c, granted)
     if (values === undefined) return []
     // The steward's chosen value is shown as much as the sources' values are.
-    const resolution = c.resolution === undefined ? {} : { resolution: { ...c.resolution, value: projected(c, c.resolution.value, granted) } }
+    const resolution = c.resolution === undefined
+      ? {}
+      : { resolution: { ...c.resolution, value: projected(c, c.resolution.value, granted) } }
     return [{ ...c, values, ...resolution }]
   })
   // Subjects: the people the records are about, and any a conflicting value names.
@@ -62,10 +67,12 @@ export async function listConflicts (store: Store, access: AccessContext, query:
       ...c.values.flatMap(v => linkedPersonIds(entity, { [c.field]: v.value }))
     ]
   })
-  const returned = [...new Set(shown.flatMap(c => granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))))].sort()
+  const returned = [...new Set(shown.flatMap(c =>
+    granted.filter(p => p === c.field || p.startsWith(`${c.field}.`))))].sort()
   return {
     read: { entity: entity as EntityName, subjects: [...new Set(subjects)].sort(), fields: returned },
-    data: shown.map(({ _id, version: _version, involves: _involves, sourceSystems: _systems, ...rest }) => ({ id: _id, ...rest }) as ConflictItem),
+    data: shown.map(({ _id, version: _version, involves: _involves, sourceSystems: _systems, ...rest }) =>
+      ({ id: _id, ...rest }) as ConflictItem),
     next: page.next
   }
 }

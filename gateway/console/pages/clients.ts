@@ -3,7 +3,10 @@
 // same store functions as the admin API, with the same checks and cache flushes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ApiProblem } from '../../problem.js'
-import { clientIdPattern, clientKinds, createClient, getClient, issueKey, listClients, listKeys, revokeKey, setClientDisabled, type ClientKind } from '../../security/clients.js'
+import {
+  clientIdPattern, clientKinds, createClient, getClient, issueKey, listClients, listKeys, revokeKey, setClientDisabled,
+  type ClientKind
+} from '../../security/clients.js'
 import { deleteGrant, isPurpose, listGrants, putGrant } from '../../security/grants.js'
 import { entityNames, grantableEntities, type EntityName } from '../../security/entities.js'
 import { consoleRoute, done, logAction, page, sessionOf, type ConsoleContext } from '../context.js'
@@ -12,14 +15,20 @@ import { formatDateTime, html } from '../html.js'
 
 type Body = Record<string, string>
 type Params = { Params: { clientId: string }, Body: Body }
-const kindLabels: Record<ClientKind, string> = { department: 'Sở, ngành', 'one-stop': 'Phần mềm một cửa', integrator: 'Tích hợp kết nối', operator: 'Người vận hành' }
+type KeyParams = { Params: { clientId: string, keyId: string }, Body: Body }
+const kindLabels: Record<ClientKind, string> = {
+  department: 'Sở, ngành', 'one-stop': 'Phần mềm một cửa', integrator: 'Tích hợp kết nối', operator: 'Người vận hành'
+}
 const clientIdRegex = new RegExp(clientIdPattern)
 
-const invalid = (detail: string, path: string): ApiProblem => new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', detail, [{ path, message: detail }])
+const invalid = (detail: string, path: string): ApiProblem =>
+  new ApiProblem(400, 'LT_ERR_VALIDATION', 'The request is not valid', detail, [{ path, message: detail }])
 
 async function clientOf (ctx: ConsoleContext, id: string) {
   const client = clientIdRegex.test(id) ? await getClient(ctx.store, id) : undefined
-  if (client === undefined) throw new ApiProblem(404, 'LT_ERR_CLIENT_NOT_FOUND', 'No such client', `Không có ứng dụng '${id}'.`)
+  if (client === undefined) {
+    throw new ApiProblem(404, 'LT_ERR_CLIENT_NOT_FOUND', 'No such client', `Không có ứng dụng '${id}'.`)
+  }
   return client
 }
 
@@ -28,8 +37,10 @@ async function showKey (request: FastifyRequest, reply: FastifyReply, clientId: 
   return await page(request, reply, {
     title: 'Khóa API mới',
     current: '/console/clients',
-    body: html`<section class="card"><p>Khóa mới của <b>${clientId}</b>. Sao chép ngay: hub chỉ lưu mã băm và sẽ không hiển thị lại khóa này.</p>
-<pre data-testid="new-key">${key}</pre><p><a href="/console/clients/${clientId}">Về ứng dụng ${clientId}</a></p></section>`
+    body: html`<section class="card"><p>Khóa mới của <b>${clientId}</b>. \
+Sao chép ngay: hub chỉ lưu mã băm và sẽ không hiển thị lại khóa này.</p>
+<pre data-testid="new-key">${key}</pre>\
+<p><a href="/console/clients/${clientId}">Về ứng dụng ${clientId}</a></p></section>`
   })
 }
 
@@ -42,12 +53,17 @@ export function clientPages (app: FastifyInstance, ctx: ConsoleContext): void {
       title: 'Ứng dụng & quyền',
       current: '/console/clients',
       body: html`<table><thead><tr><th>Mã</th><th>Tên</th><th>Loại</th><th>Trạng thái</th><th>Tạo lúc</th></tr></thead>
-<tbody>${clients.map(c => html`<tr><td><a href="/console/clients/${c.id}">${c.id}</a></td><td>${c.name}</td><td>${kindLabels[c.kind]}</td>
-<td>${c.disabled ? html`<span class="badge bad">Đã khóa</span>` : html`<span class="badge ok">Hoạt động</span>`}</td><td>${formatDateTime(c.createdAt)}</td></tr>`)}</tbody></table>
-<section class="card"><h2>Tạo ứng dụng</h2><form method="post" action="/console/clients">${csrfField(sessionOf(request))}
-<label for="id">Mã (chữ thường, số, gạch nối)</label><input id="id" name="id" required pattern="${clientIdPattern.slice(1, -1)}">
+<tbody>${clients.map(c => html`<tr><td><a href="/console/clients/${c.id}">${c.id}</a></td><td>${c.name}</td>\
+<td>${kindLabels[c.kind]}</td>
+<td>${c.disabled ? html`<span class="badge bad">Đã khóa</span>` : html`<span class="badge ok">Hoạt động</span>`}</td>\
+<td>${formatDateTime(c.createdAt)}</td></tr>`)}</tbody></table>
+<section class="card"><h2>Tạo ứng dụng</h2><form method="post" action="/console/clients">\
+${csrfField(sessionOf(request))}
+<label for="id">Mã (chữ thường, số, gạch nối)</label>\
+<input id="id" name="id" required pattern="${clientIdPattern.slice(1, -1)}">
 <label for="name">Tên</label><input id="name" name="name" required maxlength="200" size="50">
-<label for="kind">Loại</label><select id="kind" name="kind">${clientKinds.map(k => html`<option value="${k}">${kindLabels[k]}</option>`)}</select>
+<label for="kind">Loại</label><select id="kind" name="kind">${clientKinds.map(k =>
+  html`<option value="${k}">${kindLabels[k]}</option>`)}</select>
 <p><button type="submit">Tạo và cấp khóa</button></p></form></section>`
     })
   })
@@ -58,7 +74,9 @@ export function clientPages (app: FastifyInstance, ctx: ConsoleContext): void {
     if (name.trim() === '' || name.length > 200) throw invalid('Tên là bắt buộc (tối đa 200 ký tự).', '/name')
     if (!(clientKinds as readonly string[]).includes(kind)) throw invalid('Loại không hợp lệ.', '/kind')
     const client = await createClient(store, { id, name: name.trim(), kind: kind as ClientKind })
-    if (client === undefined) throw new ApiProblem(409, 'LT_ERR_CLIENT_EXISTS', 'Client exists', `Ứng dụng '${id}' đã tồn tại.`)
+    if (client === undefined) {
+      throw new ApiProblem(409, 'LT_ERR_CLIENT_EXISTS', 'Client exists', `Ứng dụng '${id}' đã tồn tại.`)
+    }
     const { key, info } = await issueKey(store, client.id)
     logAction(request, 'client create', { clientId: client.id, kind: client.kind, keyId: info.keyId })
     return await showKey(request, reply, client.id, key)
@@ -69,26 +87,35 @@ export function clientPages (app: FastifyInstance, ctx: ConsoleContext): void {
     const [keys, grants] = await Promise.all([listKeys(store, client.id), listGrants(store, client.id)])
     const session = sessionOf(request)
     const post = (path: string, label: string, cls = '', extra = html``) =>
-      html`<form class="inline" method="post" action="/console/clients/${client.id}/${path}">${csrfField(session)}${extra}<button type="submit" class="${cls}">${label}</button></form>`
+      html`<form class="inline" method="post" action="/console/clients/${client.id}/${path}">${csrfField(session)}\
+${extra}<button type="submit" class="${cls}">${label}</button></form>`
     const toggle = html`<input type="hidden" name="disabled" value="${client.disabled ? 'false' : 'true'}">`
     return await page(request, reply, {
       title: `Ứng dụng ${client.id}`,
       current: '/console/clients',
-      body: html`<section class="card"><p>${client.name} · ${kindLabels[client.kind]} · ${client.disabled ? 'Đã khóa' : 'Hoạt động'}</p>
+      body: html`<section class="card"><p>${client.name} · ${kindLabels[client.kind]} · \
+${client.disabled ? 'Đã khóa' : 'Hoạt động'}</p>
 <p>${post('disabled', client.disabled ? 'Mở khóa' : 'Khóa ứng dụng', client.disabled ? '' : 'danger', toggle)}
 ${post('keys', 'Cấp khóa mới (xoay vòng)', 'secondary')}</p></section>
 <h2>Khóa</h2>
 <table><thead><tr><th>Mã khóa</th><th>Cấp lúc</th><th>Thu hồi lúc</th><th></th></tr></thead>
-<tbody>${keys.map(k => html`<tr><td><code>${k.keyId}</code></td><td>${formatDateTime(k.createdAt)}</td><td>${formatDateTime(k.revokedAt)}</td>
+<tbody>${keys.map(k => html`<tr><td><code>${k.keyId}</code></td><td>${formatDateTime(k.createdAt)}</td>\
+<td>${formatDateTime(k.revokedAt)}</td>
 <td>${k.revokedAt === null ? post(`keys/${k.keyId}/revoke`, 'Thu hồi', 'danger') : ''}</td></tr>`)}</tbody></table>
 <h2>Quyền truy cập</h2>
 <table><thead><tr><th>Mục đích</th><th>Đối tượng</th><th>Trường</th><th>Cập nhật</th><th></th></tr></thead>
-<tbody>${grants.map(g => html`<tr><td>${g.purpose}</td><td>${g.entity}</td><td>${g.fields.join(', ')}</td><td>${formatDateTime(g.updatedAt)}</td>
-<td>${post('grants/remove', 'Xóa', 'secondary', html`<input type="hidden" name="purpose" value="${g.purpose}"><input type="hidden" name="entity" value="${g.entity}">`)}</td></tr>`)}</tbody></table>
-<section class="card"><h2>Đặt quyền (thay thế quyền cùng mục đích và đối tượng)</h2><form method="post" action="/console/clients/${client.id}/grants">${csrfField(session)}
-<label for="purpose">Mục đích (mã thủ tục hoặc căn cứ pháp lý)</label><input id="purpose" name="purpose" required maxlength="64" placeholder="1.000894">
-<label for="entity">Đối tượng</label><select id="entity" name="entity">${entityNames.map(e => html`<option value="${e}">${e}</option>`)}</select>
-<label for="fields">Trường (cách nhau bởi dấu phẩy)</label><textarea id="fields" name="fields" rows="2" placeholder="personalId, fullName, birthDate"></textarea>
+<tbody>${grants.map(g => html`<tr><td>${g.purpose}</td><td>${g.entity}</td><td>${g.fields.join(', ')}</td>\
+<td>${formatDateTime(g.updatedAt)}</td>
+<td>${post('grants/remove', 'Xóa', 'secondary', html`<input type="hidden" name="purpose" value="${g.purpose}">\
+<input type="hidden" name="entity" value="${g.entity}">`)}</td></tr>`)}</tbody></table>
+<section class="card"><h2>Đặt quyền (thay thế quyền cùng mục đích và đối tượng)</h2>\
+<form method="post" action="/console/clients/${client.id}/grants">${csrfField(session)}
+<label for="purpose">Mục đích (mã thủ tục hoặc căn cứ pháp lý)</label>\
+<input id="purpose" name="purpose" required maxlength="64" placeholder="1.000894">
+<label for="entity">Đối tượng</label><select id="entity" name="entity">${entityNames.map(e =>
+  html`<option value="${e}">${e}</option>`)}</select>
+<label for="fields">Trường (cách nhau bởi dấu phẩy)</label>\
+<textarea id="fields" name="fields" rows="2" placeholder="personalId, fullName, birthDate"></textarea>
 <p class="muted">Trường của công dân: ${grantableEntities.person.fields.join(', ')}</p>
 <p><button type="submit">Lưu quyền</button></p></form></section>`
     })
@@ -110,7 +137,7 @@ ${post('keys', 'Cấp khóa mới (xoay vòng)', 'secondary')}</p></section>
     return await showKey(request, reply, client.id, key)
   })
 
-  app.post<{ Params: { clientId: string, keyId: string }, Body: Body }>('/console/clients/:clientId/keys/:keyId/revoke', consoleRoute, async (request, reply) => {
+  app.post<KeyParams>('/console/clients/:clientId/keys/:keyId/revoke', consoleRoute, async (request, reply) => {
     const client = await clientOf(ctx, request.params.clientId)
     const info = await revokeKey(store, client.id, request.params.keyId)
     if (info === undefined) throw new ApiProblem(404, 'LT_ERR_KEY_NOT_FOUND', 'No such key', 'Không có khóa này.')
@@ -128,8 +155,11 @@ ${post('keys', 'Cấp khóa mới (xoay vòng)', 'secondary')}</p></section>
     const known = new Set<string>(grantableEntities[entity as EntityName].fields)
     const unknown = fields.filter(f => !known.has(f))
     if (fields.length === 0 || unknown.length > 0) {
-      const detail = fields.length === 0 ? 'Cần ít nhất một trường.' : `Đối tượng '${entity}' không có trường ${unknown.join(', ')}.`
-      throw new ApiProblem(400, 'LT_ERR_GRANT_FIELD_UNKNOWN', 'Unknown fields in grant', detail, [{ path: '/fields', message: detail }])
+      const detail = fields.length === 0
+        ? 'Cần ít nhất một trường.'
+        : `Đối tượng '${entity}' không có trường ${unknown.join(', ')}.`
+      throw new ApiProblem(400, 'LT_ERR_GRANT_FIELD_UNKNOWN', 'Unknown fields in grant', detail,
+        [{ path: '/fields', message: detail }])
     }
     const grant = await putGrant(store, { clientId: client.id, purpose, entity: entity as EntityName, fields })
     app.accessControl.grants.forget()
@@ -140,7 +170,8 @@ ${post('keys', 'Cấp khóa mới (xoay vòng)', 'secondary')}</p></section>
   app.post<Params>('/console/clients/:clientId/grants/remove', consoleRoute, async (request, reply) => {
     const client = await clientOf(ctx, request.params.clientId)
     const { purpose = '', entity = '' } = request.body ?? {}
-    if (!(entityNames as string[]).includes(entity) || !await deleteGrant(store, client.id, purpose, entity as EntityName)) {
+    if (!(entityNames as string[]).includes(entity) ||
+      !await deleteGrant(store, client.id, purpose, entity as EntityName)) {
       throw new ApiProblem(404, 'LT_ERR_GRANT_NOT_FOUND', 'No such grant', 'Không có quyền này.')
     }
     app.accessControl.grants.forget()

@@ -12,7 +12,12 @@ export const exampleManifest = {
     pageSize: 200,
     timeoutMs: 10000,
     headers: { 'x-api-key': { fromConfig: 'apiKey' } },
-    paging: { style: 'cursor', params: { updatedSince: 'tu_ngay', afterKey: 'sau_ma', limit: 'so_luong' }, records: 'ket_qua.danh_sach', next: 'tiep_theo' }
+    paging: {
+      style: 'cursor',
+      params: { updatedSince: 'tu_ngay', afterKey: 'sau_ma', limit: 'so_luong' },
+      records: 'ket_qua.danh_sach',
+      next: 'tiep_theo'
+    }
   },
   streams: [{
     name: 'beneficiaries',
@@ -37,7 +42,9 @@ export const exampleManifest = {
     schema: {
       type: 'object',
       required: ['apiKey'],
-      properties: { apiKey: { type: 'string', writeOnly: true, description: 'API key the welfare office issued to the hub' } }
+      properties: {
+        apiKey: { type: 'string', writeOnly: true, description: 'API key the welfare office issued to the hub' }
+      }
     }
   },
   mapping: {
@@ -59,6 +66,13 @@ export const exampleManifest = {
 }
 
 export const exampleRecords = [
-  { ma_doi_tuong: 'DT-0001', so_dinh_danh: '092085001234', ho_ten: 'Nguyễn Văn An', ngay_sinh: '15/03/1985', gioi_tinh: 'Nam', cap_nhat_luc: '2026-03-01T08:00:00Z' },
+  {
+    ma_doi_tuong: 'DT-0001',
+    so_dinh_danh: '092085001234',
+    ho_ten: 'Nguyễn Văn An',
+    ngay_sinh: '15/03/1985',
+    gioi_tinh: 'Nam',
+    cap_nhat_luc: '2026-03-01T08:00:00Z'
+  },
   { ma_doi_tuong: 'DT-0002', so_dinh_danh: '12345', ho_ten: 'Trần Thị Mai', cap_nhat_luc: '2026-03-01T08:05:00Z' }
 ]

@@ -26,7 +26,8 @@ import { unemploymentBenefitSchema } from '../../../schemas/unemployment-benefit
 import { socialBeneficiarySchema } from '../../../schemas/social-beneficiary.js'
 
 /** The entities the route lists, in the order their items come. */
-export const BENEFIT_ENTITIES = ['unemployment-benefit', 'social-beneficiary'] as const satisfies readonly CanonicalEntity[]
+export const BENEFIT_ENTITIES =
+  ['unemployment-benefit', 'social-beneficiary'] as const satisfies readonly CanonicalEntity[]
 type BenefitEntity = typeof BENEFIT_ENTITIES[number]
 
 interface Params { personalId: string }
@@ -40,7 +41,9 @@ const isCursorId = (id: string): boolean =>
  * paths each granted entity knows (an entity none of them name is not read). A path no benefit
  * entity has is 400; one only an ungranted entity has is 403.
  */
-async function benefitSelection (request: FastifyRequest, requested: string | undefined): Promise<Map<BenefitEntity, string[]>> {
+async function benefitSelection (
+  request: FastifyRequest, requested: string | undefined
+): Promise<Map<BenefitEntity, string[]>> {
   const granted = new Map<BenefitEntity, readonly string[]>()
   for (const entity of BENEFIT_ENTITIES) {
     const fields = await request.access.fieldsIfGranted(entity)
@@ -50,7 +53,8 @@ async function benefitSelection (request: FastifyRequest, requested: string | un
   if (granted.size === 0) await request.access.grantedFields(BENEFIT_ENTITIES[0])
   const selected = new Map<BenefitEntity, string[]>()
   const paths = requested === undefined ? undefined : [...new Set(requested.split(','))]
-  const known = (entity: BenefitEntity, p: string): boolean => (grantableEntities[entity].fields as readonly string[]).includes(p)
+  const known = (entity: BenefitEntity, p: string): boolean =>
+    (grantableEntities[entity].fields as readonly string[]).includes(p)
   const unknown = paths?.filter(p => !BENEFIT_ENTITIES.some(e => known(e, p))) ?? []
   if (unknown.length > 0) {
     throw new ApiProblem(400, 'LT_ERR_FIELD_UNKNOWN', 'Unknown field',
@@ -82,7 +86,8 @@ async function benefitPage (
   for (const entity of entities) {
     const at = BENEFIT_ENTITIES.indexOf(entity)
     if (at < start || items.length > limit) continue
-    items.push(...await linkedPage(store, entity, personalId, limit - items.length, at === start && after !== undefined ? afterId : undefined))
+    items.push(...await linkedPage(store, entity, personalId, limit - items.length,
+      at === start && after !== undefined ? afterId : undefined))
   }
   return items.slice(0, limit + 1)
 }
@@ -101,20 +106,24 @@ const itemSchema = {
     data: {
       type: 'object',
       additionalProperties: false,
-      description: 'Fields of the entity `meta.entity` names (unemployment-benefit or social-beneficiary), granted and selected only.',
+      description: 'Fields of the entity `meta.entity` names (unemployment-benefit or social-beneficiary), ' +
+        'granted and selected only.',
       properties: { ...unemploymentData.properties, ...socialData.properties }
     },
     meta: recordMetaSchema
   }
 }
 
-const exampleMeta = (entity: BenefitEntity, id: string) => ({ entity, id, version: 1, validFrom: '2026-01-01T00:02:05.000Z', sources: {} })
+const exampleMeta = (entity: BenefitEntity, id: string) =>
+  ({ entity, id, version: 1, validFrom: '2026-01-01T00:02:05.000Z', sources: {} })
 
-const DESCRIPTION = 'Unemployment benefits (trợ cấp thất nghiệp, viec-lam) and social allowances (người có công, bảo trợ xã hội, ' +
-  'chinh-sach) whose personalId is the citizen, in one list: `meta.entity` says which each item is, and each entity\'s ' +
+const DESCRIPTION = 'Unemployment benefits (trợ cấp thất nghiệp, viec-lam) and social allowances ' +
+  '(người có công, bảo trợ xã hội, chinh-sach) whose personalId is the citizen, in one list: ' +
+  '`meta.entity` says which each item is, and each entity\'s ' +
   'grant is checked apart (an entity not granted for the purpose is left out; neither granted is 403). Items of ' +
   'unemployment-benefit come first, then social-beneficiary, each in id order; pages of at most 100 ' +
-  '(`limit`, `cursor` = the `page.next` of the previous page). With `fields=`, an entity none of whose fields are named is not read.'
+  '(`limit`, `cursor` = the `page.next` of the previous page). ' +
+  'With `fields=`, an entity none of whose fields are named is not read.'
 
 export function citizenBenefitRoutes (store: Store, requireCitizen: (personalId: string) => Promise<unknown>) {
   return async function (app: FastifyInstance): Promise<void> {
@@ -133,8 +142,14 @@ export function citizenBenefitRoutes (store: Store, requireCitizen: (personalId:
             properties: { data: { type: 'array', items: itemSchema }, page: pageSchema },
             examples: [{
               data: [
-                { data: unemploymentBenefitSchema.examples[0], meta: exampleMeta('unemployment-benefit', unemploymentBenefitSchema.examples[0].benefitId) },
-                { data: socialBeneficiarySchema.examples[0], meta: exampleMeta('social-beneficiary', socialBeneficiarySchema.examples[0].caseId) }
+                {
+                  data: unemploymentBenefitSchema.examples[0],
+                  meta: exampleMeta('unemployment-benefit', unemploymentBenefitSchema.examples[0].benefitId)
+                },
+                {
+                  data: socialBeneficiarySchema.examples[0],
+                  meta: exampleMeta('social-beneficiary', socialBeneficiarySchema.examples[0].caseId)
+                }
               ],
               page: { next: null }
             }]
@@ -183,5 +198,7 @@ async function listBenefits (
     records: page.items.map(v => [v.entity, v.entityId, v.version]),
     fields: Object.fromEntries(selected)
   })
-  return await release(request, reply, { read: reads, tag, body: { data: out.map(o => o.body), page: { next: page.next } } })
+  return await release(request, reply, {
+    read: reads, tag, body: { data: out.map(o => o.body), page: { next: page.next } }
+  })
 }

@@ -24,14 +24,18 @@ export function landParcelRoutes (store: Store) {
       schema: {
         tags: ['land-parcels'],
         summary: 'Merged record of one land parcel',
-        description: 'With a `notarization` grant for the purpose, also the notarized transactions on the parcel (`notarizations`).',
+        description: 'With a `notarization` grant for the purpose, also the notarized transactions on the parcel ' +
+          '(`notarizations`).',
         params: {
-          type: 'object', required: ['parcelId'], properties: { parcelId: { ...landParcelIdSchema, examples: ['31147-12-345'] } }
+          type: 'object',
+          required: ['parcelId'],
+          properties: { parcelId: { ...landParcelIdSchema, examples: ['31147-12-345'] } }
         },
         headers: readHeaders,
         querystring: readQuerySchema({ asOf: true }),
         response: {
-          200: withNotarizations(recordSchema('land-parcel', 'Land parcel fields (canonical LandParcel, partial).', landParcelExample)),
+          200: withNotarizations(
+            recordSchema('land-parcel', 'Land parcel fields (canonical LandParcel, partial).', landParcelExample)),
           ...notModifiedResponse,
           404: { $ref: 'Problem#' },
           410: { $ref: 'Problem#' },

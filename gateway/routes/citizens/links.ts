@@ -45,7 +45,8 @@ export function membershipOf (data: Record<string, unknown>, personalId: string)
     personalId?: string,
     relationToHead?: string
   }> : []
-  const relationToHead = members.find(m => m.personalId === personalId)?.relationToHead ?? (data.headPersonalId === personalId ? '01' : undefined)
+  const relationToHead = members.find(m => m.personalId === personalId)?.relationToHead ??
+    (data.headPersonalId === personalId ? '01' : undefined)
   return {
     ...(typeof data.householdId === 'string' ? { householdId: data.householdId } : {}),
     ...(relationToHead !== undefined ? { relationToHead, isHead: relationToHead === '01' } : {})
@@ -60,8 +61,14 @@ export function citizenLinkRoutes (store: Store) {
     /** The citizen's golden record must exist and not be a tombstone; links of unknown people are not served. */
     async function requireCitizen (personalId: string) {
       const doc = await store.get('persons', personalId)
-      if (doc === undefined) throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen', 'The hub holds no record for this personal id.')
-      if (doc.deleted === true) throw new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source', 'The sources deleted this citizen\'s record.')
+      if (doc === undefined) {
+        throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen',
+          'The hub holds no record for this personal id.')
+      }
+      if (doc.deleted === true) {
+        throw new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source',
+          'The sources deleted this citizen\'s record.')
+      }
       return isGoldenRecord(doc) ? viewOf(doc) : undefined
     }
 
@@ -122,7 +129,8 @@ export function citizenLinkRoutes (store: Store) {
         household = listed !== undefined ? { kind: 'found', view: listed } : household
       }
       if (household?.kind !== 'found') {
-        throw new ApiProblem(404, 'LT_ERR_CITIZEN_HOUSEHOLD_NOT_FOUND', 'No household for this citizen', 'No household record names this citizen as a member.')
+        throw new ApiProblem(404, 'LT_ERR_CITIZEN_HOUSEHOLD_NOT_FOUND', 'No household for this citizen',
+          'No household record names this citizen as a member.')
       }
       const view = household.view
       return await releaseRecord(request, reply, view, {
@@ -135,13 +143,14 @@ export function citizenLinkRoutes (store: Store) {
     })
 
     /** `releasable` drops records of the page that may not be released yet (a will before its testator's death). */
-    const listRoute = (path: string, entity: CanonicalEntity, summary: string, description: string, example?: Record<string, unknown>,
-      releasable?: (views: RecordView[]) => Promise<RecordView[]>): void => {
+    const listRoute = (path: string, entity: CanonicalEntity, summary: string, description: string,
+      example?: Record<string, unknown>, releasable?: (views: RecordView[]) => Promise<RecordView[]>): void => {
       app.get<{ Params: Params, Querystring: ListQuery }>(`/v1/citizens/:personalId/${path}`, {
         schema: {
           tags: ['citizens'],
           summary,
-          description: `${description} Pages of at most 100 in id order (\`limit\`, \`cursor\` = the \`page.next\` of the previous page).`,
+          description: `${description} Pages of at most 100 in id order ` +
+            '(`limit`, `cursor` = the `page.next` of the previous page).',
           headers: readHeaders,
           params: personalIdParams,
           querystring: readQuerySchema({ list: true }),
@@ -162,7 +171,8 @@ export function citizenLinkRoutes (store: Store) {
         const scope = `${path}:${personalId}`
         const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isRecordId)
         await requireCitizen(personalId)
-        const page = sealedPageOf(refs, scope, await linkedPage(store, entity, personalId, limit, after), limit, v => v.entityId)
+        const page = sealedPageOf(refs, scope, await linkedPage(store, entity, personalId, limit, after), limit,
+          v => v.entityId)
         const items = releasable === undefined ? page.items : await releasable(page.items)
         return await releaseList(request, reply, items, {
           entity, selected, include: includeOptions(request.query.include), refs, next: page.next, about: [personalId],
@@ -172,7 +182,8 @@ export function citizenLinkRoutes (store: Store) {
     }
     listRoute('land-parcels', 'land-parcel', 'Land parcels a citizen holds', 'Parcels whose holderPersonalIds name ' +
       'the citizen.', landParcelExample)
-    listRoute('health-insurance', 'health-insurance-card', 'A citizen\'s health insurance (BHYT) cards', 'Cards whose holderPersonalId is the citizen.',
+    listRoute('health-insurance', 'health-insurance-card', 'A citizen\'s health insurance (BHYT) cards',
+      'Cards whose holderPersonalId is the citizen.',
       {
         cardNumber: 'HS4929220878811',
         socialInsuranceNumber: '9220878811',
@@ -181,18 +192,23 @@ export function citizenLinkRoutes (store: Store) {
         validFrom: '2025-01-01',
         validTo: '2025-12-31'
       })
-    listRoute('business-households', 'business-household', 'Household businesses a citizen owns', 'Business households whose ownerPersonalId is the citizen.',
+    listRoute('business-households', 'business-household', 'Household businesses a citizen owns',
+      'Business households whose ownerPersonalId is the citizen.',
       { registrationNumber: '57A8004567', name: 'Tạp hóa Mai An', ownerPersonalId: '092085001234' })
-    listRoute('driver-licences', 'driver-licence', 'A citizen\'s driving licences (GPLX)', 'Licences whose holderPersonalId is the citizen.',
+    listRoute('driver-licences', 'driver-licence', 'A citizen\'s driving licences (GPLX)',
+      'Licences whose holderPersonalId is the citizen.',
       driverLicenceSchema.examples[0])
     listRoute('students', 'student-enrolment', 'A citizen\'s school enrolments (học sinh), as pupil or guardian',
       'Enrolments whose studentPersonalId or guardian.personalId is the citizen.', studentEnrolmentSchema.examples[0])
     // A will stays sealed until civil status registers its testator's death (records/sealed-wills.ts).
-    listRoute('notarizations', 'notarization', 'Notarized contracts a citizen is a party to (công chứng)', 'Notarizations whose parties name the ' +
-      'citizen by personal id; a will only once its testator\'s death is registered.', notarizationSchema.examples[0],
-    async views => await releasableNotarizations(store, views))
-    listRoute('construction-permits', 'construction-permit', 'A citizen\'s construction permits (giấy phép xây dựng), with inspections',
-      'Permits whose ownerPersonalIds name the citizen; post-permit inspections are nested, oldest first.', constructionPermitSchema.examples[0])
+    listRoute('notarizations', 'notarization', 'Notarized contracts a citizen is a party to (công chứng)',
+      'Notarizations whose parties name the citizen by personal id; ' +
+      'a will only once its testator\'s death is registered.', notarizationSchema.examples[0],
+      async views => await releasableNotarizations(store, views))
+    listRoute('construction-permits', 'construction-permit',
+      'A citizen\'s construction permits (giấy phép xây dựng), with inspections',
+      'Permits whose ownerPersonalIds name the citizen; post-permit inspections are nested, oldest first.',
+      constructionPermitSchema.examples[0])
     // Unemployment benefits and social allowances share one list, a grant checked per entity (benefits.ts).
     await citizenBenefitRoutes(store, requireCitizen)(app)
   }

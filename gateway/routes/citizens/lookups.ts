@@ -27,7 +27,8 @@ const badKey = (code: string, message: string, param: string): ApiProblem =>
   new ApiProblem(400, code, 'The key is not valid', message, [{ path: `params/${param}`, message }])
 
 const citizenDeleted = (view: RecordView): ApiProblem =>
-  new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source', `Every source deleted this record; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
+  new ApiProblem(410, 'LT_ERR_CITIZEN_DELETED', 'Record deleted at its source',
+    `Every source deleted this record; the last at ${deletedAt(view) ?? 'an unknown time'}.`)
 
 /**
  * The holder of the cards with this number. Cards are keyed by the social-insurance number (the
@@ -36,10 +37,20 @@ const citizenDeleted = (view: RecordView): ApiProblem =>
  */
 async function holderOfCard (store: Store, value: string, ssn: string): Promise<string> {
   const cardsFound = await healthCardsByNumber(store, value, ssn)
-  if (cardsFound.length === 0) throw new ApiProblem(404, 'LT_ERR_HEALTH_CARD_NOT_FOUND', 'No such health insurance card', 'The hub holds no card with this number or social-insurance number.')
+  if (cardsFound.length === 0) {
+    throw new ApiProblem(404, 'LT_ERR_HEALTH_CARD_NOT_FOUND', 'No such health insurance card',
+      'The hub holds no card with this number or social-insurance number.')
+  }
   const holders = [...new Set(cardsFound.flatMap(v => linkedPersonIds('health-insurance-card', v.fields)))]
-  if (holders.length === 0) throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen', 'The card names no holder by personal id yet.')
-  if (holders.length > 1) throw new ApiProblem(409, 'LT_ERR_HEALTH_CARD_AMBIGUOUS', 'The cards name different holders', 'Cards with this social-insurance number name more than one holder; ask the data steward (GET /v1/conflicts) or look the citizen up by personal id.')
+  if (holders.length === 0) {
+    throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen',
+      'The card names no holder by personal id yet.')
+  }
+  if (holders.length > 1) {
+    throw new ApiProblem(409, 'LT_ERR_HEALTH_CARD_AMBIGUOUS', 'The cards name different holders',
+      'Cards with this social-insurance number name more than one holder; ' +
+      'ask the data steward (GET /v1/conflicts) or look the citizen up by personal id.')
+  }
   return holders[0]
 }
 
@@ -59,7 +70,9 @@ const personResponse = {
 export function citizenLookupRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
     app.addSchema(citizenResponse)
-    const readPerson = async (request: FastifyRequest<{ Querystring: RecordQuery }>, reply: Parameters<typeof readRecord>[2], personalId: string) =>
+    const readPerson = async (
+      request: FastifyRequest<{ Querystring: RecordQuery }>, reply: Parameters<typeof readRecord>[2], personalId: string
+    ) =>
       await readRecord(store, request, reply, {
         entity: 'person',
         id: personalId,
@@ -77,7 +90,9 @@ export function citizenLookupRoutes (store: Store) {
         params: {
           type: 'object',
           required: ['cmnd'],
-          properties: { cmnd: { type: 'string', minLength: 1, maxLength: 20, description: '9-digit CMND.', examples: ['361999888'] } }
+          properties: {
+            cmnd: { type: 'string', minLength: 1, maxLength: 20, description: '9-digit CMND.', examples: ['361999888'] }
+          }
         },
         querystring: readQuerySchema({ asOf: true }),
         response: personResponse
@@ -88,7 +103,10 @@ export function citizenLookupRoutes (store: Store) {
       const cmnd = parseCmnd(request.params.cmnd)
       if (!cmnd.ok) throw badKey(cmnd.code, cmnd.message, 'cmnd')
       const personalId = await personOfCmnd(store, cmnd.value)
-      if (personalId === undefined) throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen', 'No citizen the hub holds is linked to this CMND.')
+      if (personalId === undefined) {
+        throw new ApiProblem(404, 'LT_ERR_CITIZEN_NOT_FOUND', 'No such citizen',
+          'No citizen the hub holds is linked to this CMND.')
+      }
       return await readPerson(request, reply, personalId)
     })
 
@@ -102,7 +120,9 @@ export function citizenLookupRoutes (store: Store) {
         params: {
           type: 'object',
           required: ['number'],
-          properties: { number: { type: 'string', minLength: 1, maxLength: 30, examples: ['HS4929220878811', '9220878811'] } }
+          properties: {
+            number: { type: 'string', minLength: 1, maxLength: 30, examples: ['HS4929220878811', '9220878811'] }
+          }
         },
         querystring: readQuerySchema({ asOf: true }),
         response: { ...personResponse, 409: { $ref: 'Problem#' } }
@@ -150,10 +170,18 @@ export function citizenLookupRoutes (store: Store) {
       const scope = `by-certificate:${serial.value}`
       const after = cursor === undefined ? undefined : openCursor(refs, scope, cursor, isParcelId)
       const found = await lookupRecord(store, 'land-use-certificate', serial.value)
-      if (found.kind === 'missing') throw new ApiProblem(404, 'LT_ERR_LAND_CERTIFICATE_NOT_FOUND', 'No such land-use certificate', 'The hub holds no certificate with this serial.')
-      if (found.kind === 'deleted') throw new ApiProblem(410, 'LT_ERR_LAND_CERTIFICATE_DELETED', 'Certificate deleted at its sources', `Every source deleted this certificate; the last at ${deletedAt(found.view) ?? 'an unknown time'}.`)
+      if (found.kind === 'missing') {
+        throw new ApiProblem(404, 'LT_ERR_LAND_CERTIFICATE_NOT_FOUND', 'No such land-use certificate',
+          'The hub holds no certificate with this serial.')
+      }
+      if (found.kind === 'deleted') {
+        throw new ApiProblem(410, 'LT_ERR_LAND_CERTIFICATE_DELETED', 'Certificate deleted at its sources',
+          `Every source deleted this certificate; the last at ${deletedAt(found.view) ?? 'an unknown time'}.`)
+      }
       const certificate = found.view
-      const ids = [...new Set(Array.isArray(certificate.fields.parcelIds) ? certificate.fields.parcelIds.filter((id): id is string => typeof id === 'string') : [])]
+      const ids = [...new Set(Array.isArray(certificate.fields.parcelIds)
+        ? certificate.fields.parcelIds.filter((id): id is string => typeof id === 'string')
+        : [])]
         .sort().filter(id => after === undefined || id > after)
       const page = sealedPageOf(refs, scope, ids.slice(0, limit + 1), limit, id => id)
       return await releaseList(request, reply, await liveRecords(store, 'land-parcel', page.items), {

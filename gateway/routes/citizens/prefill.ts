@@ -45,7 +45,13 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
       schema: {
         tags: ['prefill'],
         summary: 'One-stop procedures the hub can prefill, with their subjects and form fields',
-        response: { 200: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: { $ref: 'ProcedureTemplate#' } } } } }
+        response: {
+          200: {
+            type: 'object',
+            required: ['data'],
+            properties: { data: { type: 'array', items: { $ref: 'ProcedureTemplate#' } } }
+          }
+        }
       }
     }, async () => ({ data: [...templates.values()] }))
 
@@ -68,15 +74,21 @@ export function prefillRoutes (store: Store, templates: Map<string, ProcedureTem
     }, async (request, reply) => {
       const invalid = request.validationError
       if (invalid != null) {
-        throw (invalid.validationContext === 'body' ? subjectProblem(invalid.validation, request.body, templates) : undefined) ?? invalid
+        throw (invalid.validationContext === 'body'
+          ? subjectProblem(invalid.validation, request.body, templates)
+          : undefined) ?? invalid
       }
       // Purpose and grant first: a client without a grant learns nothing, not even which procedures exist.
       await request.access.grantedFields('person')
       const { procedureCode, personalId, subjects: others = {} } = request.body
       const template = templates.get(procedureCode)
-      if (template === undefined) throw new ApiProblem(404, 'LT_ERR_PROCEDURE_NOT_FOUND', 'No such procedure', `The hub has no template for procedure ${procedureCode}; see GET /v1/procedures.`)
+      if (template === undefined) {
+        throw new ApiProblem(404, 'LT_ERR_PROCEDURE_NOT_FOUND', 'No such procedure',
+          `The hub has no template for procedure ${procedureCode}; see GET /v1/procedures.`)
+      }
       if (request.access.purpose !== procedureCode) {
-        throw new ApiProblem(400, 'LT_ERR_PURPOSE_MISMATCH', 'The purpose must be the procedure', `A prefill for ${procedureCode} is processing for that procedure: send X-Purpose: ${procedureCode}.`, [{
+        throw new ApiProblem(400, 'LT_ERR_PURPOSE_MISMATCH', 'The purpose must be the procedure',
+          `A prefill for ${procedureCode} is processing for that procedure: send X-Purpose: ${procedureCode}.`, [{
           path: 'headers/x-purpose',
           message: `must be ${procedureCode}`
         }])

@@ -24,8 +24,14 @@ export const citizenResponse = {
       entity: 'person', id: '092085001234', version: 3, validFrom: '2026-01-01T00:02:05.000Z',
       sources: {
         'ho-tich': {
-          holds: true, sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z', lagSeconds: 5,
-          ageSeconds: 86400, connector: 'civil-status', connectorVersion: '1.0.0', lastEventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA'
+            holds: true,
+            sourceTime: '2026-01-01T00:01:00.000Z',
+            ingestTime: '2026-01-01T00:01:05.000Z',
+            lagSeconds: 5,
+            ageSeconds: 86400,
+            connector: 'civil-status',
+            connectorVersion: '1.0.0',
+            lastEventId: 'ev_x3Jq9VbTzK0mP2nLw4rYsA'
         }
       }
     }

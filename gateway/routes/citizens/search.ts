@@ -31,7 +31,8 @@ const candidateSchema = {
   }
 } as const
 
-const covered = (path: string, granted: readonly string[]): boolean => granted.includes(path) || granted.includes(path.split('.')[0])
+const covered = (path: string, granted: readonly string[]): boolean =>
+  granted.includes(path) || granted.includes(path.split('.')[0])
 
 export function citizenSearchRoutes (store: Store) {
   return async function (app: FastifyInstance): Promise<void> {
@@ -39,7 +40,10 @@ export function citizenSearchRoutes (store: Store) {
       schema: {
         tags: ['citizens'],
         summary: 'Find a citizen by full name, date of birth and ward: at most 5 candidates',
-        description: `Exact match on the full name (case, diacritics and spacing ignored) and the date of birth, within the ward of the permanent address. More than ${MAX_CANDIDATES} matches: 422 LT_ERR_SEARCH_TOO_BROAD (add \`sex\`). Candidates show only the granted fields among personalId, fullName, birthDate, permanentAddress.wardCode. Audited.`,
+        description: 'Exact match on the full name (case, diacritics and spacing ignored) and the date of birth, ' +
+          `within the ward of the permanent address. More than ${MAX_CANDIDATES} matches: ` +
+          '422 LT_ERR_SEARCH_TOO_BROAD (add `sex`). Candidates show only the granted fields among personalId, ' +
+          'fullName, birthDate, permanentAddress.wardCode. Audited.',
         headers: purposeHeaders,
         body: {
           type: 'object',
@@ -58,7 +62,14 @@ export function citizenSearchRoutes (store: Store) {
             type: 'object',
             required: ['data'],
             properties: { data: { type: 'array', maxItems: MAX_CANDIDATES, items: candidateSchema } },
-            examples: [{ data: [{ personalId: '092085001234', fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', permanentAddress: { wardCode: '31135' } }] }]
+            examples: [{
+              data: [{
+                personalId: '092085001234',
+                fullName: 'Nguyễn Văn An',
+                birthDate: '1985-03-15',
+                permanentAddress: { wardCode: '31135' }
+              }]
+            }]
           },
           422: { $ref: 'Problem#' },
           ...personalDataResponses
@@ -68,12 +79,16 @@ export function citizenSearchRoutes (store: Store) {
       const granted = await request.access.grantedFields('person')
       const shown = candidateFields.filter(f => covered(f, granted))
       if (shown.length === 0) {
-        throw new ApiProblem(403, 'LT_ERR_FIELD_NOT_GRANTED', 'Field not granted for this purpose', `A search shows ${candidateFields.join(', ')}; your grant for this purpose on entity 'person' covers none of them.`,
+        throw new ApiProblem(403, 'LT_ERR_FIELD_NOT_GRANTED', 'Field not granted for this purpose',
+          `A search shows ${candidateFields.join(', ')}; ` +
+          'your grant for this purpose on entity \'person\' covers none of them.',
           [{ path: 'grant', message: `needs one of: ${candidateFields.join(', ')}` }])
       }
       const views = await personsByNameDob(store, request.body, MAX_CANDIDATES + 1)
       if (views.length > MAX_CANDIDATES) {
-        throw new ApiProblem(422, 'LT_ERR_SEARCH_TOO_BROAD', 'Too many citizens match', `More than ${MAX_CANDIDATES} citizens of this ward share this name and date of birth; add \`sex\`, or ask the citizen for their personal id.`,
+        throw new ApiProblem(422, 'LT_ERR_SEARCH_TOO_BROAD', 'Too many citizens match',
+          `More than ${MAX_CANDIDATES} citizens of this ward share this name and date of birth; ` +
+          'add `sex`, or ask the citizen for their personal id.',
           [{ path: 'body', message: `matches more than ${MAX_CANDIDATES}` }])
       }
       const candidates = views.map(v => projectFields(v.fields, shown))

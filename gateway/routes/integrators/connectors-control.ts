@@ -23,20 +23,58 @@ export function connectorControlRoutes ({ registry }: ConnectorApiDeps) {
       } } }, async request =>
       await registry.status(request.params.id))
 
-    app.post<Req>('/v1/connectors/:id/pause', { schema: { tags, summary: 'Stop polling (the cursor is kept)', params: idParams, response: { 202: { $ref: 'ConnectorStatus#', description: 'Paused: the runner stops within a few seconds. The status now.' }, ...problems } } }, async (request, reply) => {
+    app.post<Req>('/v1/connectors/:id/pause', {
+      schema: {
+        tags,
+        summary: 'Stop polling (the cursor is kept)',
+        params: idParams,
+        response: {
+          202: {
+            $ref: 'ConnectorStatus#',
+            description: 'Paused: the runner stops within a few seconds. The status now.'
+          },
+          ...problems
+        }
+      }
+    }, async (request, reply) => {
       await registry.setPaused(request.params.id, true)
       return await reply.code(202).send(await registry.status(request.params.id))
     })
 
-    app.post<Req>('/v1/connectors/:id/resume', { schema: { tags, summary: 'Poll again from the saved cursor', params: idParams, response: { 202: { $ref: 'ConnectorStatus#', description: 'Resumed: the runner starts within a few seconds. The status now.' }, ...problems } } }, async (request, reply) => {
+    app.post<Req>('/v1/connectors/:id/resume', {
+      schema: {
+        tags,
+        summary: 'Poll again from the saved cursor',
+        params: idParams,
+        response: {
+          202: {
+            $ref: 'ConnectorStatus#',
+            description: 'Resumed: the runner starts within a few seconds. The status now.'
+          },
+          ...problems
+        }
+      }
+    }, async (request, reply) => {
       await registry.setPaused(request.params.id, false)
       return await reply.code(202).send(await registry.status(request.params.id))
     })
 
-    app.post<Req>('/v1/connectors/:id/run', { schema: { tags, summary: 'Run now, outside the schedule', params: idParams, response: { 202: runRequestedResponse, ...problems } } }, async (request, reply) => {
+    app.post<Req>('/v1/connectors/:id/run', {
+      schema: {
+        tags,
+        summary: 'Run now, outside the schedule',
+        params: idParams,
+        response: { 202: runRequestedResponse, ...problems }
+      }
+    }, async (request, reply) => {
       const view = await registry.view(request.params.id)
-      if (view.mode !== 'poll') throw new RegistryError(409, 'LT_ERR_CONNECTOR_NOT_POLL', `connector '${view.id}' does not poll; its source pushes`)
-      if (view.paused) throw new RegistryError(409, 'LT_ERR_CONNECTOR_PAUSED', `connector '${view.id}' is paused; resume it first`)
+      if (view.mode !== 'poll') {
+        throw new RegistryError(409, 'LT_ERR_CONNECTOR_NOT_POLL',
+          `connector '${view.id}' does not poll; its source pushes`)
+      }
+      if (view.paused) {
+        throw new RegistryError(409, 'LT_ERR_CONNECTOR_PAUSED', `connector '${view.id}' is paused; resume it first`)
+      }
       const control = await registry.requestRun(request.params.id)
       return await reply.code(202).send({ id: view.id, runRequestedAt: control.runRequestedAt })
     })

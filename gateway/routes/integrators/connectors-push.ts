@@ -18,10 +18,13 @@ import { pushOutcomeResponse } from './connector-schemas.js'
  * against the scrypt hash stored at registration. Swap this function to change the scheme.
  * Failures share the API keys' throttle (per connector and per address): 429 above it.
  */
-export async function authenticatePush (registry: ConnectorRegistry, id: string, request: FastifyRequest, reply: FastifyReply): Promise<RegistrationDoc> {
+export async function authenticatePush (
+  registry: ConnectorRegistry, id: string, request: FastifyRequest, reply: FastifyReply
+): Promise<RegistrationDoc> {
   const token = bearerToken(request.headers.authorization)
   const doc = await registry.registrationDoc(id)
-  const unauthenticated = new ApiProblem(401, 'LT_ERR_UNAUTHENTICATED', 'Authentication required', 'Send the connector\'s push token as Authorization: Bearer <token>.')
+  const unauthenticated = new ApiProblem(401, 'LT_ERR_UNAUTHENTICATED', 'Authentication required',
+    'Send the connector\'s push token as Authorization: Bearer <token>.')
   // Unknown connector and wrong token answer alike, so the endpoint does not reveal which ids exist.
   if (token === undefined || doc?.pushTokenHash === undefined) throw unauthenticated
   const throttle = request.server.accessControl.authThrottle

@@ -17,7 +17,8 @@ const body = {
     'schema cannot: the mode\'s parts (poll: source, no push; push: push.token, no source), the paging style\'s ' +
       'parameters, a six-field cron schedule, raw schemas that compile with the primary key and cursor field, a ' +
         'config schema documenting every field with values that fit it, a mapping that covers the streams, and a ' +
-          'source URL the SSRF guard allows. Any failure: 400 LT_ERR_CONNECTOR_INVALID (or the SSRF code) with every error and its path.'
+          'source URL the SSRF guard allows. Any failure: 400 LT_ERR_CONNECTOR_INVALID (or the SSRF code) ' +
+          'with every error and its path.'
 } as const
 
 /**
@@ -56,9 +57,22 @@ export function connectorRoutes ({ registry }: ConnectorApiDeps) {
       return await reply.code(201).header('location', `/v1/connectors/${view.id}`).send(view)
     })
 
-    app.get('/v1/connectors', { schema: { tags, summary: 'Built-in and registered connectors', response: { 200: connectorListResponse, ...problems } } }, async () => ({ data: await registry.list() }))
+    app.get('/v1/connectors', {
+      schema: {
+        tags,
+        summary: 'Built-in and registered connectors',
+        response: { 200: connectorListResponse, ...problems }
+      }
+    }, async () => ({ data: await registry.list() }))
 
-    app.get<{ Params: { id: string } }>('/v1/connectors/:id', { schema: { tags, summary: 'One connector (secrets left out)', params: idParams, response: { 200: { $ref: 'ConnectorView#', description: 'The connector, secrets left out.' }, ...problems } } }, async request => await registry.view(request.params.id))
+    app.get<{ Params: { id: string } }>('/v1/connectors/:id', {
+      schema: {
+        tags,
+        summary: 'One connector (secrets left out)',
+        params: idParams,
+        response: { 200: { $ref: 'ConnectorView#', description: 'The connector, secrets left out.' }, ...problems }
+      }
+    }, async request => await registry.view(request.params.id))
 
     app.put<{ Params: { id: string } }>('/v1/connectors/:id', {
       attachValidation: true,

@@ -62,8 +62,8 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
         description: 'Pick one source\'s value (`sourceSystem`) or enter one (`value`), with the legal basis ' +
           'and a note. ' +
           'The decision holds until a source changes that field, then the conflict opens again by itself. ' +
-          '409 LT_ERR_CONFLICT_NOT_OPEN when it is not open; 409 LT_ERR_CONFLICT_IS_SIGNAL for a signal (`signal` set), ' +
-          'which closes when its department ends the record.',
+          '409 LT_ERR_CONFLICT_NOT_OPEN when it is not open; 409 LT_ERR_CONFLICT_IS_SIGNAL for a signal ' +
+          '(`signal` set), which closes when its department ends the record.',
         headers: purposeHeaders,
         params,
         body: {
@@ -82,7 +82,8 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
     }, async (request, reply) => {
       const { entity } = parseConflictId(request.params.id)
       const granted = await request.access.grantedFields(entity as EntityName)
-      const decided = await decisions.resolve(request.params.id, request.access.principal.clientId, granted, request.body)
+      const decided = await decisions.resolve(request.params.id, request.access.principal.clientId, granted,
+        request.body)
       await auditDecision(request, decided)
       logDecision(request, decided, 'conflict resolved by a steward')
       return await reply.code(202).send({
@@ -112,7 +113,8 @@ export function conflictResolutionRoutes (store: Store, eventLog: EventLog) {
     }, async (request, reply) => {
       const { entity } = parseConflictId(request.params.id)
       const granted = await request.access.grantedFields(entity as EntityName)
-      const decided = await decisions.reopen(request.params.id, request.access.principal.clientId, granted, request.body)
+      const decided = await decisions.reopen(request.params.id, request.access.principal.clientId, granted,
+        request.body)
       await auditDecision(request, decided)
       logDecision(request, decided, 'conflict reopened by a steward')
       return await reply.code(202).send({

@@ -53,7 +53,8 @@ const conflictItem = {
     signal: {
       type: 'string',
       description: 'Set when the hub raised the conflict from another record rather than from disagreeing values: ' +
-        '`death-registered` = civil status registered the person\'s death while the benefit is still active (docs/signals.md).'
+        '`death-registered` = civil status registered the person\'s death while the benefit is still active ' +
+        '(docs/signals.md).'
     }
   }
 } as const
@@ -96,13 +97,20 @@ export function conflictRoutes (store: Store) {
             properties: { data: { type: 'array', items: conflictItem }, page: pageSchema },
             examples: [{
               data: [{
-                id: 'person:092212000777:birthDate', entity: 'person', entityId: '092212000777', field: 'birthDate', status: 'open',
+                id: 'person:092212000777:birthDate',
+                entity: 'person',
+                entityId: '092212000777',
+                field: 'birthDate',
+                status: 'open',
                 values: [{
                   sourceSystem: 'ho-tich',
                   value: '2012-05-01',
                   since: '2026-01-01T00:01:00.000Z'
                 }, { sourceSystem: 'cu-tru', value: '2012-05-02', since: '2026-01-01T00:02:00.000Z' }],
-                since: '2026-01-01T00:02:00.000Z', chosenSourceSystem: 'ho-tich', detectedAt: '2026-01-01T00:02:05.000Z', recordVersion: 2
+                since: '2026-01-01T00:02:00.000Z',
+                chosenSourceSystem: 'ho-tich',
+                detectedAt: '2026-01-01T00:02:05.000Z',
+                recordVersion: 2
               }],
               page: { next: null }
             }]

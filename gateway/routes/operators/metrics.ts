@@ -31,7 +31,10 @@ async function metricsRoute (app: FastifyInstance, { metrics, metricsKey }: Metr
 
   app.addHook('onResponse', async (request, reply) => {
     const labels = {
-      method: request.method, route: routeOf(request), status: String(reply.statusCode), client_kind: clientKind(request)
+      method: request.method,
+      route: routeOf(request),
+      status: String(reply.statusCode),
+      client_kind: clientKind(request)
     }
     metrics.http.requests.inc(labels)
     metrics.http.duration.observe(labels, reply.elapsedTime / 1000)

@@ -225,5 +225,7 @@ export const replayParams = {
   }
 } as const
 export const replayedSchema = {
-  type: 'object', required: ['seq'], properties: { seq: { type: 'integer', description: 'Its new place in the queue.' } }
+  type: 'object',
+  required: ['seq'],
+  properties: { seq: { type: 'integer', description: 'Its new place in the queue.' } }
 } as const

@@ -1,6 +1,7 @@
 // bench/ingest: how fast the hub loads a whole city, against the store's own limit and a plain sink.
 // Usage: npm run bench:ingest -- --citizens N [--engine embedded|real] [--peer]
-//   [--ceiling-batches 100,500,2000] [--freshness-seconds 20] [--tracers-per-second 5] [--log-level warn] [--timeout-s 3600]
+//   [--ceiling-batches 100,500,2000] [--freshness-seconds 20] [--tracers-per-second 5] [--log-level warn]
+//   [--timeout-s 3600]
 // --engine real reads KAFKA_BROKERS and MONGODB_URI (defaults from LT_KAFKA_PORT / LT_FERRETDB_PORT,
 // else the infra/engines ports); --peer needs Kafka Connect (infra/engines/connect.sh up; LT_CONNECT_PORT).
 // Phases, each printing one JSON line when it ends (docs/benchmarks.md):
@@ -27,7 +28,8 @@ import { toChangeEvent } from '../connectors/runner/change-event.js'
 function oneRawMessage (run: HubRun): string {
   const connector = builtInConnectors[0]
   const record = run.city.departments.civilStatus.streams['cong-dan'].records()[0]
-  return JSON.stringify(toChangeEvent(connector.manifest, 'persons', connector.toChange(record as never), false, new Date().toISOString()))
+  return JSON.stringify(toChangeEvent(connector.manifest, 'persons', connector.toChange(record as never), false,
+    new Date().toISOString()))
 }
 
 async function main (): Promise<void> {
@@ -43,7 +45,8 @@ async function main (): Promise<void> {
 
     const sampleGolden = (await run.hub.store.find('persons', { limit: 1 }))[0]
     if (sampleGolden !== undefined) {
-      emit({ phase: 'raw', ...await measureRawCeilings(run.hub.eventLog, run.hub.store, sampleGolden, oneRawMessage(run), load.rawEvents) })
+      emit({ phase: 'raw', ...await measureRawCeilings(run.hub.eventLog, run.hub.store, sampleGolden,
+        oneRawMessage(run), load.rawEvents) })
     }
 
     let peer: PeerFigures | undefined
@@ -54,7 +57,8 @@ async function main (): Promise<void> {
     }
 
     const reader = await citizenReader(run.hub.store, run.hub.gatewayUrl as string)
-    const freshness = await measureFreshness(run.hub, run.city, reader, load.rawEventsPerSec, options.freshnessSeconds, options.tracersPerSecond)
+    const freshness = await measureFreshness(run.hub, run.city, reader, load.rawEventsPerSec, options.freshnessSeconds,
+      options.tracersPerSecond)
     emit({ phase: 'freshness', ...freshness })
 
     emit({
@@ -68,7 +72,8 @@ async function main (): Promise<void> {
         ceilingSeconds: ceiling.ceilingSeconds,
         ceilingBatchSize: ceiling.bestBatchSize,
         loadRatio: round(ceiling.ceilingSeconds / load.loadSeconds, 3),
-        ...(peer !== undefined ? { peerSeconds: peer.peerSeconds, peerRatio: round(peer.peerSeconds / load.loadSeconds, 3) } : {}),
+        ...(peer !== undefined
+          ? { peerSeconds: peer.peerSeconds, peerRatio: round(peer.peerSeconds / load.loadSeconds, 3) } : {}),
         freshnessP99Ms: freshness.p99Ms,
         freshnessUnseen: freshness.unseen,
         rssMaxMb: rss.maxMb()

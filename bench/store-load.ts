@@ -105,18 +105,21 @@ async function main (): Promise<void> {
     for (let page = await hub.store.find('persons', { limit: MAX_FIND_LIMIT }); page.length > 0;) {
       counted += page.length
       const last = page[page.length - 1]
-      page = page.length < MAX_FIND_LIMIT ? [] : await hub.store.find('persons', { limit: MAX_FIND_LIMIT, after: { id: last._id, value: last._id } })
+      page = page.length < MAX_FIND_LIMIT ? []
+        : await hub.store.find('persons', { limit: MAX_FIND_LIMIT, after: { id: last._id, value: last._id } })
     }
     persons = counted
   } catch (err) { persons = `not counted: ${(err as Error).message}` }
   const ends = await hub.eventLog.lastOffsets([...rawTopics, ...canonicalTopics()])
-  const count = (topics: string[]): number => ends.filter(e => topics.includes(e.topic)).reduce((n, e) => n + (e.lastOffset === null ? 0 : Number(e.lastOffset) + 1), 0)
+  const count = (topics: string[]): number => ends.filter(e => topics.includes(e.topic))
+    .reduce((n, e) => n + (e.lastOffset === null ? 0 : Number(e.lastOffset) + 1), 0)
   await hub.stop()
   process.stdout.write(JSON.stringify({
     bench: 'store-load',
     engines: { eventLog: hub.eventLog.kind, store: hub.store.kind },
     citizens,
-    settings: { maxPoolSize: config.mongodb.maxPoolSize, maxInFlight: config.mongodb.maxInFlight, batchSize: config.consumer.batchSize },
+    settings: { maxPoolSize: config.mongodb.maxPoolSize, maxInFlight: config.mongodb.maxInFlight,
+      batchSize: config.consumer.batchSize },
     completed,
     lagAtEnd: lags,
     seconds: Math.round(doneMs / 100) / 10,

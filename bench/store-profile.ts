@@ -20,7 +20,8 @@ function sums (text: string, metric: string, key: (labels: Record<string, string
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${metric}{`)) continue
     const close = line.lastIndexOf('}')
-    const labels = Object.fromEntries([...line.slice(metric.length + 1, close).matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]))
+    const labels =
+      Object.fromEntries([...line.slice(metric.length + 1, close).matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]))
     const k = key(labels)
     if (k !== undefined) out.set(k, (out.get(k) ?? 0) + Number(line.slice(close + 1).trim()))
   }
@@ -37,7 +38,8 @@ export function storeProfiler (metricsUrl: string, started: number): () => Promi
       ms: new Map([...sums(text, 'lt_store_call_duration_seconds_sum', byCall)].map(([k, v]) => [k, v * 1000])),
       calls: sums(text, 'lt_store_call_duration_seconds_count', byCall)
     }
-    const delta = (a: Totals, b: Totals): Array<[string, number]> => [...a].map(([k, v]) => [k, Math.round(v - (b.get(k) ?? 0))])
+    const delta = (a: Totals,
+      b: Totals): Array<[string, number]> => [...a].map(([k, v]) => [k, Math.round(v - (b.get(k) ?? 0))])
     const top = delta(now.ms, last.ms).filter(([, v]) => v > 0).sort((x, y) => y[1] - x[1]).slice(0, 8)
     const calls = new Map(delta(now.calls, last.calls))
     const sample: ProfileSample = {

@@ -26,7 +26,8 @@ function flag (name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback
 }
 
-const percentile = (sorted: number[], p: number): number => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
+const percentile = (sorted: number[], p: number): number => sorted.length === 0 ? NaN
+  : sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
 
 async function main (): Promise<void> {
   const fixedRate = flag('rate', '') === '' ? undefined : Number(flag('rate', ''))
@@ -47,7 +48,9 @@ async function main (): Promise<void> {
   const receivers: Receiver[] = []
   try {
     const call = async (method: string, path: string, key: string, body?: unknown): Promise<any> => {
-      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${key}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
       const text = await res.text()
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`)
       return text === '' ? undefined : JSON.parse(text)
@@ -55,7 +58,8 @@ async function main (): Promise<void> {
     await call('POST', '/v1/connectors', OPERATOR_KEY, pushRegistration)
     await createClient(hub.store, { id: 'bench-department', name: 'Bench department', kind: 'department' })
     const { key } = await issueKey(hub.store, 'bench-department')
-    await putGrant(hub.store, { clientId: 'bench-department', purpose: PURPOSE, entity: 'person', fields: ['personalId', 'fullName'] })
+    await putGrant(hub.store,
+      { clientId: 'bench-department', purpose: PURPOSE, entity: 'person', fields: ['personalId', 'fullName'] })
     // The registry reaches the consumers within topicRefreshMs; give the first push time to flow.
     await new Promise(resolve => setTimeout(resolve, config.connectors.topicRefreshMs + 500))
 
@@ -64,7 +68,8 @@ async function main (): Promise<void> {
     for (const count of counts) {
       while (receivers.length < count) {
         const receiver = await startReceiver({ secrets: [] })
-        const created = await call('POST', '/v1/subscriptions', key, { entity: 'person', purpose: PURPOSE, url: receiver.url })
+        const created = await call('POST', '/v1/subscriptions', key,
+          { entity: 'person', purpose: PURPOSE, url: receiver.url })
         receiver.setSecrets([created.secret])
         receivers.push(receiver)
       }
@@ -83,8 +88,11 @@ async function main (): Promise<void> {
         await call('POST', `/v1/connectors/${CONNECTOR_ID}/events`, PUSH_TOKEN, { batchId: `b${n}`, events })
       }
       const burstDeadline = Date.now() + 300000
-      const burstGot = (): number => receivers.reduce((sum, r) => sum + r.applied.filter(c => burstIds.has(c.entityId)).length, 0)
-      while (burstGot() < burst * count && Date.now() < burstDeadline) await new Promise(resolve => setTimeout(resolve, 50))
+      const burstGot = (): number =>
+        receivers.reduce((sum, r) => sum + r.applied.filter(c => burstIds.has(c.entityId)).length, 0)
+      while (burstGot() < burst * count && Date.now() < burstDeadline) {
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
       const burstSeconds = (Date.now() - burstStarted) / 1000
       const sustainedPerSecond = burstGot() < burst * count ? NaN : burst / burstSeconds
       const rate = fixedRate ?? Math.max(1, Math.floor(sustainedPerSecond / 2))
@@ -98,20 +106,25 @@ async function main (): Promise<void> {
         if (due > Date.now()) await new Promise(resolve => setTimeout(resolve, due - Date.now()))
         n++
         pushedAt.set(personalIdOf(n), Date.now())
-        await call('POST', `/v1/connectors/${CONNECTOR_ID}/events`, PUSH_TOKEN, { batchId: `b${n}`, events: [{ eventId: `e${n}`, record: pushRecord(n) }] })
+        await call('POST', `/v1/connectors/${CONNECTOR_ID}/events`, PUSH_TOKEN,
+          { batchId: `b${n}`, events: [{ eventId: `e${n}`, record: pushRecord(n) }] })
       }
       const expected = total * count
       const deadline = Date.now() + 120000
-      const got = (): number => receivers.reduce((sum, r) => sum + r.applied.filter(c => pushedAt.has(c.entityId)).length, 0)
+      const got = (): number =>
+        receivers.reduce((sum, r) => sum + r.applied.filter(c => pushedAt.has(c.entityId)).length, 0)
       while (got() < expected && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50))
-      const latencies = receivers.flatMap(r => r.applied.filter(c => pushedAt.has(c.entityId)).map(c => c.at - (pushedAt.get(c.entityId) as number))).sort((a, b) => a - b)
+      const latencies = receivers.flatMap(r => r.applied.filter(c => pushedAt.has(c.entityId))
+        .map(c => c.at - (pushedAt.get(c.entityId) as number))).sort((a, b) => a - b)
       results.push({
         subscriptions: count, burst, burstSeconds, sustainedChangesPerSecond: Math.round(sustainedPerSecond * 10) / 10,
-        rate, rateIs: fixedRate === undefined ? 'half the sustained rate' : '--rate', changes: total, firstPerson: first, deliveriesExpected: expected, deliveriesReceived: latencies.length,
+        rate, rateIs: fixedRate === undefined ? 'half the sustained rate' : '--rate', changes: total,
+        firstPerson: first, deliveriesExpected: expected, deliveriesReceived: latencies.length,
         p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.at(-1) ?? NaN
       })
     }
-    console.log(JSON.stringify({ bench: 'subscriptions', engine: 'embedded', seconds, targetP99Ms: 1000, results }, null, 2))
+    console.log(JSON.stringify({ bench: 'subscriptions', engine: 'embedded', seconds, targetP99Ms: 1000, results },
+      null, 2))
   } finally {
     for (const r of receivers) await r.close()
     await hub.stop()

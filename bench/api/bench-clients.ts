@@ -15,10 +15,12 @@ export interface BenchKeys { department: string, oneStop: string }
 
 export async function ensureBenchClients (store: Store): Promise<BenchKeys> {
   await createClient(store, { id: 'bench-department', name: 'Benchmark: departmental reader', kind: 'department' })
-  await putGrant(store, { clientId: 'bench-department', purpose: LOOKUP_PURPOSE, entity: 'person', fields: topLevel('person') })
+  await putGrant(store,
+    { clientId: 'bench-department', purpose: LOOKUP_PURPOSE, entity: 'person', fields: topLevel('person') })
   await createClient(store, { id: 'bench-one-stop', name: 'Benchmark: one-stop prefill', kind: 'one-stop' })
   for (const entity of ['person', 'household', 'health-insurance-card', 'land-parcel'] as const) {
     await putGrant(store, { clientId: 'bench-one-stop', purpose: PREFILL_PROCEDURE, entity, fields: topLevel(entity) })
   }
-  return { department: (await issueKey(store, 'bench-department')).key, oneStop: (await issueKey(store, 'bench-one-stop')).key }
+  return { department: (await issueKey(store, 'bench-department')).key,
+    oneStop: (await issueKey(store, 'bench-one-stop')).key }
 }

@@ -12,16 +12,20 @@ import type { PrefillSubject } from './subjects.js'
 
 const answer = { 200: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } } } as const
 
-async function audit (app: FastifyInstance, request: FastifyRequest, purpose: string, reads: Array<Pick<AuditRead, 'entity' | 'subjects'>>): Promise<void> {
+async function audit (app: FastifyInstance, request: FastifyRequest, purpose: string,
+  reads: Array<Pick<AuditRead, 'entity' | 'subjects'>>): Promise<void> {
   const at = new Date().toISOString()
   const { clientId } = request.access.principal
-  await Promise.all(reads.map(async r => await app.accessControl.audit.append({ at, requestId: request.id, clientId, purpose, fields: [], ...r })))
+  await Promise.all(reads.map(async r =>
+    await app.accessControl.audit.append({ at, requestId: request.id, clientId, purpose, fields: [], ...r })))
 }
 
-export function addFloorRoutes (app: FastifyInstance, store: Store, prefillSubjects: PrefillSubject[], purposes: { lookup: string, prefill: string }): void {
+export function addFloorRoutes (app: FastifyInstance, store: Store, prefillSubjects: PrefillSubject[],
+  purposes: { lookup: string, prefill: string }): void {
   for (const audited of [false, true]) {
     app.get<{ Params: { personalId: string } }>(`/v1/bench/floor/get${audited ? '-audit' : ''}/:personalId`, {
-      schema: { hide: true, params: { type: 'object', required: ['personalId'], properties: { personalId: { type: 'string', pattern: '^\\d{12}$' } } }, response: answer }
+      schema: { hide: true, params: { type: 'object', required: ['personalId'],
+        properties: { personalId: { type: 'string', pattern: '^\\d{12}$' } } }, response: answer }
     }, async request => {
       const { personalId } = request.params
       if (await store.get('persons', personalId) === undefined) throw new Error('missing person')
@@ -29,7 +33,8 @@ export function addFloorRoutes (app: FastifyInstance, store: Store, prefillSubje
       return { ok: true }
     })
     app.get<{ Params: { index: number } }>(`/v1/bench/floor/prefill-reads${audited ? '-audit' : ''}/:index`, {
-      schema: { hide: true, params: { type: 'object', required: ['index'], properties: { index: { type: 'integer', minimum: 0 } } }, response: answer }
+      schema: { hide: true, params: { type: 'object', required: ['index'],
+        properties: { index: { type: 'integer', minimum: 0 } } }, response: answer }
     }, async request => {
       const s = prefillSubjects[request.params.index % prefillSubjects.length]
       await prefillReads(store, s)

@@ -3,10 +3,14 @@
 import { Pool } from 'undici'
 import { closedLoop, type LatencySummary } from './latency.js'
 
-export interface HttpRequestSpec { method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string }
+export interface HttpRequestSpec { method: 'GET' | 'POST', path: string, headers: Record<string, string>,
+  body?: string }
 
-export async function httpLoad (url: string, next: () => HttpRequestSpec, settings: { concurrency: number, durationMs: number, warmupMs: number }): Promise<LatencySummary & { statuses: Record<string, number> }> {
-  const pool = new Pool(url, { connections: settings.concurrency, pipelining: 1, headersTimeout: 30000, bodyTimeout: 30000 })
+export async function httpLoad (url: string, next: () => HttpRequestSpec,
+  settings: { concurrency: number, durationMs: number,
+  warmupMs: number }): Promise<LatencySummary & { statuses: Record<string, number> }> {
+  const pool = new Pool(url,
+    { connections: settings.concurrency, pipelining: 1, headersTimeout: 30000, bodyTimeout: 30000 })
   const statuses: Record<string, number> = {}
   try {
     const summary = await closedLoop(async () => {

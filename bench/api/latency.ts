@@ -26,7 +26,8 @@ export class LatencyRecorder {
 
   summary (seconds: number): LatencySummary {
     const sorted = this.samples.slice(0, this.count).sort()
-    const at = (q: number): number => sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]
+    const at = (q: number): number => sorted.length === 0 ? 0
+      : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]
     return {
       requests: this.count,
       errors: this.errors,
@@ -47,7 +48,9 @@ export const round = (n: number, digits: number): number => Math.round(n * 10 **
  * recording, then for `durationMs`. Latency is measured around each op; an op that throws counts
  * as an error (and its time is not a sample).
  */
-export async function closedLoop (op: (worker: number) => Promise<void>, { concurrency, durationMs, warmupMs }: { concurrency: number, durationMs: number, warmupMs: number }): Promise<LatencySummary> {
+export async function closedLoop (op: (worker: number) => Promise<void>,
+  { concurrency, durationMs, warmupMs }: { concurrency: number, durationMs: number,
+  warmupMs: number }): Promise<LatencySummary> {
   const recorder = new LatencyRecorder()
   let recording = false
   let stopAt = performance.now() + warmupMs

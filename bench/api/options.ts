@@ -63,10 +63,14 @@ export function readOptions (argv: string[]): BenchOptions {
   const { values } = parseFlags(argv)
   const number = (name: string, text: string, min: number, max: number): number => {
     const n = Number(text)
-    if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${text}"`)
+    if (!Number.isFinite(n) || n < min || n > max) {
+      throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${text}"`)
+    }
     return n
   }
-  if (values.engine !== 'embedded' && values.engine !== 'mongo') throw new UsageError(`--engine must be embedded or mongo, got "${values.engine}"`)
+  if (values.engine !== 'embedded' && values.engine !== 'mongo') {
+    throw new UsageError(`--engine must be embedded or mongo, got "${values.engine}"`)
+  }
   return {
     engine: values.engine,
     citizens: Math.round(number('citizens', values.citizens, 100, 10_000_000)),

@@ -43,8 +43,10 @@ export interface PipelineLogDeps {
   mergeBatch: number
 }
 
-export function createPipelineLog ({ store, mappings, mappingValidator, validateRaw, validateCanonical, rules, mergeBatch }: PipelineLogDeps): EventLog & { stats: PipelineStats } {
-  const stats: PipelineStats = { raw: 0, rejected: 0, canonical: 0, parked: 0, records: 0, versions: 0, conflicts: 0, normalizeMs: 0, mergeMs: 0 }
+export function createPipelineLog ({ store, mappings, mappingValidator, validateRaw, validateCanonical, rules,
+  mergeBatch }: PipelineLogDeps): EventLog & { stats: PipelineStats } {
+  const stats: PipelineStats = { raw: 0, rejected: 0, canonical: 0, parked: 0, records: 0, versions: 0, conflicts: 0,
+    normalizeMs: 0, mergeMs: 0 }
   const merge = createMergeBatch({
     store, rules, validate: validateCanonical, logger: pino({ level: 'silent' }),
     deadLetter: async letters => { stats.rejected += letters.length }

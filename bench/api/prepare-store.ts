@@ -17,7 +17,8 @@ export interface PreparedStore {
   reused: boolean
 }
 
-export async function prepareStore (options: BenchOptions, mongoUri: string, progress: (line: string) => void): Promise<PreparedStore> {
+export async function prepareStore (options: BenchOptions, mongoUri: string,
+  progress: (line: string) => void): Promise<PreparedStore> {
   const dir = join('.data', 'bench', `${options.engine}-${options.citizens}-${options.citySeed}`)
   const seedFile = join(dir, 'seed.json')
   const subjectsFile = join(dir, 'subjects.json')
@@ -33,12 +34,16 @@ export async function prepareStore (options: BenchOptions, mongoUri: string, pro
   mkdirSync(dir, { recursive: true })
   const location: StoreLocation = options.engine === 'embedded'
     ? { engine: 'embedded', file: join(dir, 'store.sqlite') }
-    : { engine: 'mongo', uri: mongoUri, database: `lt_bench_${options.citizens}_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}` }
+    : { engine: 'mongo', uri: mongoUri,
+      database: `lt_bench_${options.citizens}_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}` }
   const store = await openBenchStore(location)
   try {
-    progress(`seeding ${options.citizens} citizens into ${options.engine === 'embedded' ? location.engine : `MongoDB database ${(location as { database: string }).database}`}`)
+    progress(`seeding ${options.citizens} citizens into ${options.engine === 'embedded'
+      ? location.engine
+      : `MongoDB database ${(location as { database: string }).database}`}`)
     const seeded = await seedStore({
-      store, citizens: options.citizens, citySeed: options.citySeed, batchSize: options.seedBatch, mergeBatch: options.mergeBatch, progress,
+      store, citizens: options.citizens, citySeed: options.citySeed, batchSize: options.seedBatch,
+      mergeBatch: options.mergeBatch, progress,
       cityDir: join('.data', 'bench', `city-${options.citySeed}-${options.citizens}`)
     })
     const started = performance.now()
@@ -49,10 +54,12 @@ export async function prepareStore (options: BenchOptions, mongoUri: string, pro
       setPlannerStatistics(location.file, true)
     }
     const personIds = await livePersonIds(store)
-    const subjects: Subjects = { personIds, prefill: await prefillSubjects(store, personIds, options.prefillSubjects, options.citySeed) }
+    const subjects: Subjects = { personIds,
+      prefill: await prefillSubjects(store, personIds, options.prefillSubjects, options.citySeed) }
     const subjectSeconds = Math.round((performance.now() - started) / 10) / 100
     writeFileSync(subjectsFile, JSON.stringify(subjects))
-    const seed = { ...seeded, at: new Date().toISOString(), persons: personIds.length, prefillSubjects: subjects.prefill.length, subjectSeconds }
+    const seed = { ...seeded, at: new Date().toISOString(), persons: personIds.length,
+      prefillSubjects: subjects.prefill.length, subjectSeconds }
     // The URI is not kept: it may carry credentials, and the next run reads it from MONGODB_URI.
     const saved = { location: location.engine === 'mongo' ? { ...location, uri: '' } : location, seed }
     writeFileSync(seedFile, JSON.stringify(saved, null, 2) + '\n')

@@ -10,7 +10,8 @@ import type { PrefillSubject } from './subjects.js'
 
 export interface LoopSettings { concurrency: number, durationMs: number, warmupMs: number }
 
-export async function rawGetLoop (store: Store, ids: string[], settings: LoopSettings, seed: number): Promise<LatencySummary> {
+export async function rawGetLoop (store: Store, ids: string[], settings: LoopSettings,
+  seed: number): Promise<LatencySummary> {
   const pick = uniformKeys(ids, seed)
   return await closedLoop(async () => {
     if (await store.get('persons', pick()) === undefined) throw new Error('missing person')
@@ -25,10 +26,13 @@ export async function prefillReads (store: Store, s: PrefillSubject): Promise<vo
     readCurrent(store, 'household', s.householdId),
     linkedRecords(store, 'health-insurance-card', s.mother)
   ])
-  if (mother === undefined || household === undefined || cards.length === 0) throw new Error('prefill subject lost its data')
+  if (mother === undefined || household === undefined || cards.length === 0) {
+    throw new Error('prefill subject lost its data')
+  }
 }
 
-export async function rawPrefillReadsLoop (store: Store, subjects: PrefillSubject[], settings: LoopSettings): Promise<LatencySummary> {
+export async function rawPrefillReadsLoop (store: Store, subjects: PrefillSubject[],
+  settings: LoopSettings): Promise<LatencySummary> {
   let next = 0
   return await closedLoop(async () => { await prefillReads(store, subjects[next++ % subjects.length]) }, settings)
 }

@@ -48,7 +48,8 @@ export interface SeedOptions {
   progress: (line: string) => void
 }
 
-export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize, mergeBatch, progress }: SeedOptions): Promise<SeedResult> {
+export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize, mergeBatch,
+  progress }: SeedOptions): Promise<SeedResult> {
   let generateSeconds = 0
   if (!existsSync(join(cityDir, 'manifest.json'))) {
     const started = performance.now()
@@ -76,7 +77,8 @@ export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize
     const fileStarted = performance.now()
     let lastReport = 0
     const summary = await importFile({
-      connector, stream: item.stream, file: join(cityDir, item.file), format: 'ndjson', eventLog: log, store, compile, batchSize,
+      connector, stream: item.stream, file: join(cityDir, item.file), format: 'ndjson', eventLog: log, store, compile,
+      batchSize,
       onProgress: p => {
         if (performance.now() - lastReport < 5000) return
         lastReport = performance.now()
@@ -88,8 +90,10 @@ export async function seedStore ({ store, citizens, citySeed, cityDir, batchSize
     progress(`${item.file}: ${summary.rows} rows in ${seconds.toFixed(1)} s`)
   }
   const seedSeconds = (performance.now() - started) / 1000
-  return { citizens, citySeed, generateSeconds: round(generateSeconds), seedSeconds: round(seedSeconds), importBatch: batchSize, mergeBatch, pipeline: roundStats(log.stats), perFile }
+  return { citizens, citySeed, generateSeconds: round(generateSeconds), seedSeconds: round(seedSeconds),
+    importBatch: batchSize, mergeBatch, pipeline: roundStats(log.stats), perFile }
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100
-const roundStats = (s: PipelineStats): PipelineStats => ({ ...s, normalizeMs: Math.round(s.normalizeMs), mergeMs: Math.round(s.mergeMs) })
+const roundStats = (s: PipelineStats): PipelineStats => ({ ...s, normalizeMs: Math.round(s.normalizeMs),
+  mergeMs: Math.round(s.mergeMs) })

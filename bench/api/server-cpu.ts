@@ -14,7 +14,8 @@ export async function serverCpuMicros (server: ServerProcess): Promise<number> {
 }
 
 /** The summary's statuses count every response, warm-up included, as the CPU figure does. */
-export function serverCpuPerResponse (micros: number, summary: LatencySummary & { statuses?: Record<string, number> }): { serverCpuMsPerResponse?: number } {
+export function serverCpuPerResponse (micros: number,
+  summary: LatencySummary & { statuses?: Record<string, number> }): { serverCpuMsPerResponse?: number } {
   const responses = Object.values(summary.statuses ?? {}).reduce((a, b) => a + b, 0)
   return responses > 0 ? { serverCpuMsPerResponse: Math.round(micros / responses) / 1000 } : {}
 }
@@ -23,7 +24,8 @@ export interface CpuShare { route: string, against: string, cpuShare: number }
 
 /** Each lookup against the audited floor at its concurrency: floor CPU per response / lookup CPU per response. */
 export function cpuShares (results: ScenarioResult[]): CpuShare[] {
-  const cpu = (r: ScenarioResult | undefined): number | undefined => typeof r?.serverCpuMsPerResponse === 'number' ? r.serverCpuMsPerResponse : undefined
+  const cpu = (r: ScenarioResult | undefined): number | undefined => typeof r?.serverCpuMsPerResponse === 'number'
+    ? r.serverCpuMsPerResponse : undefined
   const out: CpuShare[] = []
   for (const lookup of results.filter(r => r.kind === 'lookup')) {
     const floor = results.find(r => r.kind === 'floor-lookup-audit' && r.concurrency === lookup.concurrency)

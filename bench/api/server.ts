@@ -26,7 +26,8 @@ function addBareRoute (app: FastifyInstance): void {
   app.get<{ Params: { personalId: string } }>('/v1/bench/bare/:personalId', {
     schema: {
       hide: true,
-      params: { type: 'object', required: ['personalId'], properties: { personalId: { type: 'string', pattern: '^\\d{12}$' } } },
+      params: { type: 'object', required: ['personalId'],
+        properties: { personalId: { type: 'string', pattern: '^\\d{12}$' } } },
       response: { 200: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } }
     }
   }, async request => ({ id: request.params.personalId }))
@@ -62,10 +63,12 @@ async function handle (request: ServerRequest): Promise<void> {
       return
     }
     case 'raw-get':
-      reply({ type: 'result', summary: await rawGetLoop(store as Store, (subjects as Subjects).personIds, request.settings, request.seed) })
+      reply({ type: 'result',
+        summary: await rawGetLoop(store as Store, (subjects as Subjects).personIds, request.settings, request.seed) })
       return
     case 'raw-prefill-reads':
-      reply({ type: 'result', summary: await rawPrefillReadsLoop(store as Store, (subjects as Subjects).prefill, request.settings) })
+      reply({ type: 'result',
+        summary: await rawPrefillReadsLoop(store as Store, (subjects as Subjects).prefill, request.settings) })
       return
     case 'cpu': {
       // CPU this process has used so far (all its threads: the event loop, SQLite, GC), µs.

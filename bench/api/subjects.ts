@@ -14,7 +14,8 @@ export async function livePersonIds (store: Store): Promise<string[]> {
   const ids: string[] = []
   let after: string | undefined
   for (;;) {
-    const page = await store.find('persons', { orderBy: { field: '_id' }, limit: MAX_FIND_LIMIT, ...(after !== undefined ? { after: { value: after, id: after } } : {}) })
+    const page = await store.find('persons', { orderBy: { field: '_id' }, limit: MAX_FIND_LIMIT,
+      ...(after !== undefined ? { after: { value: after, id: after } } : {}) })
     for (const doc of page) if (doc.deleted !== true) ids.push(doc._id)
     if (page.length < MAX_FIND_LIMIT) return ids
     after = page[page.length - 1]._id
@@ -22,7 +23,8 @@ export async function livePersonIds (store: Store): Promise<string[]> {
 }
 
 /** Couples (head and spouse) living together, where the mother holds a card: all four prefill reads find data. */
-export async function prefillSubjects (store: Store, personIds: string[], wanted: number, seed: number): Promise<PrefillSubject[]> {
+export async function prefillSubjects (store: Store, personIds: string[], wanted: number,
+  seed: number): Promise<PrefillSubject[]> {
   const random = seededRandom(seed)
   const out: PrefillSubject[] = []
   const seen = new Set<string>()

@@ -9,7 +9,8 @@
 // These replace the earlier targets, which compared HTTP routes with an in-process store read.
 import type { LatencySummary } from './latency.js'
 
-export interface ScenarioResult extends LatencySummary { name: string, kind: string, concurrency: number, [extra: string]: unknown }
+export interface ScenarioResult extends LatencySummary { name: string, kind: string, concurrency: number,
+  [extra: string]: unknown }
 
 export interface TargetResult {
   target: string
@@ -48,7 +49,8 @@ function share (target: string, route: ScenarioResult, floor: ScenarioResult, mi
 }
 
 export function evaluateTargets (results: ScenarioResult[]): TargetResult[] {
-  const find = (kind: string, concurrency: number): ScenarioResult | undefined => results.find(r => r.kind === kind && r.concurrency === concurrency)
+  const find = (kind: string, concurrency: number): ScenarioResult | undefined =>
+    results.find(r => r.kind === kind && r.concurrency === concurrency)
   const out: TargetResult[] = []
   for (const lookup of results.filter(r => r.kind === 'lookup')) {
     const floor = find('floor-lookup-audit', lookup.concurrency)

@@ -27,7 +27,8 @@ const newest = (sources: Record<string, { sourceTime?: string }> | undefined): n
 export async function citizenReader (store: Store, gatewayUrl: string): Promise<CitizenReader> {
   await createClient(store, { id: CLIENT, name: 'bench:ingest', kind: 'department' })
   const { key } = await issueKey(store, CLIENT)
-  await putGrant(store, { clientId: CLIENT, purpose: PURPOSE, entity: 'person', fields: [...grantableEntities.person.fields] })
+  await putGrant(store,
+    { clientId: CLIENT, purpose: PURPOSE, entity: 'person', fields: [...grantableEntities.person.fields] })
   const headers = { authorization: `Bearer ${key}`, 'x-purpose': PURPOSE }
   return {
     async newestSourceTime (personalId) {

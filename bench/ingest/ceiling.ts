@@ -25,20 +25,24 @@ export interface Ceiling {
 
 /** The same store engine and settings, a fresh place for the copy. */
 function freshStoreConfig (config: HubConfig, tag: string): HubConfig {
-  return { ...config, dataDir: join(config.dataDir, tag), mongodb: { ...config.mongodb, database: `${config.mongodb.database}${tag}` } }
+  return { ...config, dataDir: join(config.dataDir, tag),
+    mongodb: { ...config.mongodb, database: `${config.mongodb.database}${tag}` } }
 }
 
-async function insertPage (store: Store, collection: Parameters<Store['bulkUpsert']>[0], docs: StoredDoc[], batchSize: number): Promise<number> {
+async function insertPage (store: Store, collection: Parameters<Store['bulkUpsert']>[0], docs: StoredDoc[],
+  batchSize: number): Promise<number> {
   const t0 = performance.now()
   for (let i = 0; i < docs.length; i += batchSize) {
-    const { stale } = await store.bulkUpsert(collection, docs.slice(i, i + batchSize).map(doc => ({ doc, expectedVersion: null })))
+    const { stale } = await store.bulkUpsert(collection,
+      docs.slice(i, i + batchSize).map(doc => ({ doc, expectedVersion: null })))
     if (stale.length > 0) throw new Error(`ceiling: ${stale.length} inserts into a fresh ${collection} were refused`)
   }
   return performance.now() - t0
 }
 
 export async function measureCeiling (live: Store, config: HubConfig, batchSizes: number[]): Promise<Ceiling> {
-  const trials = await Promise.all(batchSizes.map(async batchSize => ({ batchSize, ms: 0, store: await openStore(freshStoreConfig(config, `ceil${batchSize}`)) })))
+  const trials = await Promise.all(batchSizes.map(async batchSize => ({ batchSize, ms: 0,
+    store: await openStore(freshStoreConfig(config, `ceil${batchSize}`)) })))
   const perCollection: Record<string, number> = {}
   let documents = 0
   let bytes = 0
@@ -55,7 +59,8 @@ export async function measureCeiling (live: Store, config: HubConfig, batchSizes
   } finally {
     await Promise.all(trials.map(async t => await t.store.close()))
   }
-  const done = trials.map(t => ({ batchSize: t.batchSize, seconds: round(t.ms / 1000, 3), docsPerSec: Math.round(documents / (t.ms / 1000)) }))
+  const done = trials.map(t => ({ batchSize: t.batchSize, seconds: round(t.ms / 1000, 3),
+    docsPerSec: Math.round(documents / (t.ms / 1000)) }))
   const best = done.reduce((a, b) => (b.seconds < a.seconds ? b : a))
   return { ceilingSeconds: best.seconds, bestBatchSize: best.batchSize, documents, bytes, perCollection, trials: done }
 }

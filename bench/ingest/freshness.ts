@@ -24,7 +24,8 @@ export interface FreshnessFigures {
 }
 
 const sleep = async (ms: number): Promise<void> => await new Promise(resolve => setTimeout(resolve, ms))
-const percentile = (sorted: number[], p: number): number => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
+const percentile = (sorted: number[], p: number): number => sorted.length === 0 ? NaN
+  : sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
 
 /**
  * Waits until the citizen's newest source time reaches the change's, first in the store (polled every
@@ -32,9 +33,12 @@ const percentile = (sorted: number[], p: number): number => sorted.length === 0 
  * hub it measures), then through the API itself; the time from the source change to the API read
  * that showed it, or undefined past the bound.
  */
-async function timeUntilVisible (reader: CitizenReader, personalId: string, occurredAt: number, pushedAt: number, boundMs: number): Promise<number | undefined> {
+async function timeUntilVisible (reader: CitizenReader, personalId: string, occurredAt: number, pushedAt: number,
+  boundMs: number): Promise<number | undefined> {
   const reached = (t: number | undefined): boolean => t !== undefined && t >= occurredAt
-  while (Date.now() - pushedAt < boundMs && !reached(await reader.newestInStore(personalId).catch(() => undefined))) await sleep(5)
+  while (Date.now() - pushedAt < boundMs && !reached(await reader.newestInStore(personalId).catch(() => undefined))) {
+    await sleep(5)
+  }
   while (Date.now() - pushedAt < boundMs) {
     if (reached(await reader.newestSourceTime(personalId).catch(() => undefined))) return Date.now() - pushedAt
     await sleep(5)
@@ -42,7 +46,8 @@ async function timeUntilVisible (reader: CitizenReader, personalId: string, occu
   return undefined
 }
 
-export async function measureFreshness (hub: RunningHub, city: SimulatedCity, reader: CitizenReader, sustainedRawPerSec: number,
+export async function measureFreshness (hub: RunningHub, city: SimulatedCity, reader: CitizenReader,
+  sustainedRawPerSec: number,
   seconds: number, tracersPerSecond: number): Promise<FreshnessFigures> {
   const target = Math.max(1, sustainedRawPerSec / 2)
   let stopped = false
@@ -62,7 +67,9 @@ export async function measureFreshness (hub: RunningHub, city: SimulatedCity, re
         city.applyChanges(1, 'move')
         changes++
         const move = captured.find(e => e.department === 'residence' && e.stream === 'residents')
-        if (move !== undefined) probes.push(timeUntilVisible(reader, move.key, Date.parse(move.occurredAt), Date.now(), 60000))
+        if (move !== undefined) {
+          probes.push(timeUntilVisible(reader, move.key, Date.parse(move.occurredAt), Date.now(), 60000))
+        }
       }
       // The background stream: keep the source record changes at the target rate.
       const due = target * (Date.now() - started) / 1000

@@ -75,12 +75,20 @@ export async function countMessages (hub: RunningHub, topics: string[]): Promise
   return await lagOf(hub, 'bench.ingest.counter-never-joins', topics)
 }
 
-/** Waits until the normalizer and the merger have consumed everything published so far; their lags on stderr every 10 s. */
-export async function drained (hub: RunningHub, rawTopics: string[], canonicalTopics: string[], timeoutMs: number): Promise<void> {
+/**
+ * Waits until the normalizer and the merger have consumed everything published so far; their lags on stderr
+ * every 10 s.
+ */
+export async function drained (hub: RunningHub, rawTopics: string[], canonicalTopics: string[],
+  timeoutMs: number): Promise<void> {
   let told = Date.now()
   await until(async () => {
-    const lags = { normalizer: await lagOf(hub, NORMALIZER_GROUP, rawTopics), merger: await lagOf(hub, MERGER_GROUP, canonicalTopics) }
-    if (Date.now() - told > 10000) { told = Date.now(); process.stderr.write(`bench:ingest: lag ${JSON.stringify(lags)}\n`) }
+    const lags = { normalizer: await lagOf(hub, NORMALIZER_GROUP, rawTopics),
+      merger: await lagOf(hub, MERGER_GROUP, canonicalTopics) }
+    if (Date.now() - told > 10000) {
+      told = Date.now()
+      process.stderr.write(`bench:ingest: lag ${JSON.stringify(lags)}\n`)
+    }
     return lags.normalizer === 0 && lags.merger === 0
   }, timeoutMs, 'the normalizer and merger to catch up', 200)
 }

@@ -44,7 +44,9 @@ export function parseIngestOptions (argv: string[], env: NodeJS.ProcessEnv): Ing
   const peer = argv.includes('--peer')
   if (peer && engine !== 'real') throw new Error('--peer needs --engine real: the sink reads Kafka and writes FerretDB')
   const batches = (flag(argv, 'ceiling-batches') ?? '100,500,2000').split(',').map(Number)
-  if (batches.some(b => !Number.isInteger(b) || b < 1 || b > 5000)) throw new Error('--ceiling-batches takes integers from 1 to 5000, e.g. 100,500,2000')
+  if (batches.some(b => !Number.isInteger(b) || b < 1 || b > 5000)) {
+    throw new Error('--ceiling-batches takes integers from 1 to 5000, e.g. 100,500,2000')
+  }
   return {
     citizens: Math.round(positive(argv, 'citizens', 2000)),
     engine,

@@ -45,14 +45,18 @@ export function peerConnectorConfig (topics: string[], mongodbUri: string, datab
 export interface PeerFigures { peerSeconds: number, documents: number, connector: string }
 
 async function connect (url: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+  const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
   const text = await res.text()
-  if (res.status >= 300 && !(method === 'DELETE' && res.status === 404)) throw new Error(`Kafka Connect ${method} ${path}: ${res.status} ${text.slice(0, 300)}`)
+  if (res.status >= 300 && !(method === 'DELETE' && res.status === 404)) {
+    throw new Error(`Kafka Connect ${method} ${path}: ${res.status} ${text.slice(0, 300)}`)
+  }
   return text === '' ? undefined : JSON.parse(text)
 }
 
 /** Copies the topics with the sink; fails with the task's own error if it stops. */
-export async function measurePeer (connectUrl: string, topics: string[], rawEvents: number, mongodbUri: string, run: string): Promise<PeerFigures> {
+export async function measurePeer (connectUrl: string, topics: string[], rawEvents: number, mongodbUri: string,
+  run: string): Promise<PeerFigures> {
   const name = `${run}-peer`
   const database = `${run}peer`
   const target = await openPeerCollection(mongodbUri, database, PEER_COLLECTION)
@@ -61,9 +65,12 @@ export async function measurePeer (connectUrl: string, topics: string[], rawEven
     await connect(connectUrl, 'PUT', `/connectors/${name}/config`, peerConnectorConfig(topics, mongodbUri, database))
     let documents = 0
     await until(async () => {
-      const status = await connect(connectUrl, 'GET', `/connectors/${name}/status`) as { tasks?: Array<{ state: string, trace?: string }> }
+      const status = await connect(connectUrl, 'GET',
+        `/connectors/${name}/status`) as { tasks?: Array<{ state: string, trace?: string }> }
       const failed = status.tasks?.find(t => t.state === 'FAILED')
-      if (failed !== undefined) throw new Error(`the sink task failed: ${(failed.trace ?? '').split('\n').slice(0, 3).join(' | ')}`)
+      if (failed !== undefined) {
+        throw new Error(`the sink task failed: ${(failed.trace ?? '').split('\n').slice(0, 3).join(' | ')}`)
+      }
       documents = await target.count()
       return documents >= rawEvents
     }, 3_600_000, `the sink to write ${rawEvents} documents`, 250)

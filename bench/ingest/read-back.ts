@@ -4,10 +4,12 @@
 import type { CollectionName, Store, StoredDoc } from '../../infra/ports/store.js'
 import { goldenCollection } from '../../records/golden-record.js'
 
-export const loadedCollections: CollectionName[] = [...new Set(Object.values(goldenCollection)), 'history', 'id_links', 'conflicts', 'unresolved']
+export const loadedCollections: CollectionName[] = [...new Set(Object.values(goldenCollection)), 'history', 'id_links',
+  'conflicts', 'unresolved']
 
 /** Every document of a collection, page by page in `_id` order. */
-export async function * pagesOf (store: Store, collection: CollectionName, pageSize: number): AsyncGenerator<StoredDoc[]> {
+export async function * pagesOf (store: Store, collection: CollectionName,
+  pageSize: number): AsyncGenerator<StoredDoc[]> {
   let after: { value: string, id: string } | undefined
   for (;;) {
     const page = await store.find(collection, { orderBy: { field: '_id' }, after, limit: pageSize })

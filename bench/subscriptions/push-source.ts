@@ -17,7 +17,8 @@ export const pushRegistration = {
     rawSchema: {
       type: 'object',
       required: ['ma', 'so_dinh_danh', 'ho_ten', 'cap_nhat_luc'],
-      properties: { ma: { type: 'string' }, so_dinh_danh: { type: 'string', pattern: '^\\d{12}$' }, ho_ten: { type: 'string' }, cap_nhat_luc: { type: 'string', format: 'date-time' } }
+      properties: { ma: { type: 'string' }, so_dinh_danh: { type: 'string', pattern: '^\\d{12}$' },
+        ho_ten: { type: 'string' }, cap_nhat_luc: { type: 'string', format: 'date-time' } }
     }
   }],
   mapping: {
@@ -37,4 +38,5 @@ export const pushRegistration = {
 
 /** The n-th synthetic person (ids of a range the simulated city does not use). */
 export const personalIdOf = (n: number): string => `0947770${String(n).padStart(5, '0')}`
-export const pushRecord = (n: number) => ({ ma: `B-${n}`, so_dinh_danh: personalIdOf(n), ho_ten: `Nguyễn Văn Bench ${n}`, cap_nhat_luc: new Date().toISOString() })
+export const pushRecord = (n: number) => ({ ma: `B-${n}`, so_dinh_danh: personalIdOf(n),
+  ho_ten: `Nguyễn Văn Bench ${n}`, cap_nhat_luc: new Date().toISOString() })

@@ -3,7 +3,8 @@
 // by (update time, key), so a cursor of both is exact even when many records share a time.
 // gplx (driver licensing) is one of issue 19's departments (sim/sources/): its records come from
 // generateSourceDepartments, not generateCity (sim/sources/served.ts).
-export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam' | 'giao-duc' | 'cong-chung' | 'xay-dung' | 'noi-vu' | 'chinh-sach' | 'ha-tang'
+export type DepartmentId = 'civil-status' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viec-lam'
+  | 'giao-duc' | 'cong-chung' | 'xay-dung' | 'noi-vu' | 'chinh-sach' | 'ha-tang'
 
 export interface StreamSpec {
   department: DepartmentId
@@ -21,7 +22,8 @@ export interface StreamSpec {
 export interface DepartmentSpec {
   id: DepartmentId
   // Property name in SimulatedCity.departments.
-  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung' | 'xayDung' | 'noiVu' | 'chinhSach' | 'haTang'
+  handle: 'civilStatus' | 'residence' | 'land' | 'bhyt' | 'business' | 'gplx' | 'viecLam' | 'giaoDuc' | 'congChung'
+    | 'xayDung' | 'noiVu' | 'chinhSach' | 'haTang'
   portOffset: number
   streams: readonly StreamSpec[]
 }
@@ -34,8 +36,12 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'civilStatus',
     portOffset: 0,
     streams: [
-      stream({ department: 'civil-status', name: 'cong-dan', path: '/api/v1/cong-dan', keyField: 'so_dinh_danh', updatedField: 'ngay_cap_nhat', createdField: 'ngay_tao', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'limit' }),
-      stream({ department: 'civil-status', name: 'ket-hon', path: '/api/v1/ket-hon', keyField: 'so_dang_ky', updatedField: 'ngay_cap_nhat', createdField: 'ngay_tao', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'limit' })
+      stream({ department: 'civil-status', name: 'cong-dan', path: '/api/v1/cong-dan', keyField: 'so_dinh_danh',
+        updatedField: 'ngay_cap_nhat', createdField: 'ngay_tao', deletedField: 'da_xoa', deletedValue: true,
+        pageSizeParam: 'limit' }),
+      stream({ department: 'civil-status', name: 'ket-hon', path: '/api/v1/ket-hon', keyField: 'so_dang_ky',
+        updatedField: 'ngay_cap_nhat', createdField: 'ngay_tao', deletedField: 'da_xoa', deletedValue: true,
+        pageSizeParam: 'limit' })
     ]
   },
   {
@@ -43,7 +49,9 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'residence',
     portOffset: 1,
     streams: [
-      stream({ department: 'residence', name: 'residents', path: '/api/residents', keyField: 'personalId', updatedField: 'updatedAt', createdField: 'createdAt', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
+      stream({ department: 'residence', name: 'residents', path: '/api/residents', keyField: 'personalId',
+        updatedField: 'updatedAt', createdField: 'createdAt', deletedField: 'deleted', deletedValue: true,
+        pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -51,7 +59,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'land',
     portOffset: 2,
     streams: [
-      stream({ department: 'land', name: 'thua-dat', path: '/dat-dai/thua-dat', keyField: 'MaThua', updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'limit' })
+      stream({ department: 'land', name: 'thua-dat', path: '/dat-dai/thua-dat', keyField: 'MaThua',
+        updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'limit' })
     ]
   },
   {
@@ -59,7 +68,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'bhyt',
     portOffset: 3,
     streams: [
-      stream({ department: 'bhyt', name: 'the', path: '/bhyt/the', keyField: 'MA_SO_BHXH', updatedField: 'NGAY_CAP_NHAT', deletedField: 'DA_XOA', deletedValue: 1, pageSizeParam: 'limit' })
+      stream({ department: 'bhyt', name: 'the', path: '/bhyt/the', keyField: 'MA_SO_BHXH',
+        updatedField: 'NGAY_CAP_NHAT', deletedField: 'DA_XOA', deletedValue: 1, pageSizeParam: 'limit' })
     ]
   },
   {
@@ -67,7 +77,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'business',
     portOffset: 4,
     streams: [
-      stream({ department: 'business', name: 'ho-kinh-doanh', path: '/api/ho-kinh-doanh', keyField: 'soGiayChungNhan', updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+      stream({ department: 'business', name: 'ho-kinh-doanh', path: '/api/ho-kinh-doanh', keyField: 'soGiayChungNhan',
+        updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -75,7 +86,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'gplx',
     portOffset: 5,
     streams: [
-      stream({ department: 'gplx', name: 'giay-phep', path: '/gplx/giay-phep', keyField: 'SO_GPLX', updatedField: 'NGAY_CAP_NHAT', deletedField: 'XOA', deletedValue: 'Y', pageSizeParam: 'limit' })
+      stream({ department: 'gplx', name: 'giay-phep', path: '/gplx/giay-phep', keyField: 'SO_GPLX',
+        updatedField: 'NGAY_CAP_NHAT', deletedField: 'XOA', deletedValue: 'Y', pageSizeParam: 'limit' })
     ]
   },
   {
@@ -84,7 +96,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'viecLam',
     portOffset: 7,
     streams: [
-      stream({ department: 'viec-lam', name: 'tro-cap', path: '/viec-lam/tro-cap', keyField: 'soQuyetDinh', updatedField: 'updated', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
+      stream({ department: 'viec-lam', name: 'tro-cap', path: '/viec-lam/tro-cap', keyField: 'soQuyetDinh',
+        updatedField: 'updated', deletedField: 'deleted', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -92,7 +105,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'giaoDuc',
     portOffset: 6,
     streams: [
-      stream({ department: 'giao-duc', name: 'hoc-sinh', path: '/giao-duc/hoc-sinh', keyField: 'MaHocSinh', updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+      stream({ department: 'giao-duc', name: 'hoc-sinh', path: '/giao-duc/hoc-sinh', keyField: 'MaHocSinh',
+        updatedField: 'NgayCapNhat', deletedField: 'DaXoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -101,7 +115,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'congChung',
     portOffset: 8,
     streams: [
-      stream({ department: 'cong-chung', name: 'hop-dong', path: '/cong-chung/hop-dong', keyField: 'maHoSo', updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
+      stream({ department: 'cong-chung', name: 'hop-dong', path: '/cong-chung/hop-dong', keyField: 'maHoSo',
+        updatedField: 'ngayCapNhat', deletedField: 'daXoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -110,7 +125,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'xayDung',
     portOffset: 11,
     streams: [
-      stream({ department: 'xay-dung', name: 'giay-phep', path: '/xay-dung/giay-phep', keyField: 'SoGiayPhep', updatedField: 'NgaySua', deletedField: 'Huy', deletedValue: true, pageSizeParam: 'pageSize' })
+      stream({ department: 'xay-dung', name: 'giay-phep', path: '/xay-dung/giay-phep', keyField: 'SoGiayPhep',
+        updatedField: 'NgaySua', deletedField: 'Huy', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -119,7 +135,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'noiVu',
     portOffset: 10,
     streams: [
-      stream({ department: 'noi-vu', name: 'can-bo', path: '/noi-vu/can-bo', keyField: 'ma_can_bo', updatedField: 'ngay_cap_nhat', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'pageSize' })
+      stream({ department: 'noi-vu', name: 'can-bo', path: '/noi-vu/can-bo', keyField: 'ma_can_bo',
+        updatedField: 'ngay_cap_nhat', deletedField: 'da_xoa', deletedValue: true, pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -128,7 +145,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'chinhSach',
     portOffset: 9,
     streams: [
-      stream({ department: 'chinh-sach', name: 'doi-tuong', path: '/chinh-sach/doi-tuong', keyField: 'SoHoSo', updatedField: 'NgayCapNhat', deletedField: 'Xoa', deletedValue: 1, pageSizeParam: 'pageSize' })
+      stream({ department: 'chinh-sach', name: 'doi-tuong', path: '/chinh-sach/doi-tuong', keyField: 'SoHoSo',
+        updatedField: 'NgayCapNhat', deletedField: 'Xoa', deletedValue: 1, pageSizeParam: 'pageSize' })
     ]
   },
   {
@@ -137,7 +155,8 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
     handle: 'haTang',
     portOffset: 12,
     streams: [
-      stream({ department: 'ha-tang', name: 'tai-san', path: '/ha-tang/tai-san', keyField: 'MA_TS', updatedField: 'NGAY_CN', deletedField: 'TRANG_THAI_BG', deletedValue: 'XOA', pageSizeParam: 'limit' })
+      stream({ department: 'ha-tang', name: 'tai-san', path: '/ha-tang/tai-san', keyField: 'MA_TS',
+        updatedField: 'NGAY_CN', deletedField: 'TRANG_THAI_BG', deletedValue: 'XOA', pageSizeParam: 'limit' })
     ]
   }
 ]

@@ -44,7 +44,8 @@ export function generateCity (options: CityOptions, sink: CitySink): GenerationS
   let made = 0
   let index = 0
   while (made < o.citizens) {
-    const h = buildHousehold({ random: seededRandom(mixSeed(o.seed, index)), ids, asOf: o.asOf, maxMembers: o.citizens - made })
+    const h =
+      buildHousehold({ random: seededRandom(mixSeed(o.seed, index)), ids, asOf: o.asOf, maxMembers: o.citizens - made })
     const inject = new Injector(seededRandom(mixSeed(o.seed ^ INJECT_SALT, index)), o.rates, emitTruth)
     const ctx: RenderContext = { style: seededRandom(mixSeed(o.seed ^ STYLE_SALT, index)), inject, asOf: o.asOf, write }
     for (const e of [h.household, ...h.persons, ...h.marriages, ...h.parcels, ...h.cards, ...h.businesses]) emitTruth(e)

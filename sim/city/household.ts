@@ -4,10 +4,12 @@
 import { BHYT_GROUP_CODES, provinceName } from '../../schemas/vietnam/index.js'
 import type { Random } from '../random.js'
 import type { IdAllocator } from './ids.js'
-import { addressLine, pickWard, places, REGION_ID_PREFIX, REGION_PROVINCE_CODE, type Region, type Ward } from './places.js'
+import { addressLine, pickWard, places, REGION_ID_PREFIX, REGION_PROVINCE_CODE, type Region,
+  type Ward } from './places.js'
 import { NEIGHBOUR_PREFIXES, pickEthnicity, pickFamilyName, pickPersonName, pickReligion } from './people.js'
 import { addDays, addYears, ageAt, randomDate, yearOf } from './time.js'
-import type { Address, RelationCode, TruthBusiness, TruthCard, TruthHousehold, TruthMarriage, TruthParcel, TruthPerson } from './truth.js'
+import type { Address, RelationCode, TruthBusiness, TruthCard, TruthHousehold, TruthMarriage, TruthParcel,
+  TruthPerson } from './truth.js'
 
 export interface HouseholdTruth {
   region: Region
@@ -52,7 +54,8 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
 
   const drafts: Draft[] = []
   const add = (d: Draft): number => drafts.push(d) - 1
-  const bornAround = (fromAge: number, toAge: number): string => randomDate(random, `${year - toAge}-01-01`, `${year - fromAge}-12-31`)
+  const bornAround = (fromAge: number, toAge: number): string =>
+    randomDate(random, `${year - toAge}-01-01`, `${year - fromAge}-12-31`)
   const childOf = (mother: Draft, minAge = 19, maxAge = 40): string | undefined => {
     const from = addYears(mother.birthDate, minAge)
     const to = addYears(mother.birthDate, maxAge)
@@ -61,19 +64,25 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
   }
 
   const headAge: Record<Kind, [number, number]> = {
-    single: [20, 85], couple: [22, 80], nuclear: [25, 55], 'single-parent': [25, 55], 'with-parents': [28, 50], 'with-grandchildren': [55, 75]
+    single: [20, 85], couple: [22, 80], nuclear: [25, 55], 'single-parent': [25, 55], 'with-parents': [28, 50],
+    'with-grandchildren': [55, 75]
   }
-  const headSex: Sex = kind === 'single-parent' ? random.weighted([['female', 70], ['male', 30]] as const) : random.chance(kind === 'single' ? 0.5 : 0.78) ? 'male' : 'female'
-  const head = add({ sex: headSex, birthDate: bornAround(...headAge[kind]), relation: '01', familyName: pickFamilyName(random, ethnicity) })
+  const headSex: Sex = kind === 'single-parent' ? random.weighted([['female', 70], ['male', 30]] as const)
+    : random.chance(kind === 'single' ? 0.5 : 0.78) ? 'male' : 'female'
+  const head = add({ sex: headSex, birthDate: bornAround(...headAge[kind]), relation: '01',
+    familyName: pickFamilyName(random, ethnicity) })
 
   let spouse: number | undefined
   if (kind !== 'single' && kind !== 'single-parent') {
     const h = drafts[head]
     const gap = h.sex === 'male' ? -random.int(0, 6) : random.int(0, 6)
     const birthDate = addDays(addYears(h.birthDate, -gap), random.int(-150, 150))
-    spouse = add({ sex: other(h.sex), birthDate, relation: '02', familyName: pickFamilyName(random, ethnicity), spouse: head })
+    spouse =
+      add({ sex: other(h.sex), birthDate, relation: '02', familyName: pickFamilyName(random, ethnicity), spouse: head })
     drafts[head].spouse = spouse
-    if (kind === 'with-grandchildren' && random.chance(0.15)) drafts[spouse].deathDate = randomDate(random, addYears(drafts[spouse].birthDate, 50), today)
+    if (kind === 'with-grandchildren' && random.chance(0.15)) {
+      drafts[spouse].deathDate = randomDate(random, addYears(drafts[spouse].birthDate, 50), today)
+    }
   }
   const father = drafts[head].sex === 'male' ? head : spouse
   const mother = drafts[head].sex === 'female' ? head : spouse
@@ -81,18 +90,23 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
 
   if (kind === 'with-parents') {
     const h = drafts[head]
-    const dad = add({ sex: 'male', birthDate: addDays(addYears(h.birthDate, -random.int(24, 35)), random.int(-150, 150)), relation: '04', familyName: h.familyName })
-    const mum = add({ sex: 'female', birthDate: addDays(addYears(drafts[dad].birthDate, random.int(0, 5)), random.int(-150, 150)), relation: '04', familyName: pickFamilyName(random, ethnicity), spouse: dad })
+    const dad = add({ sex: 'male', birthDate: addDays(addYears(h.birthDate, -random.int(24, 35)),
+      random.int(-150, 150)), relation: '04', familyName: h.familyName })
+    const mum = add({ sex: 'female', birthDate: addDays(addYears(drafts[dad].birthDate, random.int(0, 5)),
+      random.int(-150, 150)), relation: '04', familyName: pickFamilyName(random, ethnicity), spouse: dad })
     drafts[dad].spouse = mum
     h.father = dad
     h.mother = mum
     for (const p of [dad, mum]) {
-      if (ageAt(drafts[p].birthDate, today) > 68 && random.chance(0.35)) drafts[p].deathDate = randomDate(random, addYears(drafts[p].birthDate, 60), today)
+      if (ageAt(drafts[p].birthDate, today) > 68 && random.chance(0.35)) {
+        drafts[p].deathDate = randomDate(random, addYears(drafts[p].birthDate, 60), today)
+      }
     }
   }
 
   if (kind === 'nuclear' || kind === 'single-parent' || kind === 'with-parents') {
-    const count = random.weighted(kind === 'with-parents' ? [[0, 15], [1, 35], [2, 35], [3, 15]] as const : [[1, 35], [2, 45], [3, 20]] as const)
+    const count = random.weighted(kind === 'with-parents' ? [[0, 15], [1, 35], [2, 35], [3, 15]] as const
+      : [[1, 35], [2, 45], [3, 20]] as const)
     const m = drafts[mother ?? head]
     for (let i = 0; i < count; i++) {
       const birthDate = childOf(m)
@@ -107,14 +121,16 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
     const childBirth = childOf(m, 20, 35) as string
     const childSex: Sex = random.chance(0.5) ? 'male' : 'female'
     const child = add({ sex: childSex, birthDate: childBirth, relation: '03', familyName: childFamily, father, mother })
-    const inLaw = add({ sex: other(childSex), birthDate: addDays(childBirth, random.int(-1500, 1500)), relation: '08', familyName: pickFamilyName(random, ethnicity), spouse: child })
+    const inLaw = add({ sex: other(childSex), birthDate: addDays(childBirth, random.int(-1500, 1500)), relation: '08',
+      familyName: pickFamilyName(random, ethnicity), spouse: child })
     drafts[child].spouse = inLaw
     const [gFather, gMother] = childSex === 'male' ? [child, inLaw] : [inLaw, child]
     const count = random.int(1, 2)
     for (let i = 0; i < count; i++) {
       const birthDate = childOf(drafts[gMother], 20, 38)
       if (birthDate === undefined) break
-      add({ sex: random.chance(0.512) ? 'male' : 'female', birthDate, relation: '05', familyName: drafts[gFather].familyName, father: gFather, mother: gMother })
+      add({ sex: random.chance(0.512) ? 'male' : 'female', birthDate, relation: '05',
+        familyName: drafts[gFather].familyName, father: gFather, mother: gMother })
     }
   }
 
@@ -123,7 +139,8 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
   const kept = drafts.slice(0, Math.max(1, maxMembers))
   const householdId = ids.householdId(ward.unit.code)
   const persons = kept.map(d => toPerson(random, ids, d, ethnicity, region, householdId, address, today))
-  const idAt = (i: number | undefined): string | undefined => i !== undefined && i < persons.length ? persons[i].personalId : undefined
+  const idAt = (i: number | undefined): string | undefined => i !== undefined && i < persons.length
+    ? persons[i].personalId : undefined
   kept.forEach((d, i) => {
     const p = persons[i]
     const fatherId = idAt(d.father)
@@ -143,15 +160,20 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
     let date = randomDate(random, addYears(younger, 19), addYears(younger, 28))
     if (firstChild !== undefined && date > firstChild) date = addDays(firstChild, -random.int(200, 700))
     if (date > today) date = today
-    marriages.push({ type: 'marriage', registrationNo: ids.marriageNo(yearOf(date)), husbandId: persons[i].personalId, wifeId: persons[d.spouse].personalId, date, wardCode: ward.unit.code })
+    marriages.push({ type: 'marriage', registrationNo: ids.marriageNo(yearOf(date)), husbandId: persons[i].personalId,
+      wifeId: persons[d.spouse].personalId, date, wardCode: ward.unit.code })
   })
 
-  const cards = persons.flatMap(p => p.deathDate === undefined && random.chance(0.92) ? [card(random, ids, p, region, today)] : [])
+  const cards = persons.flatMap(p => p.deathDate === undefined && random.chance(0.92)
+    ? [card(random, ids, p, region, today)] : [])
   const living = persons.filter(p => p.deathDate === undefined)
-  const holders = [persons[0], ...(persons[1]?.relationToHead === '02' && persons[1].deathDate === undefined && random.chance(0.5) ? [persons[1]] : [])]
+  const holders = [persons[0], ...(persons[1]?.relationToHead === '02' && persons[1].deathDate === undefined
+    && random.chance(0.5) ? [persons[1]] : [])]
   const parcels = landOf(random, ids, ward, address, holders, today)
-  const owners = living.filter(p => ageAt(p.birthDate, today) >= 20 && ageAt(p.birthDate, today) <= 70 && (p.relationToHead === '01' || p.relationToHead === '02'))
-  const businesses = owners.length > 0 && random.chance(0.1) ? [business(random, ids, owners[random.chance(0.8) ? 0 : owners.length - 1], address, today)] : []
+  const owners = living.filter(p => ageAt(p.birthDate, today) >= 20 && ageAt(p.birthDate, today) <= 70
+    && (p.relationToHead === '01' || p.relationToHead === '02'))
+  const businesses = owners.length > 0 && random.chance(0.1)
+    ? [business(random, ids, owners[random.chance(0.8) ? 0 : owners.length - 1], address, today)] : []
 
   const household: TruthHousehold = {
     type: 'household',
@@ -167,7 +189,8 @@ export function buildHousehold ({ random, ids, asOf, maxMembers }: HouseholdCont
   return { region, household, persons, marriages, parcels, cards, businesses }
 }
 
-function toPerson (random: Random, ids: IdAllocator, d: Draft, ethnicity: string, region: Region, householdId: string, address: Address, today: string): TruthPerson {
+function toPerson (random: Random, ids: IdAllocator, d: Draft, ethnicity: string, region: Region, householdId: string,
+  address: Address, today: string): TruthPerson {
   const birthYear = yearOf(d.birthDate)
   const prefix = random.weighted<string>([
     [REGION_ID_PREFIX[region], 88],
@@ -196,7 +219,8 @@ function toPerson (random: Random, ids: IdAllocator, d: Draft, ethnicity: string
   if (d.deathDate === undefined && age >= 18 && age <= 30 && random.chance(0.08)) {
     const ward = pickWard(random)
     const from = randomDate(random, `${yearOf(today) - 3}-01-01`, today)
-    person.temporaryAddress = { wardCode: ward.unit.code, oldWardCode: random.pick(ward.oldCodes), line: addressLine(random, ward), from, to: addYears(from, 2) }
+    person.temporaryAddress = { wardCode: ward.unit.code, oldWardCode: random.pick(ward.oldCodes),
+      line: addressLine(random, ward), from, to: addYears(from, 2) }
   }
   return person
 }
@@ -233,14 +257,20 @@ function card (random: Random, ids: IdAllocator, p: TruthPerson, region: Region,
   }
 }
 
-const SERIES: ReadonlyArray<readonly [number, readonly string[]]> = [[2009, ['AA', 'AB', 'AC']], [2019, ['BA', 'BB', 'BC', 'BD', 'BE', 'BG']], [9999, ['CS', 'CT', 'CV', 'DA', 'DB']]]
-const AGRI: ReadonlyArray<readonly [string, number, number]> = [['LUC', 2000, 20000], ['CLN', 1000, 8000], ['NTS', 1000, 6000], ['HNK', 500, 4000]]
-const ISSUER: Record<Region, string> = { cantho: 'thành phố Cần Thơ', haugiang: 'tỉnh Hậu Giang', soctrang: 'tỉnh Sóc Trăng' }
+const SERIES: ReadonlyArray<readonly [number, readonly string[]]> = [[2009, ['AA', 'AB', 'AC']],
+  [2019, ['BA', 'BB', 'BC', 'BD', 'BE', 'BG']], [9999, ['CS', 'CT', 'CV', 'DA', 'DB']]]
+const AGRI: ReadonlyArray<readonly [string, number, number]> = [['LUC', 2000, 20000], ['CLN', 1000, 8000],
+  ['NTS', 1000, 6000], ['HNK', 500, 4000]]
+const ISSUER: Record<Region, string> = { cantho: 'thành phố Cần Thơ', haugiang: 'tỉnh Hậu Giang',
+  soctrang: 'tỉnh Sóc Trăng' }
 
-function landOf (random: Random, ids: IdAllocator, ward: Ward, address: Address, holders: TruthPerson[], today: string): TruthParcel[] {
+function landOf (random: Random, ids: IdAllocator, ward: Ward, address: Address, holders: TruthPerson[],
+  today: string): TruthParcel[] {
   const urban = ward.unit.kind === 'phuong'
   const plots: Array<[string[], number]> = []
-  if (random.chance(urban ? 0.7 : 0.85)) plots.push(urban ? [['ODT'], random.int(400, 2500) / 10] : [['ONT', 'CLN'], random.int(1500, 15000) / 10])
+  if (random.chance(urban ? 0.7 : 0.85)) {
+    plots.push(urban ? [['ODT'], random.int(400, 2500) / 10] : [['ONT', 'CLN'], random.int(1500, 15000) / 10])
+  }
   if (random.chance(urban ? 0.1 : 0.5)) {
     const [code, min, max] = random.pick(AGRI)
     plots.push([[code], random.int(min, max)])
@@ -262,7 +292,8 @@ function landOf (random: Random, ids: IdAllocator, ward: Ward, address: Address,
       wardCode: address.wardCode,
       areaM2,
       purposes,
-      address: purposes.includes('ODT') || purposes.includes('ONT') ? address.line : addressLine(random, places().byCode.get(address.wardCode) as Ward),
+      address: purposes.includes('ODT') || purposes.includes('ONT') ? address.line
+        : addressLine(random, places().byCode.get(address.wardCode) as Ward),
       certificate: {
         serial: `${series} ${ids.certificateNumber()}`,
         registerNo: issueYear < 2009 ? `${String(entry).padStart(5, '0')}/QSDĐ` : `CS${String(entry).padStart(5, '0')}`,
@@ -284,7 +315,8 @@ const SECTORS: ReadonlyArray<readonly [string, string, string]> = [
   ['4781', 'Bán lẻ lương thực, thực phẩm tại chợ', 'Sạp chợ']
 ]
 
-function business (random: Random, ids: IdAllocator, owner: TruthPerson, address: Address, today: string): TruthBusiness {
+function business (random: Random, ids: IdAllocator, owner: TruthPerson, address: Address,
+  today: string): TruthBusiness {
   const [sectorCode, sector, label] = random.pick(SECTORS)
   const given = owner.fullName.split(' ').slice(-1)[0]
   const from = addYears(owner.birthDate, 20) > '2000-01-01' ? addYears(owner.birthDate, 20) : '2000-01-01'

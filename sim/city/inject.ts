@@ -33,7 +33,8 @@ export interface InvalidTargets {
 export class Injector {
   private readonly planned = new Map<string, PlannedConflict>()
 
-  constructor (private readonly random: Random, private readonly rates: InjectionRates, private readonly emit: (e: TruthEntry) => void) {}
+  constructor (private readonly random: Random, private readonly rates: InjectionRates,
+    private readonly emit: (e: TruthEntry) => void) {}
 
   // Chooses, per person, at most one source that disagrees with the authoritative one.
   planConflict (person: TruthPerson, sources: { bhyt: boolean, business: boolean, land: boolean }): void {
@@ -50,12 +51,17 @@ export class Injector {
     switch (field) {
       case 'fullName': return misspellName(this.random, person.fullName, person.sex)
       case 'sex': return person.sex === 'male' ? 'female' : 'male'
-      case 'wardCode': return this.random.pick(places().wards.filter(w => w.unit.code !== person.permanentAddress.wardCode)).unit.code
+      case 'wardCode': return this.random.pick(places().wards.filter(w =>
+        w.unit.code !== person.permanentAddress.wardCode)).unit.code
       case 'birthDate': {
         const [y, m, d] = person.birthDate.split('-')
         // Day and month swapped, the classic typing slip; else off by a year or a day.
         if (Number(d) <= 12 && d !== m) return `${y}-${d}-${m}`
-        return this.random.chance(0.5) ? `${yearOf(person.birthDate) + (this.random.chance(0.5) ? 1 : -1)}-${m}-${d === '29' && m === '02' ? '28' : d}` : addDays(person.birthDate, 1)
+        return this.random.chance(0.5)
+          ? `${yearOf(person.birthDate) + (this.random.chance(0.5) ? 1 : -1)}-${m}-${d === '29' && m === '02'
+            ? '28'
+            : d}`
+          : addDays(person.birthDate, 1)
       }
     }
   }
@@ -70,21 +76,24 @@ export class Injector {
     const plan = this.planned.get(person.personalId)
     if (plan === undefined || plan.field !== field || plan.department !== department) return truth
     const winner: DepartmentId = field === 'wardCode' ? 'residence' : 'civil-status'
-    this.emit({ type: 'conflict', entity: 'person', entityKey: person.personalId, field, values: { [winner]: truth, [department]: plan.value }, winner, department, stream, key })
+    this.emit({ type: 'conflict', entity: 'person', entityKey: person.personalId, field,
+      values: { [winner]: truth, [department]: plan.value }, winner, department, stream, key })
     return plan.value
   }
 
   // Whether this record names the person by the old 9-digit CMND only.
   legacyOnly (person: TruthPerson, department: DepartmentId, stream: string, key: string): boolean {
     if (person.legacyId === undefined || !this.random.chance(this.rates.legacyId)) return false
-    this.emit({ type: 'variant', kind: 'legacy-id', department, stream, key, entityKey: person.personalId, written: person.legacyId, canonical: person.personalId })
+    this.emit({ type: 'variant', kind: 'legacy-id', department, stream, key, entityKey: person.personalId,
+      written: person.legacyId, canonical: person.personalId })
     return true
   }
 
   // The ward code as this source writes it: sometimes still the pre-2025 one.
   wardCode (address: Address, department: DepartmentId, stream: string, key: string, entityKey: string): string {
     if (address.oldWardCode === address.wardCode || !this.random.chance(this.rates.oldWard)) return address.wardCode
-    this.emit({ type: 'variant', kind: 'old-ward', department, stream, key, entityKey, written: address.oldWardCode, canonical: address.wardCode })
+    this.emit({ type: 'variant', kind: 'old-ward', department, stream, key, entityKey, written: address.oldWardCode,
+      canonical: address.wardCode })
     return address.oldWardCode
   }
 
@@ -92,7 +101,8 @@ export class Injector {
   shouldInvalidate (): boolean { return this.random.chance(this.rates.invalid) }
 
   // Breaks one field of a rendered record and records how. Returns the key as written.
-  invalidate (record: Record<string, unknown>, department: DepartmentId, stream: string, keyField: string, entityKey: string, targets: InvalidTargets): string {
+  invalidate (record: Record<string, unknown>, department: DepartmentId, stream: string, keyField: string,
+    entityKey: string, targets: InvalidTargets): string {
     const reasons: InvalidReason[] = ['missing-required']
     if (targets.id !== undefined && typeof getPath(record, targets.id) === 'string') reasons.push('id-11-digits')
     if (targets.date !== undefined && targets.badDate !== undefined) reasons.push('impossible-date')

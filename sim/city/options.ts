@@ -23,16 +23,23 @@ export class SimOptionError extends HubError {
 }
 
 export function resolveCityOptions (o: CityOptions): ResolvedCityOptions {
-  if (!Number.isInteger(o.citizens) || o.citizens < 1 || o.citizens > MAX_CITIZENS) throw new SimOptionError('citizens', `must be an integer from 1 to ${MAX_CITIZENS}, got ${String(o.citizens)}`)
-  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xFFFFFFFF) throw new SimOptionError('seed', `must be an integer from 0 to 4294967295, got ${String(o.seed)}`)
+  if (!Number.isInteger(o.citizens) || o.citizens < 1 || o.citizens > MAX_CITIZENS) {
+    throw new SimOptionError('citizens', `must be an integer from 1 to ${MAX_CITIZENS}, got ${String(o.citizens)}`)
+  }
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xFFFFFFFF) {
+    throw new SimOptionError('seed', `must be an integer from 0 to 4294967295, got ${String(o.seed)}`)
+  }
   const asOf = o.asOf ?? DEFAULT_AS_OF
   // Every source's bulk migration happened before this day; an earlier extract would hold times after it.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(asOf) || Number.isNaN(Date.parse(asOf)) || asOf < '2023-10-01') {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(asOf) || Number.isNaN(Date.parse(asOf))
+    || asOf < '2023-10-01') {
     throw new SimOptionError('asOf', `must be an ISO UTC instant on or after 2023-10-01, got ${asOf}`)
   }
   const rates = { ...DEFAULT_RATES, ...o.rates }
   for (const [name, value] of Object.entries(rates)) {
-    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new SimOptionError(`rates.${name}`, `must be a number from 0 to 1, got ${String(value)}`)
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+      throw new SimOptionError(`rates.${name}`, `must be a number from 0 to 1, got ${String(value)}`)
+    }
   }
   return { citizens: o.citizens, seed: o.seed, asOf: new Date(asOf).toISOString(), rates }
 }

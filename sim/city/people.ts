@@ -31,16 +31,21 @@ const KINH_FAMILY: ReadonlyArray<readonly [string, number]> = [
   ['Nguyễn', 38.4], ['Trần', 11], ['Lê', 9.5], ['Phạm', 7.1], ['Huỳnh', 5.1], ['Phan', 4.5], ['Võ', 3.9],
   ['Đặng', 2.1], ['Bùi', 2], ['Đỗ', 1.4], ['Hồ', 1.3], ['Ngô', 1.3], ['Dương', 1], ['Lý', 0.5]
 ]
-const KHMER_FAMILY: ReadonlyArray<readonly [string, number]> = [['Thạch', 30], ['Sơn', 20], ['Kim', 15], ['Danh', 15], ['Lâm', 10], ['Lý', 10]]
-const HOA_FAMILY: ReadonlyArray<readonly [string, number]> = [['Lý', 20], ['Trương', 15], ['Quách', 15], ['Lâm', 15], ['Mã', 10], ['Tăng', 10], ['Hứa', 10], ['Diệp', 5]]
+const KHMER_FAMILY: ReadonlyArray<readonly [string, number]> = [['Thạch', 30], ['Sơn', 20], ['Kim', 15], ['Danh', 15],
+  ['Lâm', 10], ['Lý', 10]]
+const HOA_FAMILY: ReadonlyArray<readonly [string, number]> = [['Lý', 20], ['Trương', 15], ['Quách', 15], ['Lâm', 15],
+  ['Mã', 10], ['Tăng', 10], ['Hứa', 10], ['Diệp', 5]]
 
-const MIDDLE: Record<Sex, readonly string[]> = { male: ['Văn', 'Thanh', 'Hữu', 'Minh', 'Hoàng', 'Gia', 'Bảo'], female: ['Thị', 'Ngọc', 'Kim', 'Bảo', 'Gia'] }
+const MIDDLE: Record<Sex, readonly string[]> = { male: ['Văn', 'Thanh', 'Hữu', 'Minh', 'Hoàng', 'Gia', 'Bảo'],
+  female: ['Thị', 'Ngọc', 'Kim', 'Bảo', 'Gia'] }
 const GIVEN: Record<Sex, readonly string[]> = {
   male: ['Minh', 'Tuấn', 'Hùng', 'Dũng', 'Phong', 'Khoa', 'Long', 'Nam', 'Huy'],
   female: ['Lan', 'Mai', 'Linh', 'Hương', 'Ngọc', 'Trang', 'Thảo', 'Yến', 'Vy']
 }
-const KHMER_GIVEN: Record<Sex, readonly string[]> = { male: ['Sa Rát', 'Sóc Khên', 'Sơ Phanh', 'Chanh Đa', 'Sa Muônl', 'Ny'], female: ['Sà Phia', 'Sóc Pha', 'Sô Phia', 'Sa Ly', 'Chanh Thu', 'Sa Rết'] }
-const HOA_GIVEN: Record<Sex, readonly string[]> = { male: ['Phát', 'Tài', 'Hưng', 'Quang', 'Vĩnh', 'Kiệt'], female: ['Cẩm', 'Huệ', 'Mỹ', 'Phụng', 'Quyên', 'Lệ'] }
+const KHMER_GIVEN: Record<Sex, readonly string[]> = { male: ['Sa Rát', 'Sóc Khên', 'Sơ Phanh', 'Chanh Đa', 'Sa Muônl',
+  'Ny'], female: ['Sà Phia', 'Sóc Pha', 'Sô Phia', 'Sa Ly', 'Chanh Thu', 'Sa Rết'] }
+const HOA_GIVEN: Record<Sex, readonly string[]> = { male: ['Phát', 'Tài', 'Hưng', 'Quang', 'Vĩnh', 'Kiệt'],
+  female: ['Cẩm', 'Huệ', 'Mỹ', 'Phụng', 'Quyên', 'Lệ'] }
 
 export function pickFamilyName (random: Random, ethnicity: string): string {
   return random.weighted(ethnicity === KHMER ? KHMER_FAMILY : ethnicity === HOA ? HOA_FAMILY : KINH_FAMILY)
@@ -61,7 +66,8 @@ export function misspellName (random: Random, fullName: string, sex: Sex): strin
   const words = fullName.split(' ')
   if (words.length >= 3 && random.chance(0.5)) {
     const others = MIDDLE[sex].filter(m => m !== words[1])
-    return random.chance(0.5) ? [words[0], ...words.slice(2)].join(' ') : [words[0], random.pick(others), ...words.slice(2)].join(' ')
+    return random.chance(0.5) ? [words[0], ...words.slice(2)].join(' ')
+      : [words[0], random.pick(others), ...words.slice(2)].join(' ')
   }
   const last = words[words.length - 1]
   const stripped = last.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC')

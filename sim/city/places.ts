@@ -13,10 +13,12 @@ export interface Ward {
   oldCodes: readonly string[]
 }
 
-export interface Places { wards: readonly Ward[], byRegion: Record<Region, readonly Ward[]>, byCode: ReadonlyMap<string, Ward> }
+export interface Places { wards: readonly Ward[], byRegion: Record<Region, readonly Ward[]>,
+  byCode: ReadonlyMap<string, Ward> }
 
 // Population shares of the three pre-merger provinces (old Cần Thơ, Hậu Giang, Sóc Trăng).
-export const REGION_WEIGHTS: ReadonlyArray<readonly [Region, number]> = [['cantho', 40], ['haugiang', 23], ['soctrang', 37]]
+export const REGION_WEIGHTS: ReadonlyArray<readonly [Region, number]> = [['cantho', 40], ['haugiang', 23],
+  ['soctrang', 37]]
 
 // Ward codes are numbered by province: old Cần Thơ up to 31317, Hậu Giang to 31497, Sóc Trăng after.
 export function regionOfWard (code: string): Region {
@@ -58,8 +60,11 @@ export function places (): Places {
   return cached
 }
 
-const STREETS_URBAN = ['Đường 30 Tháng 4', 'Đường Mậu Thân', 'Đường Trần Hưng Đạo', 'Đường Nguyễn Văn Cừ', 'Đường 3 Tháng 2', 'Đường Hùng Vương', 'Đường Lý Tự Trọng', 'Đường Trần Phú', 'Hẻm 51 Đường 3 Tháng 2', 'Đường Nguyễn Trãi']
-const HAMLETS = ['Ấp Nhơn Lộc', 'Ấp Thới Hòa', 'Ấp Mỹ Phụng', 'Ấp Tân Lợi', 'Ấp Phước Thuận', 'Ấp Trường Lạc', 'Ấp Kinh Mới', 'Ấp Hòa Thạnh', 'Ấp Sóc Vồ', 'Ấp Prey Chóp']
+const STREETS_URBAN = ['Đường 30 Tháng 4', 'Đường Mậu Thân', 'Đường Trần Hưng Đạo', 'Đường Nguyễn Văn Cừ',
+  'Đường 3 Tháng 2', 'Đường Hùng Vương', 'Đường Lý Tự Trọng', 'Đường Trần Phú', 'Hẻm 51 Đường 3 Tháng 2',
+  'Đường Nguyễn Trãi']
+const HAMLETS = ['Ấp Nhơn Lộc', 'Ấp Thới Hòa', 'Ấp Mỹ Phụng', 'Ấp Tân Lợi', 'Ấp Phước Thuận', 'Ấp Trường Lạc',
+  'Ấp Kinh Mới', 'Ấp Hòa Thạnh', 'Ấp Sóc Vồ', 'Ấp Prey Chóp']
 
 export function addressLine (random: Random, ward: Ward): string {
   return ward.unit.kind === 'phuong'

@@ -36,8 +36,10 @@ export function randomInstant (random: Random, fromIso: string, toIso: string): 
 // Record times as a source database holds them: created when the record was first entered (not
 // before the system existed), updated later. Part of every system came from one bulk migration,
 // so many records share the exact same update time: cursors must handle such ties.
-export function recordTimes (random: Random, eventDate: string, systemStart: string, migration: string, asOf: string): { createdAt: string, updatedAt: string } {
-  const created = eventDate > systemStart.slice(0, 10) ? randomInstant(random, `${eventDate}T01:00:00Z`, `${addDays(eventDate, 30)}T10:00:00Z`) : migration
+export function recordTimes (random: Random, eventDate: string, systemStart: string, migration: string,
+  asOf: string): { createdAt: string, updatedAt: string } {
+  const created = eventDate > systemStart.slice(0, 10)
+    ? randomInstant(random, `${eventDate}T01:00:00Z`, `${addDays(eventDate, 30)}T10:00:00Z`) : migration
   const createdAt = created > asOf ? asOf : created
   if (createdAt === migration && random.chance(0.6)) return { createdAt, updatedAt: migration }
   return { createdAt, updatedAt: random.chance(0.5) ? createdAt : randomInstant(random, createdAt, asOf) }

@@ -45,7 +45,8 @@ export interface CityManifest extends GenerationSummary {
 }
 
 /** `onCitizen` hears the running count of citizens written (sim:generate's progress bar). */
-export function writeCityFiles (options: CityOptions, dir: string, onCitizen?: (citizens: number) => void): CityManifest {
+export function writeCityFiles (options: CityOptions, dir: string,
+  onCitizen?: (citizens: number) => void): CityManifest {
   mkdirSync(dir, { recursive: true })
   const files = new Map(ALL_STREAMS.map(s => [`${s.department}.${s.name}`, new LineFile(join(dir, s.file))]))
   const truth = new LineFile(join(dir, TRUTH_FILE))

@@ -18,9 +18,11 @@ export interface CivilStatusSource {
 
 export interface CivilStatusSourceOptions { host?: string, port?: number, citizens?: number, seed?: number }
 
-export async function startCivilStatusSource ({ host = '127.0.0.1', port = 0, citizens = 200, seed = 47 }: CivilStatusSourceOptions = {}): Promise<CivilStatusSource> {
+export async function startCivilStatusSource ({ host = '127.0.0.1', port = 0, citizens = 200,
+  seed = 47 }: CivilStatusSourceOptions = {}): Promise<CivilStatusSource> {
   // Clean records only: this source feeds the hub's own slice, which counts on every one arriving.
-  const city = await startSimulatedCity({ citizens, seed, host, portBase: port, departments: ['civil-status'], rates: { invalid: 0 } })
+  const city = await startSimulatedCity({ citizens, seed, host, portBase: port, departments: ['civil-status'],
+    rates: { invalid: 0 } })
   return civilStatusView(city)
 }
 

@@ -13,7 +13,8 @@ type Spec = Record<string, { type: 'string' | 'boolean' }>
 
 export function readFlags (argv: string[], spec: Spec): Record<string, string | boolean | undefined> {
   try {
-    return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>
+    return parseArgs({ args: argv, options: spec, strict: true,
+      allowPositionals: false }).values as Record<string, string | boolean | undefined>
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
@@ -26,7 +27,9 @@ export function intFlag (flags: Record<string, unknown>, name: string, fallback?
     return fallback
   }
   const n = Number(v)
-  if (typeof v !== 'string' || !/^\d+$/.test(v) || !Number.isSafeInteger(n)) throw new UsageError(`--${name} must be a whole number, got "${String(v)}"`)
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--${name} must be a whole number, got "${String(v)}"`)
+  }
   return n
 }
 
@@ -34,7 +37,9 @@ export function rateFlag (flags: Record<string, unknown>, name: string): number 
   const v = flags[name]
   if (v === undefined) return undefined
   const n = Number(v)
-  if (typeof v !== 'string' || v.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError(`--${name} must be a number from 0 to 1, got "${String(v)}"`)
+  if (typeof v !== 'string' || v.trim() === '' || !(n >= 0 && n <= 1)) {
+    throw new UsageError(`--${name} must be a number from 0 to 1, got "${String(v)}"`)
+  }
   return n
 }
 

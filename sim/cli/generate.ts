@@ -24,7 +24,9 @@ await runCli(async () => {
   const citizens = intFlag(flags, 'citizens')
   const seed = intFlag(flags, 'seed', 47)
   const exportFormat = flags.export
-  if (exportFormat !== undefined && exportFormat !== 'csv' && exportFormat !== 'ndjson') throw new UsageError(`--export must be csv or ndjson, got "${String(exportFormat)}"`)
+  if (exportFormat !== undefined && exportFormat !== 'csv' && exportFormat !== 'ndjson') {
+    throw new UsageError(`--export must be csv or ndjson, got "${String(exportFormat)}"`)
+  }
   const rates = Object.fromEntries(Object.entries({
     conflict: rateFlag(flags, 'conflict-rate'),
     invalid: rateFlag(flags, 'invalid-rate'),
@@ -34,10 +36,12 @@ await runCli(async () => {
   const dir = typeof flags.out === 'string' ? flags.out : defaultCityDir(seed, citizens)
   const started = performance.now()
   // Generation is synchronous: the bar redraws from inside the loop (cli-progress draws on update).
-  const progress = createProgressReport({ stream: process.stderr, label: 'generate', unit: 'citizens', total: citizens })
+  const progress =
+    createProgressReport({ stream: process.stderr, label: 'generate', unit: 'citizens', total: citizens })
   let manifest
   try {
-    manifest = writeCityFiles({ citizens, seed, asOf: flags['as-of'] as string | undefined, rates }, dir, made => progress.update(made))
+    manifest = writeCityFiles({ citizens, seed, asOf: flags['as-of'] as string | undefined, rates }, dir,
+      made => progress.update(made))
   } finally {
     progress.stop()
   }

@@ -27,11 +27,18 @@ await runCli(async () => {
     'print-config': { type: 'boolean' }
   })
   const dir = flags.dir as string | undefined
-  if (dir === undefined && flags.citizens === undefined) throw new UsageError('give --dir <generated dir> or --citizens N')
+  if (dir === undefined && flags.citizens === undefined) {
+    throw new UsageError('give --dir <generated dir> or --citizens N')
+  }
   const format = flags.export
-  if (format !== undefined && format !== 'csv' && format !== 'ndjson') throw new UsageError(`--export must be csv or ndjson, got "${String(format)}"`)
+  if (format !== undefined && format !== 'csv' && format !== 'ndjson') {
+    throw new UsageError(`--export must be csv or ndjson, got "${String(format)}"`)
+  }
   const rate = flags['changes-per-second'] === undefined ? 0 : Number(flags['changes-per-second'])
-  if (!(rate >= 0 && rate <= 100_000)) throw new UsageError(`--changes-per-second must be a number from 0 to 100000, got "${String(flags['changes-per-second'])}"`)
+  if (!(rate >= 0 && rate <= 100_000)) {
+    throw new UsageError(
+      `--changes-per-second must be a number from 0 to 100000, got "${String(flags['changes-per-second'])}"`)
+  }
 
   const city = await startSimulatedCity({
     dir,
@@ -44,17 +51,21 @@ await runCli(async () => {
   if (rate > 0) city.startChanges({ perSecond: rate })
   const exported = format === undefined
     ? []
-    : await city.exportFiles({ format, dir: (flags['export-dir'] as string | undefined) ?? join(dir ?? '.data/sim', 'export') })
-  const urls = Object.fromEntries(DEPARTMENTS.map(d => [d.id, Object.fromEntries(d.streams.map(s => [s.name, city.departments[d.handle].url + s.path]))]))
+    : await city.exportFiles({ format,
+      dir: (flags['export-dir'] as string | undefined) ?? join(dir ?? '.data/sim', 'export') })
+  const urls = Object.fromEntries(DEPARTMENTS.map(d => [d.id,
+    Object.fromEntries(d.streams.map(s => [s.name, city.departments[d.handle].url + s.path]))]))
   for (const d of DEPARTMENTS) process.stderr.write(`${d.id.padEnd(12)} ${city.departments[d.handle].url}\n`)
-  const baseUrls = Object.fromEntries(DEPARTMENTS.map(d => [d.handle, city.departments[d.handle].url])) as Parameters<typeof hubSourcesConfig>[0]
+  const baseUrls = Object.fromEntries(DEPARTMENTS.map(d => [d.handle,
+    city.departments[d.handle].url])) as Parameters<typeof hubSourcesConfig>[0]
   const configFile = flags['write-config']
   if (typeof configFile === 'string') {
     writeHubConfigFile(configFile, baseUrls)
     process.stderr.write(`hub config   ${configFile} (run: lienthong --config ${configFile})\n`)
   }
   if (flags['print-config'] === true) process.stdout.write(JSON.stringify(hubSourcesConfig(baseUrls), null, 2) + '\n')
-  else process.stdout.write(JSON.stringify({ serving: urls, changesPerSecond: rate, webhook: flags.webhook ?? null, exported }) + '\n')
+  else process.stdout.write(JSON.stringify({ serving: urls, changesPerSecond: rate, webhook: flags.webhook ?? null,
+    exported }) + '\n')
 
   let stopping = false
   const stop = (): void => {

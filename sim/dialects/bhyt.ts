@@ -66,7 +66,8 @@ export function renderBhyt (h: HouseholdTruth, ctx: RenderContext): void {
     }
     const raw = record as unknown as Record<string, unknown>
     if (invalid) {
-      ctx.inject.invalidate(raw, 'bhyt', 'the', 'MA_SO_BHXH', key, { id: 'SO_CCCD', date: 'NGAY_SINH', badDate: y => `${y}-02-31`, required: 'HO_TEN' })
+      ctx.inject.invalidate(raw, 'bhyt', 'the', 'MA_SO_BHXH', key,
+        { id: 'SO_CCCD', date: 'NGAY_SINH', badDate: y => `${y}-02-31`, required: 'HO_TEN' })
     }
     ctx.write('bhyt', 'the', raw)
   }

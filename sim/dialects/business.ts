@@ -42,7 +42,8 @@ export function renderBusiness (h: HouseholdTruth, ctx: RenderContext): void {
       },
       diaChiKinhDoanh: {
         diaChi: b.address,
-        maPhuongXa: invalid ? b.wardCode : ctx.inject.wardCode(owner.permanentAddress, 'business', 'ho-kinh-doanh', key, key)
+        maPhuongXa: invalid ? b.wardCode
+          : ctx.inject.wardCode(owner.permanentAddress, 'business', 'ho-kinh-doanh', key, key)
       },
       maNganh: b.sectorCode,
       nganhNghe: b.sector,
@@ -54,7 +55,8 @@ export function renderBusiness (h: HouseholdTruth, ctx: RenderContext): void {
     }
     const raw = record as unknown as Record<string, unknown>
     if (invalid) {
-      ctx.inject.invalidate(raw, 'business', 'ho-kinh-doanh', 'soGiayChungNhan', key, { id: 'chuHo.soDinhDanh', date: 'ngayDangKy', badDate: y => `31/2/${y}`, required: 'tenHoKinhDoanh' })
+      ctx.inject.invalidate(raw, 'business', 'ho-kinh-doanh', 'soGiayChungNhan', key,
+        { id: 'chuHo.soDinhDanh', date: 'ngayDangKy', badDate: y => `31/2/${y}`, required: 'tenHoKinhDoanh' })
     }
     ctx.write('business', 'ho-kinh-doanh', raw)
   }

@@ -40,7 +40,8 @@ export interface MarriageRecord {
 export const CIVIL_STATUS_CLOCK = { systemStart: '2016-01-01', migration: '2020-07-01T00:00:00.000Z' }
 
 export function civilStatusPerson (p: TruthPerson, ctx: RenderContext): CivilStatusRecord {
-  const times = recordTimes(ctx.style, p.birthDate, CIVIL_STATUS_CLOCK.systemStart, CIVIL_STATUS_CLOCK.migration, ctx.asOf)
+  const times = recordTimes(ctx.style, p.birthDate, CIVIL_STATUS_CLOCK.systemStart, CIVIL_STATUS_CLOCK.migration,
+    ctx.asOf)
   const r: CivilStatusRecord = {
     so_dinh_danh: p.personalId,
     ho_va_ten: upperVi(p.fullName),
@@ -70,7 +71,8 @@ export function renderCivilStatus (h: HouseholdTruth, ctx: RenderContext): void 
     const invalid = ctx.inject.shouldInvalidate()
     const record = civilStatusPerson(p, ctx) as unknown as Record<string, unknown>
     if (invalid) {
-      ctx.inject.invalidate(record, 'civil-status', 'cong-dan', 'so_dinh_danh', p.personalId, { id: 'so_dinh_danh', date: 'ngay_sinh', badDate: y => `3102${y}`, required: 'ho_va_ten' })
+      ctx.inject.invalidate(record, 'civil-status', 'cong-dan', 'so_dinh_danh', p.personalId,
+        { id: 'so_dinh_danh', date: 'ngay_sinh', badDate: y => `3102${y}`, required: 'ho_va_ten' })
     }
     ctx.write('civil-status', 'cong-dan', record)
   }
@@ -83,7 +85,9 @@ export function renderCivilStatus (h: HouseholdTruth, ctx: RenderContext): void 
     const record: Record<string, unknown> = {
       so_dang_ky: m.registrationNo,
       ngay_dang_ky: ddMMyyyy(m.date),
-      noi_dang_ky: invalid ? m.wardCode : ctx.inject.wardCode({ wardCode: m.wardCode, oldWardCode: h.household.address.oldWardCode, line: '' }, 'civil-status', 'ket-hon', m.registrationNo, m.registrationNo),
+      noi_dang_ky: invalid ? m.wardCode : ctx.inject.wardCode({ wardCode: m.wardCode,
+        oldWardCode: h.household.address.oldWardCode, line: '' }, 'civil-status', 'ket-hon', m.registrationNo,
+        m.registrationNo),
       so_dinh_danh_chong: husband.personalId,
       ho_ten_chong: upperVi(husband.fullName),
       so_dinh_danh_vo: wife.personalId,
@@ -92,7 +96,8 @@ export function renderCivilStatus (h: HouseholdTruth, ctx: RenderContext): void 
       ngay_cap_nhat: times.updatedAt
     }
     if (invalid) {
-      ctx.inject.invalidate(record, 'civil-status', 'ket-hon', 'so_dang_ky', m.registrationNo, { id: 'so_dinh_danh_chong', date: 'ngay_dang_ky', badDate: y => `3102${y}`, required: 'ho_ten_vo' })
+      ctx.inject.invalidate(record, 'civil-status', 'ket-hon', 'so_dang_ky', m.registrationNo,
+        { id: 'so_dinh_danh_chong', date: 'ngay_dang_ky', badDate: y => `3102${y}`, required: 'ho_ten_vo' })
     }
     ctx.write('civil-status', 'ket-hon', record)
   }

@@ -27,5 +27,6 @@ export interface SourceClock { systemStart: string, migration: string }
 
 // Update time of a record whose last real change was on `changedOn` (ISO date).
 export function changedAt (style: Random, changedOn: string, asOf: string): string {
-  return randomInstant(style, `${changedOn}T01:00:00Z`, `${changedOn}T11:00:00Z` > asOf ? asOf : `${changedOn}T11:00:00Z`)
+  return randomInstant(style, `${changedOn}T01:00:00Z`,
+    `${changedOn}T11:00:00Z` > asOf ? asOf : `${changedOn}T11:00:00Z`)
 }

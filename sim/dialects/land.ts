@@ -31,13 +31,15 @@ export function renderLand (h: HouseholdTruth, ctx: RenderContext): void {
     const key = parcel.parcelId
     const holders = parcel.holderIds.map(id => byId.get(id) as TruthPerson)
     const invalid = ctx.inject.shouldInvalidate() && !holders.some(p => ctx.inject.hasConflict(p.personalId, 'land'))
-    const times = recordTimes(ctx.style, parcel.certificate.issuedOn, LAND_CLOCK.systemStart, LAND_CLOCK.migration, ctx.asOf)
+    const times = recordTimes(ctx.style, parcel.certificate.issuedOn, LAND_CLOCK.systemStart, LAND_CLOCK.migration,
+      ctx.asOf)
     const record: LandParcelRecord = {
       MaThua: parcel.parcelId,
       MaXaCu: parcel.oldCommuneCode,
       SoTo: parcel.sheet,
       SoThua: parcel.parcel,
-      MaXa: invalid ? parcel.wardCode : ctx.inject.wardCode({ wardCode: parcel.wardCode, oldWardCode: parcel.oldCommuneCode, line: '' }, 'land', 'thua-dat', key, key),
+      MaXa: invalid ? parcel.wardCode : ctx.inject.wardCode({ wardCode: parcel.wardCode,
+        oldWardCode: parcel.oldCommuneCode, line: '' }, 'land', 'thua-dat', key, key),
       DiaChi: parcel.address,
       DienTich: parcel.areaM2,
       MucDich: parcel.purposes.join('+'),
@@ -60,7 +62,8 @@ export function renderLand (h: HouseholdTruth, ctx: RenderContext): void {
     }
     const raw = record as unknown as Record<string, unknown>
     if (invalid) {
-      ctx.inject.invalidate(raw, 'land', 'thua-dat', 'MaThua', key, { id: 'ChuSuDung.0.SoGiayTo', date: 'GiayChungNhan.NgayCap', badDate: y => `31-02-${y}`, required: 'DienTich' })
+      ctx.inject.invalidate(raw, 'land', 'thua-dat', 'MaThua', key,
+        { id: 'ChuSuDung.0.SoGiayTo', date: 'GiayChungNhan.NgayCap', badDate: y => `31-02-${y}`, required: 'DienTich' })
     }
     ctx.write('land', 'thua-dat', raw)
   }

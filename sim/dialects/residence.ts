@@ -42,7 +42,8 @@ export function renderResidence (h: HouseholdTruth, ctx: RenderContext): void {
       relationToHead: p.relationToHead,
       headPersonalId: h.household.headId,
       permanentResidence: {
-        wardCode: invalid ? p.permanentAddress.wardCode : ctx.inject.wardCode(p.permanentAddress, 'residence', 'residents', key, p.personalId),
+        wardCode: invalid ? p.permanentAddress.wardCode
+          : ctx.inject.wardCode(p.permanentAddress, 'residence', 'residents', key, p.personalId),
         addressLine: p.permanentAddress.line,
         since: slashed(since)
       },
@@ -65,7 +66,8 @@ export function renderResidence (h: HouseholdTruth, ctx: RenderContext): void {
     }
     const raw = record as unknown as Record<string, unknown>
     if (invalid) {
-      ctx.inject.invalidate(raw, 'residence', 'residents', 'personalId', p.personalId, { id: 'personalId', date: 'dateOfBirth', badDate: y => `31/02/${y}`, required: 'fullName' })
+      ctx.inject.invalidate(raw, 'residence', 'residents', 'personalId', p.personalId,
+        { id: 'personalId', date: 'dateOfBirth', badDate: y => `31/02/${y}`, required: 'fullName' })
     }
     ctx.write('residence', 'residents', raw)
   }

@@ -9,7 +9,8 @@ import type { Random } from '../random.js'
 import type { SourceRecord, StreamTable } from './record-table.js'
 
 export type ChangeKind = 'birth' | 'move' | 'death' | 'card-renewal' | 'land-transfer'
-export const CHANGE_KINDS: ReadonlyArray<readonly [ChangeKind, number]> = [['birth', 20], ['move', 30], ['death', 10], ['card-renewal', 25], ['land-transfer', 15]]
+export const CHANGE_KINDS: ReadonlyArray<readonly [ChangeKind, number]> = [['birth', 20], ['move', 30], ['death', 10],
+  ['card-renewal', 25], ['land-transfer', 15]]
 
 export interface CityTables {
   people: StreamTable
@@ -53,18 +54,21 @@ export class ChangeMaker {
   private activeResident (accept: (r: SourceRecord, age: number) => boolean): SourceRecord | undefined {
     return this.sample(this.t.residents, r => {
       const born = isoFromSlashed(r.dateOfBirth)
-      return r.status === 'active' && r.deleted !== true && typeof r.personalId === 'string' && r.personalId.length === 12 &&
+      return r.status === 'active' && r.deleted !== true && typeof r.personalId === 'string'
+        && r.personalId.length === 12 &&
         born !== undefined && accept(r, ageAt(born, this.today()))
     })
   }
 
   private cards (): Map<string, string> {
-    this.cardOf ??= new Map(this.t.cards.records().filter(r => typeof r.SO_CCCD === 'string').map(r => [r.SO_CCCD as string, r.MA_SO_BHXH as string]))
+    this.cardOf ??= new Map(this.t.cards.records().filter(r => typeof r.SO_CCCD === 'string')
+      .map(r => [r.SO_CCCD as string, r.MA_SO_BHXH as string]))
     return this.cardOf
   }
 
   private birth (): boolean {
-    const mother = this.activeResident((r, age) => r.gender === 'F' && age >= 18 && age <= 42 && ['01', '02', '08'].includes(r.relationToHead as string))
+    const mother = this.activeResident((r, age) => r.gender === 'F' && age >= 18 && age <= 42
+      && ['01', '02', '08'].includes(r.relationToHead as string))
     if (mother === undefined) return false
     const motherCivil = this.t.people.get(mother.personalId as string)
     const today = this.today()
@@ -131,8 +135,11 @@ export class ChangeMaker {
     if (r === undefined) return false
     const from = (r.permanentResidence as { wardCode: string }).wardCode
     const ward = this.random.pick(places().wards.filter(w => w.unit.code !== from))
-    const line = ward.unit.kind === 'phuong' ? `Số ${this.random.int(1, 399)} Đường ${this.random.pick(['Hùng Vương', 'Trần Phú', 'Mậu Thân', 'Nguyễn Trãi'])}` : 'Ấp Tân Lợi'
-    this.t.residents.update(r.personalId as string, { permanentResidence: { wardCode: ward.unit.code, addressLine: line, since: slashed(this.today()) } })
+    const line = ward.unit.kind === 'phuong'
+      ? `Số ${this.random.int(1, 399)} Đường ${this.random.pick(['Hùng Vương', 'Trần Phú', 'Mậu Thân', 'Nguyễn Trãi'])}`
+      : 'Ấp Tân Lợi'
+    this.t.residents.update(r.personalId as string,
+      { permanentResidence: { wardCode: ward.unit.code, addressLine: line, since: slashed(this.today()) } })
     return true
   }
 
@@ -149,7 +156,8 @@ export class ChangeMaker {
   }
 
   private renewCard (): boolean {
-    const card = this.sample(this.t.cards, r => r.DA_XOA === undefined && typeof r.GT_THE_DEN === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.GT_THE_DEN))
+    const card = this.sample(this.t.cards, r => r.DA_XOA === undefined && typeof r.GT_THE_DEN === 'string'
+      && /^\d{4}-\d{2}-\d{2}$/.test(r.GT_THE_DEN))
     if (card === undefined) return false
     const to = card.GT_THE_DEN as string
     this.t.cards.update(card.MA_SO_BHXH as string, {
@@ -166,7 +174,8 @@ export class ChangeMaker {
     const buyer = this.activeResident((_r, age) => age >= 25)
     if (parcel === undefined || buyer === undefined) return false
     this.t.parcels.update(parcel.MaThua as string, {
-      ChuSuDung: [{ HoTen: buyer.fullName, LoaiGiayTo: 'CCCD', SoGiayTo: buyer.personalId, NamSinh: Number(isoFromSlashed(buyer.dateOfBirth)?.slice(0, 4)) }],
+      ChuSuDung: [{ HoTen: buyer.fullName, LoaiGiayTo: 'CCCD', SoGiayTo: buyer.personalId,
+        NamSinh: Number(isoFromSlashed(buyer.dateOfBirth)?.slice(0, 4)) }],
       GiayChungNhan: {
         ...(parcel.GiayChungNhan as Record<string, unknown>),
         SoPhatHanh: `DA ${pad(this.random.int(0, 99999999), 8)}`,

@@ -78,7 +78,9 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
   const wanted = new Set(options.departments ?? DEPARTMENTS.map(d => d.id))
   const specs = DEPARTMENTS.filter(d => wanted.has(d.id))
   const lastPort = portBase + Math.max(...specs.map(d => d.portOffset))
-  if (!Number.isInteger(portBase) || portBase < 0 || lastPort > 65535) throw new Error(`portBase must be 0 or leave room for every department below 65536, got ${String(portBase)}`)
+  if (!Number.isInteger(portBase) || portBase < 0 || lastPort > 65535) {
+    throw new Error(`portBase must be 0 or leave room for every department below 65536, got ${String(portBase)}`)
+  }
 
   const loaded = new Map<string, SourceRecord[]>()
   let truth: TruthEntry[] | undefined
@@ -89,7 +91,9 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     const manifest = readManifest(options.dir)
     asOf = manifest.options.asOf
     summary = manifest
-    for (const d of specs) for (const s of d.streams) loaded.set(`${d.id}.${s.name}`, await readStreamFile(options.dir, s))
+    for (const d of specs) for (const s of d.streams) {
+      loaded.set(`${d.id}.${s.name}`, await readStreamFile(options.dir, s))
+    }
   } else {
     truth = []
     const into = truth
@@ -106,7 +110,8 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     asOf = summary.options.asOf
     sourceTruth = []
     const sourceInto = sourceTruth
-    renderServedSourceDepartments({ citizens: options.citizens ?? 300, seed, asOf, sourceRates: options.sourceRates }, wanted, (department, stream, record) => {
+    renderServedSourceDepartments({ citizens: options.citizens ?? 300, seed, asOf, sourceRates: options.sourceRates },
+      wanted, (department, stream, record) => {
       const name = `${department}.${stream}`
       const list = loaded.get(name) ?? []
       list.push(record)
@@ -123,7 +128,8 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
   const onTableChange = (c: TableChange): void => {
     if (listeners.size === 0) return
     const occurredAt = String(c.record[c.spec.updatedField])
-    const e: CityEvent = { eventId: `${c.spec.department}.${c.spec.name}:${c.key}:${occurredAt}`, department: c.spec.department, stream: c.spec.name, key: c.key, op: c.op, kind, occurredAt, record: c.record }
+    const e: CityEvent = { eventId: `${c.spec.department}.${c.spec.name}:${c.key}:${occurredAt}`,
+      department: c.spec.department, stream: c.spec.name, key: c.key, op: c.op, kind, occurredAt, record: c.record }
     for (const l of listeners) l(e)
   }
 
@@ -131,7 +137,8 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
   const started: Partial<Departments> = {}
   try {
     for (const d of specs) {
-      const tables = d.streams.map(s => createStreamTable(s, loaded.get(`${d.id}.${s.name}`) ?? [], tick, onTableChange))
+      const tables = d.streams.map(s =>
+        createStreamTable(s, loaded.get(`${d.id}.${s.name}`) ?? [], tick, onTableChange))
       const server = await startDepartmentServer(d.id, tables, host, portBase === 0 ? 0 : portBase + d.portOffset)
       servers.push(server)
       started[(d as DepartmentSpec).handle] = server
@@ -150,7 +157,8 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     cards: table('bhyt', 'the')
   }
   const hasAll = Object.values(changeTables).every(t => t !== undefined)
-  const maker = hasAll ? new ChangeMaker(changeTables as Required<typeof changeTables> as never, seededRandom(seed ^ CHANGE_SALT), () => new Date(clock).toISOString().slice(0, 10)) : undefined
+  const maker = hasAll ? new ChangeMaker(changeTables as Required<typeof changeTables> as never,
+    seededRandom(seed ^ CHANGE_SALT), () => new Date(clock).toISOString().slice(0, 10)) : undefined
   const applyChanges = (n: number, only?: ChangeKind): number => {
     if (maker === undefined) throw new Error('changes need the civil-status, residence, land and bhyt departments')
     let done = 0
@@ -174,7 +182,8 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
       const { department, table: changing } = sourceRandom.pick(sourceTables)
       const key = changing.randomKey(sourceRandom)
       const record = key === undefined ? undefined : changing.get(key)
-      const change = record === undefined ? undefined : liveSourceChange(department, record, new Date(clock).toISOString().slice(0, 10))
+      const change = record === undefined ? undefined
+        : liveSourceChange(department, record, new Date(clock).toISOString().slice(0, 10))
       if (key !== undefined && change !== undefined) {
         kind = 'change'
         try { changing.update(key, change.patch) } finally { kind = 'manual' }
@@ -194,7 +203,9 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     onChange: listener => { listeners.add(listener); return () => { listeners.delete(listener) } },
     applyChanges,
     startChanges: ({ perSecond }) => {
-      if (!(perSecond > 0 && perSecond <= 100_000)) throw new Error(`perSecond must be > 0 and <= 100000, got ${String(perSecond)}`)
+      if (!(perSecond > 0 && perSecond <= 100_000)) {
+        throw new Error(`perSecond must be > 0 and <= 100000, got ${String(perSecond)}`)
+      }
       if (timer !== undefined) clearInterval(timer)
       budget = 0
       timer = setInterval(() => {
@@ -212,11 +223,13 @@ export async function startSimulatedCity (options: SimulatedCityOptions = {}): P
     },
     stopChanges: () => { if (timer !== undefined) clearInterval(timer); timer = undefined },
     pushTo: webhook => {
-      const pusher = createWebhookPusher(webhook, listener => { listeners.add(listener); return () => { listeners.delete(listener) } })
+      const pusher = createWebhookPusher(webhook,
+        listener => { listeners.add(listener); return () => { listeners.delete(listener) } })
       pushers.add(pusher)
       return pusher
     },
-    exportFiles: async ({ format, dir }) => await exportTables(servers.flatMap(s => Object.values(s.streams)), format, dir),
+    exportFiles: async ({ format, dir }) =>
+      await exportTables(servers.flatMap(s => Object.values(s.streams)), format, dir),
     close: async () => {
       if (timer !== undefined) clearInterval(timer)
       await Promise.allSettled([...pushers].map(async p => await p.stop()))

@@ -24,7 +24,8 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body))
 }
 
-export async function startDepartmentServer (id: DepartmentId, streams: readonly StreamTable[], host: string, port: number): Promise<DepartmentServer> {
+export async function startDepartmentServer (id: DepartmentId, streams: readonly StreamTable[], host: string,
+  port: number): Promise<DepartmentServer> {
   const byPath = new Map(streams.map(s => [s.spec.path, s]))
   const faults = new FaultSwitch()
   let requests = 0
@@ -34,11 +35,17 @@ export async function startDepartmentServer (id: DepartmentId, streams: readonly
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (req.method === 'GET' && url.pathname === '/health') { json(res, 200, { status: 'ok', department: id }); return }
     const table = byPath.get(url.pathname)
-    if (req.method !== 'GET' || table === undefined) { json(res, 404, { error: 'not found', path: url.pathname }); return }
+    if (req.method !== 'GET' || table === undefined) {
+      json(res, 404, { error: 'not found', path: url.pathname })
+      return
+    }
     const sizeParam = table.spec.pageSizeParam
     const raw = url.searchParams.get(sizeParam)
     const size = raw === null ? DEFAULT_PAGE_SIZE : Number(raw)
-    if (!Number.isInteger(size) || size < 1) { json(res, 400, { error: `${sizeParam} must be a whole number >= 1`, got: raw }); return }
+    if (!Number.isInteger(size) || size < 1) {
+      json(res, 400, { error: `${sizeParam} must be a whole number >= 1`, got: raw })
+      return
+    }
     const page = table.page({
       updatedSince: url.searchParams.get('updatedSince') ?? '',
       afterKey: url.searchParams.get('afterKey') ?? ''
@@ -51,13 +58,16 @@ export async function startDepartmentServer (id: DepartmentId, streams: readonly
     const fault = faults.take()
     switch (fault.kind) {
       case '500': json(res, 500, { error: 'internal error (simulated)' }); return
-      case '429': json(res, 429, { error: 'too many requests (simulated)' }, { 'retry-after': String(fault.retryAfterSeconds ?? 1) }); return
+      case '429': json(res, 429, { error: 'too many requests (simulated)' },
+        { 'retry-after': String(fault.retryAfterSeconds ?? 1) }); return
       case 'garbage':
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('<html><body>Hệ thống đang bảo trì</body></html>{"data":[')
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          .end('<html><body>Hệ thống đang bảo trì</body></html>{"data":[')
         return
       case 'reset': req.socket.destroy(); return
       case 'slow': {
-        const timer = setTimeout(() => { timers.delete(timer); if (!res.destroyed) serve(req, res) }, fault.delayMs ?? 2000)
+        const timer = setTimeout(() => { timers.delete(timer); if (!res.destroyed) serve(req, res) },
+          fault.delayMs ?? 2000)
         timers.add(timer)
         return
       }

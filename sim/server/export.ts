@@ -8,7 +8,8 @@ import type { StreamTable, SourceRecord } from './record-table.js'
 
 export type ExportFormat = 'csv' | 'ndjson'
 
-export function flatten (record: SourceRecord, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {
+export function flatten (record: SourceRecord, prefix = '',
+  into: Record<string, unknown> = {}): Record<string, unknown> {
   for (const [k, v] of Object.entries(record)) {
     const name = prefix === '' ? k : `${prefix}.${k}`
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v as SourceRecord, name, into)
@@ -29,7 +30,8 @@ async function * readLines (path: string): AsyncGenerator<SourceRecord> {
 }
 
 // Two passes over records: the first finds the columns, the second writes the rows.
-async function writeCsv (path: string, pass: () => AsyncIterable<SourceRecord> | Iterable<SourceRecord>): Promise<void> {
+async function writeCsv (path: string,
+  pass: () => AsyncIterable<SourceRecord> | Iterable<SourceRecord>): Promise<void> {
   const columns = new Map<string, true>()
   for await (const r of pass()) for (const k of Object.keys(flatten(r))) columns.set(k, true)
   const names = [...columns.keys()]
@@ -66,11 +68,14 @@ export async function exportDirectory (dir: string, format: ExportFormat, outDir
 }
 
 // The current state of running tables (after any simulated changes), in key order.
-export async function exportTables (tables: readonly StreamTable[], format: ExportFormat, outDir: string): Promise<string[]> {
+export async function exportTables (tables: readonly StreamTable[], format: ExportFormat,
+  outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true })
   const written: string[] = []
   for (const t of tables) {
-    const records = t.records().sort((a, b) => String(a[t.spec.updatedField]).localeCompare(String(b[t.spec.updatedField])) || String(a[t.spec.keyField]).localeCompare(String(b[t.spec.keyField])))
+    const records = t.records().sort((a, b) =>
+      String(a[t.spec.updatedField]).localeCompare(String(b[t.spec.updatedField]))
+      || String(a[t.spec.keyField]).localeCompare(String(b[t.spec.keyField])))
     const target = join(outDir, `${t.spec.department}.${t.spec.name}.${format}`)
     if (format === 'csv') await writeCsv(target, () => records)
     else writeFileSync(target, records.map(r => JSON.stringify(r) + '\n').join(''))

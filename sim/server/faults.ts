@@ -16,7 +16,9 @@ export function checkFault (f: Fault): Fault {
   if (!KINDS.includes(f.kind)) throw new Error(`fault kind must be one of ${KINDS.join(', ')}, got ${String(f.kind)}`)
   for (const name of ['times', 'retryAfterSeconds', 'delayMs'] as const) {
     const v = f[name]
-    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new Error(`fault ${name} must be a whole number >= 0, got ${String(v)}`)
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
+      throw new Error(`fault ${name} must be a whole number >= 0, got ${String(v)}`)
+    }
   }
   return { ...f }
 }

@@ -8,7 +8,9 @@ import type { SourceRecord } from './record-table.js'
 
 export function readManifest (dir: string): CityManifest {
   const path = join(dir, MANIFEST_FILE)
-  if (!existsSync(path)) throw new Error(`${dir} is not a generated city: ${MANIFEST_FILE} is missing (run npm run sim:generate first)`)
+  if (!existsSync(path)) {
+    throw new Error(`${dir} is not a generated city: ${MANIFEST_FILE} is missing (run npm run sim:generate first)`)
+  }
   return JSON.parse(readFileSync(path, 'utf8')) as CityManifest
 }
 
@@ -21,7 +23,9 @@ export async function readStreamFile (dir: string, spec: StreamSpec): Promise<So
   for await (const line of rl) {
     n++
     if (line.trim() === '') continue
-    try { records.push(JSON.parse(line) as SourceRecord) } catch (err) { throw new Error(`${path}:${n}: not JSON (${(err as Error).message})`) }
+    try { records.push(JSON.parse(line) as SourceRecord) } catch (err) {
+      throw new Error(`${path}:${n}: not JSON (${(err as Error).message})`)
+    }
   }
   return records
 }

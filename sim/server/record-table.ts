@@ -24,7 +24,8 @@ export interface StreamTable<R extends SourceRecord = SourceRecord> {
   randomKey: (random: Random) => string | undefined
 }
 
-const before = (a: Version<unknown>, updated: string, key: string): boolean => a.updated < updated || (a.updated === updated && a.key <= key)
+const before = (a: Version<unknown>, updated: string, key: string): boolean => a.updated < updated
+  || (a.updated === updated && a.key <= key)
 
 export function createStreamTable<R extends SourceRecord> (
   spec: StreamSpec,
@@ -40,7 +41,8 @@ export function createStreamTable<R extends SourceRecord> (
     if (!current.has(v.key)) keys.push(v.key)
     current.set(v.key, v)
   }
-  versions = [...current.values()].sort((a, b) => a.updated < b.updated ? -1 : a.updated > b.updated ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  versions = [...current.values()].sort((a, b) => a.updated < b.updated ? -1 : a.updated > b.updated ? 1 : a.key < b.key
+    ? -1 : a.key > b.key ? 1 : 0)
   let stale = 0
 
   const put = (key: string, record: R, op: ChangeOp): R => {
@@ -67,16 +69,20 @@ export function createStreamTable<R extends SourceRecord> (
     size: () => current.size,
     records: () => [...current.values()].map(v => v.record),
     get: key => current.get(key)?.record,
-    update: (key, patch) => put(key, { ...mustGet(key), ...patch, [spec.keyField]: key, [spec.updatedField]: tick() }, 'u'),
+    update: (key, patch) =>
+      put(key, { ...mustGet(key), ...patch, [spec.keyField]: key, [spec.updatedField]: tick() }, 'u'),
     add: record => {
       const key = String(record[spec.keyField])
-      if (key === '' || key === 'undefined') throw new Error(`record for ${spec.department}/${spec.name} has no ${spec.keyField}`)
+      if (key === '' || key === 'undefined') {
+        throw new Error(`record for ${spec.department}/${spec.name} has no ${spec.keyField}`)
+      }
       const t = tick()
       const existed = current.has(key)
       const created = spec.createdField !== undefined && !existed ? { [spec.createdField]: t } : {}
       return put(key, { ...record, ...created, [spec.updatedField]: t }, existed ? 'u' : 'c')
     },
-    remove: key => put(key, { ...mustGet(key), [spec.deletedField]: spec.deletedValue, [spec.updatedField]: tick() }, 'd'),
+    remove: key =>
+      put(key, { ...mustGet(key), [spec.deletedField]: spec.deletedValue, [spec.updatedField]: tick() }, 'd'),
     page: ({ updatedSince = '', afterKey = '' }, limit) => {
       // First version strictly after the cursor.
       let lo = 0
@@ -94,7 +100,8 @@ export function createStreamTable<R extends SourceRecord> (
         data.push(v.record)
         last = v
       }
-      return { data, next: data.length === limit && last !== undefined ? { updatedSince: last.updated, afterKey: last.key } : null }
+      return { data,
+        next: data.length === limit && last !== undefined ? { updatedSince: last.updated, afterKey: last.key } : null }
     },
     randomKey: random => keys.length === 0 ? undefined : keys[random.int(0, keys.length - 1)]
   }

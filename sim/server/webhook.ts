@@ -42,8 +42,10 @@ const MAX_RETRY_AFTER_MS = 10_000
 const MAX_DEAD_LETTERS = 100
 const sleep = async (ms: number): Promise<void> => await new Promise(resolve => setTimeout(resolve, ms))
 
-export function createWebhookPusher (options: WebhookOptions, subscribe: (listener: (e: CityEvent) => void) => () => void): WebhookPusher {
-  const { url, batchSize = 100, flushIntervalMs = 200, timeoutMs = 5000, maxAttempts = 5, backoffMs = 200, maxQueue = 100_000 } = options
+export function createWebhookPusher (options: WebhookOptions,
+  subscribe: (listener: (e: CityEvent) => void) => () => void): WebhookPusher {
+  const { url, batchSize = 100, flushIntervalMs = 200, timeoutMs = 5000, maxAttempts = 5, backoffMs = 200,
+    maxQueue = 100_000 } = options
   if (!/^https?:\/\//.test(url)) throw new Error(`webhook url must be http(s), got "${url}"`)
   if (!(maxAttempts >= 1 && maxAttempts <= 20)) throw new Error(`webhook maxAttempts must be 1-20, got ${maxAttempts}`)
   const only = options.departments === undefined ? undefined : new Set(options.departments)
@@ -96,7 +98,8 @@ export function createWebhookPusher (options: WebhookOptions, subscribe: (listen
 
   const pump = (): void => {
     if (sending !== undefined || queue.length === 0 || stopped) return
-    sending = (async () => { while (queue.length > 0 && !stopped) await sendOne() })().finally(() => { sending = undefined })
+    sending = (async () => { while (queue.length > 0 && !stopped) await sendOne() })()
+      .finally(() => { sending = undefined })
   }
   const timer = setInterval(pump, flushIntervalMs)
   timer.unref()
@@ -109,7 +112,9 @@ export function createWebhookPusher (options: WebhookOptions, subscribe: (listen
     flush: async (flushTimeoutMs = 30_000) => {
       const deadline = Date.now() + flushTimeoutMs
       while (queue.length > 0 || sending !== undefined) {
-        if (Date.now() > deadline) throw new Error(`webhook flush timed out after ${flushTimeoutMs} ms with ${queue.length} events pending`)
+        if (Date.now() > deadline) {
+          throw new Error(`webhook flush timed out after ${flushTimeoutMs} ms with ${queue.length} events pending`)
+        }
         pump()
         await (sending ?? sleep(10))
       }

@@ -24,7 +24,9 @@ const nextMonthStart = (iso: string): string => monthStart(addDays(`${iso.slice(
 export function renderBeneficiaries (h: HouseholdTruth, index: number, ctx: SourceContext): void {
   for (const [k, p] of h.persons.entries()) {
     const category = categoryOf(p, ctx)
-    if (category !== undefined) renderOne(h, p, category, `HS${h.household.address.wardCode}-${String(index).padStart(6, '0')}${k}`, ctx)
+    if (category !== undefined) {
+      renderOne(h, p, category, `HS${h.household.address.wardCode}-${String(index).padStart(6, '0')}${k}`, ctx)
+    }
   }
 }
 
@@ -41,12 +43,14 @@ function renderOne (h: HouseholdTruth, p: TruthPerson, category: Category, key: 
   const merit = category === 'war-invalid'
   const from = merit
     ? randomDate(ctx.style, `${Math.max(yearOf(p.birthDate) + 20, 1976)}-01-01`, '1999-12-31')
-    : category === 'elderly-80-plus' ? nextMonthStart(addYears(p.birthDate, 80)) : randomDate(ctx.style, '2015-01-01', ctx.today)
+    : category === 'elderly-80-plus' ? nextMonthStart(addYears(p.birthDate, 80))
+      : randomDate(ctx.style, '2015-01-01', ctx.today)
   const allowanceFrom = from < '2015-01-01' && !merit ? '2015-01-01' : monthStart(from)
   const decisionDate = addDays(allowanceFrom, -ctx.style.int(5, 25))
   const decisionNumber = `${ctx.style.int(10, 2999)}/QĐ-${merit ? 'SLĐTBXH' : 'UBND'}`
   const rate = merit ? ctx.style.int(21, 81) : undefined
-  const amount = merit ? 1_000 * Math.round(2_789 * (rate as number) / 100 * 2) : category === 'severe-disability' ? STANDARD * 2 : STANDARD * 3 / 2
+  const amount = merit ? 1_000 * Math.round(2_789 * (rate as number) / 100 * 2) : category === 'severe-disability'
+    ? STANDARD * 2 : STANDARD * 3 / 2
   // A file opened after its holder's death would be a different kind of error; the city has none.
   if (p.deathDate !== undefined && p.deathDate < allowanceFrom) return
   const died = p.deathDate !== undefined
@@ -54,9 +58,11 @@ function renderOne (h: HouseholdTruth, p: TruthPerson, category: Category, key: 
   const endedTo = died ? addDays(nextMonthStart(p.deathDate as string), -1) : undefined
   if (unreported) {
     ctx.truth({
-      type: 'source-conflict', department: 'chinh-sach', key, entity: 'social-beneficiary', entityKey: key, field: 'status',
+      type: 'source-conflict', department: 'chinh-sach', key, entity: 'social-beneficiary', entityKey: key,
+      field: 'status',
       values: { 'ho-tich': `died ${p.deathDate as string}`, 'chinh-sach': 'active' }, winner: 'ho-tich',
-      explanation: 'the death was registered in civil status but never reported to social affairs: the allowance must end (and a funeral allowance be considered)'
+      explanation: 'the death was registered in civil status but never reported to social affairs: ' +
+        'the allowance must end (and a funeral allowance be considered)'
     })
   }
   const ref = ctx.personRef(key, p.personalId, p.legacyId)

@@ -1,7 +1,8 @@
 // The change stream of the issue-19 departments: after the snapshot, each department keeps working
 // on its records: a pupil changes school, a licence loses points, a job centre ends a benefit early,
-// social affairs finally hears of a death, the permit office inspects a building site. Each change is a later version of a snapshot record, in the
-// department's dialect, with an update time after the snapshot; deterministic by seed.
+// social affairs finally hears of a death, the permit office inspects a building site. Each change is
+// a later version of a snapshot record, in the department's dialect, with an update time after the
+// snapshot; deterministic by seed.
 import { mixSeed, seededRandom } from '../random.js'
 import { ddMMyyyy, loose, slashed } from '../dialects/format.js'
 import { sourceStream, type SourceDepartmentId } from './departments.js'
@@ -34,7 +35,8 @@ const CHANGES: Partial<Record<SourceDepartmentId, Change>> = {
   // written with a decimal comma like the snapshot.
   'noi-vu': r => {
     const step = r.bac_luong
-    if (r.trang_thai !== 'dang_cong_tac' || typeof step !== 'number' || step >= 16 || typeof r.he_so_luong !== 'string') return undefined
+    if (r.trang_thai !== 'dang_cong_tac' || typeof step !== 'number' || step >= 16
+      || typeof r.he_so_luong !== 'string') return undefined
     const coefficient = Math.round((Number(r.he_so_luong.replace(',', '.')) + 0.33) * 100) / 100
     if (!(coefficient <= 10)) return undefined
     r.bac_luong = step + 1
@@ -56,22 +58,26 @@ const CHANGES: Partial<Record<SourceDepartmentId, Change>> = {
   }
 }
 
-export function sourceChanges (snapshot: Snapshot, truth: readonly SourceTruthEntry[], o: { seed: number, asOf: string, count: number }): SourceTruthChange[] {
+export function sourceChanges (snapshot: Snapshot, truth: readonly SourceTruthEntry[],
+  o: { seed: number, asOf: string, count: number }): SourceTruthChange[] {
   const random = seededRandom(mixSeed(o.seed, 0x5EC0DE))
   const out: SourceTruthChange[] = []
   let at = Date.parse(o.asOf)
   const latest = new Map<string, Record<string, unknown>>()
   // Deaths social affairs was never told of are reported first: that is the signal being resolved.
-  const unreported = truth.filter(e => e.type === 'source-conflict' && e.department === 'chinh-sach' && e.field === 'status')
+  const unreported = truth.filter(e => e.type === 'source-conflict' && e.department === 'chinh-sach'
+    && e.field === 'status')
   for (const c of unreported) {
     if (out.length >= o.count || c.type !== 'source-conflict') break
     const r = snapshot.get('chinh-sach')?.find(x => x.SoHoSo === c.key)
     const died = /^died (\d{4}-\d{2}-\d{2})$/.exec(c.values['ho-tich'] ?? '')
     if (r === undefined || died === null) continue
     at += random.int(60, 6 * 3600) * 1000
-    const next = { ...r, TrangThai: 'Thôi hưởng', LyDoThoiHuong: 'Chết', HuongDenNgay: ddMMyyyy(died[1] as string), NgayCapNhat: new Date(at).toISOString() }
+    const next = { ...r, TrangThai: 'Thôi hưởng', LyDoThoiHuong: 'Chết', HuongDenNgay: ddMMyyyy(died[1] as string),
+      NgayCapNhat: new Date(at).toISOString() }
     latest.set(`chinh-sach|${c.key}`, next)
-    out.push({ type: 'source-change', department: 'chinh-sach', key: c.key, at: next.NgayCapNhat, what: 'death reported late: allowance ended', record: next })
+    out.push({ type: 'source-change', department: 'chinh-sach', key: c.key, at: next.NgayCapNhat,
+      what: 'death reported late: allowance ended', record: next })
   }
   const departments = [...snapshot.keys()].filter(d => CHANGES[d] !== undefined)
   for (let tries = 0; out.length < o.count && tries < o.count * 20 && departments.length > 0; tries++) {
@@ -88,7 +94,8 @@ export function sourceChanges (snapshot: Snapshot, truth: readonly SourceTruthEn
     at += random.int(60, 6 * 3600) * 1000
     next[spec.updatedField] = new Date(at).toISOString()
     latest.set(`${department}|${String(next[spec.keyField])}`, next)
-    out.push({ type: 'source-change', department, key: String(next[spec.keyField]), at: next[spec.updatedField] as string, what, record: next })
+    out.push({ type: 'source-change', department, key: String(next[spec.keyField]),
+      at: next[spec.updatedField] as string, what, record: next })
   }
   return out
 }
@@ -101,7 +108,8 @@ export const changesLive = (department: SourceDepartmentId): boolean => CHANGES[
  * fields that change, or undefined when this record has nothing left to change (a licence with no
  * points). The record itself is not touched.
  */
-export function liveSourceChange (department: SourceDepartmentId, record: Readonly<Record<string, unknown>>, day: string): { patch: Record<string, unknown>, what: string } | undefined {
+export function liveSourceChange (department: SourceDepartmentId, record: Readonly<Record<string, unknown>>,
+  day: string): { patch: Record<string, unknown>, what: string } | undefined {
   const change = CHANGES[department]
   if (change === undefined) return undefined
   const next = { ...record }

@@ -10,10 +10,14 @@ import { changedAt } from '../dialects/format.js'
 import type { SourceContext } from './context.js'
 
 const POSTS = [
-  { category: 'civil-servant', code: 'CC', rank: { code: '01.003', name: 'Chuyên viên' }, unit: (w: string) => `UBND ${w}`, position: 'Công chức Văn phòng - Thống kê' },
-  { category: 'civil-servant', code: 'CC', rank: { code: '01.002', name: 'Chuyên viên chính' }, unit: (w: string) => `UBND ${w}`, position: 'Trưởng phòng Kinh tế' },
-  { category: 'public-employee', code: 'VC', rank: { code: 'V.07.03.29', name: 'Giáo viên tiểu học hạng III' }, unit: (w: string) => `Trường Tiểu học ${w}`, position: undefined },
-  { category: 'public-employee', code: 'VC', rank: { code: 'V.08.05.13', name: 'Điều dưỡng hạng IV' }, unit: (w: string) => `Trạm Y tế ${w}`, position: undefined },
+  { category: 'civil-servant', code: 'CC', rank: { code: '01.003', name: 'Chuyên viên' },
+    unit: (w: string) => `UBND ${w}`, position: 'Công chức Văn phòng - Thống kê' },
+  { category: 'civil-servant', code: 'CC', rank: { code: '01.002', name: 'Chuyên viên chính' },
+    unit: (w: string) => `UBND ${w}`, position: 'Trưởng phòng Kinh tế' },
+  { category: 'public-employee', code: 'VC', rank: { code: 'V.07.03.29', name: 'Giáo viên tiểu học hạng III' },
+    unit: (w: string) => `Trường Tiểu học ${w}`, position: undefined },
+  { category: 'public-employee', code: 'VC', rank: { code: 'V.08.05.13', name: 'Điều dưỡng hạng IV' },
+    unit: (w: string) => `Trạm Y tế ${w}`, position: undefined },
   { category: 'cadre', code: 'CB', rank: undefined, unit: (w: string) => `UBND ${w}`, position: 'Phó Chủ tịch UBND' }
 ] as const
 
@@ -55,7 +59,8 @@ function renderOne (p: TruthPerson, ward: string, key: string, ctx: SourceContex
     loai: post.code,
     don_vi: post.unit(ward),
     ...(post.position === undefined ? {} : { chuc_vu: post.position }),
-    ...(post.rank === undefined ? {} : { ma_ngach: post.rank.code, ten_ngach: post.rank.name, bac_luong: step, he_so_luong: String(coefficient).replace('.', ',') }),
+    ...(post.rank === undefined ? {} : { ma_ngach: post.rank.code, ten_ngach: post.rank.name, bac_luong: step,
+      he_so_luong: String(coefficient).replace('.', ',') }),
     ngay_tuyen_dung: recruitedOn,
     trang_thai: 'dang_cong_tac',
     ngay_cap_nhat: changedAt(ctx.style, recruitedOn, ctx.asOf),

@@ -19,7 +19,8 @@ export interface SourceRates {
   unreportedDeath: number
 }
 
-export const DEFAULT_SOURCE_RATES: SourceRates = { invalid: 0.01, conflict: 0.03, legacyId: 0.1, oldWard: 0.15, unreportedDeath: 0.4 }
+export const DEFAULT_SOURCE_RATES: SourceRates = { invalid: 0.01, conflict: 0.03, legacyId: 0.1, oldWard: 0.15,
+  unreportedDeath: 0.4 }
 
 export interface SourceSink {
   record: (department: SourceDepartmentId, stream: string, record: Record<string, unknown>) => void
@@ -39,12 +40,15 @@ export class SourceContext {
 
   get today (): string { return this.asOf.slice(0, 10) }
 
-  write (record: Record<string, unknown>): void { this.sink.record(this.department, sourceStream(this.department).name, record) }
+  write (record: Record<string, unknown>): void {
+    this.sink.record(this.department, sourceStream(this.department).name, record)
+  }
 
   truth (entry: SourceTruthEntry): void { this.sink.truth(entry) }
 
   canonical (key: string, record: Record<string, unknown>): void {
-    this.sink.truth({ type: 'source-record', department: this.department, entity: sourceStream(this.department).entity, key, record })
+    this.sink.truth({ type: 'source-record', department: this.department, entity: sourceStream(this.department).entity,
+      key, record })
   }
 
   chance (p: number): boolean { return this.inject.chance(p) }
@@ -58,21 +62,24 @@ export class SourceContext {
   // The id this record names a person by: sometimes only the old CMND, recorded as a variant.
   personRef (key: string, personalId: string, legacyId: string | undefined): { id: string, legacy: boolean } {
     if (legacyId === undefined || !this.inject.chance(this.rates.legacyId)) return { id: personalId, legacy: false }
-    this.truth({ type: 'source-variant', kind: 'legacy-id', department: this.department, key, written: legacyId, canonical: personalId })
+    this.truth({ type: 'source-variant', kind: 'legacy-id', department: this.department, key, written: legacyId,
+      canonical: personalId })
     return { id: legacyId, legacy: true }
   }
 
   // The ward code as this department writes it: sometimes still the pre-2025 one.
   wardCode (key: string, address: Address): string {
     if (address.oldWardCode === address.wardCode || !this.inject.chance(this.rates.oldWard)) return address.wardCode
-    this.truth({ type: 'source-variant', kind: 'old-ward', department: this.department, key, written: address.oldWardCode, canonical: address.wardCode })
+    this.truth({ type: 'source-variant', kind: 'old-ward', department: this.department, key,
+      written: address.oldWardCode, canonical: address.wardCode })
     return address.oldWardCode
   }
 
   shouldInvalidate (): boolean { return this.inject.chance(this.rates.invalid) }
 
   // Breaks one field of a rendered record and records how.
-  invalidate (record: Record<string, unknown>, key: string, choices: ReadonlyArray<readonly [SourceInvalidReason, string, (r: Record<string, unknown>) => void]>): void {
+  invalidate (record: Record<string, unknown>, key: string,
+    choices: ReadonlyArray<readonly [SourceInvalidReason, string, (r: Record<string, unknown>) => void]>): void {
     const [reason, field, breakIt] = this.inject.pick(choices)
     breakIt(record)
     this.truth({ type: 'source-invalid', department: this.department, key, field, reason })

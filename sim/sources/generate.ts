@@ -41,7 +41,8 @@ export const CITY_WIDE_RENDERERS: ReadonlyArray<readonly [SourceDepartmentId, (c
 
 export interface SourceCityOptions extends CityOptions { sourceRates?: Partial<SourceRates> }
 
-export interface SourceGenerationSummary { households: number, records: Record<string, number>, truth: Record<string, number> }
+export interface SourceGenerationSummary { households: number, records: Record<string, number>,
+  truth: Record<string, number> }
 
 export function generateSourceDepartments (options: SourceCityOptions, sink: SourceSink): SourceGenerationSummary {
   const o = resolveCityOptions(options)
@@ -59,12 +60,14 @@ export function generateSourceDepartments (options: SourceCityOptions, sink: Sou
   // changing a rate never moves another's draws.
   const contextFor = (department: SourceDepartmentId, n: number): SourceContext => {
     const salt = stringSeed(department)
-    return new SourceContext(department, seededRandom(mixSeed(o.seed ^ salt, n)), seededRandom(mixSeed(o.seed ^ salt ^ 0xA5A5A5A5, n)), rates, o.asOf, counting)
+    return new SourceContext(department, seededRandom(mixSeed(o.seed ^ salt, n)),
+      seededRandom(mixSeed(o.seed ^ salt ^ 0xA5A5A5A5, n)), rates, o.asOf, counting)
   }
   let made = 0
   let index = 0
   while (made < o.citizens) {
-    const h = buildHousehold({ random: seededRandom(mixSeed(o.seed, index)), ids, asOf: o.asOf, maxMembers: o.citizens - made })
+    const h =
+      buildHousehold({ random: seededRandom(mixSeed(o.seed, index)), ids, asOf: o.asOf, maxMembers: o.citizens - made })
     for (const [department, render] of RENDERERS) render(h, index, contextFor(department, index), memory)
     memory.remember(h, o.asOf.slice(0, 10))
     made += h.persons.length

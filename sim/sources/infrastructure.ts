@@ -18,8 +18,10 @@ export const ASSET_LABEL = {
   hydrant: ['water-supply', 'Trụ cứu hỏa']
 } as const
 type AssetType = keyof typeof ASSET_LABEL
-export const CONDITION_LABEL = { good: 'Tốt', fair: 'Trung bình', poor: 'Xuống cấp', 'out-of-service': 'Ngưng hoạt động' } as const
-export const NETWORK_LABEL = { road: 'Giao thông', drainage: 'Thoát nước', lighting: 'Chiếu sáng', 'water-supply': 'Cấp nước' } as const
+export const CONDITION_LABEL = { good: 'Tốt', fair: 'Trung bình', poor: 'Xuống cấp',
+  'out-of-service': 'Ngưng hoạt động' } as const
+export const NETWORK_LABEL = { road: 'Giao thông', drainage: 'Thoát nước', lighting: 'Chiếu sáng',
+  'water-supply': 'Cấp nước' } as const
 const NETWORK_PREFIX = { road: 'GT', drainage: 'TN', lighting: 'CS', 'water-supply': 'CN' } as const
 const LINES: readonly AssetType[] = ['road-segment', 'drain-pipe', 'water-main']
 
@@ -44,17 +46,20 @@ export function renderInfrastructure (ctx: SourceContext): void {
       const assetType = ctx.style.pick(Object.keys(ASSET_LABEL) as AssetType[])
       const [network, label] = ASSET_LABEL[assetType]
       const key = `${NETWORK_PREFIX[network]}-${ward.unit.code}-${String(n + 1).padStart(6, '0')}`
-      const start: Position = [round(lon + ctx.style.int(-200, 200) / 10000), round(lat + ctx.style.int(-200, 200) / 10000)]
+      const start: Position = [round(lon + ctx.style.int(-200, 200) / 10000),
+        round(lat + ctx.style.int(-200, 200) / 10000)]
       const line = LINES.includes(assetType)
       const coordinates: Position | Position[] = line
         ? [start, [round(start[0] + ctx.style.int(5, 40) / 10000), round(start[1] + ctx.style.int(-20, 20) / 10000)]]
         : start
       const geometry = { type: line ? 'LineString' as const : 'Point' as const, coordinates }
-      const condition = ctx.style.weighted<keyof typeof CONDITION_LABEL>([['good', 50], ['fair', 30], ['poor', 15], ['out-of-service', 5]])
+      const condition = ctx.style.weighted<keyof typeof CONDITION_LABEL>([['good', 50], ['fair', 30], ['poor', 15],
+        ['out-of-service', 5]])
       const builtYear = ctx.style.int(1995, 2024)
       const inspected = randomDate(ctx.style, '2023-01-01', ctx.today)
       const lengthM = line ? Math.round(ctx.style.int(500, 40000) / 10) / 10 : undefined
-      const diameterMm = assetType === 'drain-pipe' || assetType === 'water-main' ? ctx.style.pick([110, 160, 300, 600, 800, 1000]) : undefined
+      const diameterMm = assetType === 'drain-pipe' || assetType === 'water-main'
+        ? ctx.style.pick([110, 160, 300, 600, 800, 1000]) : undefined
       const oldWard = ctx.style.pick(ward.oldCodes)
       const record: Record<string, unknown> = {
         MA_TS: key,
@@ -72,7 +77,8 @@ export function renderInfrastructure (ctx: SourceContext): void {
       }
       if (ctx.shouldInvalidate()) {
         // A layer digitised with the axes swapped puts the city in the Indian Ocean's latitude 105.
-        const swapped = (line ? coordinates as Position[] : [coordinates as Position]).map(([x, y]) => [y, x] as Position)
+        const swapped = (line ? coordinates as Position[]
+          : [coordinates as Position]).map(([x, y]) => [y, x] as Position)
         ctx.invalidate(record, key, [
           ['out-of-range', 'GEOM', r => { r.GEOM = wkt(geometry.type, line ? swapped : swapped[0] as Position) }],
           ['unknown-code', 'LOAI_TS', r => { r.LOAI_TS = 'Cây xanh' }],

@@ -11,7 +11,8 @@ import { changedAt, slashed } from '../dialects/format.js'
 import type { SourceContext } from './context.js'
 
 const comma = (n: number): string => String(n).replace('.', ',')
-const RESULT_WORD = { compliant: 'Đúng giấy phép', violation: 'Sai giấy phép', 'work-suspended': 'Đình chỉ thi công' } as const
+const RESULT_WORD = { compliant: 'Đúng giấy phép', violation: 'Sai giấy phép',
+  'work-suspended': 'Đình chỉ thi công' } as const
 type Result = keyof typeof RESULT_WORD
 
 export function renderPermits (h: HouseholdTruth, index: number, ctx: SourceContext): void {
@@ -19,33 +20,39 @@ export function renderPermits (h: HouseholdTruth, index: number, ctx: SourceCont
   for (const [j, parcel] of h.parcels.entries()) {
     const residential = parcel.purposes.some(p => p === 'ODT' || p === 'ONT')
     if (!residential || !ctx.style.chance(0.15)) continue
-    const owners = parcel.holderIds.map(id => byId.get(id)).filter((p): p is TruthPerson => p !== undefined && p.deathDate === undefined)
+    const owners = parcel.holderIds.map(id => byId.get(id))
+      .filter((p): p is TruthPerson => p !== undefined && p.deathDate === undefined)
     if (owners.length === 0) continue
     renderOne(h, parcel, owners, index * 8 + j, ctx)
   }
 }
 
-function renderOne (h: HouseholdTruth, parcel: TruthParcel, owners: TruthPerson[], serial: number, ctx: SourceContext): void {
+function renderOne (h: HouseholdTruth, parcel: TruthParcel, owners: TruthPerson[], serial: number,
+  ctx: SourceContext): void {
   const date = randomDate(ctx.style, '2016-01-01', addDays(ctx.today, -30))
   // Unique up to 10^7 permits a year: keys of a large city must not collide.
   const number = `${1 + serial % 9_999_999}/GPXD`
   const key = `${number}-${yearOf(date)}`
   const unit = places().byCode.get(parcel.wardCode)?.unit
-  const issuer = unit === undefined ? 'Sở Xây dựng thành phố Cần Thơ' : `UBND ${unit.kind === 'phuong' ? 'phường' : 'xã'} ${unit.name}`
+  const issuer = unit === undefined ? 'Sở Xây dựng thành phố Cần Thơ'
+    : `UBND ${unit.kind === 'phuong' ? 'phường' : 'xã'} ${unit.name}`
   const floors = ctx.style.int(1, 5)
   const footprint = Math.round(Math.min(parcel.areaM2 * 0.8, ctx.style.int(40, 150)) * 10) / 10
   const total = Math.round(footprint * floors * 10) / 10
   const height = Math.round((3.6 * floors + ctx.style.int(0, 20) / 10) * 10) / 10
   const inspections: Array<{ date: string, result: Result, finding?: string, decisionNumber?: string }> = []
-  for (let k = 0, d = addDays(date, ctx.style.int(20, 90)); k < 3 && d < ctx.today; k++, d = addDays(d, ctx.style.int(30, 120))) {
+  for (let k = 0, d = addDays(date, ctx.style.int(20, 90)); k < 3 && d < ctx.today; k++,
+    d = addDays(d, ctx.style.int(30, 120))) {
     const result: Result = ctx.style.weighted([['compliant', 85], ['violation', 12], ['work-suspended', 3]])
     inspections.push({
       date: d,
       result,
-      ...(result === 'compliant' ? {} : { finding: 'Xây dựng sai nội dung giấy phép', decisionNumber: `${ctx.style.int(1, 999)}/QĐ-XPHC` })
+      ...(result === 'compliant' ? {}
+        : { finding: 'Xây dựng sai nội dung giấy phép', decisionNumber: `${ctx.style.int(1, 999)}/QĐ-XPHC` })
     })
   }
-  const status = inspections.length === 0 ? 'issued' : addDays(date, 365) < ctx.today ? 'completed' : 'under-construction'
+  const status = inspections.length === 0 ? 'issued' : addDays(date, 365) < ctx.today ? 'completed'
+    : 'under-construction'
   const first = owners[0] as TruthPerson
   let firstName = first.fullName
   const invalid = ctx.shouldInvalidate()
@@ -53,7 +60,8 @@ function renderOne (h: HouseholdTruth, parcel: TruthParcel, owners: TruthPerson[
     const other = misspellName(ctx.injection, first.fullName, first.sex)
     if (other !== first.fullName) {
       ctx.truth({
-        type: 'source-conflict', department: 'xay-dung', key, entity: 'person', entityKey: first.personalId, field: 'fullName',
+        type: 'source-conflict', department: 'xay-dung', key, entity: 'person', entityKey: first.personalId,
+        field: 'fullName',
         values: { 'ho-tich': first.fullName, 'xay-dung': other }, winner: 'ho-tich',
         explanation: 'the owner\'s name was typed from the application form; civil status is authoritative for names'
       })
@@ -74,13 +82,15 @@ function renderOne (h: HouseholdTruth, parcel: TruthParcel, owners: TruthPerson[
     MaXaBanDo: parcel.oldCommuneCode,
     SoSeriGCN: parcel.certificate.serial,
     DiaChi: parcel.address,
-    MaPhuongXa: ctx.wardCode(key, h.household.address.wardCode === parcel.wardCode ? h.household.address : { wardCode: parcel.wardCode, oldWardCode: parcel.wardCode, line: parcel.address }),
+    MaPhuongXa: ctx.wardCode(key, h.household.address.wardCode === parcel.wardCode ? h.household.address
+      : { wardCode: parcel.wardCode, oldWardCode: parcel.wardCode, line: parcel.address }),
     SoTang: String(floors),
     DienTichXayDung: comma(footprint),
     TongDienTichSan: comma(total),
     ChieuCao: comma(height),
     TrangThai: { issued: 'Đã cấp', 'under-construction': 'Đang thi công', completed: 'Hoàn công' }[status],
-    KiemTra: inspections.map(i => ({ Ngay: slashed(i.date), KetQua: RESULT_WORD[i.result], ...(i.finding === undefined ? {} : { NoiDung: i.finding, SoQD: i.decisionNumber }) })),
+    KiemTra: inspections.map(i => ({ Ngay: slashed(i.date), KetQua: RESULT_WORD[i.result],
+      ...(i.finding === undefined ? {} : { NoiDung: i.finding, SoQD: i.decisionNumber }) })),
     NgaySua: changedAt(ctx.style, inspections.at(-1)?.date ?? date, ctx.asOf),
     Huy: false
   }

@@ -7,7 +7,8 @@ import { generateSourceDepartments, type SourceCityOptions } from './generate.js
 import type { SourceTruthEntry } from './truth.js'
 
 /** Departments of sim/sources/ that sim/city/departments.ts lists, so the city serves them. */
-export const SERVED_SOURCE_DEPARTMENTS: readonly DepartmentId[] = ['gplx', 'viec-lam', 'giao-duc', 'cong-chung', 'xay-dung', 'noi-vu', 'chinh-sach', 'ha-tang']
+export const SERVED_SOURCE_DEPARTMENTS: readonly DepartmentId[] = ['gplx', 'viec-lam', 'giao-duc', 'cong-chung',
+  'xay-dung', 'noi-vu', 'chinh-sach', 'ha-tang']
 
 export const isSourceDepartment = (id: DepartmentId): boolean => SERVED_SOURCE_DEPARTMENTS.includes(id)
 
@@ -24,7 +25,8 @@ export function renderServedSourceDepartments (
   const served = new Set(SERVED_SOURCE_DEPARTMENTS.filter(d => wanted.has(d) && DEPARTMENTS.some(s => s.id === d)))
   if (served.size === 0) return
   generateSourceDepartments(options, {
-    record: (department, stream, r) => { if (served.has(department as DepartmentId)) record(department as DepartmentId, stream, r) },
+    record: (department, stream,
+      r) => { if (served.has(department as DepartmentId)) record(department as DepartmentId, stream, r) },
     truth: e => { if (served.has(e.department as DepartmentId)) truth?.(e) }
   })
 }

@@ -33,7 +33,8 @@ export function renderStudents (h: HouseholdTruth, index: number, ctx: SourceCon
   }
 }
 
-function guardianOf (p: TruthPerson, byId: Map<string, TruthPerson>): { person: TruthPerson, relation: keyof typeof RELATION_WORD } | undefined {
+function guardianOf (p: TruthPerson, byId: Map<string, TruthPerson>): { person: TruthPerson,
+  relation: keyof typeof RELATION_WORD } | undefined {
   const alive = (id: string | undefined): TruthPerson | undefined => {
     const g = id === undefined ? undefined : byId.get(id)
     return g?.deathDate === undefined ? g : undefined
@@ -42,11 +43,14 @@ function guardianOf (p: TruthPerson, byId: Map<string, TruthPerson>): { person: 
   const mother = alive(p.motherId)
   if (mother !== undefined) return { person: mother, relation: 'mother' }
   if (father !== undefined) return { person: father, relation: 'father' }
-  const head = [...byId.values()].find(x => x.relationToHead === '01' && x.deathDate === undefined && x.personalId !== p.personalId)
-  return head === undefined ? undefined : { person: head, relation: p.relationToHead === '05' ? 'grandparent' : 'guardian' }
+  const head = [...byId.values()].find(x => x.relationToHead === '01' && x.deathDate === undefined
+    && x.personalId !== p.personalId)
+  return head === undefined ? undefined
+    : { person: head, relation: p.relationToHead === '05' ? 'grandparent' : 'guardian' }
 }
 
-function renderOne (h: HouseholdTruth, p: TruthPerson, byId: Map<string, TruthPerson>, grade: number, startYear: number, code: string, ctx: SourceContext): void {
+function renderOne (h: HouseholdTruth, p: TruthPerson, byId: Map<string, TruthPerson>, grade: number, startYear: number,
+  code: string, ctx: SourceContext): void {
   const level = LEVELS.find(l => grade <= l.upTo) as typeof LEVELS[number]
   const ward = places().byCode.get(h.household.address.wardCode)
   const wardName = ward?.unit.name ?? 'Cần Thơ'
@@ -61,13 +65,16 @@ function renderOne (h: HouseholdTruth, p: TruthPerson, byId: Map<string, TruthPe
   if (!invalid && ctx.chance(ctx.rates.conflict)) {
     const other = ctx.pickInjection(places().wards.filter(w => w.unit.code !== address.wardCode)).unit.code
     ctx.truth({
-      type: 'source-conflict', department: 'giao-duc', key: code, entity: 'person', entityKey: p.personalId, field: 'permanentAddress.wardCode',
+      type: 'source-conflict', department: 'giao-duc', key: code, entity: 'person', entityKey: p.personalId,
+      field: 'permanentAddress.wardCode',
       values: { 'cu-tru': address.wardCode, 'giao-duc': other }, winner: 'cu-tru',
-      explanation: 'the school still has the address the family gave at enrolment; residence is authoritative for where the pupil lives'
+      explanation: 'the school still has the address the family gave at enrolment; ' +
+        'residence is authoritative for where the pupil lives'
     })
     wardWritten = other
   }
-  const guardianRef = guardian === undefined ? undefined : ctx.personRef(code, guardian.person.personalId, guardian.person.legacyId)
+  const guardianRef = guardian === undefined ? undefined
+    : ctx.personRef(code, guardian.person.personalId, guardian.person.legacyId)
   const record: Record<string, unknown> = {
     MaHocSinh: code,
     HoTen: p.fullName,
@@ -114,7 +121,8 @@ function renderOne (h: HouseholdTruth, p: TruthPerson, byId: Map<string, TruthPe
       className,
       ...(guardian === undefined
         ? {}
-        : { guardian: { personalId: guardian.person.personalId, fullName: guardian.person.fullName, relation: guardian.relation } }),
+        : { guardian: { personalId: guardian.person.personalId, fullName: guardian.person.fullName,
+          relation: guardian.relation } }),
       address: { line: address.line, wardCode: address.wardCode },
       status: 'enrolled'
     })

@@ -13,7 +13,8 @@ export interface SourceTruthRecord {
   record: Record<string, unknown>
 }
 
-export type SourceInvalidReason = 'id-11-digits' | 'impossible-date' | 'missing-required' | 'unknown-code' | 'out-of-range'
+export type SourceInvalidReason = 'id-11-digits' | 'impossible-date' | 'missing-required' | 'unknown-code'
+  | 'out-of-range'
 
 export interface SourceTruthInvalid {
   type: 'source-invalid'
@@ -56,4 +57,5 @@ export interface SourceTruthChange {
   record: Record<string, unknown>
 }
 
-export type SourceTruthEntry = SourceTruthRecord | SourceTruthInvalid | SourceTruthConflict | SourceTruthVariant | SourceTruthChange
+export type SourceTruthEntry = SourceTruthRecord | SourceTruthInvalid | SourceTruthConflict | SourceTruthVariant
+  | SourceTruthChange

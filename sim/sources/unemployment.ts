@@ -46,7 +46,8 @@ function renderOne (p: TruthPerson, serial: number, ctx: SourceContext): void {
     const at = ctx.injection.int(2, 9)
     ssnWritten = `${ssn.slice(0, at)}${(Number(ssn[at]) + 1) % 10}${ssn.slice(at + 1)}`
     ctx.truth({
-      type: 'source-conflict', department: 'viec-lam', key, entity: 'unemployment-benefit', entityKey: key, field: 'socialInsuranceNumber',
+      type: 'source-conflict', department: 'viec-lam', key, entity: 'unemployment-benefit', entityKey: key,
+      field: 'socialInsuranceNumber',
       values: { bhyt: ssn, 'viec-lam': ssnWritten }, winner: 'bhyt',
       explanation: 'the social-insurance number was copied by hand; social insurance holds the number'
     })

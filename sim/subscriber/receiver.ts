@@ -104,7 +104,8 @@ export async function startReceiver (
     if (mode.kind === 'fail') { receiver.failed++; res.writeHead(mode.status).end(); return }
     if (mode.kind === 'slow') await new Promise(resolve => setTimeout(resolve, (mode as { delayMs: number }).delayMs))
     if (born !== generation) return
-    const event = JSON.parse(body) as { type: string, subject: string, data: Record<string, unknown> & { version: number } }
+    const event = JSON.parse(body) as { type: string, subject: string,
+      data: Record<string, unknown> & { version: number } }
     const change: ReceivedChange = {
       webhookId: String(req.headers['webhook-id']), type: event.type, entityId: event.subject,
       version: event.data.version, data: event.data, at: Date.now()
@@ -116,7 +117,8 @@ export async function startReceiver (
       const held = receiver.records.get(change.entityId)
       // Older than what is held (a replayed dead letter): already superseded, not applied.
       if (held === undefined || held.version < change.version) {
-        receiver.records.set(change.entityId, { version: change.version, data: (event.data.after ?? {}) as Record<string, unknown> })
+        receiver.records.set(change.entityId,
+          { version: change.version, data: (event.data.after ?? {}) as Record<string, unknown> })
         const { type, version } = change
         logger?.info({ type, subject: short(change.entityId), version, changed: event.data.changed }, 'change applied')
       }
@@ -130,7 +132,8 @@ export async function startReceiver (
     const s = createServer((req, res) => {
       handle(req, res).catch(() => { if (!res.headersSent) res.writeHead(500); res.end() })
     })
-    await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(boundPort, host, () => resolve()) })
+    await new Promise<void>((resolve, reject) => { s.once('error', reject);
+      s.listen(boundPort, host, () => resolve()) })
     boundPort = (s.address() as AddressInfo).port
     server = s
   }

@@ -27,7 +27,9 @@ export async function startConsoleHub (t: Test): Promise<ConsoleHub> {
   })
   const hub = await startHub(config, createLogger(config.logLevel))
   t.teardown(async () => await hub.stop())
-  if (hub.gatewayUrl === undefined || hub.demoKeys === undefined) throw new Error('the embedded hub serves the gateway with demo keys')
+  if (hub.gatewayUrl === undefined || hub.demoKeys === undefined) {
+    throw new Error('the embedded hub serves the gateway with demo keys')
+  }
   const keys = new Map(hub.demoKeys.clients.map(c => [c.id, c.key]))
   return {
     hub,

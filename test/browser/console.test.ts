@@ -24,17 +24,22 @@ t.test('the operator console in Chromium', async t => {
   // A conflict to resolve (civil status and residence disagree on a birth date) and a dead letter
   // to replay (a message the merger cannot read).
   await hub.eventLog.publish(canonicalTopic('person'), [
-    canonicalEvent({ entityId: citizen, system: 'ho-tich', at: 1, fields: { personalId: citizen, fullName: 'Võ Thị Thu', birthDate: '1990-02-10', sex: 'female' } }),
+    canonicalEvent({ entityId: citizen, system: 'ho-tich', at: 1,
+      fields: { personalId: citizen, fullName: 'Võ Thị Thu', birthDate: '1990-02-10', sex: 'female' } }),
     canonicalEvent({ entityId: citizen, system: 'cu-tru', at: 2, fields: { birthDate: '1990-02-11' } })
   ].map(canonicalMessage))
   await hub.eventLog.publish(canonicalTopic('person'), [{ key: 'browser-test', value: '{"not":"a canonical event"}' }])
-  await waitFor(async () => (await store.get('conflicts', conflictId) as ConflictDoc | undefined)?.status === 'open', { what: 'the conflict to open', timeoutMs: 60000 })
-  const letter = await waitFor(async () => (await store.find('dead_letters', { where: { group: 'merger', state: 'open' }, limit: 1 }) as DeadLetterDoc[])[0],
+  await waitFor(async () => (await store.get('conflicts', conflictId) as ConflictDoc | undefined)?.status === 'open',
+    { what: 'the conflict to open', timeoutMs: 60000 })
+  const letter = await waitFor(async () =>
+    (await store.find('dead_letters', { where: { group: 'merger', state: 'open' }, limit: 1 }) as DeadLetterDoc[])[0],
     { what: 'the dead letter to be archived', timeoutMs: 60000 })
 
   const apiBirthDate = async (): Promise<{ value: string, rule: string }> => {
-    const res = await fetch(`${url}/v1/citizens/${citizen}?include=provenance`, { headers: { authorization: `Bearer ${key('demo-operator')}`, 'x-purpose': STEWARDSHIP_PURPOSE } })
-    const body = await res.json() as { data: { birthDate: string }, meta: { provenance: { birthDate: { rule: string } } } }
+    const res = await fetch(`${url}/v1/citizens/${citizen}?include=provenance`,
+      { headers: { authorization: `Bearer ${key('demo-operator')}`, 'x-purpose': STEWARDSHIP_PURPOSE } })
+    const body = await res.json() as { data: { birthDate: string },
+      meta: { provenance: { birthDate: { rule: string } } } }
     return { value: body.data.birthDate, rule: body.meta.provenance.birthDate.rule }
   }
 
@@ -90,9 +95,11 @@ t.test('the operator console in Chromium', async t => {
     const res = await page.request.post(`${url}/console/connectors/civil-status/pause`, { form: { back: 'list' } })
     t.equal(res.status(), 403)
     t.match(await res.text(), /CSRF/)
-    const forged = await page.request.post(`${url}/console/connectors/civil-status/pause`, { form: { _csrf: 'x'.repeat(43) } })
+    const forged = await page.request.post(`${url}/console/connectors/civil-status/pause`,
+      { form: { _csrf: 'x'.repeat(43) } })
     t.equal(forged.status(), 403, 'a wrong token too')
-    const status = await fetch(`${url}/v1/connectors/civil-status/status`, { headers: { authorization: `Bearer ${key('demo-operator')}` } })
+    const status = await fetch(`${url}/v1/connectors/civil-status/status`,
+      { headers: { authorization: `Bearer ${key('demo-operator')}` } })
     t.equal((await status.json() as { paused: boolean }).paused, false, 'the connector was not paused')
   })
 
@@ -122,15 +129,19 @@ t.test('the operator console in Chromium', async t => {
     await shoot(page, 'conflict-detail')
     await page.click('button[data-action="resolve"]')
     await page.getByText('Đã ghi nhận quyết định').waitFor()
-    const after = await waitFor(async () => { const b = await apiBirthDate(); return b.rule === 'steward' ? b : undefined }, { what: 'the steward\'s value in the API', timeoutMs: 60000 })
+    const after = await waitFor(async () => {
+      const b = await apiBirthDate()
+      return b.rule === 'steward' ? b : undefined
+    }, { what: 'the steward\'s value in the API', timeoutMs: 60000 })
     t.same(after, { value: '1990-02-11', rule: 'steward' })
     await page.reload()
     await page.getByText('Đã xử lý (quyết định)').waitFor()
   })
 
   await t.test('the other pages render', async t => {
-    for (const [path, name] of [['/console/unresolved', 'unresolved'], ['/console/clients', 'clients'], ['/console/clients/demo-mot-cua', 'client-detail'],
-      ['/console/audit?verify=1', 'audit'], [`/console/demo?procedure=1.004194&personalId=${citizen}`, 'demo']] as const) {
+    for (const [path, name] of [['/console/unresolved', 'unresolved'], ['/console/clients', 'clients'],
+      ['/console/clients/demo-mot-cua', 'client-detail'], ['/console/audit?verify=1', 'audit'],
+      [`/console/demo?procedure=1.004194&personalId=${citizen}`, 'demo']] as const) {
       const res = await page.goto(`${url}${path}`)
       t.equal(res?.status(), 200, path)
       await shoot(page, name)

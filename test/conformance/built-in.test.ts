@@ -6,7 +6,8 @@ import { simFixtures } from './sim-fixtures.js'
 
 const REQUIRED_CHECKS = [
   'manifest', 'config schema', 'mapping', 'reads its fixtures', 'invalid records go to dead letters',
-  'mapped output passes the canonical schemas', 'resumes from a saved cursor', 'publishes incremental changes after the snapshot'
+  'mapped output passes the canonical schemas', 'resumes from a saved cursor',
+  'publishes incremental changes after the snapshot'
 ]
 
 for (const connector of builtInConnectors) {

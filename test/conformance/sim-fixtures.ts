@@ -8,7 +8,8 @@ import type { PollConnector } from '../../connectors/contract.js'
 
 /** Where each built-in connector stream is served in the simulated city. */
 export const SIM_STREAMS: Record<string, Record<string, { department: keyof Departments, stream: string }>> = {
-  'civil-status': { persons: { department: 'civilStatus', stream: 'cong-dan' }, marriages: { department: 'civilStatus', stream: 'ket-hon' } },
+  'civil-status': { persons: { department: 'civilStatus', stream: 'cong-dan' },
+    marriages: { department: 'civilStatus', stream: 'ket-hon' } },
   residence: { residents: { department: 'residence', stream: 'residents' } },
   land: { parcels: { department: 'land', stream: 'thua-dat' } },
   'health-insurance': { cards: { department: 'bhyt', stream: 'the' } },
@@ -24,7 +25,8 @@ export const SIM_STREAMS: Record<string, Record<string, { department: keyof Depa
 }
 
 const BASE_URL: Record<string, keyof Departments> = {
-  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
+  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt',
+  'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
@@ -42,7 +44,8 @@ const CITIZENS: Record<string, number> = { 'unemployment-benefit': 1500, 'social
 interface TruthInvalid { type: 'invalid', department: string, stream: string, key: string }
 interface TruthHousehold { type: 'household', householdId: string, headId: string }
 
-export function simFixtures<R> (connector: PollConnector<R>, { citizens: asked, seed = 11 }: { citizens?: number, seed?: number } = {}): ConformanceFixtures {
+export function simFixtures<R> (connector: PollConnector<R>,
+  { citizens: asked, seed = 11 }: { citizens?: number, seed?: number } = {}): ConformanceFixtures {
   const id = connector.manifest.id
   const citizens = asked ?? CITIZENS[id] ?? 250
   return {
@@ -57,8 +60,11 @@ export function simFixtures<R> (connector: PollConnector<R>, { citizens: asked, 
         tables[stream] = table
         const manifest = connector.manifest.streams.find(s => s.name === stream)
         // The issue-19 departments (gplx) list theirs as source-invalid in their own truth.
-        const sourceInvalid = (city.sourceTruth ?? []).filter(e => e.type === 'source-invalid' && e.department === table.spec.department).map(e => e.key)
-        const invalid = [...sourceInvalid, ...truth.filter((e): e is TruthInvalid & typeof e => e.type === 'invalid' && e.department === table.spec.department && e.stream === table.spec.name).map(e => (e as unknown as TruthInvalid).key)]
+        const sourceInvalid = (city.sourceTruth ?? []).filter(e => e.type === 'source-invalid'
+          && e.department === table.spec.department).map(e => e.key)
+        const invalid = [...sourceInvalid, ...truth.filter((e): e is TruthInvalid & typeof e => e.type === 'invalid'
+          && e.department === table.spec.department && e.stream === table.spec.name)
+          .map(e => (e as unknown as TruthInvalid).key)]
         if (manifest !== undefined) invalid.push(addBrokenRecord(table, manifest.rawSchema, invalid))
         expected[stream] = {
           invalid,
@@ -70,10 +76,12 @@ export function simFixtures<R> (connector: PollConnector<R>, { citizens: asked, 
         // the corrupted id (an 11-digit one): the person it belongs to is its entityKey.
         const invalidResidents = new Set([
           ...(expected.residents.invalid ?? []),
-          ...truth.filter(e => e.type === 'invalid' && e.department === 'residence' && e.stream === 'residents').map(e => (e as unknown as { entityKey: string }).entityKey)
+          ...truth.filter(e => e.type === 'invalid' && e.department === 'residence' && e.stream === 'residents')
+            .map(e => (e as unknown as { entityKey: string }).entityKey)
         ])
         expected.households = {
-          valid: truth.filter(e => e.type === 'household').map(e => e as unknown as TruthHousehold).filter(h => !invalidResidents.has(h.headId)).map(h => h.householdId),
+          valid: truth.filter(e => e.type === 'household').map(e => e as unknown as TruthHousehold)
+            .filter(h => !invalidResidents.has(h.headId)).map(h => h.householdId),
           invalid: []
         }
       }

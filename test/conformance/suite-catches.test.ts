@@ -19,23 +19,30 @@ t.test('a bad manifest, config schema and mapping are reported', async t => {
       version: '1.0',
       schedule: '*/5 * * * *',
       streams: [{ ...stream, cursorField: 'SuaLuc' }],
-      configSchema: { type: 'object', properties: { baseUrl: { type: 'string' }, password: { type: 'string', description: 'source password' } } }
+      configSchema: { type: 'object',
+        properties: { baseUrl: { type: 'string' }, password: { type: 'string', description: 'source password' } } }
     },
-    mapping: { streams: [{ stream: 'parcels', entities: [{ entity: 'land-parcel', id: { from: 'MaThua' }, fields: [{ from: 'DienTich', to: 'dienTich' }] }] }] }
+    mapping: { streams: [{ stream: 'parcels',
+      entities: [{ entity: 'land-parcel', id: { from: 'MaThua' }, fields: [{ from: 'DienTich', to: 'dienTich' }] }] }] }
   }
   const report = await checkConformance(broken, simFixtures(broken), { workDir: t.testdir({}) })
   t.equal(report.ok, false)
-  t.match(problemsOf(report, 'manifest'), [/version '1.0' is not semver/, /schedule .* six-field/, /cursor field 'SuaLuc' is not a property/])
-  t.match(problemsOf(report, 'config schema'), [/baseUrl has no description/, /password looks like a secret but is not writeOnly/])
+  t.match(problemsOf(report, 'manifest'),
+    [/version '1.0' is not semver/, /schedule .* six-field/, /cursor field 'SuaLuc' is not a property/])
+  t.match(problemsOf(report, 'config schema'),
+    [/baseUrl has no description/, /password looks like a secret but is not writeOnly/])
   t.match(problemsOf(report, 'mapping'), [/land-parcel has no field 'dienTich'/])
 })
 
 t.test('a reader that ignores its saved cursor fails the resume check', async t => {
-  const forgetful: PollConnector<RawRecord> = { ...landConnector, pageUrl: (base, s, _cursor, limit) => landConnector.pageUrl(base, s, undefined, limit) }
-  const report = await checkConformance(forgetful, { ...simFixtures(forgetful), pageSize: 200 }, { workDir: t.testdir({}) })
+  const forgetful: PollConnector<RawRecord> = { ...landConnector,
+    pageUrl: (base, s, _cursor, limit) => landConnector.pageUrl(base, s, undefined, limit) }
+  const report = await checkConformance(forgetful, { ...simFixtures(forgetful), pageSize: 200 },
+    { workDir: t.testdir({}) })
   // One page holds the whole stream, so the check says the fixtures cannot show a resume.
   t.match(problemsOf(report, 'resumes from a saved cursor'), [/pick a smaller page size/])
   const small = await checkConformance(forgetful, simFixtures(forgetful), { workDir: t.testdir({}) })
   t.equal(small.ok, false)
-  t.ok(problemsOf(small, 'resumes from a saved cursor').some(p => /published twice/.test(p)), 'pages read again are caught')
+  t.ok(problemsOf(small, 'resumes from a saved cursor').some(p => /published twice/.test(p)),
+    'pages read again are caught')
 })

@@ -52,9 +52,12 @@ const MAX_PROBLEMS = 20
 
 interface Run { log: RecordingLog, store: Store, runners: PollRunner[], close: () => Promise<void> }
 
-export async function checkConformance<R> (connector: PollConnector<R>, fixtures: ConformanceFixtures, { workDir }: { workDir: string }): Promise<ConformanceReport> {
+export async function checkConformance<R> (connector: PollConnector<R>, fixtures: ConformanceFixtures,
+  { workDir }: { workDir: string }): Promise<ConformanceReport> {
   const checks: ConformanceCheck[] = []
-  const check = (name: string, problems: string[]): void => { checks.push({ name, ok: problems.length === 0, problems: problems.slice(0, MAX_PROBLEMS) }) }
+  const check = (name: string, problems: string[]): void => {
+    checks.push({ name, ok: problems.length === 0, problems: problems.slice(0, MAX_PROBLEMS) })
+  }
   const schemas = createSchemaValidator()
   const mappingValidator = createMappingValidator(schemas)
   const compile = createRawSchemaCompiler()
@@ -67,7 +70,8 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
   check('mapping', [
     ...(mapping.ok ? [] : mapping.errors.map(e => `${e.path}: ${e.message}`)),
     ...connector.manifest.streams.filter(s => !mappedStreams.has(s.name)).map(s => `stream ${s.name} has no mapping`),
-    ...[...mappedStreams].filter(s => !connector.manifest.streams.some(m => m.name === s)).map(s => `the mapping names stream ${s}, which the manifest does not have`)
+    ...[...mappedStreams].filter(s => !connector.manifest.streams.some(m => m.name === s))
+      .map(s => `the mapping names stream ${s}, which the manifest does not have`)
   ])
 
   const source = await fixtures.start()
@@ -78,7 +82,16 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
     const log = recordingLog(openEmbeddedEventLog({ file: join(dir, 'log.sqlite') }))
     const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
     const runners: PollRunner[] = []
-    return { log, store, runners, close: async () => { for (const r of runners) await r.stop(); await log.close(); await store.close() } }
+    return {
+      log,
+      store,
+      runners,
+      close: async () => {
+        for (const r of runners) await r.stop()
+        await log.close()
+        await store.close()
+      }
+    }
   }
   const runner = (run: Run, maxPagesPerRun?: number): PollRunner => {
     const r = createPollRunner({
@@ -88,7 +101,8 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
     run.runners.push(r)
     return r
   }
-  const events = (run: Run): ChangeEvent[] => run.log.published(rawTopic(connector.manifest.id)).map(m => JSON.parse(m.value) as ChangeEvent)
+  const events = (run: Run): ChangeEvent[] => run.log.published(rawTopic(connector.manifest.id))
+    .map(m => JSON.parse(m.value) as ChangeEvent)
   const streamOf = (e: ChangeEvent): string => e.source.split('/').pop() as string
 
   const full = await open()
@@ -101,7 +115,8 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
     const validateEvent = schemas.validator<ChangeEvent>('change-event')
     const fitsEnvelope = (e: unknown): boolean => validateEvent(e)
     check('reads its fixtures', [
-      ...(status.lastError !== undefined ? [`the run failed: ${status.lastError.code} ${status.lastError.message}`] : []),
+      ...(status.lastError !== undefined ? [`the run failed: ${status.lastError.code} ${status.lastError.message}`]
+        : []),
       ...(snapshot.length === 0 ? ['published nothing'] : []),
       ...snapshot.filter(e => !fitsEnvelope(e)).map(e => `event ${e.id} does not fit the change-event envelope`),
       ...snapshot.filter(e => e.op !== 'r' && e.op !== 'd').map(e => `snapshot event ${e.id} has op ${e.op}, not r`),
@@ -109,8 +124,10 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
     ])
     const letters = full.log.published(deadLetterTopic(connectorDeadLetterGroup(connector.manifest.id)))
     check('invalid records go to dead letters', [
-      ...letters.filter(m => (m.headers?.['lt-dlq-reason'] ?? '') === '' || (m.headers?.['lt-dlq-code'] ?? '') === '').map(m => `dead letter ${m.key} has no reason or code`),
-      ...compareKeys('dead-lettered', source.expected, 'invalid', groupKeys(letters.map(m => [m.headers?.['lt-dlq-stream'] ?? '?', m.key])))
+      ...letters.filter(m => (m.headers?.['lt-dlq-reason'] ?? '') === '' || (m.headers?.['lt-dlq-code'] ?? '') === '')
+        .map(m => `dead letter ${m.key} has no reason or code`),
+      ...compareKeys('dead-lettered', source.expected, 'invalid',
+        groupKeys(letters.map(m => [m.headers?.['lt-dlq-stream'] ?? '?', m.key])))
     ])
     check('mapped output passes the canonical schemas', canonicalProblems(connector, snapshot, mappingValidator))
 
@@ -123,11 +140,13 @@ export async function checkConformance<R> (connector: PollConnector<R>, fixtures
     const ids = events(resumed).map(e => e.id)
     const fullIds = new Set(snapshot.map(e => e.id))
     check('resumes from a saved cursor', [
-      ...(afterFirstPage === 0 || afterFirstPage >= snapshot.length ? [`the first run published ${afterFirstPage} of ${snapshot.length} events; pick a smaller page size`] : []),
+      ...(afterFirstPage === 0 || afterFirstPage >= snapshot.length
+        ? [`the first run published ${afterFirstPage} of ${snapshot.length} events; pick a smaller page size`] : []),
       ...duplicates(ids).map(id => `event ${id} published twice`),
       ...[...fullIds].filter(id => !ids.includes(id)).map(id => `event ${id} lost on resume`),
       ...ids.filter(id => !fullIds.has(id)).map(id => `event ${id} not in the single run`),
-      ...(second.status().lastError !== undefined ? [`the resumed run failed: ${second.status().lastError?.message ?? ''}`] : [])
+      ...(second.status().lastError !== undefined
+        ? [`the resumed run failed: ${second.status().lastError?.message ?? ''}`] : [])
     ])
 
     if (source.change !== undefined) {
@@ -156,7 +175,8 @@ function groupKeys (pairs: Array<[string, string]>): Map<string, Set<string>> {
   return out
 }
 
-function compareKeys (what: string, expected: Record<string, StreamExpectation>, kind: 'valid' | 'invalid', got: Map<string, Set<string>>): string[] {
+function compareKeys (what: string, expected: Record<string, StreamExpectation>, kind: 'valid' | 'invalid',
+  got: Map<string, Set<string>>): string[] {
   const problems: string[] = []
   for (const [stream, e] of Object.entries(expected)) {
     const want = e[kind]
@@ -173,7 +193,8 @@ function duplicates (ids: string[]): string[] {
   return ids.filter(id => seen.has(id) || (seen.add(id), false))
 }
 
-function canonicalProblems<R> (connector: PollConnector<R>, events: ChangeEvent[], validator: ReturnType<typeof createMappingValidator>): string[] {
+function canonicalProblems<R> (connector: PollConnector<R>, events: ChangeEvent[],
+  validator: ReturnType<typeof createMappingValidator>): string[] {
   const problems: string[] = []
   for (const e of events) {
     if (e.data === null) continue
@@ -181,7 +202,9 @@ function canonicalProblems<R> (connector: PollConnector<R>, events: ChangeEvent[
     if (!out.ok) { problems.push(`${e.id}: ${out.errors.map(x => `${x.path} ${x.message}`).join('; ')}`); continue }
     if (out.deleted) continue
     for (const m of out.entities) {
-      for (const x of validator.validateFields(m.entity, m.fields)) problems.push(`${e.id}: ${m.entity}${x.path} ${x.message}`)
+      for (const x of validator.validateFields(m.entity, m.fields)) {
+        problems.push(`${e.id}: ${m.entity}${x.path} ${x.message}`)
+      }
     }
   }
   return problems

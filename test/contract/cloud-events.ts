@@ -15,7 +15,8 @@ const TYPE_BY_TOPIC: Array<[RegExp, RegExp]> = [
 export function cloudEventProblem (m: ConsumedMessage): string | undefined {
   const where = `${m.topic}@${m.partition}:${m.offset}`
   try {
-    const parsed = Kafka.toEvent({ key: m.key, value: m.value, headers: m.headers, body: m.value, timestamp: String(m.timestamp) } as never)
+    const parsed = Kafka.toEvent({ key: m.key, value: m.value, headers: m.headers, body: m.value,
+      timestamp: String(m.timestamp) } as never)
     if (Array.isArray(parsed)) return `${where}: a batch, not one event`
     const strict = new CloudEvent({ ...parsed }, true)
     const rule = TYPE_BY_TOPIC.find(([topic]) => topic.test(m.topic))?.[1]
@@ -29,7 +30,8 @@ export function cloudEventProblem (m: ConsumedMessage): string | undefined {
 }
 
 /** Every message the topics hold now, read with a group of its own from the beginning. */
-export async function readEveryMessage (eventLog: EventLog, topics: string[], timeoutMs: number): Promise<ConsumedMessage[]> {
+export async function readEveryMessage (eventLog: EventLog, topics: string[],
+  timeoutMs: number): Promise<ConsumedMessage[]> {
   const ends = await eventLog.lastOffsets(topics)
   const seen = new Map<string, bigint>()
   const messages: ConsumedMessage[] = []
@@ -42,7 +44,9 @@ export async function readEveryMessage (eventLog: EventLog, topics: string[], ti
     }
   })
   try {
-    await waitFor(() => ends.every(e => e.lastOffset === null || (seen.get(`${e.topic}|${e.partition}`) ?? -1n) >= BigInt(e.lastOffset)), { what: 'every message of every topic', timeoutMs })
+    await waitFor(() => ends.every(e => e.lastOffset === null
+      || (seen.get(`${e.topic}|${e.partition}`) ?? -1n) >= BigInt(e.lastOffset)),
+      { what: 'every message of every topic', timeoutMs })
   } finally { await sub.stop() }
   return messages
 }

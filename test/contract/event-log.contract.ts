@@ -18,7 +18,8 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
       }))
     }
     const seen: ConsumedMessage[] = []
-    const sub = await log.subscribe({ group: uniqueName('g'), topics: [topic], maxBatchSize: 7, handler: async batch => { seen.push(...batch) } })
+    const sub = await log.subscribe({ group: uniqueName('g'), topics: [topic], maxBatchSize: 7,
+      handler: async batch => { seen.push(...batch) } })
     await waitFor(() => seen.length >= 120, { what: '120 messages' })
     await sub.stop()
     t.equal(seen.length, 120, 'no duplicates, nothing missing')
@@ -52,7 +53,8 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     // Committed after success: a new member of the group starts after it.
     const later: string[] = []
     await log.publish(topic, [{ key: 'a', value: '3' }])
-    const sub2 = await log.subscribe({ group, topics: [topic], handler: async batch => { later.push(...batch.map(m => m.value)) } })
+    const sub2 = await log.subscribe({ group, topics: [topic],
+      handler: async batch => { later.push(...batch.map(m => m.value)) } })
     await waitFor(() => later.includes('3'), { what: 'new message' })
     await sub2.stop()
     t.same(later, ['3'], 'nothing committed is delivered again')
@@ -81,7 +83,8 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     const second = await open()
     t.teardown(async () => await second.close())
     const seenAfter: string[] = []
-    const sub2 = await second.subscribe({ group, topics: [topic], handler: async batch => { seenAfter.push(...batch.map(m => m.value)) } })
+    const sub2 = await second.subscribe({ group, topics: [topic],
+      handler: async batch => { seenAfter.push(...batch.map(m => m.value)) } })
     await waitFor(() => seenAfter.length >= 2, { what: 'redelivery after restart' })
     await sub2.stop()
     t.same([...seenAfter].sort(), ['x', 'y'])
@@ -94,7 +97,8 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     const first = await open()
     await first.publish(topic, [{ key: 'a', value: 'one' }, { key: 'b', value: 'two' }])
     const got: string[] = []
-    const sub = await first.subscribe({ group, topics: [topic], handler: async batch => { got.push(...batch.map(m => m.value)) } })
+    const sub = await first.subscribe({ group, topics: [topic],
+      handler: async batch => { got.push(...batch.map(m => m.value)) } })
     await waitFor(() => got.length >= 2, { what: 'first consumption' })
     await sub.stop()
     await first.close()
@@ -103,9 +107,11 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     t.teardown(async () => await second.close())
     await second.publish(topic, [{ key: 'a', value: 'three' }])
     const resumed: string[] = []
-    const sub2 = await second.subscribe({ group, topics: [topic], handler: async batch => { resumed.push(...batch.map(m => m.value)) } })
+    const sub2 = await second.subscribe({ group, topics: [topic],
+      handler: async batch => { resumed.push(...batch.map(m => m.value)) } })
     const replay: string[] = []
-    const sub3 = await second.subscribe({ group: uniqueName('fresh'), topics: [topic], handler: async batch => { replay.push(...batch.map(m => m.value)) } })
+    const sub3 = await second.subscribe({ group: uniqueName('fresh'), topics: [topic],
+      handler: async batch => { replay.push(...batch.map(m => m.value)) } })
     await waitFor(() => resumed.includes('three') && replay.length >= 3, { what: 'resume and replay' })
     await sub2.stop()
     await sub3.stop()
@@ -122,9 +128,13 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     const dead: ConsumedMessage[] = []
     const sub = await log.subscribe({
       group, topics: [topic],
-      handler: async batch => { await publishDeadLetters(log, group, batch.map(message => ({ message, reason: 'not JSON', code: 'LT_ERR_EVENT_PARSE' }))) }
+      handler: async batch => {
+        await publishDeadLetters(log, group,
+          batch.map(message => ({ message, reason: 'not JSON', code: 'LT_ERR_EVENT_PARSE' })))
+      }
     })
-    const dlq = await log.subscribe({ group: uniqueName('dlq-reader'), topics: [deadLetterTopic(group)], handler: async batch => { dead.push(...batch) } })
+    const dlq = await log.subscribe({ group: uniqueName('dlq-reader'), topics: [deadLetterTopic(group)],
+      handler: async batch => { dead.push(...batch) } })
     await waitFor(() => dead.length >= 1, { what: 'dead letter' })
     await sub.stop()
     await dlq.stop()
@@ -150,15 +160,19 @@ export function eventLogContract (t: Test, open: () => Promise<EventLog>): void 
     const topic = uniqueName('t-ends')
     await log.publish(topic, Array.from({ length: 12 }, (_, i) => ({ key: `k${i}`, value: String(i) })))
     const seen: ConsumedMessage[] = []
-    const sub = await log.subscribe({ group: uniqueName('g'), topics: [topic], handler: async batch => { seen.push(...batch) } })
+    const sub =
+      await log.subscribe({ group: uniqueName('g'), topics: [topic], handler: async batch => { seen.push(...batch) } })
     await waitFor(() => seen.length >= 12, { what: '12 messages' })
     await sub.stop()
     const lastSeen = new Map<number, bigint>()
-    for (const m of seen) if ((lastSeen.get(m.partition) ?? -1n) < BigInt(m.offset)) lastSeen.set(m.partition, BigInt(m.offset))
+    for (const m of seen) if ((lastSeen.get(m.partition) ?? -1n) < BigInt(m.offset)) {
+      lastSeen.set(m.partition, BigInt(m.offset))
+    }
     const ends = await log.lastOffsets([topic])
     for (const end of ends) {
       const expected = lastSeen.get(end.partition)
-      t.equal(end.lastOffset, expected === undefined ? null : expected.toString(), `partition ${end.partition} ends at its last delivered message`)
+      t.equal(end.lastOffset, expected === undefined ? null : expected.toString(),
+        `partition ${end.partition} ends at its last delivered message`)
     }
     const listed = new Set(ends.map(e => e.partition))
     t.ok([...lastSeen.keys()].every(p => listed.has(p)), 'no partition with messages is missing')

@@ -32,9 +32,11 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
   // A department client granted the fields this scenario reads, made as the admin API makes them.
   await createClient(hub.store, { id: 'slice-dept', name: 'Slice test department', kind: 'department' })
   const { key } = await issueKey(hub.store, 'slice-dept')
-  await putGrant(hub.store, { clientId: 'slice-dept', purpose: '1.001193', entity: 'person', fields: ['personalId', 'fullName', 'birthDate', 'sex'] })
+  await putGrant(hub.store, { clientId: 'slice-dept', purpose: '1.001193', entity: 'person',
+    fields: ['personalId', 'fullName', 'birthDate', 'sex'] })
   const get = async (id: string): Promise<{ statusCode: number, body: any }> => {
-    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' }, query: { include: 'provenance' } })
+    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`,
+      headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' }, query: { include: 'provenance' } })
     return { statusCode: res.statusCode, body: res.json() }
   }
 
@@ -43,11 +45,17 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
 
   const [first, second] = source.records()
   // Departments arrive in any order; wait until civil status, the authority on identity, has.
-  const initial = await waitFor(async () => { const r = await get(first.so_dinh_danh); return r.body.meta?.provenance?.fullName?.sourceSystem === 'ho-tich' ? r : undefined }, { what: 'the civil-status snapshot to reach the API', timeoutMs: SLICE_WAIT_MS })
+  const initial = await waitFor(async () => {
+    const r = await get(first.so_dinh_danh)
+    return r.body.meta?.provenance?.fullName?.sourceSystem === 'ho-tich' ? r : undefined
+  }, { what: 'the civil-status snapshot to reach the API', timeoutMs: SLICE_WAIT_MS })
   t.equal(initial.body.data.personalId, first.so_dinh_danh)
-  t.equal(initial.body.data.fullName, first.ho_va_ten.normalize('NFC').toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m: string, s: string, c: string) => s + c.toLocaleUpperCase('vi')), 'name normalized from upper case')
+  t.equal(initial.body.data.fullName, first.ho_va_ten.normalize('NFC').toLocaleLowerCase('vi')
+    .replace(/(^|\s)(\p{L})/gu, (_m: string, s: string, c: string) => s + c.toLocaleUpperCase('vi')),
+    'name normalized from upper case')
   t.match(initial.body.data.birthDate, /^\d{4}-\d{2}-\d{2}$/, 'date normalized to ISO')
-  t.equal(initial.body.meta.provenance.fullName.sourceSystem, 'ho-tich', 'identity comes from civil status, its authoritative source')
+  t.equal(initial.body.meta.provenance.fullName.sourceSystem, 'ho-tich',
+    'identity comes from civil status, its authoritative source')
 
   // Every citizen of the snapshot arrives.
   await waitFor(async () => {
@@ -55,12 +63,17 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
     return docs.size === source.records().length
   }, { what: 'all snapshot records in the store', timeoutMs: SLICE_WAIT_MS })
 
-  const changed = source.update(first.so_dinh_danh, { ho_va_ten: 'TRẦN THỊ MINH THƯ', gioi_tinh: 'Nữ', ngay_sinh: '02091990' })
-  const after = await waitFor(async () => { const r = await get(first.so_dinh_danh); return r.body.data?.fullName === 'Trần Thị Minh Thư' ? r : undefined }, { what: 'the change to reach the API', timeoutMs: SLICE_WAIT_MS })
+  const changed = source.update(first.so_dinh_danh,
+    { ho_va_ten: 'TRẦN THỊ MINH THƯ', gioi_tinh: 'Nữ', ngay_sinh: '02091990' })
+  const after = await waitFor(async () => {
+    const r = await get(first.so_dinh_danh)
+    return r.body.data?.fullName === 'Trần Thị Minh Thư' ? r : undefined
+  }, { what: 'the change to reach the API', timeoutMs: SLICE_WAIT_MS })
   t.equal(after.body.data.birthDate, '1990-09-02')
   t.equal(after.body.data.sex, 'female')
   t.ok(after.body.meta.version > initial.body.meta.version, 'version moved forward')
-  t.equal(after.body.meta.provenance.fullName.sourceTime, changed.ngay_cap_nhat, 'source time is the source\'s update time')
+  t.equal(after.body.meta.provenance.fullName.sourceTime, changed.ngay_cap_nhat,
+    'source time is the source\'s update time')
 
   // A delete at civil status withdraws its contribution; other departments still hold the person.
   source.remove(second.so_dinh_danh)
@@ -77,9 +90,13 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
   // A person only civil status knew becomes a tombstone when it is deleted there.
   const only = { ...first, so_dinh_danh: '092199000777', ho_va_ten: 'PHẠM THỊ MỘT', so_cmnd: undefined }
   source.add(only)
-  await waitFor(async () => (await get(only.so_dinh_danh)).statusCode === 200, { what: 'a new person', timeoutMs: SLICE_WAIT_MS })
+  await waitFor(async () => (await get(only.so_dinh_danh)).statusCode === 200,
+    { what: 'a new person', timeoutMs: SLICE_WAIT_MS })
   source.remove(only.so_dinh_danh)
-  const gone = await waitFor(async () => { const r = await get(only.so_dinh_danh); return r.statusCode === 410 ? r : undefined }, { what: 'the tombstone', timeoutMs: SLICE_WAIT_MS })
+  const gone = await waitFor(async () => {
+    const r = await get(only.so_dinh_danh)
+    return r.statusCode === 410 ? r : undefined
+  }, { what: 'the tombstone', timeoutMs: SLICE_WAIT_MS })
   t.equal(gone.body.code, 'LT_ERR_CITIZEN_DELETED')
 
   const missing = await get('092999999999')

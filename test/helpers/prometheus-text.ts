@@ -21,7 +21,9 @@ export function parseExposition (text: string): Exposition {
     const m = samplePattern.exec(line)
     if (m === null) throw new Error(`not an exposition line: ${line}`)
     const labels: Record<string, string> = {}
-    for (const l of (m[2] ?? '').matchAll(labelPattern)) labels[l[1]] = l[2].replace(/\\(.)/g, (_s, c: string) => c === 'n' ? '\n' : c)
+    for (const l of (m[2] ?? '').matchAll(labelPattern)) {
+      labels[l[1]] = l[2].replace(/\\(.)/g, (_s, c: string) => c === 'n' ? '\n' : c)
+    }
     const value = m[3] === '+Inf' ? Infinity : m[3] === '-Inf' ? -Infinity : Number(m[3])
     // Case-insensitive NaN as Prometheus reads it (Go's ParseFloat); prom-client writes "Nan".
     if (Number.isNaN(value) && m[3].toLowerCase() !== 'nan') throw new Error(`not a sample value: ${line}`)
@@ -31,7 +33,9 @@ export function parseExposition (text: string): Exposition {
 }
 
 /** Sum of the samples of `name` whose labels include every given one. */
-export function valueOf (exposition: Exposition, name: string, labels: Record<string, string> = {}): number | undefined {
-  const hits = exposition.samples.filter(s => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+export function valueOf (exposition: Exposition, name: string,
+  labels: Record<string, string> = {}): number | undefined {
+  const hits = exposition.samples.filter(s => s.name === name
+    && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
   return hits.length === 0 ? undefined : hits.reduce((n, s) => n + s.value, 0)
 }

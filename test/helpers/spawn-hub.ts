@@ -35,7 +35,8 @@ export function spawnHub (args: string[], env: Record<string, string>): HubProce
       const found = out.match(pattern)
       if (found !== null) return found
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`the hub exited (${child.exitCode ?? child.signalCode}) before printing ${String(pattern)}:\n${out.slice(-2000)}`)
+        throw new Error(`the hub exited (${child.exitCode ?? child.signalCode}) ` +
+          `before printing ${String(pattern)}:\n${out.slice(-2000)}`)
       }
       return undefined
     }, { timeoutMs, intervalMs: 50, what: `output ${String(pattern)}` })

@@ -1,5 +1,6 @@
 // Polls a condition instead of sleeping a fixed time: fast when things are fast, bounded when not.
-export async function waitFor<T> (probe: () => T | Promise<T>, { timeoutMs = 20000, intervalMs = 25, what = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T> (probe: () => T | Promise<T>,
+  { timeoutMs = 20000, intervalMs = 25, what = 'condition' } = {}): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   let last: T | undefined
   while (Date.now() < deadline) {
@@ -10,4 +11,5 @@ export async function waitFor<T> (probe: () => T | Promise<T>, { timeoutMs = 200
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
 }
 
-export const uniqueName = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+export const uniqueName = (prefix: string): string =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`

@@ -17,7 +17,9 @@ const build = (root: string): { status: number | null, stderr: string } => {
 t.test('builds the first time, skips when nothing changed, rebuilds after an edit', async t => {
   const root = t.testdir({
     'package.json': JSON.stringify({ name: 'fixture', type: 'module' }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'dist', rootDir: '.', types: [] }, include: ['main.ts', 'lib/**/*.ts'] }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext',
+      moduleResolution: 'NodeNext', strict: true, outDir: 'dist', rootDir: '.', types: [] },
+      include: ['main.ts', 'lib/**/*.ts'] }),
     'main.ts': "import { greeting } from './lib/greeting.js'\nexport const text: string = greeting\n",
     lib: { 'greeting.ts': "export const greeting = 'xin chào'\n" }
   })

@@ -23,8 +23,10 @@ t.test('<command> --help prints that command\'s usage', async t => {
 })
 
 t.test('an unknown flag or argument of the hub is refused with one line naming it', async t => {
-  t.same(parseCommandLine(['--bogus'], commands), { kind: 'error', message: "Unknown flag '--bogus' (lienthong --help)." })
-  t.same(parseCommandLine(['--role=all', '--prot', '3000'], commands), { kind: 'error', message: "Unknown flag '--prot' (lienthong --help)." })
+  t.same(parseCommandLine(['--bogus'], commands),
+    { kind: 'error', message: "Unknown flag '--bogus' (lienthong --help)." })
+  t.same(parseCommandLine(['--role=all', '--prot', '3000'], commands),
+    { kind: 'error', message: "Unknown flag '--prot' (lienthong --help)." })
   t.match(parseCommandLine(['-x'], commands), { kind: 'error', message: /'-x'/ })
   t.match(parseCommandLine(['--port'], commands), { kind: 'error', message: /--port needs a value/ })
   t.match(parseCommandLine(['nope'], commands), { kind: 'error', message: /^Unknown command 'nope'/ })
@@ -32,6 +34,8 @@ t.test('an unknown flag or argument of the hub is refused with one line naming i
 
 t.test('good command lines run', async t => {
   t.same(parseCommandLine([], commands), { kind: 'run', rest: [] })
-  t.same(parseCommandLine(['--role', 'gateway', '--port=0', '--config', 'x.json'], commands), { kind: 'run', rest: ['--role', 'gateway', '--port=0', '--config', 'x.json'] })
-  t.same(parseCommandLine(['repair', '--config', 'x.json'], commands), { kind: 'run', command: 'repair', rest: ['--config', 'x.json'] })
+  t.same(parseCommandLine(['--role', 'gateway', '--port=0', '--config', 'x.json'], commands),
+    { kind: 'run', rest: ['--role', 'gateway', '--port=0', '--config', 'x.json'] })
+  t.same(parseCommandLine(['repair', '--config', 'x.json'], commands),
+    { kind: 'run', command: 'repair', rest: ['--config', 'x.json'] })
 })

@@ -18,7 +18,8 @@ t.test('environment, file and flags apply in order', async t => {
   const file = join(dir, 'hub.json')
   writeFileSync(file, JSON.stringify({ port: 4000, logLevel: 'debug', mongodb: { database: 'fromfile' } }))
   const c = loadConfig({
-    env: { LT_CONFIG_FILE: file, PORT: '5000', KAFKA_BROKERS: '127.0.0.1:19092, 10.0.0.2:9092', MONGODB_URI: 'mongodb://127.0.0.1:27018/x', LT_SIM: 'false' },
+    env: { LT_CONFIG_FILE: file, PORT: '5000', KAFKA_BROKERS: '127.0.0.1:19092, 10.0.0.2:9092',
+      MONGODB_URI: 'mongodb://127.0.0.1:27018/x', LT_SIM: 'false' },
     argv: ['--role', 'gateway']
   })
   t.equal(c.port, 5000, 'env beats file')
@@ -39,10 +40,13 @@ t.test('a bad value stops the start with the setting named', async t => {
     [{ MONGODB_URI: 'postgres://x' }, [], /MONGODB_URI \(mongodb\.uri\) must match pattern/],
     [{ LT_ROLE: 'everything' }, [], /LT_ROLE \(role\) must be one of all, gateway, connectors, consumers/],
     [{ LT_STARTUP_CHECK: 'full' }, [], /LT_STARTUP_CHECK \(startupCheck\) must be one of quick, off/],
-    [{ KAFKA_BROKERS: '127.0.0.1:99999' }, [], /KAFKA_BROKERS \(kafka\.brokers\) 127\.0\.0\.1:99999: port 99999 is outside 1-65535/],
-    [{ MONGODB_URI: 'mongodb://127.0.0.1:notaport/x' }, [], /MONGODB_URI \(mongodb\.uri\) host 127\.0\.0\.1: port 'notaport' is not a number/],
+    [{ KAFKA_BROKERS: '127.0.0.1:99999' }, [],
+      /KAFKA_BROKERS \(kafka\.brokers\) 127\.0\.0\.1:99999: port 99999 is outside 1-65535/],
+    [{ MONGODB_URI: 'mongodb://127.0.0.1:notaport/x' }, [],
+      /MONGODB_URI \(mongodb\.uri\) host 127\.0\.0\.1: port 'notaport' is not a number/],
     [{ LT_SIM: 'maybe' }, [], /LT_SIM \(sim\.enabled\) must be boolean/],
-    [{ LT_CIVIL_STATUS_SCHEDULE: 'every minute' }, [], /LT_CIVIL_STATUS_SCHEDULE \(sources\.civil-status\.schedule\) is not a valid cron expression/],
+    [{ LT_CIVIL_STATUS_SCHEDULE: 'every minute' }, [],
+      /LT_CIVIL_STATUS_SCHEDULE \(sources\.civil-status\.schedule\) is not a valid cron expression/],
     [{}, ['--role'], /--role needs a value/]
   ]
   for (const [env, argv, message] of cases) {
@@ -55,7 +59,8 @@ t.test('a config file that is missing, not JSON or has unknown keys is refused',
   const dir = t.testdir({ 'bad.json': '{ port: ', 'extra.json': JSON.stringify({ portt: 1 }) })
   t.throws(() => loadConfig({ env: { LT_CONFIG_FILE: join(dir, 'nope.json') } }), /Cannot read config file/)
   t.throws(() => loadConfig({ env: { LT_CONFIG_FILE: join(dir, 'bad.json') } }), /is not valid/)
-  t.throws(() => loadConfig({ argv: ['--config', join(dir, 'extra.json')] }), /portt must NOT have additional properties/)
+  t.throws(() => loadConfig({ argv: ['--config', join(dir, 'extra.json')] }),
+    /portt must NOT have additional properties/)
 })
 
 t.test('every environment variable maps to a real setting of the schema', async t => {

@@ -7,5 +7,9 @@ import { eventLogContract } from '../contract/event-log.contract.js'
 import { storeContract } from '../contract/store.contract.js'
 
 const dir = t.testdir({})
-t.test('embedded event log', async t => { eventLogContract(t, async () => openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })) })
-t.test('embedded store', async t => { storeContract(t, async () => openEmbeddedStore({ file: join(dir, 'store.sqlite') })) })
+t.test('embedded event log', async t => {
+  eventLogContract(t, async () => openEmbeddedEventLog({ file: join(dir, 'log.sqlite') }))
+})
+t.test('embedded store', async t => {
+  storeContract(t, async () => openEmbeddedStore({ file: join(dir, 'store.sqlite') }))
+})

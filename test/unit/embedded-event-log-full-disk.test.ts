@@ -37,14 +37,16 @@ t.test('a commit that fails on a full disk is reported, and the batch is deliver
   const seen: ConsumedMessage[] = []
   const fatal: Error[] = []
   const subscribe = async (): Promise<Awaited<ReturnType<typeof log.subscribe>>> => await log.subscribe({
-    group: 'g', topics: ['t'], maxAttempts: 1, handler: async batch => { seen.push(...batch) }, onFatal: err => fatal.push(err)
+    group: 'g', topics: ['t'], maxAttempts: 1, handler: async batch => { seen.push(...batch) },
+    onFatal: err => fatal.push(err)
   })
   const first = await subscribe()
   full.on = true
   await log.publish('t', [{ key: 'k', value: 'v1' }])
 
   await waitFor(() => fatal.length > 0, { what: 'the failed commit reported through onFatal' })
-  t.match(fatal[0], { code: 'SQLITE_FULL', message: `${file} (set by LT_DATA_DIR): database or disk is full` }, 'the disk error, naming the file')
+  t.match(fatal[0], { code: 'SQLITE_FULL', message: `${file} (set by LT_DATA_DIR): database or disk is full` },
+    'the disk error, naming the file')
   t.equal(first.state(), 'failed', 'the subscription says it failed')
   await t.resolves(first.stop(), 'stop() settles')
 

@@ -34,7 +34,10 @@ t.test('a lock held past the bound fails, naming the file and the setting', asyn
 t.test('other errors are not retried', async t => {
   const file = join(t.testdir({}), 'log.sqlite')
   let attempts = 0
-  t.throws(() => openSqliteFile(file, 'LT_DATA_DIR', () => { attempts++; throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR') }),
+  t.throws(() => openSqliteFile(file, 'LT_DATA_DIR', () => {
+    attempts++
+    throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR')
+  }),
     { code: 'SQLITE_IOERR' })
   t.equal(attempts, 1)
 })

@@ -19,7 +19,8 @@ async function writeDocs (store: Store, from: number, count: number, batch = 500
   for (let i = from; i < from + count; i += batch) {
     const n = Math.min(batch, from + count - i)
     await store.bulkUpsert('access_log', Array.from({ length: n }, (_v, j) => ({
-      doc: { _id: `note-${String(i + j).padStart(6, '0')}`, version: 1, text: `${i + j}:`.padEnd(DOC_BYTES, 'x') }, expectedVersion: null
+      doc: { _id: `note-${String(i + j).padStart(6, '0')}`, version: 1, text: `${i + j}:`.padEnd(DOC_BYTES, 'x') },
+      expectedVersion: null
     })))
   }
   return count * DOC_BYTES
@@ -47,7 +48,8 @@ t.test('the store\'s own connection never checkpoints, even far past 1000 pages 
   t.ok(sizeOf(file) < 64 * 1024, 'and none of it reached the database file on the main thread')
 
   await store.close()
-  t.notOk(existsSync(`${file}-wal`), 'closed, the worker\'s connection first: the store\'s was the last, so it checkpointed and removed the WAL')
+  t.notOk(existsSync(`${file}-wal`),
+    'closed, the worker\'s connection first: the store\'s was the last, so it checkpointed and removed the WAL')
   const reopened = openEmbeddedStore({ file })
   t.teardown(() => reopened.close())
   const ids = Array.from({ length: 4000 }, (_v, i) => `note-${String(i).padStart(6, '0')}`)
@@ -76,8 +78,10 @@ t.test('the worker checkpoints in the background and the WAL is reused, not grow
     }, { what: `the worker's checkpoint after round ${round + 1}` })
   }
   t.ok(sizeOf(file) > written, 'the database file holds the 24 MB written: the worker moved them there')
-  t.ok(walSizes[2] < walSizes[0] * 1.5, `the WAL stays one round long (${walSizes.join(', ')} bytes after each), not three`)
-  t.equal((await store.find('access_log', { limit: 1, orderBy: { field: '_id', direction: 'desc' } }))[0]?._id, 'note-011999')
+  t.ok(walSizes[2] < walSizes[0] * 1.5,
+    `the WAL stays one round long (${walSizes.join(', ')} bytes after each), not three`)
+  t.equal((await store.find('access_log', { limit: 1, orderBy: { field: '_id', direction: 'desc' } }))[0]?._id,
+    'note-011999')
 })
 
 t.test('with the worker behind, the store checkpoints itself once the WAL passes its bound', async t => {

@@ -6,11 +6,13 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { findSql, openEmbeddedStore } from '../../infra/store/embedded.js'
 
-const column = (_collection: string, field: string): string => field === '_id' ? 'id' : `json_extract(body, '$.${field}')`
+const column = (_collection: string, field: string): string => field === '_id' ? 'id'
+  : `json_extract(body, '$.${field}')`
 const planOf = (file: string, sql: string, params: Array<string | number>): string => {
   const db = new Database(file, { readonly: true })
   try {
-    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map(r => r.detail).join('; ')
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map(r => r.detail)
+      .join('; ')
   } finally { db.close() }
 }
 
@@ -27,16 +29,20 @@ t.test('finds by a link field search its index, even with misleading statistics'
   t.same((await store.find('health_cards', query)).map(d => d._id).sort(), ['card-17', 'card-3017'])
   await store.close()
 
-  const bare = "SELECT body FROM documents WHERE collection = 'health_cards' AND json_extract(body, '$.links.person0') = ? ORDER BY id ASC LIMIT ?"
-  t.notMatch(planOf(file, bare, ['p17', 50]), /ix_health_cards_links_person0/, 'left to itself (a store never analyzed), the planner walks the primary key')
+  const bare = "SELECT body FROM documents WHERE collection = 'health_cards' " +
+    "AND json_extract(body, '$.links.person0') = ? ORDER BY id ASC LIMIT ?"
+  t.notMatch(planOf(file, bare, ['p17', 50]), /ix_health_cards_links_person0/,
+    'left to itself (a store never analyzed), the planner walks the primary key')
   const { sql, params } = findSql('health_cards', query, column)
-  t.match(planOf(file, sql, params), /SEARCH documents USING INDEX ix_health_cards_links_person0/, 'the store\'s find searches the link index')
+  t.match(planOf(file, sql, params), /SEARCH documents USING INDEX ix_health_cards_links_person0/,
+    'the store\'s find searches the link index')
 
   // What a sampled ANALYZE wrote on the benchmark's store: about a thousand cards per person.
   const db = new Database(file)
   db.exec('ANALYZE')
   db.prepare("UPDATE sqlite_stat1 SET stat = '6000 1001 1001' WHERE idx = 'ix_health_cards_links_person0'").run()
   db.close()
-  t.match(planOf(file, sql, params), /SEARCH documents USING INDEX ix_health_cards_links_person0/, 'and still does with misleading statistics')
+  t.match(planOf(file, sql, params), /SEARCH documents USING INDEX ix_health_cards_links_person0/,
+    'and still does with misleading statistics')
   t.throws(() => findSql('health_cards; DROP TABLE documents', query, column), /bad collection/)
 })

@@ -4,7 +4,8 @@
 import t from 'tap'
 import { EventEmitter } from 'node:events'
 import { pino } from 'pino'
-import { keepDownOnceStopped, restartOnlyWhile, type GuardedConsumer } from '../../infra/event-log/kafka-revival-guard.js'
+import { keepDownOnceStopped, restartOnlyWhile,
+  type GuardedConsumer } from '../../infra/event-log/kafka-revival-guard.js'
 
 function fakeConsumer (): GuardedConsumer & { join: () => void, disconnects: number } {
   const emitter = new EventEmitter()

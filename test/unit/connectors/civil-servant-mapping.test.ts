@@ -27,7 +27,8 @@ t.test('every noi-vu record maps to its ground truth or is refused at the door',
   const invalid = new Set(truth.filter(e => e.type === 'source-invalid').map(e => e.key))
   const expected = new Map(truth.flatMap(e => e.type === 'source-record' ? [[e.key, e.record]] : []))
   const swapped = new Map(truth.flatMap(e => e.type === 'source-conflict' ? [[e.key, e]] : []))
-  t.ok(invalid.size > 0 && expected.size > 20, `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
+  t.ok(invalid.size > 0 && expected.size > 20,
+    `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
   t.ok(swapped.size > 0, `birth dates typed with day and month swapped (${swapped.size})`)
   const seen = { cmndOnly: 0, categories: new Set<unknown>(), ranked: 0, unranked: 0 }
   for (const record of raw) {
@@ -56,21 +57,26 @@ t.test('every noi-vu record maps to its ground truth or is refused at the door',
     if (servant?.fields.rank === undefined) seen.unranked++; else seen.ranked++
   }
   t.same([...seen.categories].sort(), ['cadre', 'civil-servant', 'public-employee'], 'all three categories')
-  t.ok(seen.cmndOnly > 0 && seen.ranked > 0 && seen.unranked > 0, `CMND-only (${seen.cmndOnly}), ranked (${seen.ranked}) and unranked (${seen.unranked}) servants`)
+  t.ok(seen.cmndOnly > 0 && seen.ranked > 0 && seen.unranked > 0,
+    `CMND-only (${seen.cmndOnly}), ranked (${seen.ranked}) and unranked (${seen.unranked}) servants`)
 })
 
 t.test('a mapped record is a valid canonical CivilServant; unknown codes are refused with their own code', async t => {
   const base = {
-    ma_can_bo: 'CT00123450', ho_ten: 'Trần Thị Mai', ngay_sinh: '1987-10-02', gioi_tinh: 0, so_cccd: '092187004321', loai: 'CC',
-    don_vi: 'UBND phường Ninh Kiều', chuc_vu: 'Công chức Văn phòng - Thống kê', ma_ngach: '01.003', ten_ngach: 'Chuyên viên',
+    ma_can_bo: 'CT00123450', ho_ten: 'Trần Thị Mai', ngay_sinh: '1987-10-02', gioi_tinh: 0, so_cccd: '092187004321',
+    loai: 'CC',
+    don_vi: 'UBND phường Ninh Kiều', chuc_vu: 'Công chức Văn phòng - Thống kê', ma_ngach: '01.003',
+    ten_ngach: 'Chuyên viên',
     bac_luong: 4, he_so_luong: '3,33', ngay_tuyen_dung: '2011-03-01', trang_thai: 'dang_cong_tac',
     ngay_cap_nhat: '2025-06-01T03:00:00.000Z', da_xoa: false
   }
   const out = applyMapping(civilServantConnector.mapping, 'staff', base)
   const fields = out.ok ? out.entities[0]?.fields : undefined
-  t.match(fields, { sex: 'female', category: 'civil-servant', salaryCoefficient: 3.33, rank: { code: '01.003' }, status: 'serving' })
+  t.match(fields,
+    { sex: 'female', category: 'civil-servant', salaryCoefficient: 3.33, rank: { code: '01.003' }, status: 'serving' })
   t.ok(createSchemaValidator().validator('civil-servant')(fields), 'valid against schemas/civil-servant.ts')
-  for (const [field, value, code] of [['loai', 'HD', 'LT_ERR_CIVIL_SERVANT_CATEGORY'], ['trang_thai', 'nghi_phep', 'LT_ERR_CIVIL_SERVANT_STATUS'],
+  for (const [field, value, code] of [['loai', 'HD', 'LT_ERR_CIVIL_SERVANT_CATEGORY'],
+    ['trang_thai', 'nghi_phep', 'LT_ERR_CIVIL_SERVANT_STATUS'],
     ['gioi_tinh', 2, 'LT_ERR_SEX_CODE']] as const) {
     const bad = applyMapping(civilServantConnector.mapping, 'staff', { ...base, [field]: value })
     t.match(!bad.ok && bad.errors, [{ path: field, code }], `${field} ${String(value)}`)

@@ -16,13 +16,15 @@ import { createMappingValidator } from '../../../connectors/mapping/validate-map
 import { parcelIdOfText } from '../../../schemas/vietnam/construction-permit-codes.js'
 import { liveSourceChange } from '../../../sim/sources/changes.js'
 
-const COMPARED = ['permitId', 'permitNumber', 'permitDate', 'issuingAuthority', 'permitType', 'buildingType', 'parcelIds', 'certificateSerial',
+const COMPARED = ['permitId', 'permitNumber', 'permitDate', 'issuingAuthority', 'permitType', 'buildingType',
+  'parcelIds', 'certificateSerial',
   'address', 'floors', 'footprintM2', 'totalFloorAreaM2', 'heightM', 'status'] as const
 
 type Owner = { personalId?: string, fullName?: string, legacyCmnd?: string }
 
 /** The record as the connector publishes it: with `_derived` (the parcel id), as the normalizer reads it. */
-const published = (record: Record<string, unknown>): Record<string, unknown> => ({ ...record, [DERIVED_FIELD]: derivePermit(record) })
+const published = (record: Record<string, unknown>): Record<string, unknown> =>
+  ({ ...record, [DERIVED_FIELD]: derivePermit(record) })
 
 t.test('every xay-dung record maps to its ground truth or is refused at the door', async t => {
   const raw: Array<Record<string, unknown>> = []
@@ -36,7 +38,8 @@ t.test('every xay-dung record maps to its ground truth or is refused at the door
   const invalid = new Set(truth.filter(e => e.type === 'source-invalid').map(e => e.key))
   const expected = new Map(truth.flatMap(e => e.type === 'source-record' ? [[e.key, e.record]] : []))
   const misspelt = new Set(truth.flatMap(e => e.type === 'source-conflict' ? [e.key] : []))
-  t.ok(invalid.size > 0 && expected.size > 20, `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
+  t.ok(invalid.size > 0 && expected.size > 20,
+    `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
   let inspected = 0
   let violations = 0
   let byCmnd = 0
@@ -74,7 +77,8 @@ t.test('every xay-dung record maps to its ground truth or is refused at the door
     // Each owner is also a person fact: the name as typed, which civil status outranks.
     t.equal(out.entities.filter(e => e.entity === 'person').length, owners.length, `${key}: a person per owner`)
   }
-  t.ok(inspected > 0 && violations > 0 && byCmnd > 0, `inspected (${inspected}), with violations (${violations}), owners by CMND (${byCmnd})`)
+  t.ok(inspected > 0 && violations > 0 && byCmnd > 0,
+    `inspected (${inspected}), with violations (${violations}), owners by CMND (${byCmnd})`)
   t.ok(misspelt.size > 0, `misspelt owners' names (${misspelt.size}) kept as typed on the permit`)
 })
 
@@ -86,27 +90,36 @@ t.test('the parcel as the office writes it becomes the land register\'s parcel i
 })
 
 t.test('an unknown label is refused with its own code and the path of the field', async t => {
-  t.match(createMappingValidator(createSchemaValidator()).validateMapping(constructionPermitConnector.mapping), { ok: true }, 'the mapping names only canonical fields')
+  t.match(createMappingValidator(createSchemaValidator()).validateMapping(constructionPermitConnector.mapping),
+    { ok: true }, 'the mapping names only canonical fields')
   const base = {
-    SoGiayPhep: '245/GPXD-2024', NgayCap: '14/05/2024', CoQuanCap: 'UBND phường Ninh Kiều', LoaiGiayPhep: 'Cấp mới', LoaiCongTrinh: 'Nhà ở riêng lẻ',
-    ChuDauTu: [{ HoTen: 'Nguyễn Văn An', CCCD: '092085001234' }], ThuaDat: 'Thửa 345, tờ bản đồ 12', MaXaBanDo: '31150', DiaChi: 'Hẻm 51, khu vực 5',
-    MaPhuongXa: '31150', SoTang: '3', DienTichXayDung: '96,5', TongDienTichSan: '289,5', ChieuCao: '12,6', TrangThai: 'Đang thi công',
-    KiemTra: [{ Ngay: '02/07/2024', KetQua: 'Đúng giấy phép' }, { Ngay: '15/10/2024', KetQua: 'Sai giấy phép', NoiDung: 'Xây thêm tum', SoQD: '318/QĐ-XPHC' }],
+    SoGiayPhep: '245/GPXD-2024', NgayCap: '14/05/2024', CoQuanCap: 'UBND phường Ninh Kiều', LoaiGiayPhep: 'Cấp mới',
+    LoaiCongTrinh: 'Nhà ở riêng lẻ',
+    ChuDauTu: [{ HoTen: 'Nguyễn Văn An', CCCD: '092085001234' }], ThuaDat: 'Thửa 345, tờ bản đồ 12', MaXaBanDo: '31150',
+    DiaChi: 'Hẻm 51, khu vực 5',
+    MaPhuongXa: '31150', SoTang: '3', DienTichXayDung: '96,5', TongDienTichSan: '289,5', ChieuCao: '12,6',
+    TrangThai: 'Đang thi công',
+    KiemTra: [{ Ngay: '02/07/2024', KetQua: 'Đúng giấy phép' },
+      { Ngay: '15/10/2024', KetQua: 'Sai giấy phép', NoiDung: 'Xây thêm tum', SoQD: '318/QĐ-XPHC' }],
     NgaySua: '2024-10-15T03:00:00.000Z', Huy: false
   }
   const out = applyMapping(constructionPermitConnector.mapping, 'permits', published(base))
   t.match(out.ok && out.entities[0], {
     entityId: '245-GPXD-2024',
-    fields: { permitNumber: '245/GPXD', footprintM2: 96.5, parcelIds: ['31150-12-345'], status: 'under-construction', inspections: [{ result: 'compliant' }, { result: 'violation', decisionNumber: '318/QĐ-XPHC' }] }
+    fields: { permitNumber: '245/GPXD', footprintM2: 96.5, parcelIds: ['31150-12-345'], status: 'under-construction',
+      inspections: [{ result: 'compliant' }, { result: 'violation', decisionNumber: '318/QĐ-XPHC' }] }
   })
-  const bad = applyMapping(constructionPermitConnector.mapping, 'permits', published({ ...base, KiemTra: [{ Ngay: '02/07/2024', KetQua: 'Tạm ổn' }] }))
+  const bad = applyMapping(constructionPermitConnector.mapping, 'permits',
+    published({ ...base, KiemTra: [{ Ngay: '02/07/2024', KetQua: 'Tạm ổn' }] }))
   t.match(!bad.ok && bad.errors, [{ path: 'KiemTra[0].KetQua', code: 'LT_ERR_INSPECTION_RESULT' }])
 })
 
 t.test('the office\'s change stream adds an inspection, which the connector reads as the newest one', async t => {
   const raw: Array<Record<string, unknown>> = []
-  generateSourceDepartments({ citizens: 1500, seed: 7 }, { record: (d, _s, r) => { if (d === 'xay-dung') raw.push(r) }, truth: () => {} })
-  const open = raw.find(r => ['Đã cấp', 'Đang thi công'].includes(String(r.TrangThai)) && (r.KiemTra as unknown[]).length < 3)
+  generateSourceDepartments({ citizens: 1500, seed: 7 },
+    { record: (d, _s, r) => { if (d === 'xay-dung') raw.push(r) }, truth: () => {} })
+  const open = raw.find(r => ['Đã cấp', 'Đang thi công'].includes(String(r.TrangThai))
+    && (r.KiemTra as unknown[]).length < 3)
   if (open === undefined) { t.fail('no permit issued or under construction'); return }
   // Today (UTC, never after today in Vietnam): after every inspection the generator wrote.
   const day = new Date().toISOString().slice(0, 10)
@@ -117,7 +130,8 @@ t.test('the office\'s change stream adds an inspection, which the connector read
   const out = applyMapping(constructionPermitConnector.mapping, 'permits', published(after))
   const count = (o: typeof out): number => o.ok ? ((o.entities[0]?.fields.inspections ?? []) as unknown[]).length : -1
   t.equal(count(out), count(before) + 1, 'one more inspection')
-  t.same(out.ok && (out.entities[0]?.fields.inspections as unknown[]).at(-1), { date: day, result: 'compliant' }, 'the newest last')
+  t.same(out.ok && (out.entities[0]?.fields.inspections as unknown[]).at(-1), { date: day, result: 'compliant' },
+    'the newest last')
   t.equal(out.ok && out.entities[0]?.fields.status, 'under-construction', 'and the site is under construction')
   const done = { ...open, TrangThai: 'Hoàn công' }
   t.equal(liveSourceChange('xay-dung', done, day), undefined, 'a completed building is not inspected again')

@@ -25,7 +25,8 @@ t.test('every gplx record maps to its ground truth or is refused at the door', a
   const validate = createRawSchemaCompiler()(driverLicenceRawSchema as unknown as Record<string, unknown>)
   const invalid = new Set(truth.filter(e => e.type === 'source-invalid').map(e => e.key))
   const expected = new Map(truth.flatMap(e => e.type === 'source-record' ? [[e.key, e.record]] : []))
-  t.ok(invalid.size > 0 && expected.size > 20, `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
+  t.ok(invalid.size > 0 && expected.size > 20,
+    `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
   let legacy = 0
   for (const record of raw) {
     const key = String(record.SO_GPLX)

@@ -14,7 +14,8 @@ t.test('depth is counted outside strings only', async t => {
 })
 
 t.test('a source answering deeply nested JSON fails the fetch with LT_ERR_SOURCE_TOO_DEEP', async t => {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(`{"records":${'['.repeat(5000)}${']'.repeat(5000)}}`))
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' })
+    .end(`{"records":${'['.repeat(5000)}${']'.repeat(5000)}}`))
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   t.teardown(() => { server.closeAllConnections(); server.close() })
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`

@@ -13,11 +13,13 @@ import { notarizationRawSchema } from '../../../connectors/notarization/raw-sche
 import { DERIVED_FIELD } from '../../../connectors/runner/updated-since-source.js'
 import { createSchemaValidator } from '../../../schemas/validator.js'
 
-const COMPARED = ['notarizationId', 'notarizationNumber', 'bookNumber', 'notarizationDate', 'office', 'transactionType', 'valueVnd', 'status'] as const
+const COMPARED = ['notarizationId', 'notarizationNumber', 'bookNumber', 'notarizationDate', 'office', 'transactionType',
+  'valueVnd', 'status'] as const
 type Party = Record<string, unknown>
 
 /** What the connector publishes: the record as served with its derived values (updated-since-source.ts). */
-const published = (record: Record<string, unknown>): Record<string, unknown> => ({ ...record, [DERIVED_FIELD]: deriveNotarization(record) })
+const published = (record: Record<string, unknown>): Record<string, unknown> =>
+  ({ ...record, [DERIVED_FIELD]: deriveNotarization(record) })
 
 t.test('every cong-chung record maps to its ground truth or is refused at the door', async t => {
   const raw: Array<Record<string, unknown>> = []
@@ -30,10 +32,13 @@ t.test('every cong-chung record maps to its ground truth or is refused at the do
   const canonical = createSchemaValidator().validator('notarization')
   const invalid = new Set(truth.filter(e => e.type === 'source-invalid').map(e => e.key))
   const expected = new Map(truth.flatMap(e => e.type === 'source-record' ? [[e.key, e.record]] : []))
-  const serialTypos = new Set(truth.flatMap(e => e.type === 'source-conflict' && e.field === 'property.certificateSerial' ? [e.key] : []))
+  const serialTypos =
+    new Set(truth.flatMap(e => e.type === 'source-conflict' && e.field === 'property.certificateSerial' ? [e.key] : []))
   // (record key, CMND written) -> the personal id it stands for.
-  const legacy = new Map(truth.flatMap(e => e.type === 'source-variant' && e.kind === 'legacy-id' ? [[`${e.key}|${e.written}`, e.canonical]] : []))
-  t.ok(invalid.size > 0 && expected.size > 20, `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
+  const legacy = new Map(truth.flatMap(e => e.type === 'source-variant' && e.kind === 'legacy-id'
+    ? [[`${e.key}|${e.written}`, e.canonical]] : []))
+  t.ok(invalid.size > 0 && expected.size > 20,
+    `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
   const seen = { mortgage: 0, transfer: 0, cmndParties: 0, typos: 0 }
   for (const record of raw) {
     const key = String(record.maHoSo)
@@ -48,7 +53,8 @@ t.test('every cong-chung record maps to its ground truth or is refused at the do
     for (const field of COMPARED) t.same(got?.fields[field], want[field], `${key} ${field}`)
     // A CMND-only party: the truth names the person by personal id, the mapping keeps the CMND.
     const parties = (want.parties as Party[]).map(p => {
-      const written = [...legacy.entries()].find(([k, id]) => k.startsWith(`${key}|`) && id === p.personalId)?.[0].split('|')[1]
+      const written = [...legacy.entries()].find(([k, id]) => k.startsWith(`${key}|`)
+        && id === p.personalId)?.[0].split('|')[1]
       if (written === undefined) return p
       seen.cmndParties++
       const { personalId: _id, ...rest } = p
@@ -58,23 +64,30 @@ t.test('every cong-chung record maps to its ground truth or is refused at the do
     const property = got?.fields.property as { parcelIds?: string[], certificateSerial?: string }
     const wanted = want.property as { parcelIds: string[], certificateSerial: string }
     t.same(property.parcelIds, wanted.parcelIds, `${key} parcel`)
-    if (serialTypos.has(key)) { t.not(property.certificateSerial, wanted.certificateSerial, `${key}: the typed serial is kept`); seen.typos++ } else t.equal(property.certificateSerial, wanted.certificateSerial, `${key} serial`)
+    if (serialTypos.has(key)) { t.not(property.certificateSerial, wanted.certificateSerial,
+      `${key}: the typed serial is kept`); seen.typos++ } else t.equal(property.certificateSerial,
+      wanted.certificateSerial, `${key} serial`)
     if (want.transactionType === 'mortgage') seen.mortgage++
     if (want.transactionType === 'land-use-right-transfer') seen.transfer++
   }
   t.ok(seen.mortgage > 0 && seen.transfer > 0, `mortgages (${seen.mortgage}) and transfers (${seen.transfer}) compared`)
-  t.ok(seen.cmndParties > 0 && seen.typos > 0, `CMND-only parties (${seen.cmndParties}) and typed serials (${seen.typos}) seen`)
+  t.ok(seen.cmndParties > 0 && seen.typos > 0,
+    `CMND-only parties (${seen.cmndParties}) and typed serials (${seen.typos}) seen`)
 })
 
 t.test('an unknown contract label is refused by the mapping with its own code', async t => {
   const base = {
-    maHoSo: 'PCC1-2025-001234', soCongChung: '1234', ngayCongChung: '18-03-2025', tenToChuc: 'Phòng Công chứng số 1 thành phố Cần Thơ',
+    maHoSo: 'PCC1-2025-001234', soCongChung: '1234', ngayCongChung: '18-03-2025',
+    tenToChuc: 'Phòng Công chứng số 1 thành phố Cần Thơ',
     loaiHopDong: 'Hợp đồng ủy quyền', benA: [{ hoTen: 'Nguyễn Văn An', loaiGiayTo: 'CCCD', soGiayTo: '092085001234' }],
-    benB: [{ hoTen: 'Lê Thị Thu', loaiGiayTo: 'CCCD', soGiayTo: '092190008765' }], trangThai: 'Có hiệu lực', ngayCapNhat: '2025-03-18T03:00:00.000Z'
+    benB: [{ hoTen: 'Lê Thị Thu', loaiGiayTo: 'CCCD', soGiayTo: '092190008765' }], trangThai: 'Có hiệu lực',
+    ngayCapNhat: '2025-03-18T03:00:00.000Z'
   }
   const out = applyMapping(notarizationConnector.mapping, 'contracts', published(base))
-  t.match(out.ok && out.entities[0]?.fields, { transactionType: 'authorization', parties: [{ role: 'principal' }, { role: 'agent' }], office: { code: 'PCC1' } })
+  t.match(out.ok && out.entities[0]?.fields,
+    { transactionType: 'authorization', parties: [{ role: 'principal' }, { role: 'agent' }], office: { code: 'PCC1' } })
   t.equal(out.ok && out.entities[0]?.fields.property, undefined, 'no property named, none mapped')
-  const bad = applyMapping(notarizationConnector.mapping, 'contracts', published({ ...base, loaiHopDong: 'Giấy tờ khác' }))
+  const bad = applyMapping(notarizationConnector.mapping, 'contracts',
+    published({ ...base, loaiHopDong: 'Giấy tờ khác' }))
   t.match(!bad.ok && bad.errors, [{ path: 'loaiHopDong', code: 'LT_ERR_NOTARIZATION_TYPE' }])
 })

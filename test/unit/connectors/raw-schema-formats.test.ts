@@ -15,7 +15,8 @@ t.test('every built-in raw schema compiles for dry runs and replays', async t =>
 })
 
 t.test('the WKT format is checked there too', async t => {
-  const validate = compileRawSchema({ type: 'object', properties: { GEOM: (urbanInfrastructureRawSchema as { properties: Record<string, unknown> }).properties.GEOM } })
+  const validate = compileRawSchema({ type: 'object',
+    properties: { GEOM: (urbanInfrastructureRawSchema as { properties: Record<string, unknown> }).properties.GEOM } })
   t.ok(validate({ GEOM: 'POINT (105.78 10.03)' }), 'a point in Cần Thơ')
   t.notOk(validate({ GEOM: 'POINT (10.03 105.78)' }), 'axes swapped')
 })

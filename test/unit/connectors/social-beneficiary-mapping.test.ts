@@ -12,7 +12,8 @@ import { createRawSchemaCompiler } from '../../../connectors/runner/raw-schema-c
 import { socialBeneficiaryConnector } from '../../../connectors/social-beneficiary/connector.js'
 import { socialBeneficiaryRawSchema } from '../../../connectors/social-beneficiary/raw-schema.js'
 
-const COMPARED = ['caseId', 'personalId', 'fullName', 'birthDate', 'programme', 'category', 'disabilityRatePercent', 'decision',
+const COMPARED = ['caseId', 'personalId', 'fullName', 'birthDate', 'programme', 'category', 'disabilityRatePercent',
+  'decision',
   'monthlyAllowanceVnd', 'allowanceFrom', 'allowanceTo', 'status', 'endReason', 'address'] as const
 // What the department still says of a beneficiary whose death it was never told of.
 const UNREPORTED = new Set(['allowanceTo', 'status', 'endReason'])
@@ -28,7 +29,8 @@ t.test('every chinh-sach record maps to its ground truth or is refused at the do
   const invalid = new Set(truth.filter(e => e.type === 'source-invalid').map(e => e.key))
   const expected = new Map(truth.flatMap(e => e.type === 'source-record' ? [[e.key, e.record]] : []))
   const unreported = new Set(truth.flatMap(e => e.type === 'source-conflict' && e.field === 'status' ? [e.key] : []))
-  t.ok(invalid.size > 0 && expected.size > 20, `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
+  t.ok(invalid.size > 0 && expected.size > 20,
+    `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
   const seen = { ended: 0, merit: 0, unreported: 0 }
   for (const record of raw) {
     const key = String(record.SoHoSo)
@@ -52,19 +54,23 @@ t.test('every chinh-sach record maps to its ground truth or is refused at the do
     if (want.status === 'ended' && !unreported.has(key)) seen.ended++
     if (want.programme === 'merit') seen.merit++
   }
-  t.ok(seen.ended > 0 && seen.merit > 0 && seen.unreported > 0, `ended (${seen.ended}), merit (${seen.merit}) and unreported deaths (${seen.unreported}) compared`)
+  t.ok(seen.ended > 0 && seen.merit > 0 && seen.unreported > 0,
+    `ended (${seen.ended}), merit (${seen.merit}) and unreported deaths (${seen.unreported}) compared`)
 })
 
 t.test('an unknown category code or status word is refused with its own code', async t => {
   const base = {
-    SoHoSo: 'HS31135-0000421', HoTen: 'Lê Văn Hùng', NgaySinh: '01071948', SoDinhDanh: '092048000311', CheDo: 'NCC', MaDoiTuong: 'NCC-TB',
-    TyLeTonThuong: '41%', SoQuyetDinh: '1523/QĐ-SLĐTBXH', NgayQuyetDinh: '10/04/1998', MucHuong: '2.287.000', HuongTuNgay: '01051998',
+    SoHoSo: 'HS31135-0000421', HoTen: 'Lê Văn Hùng', NgaySinh: '01071948', SoDinhDanh: '092048000311', CheDo: 'NCC',
+    MaDoiTuong: 'NCC-TB',
+    TyLeTonThuong: '41%', SoQuyetDinh: '1523/QĐ-SLĐTBXH', NgayQuyetDinh: '10/04/1998', MucHuong: '2.287.000',
+    HuongTuNgay: '01051998',
     TrangThai: 'Đang hưởng', DiaChi: 'Ấp Nhơn Lộc 1', MaXa: '31135', NgayCapNhat: '1998-05-01T03:00:00.000Z', Xoa: 0
   }
   const out = applyMapping(socialBeneficiaryConnector.mapping, 'beneficiaries', base)
   t.match(out.ok && out.entities[0], {
     entityId: 'HS31135-0000421',
-    fields: { programme: 'merit', category: 'war-invalid', disabilityRatePercent: 41, monthlyAllowanceVnd: 2287000, status: 'active', allowanceFrom: '1998-05-01' }
+    fields: { programme: 'merit', category: 'war-invalid', disabilityRatePercent: 41, monthlyAllowanceVnd: 2287000,
+      status: 'active', allowanceFrom: '1998-05-01' }
   })
   const category = applyMapping(socialBeneficiaryConnector.mapping, 'beneficiaries', { ...base, MaDoiTuong: 'NCC-XYZ' })
   t.match(!category.ok && category.errors, [{ path: 'MaDoiTuong', code: 'LT_ERR_BENEFICIARY_CATEGORY' }])

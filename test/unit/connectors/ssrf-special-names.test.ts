@@ -4,7 +4,8 @@ import t from 'tap'
 import { request } from 'undici'
 import { createSsrfGuard, loopbackName, type Resolve } from '../../../connectors/ssrf/ssrf-guard.js'
 
-const code = async (p: Promise<unknown>): Promise<string | undefined> => await p.then(() => undefined, (err: { code?: string }) => err.code)
+const code = async (p: Promise<unknown>): Promise<string | undefined> =>
+  await p.then(() => undefined, (err: { code?: string }) => err.code)
 
 t.test('localhost forms are refused like loopback and never reach the resolver', async t => {
   const asked: string[] = []
@@ -12,13 +13,16 @@ t.test('localhost forms are refused like loopback and never reach the resolver',
   const resolve: Resolve = async host => { asked.push(host); return [{ address: '93.184.216.34', family: 4 }] }
   const guard = createSsrfGuard({ allow: [], resolve })
   t.teardown(guard.close)
-  for (const url of ['http://localhost.:8080/', 'http://LOCALHOST:8080/', 'http://LocalHost.:1/', 'http://api.localhost/',
+  for (const url of ['http://localhost.:8080/', 'http://LOCALHOST:8080/', 'http://LocalHost.:1/',
+    'http://api.localhost/',
     'http://a.b.LOCALHOST./', 'http://localhost../']) {
     t.equal(await code(guard.checkUrl(url)), 'LT_ERR_SSRF_REFUSED', `${url} refused`)
   }
-  t.equal(await code(request('http://localhost.:9/', { dispatcher: guard.dispatcher })), 'LT_ERR_SSRF_REFUSED', 'refused inside the connection too')
+  t.equal(await code(request('http://localhost.:9/', { dispatcher: guard.dispatcher })), 'LT_ERR_SSRF_REFUSED',
+    'refused inside the connection too')
   t.same(asked, [], 'the resolver was never asked')
-  t.same(await guard.checkUrl('http://notlocalhost.example/'), ['93.184.216.34'], 'a name that merely contains it is an ordinary name')
+  t.same(await guard.checkUrl('http://notlocalhost.example/'), ['93.184.216.34'],
+    'a name that merely contains it is an ordinary name')
   t.same(asked, ['notlocalhost.example'])
 })
 

@@ -17,7 +17,8 @@ import { builtIns } from '../../../connectors/built-in.js'
 
 // Every canonical field the export carries. The school's ward is not in the export (the truth puts
 // the pupil's ward there), so school is compared without it.
-const COMPARED = ['enrolmentId', 'studentCode', 'studentPersonalId', 'fullName', 'birthDate', 'sex', 'schoolYear', 'grade',
+const COMPARED = ['enrolmentId', 'studentCode', 'studentPersonalId', 'fullName', 'birthDate', 'sex', 'schoolYear',
+  'grade',
   'className', 'status'] as const
 
 t.test('every giao-duc record maps to its ground truth or is refused at the door', async t => {
@@ -32,8 +33,10 @@ t.test('every giao-duc record maps to its ground truth or is refused at the door
   const expected = new Map(truth.flatMap(e => e.type === 'source-record' ? [[e.key, e.record]] : []))
   const conflicts = new Map(truth.flatMap(e => e.type === 'source-conflict' ? [[e.key, e]] : []))
   const oldWards = truth.filter(e => e.type === 'source-variant' && e.kind === 'old-ward').length
-  t.ok(invalid.size > 0 && expected.size > 100, `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
-  t.ok(conflicts.size > 0 && oldWards > 0, `addresses against residence (${conflicts.size}) and pre-2025 wards (${oldWards})`)
+  t.ok(invalid.size > 0 && expected.size > 100,
+    `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
+  t.ok(conflicts.size > 0 && oldWards > 0,
+    `addresses against residence (${conflicts.size}) and pre-2025 wards (${oldWards})`)
   let guardians = 0
   let legacyGuardians = 0
   for (const record of raw) {
@@ -59,10 +62,13 @@ t.test('every giao-duc record maps to its ground truth or is refused at the door
     } else { t.same(enrolment?.fields.guardian, wantGuardian, `${key} guardian`); guardians++ }
     // The school's address: the truth's unless the truth lists it against residence.
     const conflict = conflicts.get(key)
-    const wantWard = conflict === undefined ? (want.address as { wardCode: string }).wardCode : conflict.values['giao-duc']
-    t.same(enrolment?.fields.address, { ...(want.address as object), wardCode: wantWard }, `${key} address as the school holds it`)
+    const wantWard = conflict === undefined ? (want.address as { wardCode: string }).wardCode
+      : conflict.values['giao-duc']
+    t.same(enrolment?.fields.address, { ...(want.address as object), wardCode: wantWard },
+      `${key} address as the school holds it`)
     t.equal(person?.entityId, want.studentPersonalId, `${key} the pupil's person record`)
-    t.same((person?.fields.permanentAddress as { wardCode?: string } | undefined)?.wardCode, wantWard, `${key} person ward for the merger`)
+    t.same((person?.fields.permanentAddress as { wardCode?: string } | undefined)?.wardCode, wantWard,
+      `${key} person ward for the merger`)
   }
   t.ok(guardians > 0 && legacyGuardians > 0, `guardians by CCCD (${guardians}) and by CMND only (${legacyGuardians})`)
 })
@@ -76,7 +82,8 @@ t.test('a disagreement on the pupil\'s address is won by residence (cu-tru), as 
   t.ok(truth.length > 0, 'the department disagrees with residence')
   const rules = builtInSurvivorship(loadSurvivorship(), builtIns)
   for (const c of truth) {
-    t.match(c, { entity: 'person', field: 'permanentAddress.wardCode', winner: 'cu-tru' }, `${c.key}: residence wins in the truth`)
+    t.match(c, { entity: 'person', field: 'permanentAddress.wardCode', winner: 'cu-tru' },
+      `${c.key}: residence wins in the truth`)
     t.equal(rules.entities.person?.permanentAddress, 'cu-tru', 'and in survivorship')
   }
   t.equal(rules.entities['student-enrolment']?.['*'], 'giao-duc', 'the enrolment itself is giao-duc\'s')
@@ -84,17 +91,22 @@ t.test('a disagreement on the pupil\'s address is won by residence (cu-tru), as 
 
 t.test('an unknown school level, guardian relation or status is refused with its own code', async t => {
   const base = {
-    MaHocSinh: '31117000123', HoTen: 'Nguyễn Minh Khoa', NgaySinh: '20/05/2019', GioiTinh: 'Nam', MaDinhDanh: '092219000777',
-    NamHoc: '2025-2026', MaTruong: '31117TH', TenTruong: 'Trường Tiểu học Ninh Kiều', CapHoc: 'TH', Khoi: '1', Lop: '1A2',
-    HoTenPhuHuynh: 'Nguyễn Văn An', QuanHe: 'Cha', CCCDPhuHuynh: '092085001234', DiaChi: '12 đường Hòa Bình', MaPhuongXa: '31117',
+    MaHocSinh: '31117000123', HoTen: 'Nguyễn Minh Khoa', NgaySinh: '20/05/2019', GioiTinh: 'Nam',
+    MaDinhDanh: '092219000777',
+    NamHoc: '2025-2026', MaTruong: '31117TH', TenTruong: 'Trường Tiểu học Ninh Kiều', CapHoc: 'TH', Khoi: '1',
+    Lop: '1A2',
+    HoTenPhuHuynh: 'Nguyễn Văn An', QuanHe: 'Cha', CCCDPhuHuynh: '092085001234', DiaChi: '12 đường Hòa Bình',
+    MaPhuongXa: '31117',
     TrangThai: 'Đang học', NgayCapNhat: '2025-09-05T03:00:00.000Z', DaXoa: false
   }
   const out = applyMapping(studentEnrolmentConnector.mapping, 'pupils', base)
   t.match(out.ok && out.entities[0], {
     entityId: '31117000123-2025-2026',
-    fields: { school: { level: 'primary' }, grade: 1, guardian: { relation: 'father', personalId: '092085001234' }, status: 'enrolled' }
+    fields: { school: { level: 'primary' }, grade: 1, guardian: { relation: 'father', personalId: '092085001234' },
+      status: 'enrolled' }
   })
-  for (const [field, value, code] of [['CapHoc', 'MN', 'LT_ERR_SCHOOL_LEVEL'], ['QuanHe', 'Bạn', 'LT_ERR_GUARDIAN_RELATION'],
+  for (const [field, value, code] of [['CapHoc', 'MN', 'LT_ERR_SCHOOL_LEVEL'],
+    ['QuanHe', 'Bạn', 'LT_ERR_GUARDIAN_RELATION'],
     ['TrangThai', 'Tạm nghỉ', 'LT_ERR_ENROLMENT_STATUS']] as const) {
     const bad = applyMapping(studentEnrolmentConnector.mapping, 'pupils', { ...base, [field]: value })
     t.match(!bad.ok && bad.errors, [{ path: field, code }], `${field} ${value}`)
@@ -103,5 +115,6 @@ t.test('an unknown school level, guardian relation or status is refused with its
   const { NamHoc: _year, ...noYear } = base
   const unkeyed = applyMapping(studentEnrolmentConnector.mapping, 'pupils', noYear)
   t.notOk(unkeyed.ok, 'no school year, no enrolment')
-  t.ok(!unkeyed.ok && unkeyed.errors.some(e => e.path === 'MaHocSinh' && e.code === 'LT_ERR_MAPPING_ID_MISSING'), 'the enrolment has no id')
+  t.ok(!unkeyed.ok && unkeyed.errors.some(e => e.path === 'MaHocSinh' && e.code === 'LT_ERR_MAPPING_ID_MISSING'),
+    'the enrolment has no id')
 })

@@ -13,7 +13,8 @@ import { parseMoneyVnd } from '../../../schemas/vietnam/money.js'
 
 // Every canonical field but the social-insurance number, which the centre copies by hand: where the
 // truth lists a source-conflict on it, bhyt holds the right number and the mapping keeps the typed one.
-const COMPARED = ['benefitId', 'personalId', 'fullName', 'decision', 'periodFrom', 'periodTo', 'months', 'monthlyAmountVnd',
+const COMPARED = ['benefitId', 'personalId', 'fullName', 'decision', 'periodFrom', 'periodTo', 'months',
+  'monthlyAmountVnd',
   'jobCentre', 'status', 'endReason', 'endedOn'] as const
 
 t.test('every viec-lam record maps to its ground truth or is refused at the door', async t => {
@@ -27,7 +28,8 @@ t.test('every viec-lam record maps to its ground truth or is refused at the door
   const invalid = new Set(truth.filter(e => e.type === 'source-invalid').map(e => e.key))
   const expected = new Map(truth.flatMap(e => e.type === 'source-record' ? [[e.key, e.record]] : []))
   const ssnConflicts = new Set(truth.flatMap(e => e.type === 'source-conflict' ? [e.key] : []))
-  t.ok(invalid.size > 0 && expected.size > 20, `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
+  t.ok(invalid.size > 0 && expected.size > 20,
+    `a department with valid (${expected.size}) and invalid (${invalid.size}) records`)
   let ended = 0
   let checkedSsn = 0
   for (const record of raw) {
@@ -46,7 +48,10 @@ t.test('every viec-lam record maps to its ground truth or is refused at the door
       if (field === 'personalId' && record.cccd === undefined) continue
       t.same(benefit?.fields[field], want[field], `${key} ${field}`)
     }
-    if (!ssnConflicts.has(key)) { t.equal(benefit?.fields.socialInsuranceNumber, want.socialInsuranceNumber, `${key} SSN`); checkedSsn++ }
+    if (!ssnConflicts.has(key)) {
+      t.equal(benefit?.fields.socialInsuranceNumber, want.socialInsuranceNumber, `${key} SSN`)
+      checkedSsn++
+    }
     if (want.status === 'ended') ended++
   }
   t.ok(ended > 0 && checkedSsn > 0, `ended benefits (${ended}) and SSNs (${checkedSsn}) compared`)
@@ -54,7 +59,8 @@ t.test('every viec-lam record maps to its ground truth or is refused at the door
 })
 
 t.test('money as Vietnamese systems write it becomes integer đồng; anything else is refused', async t => {
-  for (const [written, value] of [['1.850.000', 1850000], ['1.850.000 đ', 1850000], ['1 850 000 VNĐ', 1850000], [4230000, 4230000], ['1.850', 1850], ['500', 500]] as const) {
+  for (const [written, value] of [['1.850.000', 1850000], ['1.850.000 đ', 1850000], ['1 850 000 VNĐ', 1850000],
+    [4230000, 4230000], ['1.850', 1850], ['500', 500]] as const) {
     t.same(parseMoneyVnd(written), { ok: true, value }, String(written))
   }
   for (const written of ['1.850.000,50', '18.50.000', '1,85 triệu', '', -5, 1.5]) {
@@ -64,12 +70,15 @@ t.test('money as Vietnamese systems write it becomes integer đồng; anything e
 
 t.test('an amount written as text maps to đồng; an unknown status code is refused with its own code', async t => {
   const base = {
-    soQuyetDinh: '2451/QĐ-SNV-2025', hoTen: 'Lê Thị Thu', cccd: '092190008765', soSoBhxh: '9212345678', ngayQuyetDinh: '12/8/2025',
-    tuNgay: '20/8/2025', denNgay: '19/12/2025', soThang: 4, mucHuong: '4.230.000', trungTam: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ',
+    soQuyetDinh: '2451/QĐ-SNV-2025', hoTen: 'Lê Thị Thu', cccd: '092190008765', soSoBhxh: '9212345678',
+    ngayQuyetDinh: '12/8/2025',
+    tuNgay: '20/8/2025', denNgay: '19/12/2025', soThang: 4, mucHuong: '4.230.000',
+    trungTam: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ',
     trangThai: 'dang_huong', updated: '2025-08-12T03:00:00.000Z', deleted: false
   }
   const out = applyMapping(unemploymentBenefitConnector.mapping, 'benefits', base)
-  t.match(out.ok && out.entities[0], { entityId: '2451-QD-SNV-2025', fields: { monthlyAmountVnd: 4230000, decision: { number: '2451/QĐ-SNV' }, status: 'active' } })
+  t.match(out.ok && out.entities[0], { entityId: '2451-QD-SNV-2025',
+    fields: { monthlyAmountVnd: 4230000, decision: { number: '2451/QĐ-SNV' }, status: 'active' } })
   t.equal(out.ok && out.entities[0]?.fields.endReason, undefined, 'no end reason while paid')
   const bad = applyMapping(unemploymentBenefitConnector.mapping, 'benefits', { ...base, trangThai: 'cho_duyet' })
   t.match(!bad.ok && bad.errors, [{ path: 'trangThai', code: 'LT_ERR_BENEFIT_STATUS' }])

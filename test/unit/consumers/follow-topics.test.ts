@@ -21,7 +21,10 @@ t.test('a new topic list that cannot be subscribed yet is tried again at the nex
   const followed = await followTopics({
     topics: async () => list,
     subscribe: async topics => {
-      if (diskFull) { failures.push(topics); throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }) }
+      if (diskFull) {
+        failures.push(topics)
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+      }
       subscribed.push(topics)
       return fakeSubscription()
     },

@@ -11,9 +11,11 @@ t.test('defaults to a minute, the supervisor\'s own default', async t => {
 })
 
 t.test('a bad value stops the start naming LT_CONSUMER_STALL_MS', async t => {
-  for (const [value, why] of [['500', /must be >= 1000/], ['soon', /must be integer/], ['7200000', /must be <= 3600000/]] as const) {
+  for (const [value, why] of [['500', /must be >= 1000/], ['soon', /must be integer/],
+    ['7200000', /must be <= 3600000/]] as const) {
     t.throws(() => loadConfig({ env: { LT_CONSUMER_STALL_MS: value } }), ConfigError)
-    t.throws(() => loadConfig({ env: { LT_CONSUMER_STALL_MS: value } }), { message: /LT_CONSUMER_STALL_MS \(consumer\.stallMs\)/ })
+    t.throws(() => loadConfig({ env: { LT_CONSUMER_STALL_MS: value } }),
+      { message: /LT_CONSUMER_STALL_MS \(consumer\.stallMs\)/ })
     t.throws(() => loadConfig({ env: { LT_CONSUMER_STALL_MS: value } }), { message: why })
   }
 })

@@ -10,7 +10,8 @@ import { checkConsumers, superviseConsumer } from '../../../consumers/supervisor
 import { waitFor } from '../../helpers/wait-for.js'
 
 /** An event log that hands the test the consumer's handler and lets it set the group's lag. */
-function scriptedLog (): { log: EventLog, handler: () => BatchHandler, setLag: (n: number) => void, lagReads: () => number } {
+function scriptedLog (): { log: EventLog, handler: () => BatchHandler, setLag: (n: number) => void,
+  lagReads: () => number } {
   let handler: BatchHandler | undefined
   let lag = 3
   let committed = 0
@@ -44,20 +45,24 @@ t.test('a failing consumer with nothing left waiting reads consuming, without a 
     restartMinMs: 20,
     restartMaxMs: 200,
     stallMs: 400,
-    start: async log => await log.subscribe({ group: 'g', topics: ['in'], handler: async () => { throw new Error('broker gone') } })
+    start: async log =>
+      await log.subscribe({ group: 'g', topics: ['in'], handler: async () => { throw new Error('broker gone') } })
   })
   t.teardown(async () => { await consumer.stop() })
 
-  await t.rejects(scripted.handler()([{ topic: 'in', partition: 0, offset: '0', key: 'k', value: 'v', headers: {}, timestamp: 0 }]))
+  await t.rejects(scripted.handler()([{ topic: 'in', partition: 0, offset: '0', key: 'k', value: 'v', headers: {},
+    timestamp: 0 }]))
   t.equal(consumer.health().condition, 'failing', 'a failed batch with work waiting is failing')
-  await waitFor(() => consumer.lastLag() !== undefined, { timeoutMs: 60000, intervalMs: 20, what: 'a reading of the group' })
+  await waitFor(() => consumer.lastLag() !== undefined,
+    { timeoutMs: 60000, intervalMs: 20, what: 'a reading of the group' })
   const readsBefore = scripted.lagReads()
   await t.rejects(checkConsumers([consumer]), /test-consumer failing \(lag 3\): broker gone/, 'and readiness names it')
   t.equal(scripted.lagReads(), readsBefore, 'with the lag of the supervisor\'s reading, not read again')
 
   // Another member commits the batch: nothing waits for the group any more.
   scripted.setLag(0)
-  await waitFor(() => consumer.health().condition === 'consuming', { timeoutMs: 60000, intervalMs: 20, what: 'consuming' })
+  await waitFor(() => consumer.health().condition === 'consuming',
+    { timeoutMs: 60000, intervalMs: 20, what: 'consuming' })
   await checkConsumers([consumer])
   t.pass('and readiness passes')
 })

@@ -10,12 +10,14 @@ import { SurvivorshipError } from '../../../consumers/merger/survivorship.js'
 import type { ConsumedMessage } from '../../../infra/ports/event-log.js'
 import { waitFor } from '../../helpers/wait-for.js'
 
-const batch: ConsumedMessage[] = [{ topic: 't', partition: 0, offset: '0', key: 'k', value: '{}', headers: {}, timestamp: 0 }]
+const batch: ConsumedMessage[] =
+  [{ topic: 't', partition: 0, offset: '0', key: 'k', value: '{}', headers: {}, timestamp: 0 }]
 
 t.test('a non-retriable failure stops the batch after one attempt', async t => {
   let calls = 0
   const refused = new StoreWriteError('write for p1 must carry a version above 3')
-  const outcome = await runBatchWithRetries(async () => { calls++; throw refused }, batch, 8, new AbortController().signal)
+  const outcome = await runBatchWithRetries(async () => { calls++; throw refused }, batch, 8,
+    new AbortController().signal)
   t.equal(calls, 1)
   t.match(outcome, { ok: false, attempts: 1 })
   t.equal(outcome.error, refused, 'the error is reported as thrown')
@@ -23,15 +25,18 @@ t.test('a non-retriable failure stops the batch after one attempt', async t => {
 
 t.test('a retriable failure is tried again until it succeeds', async t => {
   let calls = 0
-  const outcome = await runBatchWithRetries(async () => { if (++calls < 3) throw new StaleGoldenWriteError('persons', ['p1']) }, batch, 8, new AbortController().signal)
+  const outcome = await runBatchWithRetries(async () => { if (++calls < 3) throw new StaleGoldenWriteError('persons',
+    ['p1']) }, batch, 8, new AbortController().signal)
   t.equal(calls, 3)
   t.match(outcome, { ok: true, attempts: 3 })
 })
 
 t.test('retries stay bounded, for the family and for engine errors alike', async t => {
-  for (const make of [() => new StaleGoldenWriteError('persons', ['p1']), () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })]) {
+  for (const make of [() => new StaleGoldenWriteError('persons', ['p1']),
+    () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })]) {
     let calls = 0
-    const outcome = await runBatchWithRetries(async () => { calls++; throw make() }, batch, 3, new AbortController().signal)
+    const outcome = await runBatchWithRetries(async () => { calls++; throw make() }, batch, 3,
+      new AbortController().signal)
     t.equal(calls, 3, `${make().message}: tried maxAttempts times`)
     t.match(outcome, { ok: false, attempts: 3 })
   }

@@ -41,7 +41,8 @@ const members: Array<[string, HubError, boolean]> = [
   ['StartupError', new StartupError('bad dir', 'LT_DATA_DIR'), false],
   ['ConfigError', new ConfigError('bad port', 'PORT'), false],
   ['StoreWriteError (refused by the port)', new StoreWriteError('not a field name'), false],
-  ['StoreWriteError (engine failed)', new StoreWriteError('bulk write failed', { cause: new Error('socket'), retriable: true }), true],
+  ['StoreWriteError (engine failed)',
+    new StoreWriteError('bulk write failed', { cause: new Error('socket'), retriable: true }), true],
   ['SimOptionError', new SimOptionError('--citizens', 'too many'), false],
   ['sim UsageError', new SimUsageError('unknown flag'), false],
   ['bench UsageError', new BenchUsageError('unknown flag'), false]
@@ -77,7 +78,8 @@ async function appThrowing (errors: Record<string, Error>): Promise<ReturnType<t
 
 t.test('the problem-details handler maps the whole family in one place', async t => {
   const app = await appThrowing({
-    registry: new RegistryError(409, 'LT_ERR_CONNECTOR_BUILT_IN', "'civil' is a built-in connector", [{ path: '/id', message: 'is taken' }]),
+    registry: new RegistryError(409, 'LT_ERR_CONNECTOR_BUILT_IN', "'civil' is a built-in connector",
+      [{ path: '/id', message: 'is taken' }]),
     source: new SourceError('source answered 503 at http://10.0.0.7/secret-path', 'LT_ERR_SOURCE_5XX', true),
     store: new StoreWriteError('write for 079123456789 must carry a version above 3'),
     audit: new AuditUnavailableError('the audit log could not be written'),
@@ -89,7 +91,8 @@ t.test('the problem-details handler maps the whole family in one place', async t
   const registry = await app.inject('/registry')
   t.equal(registry.statusCode, 409)
   t.match(registry.headers['content-type'], /^application\/problem\+json/)
-  t.match(registry.json(), { status: 409, code: 'LT_ERR_CONNECTOR_BUILT_IN', title: 'Conflict', detail: "'civil' is a built-in connector", errors: [{ path: '/id', message: 'is taken' }] })
+  t.match(registry.json(), { status: 409, code: 'LT_ERR_CONNECTOR_BUILT_IN', title: 'Conflict',
+    detail: "'civil' is a built-in connector", errors: [{ path: '/id', message: 'is taken' }] })
 
   const source = await app.inject('/source')
   t.equal(source.statusCode, 502)
@@ -107,7 +110,8 @@ t.test('the problem-details handler maps the whole family in one place', async t
   t.equal(audit.headers['retry-after'], '1', 'a retriable 503 says when to come back')
 
   const problem = await app.inject('/problem')
-  t.match(problem.json(), { status: 404, code: 'LT_ERR_PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: 'No template for 9.999' })
+  t.match(problem.json(),
+    { status: 404, code: 'LT_ERR_PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: 'No template for 9.999' })
 
   const plain = await app.inject('/plain')
   t.equal(plain.statusCode, 500)

@@ -7,12 +7,15 @@ import { opaqueRefs } from '../../../gateway/security/opaque-refs.js'
 t.test('a projection is a deep copy, planned per field list', async t => {
   const source = { a: { x: 1, y: [{ z: 2 }] }, b: 'B', c: null, d: { e: 'E', f: 'F' } }
   const whole = projectFields(source, ['d', 'a', 'b', 'c'])
-  t.strictSame(whole, { data: { a: { x: 1, y: [{ z: 2 }] }, b: 'B', d: { e: 'E', f: 'F' } }, returned: ['a', 'b', 'd'] })
+  t.strictSame(whole,
+    { data: { a: { x: 1, y: [{ z: 2 }] }, b: 'B', d: { e: 'E', f: 'F' } }, returned: ['a', 'b', 'd'] })
   ;(whole.data.a as { y: Array<{ z: number }> }).y[0].z = 99
   t.equal(source.a.y[0].z, 2, 'changing the projection leaves the source alone')
   // Another list, then the first again: each answer is its own list's.
-  t.strictSame(projectFields(source, ['d.e', 'a.x']), { data: { a: { x: 1 }, d: { e: 'E' } }, returned: ['a.x', 'd.e'] })
-  t.strictSame(projectFields(source, ['d', 'd.e']).returned, ['d'], 'a member of a field granted whole is not listed twice')
+  t.strictSame(projectFields(source, ['d.e', 'a.x']),
+    { data: { a: { x: 1 }, d: { e: 'E' } }, returned: ['a.x', 'd.e'] })
+  t.strictSame(projectFields(source, ['d', 'd.e']).returned, ['d'],
+    'a member of a field granted whole is not listed twice')
   t.strictSame(projectFields(source, ['d', 'a', 'b', 'c']).returned, ['a', 'b', 'd'])
 })
 

@@ -20,5 +20,6 @@ t.test('picks an unmarried living woman and man of marriageable age', async t =>
 
 t.test('no couple when the register has none', async t => {
   t.equal(sampleCouple([person('092300000005', 'Nữ', '05/06/1995')], now), undefined)
-  t.equal(sampleCouple([person('092300000005', 'Nữ', 'not a date'), person('092200000007', 'Nam', '15031993')], now), undefined)
+  t.equal(sampleCouple([person('092300000005', 'Nữ', 'not a date'), person('092200000007', 'Nam', '15031993')], now),
+    undefined)
 })

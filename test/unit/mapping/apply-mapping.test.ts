@@ -20,7 +20,8 @@ t.test('the civil-status mapping is valid and maps a dialect record to a canonic
     entity: 'person',
     entityId: '092185001234',
     fields: {
-      personalId: '092185001234', fullName: 'Nguyễn Thị Minh Khai', familyName: 'Nguyễn', middleName: 'Thị Minh', givenName: 'Khai',
+      personalId: '092185001234', fullName: 'Nguyễn Thị Minh Khai', familyName: 'Nguyễn', middleName: 'Thị Minh',
+      givenName: 'Khai',
       birthDate: '1985-03-14', sex: 'female', placeOfBirth: 'Cần Thơ', ethnicityCode: '05', nationality: 'VN'
     },
     warnings: []
@@ -31,9 +32,13 @@ t.test('the civil-status mapping is valid and maps a dialect record to a canonic
 t.test('a birth in the future is an error with a readable reason; another future date a warning', async t => {
   const future = applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_sinh: '01/01/2099' })
   t.equal(future.ok, false, 'a birth on 01/01/2099 is not accepted')
-  if (!future.ok) t.match(future.errors, [{ path: 'ngay_sinh', code: 'LT_ERR_DATE_FUTURE', message: /birth date 2099-01-01 is in the future/ }])
+  if (!future.ok) {
+    t.match(future.errors,
+      [{ path: 'ngay_sinh', code: 'LT_ERR_DATE_FUTURE', message: /birth date 2099-01-01 is in the future/ }])
+  }
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)
-  t.equal(applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_sinh: today }).ok, true, 'born today (Vietnam time) is fine')
+  t.equal(applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_sinh: today }).ok, true,
+    'born today (Vietnam time) is fine')
   const death = applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_mat: '2099-01-01' })
   if (!death.ok) throw new Error(JSON.stringify(death.errors))
   t.equal(death.entities[0].fields.dateOfDeath, '2099-01-01', 'kept as the source wrote it')
@@ -53,7 +58,8 @@ t.test('bad values are reported with the path and a stable code, never half-mapp
   const out = applyMapping(civilStatusMapping, 'persons', { ...raw, ngay_sinh: '31022001', gioi_tinh: 'X' })
   t.equal(out.ok, false)
   if (out.ok) return
-  t.same(out.errors.map(e => [e.path, e.code]), [['ngay_sinh', 'LT_ERR_DATE_INVALID'], ['gioi_tinh', 'LT_ERR_SEX_CODE']])
+  t.same(out.errors.map(e => [e.path, e.code]),
+    [['ngay_sinh', 'LT_ERR_DATE_INVALID'], ['gioi_tinh', 'LT_ERR_SEX_CODE']])
   const missing = applyMapping(civilStatusMapping, 'persons', { ...raw, ho_va_ten: '' })
   t.match(missing, { ok: false, errors: [{ path: 'ho_va_ten', code: 'LT_ERR_MAPPING_REQUIRED' }] })
   const noId = applyMapping(civilStatusMapping, 'persons', { ho_va_ten: 'A B' })
@@ -99,18 +105,24 @@ t.test('arrays, nested targets, constants, conditions and ward codes', async t =
 })
 
 t.test('a mapping that targets unknown fields or uses unknown transforms is refused', async t => {
-  const bad = validator.validateMapping({ streams: [{ stream: 's', entities: [{ entity: 'person', id: { from: 'x' }, fields: [{ from: 'a', to: 'shoeSize' }] }] }] })
-  t.match(bad, { ok: false, errors: [{ code: 'LT_ERR_MAPPING_UNKNOWN_FIELD', path: '/streams/0/entities/0/fields/0/to' }] })
-  const badTransform = validator.validateMapping({ streams: [{ stream: 's', entities: [{ entity: 'person', id: { from: 'x', transform: ['eval'] }, fields: [] }] }] })
+  const bad = validator.validateMapping({ streams: [{ stream: 's',
+    entities: [{ entity: 'person', id: { from: 'x' }, fields: [{ from: 'a', to: 'shoeSize' }] }] }] })
+  t.match(bad,
+    { ok: false, errors: [{ code: 'LT_ERR_MAPPING_UNKNOWN_FIELD', path: '/streams/0/entities/0/fields/0/to' }] })
+  const badTransform = validator.validateMapping({ streams: [{ stream: 's',
+    entities: [{ entity: 'person', id: { from: 'x', transform: ['eval'] }, fields: [] }] }] })
   t.match(badTransform, { ok: false, errors: [{ code: 'LT_ERR_MAPPING_INVALID' }] })
   t.match(validator.validateMapping({ streams: [] }), { ok: false })
-  t.match(validator.validateMapping({ streams: [{ stream: 's', entities: [{ entity: 'person', id: { from: 'a..b' }, fields: [] }] }] }), { ok: false })
+  t.match(validator.validateMapping({ streams: [{ stream: 's',
+    entities: [{ entity: 'person', id: { from: 'a..b' }, fields: [] }] }] }), { ok: false })
 })
 
 t.test('a field needs exactly one of from and const', async t => {
-  const both = validator.validateMapping({ streams: [{ stream: 's', entities: [{ entity: 'person', id: { from: 'x' }, fields: [{ from: 'a', const: 'b', to: 'fullName' }] }] }] })
+  const both = validator.validateMapping({ streams: [{ stream: 's',
+    entities: [{ entity: 'person', id: { from: 'x' }, fields: [{ from: 'a', const: 'b', to: 'fullName' }] }] }] })
   t.match(both, { ok: false, errors: [{ code: 'LT_ERR_MAPPING_INVALID', path: '/streams/0/entities/0/fields/0' }] })
-  const neither = validator.validateMapping({ streams: [{ stream: 's', entities: [{ entity: 'person', id: { from: 'x' }, fields: [{ to: 'fullName' }] }] }] })
+  const neither = validator.validateMapping({ streams: [{ stream: 's',
+    entities: [{ entity: 'person', id: { from: 'x' }, fields: [{ to: 'fullName' }] }] }] })
   t.match(neither, { ok: false, errors: [{ code: 'LT_ERR_MAPPING_INVALID' }] })
 })
 
@@ -122,8 +134,10 @@ t.test('people named by a legacy key in a personal-id field come out as referenc
         entity: 'health-insurance-card',
         id: { from: 'card' },
         fields: [
-          { from: 'holder', to: 'holderPersonalId', transform: ['personal-id'], legacy: { from: 'holderCmnd', transform: ['cmnd'], kind: 'cmnd' } },
-          { from: 'others', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: 'otherCmnds', transform: ['cmnd'], kind: 'cmnd' } }
+          { from: 'holder', to: 'holderPersonalId', transform: ['personal-id'],
+            legacy: { from: 'holderCmnd', transform: ['cmnd'], kind: 'cmnd' } },
+          { from: 'others', to: 'holderPersonalIds', transform: ['personal-id'],
+            legacy: { from: 'otherCmnds', transform: ['cmnd'], kind: 'cmnd' } }
         ]
       }]
     }]
@@ -134,9 +148,11 @@ t.test('people named by a legacy key in a personal-id field come out as referenc
     return out.entities[0]
   }
   const cmndOnly = map({ holderCmnd: '361234567' })
-  t.same(cmndOnly.legacyRefs, [{ field: 'holderPersonalId', kind: 'cmnd', value: '361234567' }], 'a single field with no id takes its legacy key')
+  t.same(cmndOnly.legacyRefs, [{ field: 'holderPersonalId', kind: 'cmnd', value: '361234567' }],
+    'a single field with no id takes its legacy key')
   t.equal(cmndOnly.fields.holderPersonalId, undefined)
-  t.equal(map({ holder: '092185001234', holderCmnd: '361234567' }).legacyRefs, undefined, 'a single field with an id needs no link')
+  t.equal(map({ holder: '092185001234', holderCmnd: '361234567' }).legacyRefs, undefined,
+    'a single field with an id needs no link')
   const mixed = map({ others: ['092185001234'], otherCmnds: ['361234567', '361000111'] })
   t.same(mixed.fields.holderPersonalIds, ['092185001234'])
   t.same(mixed.legacyRefs, [
@@ -182,11 +198,13 @@ t.test('an entity rule with each maps one entity per element of a list', async t
     ['person', '094175003333', 'Ngô Tư'],
     ['person', '361234567', 'Lê Thị Ba']
   ], 'paths are read from each element; when picks the rule per element')
-  const bad = applyMapping(mapping, 'parcels', { id: 'P1', area: 120, holders: [holders[0], { kind: 'CCCD', number: '12', name: 'X' }] })
+  const bad = applyMapping(mapping, 'parcels',
+    { id: 'P1', area: 120, holders: [holders[0], { kind: 'CCCD', number: '12', name: 'X' }] })
   t.equal(bad.ok, false)
   if (!bad.ok) t.same(bad.errors.map(e => e.path), ['holders[1].number'], 'an error names the element')
   const deleted = applyMapping(mapping, 'parcels', { id: 'P1', gone: true, holders })
-  t.ok(deleted.ok && deleted.entities.length === 1 && deleted.entities[0].entity === 'land-parcel', 'a delete deletes the record, not the people it names')
+  t.ok(deleted.ok && deleted.entities.length === 1 && deleted.entities[0].entity === 'land-parcel',
+    'a delete deletes the record, not the people it names')
   const none = applyMapping(mapping, 'parcels', { id: 'P1', area: 1 })
   t.ok(none.ok && none.entities.length === 1, 'no list, no element entities')
 })

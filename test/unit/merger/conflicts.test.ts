@@ -15,7 +15,8 @@ t.test('a disagreement opens a conflict, agreement resolves it, a new one reopen
     canonicalEvent({ system: 'cu-tru', at: 3, fields: { birthDate: '1985-03-15', sex: 'male' } })
   ])
   let doc = await h.store.get('persons', id) as GoldenRecord
-  t.same(doc.conflicts, { birthDate: { sourceSystems: ['cu-tru', 'ho-tich'], since: '2026-01-01T00:03:00.000Z' } }, 'flagged on the record, sex agrees')
+  t.same(doc.conflicts, { birthDate: { sourceSystems: ['cu-tru', 'ho-tich'], since: '2026-01-01T00:03:00.000Z' } },
+    'flagged on the record, sex agrees')
   t.equal(doc.fields.birthDate, '1985-03-14', 'civil status still wins the field')
   let c = await conflictOf(h, 'birthDate')
   t.match(c, {
@@ -54,7 +55,8 @@ t.test('a disagreement opens a conflict, agreement resolves it, a new one reopen
 t.test('every injected conflict is found', async t => {
   const h = harness()
   const injected = ['fullName', 'birthDate', 'placeOfBirth', 'phone', 'occupation']
-  const civil = { fullName: 'Lê Thị Hoa', birthDate: '1990-01-02', placeOfBirth: 'Cần Thơ', phone: '0912000001', occupation: 'Nông dân', sex: 'female' }
+  const civil = { fullName: 'Lê Thị Hoa', birthDate: '1990-01-02', placeOfBirth: 'Cần Thơ', phone: '0912000001',
+    occupation: 'Nông dân', sex: 'female' }
   const residence: Record<string, unknown> = { ...civil }
   for (const f of injected) residence[f] = `${String(civil[f as keyof typeof civil])}-khác`
   await h.apply([

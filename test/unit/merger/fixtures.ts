@@ -40,7 +40,8 @@ export function canonicalEvent (spec: EventSpec): CanonicalEvent {
     entity,
     entityId,
     op: spec.op ?? 'upsert',
-    source: { system: spec.system, connector: `${spec.system}-connector`, connectorVersion: '1.0.0', sourceKey: `${spec.system}-${entityId}`, sourceTime, ingestTime, position },
+    source: { system: spec.system, connector: `${spec.system}-connector`, connectorVersion: '1.0.0',
+      sourceKey: `${spec.system}-${entityId}`, sourceTime, ingestTime, position },
     fields: spec.fields ?? {},
     rawEventId: `raw-${spec.system}-${position}`
   }
@@ -52,13 +53,15 @@ export const asMessage = (event: CanonicalEvent): ConsumedMessage => ({
   value: JSON.stringify(event), headers: {}, timestamp: Date.now()
 })
 
-export interface Harness { store: Store, merge: MergeBatch, dead: DeadLetter[], apply: (events: CanonicalEvent[]) => Promise<void> }
+export interface Harness { store: Store, merge: MergeBatch, dead: DeadLetter[],
+  apply: (events: CanonicalEvent[]) => Promise<void> }
 
 let validator: ValidateFunction<CanonicalEvent> | undefined
 // Compiling every canonical schema takes a while; one validator serves all harnesses of a file.
 const validate = () => (validator ??= createSchemaValidator().validator<CanonicalEvent>('canonical-event'))
 
-export function harness (rules: SurvivorshipRules = loadSurvivorship(), store: Store = openEmbeddedStore({ file: ':memory:' })): Harness {
+export function harness (rules: SurvivorshipRules = loadSurvivorship(),
+  store: Store = openEmbeddedStore({ file: ':memory:' })): Harness {
   const dead: DeadLetter[] = []
   const merge = createMergeBatch({
     store, rules, logger: quiet, validate: validate() as ValidateFunction<CanonicalEvent>,

@@ -18,7 +18,8 @@ import { materializationBehindSince } from '../../../records/materialization.js'
 import { readCurrent, readMany } from '../../../records/reader.js'
 import { asMessage, canonicalEvent, harness, quiet } from './fixtures.js'
 
-const validate = createSchemaValidator().validator<CanonicalEvent>('canonical-event') as ValidateFunction<CanonicalEvent>
+const validate = createSchemaValidator()
+  .validator<CanonicalEvent>('canonical-event') as ValidateFunction<CanonicalEvent>
 const rules = loadSurvivorship()
 const ids = ['092085001234', '092085001235', '092085001236']
 
@@ -33,8 +34,10 @@ function batches (): CanonicalEvent[][] {
 
 function merger (store: Store, hold: () => boolean) {
   const materializer = createMaterializer(store)
-  const merge = createMergeBatch({ store, rules, logger: quiet, validate, deadLetter: async () => {}, materializer, defer: hold })
-  return { materializer, apply: async (events: CanonicalEvent[]): Promise<BatchStats> => await merge(events.map(asMessage)) }
+  const merge =
+    createMergeBatch({ store, rules, logger: quiet, validate, deadLetter: async () => {}, materializer, defer: hold })
+  return { materializer,
+    apply: async (events: CanonicalEvent[]): Promise<BatchStats> => await merge(events.map(asMessage)) }
 }
 
 async function reference (): Promise<Store> {
@@ -63,7 +66,8 @@ t.test('held back while catching up, then each dirty key written once; the store
   t.same([s3.records, s3.held], [3, 0], 'caught up: each of the three written once, for nine versions')
   t.equal(s3.versions, 3)
   t.equal(await materializationBehindSince(store), undefined, 'and the store says so')
-  t.same(await hashStore(store), await hashStore(expected), 'golden records, history and conflicts as without holding back')
+  t.same(await hashStore(store), await hashStore(expected),
+    'golden records, history and conflicts as without holding back')
   t.equal((await readCurrent(store, 'person', ids[0]))?.version, 3)
 })
 
@@ -105,7 +109,8 @@ t.test('catching up is asked of the log: this batch\'s partitions still behind b
   const dir = t.testdir({})
   const log = openEmbeddedEventLog({ file: `${dir}/log.db` })
   t.teardown(async () => await log.close())
-  const events = Array.from({ length: 10 }, (_v, i) => canonicalEvent({ system: 'ho-tich', at: i, entityId: ids[i % 3] }))
+  const events = Array.from({ length: 10 },
+    (_v, i) => canonicalEvent({ system: 'ho-tich', at: i, entityId: ids[i % 3] }))
   await log.publish('canonical.person', events.map(e => ({ key: e.entityId, value: JSON.stringify(e) })))
   const seen: boolean[][] = []
   let held = 0
@@ -119,7 +124,8 @@ t.test('catching up is asked of the log: this batch\'s partitions still behind b
   await sub.stop()
   t.same(seen.flat(), [true, true, false, false], 'after each batch of three: 7 and 4 behind hold back, 1 and 0 do not')
   held = 2
-  t.equal(await defer([{ topic: 'canonical.person', partition: 0, offset: '1', key: ids[0], value: '', headers: {}, timestamp: 0 }]), false, 'never beyond maxHeld')
+  t.equal(await defer([{ topic: 'canonical.person', partition: 0, offset: '1', key: ids[0], value: '', headers: {},
+    timestamp: 0 }]), false, 'never beyond maxHeld')
 })
 
 t.test('while records are held back, reads fold the history the store has not materialized yet', async t => {
@@ -133,7 +139,8 @@ t.test('while records are held back, reads fold the history the store has not ma
   const partial = harness()
   await partial.apply(first)
   await partial.apply(second)
-  t.same(await readCurrent(store, 'person', ids[1]), await readCurrent(partial.store, 'person', ids[1]), 'a record never written reads as merged')
+  t.same(await readCurrent(store, 'person', ids[1]), await readCurrent(partial.store, 'person', ids[1]),
+    'a record never written reads as merged')
   const many = await readMany(store, 'person', ids)
   t.same([...many.keys()].sort(), ids)
   t.same(many.get(ids[0]), await readCurrent(partial.store, 'person', ids[0]))

@@ -62,7 +62,8 @@ t.test('any permutation, duplication and batching gives the same records', async
       const events = specs.map((s, i) => canonicalEvent({ ...s, position: String(i % 3), id: `e${i}` }))
       return fc.tuple(
         fc.constant(events),
-        fc.subarray(events).chain(dups => fc.shuffledSubarray([...events, ...dups], { minLength: events.length + dups.length })),
+        fc.subarray(events)
+          .chain(dups => fc.shuffledSubarray([...events, ...dups], { minLength: events.length + dups.length })),
         fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 })
       )
     }),
@@ -85,11 +86,13 @@ t.test('delivering a batch again changes nothing, not even the version', async t
     const events = specs.map((s, i) => canonicalEvent({ ...s, id: `e${i}` }))
     const h = harness()
     await h.apply(events)
-    const before = canonicalJson([...(await h.store.getMany('persons', ids)).values()].map(({ appliedAt: _a, ...d }) => d))
+    const before =
+      canonicalJson([...(await h.store.getMany('persons', ids)).values()].map(({ appliedAt: _a, ...d }) => d))
     const history = (await h.store.find('history', { limit: 1000 })).length
     await h.apply(events)
     await h.apply([...events].reverse())
-    const after = canonicalJson([...(await h.store.getMany('persons', ids)).values()].map(({ appliedAt: _a, ...d }) => d))
+    const after =
+      canonicalJson([...(await h.store.getMany('persons', ids)).values()].map(({ appliedAt: _a, ...d }) => d))
     const historyAfter = (await h.store.find('history', { limit: 1000 })).length
     await h.store.close()
     return before === after && history === historyAfter
@@ -108,7 +111,8 @@ t.test('the same events sent again later (new ingest time) change nothing, not e
     await h.apply(events)
     const snapshot = async (): Promise<string> => canonicalJson({
       records: [...(await h.store.getMany('persons', ids)).values()].map(({ appliedAt: _a, ...d }) => d),
-      history: (await h.store.find('history', { orderBy: { field: '_id' }, limit: 1000 })).map(({ appliedAt: _a, ...d }) => d)
+      history: (await h.store.find('history',
+        { orderBy: { field: '_id' }, limit: 1000 })).map(({ appliedAt: _a, ...d }) => d)
     })
     const before = await snapshot()
     await h.apply(events.map(later))

@@ -44,8 +44,10 @@ t.test('a stale golden write throws; redelivery converges to the same record', a
   const reference = harness()
   await reference.apply([...theirs, ...mine])
   const expected = await reference.store.get('persons', id) as GoldenRecord
-  t.same({ ...doc, appliedAt: '' }, { ...expected, appliedAt: '' }, 'same record as one writer applying both in that order')
-  const history = await backing.find('history', { where: { recordKey: `person:${id}` }, orderBy: { field: '_id' }, limit: 10 })
+  t.same({ ...doc, appliedAt: '' }, { ...expected, appliedAt: '' },
+    'same record as one writer applying both in that order')
+  const history = await backing.find('history',
+    { where: { recordKey: `person:${id}` }, orderBy: { field: '_id' }, limit: 10 })
   t.same(history.map(x => x.recordVersion), [1, 2], 'one history entry per version, none left over')
   t.same((await readVersions(backing, 'person', id))[1].fields, doc.fields)
 })
@@ -58,7 +60,8 @@ t.test('events that cannot be merged go to dead letters with the reason; the res
   const notJson = { ...asMessage(good), value: '{' }
   const invalid = { ...asMessage(good), value: JSON.stringify({ ...good, op: 'merge' }) }
   const stats = await h.merge([wrongKey, asMessage(good), wrongTopic, notJson, invalid])
-  t.same(h.dead.map(d => d.code), ['LT_ERR_CANONICAL_KEY', 'LT_ERR_CANONICAL_TOPIC', 'LT_ERR_EVENT_PARSE', 'LT_ERR_EVENT_SCHEMA'])
+  t.same(h.dead.map(d => d.code),
+    ['LT_ERR_CANONICAL_KEY', 'LT_ERR_CANONICAL_TOPIC', 'LT_ERR_EVENT_PARSE', 'LT_ERR_EVENT_SCHEMA'])
   t.match(h.dead[3].reason, /\/op/)
   t.equal(stats.rejected, 4)
   t.equal(stats.records, 1)

@@ -10,7 +10,8 @@ import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
 import { canonicalEvent, harness } from './fixtures.js'
 
 const id = '092085002468'
-const civil = canonicalEvent({ entityId: id, system: 'ho-tich', at: 1, fields: { personalId: id, birthDate: '1980-01-01' } })
+const civil =
+  canonicalEvent({ entityId: id, system: 'ho-tich', at: 1, fields: { personalId: id, birthDate: '1980-01-01' } })
 const residence = canonicalEvent({ entityId: id, system: 'cu-tru', at: 2, fields: { birthDate: '1980-01-02' } })
 const seen = [{ sourceSystem: 'ho-tich', value: '1980-01-01' }, { sourceSystem: 'cu-tru', value: '1980-01-02' }]
 const decide = (decision: Partial<StewardDecision>, minute: number, eventId: string): CanonicalEvent => stewardEvent({
@@ -25,7 +26,8 @@ async function outcome (events: CanonicalEvent[]) {
   t.same(h.dead, [], 'nothing dead-lettered')
   const view = viewOf(await h.store.get('persons', id) as never)
   const conflict = await h.store.get('conflicts', `person:${id}:birthDate`) as ConflictDoc | undefined
-  return { value: view?.fields.birthDate, rule: view?.provenance.birthDate?.rule, sources: Object.keys(view?.sources ?? {}).sort(), deleted: view?.deleted, conflict }
+  return { value: view?.fields.birthDate, rule: view?.provenance.birthDate?.rule,
+    sources: Object.keys(view?.sources ?? {}).sort(), deleted: view?.deleted, conflict }
 }
 
 t.test('the decision wins while the sources hold what it was made on', async t => {
@@ -34,7 +36,8 @@ t.test('the decision wins while the sources hold what it was made on', async t =
   t.equal(o.rule, 'steward')
   t.same(o.sources, ['cu-tru', 'ho-tich'], 'the steward is not a source of the record')
   t.equal(o.conflict?.status, 'resolved')
-  t.match(o.conflict?.resolution, { by: 'steward-1', value: '1980-01-02', chosenSourceSystem: 'cu-tru', eventId: 'steward:a' })
+  t.match(o.conflict?.resolution,
+    { by: 'steward-1', value: '1980-01-02', chosenSourceSystem: 'cu-tru', eventId: 'steward:a' })
 })
 
 t.test('the same events in another order give the same record', async t => {

@@ -10,7 +10,8 @@ import { canonicalEvent, harness } from './fixtures.js'
 
 const id = '092085001234'
 // As readers see it (viewOf expands the stored provenance).
-const person = async (h: ReturnType<typeof harness>): Promise<RecordView> => viewOf(await h.store.get('persons', id) as GoldenRecord) as RecordView
+const person = async (h: ReturnType<typeof harness>): Promise<RecordView> =>
+  viewOf(await h.store.get('persons', id) as GoldenRecord) as RecordView
 
 t.test('the bundled rules load and name the authorities the issue asks for', async t => {
   const rules = loadSurvivorship()
@@ -23,7 +24,8 @@ t.test('the bundled rules load and name the authorities the issue asks for', asy
 })
 
 t.test('invalid rules are refused with where they went wrong', async t => {
-  t.throws(() => parseSurvivorship({ entities: { person: { fullName: 'Hộ Tịch' } } }), { code: 'LT_ERR_SURVIVORSHIP', message: /\/entities\/person\/fullName/ })
+  t.throws(() => parseSurvivorship({ entities: { person: { fullName: 'Hộ Tịch' } } }),
+    { code: 'LT_ERR_SURVIVORSHIP', message: /\/entities\/person\/fullName/ })
   t.throws(() => parseSurvivorship({ entities: { citizen: {} } }), { message: /additional/ })
   t.throws(() => parseSurvivorship({}), { message: /entities/ })
   const dir = t.testdir({ 'bad.json': '{ not json' })
@@ -36,8 +38,10 @@ t.test('invalid rules are refused with where they went wrong', async t => {
 t.test('the authoritative source wins even when another source is newer', async t => {
   const h = harness()
   await h.apply([
-    canonicalEvent({ system: 'ho-tich', at: 1, fields: { fullName: 'Nguyễn Văn An', permanentAddress: { line: 'A', wardCode: '31135' } } }),
-    canonicalEvent({ system: 'cu-tru', at: 9, fields: { fullName: 'Nguyễn Văn Ân', permanentAddress: { line: 'B', wardCode: '31135' } } })
+    canonicalEvent({ system: 'ho-tich', at: 1,
+      fields: { fullName: 'Nguyễn Văn An', permanentAddress: { line: 'A', wardCode: '31135' } } }),
+    canonicalEvent({ system: 'cu-tru', at: 9,
+      fields: { fullName: 'Nguyễn Văn Ân', permanentAddress: { line: 'B', wardCode: '31135' } } })
   ])
   const doc = await person(h)
   t.equal(doc.fields.fullName, 'Nguyễn Văn An', 'identity from civil status')
@@ -45,7 +49,8 @@ t.test('the authoritative source wins even when another source is newer', async 
   t.equal(doc.provenance.fullName.rule, 'authoritative')
   t.same(doc.fields.permanentAddress, { line: 'B', wardCode: '31135' }, 'address from residence')
   t.equal(doc.provenance.permanentAddress.rule, 'authoritative')
-  t.match(doc.provenance.fullName, { sourceKey: `ho-tich-${id}`, connector: 'ho-tich-connector', connectorVersion: '1.0.0', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z' })
+  t.match(doc.provenance.fullName, { sourceKey: `ho-tich-${id}`, connector: 'ho-tich-connector',
+    connectorVersion: '1.0.0', sourceTime: '2026-01-01T00:01:00.000Z', ingestTime: '2026-01-01T00:01:05.000Z' })
 })
 
 t.test('without an authority (or when it holds no value) the newest source time wins', async t => {
@@ -64,11 +69,13 @@ t.test('without an authority (or when it holds no value) the newest source time 
   t.equal((await person(h)).fields.fullName, 'Nguyễn Văn An', 'an older authoritative value still wins')
 })
 
-t.test('without civil status, a newer spelling without diacritics does not replace the same name with them', async t => {
+t.test('without civil status, ' +
+  'a newer spelling without diacritics does not replace the same name with them', async t => {
   const h = harness()
   await h.apply([
     canonicalEvent({ system: 'cu-tru', at: 2, fields: { fullName: 'Nguyễn Minh Tuấn', givenName: 'Tuấn' } }),
-    canonicalEvent({ system: 'bhyt', at: 8, fields: { fullName: 'Nguyen Minh Tuan', givenName: 'Tuan', phone: '0912000001' } })
+    canonicalEvent({ system: 'bhyt', at: 8,
+      fields: { fullName: 'Nguyen Minh Tuan', givenName: 'Tuan', phone: '0912000001' } })
   ])
   const doc = await person(h)
   t.equal(doc.fields.fullName, 'Nguyễn Minh Tuấn', 'the marked spelling of the same name stays')
@@ -84,12 +91,14 @@ t.test('without civil status, a newer spelling without diacritics does not repla
 t.test('civil status holding the person and no marriage: single, derived from the register', async t => {
   const h = harness()
   await h.apply([
-    canonicalEvent({ system: 'ho-tich', at: 1, fields: { personalId: id, fullName: 'Lê Văn Nam', birthDate: '1990-01-01', sex: 'male' } }),
+    canonicalEvent({ system: 'ho-tich', at: 1,
+      fields: { personalId: id, fullName: 'Lê Văn Nam', birthDate: '1990-01-01', sex: 'male' } }),
     canonicalEvent({ entityId: '092190009999', system: 'cu-tru', at: 1, fields: { fullName: 'Trần Thị Lan' } })
   ])
   const single = await person(h)
   t.equal(single.fields.maritalStatus, 'single')
-  t.match(single.provenance.maritalStatus, { sourceSystem: 'ho-tich', rule: 'derived', sourceTime: '2026-01-01T00:01:00.000Z', sourceKey: `ho-tich-${id}` })
+  t.match(single.provenance.maritalStatus,
+    { sourceSystem: 'ho-tich', rule: 'derived', sourceTime: '2026-01-01T00:01:00.000Z', sourceKey: `ho-tich-${id}` })
   const unknown = viewOf(await h.store.get('persons', '092190009999') as GoldenRecord) as RecordView
   t.equal(unknown.fields.maritalStatus, undefined, 'civil status does not hold her: unknown, not single')
   await h.apply([canonicalEvent({ system: 'ho-tich', at: 5, fields: { personalId: id, maritalStatus: 'married' } })])

@@ -37,7 +37,8 @@ t.test('delete, tombstone and resurrection', async t => {
   t.same(doc.fields, { householdId: 'HO-31135-000999' })
   t.ok(doc.version > tombstoneVersion)
   const history = await readVersions(h.store, 'person', id)
-  t.same(history.map(x => x.deleted), history.map((_x, i) => i + 1 >= tombstoneVersion && i + 1 < doc.version), 'history keeps the tombstone versions')
+  t.same(history.map(x => x.deleted), history.map((_x, i) => i + 1 >= tombstoneVersion && i + 1 < doc.version),
+    'history keeps the tombstone versions')
 })
 
 t.test('a delete arriving before the upserts it follows gives the same tombstone', async t => {

@@ -3,7 +3,8 @@ import t from 'tap'
 import { agreeingGroups } from '../../../consumers/merger/value-agreement.js'
 
 t.test('names: case, spacing and Unicode form never matter', async t => {
-  t.same(agreeingGroups('fullName', ['Nguyễn Văn An', 'NGUYỄN  VĂN AN', 'Nguye\u0302\u0303n Va\u0306n An']), [[0, 1, 2]])
+  t.same(agreeingGroups('fullName', ['Nguyễn Văn An', 'NGUYỄN  VĂN AN', 'Nguye\u0302\u0303n Va\u0306n An']),
+    [[0, 1, 2]])
 })
 
 t.test('a name exported without any diacritics agrees with the spelling it folds to', async t => {
@@ -25,6 +26,7 @@ t.test('different letters disagree, with or without diacritics', async t => {
 
 t.test('other fields agree only on equal canonical values', async t => {
   t.same(agreeingGroups('birthDate', ['2001-02-03', '2001-02-03', '2001-03-02']), [[0, 1], [2]])
-  t.same(agreeingGroups('permanentAddress', [{ wardCode: '31135', line: 'a' }, { line: 'a', wardCode: '31135' }]), [[0, 1]], 'key order does not matter')
+  t.same(agreeingGroups('permanentAddress', [{ wardCode: '31135', line: 'a' }, { line: 'a', wardCode: '31135' }]),
+    [[0, 1]], 'key order does not matter')
   t.same(agreeingGroups('placeOfBirth', ['Cần Thơ', 'CAN THO']), [[0], [1]], 'the name rule is for names only')
 })

@@ -4,7 +4,8 @@ import t from 'tap'
 import { liveSecrets, rotateSecret, type SubscriptionDoc } from '../../../records/subscriptions/subscription-store.js'
 
 const at = (s: string) => new Date(`2026-03-01T${s}:00.000Z`)
-const doc = { _id: 'sub_aaaaaaaaaaaaaaaaaaaa', version: 1, secrets: [{ secret: 'whsec_AAAA', createdAt: at('08:00').toISOString() }] } as unknown as SubscriptionDoc
+const doc = { _id: 'sub_aaaaaaaaaaaaaaaaaaaa', version: 1,
+  secrets: [{ secret: 'whsec_AAAA', createdAt: at('08:00').toISOString() }] } as unknown as SubscriptionDoc
 
 t.test('the old secret signs during the overlap only', async t => {
   const once = rotateSecret(doc, 3600, at('09:00'))

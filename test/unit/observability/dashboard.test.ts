@@ -13,11 +13,13 @@ const exposed = new Set(metrics.registry.getMetricsAsArray().map(m => m.name))
 const ours = [...exposed].filter(n => n.startsWith('lt_'))
 /** lt_ and process metric names a text mentions, histogram series folded into their metric. */
 const named = (text: string): Set<string> =>
-  new Set([...text.matchAll(/\b(lt_[a-z_]+|process_[a-z_]+|nodejs_[a-z0-9_]+)\b/g)].map(m => m[1].replace(/_(bucket|count|sum)$/, '')))
+  new Set([...text.matchAll(/\b(lt_[a-z_]+|process_[a-z_]+|nodejs_[a-z0-9_]+)\b/g)].map(m =>
+    m[1].replace(/_(bucket|count|sum)$/, '')))
 
 const dashboard = read('infra/observability/grafana-dashboard.json')
 t.doesNotThrow(() => JSON.parse(dashboard), 'the dashboard is JSON')
-for (const [file, text] of [['grafana-dashboard.json', dashboard], ['alerts.yml', read('infra/observability/alerts.yml')], ['docs/operations.md', read('docs/operations.md')]]) {
+for (const [file, text] of [['grafana-dashboard.json', dashboard],
+  ['alerts.yml', read('infra/observability/alerts.yml')], ['docs/operations.md', read('docs/operations.md')]]) {
   for (const name of named(text)) t.ok(exposed.has(name), `${file} names ${name}, which the hub exposes`)
 }
 const onDashboard = named(dashboard)

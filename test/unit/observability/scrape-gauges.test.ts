@@ -28,7 +28,8 @@ t.test('a hanging reading times out, keeps the last value and is counted', async
   t.ok(Date.now() - started < 2000, 'the scrape answered despite the hanging reading')
   t.equal(valueOf(e, 'lt_conflicts_open'), 7, 'the gauge keeps its last value')
   // The counter is written while the readings run, so the next scrape shows it (and reuses the failed reading).
-  t.equal(valueOf(await scrape(), 'lt_metrics_collector_failures_total', { collector: 'conflicts' }), 1, 'the failure is counted')
+  t.equal(valueOf(await scrape(), 'lt_metrics_collector_failures_total', { collector: 'conflicts' }), 1,
+    'the failure is counted')
   t.equal(calls, 2)
   t.equal(valueOf(e, 'lt_unresolved_keys'), 0, 'a reading with no source leaves its gauge at 0')
 })

@@ -8,14 +8,16 @@ import { canonicalEvent, harness } from '../merger/fixtures.js'
 
 const id = '092085001234'
 const entries = async (h: ReturnType<typeof harness>): Promise<HistoryDoc[]> =>
-  await h.store.find('history', { where: { recordKey: `person:${id}` }, orderBy: { field: '_id' }, limit: 1000 }) as HistoryDoc[]
+  await h.store.find('history',
+    { where: { recordKey: `person:${id}` }, orderBy: { field: '_id' }, limit: 1000 }) as HistoryDoc[]
 
 t.test('an entry holds the event, not the record; asOf answers every version as it was written', async t => {
   const h = harness()
   t.teardown(async () => await h.store.close())
   const seen: Array<GoldenRecord | undefined> = []
   for (let at = 1; at <= 5; at++) {
-    await h.apply([canonicalEvent({ system: at % 2 === 0 ? 'cu-tru' : 'ho-tich', at, fields: { fullName: `Nguyễn Văn ${'ABCDE'[at - 1]}`, phone: `091200000${at}` } })])
+    await h.apply([canonicalEvent({ system: at % 2 === 0 ? 'cu-tru' : 'ho-tich', at,
+      fields: { fullName: `Nguyễn Văn ${'ABCDE'[at - 1]}`, phone: `091200000${at}` } })])
     seen.push(await h.store.get('persons', id) as GoldenRecord)
   }
   const history = await entries(h)
@@ -50,7 +52,8 @@ t.test(`every ${SNAPSHOT_EVERY} versions an entry holds the merge state, and asO
   // Break every entry before the snapshot: a fold that read them would fail or answer differently.
   const before = await readAsOf(h.store, 'person', id, '2030-01-01T00:00:00.000Z')
   await h.store.bulkUpsert('history', history.filter(e => e.recordVersion < SNAPSHOT_EVERY)
-    .map(e => ({ doc: { ...e, version: e.version + 1, event: { ...e.event, fields: { phone: 'broken' } } }, expectedVersion: e.version })))
+    .map(e => ({ doc: { ...e, version: e.version + 1, event: { ...e.event, fields: { phone: 'broken' } } },
+      expectedVersion: e.version })))
   const after = await readAsOf(h.store, 'person', id, '2030-01-01T00:00:00.000Z')
   t.same(after, before, 'the newest version read from the snapshot on')
   t.equal(after?.fields.phone, `09120${String(SNAPSHOT_EVERY + 3).padStart(5, '0')}`)
@@ -76,8 +79,11 @@ t.test('a record whose history holds snapshots (before issue 14) goes on with ev
   await h.apply([canonicalEvent({ system: 'ho-tich', at: 3, fields: { fullName: 'Nguyễn Văn Anh' } })])
   const third = (await entries(h))[2]
   t.ok(third.event !== undefined && third.state !== undefined, 'the first event entry holds the merge state')
-  t.same((await readAsOf(h.store, 'person', id, golden.validFrom))?.fields, views[1].fields, 'a snapshot version reads as written')
+  t.same((await readAsOf(h.store, 'person', id, golden.validFrom))?.fields, views[1].fields,
+    'a snapshot version reads as written')
   const now = await readCurrent(h.store, 'person', id)
-  t.same(await readAsOf(h.store, 'person', id, '2030-01-01T00:00:00.000Z'), now, 'the new version folds from its own state')
-  t.same((await readVersions(h.store, 'person', id)).map(v => v.fields.fullName), ['Nguyễn Văn An', 'Nguyễn Văn An', 'Nguyễn Văn Anh'])
+  t.same(await readAsOf(h.store, 'person', id, '2030-01-01T00:00:00.000Z'), now,
+    'the new version folds from its own state')
+  t.same((await readVersions(h.store, 'person', id)).map(v => v.fields.fullName),
+    ['Nguyễn Văn An', 'Nguyễn Văn An', 'Nguyễn Văn Anh'])
 })

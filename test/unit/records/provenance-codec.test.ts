@@ -8,8 +8,10 @@ import { readAsOf, readCurrent } from '../../../records/reader.js'
 import { canonicalEvent, harness } from '../merger/fixtures.js'
 
 const from = (system: string, minute: number, rule: FieldProvenance['rule'] = 'authoritative'): FieldProvenance => ({
-  sourceSystem: system, sourceKey: `${system}-092085001234`, sourceTime: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
-  ingestTime: new Date(Date.UTC(2026, 0, 1, 0, minute, 5)).toISOString(), connector: `${system}-connector`, connectorVersion: '1.0.0',
+  sourceSystem: system, sourceKey: `${system}-092085001234`,
+  sourceTime: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+  ingestTime: new Date(Date.UTC(2026, 0, 1, 0, minute, 5)).toISOString(), connector: `${system}-connector`,
+  connectorVersion: '1.0.0',
   eventId: `${system}:persons:092085001234:${minute}#person:092085001234`, rule
 })
 
@@ -41,7 +43,8 @@ t.test('current and asOf reads expand it, and read old records the same way', as
   const h = harness()
   t.teardown(async () => await h.store.close())
   const id = '092085001234'
-  await h.apply([canonicalEvent({ system: 'ho-tich', at: 1, fields: { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15' } })])
+  await h.apply([canonicalEvent({ system: 'ho-tich', at: 1,
+    fields: { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15' } })])
   await h.apply([canonicalEvent({ system: 'cu-tru', at: 2, fields: { householdId: 'HO-31135-000123' } })])
   const current = await readCurrent(h.store, 'person', id)
   t.equal(current?.provenance.fullName.sourceSystem, 'ho-tich')
@@ -50,14 +53,18 @@ t.test('current and asOf reads expand it, and read old records the same way', as
   t.ok(Array.isArray((stored.provenance as { events?: unknown }).events), 'stored compact')
   const past = await readAsOf(h.store, 'person', id, '2026-01-01T00:01:30.000Z')
   // maritalStatus is derived from civil status holding the person with no marriage (survivorship.json absentMeans).
-    t.same(Object.keys(past?.provenance ?? {}).sort(), ['birthDate', 'fullName', 'maritalStatus'], 'the first version, from history')
+    t.same(Object.keys(past?.provenance ?? {}).sort(), ['birthDate', 'fullName', 'maritalStatus'],
+      'the first version, from history')
   t.equal(past?.provenance.birthDate.sourceKey, `ho-tich-${id}`)
   // Rewrite both as an earlier merger stored them: expanded.
-  const [first] = await h.store.find('history', { where: { recordKey: `person:${id}` }, orderBy: { field: 'recordVersion' }, limit: 1 }) as HistoryDoc[]
+  const [first] = await h.store.find('history',
+    { where: { recordKey: `person:${id}` }, orderBy: { field: 'recordVersion' }, limit: 1 }) as HistoryDoc[]
   // History then held a view snapshot per version (no event), its provenance expanded.
   const { event: _event, state: _state, ...entry } = first
-  await h.store.bulkUpsert('history', [{ doc: { ...entry, version: first.version + 1, record: past }, expectedVersion: first.version }])
-  await h.store.bulkUpsert('persons', [{ doc: { ...stored, version: stored.version + 1, provenance: decodeProvenance(stored.provenance) }, expectedVersion: stored.version }])
+  await h.store.bulkUpsert('history',
+    [{ doc: { ...entry, version: first.version + 1, record: past }, expectedVersion: first.version }])
+  await h.store.bulkUpsert('persons', [{ doc: { ...stored, version: stored.version + 1,
+    provenance: decodeProvenance(stored.provenance) }, expectedVersion: stored.version }])
   t.same((await readCurrent(h.store, 'person', id))?.provenance, current?.provenance)
   t.same((await readAsOf(h.store, 'person', id, '2026-01-01T00:01:30.000Z'))?.provenance, past?.provenance)
 })

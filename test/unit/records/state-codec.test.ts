@@ -7,16 +7,21 @@ import { decodeState, encodeState } from '../../../records/state-codec.js'
 import type { GoldenRecord, SourceState } from '../../../records/golden-record.js'
 import { canonicalEvent, harness } from '../merger/fixtures.js'
 
-const event = (system: string, minute: number, fields: Record<string, unknown>, op: 'upsert' | 'delete' = 'upsert'): MergeEvent => ({
+const event = (system: string, minute: number, fields: Record<string, unknown>,
+  op: 'upsert' | 'delete' = 'upsert'): MergeEvent => ({
   // Shaped like a connector's event id: long, and repeated on every field before the encoding.
-  id: `${system}:persons:092085001234:${new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString()}#person:092085001234`, entity: 'person', entityId: '092085001234', op, system, connector: `${system}-c`, connectorVersion: '1.2.0',
-  sourceKey: `${system}-key`, sourceTime: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(), ingestTime: new Date(Date.UTC(2026, 0, 1, 0, minute, 5)).toISOString(),
+  id: `${system}:persons:092085001234:${new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString()}#person:092085001234`,
+  entity: 'person', entityId: '092085001234', op, system, connector: `${system}-c`, connectorVersion: '1.2.0',
+  sourceKey: `${system}-key`, sourceTime: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+  ingestTime: new Date(Date.UTC(2026, 0, 1, 0, minute, 5)).toISOString(),
   position: String(minute).padStart(8, '0'), fields
 })
 
 const fold = (events: MergeEvent[]): Record<string, SourceState> => events.reduce(foldEvent, {})
 
-const person = { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', sex: 'M', ethnicity: 'Kinh', nationality: 'VN', phone: '0912000001', legacyCmnd: '398074002', householdId: 'HO-31135-000123', permanentAddress: { line: '12 Hòa Bình', wardCode: '31135' } }
+const person = { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', sex: 'M', ethnicity: 'Kinh', nationality: 'VN',
+  phone: '0912000001', legacyCmnd: '398074002', householdId: 'HO-31135-000123',
+  permanentAddress: { line: '12 Hòa Bình', wardCode: '31135' } }
 const events = [
   event('ho-tich', 1, person),
   event('ho-tich', 3, { phone: '0912000002', fullName: 'Nguyễn Văn Ân' }),
@@ -28,7 +33,8 @@ const events = [
 t.test('decode(encode(state)) is the state', async t => {
   const state = fold(events)
   t.same(decodeState(encodeState(state)), state)
-  t.same(decodeState(JSON.parse(JSON.stringify(encodeState(state)))), state, 'also after a trip through JSON, as the store makes it')
+  t.same(decodeState(JSON.parse(JSON.stringify(encodeState(state)))), state,
+    'also after a trip through JSON, as the store makes it')
 })
 
 t.test('the encoding depends on the content only, not on the order fields and events came in', async t => {
@@ -56,8 +62,11 @@ t.test('a state stored before the encoding is read as it is; a broken index is r
 })
 
 t.test('a golden record stored with the old state goes on merging to the same result', async t => {
-  const later = canonicalEvent({ system: 'cu-tru', at: 30, fields: { phone: '0912000009', householdId: 'HO-31135-000200' } })
-  const first = [canonicalEvent({ system: 'ho-tich', at: 1, fields: { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', phone: '0912000001' } }), canonicalEvent({ system: 'cu-tru', at: 2, fields: { householdId: 'HO-31135-000123' } })]
+  const later =
+    canonicalEvent({ system: 'cu-tru', at: 30, fields: { phone: '0912000009', householdId: 'HO-31135-000200' } })
+  const first = [canonicalEvent({ system: 'ho-tich', at: 1, fields: { fullName: 'Nguyễn Văn An',
+    birthDate: '1985-03-15', phone: '0912000001' } }),
+    canonicalEvent({ system: 'cu-tru', at: 2, fields: { householdId: 'HO-31135-000123' } })]
   const fresh = harness()
   const old = harness()
   t.teardown(async () => { await fresh.store.close(); await old.store.close() })
@@ -66,8 +75,13 @@ t.test('a golden record stored with the old state goes on merging to the same re
   const stored = await old.store.get('persons', '092085001234') as GoldenRecord
   t.ok(Array.isArray((stored.state['ho-tich'] as { events?: unknown }).events), 'written in the stored encoding')
   const legacy = { ...stored, version: stored.version + 1, state: decodeState(stored.state) }
-  t.same((await old.store.bulkUpsert('persons', [{ doc: legacy, expectedVersion: stored.version }])).applied, ['092085001234'])
+  t.same((await old.store.bulkUpsert('persons', [{ doc: legacy, expectedVersion: stored.version }])).applied,
+    ['092085001234'])
   for (const h of [fresh, old]) await h.apply([later])
-  const strip = (doc: GoldenRecord | undefined): string => { const { version: _v, appliedAt: _a, ...rest } = doc as GoldenRecord; return canonicalJson(rest) }
-  t.equal(strip(await old.store.get('persons', '092085001234') as GoldenRecord), strip(await fresh.store.get('persons', '092085001234') as GoldenRecord))
+  const strip = (doc: GoldenRecord | undefined): string => {
+    const { version: _v, appliedAt: _a, ...rest } = doc as GoldenRecord
+    return canonicalJson(rest)
+  }
+  t.equal(strip(await old.store.get('persons', '092085001234') as GoldenRecord),
+    strip(await fresh.store.get('persons', '092085001234') as GoldenRecord))
 })

@@ -21,12 +21,14 @@ t.test('events of the civil-status connector validate: created, updated, deleted
   const ops = new Set<string>()
   for (const [i, record] of records.entries()) {
     // Thirds of the records become a creation, an update and a deletion at the source.
-    const variant: CivilStatusRaw = i % 3 === 0 ? { ...record, ngay_tao: record.ngay_cap_nhat } : i % 3 === 1 ? record : { ...record, da_xoa: true }
+    const variant: CivilStatusRaw = i % 3 === 0 ? { ...record, ngay_tao: record.ngay_cap_nhat } : i % 3 === 1 ? record
+      : { ...record, da_xoa: true }
     for (const snapshot of [false, true]) {
       const event = toChangeEvent(manifest, 'persons', civilStatusConnector.toChange(variant), snapshot, ingestTime)
       ops.add(event.op)
       if (validateEvent(event)) valid++
-      else t.fail(`event for record ${i} (snapshot ${String(snapshot)})`, { errors: describeErrors(validateEvent.errors) })
+      else t.fail(`event for record ${i} (snapshot ${String(snapshot)})`,
+        { errors: describeErrors(validateEvent.errors) })
     }
   }
   t.equal(valid, records.length * 2, 'every event is valid')
@@ -34,7 +36,8 @@ t.test('events of the civil-status connector validate: created, updated, deleted
 })
 
 t.test('a delete carries the tombstone as served and still validates; null data validates too', async t => {
-  const event = toChangeEvent(manifest, 'persons', civilStatusConnector.toChange({ ...records[0]!, da_xoa: true }), false, ingestTime)
+  const event = toChangeEvent(manifest, 'persons', civilStatusConnector.toChange({ ...records[0]!, da_xoa: true }),
+    false, ingestTime)
   t.match(event.data, { so_dinh_danh: records[0]!.so_dinh_danh, da_xoa: true })
   t.equal(event.op, 'd')
   t.ok(validateEvent(event), 'valid', { errors: describeErrors(validateEvent.errors) })
@@ -52,7 +55,8 @@ t.test('a manifest the envelope cannot carry is caught by the schema', async t =
   t.notOk(validateEvent(event))
   const paths = describeErrors(validateEvent.errors).map(e => e.path)
   t.ok(paths.includes('/source') && paths.includes('/connectorid'), 'names source and connector id', { paths })
-  const badTime = toChangeEvent(manifest, 'persons', { ...civilStatusConnector.toChange(records[1]!), sourceTime: '02/07/2025' }, false, ingestTime)
+  const badTime = toChangeEvent(manifest, 'persons',
+    { ...civilStatusConnector.toChange(records[1]!), sourceTime: '02/07/2025' }, false, ingestTime)
   t.notOk(validateEvent(badTime))
   t.ok(describeErrors(validateEvent.errors).some(e => e.path === '/time'), 'names /time')
 })
@@ -75,22 +79,27 @@ t.test('every event is a CloudEvent the official SDK accepts in strict mode, typ
   const { changeEventMessage } = await import('../../../connectors/runner/change-event.js')
   const types = new Set<string>()
   for (const [i, record] of records.slice(0, 30).entries()) {
-    const variant: CivilStatusRaw = i % 3 === 0 ? { ...record, ngay_tao: record.ngay_cap_nhat } : i % 3 === 1 ? record : { ...record, da_xoa: true }
+    const variant: CivilStatusRaw = i % 3 === 0 ? { ...record, ngay_tao: record.ngay_cap_nhat } : i % 3 === 1 ? record
+      : { ...record, da_xoa: true }
     for (const snapshot of [false, true]) {
-      const m = changeEventMessage(toChangeEvent(manifest, 'persons', civilStatusConnector.toChange(variant), snapshot, ingestTime))
-      const parsed = Kafka.toEvent({ key: m.key, value: m.value, headers: m.headers ?? {}, body: m.value, timestamp: '0' } as never) as InstanceType<typeof CloudEvent>
+      const m = changeEventMessage(toChangeEvent(manifest, 'persons', civilStatusConnector.toChange(variant), snapshot,
+        ingestTime))
+      const parsed = Kafka.toEvent({ key: m.key, value: m.value, headers: m.headers ?? {}, body: m.value,
+        timestamp: '0' } as never) as InstanceType<typeof CloudEvent>
       t.doesNotThrow(() => new CloudEvent({ ...parsed }, true), `record ${i} (snapshot ${String(snapshot)})`)
       types.add(parsed.type)
     }
   }
-  t.same([...types].sort(), ['vn.lienthong.persons.created', 'vn.lienthong.persons.deleted', 'vn.lienthong.persons.read', 'vn.lienthong.persons.updated'])
+  t.same([...types].sort(), ['vn.lienthong.persons.created', 'vn.lienthong.persons.deleted',
+    'vn.lienthong.persons.read', 'vn.lienthong.persons.updated'])
 })
 
 t.test('an event in the older envelope still reads, as the current one', async t => {
   const { upgradeChangeEvent } = await import('../../../schemas/change-event.js')
   const current = toChangeEvent(manifest, 'persons', civilStatusConnector.toChange(records[1]!), true, ingestTime)
   const { sourcekey, connectorid, connectorversion, ingesttime, datacontenttype: _ct, ...rest } = current
-  const older = { ...rest, type: 'vn.lienthong.raw.civil-status.persons', key: sourcekey, connector: { id: connectorid, version: connectorversion }, ingestTime: ingesttime }
+  const older = { ...rest, type: 'vn.lienthong.raw.civil-status.persons', key: sourcekey,
+    connector: { id: connectorid, version: connectorversion }, ingestTime: ingesttime }
   t.notOk(validateEvent(older), 'the older shape is not the current schema')
   t.same(upgradeChangeEvent(older), current, 'upgraded field by field')
   t.ok(validateEvent(upgradeChangeEvent(older)))

@@ -7,7 +7,8 @@ import { datePattern } from '../../../connectors/runner/date-patterns.js'
 const ajv = new Ajv2020({ allErrors: true })
 const validate = ajv.compile({
   type: 'object',
-  properties: { dateOfBirth: { type: 'string', pattern: datePattern('dd/MM/yyyy') }, so_dinh_danh: { type: 'string', pattern: '^\\d{12}$' }, code: { type: 'string', pattern: '^[A-Z]{2}$' } }
+  properties: { dateOfBirth: { type: 'string', pattern: datePattern('dd/MM/yyyy') },
+    so_dinh_danh: { type: 'string', pattern: '^\\d{12}$' }, code: { type: 'string', pattern: '^[A-Z]{2}$' } }
 })
 
 t.test('an impossible date reads like the normalizer, an id by its digits', async t => {
@@ -23,6 +24,7 @@ t.test('an impossible date reads like the normalizer, an id by its digits', asyn
 t.test('a real date in another layout says so; without the data the ajv message stays', async t => {
   const record = { dateOfBirth: '1990-02-14' }
   t.notOk(validate(record))
-  t.match(errorsReason(describeErrors(validate.errors, record)), 'is the date 1990-02-14, but not written in this stream\'s date layout')
+  t.match(errorsReason(describeErrors(validate.errors, record)),
+    'is the date 1990-02-14, but not written in this stream\'s date layout')
   t.match(errorsReason(describeErrors(validate.errors)), 'must match pattern')
 })

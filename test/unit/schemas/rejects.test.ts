@@ -2,7 +2,8 @@
 // format or outside the calendar, a code outside its list, a property the schema does not know.
 // Every case starts from the schema's own (valid) first example and breaks one thing.
 import t from 'tap'
-import { createSchemaValidator, canonicalSchemas, describeErrors, type CanonicalSchemaName } from '../../../schemas/validator.js'
+import { createSchemaValidator, canonicalSchemas, describeErrors,
+  type CanonicalSchemaName } from '../../../schemas/validator.js'
 import { sourceRejectCases } from './sources/reject-cases.js'
 
 type Doc = Record<string, any>

@@ -1,7 +1,8 @@
 // Every canonical schema compiles once, carries its identity, and accepts its own examples and a
 // hand-built synthetic record (typed with the derived type, so schema and type agree at compile time).
 import t from 'tap'
-import { createSchemaValidator, canonicalSchemas, describeErrors, type CanonicalSchemaName } from '../../../schemas/validator.js'
+import { createSchemaValidator, canonicalSchemas, describeErrors,
+  type CanonicalSchemaName } from '../../../schemas/validator.js'
 import { SCHEMA_BASE_URL, JSON_SCHEMA_DIALECT } from '../../../schemas/common.js'
 import { syntheticRecords } from './synthetic.js'
 
@@ -10,7 +11,8 @@ const names = Object.keys(canonicalSchemas) as CanonicalSchemaName[]
 
 t.test('the catalog holds the entities of the hub', async t => {
   t.same(names.sort(), [
-    'birth-registration', 'business-household', 'canonical-event', 'change-event', 'death-registration', 'health-insurance-card',
+    'birth-registration', 'business-household', 'canonical-event', 'change-event', 'death-registration',
+    'health-insurance-card',
     'household', 'household-membership', 'land-parcel', 'land-use-certificate', 'marriage-registration',
     'person', 'residence',
     // issue 19 sources

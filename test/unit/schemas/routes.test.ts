@@ -25,7 +25,8 @@ t.test('the list names every canonical schema with its $id (as id), title and de
   t.same(data.map(d => d.name).sort(), [...names].sort())
   for (const entry of data) {
     const schema = canonicalSchemas[entry.name as CanonicalSchemaName]
-    t.same(entry, { name: entry.name, id: schema.$id, title: schema.title, description: schema.description }, entry.name)
+    t.same(entry, { name: entry.name, id: schema.$id, title: schema.title, description: schema.description },
+      entry.name)
   }
 })
 
@@ -41,7 +42,8 @@ t.test('each schema is served whole, as JSON Schema', async t => {
 
 t.test('an unknown name is a 404 problem with a stable code', async t => {
   const app = await gateway(t)
-  const res = await app.inject({ method: 'GET', url: '/v1/schemas/citizen', headers: { 'x-request-id': 'req-schemas-1' } })
+  const res =
+    await app.inject({ method: 'GET', url: '/v1/schemas/citizen', headers: { 'x-request-id': 'req-schemas-1' } })
   t.equal(res.statusCode, 404)
   t.match(res.headers['content-type'], /^application\/problem\+json/)
   t.match(res.json(), {
@@ -72,7 +74,8 @@ t.test('the routes appear in the OpenAPI document under the schemas tag', async 
   const app = await gateway(t)
   const res = await app.inject({ method: 'GET', url: '/docs/json' })
   t.equal(res.statusCode, 200)
-  const doc = res.json() as { paths: Record<string, Record<string, { tags?: string[], responses: Record<string, unknown> }>> }
+  const doc =
+    res.json() as { paths: Record<string, Record<string, { tags?: string[], responses: Record<string, unknown> }>> }
   t.same(doc.paths['/v1/schemas']?.get?.tags, ['schemas'])
   t.same(doc.paths['/v1/schemas/{name}']?.get?.tags, ['schemas'])
   t.ok(doc.paths['/v1/schemas/{name}']?.get?.responses['404'], 'documents the 404')

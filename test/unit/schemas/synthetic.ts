@@ -78,7 +78,8 @@ const birth: BirthRegistration = {
   registrationId: 'KS.94.2001.0117',
   registrationDate: '2002-01-10',
   registeringAuthority: { name: 'UBND thị trấn Vĩnh Châu' },
-  child: { fullName: 'Lý Thị Thảo', sex: 'female', birthDate: '2001-12-31', placeOfBirth: 'Trạm y tế thị trấn Vĩnh Châu', ethnicityCode: '05' },
+  child: { fullName: 'Lý Thị Thảo', sex: 'female', birthDate: '2001-12-31',
+    placeOfBirth: 'Trạm y tế thị trấn Vĩnh Châu', ethnicityCode: '05' },
   mother: { fullName: 'Thạch Thị Sa Rây', birthYear: 1979, ethnicityCode: '05', nationality: 'VN' }
 }
 

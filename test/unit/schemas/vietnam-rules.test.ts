@@ -12,7 +12,10 @@ import {
 } from '../../../schemas/vietnam/index.js'
 
 const { ajv } = createSchemaValidator()
-const check = (schema: object): ((value: unknown) => boolean) => { const v = ajv.compile(schema); return value => v(value) === true }
+const check = (schema: object): ((value: unknown) => boolean) => {
+  const v = ajv.compile(schema)
+  return value => v(value) === true
+}
 const pick = (id: string, pointer: string): ((value: unknown) => boolean) => {
   const v = ajv.getSchema(`https://lienthong.cantho.gov.vn/schemas/${id}.json#${pointer}`)
   if (v === undefined) throw new Error(`no schema at ${id}#${pointer}`)
@@ -24,8 +27,11 @@ t.test('dates: ISO calendar days inside the years the rules accept', async t => 
   t.equal(MIN_YEAR, 1900, 'the pattern spells out MIN_YEAR')
   t.equal(MAX_YEAR, 2100, 'the pattern spells out MAX_YEAR')
   for (const ok of ['1900-01-01', '2100-12-31', '2024-02-29', '1985-03-14']) t.ok(isDate(ok), ok)
-  for (const bad of ['1899-12-31', '2101-01-01', '2023-02-29', '1985-3-14', '14031985', '1985-03-14T00:00:00Z', '']) t.notOk(isDate(bad), bad)
-  fc.assert(fc.property(fc.date({ min: new Date('1850-01-01T00:00:00Z'), max: new Date('2150-12-31T00:00:00Z'), noInvalidDate: true }), d => {
+  for (const bad of ['1899-12-31', '2101-01-01', '2023-02-29', '1985-3-14', '14031985', '1985-03-14T00:00:00Z', '']) {
+    t.notOk(isDate(bad), bad)
+  }
+  fc.assert(fc.property(fc.date({ min: new Date('1850-01-01T00:00:00Z'), max: new Date('2150-12-31T00:00:00Z'),
+    noInvalidDate: true }), d => {
     const iso = d.toISOString().slice(0, 10)
     // The schema accepts exactly the dates the parser accepts and writes back unchanged.
     const parsed = parseVnDate(iso)
@@ -47,7 +53,9 @@ t.test('relation to the head: a documented, stable list', async t => {
   t.equal(new Set(codes).size, codes.length, 'codes are unique')
   t.equal(HOUSEHOLD_RELATIONS[0].meaning, 'head of household')
   t.equal(codes.at(-1), '09', '09 takes everything else')
-  for (const r of HOUSEHOLD_RELATIONS) t.match(relationToHeadSchema.description, `${r.code} ${r.meaning}`, `${r.code} is documented in the schema`)
+  for (const r of HOUSEHOLD_RELATIONS) {
+    t.match(relationToHeadSchema.description, `${r.code} ${r.meaning}`, `${r.code} is documented in the schema`)
+  }
 })
 
 t.test('parcel ids: the schema accepts exactly what landParcelId builds', async t => {

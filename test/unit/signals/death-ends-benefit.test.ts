@@ -10,20 +10,25 @@ import { DEATH_SIGNAL } from '../../../records/signals/death-ends-benefit.js'
 
 const PID = '092140000512'
 const person = (at: number, fields: Record<string, unknown> = {}) => canonicalEvent({
-  entityId: PID, system: 'ho-tich', at, fields: { personalId: PID, fullName: 'Trần Thị Bảy', birthDate: '1940-02-11', ...fields }
+  entityId: PID, system: 'ho-tich', at,
+  fields: { personalId: PID, fullName: 'Trần Thị Bảy', birthDate: '1940-02-11', ...fields }
 })
 const allowance = (at: number, status = 'active', extra: Record<string, unknown> = {}) => canonicalEvent({
   entity: 'social-beneficiary', entityId: 'HS31135-0000421', system: 'chinh-sach', at,
   fields: {
-    caseId: 'HS31135-0000421', personalId: PID, fullName: 'Trần Thị Bảy', programme: 'social-protection', category: 'elderly-80-plus',
-    decision: { number: '87/QĐ-UBND', date: '2020-03-02' }, monthlyAllowanceVnd: 750000, allowanceFrom: '2020-03-01', status, ...extra
+    caseId: 'HS31135-0000421', personalId: PID, fullName: 'Trần Thị Bảy', programme: 'social-protection',
+    category: 'elderly-80-plus',
+    decision: { number: '87/QĐ-UBND', date: '2020-03-02' }, monthlyAllowanceVnd: 750000, allowanceFrom: '2020-03-01',
+    status, ...extra
   }
 })
 const benefit = (at: number, status = 'active') => canonicalEvent({
   entity: 'unemployment-benefit', entityId: '2451-QD-SNV-2025', system: 'viec-lam', at,
   fields: {
-    benefitId: '2451-QD-SNV-2025', personalId: PID, fullName: 'Trần Thị Bảy', decision: { number: '2451/QĐ-SNV', date: '2025-08-12' },
-    periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'TTDVVL' },
+    benefitId: '2451-QD-SNV-2025', personalId: PID, fullName: 'Trần Thị Bảy',
+    decision: { number: '2451/QĐ-SNV', date: '2025-08-12' },
+    periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000,
+    jobCentre: { code: 'TTDVVL-CT', name: 'TTDVVL' },
     status, ...(status === 'ended' ? { endReason: 'death', endedOn: '2025-10-01' } : {})
   }
 })
@@ -33,11 +38,14 @@ t.test('death after the allowance: a conflict for chinh-sach, the allowance left
   const h = harness()
   await h.apply([allowance(1)])
   await h.apply([person(2)])
-  t.same(await findConflicts(h.store, { entity: 'social-beneficiary' }, { limit: 10 }), [], 'no signal while the person lives')
+  t.same(await findConflicts(h.store, { entity: 'social-beneficiary' }, { limit: 10 }), [],
+    'no signal while the person lives')
   await h.apply([person(3, DEATH)])
-  const [doc] = await findConflicts(h.store, { entity: 'social-beneficiary', sourceSystem: 'chinh-sach', status: 'open' }, { limit: 10 })
+  const [doc] = await findConflicts(h.store,
+    { entity: 'social-beneficiary', sourceSystem: 'chinh-sach', status: 'open' }, { limit: 10 })
   t.match(doc, {
-    _id: 'social-beneficiary:HS31135-0000421:status', field: 'status', signal: DEATH_SIGNAL, chosenSourceSystem: 'chinh-sach',
+    _id: 'social-beneficiary:HS31135-0000421:status', field: 'status', signal: DEATH_SIGNAL,
+    chosenSourceSystem: 'chinh-sach',
     values: [{ sourceSystem: 'ho-tich', value: 'ended' }, { sourceSystem: 'chinh-sach', value: 'active' }]
   })
   const golden = await h.store.get('social_beneficiaries', 'HS31135-0000421') as { fields: Record<string, unknown> }
@@ -49,12 +57,15 @@ t.test('death after the allowance: a conflict for chinh-sach, the allowance left
   t.ok(after.resolvedAt, 'with the time the hub learned it')
 })
 
-t.test('death before the allowance arrives, and an unemployment benefit: both raised for their departments', async t => {
+t.test('death before the allowance arrives, and an unemployment benefit: ' +
+  'both raised for their departments', async t => {
   const h = harness()
   await h.apply([person(1, DEATH)])
   await h.apply([allowance(2), benefit(2)])
-  const social = await findConflicts(h.store, { entity: 'social-beneficiary', sourceSystem: 'chinh-sach', status: 'open' }, { limit: 10 })
-  const unemployment = await findConflicts(h.store, { entity: 'unemployment-benefit', sourceSystem: 'viec-lam', status: 'open' }, { limit: 10 })
+  const social = await findConflicts(h.store,
+    { entity: 'social-beneficiary', sourceSystem: 'chinh-sach', status: 'open' }, { limit: 10 })
+  const unemployment = await findConflicts(h.store,
+    { entity: 'unemployment-benefit', sourceSystem: 'viec-lam', status: 'open' }, { limit: 10 })
   t.same(social.map(c => c.entityId), ['HS31135-0000421'])
   t.same(unemployment.map(c => c.entityId), ['2451-QD-SNV-2025'])
   t.equal(unemployment[0].chosenSourceSystem, 'viec-lam')
@@ -68,9 +79,12 @@ t.test('death before the allowance arrives, and an unemployment benefit: both ra
 
 t.test('death and benefit in the same batch; a death withdrawn resolves; an ended benefit raises nothing', async t => {
   const h = harness()
-  await h.apply([person(1, DEATH), benefit(1), allowance(1, 'ended', { allowanceTo: '2025-09-30', endReason: 'death' })])
-  t.same((await findConflicts(h.store, { entity: 'unemployment-benefit', status: 'open' }, { limit: 10 })).length, 1, 'the active benefit is raised')
-  t.same(await findConflicts(h.store, { entity: 'social-beneficiary' }, { limit: 10 }), [], 'the ended allowance is not')
+  await h.apply([person(1, DEATH), benefit(1),
+    allowance(1, 'ended', { allowanceTo: '2025-09-30', endReason: 'death' })])
+  t.same((await findConflicts(h.store, { entity: 'unemployment-benefit', status: 'open' }, { limit: 10 })).length, 1,
+    'the active benefit is raised')
+  t.same(await findConflicts(h.store, { entity: 'social-beneficiary' }, { limit: 10 }), [],
+    'the ended allowance is not')
   // Civil status corrects the record (the death was registered against the wrong person).
   await h.apply([person(2, { dateOfDeath: null })])
   const [doc] = await findConflicts(h.store, { entity: 'unemployment-benefit' }, { limit: 10 })

@@ -4,7 +4,8 @@ import type { CityOptions } from '../../../sim/city/options.js'
 import type { TruthEntry } from '../../../sim/city/truth.js'
 import type { Written } from './read-back.js'
 
-export function smallCity (options: CityOptions): { written: Written, truth: TruthEntry[], summary: GenerationSummary } {
+export function smallCity (options: CityOptions): { written: Written, truth: TruthEntry[],
+  summary: GenerationSummary } {
   const written: Written = {}
   const truth: TruthEntry[] = []
   const summary = generateCity(options, {

@@ -14,7 +14,8 @@ const tmp = (): string => {
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
-const filesOf = (dir: string): Record<string, Buffer> => Object.fromEntries(readdirSync(dir).sort().map(f => [f, readFileSync(join(dir, f))]))
+const filesOf = (dir: string): Record<string, Buffer> =>
+  Object.fromEntries(readdirSync(dir).sort().map(f => [f, readFileSync(join(dir, f))]))
 
 t.test('the same seed writes byte-identical files; another seed writes different ones', async t => {
   const [a, b, c] = [tmp(), tmp(), tmp()]
@@ -24,14 +25,19 @@ t.test('the same seed writes byte-identical files; another seed writes different
   const fa = filesOf(a)
   const fb = filesOf(b)
   const fc = filesOf(c)
-  t.same(Object.keys(fa), ['bhyt.the.ndjson', 'business.ho-kinh-doanh.ndjson', 'chinh-sach.doi-tuong.ndjson', 'civil-status.cong-dan.ndjson', 'civil-status.ket-hon.ndjson', 'cong-chung.hop-dong.ndjson', 'giao-duc.hoc-sinh.ndjson', 'gplx.giay-phep.ndjson', 'ha-tang.tai-san.ndjson', 'land.thua-dat.ndjson', 'manifest.json', 'noi-vu.can-bo.ndjson', 'residence.residents.ndjson', 'truth.ndjson', 'viec-lam.tro-cap.ndjson', 'xay-dung.giay-phep.ndjson'])
+  t.same(Object.keys(fa), ['bhyt.the.ndjson', 'business.ho-kinh-doanh.ndjson', 'chinh-sach.doi-tuong.ndjson',
+    'civil-status.cong-dan.ndjson', 'civil-status.ket-hon.ndjson', 'cong-chung.hop-dong.ndjson',
+    'giao-duc.hoc-sinh.ndjson', 'gplx.giay-phep.ndjson', 'ha-tang.tai-san.ndjson', 'land.thua-dat.ndjson',
+    'manifest.json', 'noi-vu.can-bo.ndjson', 'residence.residents.ndjson', 'truth.ndjson', 'viec-lam.tro-cap.ndjson',
+    'xay-dung.giay-phep.ndjson'])
   for (const f of Object.keys(fa)) {
     t.ok(fa[f].equals(fb[f]), `${f} is identical for the same seed`)
     if (f !== 'manifest.json') t.notOk(fa[f].equals(fc[f]), `${f} differs for another seed`)
   }
 })
 
-t.test('makes exactly the citizens asked for, each with a valid, unique id consistent with birth date and sex', async t => {
+t.test('makes exactly the citizens asked for, each with a valid, ' +
+  'unique id consistent with birth date and sex', async t => {
   const { truth, summary } = smallCity({ citizens: 537, seed: 3 })
   const persons = truth.filter((e): e is TruthPerson => e.type === 'person')
   t.equal(persons.length, 537)
@@ -57,13 +63,18 @@ t.test('households have one head, known relation codes, and members that point i
   for (const h of households) {
     t.equal(h.members.filter(m => m.relationToHead === '01').length, 1, `${h.householdId} has one head`)
     t.equal(h.members[0].personalId, h.headId)
-    t.equal(currentWardCode(h.address.oldWardCode, table)?.code, h.address.wardCode, 'the old ward maps to the current one')
+    t.equal(currentWardCode(h.address.oldWardCode, table)?.code, h.address.wardCode,
+      'the old ward maps to the current one')
     for (const m of h.members) {
       t.ok(m.relationToHead in RELATION_CODES)
       const p = persons.get(m.personalId) as TruthPerson
       t.equal(p.householdId, h.householdId)
-      for (const other of [p.fatherId, p.motherId, p.spouseId]) if (other !== undefined) t.ok(persons.has(other), 'relatives exist')
-      if (p.motherId !== undefined) t.ok((persons.get(p.motherId) as TruthPerson).birthDate < p.birthDate, 'mothers are older than their children')
+      for (const other of [p.fatherId, p.motherId, p.spouseId]) if (other !== undefined) {
+        t.ok(persons.has(other), 'relatives exist')
+      }
+      if (p.motherId !== undefined) {
+        t.ok((persons.get(p.motherId) as TruthPerson).birthDate < p.birthDate, 'mothers are older than their children')
+      }
     }
     if (h.members.some(m => m.relationToHead === '05')) withGrandchildren++
   }
@@ -102,7 +113,8 @@ t.test('bad options fail with the option named', async t => {
 
 t.test('the population spreads over all 103 wards and communes of the 2025 table', async t => {
   const { truth } = smallCity({ citizens: 6000, seed: 9 })
-  const wards = new Set(truth.filter((e): e is TruthPerson => e.type === 'person').map(p => p.permanentAddress.wardCode))
+  const wards = new Set(truth.filter((e): e is TruthPerson => e.type === 'person')
+    .map(p => p.permanentAddress.wardCode))
   const units = loadAdminUnits().units
   t.equal(units.length, 103)
   t.same(units.filter(u => !wards.has(u.code)).map(u => u.name), [], 'every unit has residents')

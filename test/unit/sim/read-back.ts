@@ -1,7 +1,9 @@
 // Test helper: reads what each simulated department wrote back into canonical facts with the
 // Vietnam rules, the way a connector and normalizer would, and checks them against the truth.
-import { nameMatchKey, normalizeName, parseCertificateSerial, parseLandParcelId, parseLandPurposes, parseVnDate, parseSex, parsePersonalId, parseCmnd, parseBhytNumber } from '../../../schemas/vietnam/index.js'
-import type { TruthEntry, TruthPerson, TruthMarriage, TruthParcel, TruthCard, TruthBusiness } from '../../../sim/city/truth.js'
+import { nameMatchKey, normalizeName, parseCertificateSerial, parseLandParcelId, parseLandPurposes, parseVnDate,
+  parseSex, parsePersonalId, parseCmnd, parseBhytNumber } from '../../../schemas/vietnam/index.js'
+import type { TruthEntry, TruthPerson, TruthMarriage, TruthParcel, TruthCard,
+  TruthBusiness } from '../../../sim/city/truth.js'
 
 export type Rec = Record<string, any>
 export type Written = Record<string, Rec[]>
@@ -19,7 +21,8 @@ export interface TruthIndex {
 }
 
 export function indexTruth (entries: TruthEntry[]): TruthIndex {
-  const ix: TruthIndex = { persons: new Map(), marriages: new Map(), parcels: new Map(), cards: new Map(), businesses: new Map(), invalid: new Set(), conflicts: new Map(), variants: new Map(), entries }
+  const ix: TruthIndex = { persons: new Map(), marriages: new Map(), parcels: new Map(), cards: new Map(),
+    businesses: new Map(), invalid: new Set(), conflicts: new Map(), variants: new Map(), entries }
   for (const e of entries) {
     switch (e.type) {
       case 'person': ix.persons.set(e.personalId, e); break
@@ -28,7 +31,8 @@ export function indexTruth (entries: TruthEntry[]): TruthIndex {
       case 'card': ix.cards.set(e.socialInsuranceNumber, e); break
       case 'business': ix.businesses.set(e.registrationNo, e); break
       case 'invalid': ix.invalid.add(`${e.department}.${e.stream}:${e.key}`); break
-      case 'conflict': ix.conflicts.set(`${e.department}.${e.stream}:${e.key}:${e.field}:${e.entityKey}`, e.values[e.department] as string); break
+      case 'conflict': ix.conflicts.set(`${e.department}.${e.stream}:${e.key}:${e.field}:${e.entityKey}`,
+        e.values[e.department] as string); break
       case 'variant': {
         const k = `${e.department}.${e.stream}:${e.key}:${e.kind}`
         ix.variants.set(k, [...(ix.variants.get(k) ?? []), e.written])
@@ -47,27 +51,37 @@ const present = (s: unknown): boolean => s !== undefined && s !== null && s !== 
 // must be exactly the ones the truth lists as invalid.
 export const VALIDATORS: Record<string, (r: Rec) => boolean> = {
   'civil-status.cong-dan': r => isId12(r.so_dinh_danh) && present(r.ho_va_ten) && iso(r.ngay_sinh) !== undefined,
-  'civil-status.ket-hon': r => isId12(r.so_dinh_danh_chong) && isId12(r.so_dinh_danh_vo) && present(r.ho_ten_vo) && present(r.ho_ten_chong) && iso(r.ngay_dang_ky) !== undefined,
+  'civil-status.ket-hon': r => isId12(r.so_dinh_danh_chong) && isId12(r.so_dinh_danh_vo) && present(r.ho_ten_vo)
+    && present(r.ho_ten_chong) && iso(r.ngay_dang_ky) !== undefined,
   'residence.residents': r => isId12(r.personalId) && present(r.fullName) && iso(r.dateOfBirth) !== undefined,
   'land.thua-dat': r => typeof r.DienTich === 'number' && iso(r.GiayChungNhan?.NgayCap) !== undefined &&
     r.ChuSuDung.every((h: Rec) => h.LoaiGiayTo === 'CMND' ? parseCmnd(h.SoGiayTo).ok : isId12(h.SoGiayTo)),
-  'bhyt.the': r => present(r.HO_TEN) && iso(r.NGAY_SINH) !== undefined && (r.SO_CCCD === undefined ? parseCmnd(r.SO_CMND).ok : isId12(r.SO_CCCD)),
-  'business.ho-kinh-doanh': r => present(r.tenHoKinhDoanh) && iso(r.ngayDangKy) !== undefined && (r.chuHo.soDinhDanh === undefined ? parseCmnd(r.chuHo.soCmnd).ok : isId12(r.chuHo.soDinhDanh))
+  'bhyt.the': r => present(r.HO_TEN) && iso(r.NGAY_SINH) !== undefined
+    && (r.SO_CCCD === undefined ? parseCmnd(r.SO_CMND).ok : isId12(r.SO_CCCD)),
+  'business.ho-kinh-doanh': r => present(r.tenHoKinhDoanh) && iso(r.ngayDangKy) !== undefined
+    && (r.chuHo.soDinhDanh === undefined ? parseCmnd(r.chuHo.soCmnd).ok : isId12(r.chuHo.soDinhDanh))
 }
 
 // Returns a list of disagreements between a valid written record and the truth (empty = fine).
 export function compareWithTruth (stream: string, r: Rec, ix: TruthIndex): string[] {
   const problems: string[] = []
-  const expect = (what: string, got: unknown, want: unknown): void => { if (got !== want) problems.push(`${stream} ${what}: got ${String(got)}, want ${String(want)}`) }
-  const conflict = (key: string, field: string, person: TruthPerson): string | undefined => ix.conflicts.get(`${stream}:${key}:${field}:${person.personalId}`)
+  const expect = (what: string, got: unknown, want: unknown): void => {
+    if (got !== want) problems.push(`${stream} ${what}: got ${String(got)}, want ${String(want)}`)
+  }
+  const conflict = (key: string, field: string, person: TruthPerson): string | undefined =>
+    ix.conflicts.get(`${stream}:${key}:${field}:${person.personalId}`)
   const ward = (key: string, written: string, canonical: string, person?: TruthPerson): void => {
     const conflicting = person === undefined ? undefined : conflict(key, 'wardCode', person)
     const allowed = [conflicting ?? canonical, ...(ix.variants.get(`${stream}:${key}:old-ward`) ?? [])]
-    if (!allowed.includes(written)) problems.push(`${stream} ${key} ward: got ${written}, want one of ${allowed.join('/')}`)
+    if (!allowed.includes(written)) {
+      problems.push(`${stream} ${key} ward: got ${written}, want one of ${allowed.join('/')}`)
+    }
   }
   const holderId = (key: string, idType: 'CCCD' | 'CMND', written: string, person: TruthPerson): void => {
     if (idType === 'CCCD') expect(`${key} id`, written, person.personalId)
-    else if (!(ix.variants.get(`${stream}:${key}:legacy-id`) ?? []).includes(written) || written !== person.legacyId) problems.push(`${stream} ${key}: legacy id ${written} not injected for ${person.personalId}`)
+    else if (!(ix.variants.get(`${stream}:${key}:legacy-id`) ?? []).includes(written) || written !== person.legacyId) {
+      problems.push(`${stream} ${key}: legacy id ${written} not injected for ${person.personalId}`)
+    }
   }
   switch (stream) {
     case 'civil-status.cong-dan': {
@@ -102,14 +116,17 @@ export function compareWithTruth (stream: string, r: Rec, ix: TruthIndex): strin
       expect('relation', r.relationToHead, p.relationToHead)
       expect('status', r.status, p.deathDate === undefined ? 'active' : 'deceased')
       ward(r.personalId, r.permanentResidence.wardCode, p.permanentAddress.wardCode)
-      if (p.temporaryAddress !== undefined) ward(r.personalId, r.temporaryResidence?.wardCode, p.temporaryAddress.wardCode)
+      if (p.temporaryAddress !== undefined) {
+        ward(r.personalId, r.temporaryResidence?.wardCode, p.temporaryAddress.wardCode)
+      }
       break
     }
     case 'land.thua-dat': {
       const x = ix.parcels.get(r.MaThua)
       if (x === undefined) return [`${stream}: ${r.MaThua} not in truth`]
       const id = parseLandParcelId(r.MaThua)
-      expect('parcel id', id.ok && id.oldCommuneCode === r.MaXaCu && id.sheet === r.SoTo && id.parcel === r.SoThua, true)
+      expect('parcel id', id.ok && id.oldCommuneCode === r.MaXaCu && id.sheet === r.SoTo && id.parcel === r.SoThua,
+        true)
       expect('area', r.DienTich, x.areaM2)
       expect('purposes', parseLandPurposes(r.MucDich).ok, true)
       expect('purpose codes', r.MucDich, x.purposes.join('+'))

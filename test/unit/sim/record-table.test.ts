@@ -4,10 +4,12 @@ import { createStreamTable, type SourceRecord, type TableChange } from '../../..
 
 const spec = streamSpec('residence', 'residents')
 
-function table (n: number, distinctTimes: number): { tbl: ReturnType<typeof createStreamTable>, changes: TableChange[] } {
+function table (n: number, distinctTimes: number): { tbl: ReturnType<typeof createStreamTable>,
+  changes: TableChange[] } {
   const records: SourceRecord[] = []
   for (let i = 0; i < n; i++) {
-    records.push({ personalId: `k${String((i * 7919) % n).padStart(5, '0')}`, updatedAt: new Date(Date.UTC(2024, 0, 1 + (i % distinctTimes))).toISOString() })
+    records.push({ personalId: `k${String((i * 7919) % n).padStart(5, '0')}`,
+      updatedAt: new Date(Date.UTC(2024, 0, 1 + (i % distinctTimes))).toISOString() })
   }
   let clock = Date.UTC(2025, 0, 1)
   const changes: TableChange[] = []
@@ -15,7 +17,8 @@ function table (n: number, distinctTimes: number): { tbl: ReturnType<typeof crea
   return { tbl, changes }
 }
 
-function readAll (tbl: ReturnType<typeof createStreamTable>, limit: number, from: { updatedSince?: string, afterKey?: string } = {}): SourceRecord[] {
+function readAll (tbl: ReturnType<typeof createStreamTable>, limit: number,
+  from: { updatedSince?: string, afterKey?: string } = {}): SourceRecord[] {
   const out: SourceRecord[] = []
   let cursor = from
   for (let guard = 0; guard < 10000; guard++) {

@@ -6,7 +6,8 @@ import { decodeNestedArrays, encodeNestedArrays } from '../../../infra/store/nes
 t.test('a document with a GeoJSON line round-trips, nested arrays stored as text', async t => {
   const doc = {
     _id: 'TN-1', version: 2, at: new Date(0),
-    fields: { geometry: { type: 'LineString', coordinates: [[105.78, 10.03], [105.79, 10.04]] }, bbox: [105.78, 10.03, 105.79, 10.04] },
+    fields: { geometry: { type: 'LineString', coordinates: [[105.78, 10.03], [105.79, 10.04]] },
+      bbox: [105.78, 10.03, 105.79, 10.04] },
     history: [{ polygon: [[[1, 2], [3, 4], [5, 6], [1, 2]]] }]
   }
   const stored = encodeNestedArrays(doc)

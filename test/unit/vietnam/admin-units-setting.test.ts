@@ -9,7 +9,8 @@ import { loadReferenceData } from '../../../hub/reference-data.js'
 import { currentWardCode, loadAdminUnits, useAdminUnits } from '../../../schemas/vietnam/admin-units.js'
 import { transforms } from '../../../connectors/mapping/transforms.js'
 
-const configWith = (adminUnitsFile: string): HubConfig => ({ referenceData: { adminUnitsFile } }) as unknown as HubConfig
+const configWith = (adminUnitsFile: string): HubConfig =>
+  ({ referenceData: { adminUnitsFile } }) as unknown as HubConfig
 const quiet = pino({ level: 'silent' })
 
 t.test('the setting points at the table in use, validated at boot', async t => {
@@ -24,12 +25,14 @@ t.test('the setting points at the table in use, validated at boot', async t => {
   ].join('\n'))
   loadReferenceData(configWith(official), quiet)
   t.equal(loadAdminUnits().version, '2025.07-official.1')
-  t.same(transforms['ward-code']('31171'), { ok: true, value: '31168' }, 'the mapping transform uses the replaced table')
+  t.same(transforms['ward-code']('31171'), { ok: true, value: '31168' },
+    'the mapping transform uses the replaced table')
   t.equal(currentWardCode('99001', loadAdminUnits()), undefined, 'provisional codes are superseded')
 
   const broken = join(dir, 'broken.csv')
   writeFileSync(broken, 'code,name\n1,x\n')
-  t.throws(() => loadReferenceData(configWith(broken), quiet), { code: 'LT_ERR_CONFIG', setting: 'LT_ADMIN_UNITS_FILE' })
+  t.throws(() => loadReferenceData(configWith(broken), quiet),
+    { code: 'LT_ERR_CONFIG', setting: 'LT_ADMIN_UNITS_FILE' })
   loadReferenceData(configWith(''), quiet)
   t.equal(loadAdminUnits().units.length, 103, 'empty: the bundled table')
 })

@@ -20,10 +20,13 @@ t.test('all 103 units of Resolution 1668/NQ-UBTVQH15, official codes only where 
   t.equal(table.units.filter(u => u.kind === 'phuong').length, 31, '31 wards')
   t.equal(table.units.filter(u => u.kind === 'xa').length, 72, '72 communes')
   const official = table.units.filter(u => u.codeStatus === 'official')
-  t.same(official.map(u => u.code).sort(), ['31120', '31135', '31147', '31150', '31153', '31186', '31213', '31299', '31321', '31340', '31507', '31684', '31783'], 'only the 13 codes the reference gives')
-  t.ok(table.units.filter(u => u.codeStatus === 'provisional').every(u => /^99\d{3}$/.test(u.code)), 'the others carry provisional 99xxx codes')
+  t.same(official.map(u => u.code).sort(), ['31120', '31135', '31147', '31150', '31153', '31186', '31213', '31299',
+    '31321', '31340', '31507', '31684', '31783'], 'only the 13 codes the reference gives')
+  t.ok(table.units.filter(u => u.codeStatus === 'provisional').every(u => /^99\d{3}$/.test(u.code)),
+    'the others carry provisional 99xxx codes')
   const names = new Set(table.units.map(u => u.name))
-  for (const n of ['Thới An Đông', 'Long Phú 1', 'Vị Thanh 1', 'Cù Lao Dung', 'Lịch Hội Thượng', 'Trường Long', 'Vĩnh Hải', 'Tân Lộc']) t.ok(names.has(n), n)
+  for (const n of ['Thới An Đông', 'Long Phú 1', 'Vị Thanh 1', 'Cù Lao Dung', 'Lịch Hội Thượng', 'Trường Long',
+    'Vĩnh Hải', 'Tân Lộc']) t.ok(names.has(n), n)
   t.equal(names.size, 103, 'no name twice')
   t.same([...new Set(table.units.map(u => u.formerProvince))].sort(), ['92', '93', '94'])
   t.equal(table.units.filter(u => u.formerProvince === '92').length, 32, 'old Cần Thơ\'s 80 units became 32')
@@ -48,7 +51,8 @@ t.test('a city replaces the table with the official one, without a code change',
   t.equal(loadAdminUnits(), official, 'the table set at boot is the one in use')
   t.throws(() => loadAdminUnits(join(dir, 'missing.csv')), /ENOENT/)
   const bad = join(dir, 'bad.csv')
-  writeFileSync(bad, '# version: x\n# effectiveFrom: 2025-07-01\n# provinceCode: 92\n# source: s\ncode,codeStatus,kind,name,formerProvince,formedFrom\n12345,provisional,xa,A,92,\n')
+  writeFileSync(bad, '# version: x\n# effectiveFrom: 2025-07-01\n# provinceCode: 92\n# source: s\n' +
+    'code,codeStatus,kind,name,formerProvince,formedFrom\n12345,provisional,xa,A,92,\n')
   t.throws(() => loadAdminUnits(bad), /provisional code must be 99xxx/)
 })
 
@@ -69,14 +73,20 @@ t.test('every row of the reference table', async t => {
     ['31783', 'Vĩnh Châu', ['31783', '31798', '31801'], []]
   ]
   for (const [code, name, whole, parts] of rows) {
-    for (const old of whole) t.match(currentWardCode(old, table), { code, name, mapped: old !== code, partial: false }, `${old} -> ${code}`)
-    for (const old of parts) t.match(currentWardCode(old, table), { code, name, mapped: true, partial: true }, `part of ${old} -> ${code}`)
+    for (const old of whole) {
+      t.match(currentWardCode(old, table), { code, name, mapped: old !== code, partial: false }, `${old} -> ${code}`)
+    }
+    for (const old of parts) {
+      t.match(currentWardCode(old, table), { code, name, mapped: true, partial: true }, `part of ${old} -> ${code}`)
+    }
   }
-  t.equal(table.mappings.length, rows.reduce((n, r) => n + r[2].length + r[3].length, 0), 'nothing beyond the reference')
+  t.equal(table.mappings.length, rows.reduce((n, r) => n + r[2].length + r[3].length, 0),
+    'nothing beyond the reference')
 })
 
 t.test('old codes the reference does not map stay unknown', async t => {
-  for (const old of ['31156', '31168', '31171', '31189', '31207', '31228', '31232', '31237', '31261', '31273', '31258', '31288', '31300']) {
+  for (const old of ['31156', '31168', '31171', '31189', '31207', '31228', '31232', '31237', '31261', '31273', '31258',
+    '31288', '31300']) {
     t.equal(currentWardCode(old, table), undefined, old)
     t.type(oldUnitName(old, table), 'string', `${old} keeps its old name`)
   }
@@ -87,7 +97,8 @@ t.test('old codes the reference does not map stay unknown', async t => {
 })
 
 t.test('current code looked up, with spaces', async t => {
-  t.same(currentWardCode(' 31213 ', table), { code: '31213', name: 'Tân Lộc', kind: 'phuong', codeStatus: 'official', formerProvince: '92', mapped: false, partial: false })
+  t.same(currentWardCode(' 31213 ', table), { code: '31213', name: 'Tân Lộc', kind: 'phuong', codeStatus: 'official',
+    formerProvince: '92', mapped: false, partial: false })
   t.equal(isCurrentWard('31135', table), true)
   t.equal(isCurrentWard('31123', table), false, 'absorbed code')
   t.equal(isCurrentWard('31300', table), false)
@@ -100,12 +111,14 @@ const base = () => ({
   provinceCode: '92',
   source: 'test',
   units: [{ code: '10001', name: 'A', kind: 'phuong' }, { code: '10002', name: 'B', kind: 'xa' }],
-  mappings: [{ oldCode: '10001', newCode: '10001', partial: false }, { oldCode: '20000', newCode: '10001', partial: false }]
+  mappings: [{ oldCode: '10001', newCode: '10001', partial: false },
+    { oldCode: '20000', newCode: '10001', partial: false }]
 })
 
 t.test('a split unit may go to several new units', async t => {
   const d = base()
-  d.mappings.push({ oldCode: '30000', newCode: '10001', partial: true }, { oldCode: '30000', newCode: '10002', partial: true })
+  d.mappings.push({ oldCode: '30000', newCode: '10001', partial: true },
+    { oldCode: '30000', newCode: '10002', partial: true })
   const tbl = validateAdminUnits(d)
   t.same(currentWardCandidates('30000', tbl).map(c => c.code), ['10001', '10002'])
   t.match(currentWardCode('30000', tbl), { code: '10001', partial: true })
@@ -124,15 +137,21 @@ t.test('validation throws naming the bad entry', async t => {
   bad(d => { d.effectiveFrom = '01/07/2025' }, /effectiveFrom/, 'date format')
   bad(d => { d.provinceCode = '092' }, /provinceCode/, 'province')
   bad(d => { d.units = [] }, /"units" is empty/, 'empty units')
-  bad(d => { d.units[1] = { code: '1002', name: 'B', kind: 'xa' } }, /units\[1\]: "code" 1002 is not a 5-digit code/, 'short code')
+  bad(d => { d.units[1] = { code: '1002', name: 'B', kind: 'xa' } }, /units\[1\]: "code" 1002 is not a 5-digit code/,
+    'short code')
   bad(d => { d.units[1] = { code: '10002', name: 'B', kind: 'quan' } }, /units\[1\] \(10002\): kind/, 'kind')
-  bad(d => { d.units[1] = { code: '10001', name: 'B', kind: 'xa' } }, /units\[1\]: duplicate unit code 10001/, 'duplicate unit')
+  bad(d => { d.units[1] = { code: '10001', name: 'B', kind: 'xa' } }, /units\[1\]: duplicate unit code 10001/,
+    'duplicate unit')
   bad(d => { d.units[1] = { code: '10002', name: '', kind: 'xa' } }, /units\[1\] \(10002\): "name"/, 'empty name')
-  bad(d => { d.mappings[1] = { oldCode: '20000', newCode: '10003', partial: false } }, /mappings\[1\] \(oldCode 20000\): newCode 10003 is not a unit/, 'dangling target')
-  bad(d => { d.mappings[1] = { oldCode: '10002', newCode: '10001', partial: false } }, /mappings\[1\]: oldCode 10002 is also a current unit code/, 'reused code elsewhere')
-  bad(d => { d.mappings.push({ oldCode: '20000', newCode: '10002', partial: true }) }, /mappings\[2\]: oldCode 20000 is mapped more than once/, 'whole + partial')
+  bad(d => { d.mappings[1] = { oldCode: '20000', newCode: '10003', partial: false } },
+    /mappings\[1\] \(oldCode 20000\): newCode 10003 is not a unit/, 'dangling target')
+  bad(d => { d.mappings[1] = { oldCode: '10002', newCode: '10001', partial: false } },
+    /mappings\[1\]: oldCode 10002 is also a current unit code/, 'reused code elsewhere')
+  bad(d => { d.mappings.push({ oldCode: '20000', newCode: '10002', partial: true }) },
+    /mappings\[2\]: oldCode 20000 is mapped more than once/, 'whole + partial')
   bad(d => { d.mappings.push({ oldCode: '20000', newCode: '10001', partial: false }) }, /mappings\[2\]/, 'duplicate')
-  bad(d => { (d.mappings as unknown[])[0] = { oldCode: '10001', newCode: '10001' } }, /mappings\[0\] \(oldCode 10001\): "partial"/, 'partial missing')
+  bad(d => { (d.mappings as unknown[])[0] = { oldCode: '10001', newCode: '10001' } },
+    /mappings\[0\] \(oldCode 10001\): "partial"/, 'partial missing')
   bad(d => { d.oldUnits = [{ code: 'x' }] }, /oldUnits\[0\]/, 'old unit')
   bad(d => { d.mappings = 'no' as unknown as [] }, /"mappings" must be a list/, 'mappings type')
 })

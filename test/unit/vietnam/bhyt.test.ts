@@ -32,12 +32,14 @@ t.test('a group outside the reference list parses but is flagged', async t => {
 })
 
 t.test('10-digit social-insurance number', async t => {
-  t.same(parseBhytNumber('9212345678'), { ok: true, kind: 'ssn10', value: '9212345678', provinceCode: '92', socialInsuranceNumber: '9212345678' })
+  t.same(parseBhytNumber('9212345678'),
+    { ok: true, kind: 'ssn10', value: '9212345678', provinceCode: '92', socialInsuranceNumber: '9212345678' })
   t.match(parseBhytNumber(' 92 1234 5678 '), { ok: true, kind: 'ssn10', value: '9212345678' })
 })
 
 t.test('malformed numbers are LT_ERR_BHYT_FORMAT', async t => {
-  for (const s of ['', 'HS401012087881', 'HS40101208788111', 'H54010120878811', '123456789', '12345678901', 'HS4O10120878811', 'ĐN4010120878811', 'HS-4-01-0120878811']) {
+  for (const s of ['', 'HS401012087881', 'HS40101208788111', 'H54010120878811', '123456789', '12345678901',
+    'HS4O10120878811', 'ĐN4010120878811', 'HS-4-01-0120878811']) {
     t.match(parseBhytNumber(s), { ok: false, code: 'LT_ERR_BHYT_FORMAT' }, JSON.stringify(s))
   }
 })

@@ -38,7 +38,8 @@ t.test('year window 1900-2100 inclusive', async t => {
 })
 
 t.test('unreadable input is LT_ERR_DATE_FORMAT', async t => {
-  for (const s of ['', '   ', '5/3/90', '1990/03/05', '5.3.1990', '0503199', '050319900', 'hôm qua', '1990-3-5', '05/03/1990 extra']) {
+  for (const s of ['', '   ', '5/3/90', '1990/03/05', '5.3.1990', '0503199', '050319900', 'hôm qua', '1990-3-5',
+    '05/03/1990 extra']) {
     const r = parseVnDate(s)
     t.match(r, { ok: false, code: 'LT_ERR_DATE_FORMAT' }, JSON.stringify(s))
     if (!r.ok) t.type(r.message, 'string')

@@ -4,7 +4,8 @@ import * as vn from '../../../schemas/vietnam/index.js'
 t.test('index re-exports the public functions', async t => {
   const names = [
     'parsePersonalId', 'checkPersonalIdAgainst', 'loadProvinces', 'provinceName', 'parseCmnd',
-    'parseBhytNumber', 'socialInsuranceNumberOf', 'loadAdminUnits', 'validateAdminUnits', 'parseAdminUnitsCsv', 'useAdminUnits',
+    'parseBhytNumber', 'socialInsuranceNumberOf', 'loadAdminUnits', 'validateAdminUnits', 'parseAdminUnitsCsv',
+    'useAdminUnits',
     'currentWardCode', 'currentWardCandidates', 'isCurrentWard', 'parseLandPurpose', 'parseLandPurposes',
     'landParcelId', 'parseLandParcelId', 'parseCertificateSerial', 'normalizeName', 'foldDiacritics',
     'nameMatchKey', 'parseVnDate', 'parseBirthYear', 'toSex', 'parseSex', 'healthSexCode',

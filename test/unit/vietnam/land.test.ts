@@ -6,7 +6,8 @@ import { parseCertificateSerial } from '../../../schemas/vietnam/land-certificat
 t.test('purpose table covers the reference codes', async t => {
   const groups: Record<string, string[]> = {
     agricultural: ['LUC', 'LUK', 'HNK', 'CLN', 'RSX', 'RPH', 'RDD', 'NTS', 'CNT', 'LMU', 'NKH'],
-    'non-agricultural': ['ONT', 'ODT', 'TSC', 'CQP', 'CAN', 'DGD', 'DYT', 'TMD', 'SKC', 'DGT', 'DTL', 'TON', 'TIN', 'SON', 'NTD', 'PNK'],
+    'non-agricultural': ['ONT', 'ODT', 'TSC', 'CQP', 'CAN', 'DGD', 'DYT', 'TMD', 'SKC', 'DGT', 'DTL', 'TON', 'TIN',
+      'SON', 'NTD', 'PNK'],
     unused: ['BCS', 'DCS']
   }
   for (const [group, list] of Object.entries(groups)) {
@@ -25,7 +26,9 @@ t.test('terms given by the reference', async t => {
 t.test('purpose input is trimmed and case-insensitive', async t => {
   t.match(parseLandPurpose(' odt '), { ok: true, code: 'ODT', name: 'Đất ở tại đô thị' })
   t.match(parseLandPurpose('Cln'), { ok: true, code: 'CLN' })
-  for (const s of ['', 'XYZ', 'OD', 'ONT+CLN', 'ĐẤT Ở']) t.match(parseLandPurpose(s), { ok: false, code: 'LT_ERR_LAND_PURPOSE' }, s)
+  for (const s of ['', 'XYZ', 'OD', 'ONT+CLN', 'ĐẤT Ở']) {
+    t.match(parseLandPurpose(s), { ok: false, code: 'LT_ERR_LAND_PURPOSE' }, s)
+  }
 })
 
 t.test('mixed-use purposes', async t => {
@@ -51,9 +54,11 @@ t.test('parcel id', async t => {
 })
 
 t.test('parcel id parser', async t => {
-  t.same(parseLandParcelId('31147-12-345'), { ok: true, id: '31147-12-345', oldCommuneCode: '31147', sheet: 12, parcel: 345 })
+  t.same(parseLandParcelId('31147-12-345'),
+    { ok: true, id: '31147-12-345', oldCommuneCode: '31147', sheet: 12, parcel: 345 })
   t.match(parseLandParcelId(' 31147-012-345 '), { ok: true, id: '31147-12-345' })
-  for (const s of ['', '31147-12', '31147-12-345-1', '3114-12-345', '31147-a-345', '31147-12-0', '31147--345', '31147 12 345']) {
+  for (const s of ['', '31147-12', '31147-12-345-1', '3114-12-345', '31147-a-345', '31147-12-0', '31147--345',
+    '31147 12 345']) {
     t.match(parseLandParcelId(s), { ok: false, code: 'LT_ERR_PARCEL_ID' }, JSON.stringify(s))
   }
 })

@@ -2,9 +2,11 @@ import t from 'tap'
 import { foldDiacritics, nameMatchKey, normalizeName } from '../../../schemas/vietnam/names.js'
 
 t.test('mixed case and doubled spaces', async t => {
-  t.same(normalizeName('NGUYỄN THỊ  MINH khai'), { full: 'Nguyễn Thị Minh Khai', family: 'Nguyễn', middle: 'Thị Minh', given: 'Khai' })
+  t.same(normalizeName('NGUYỄN THỊ  MINH khai'),
+    { full: 'Nguyễn Thị Minh Khai', family: 'Nguyễn', middle: 'Thị Minh', given: 'Khai' })
   t.same(normalizeName('  trần   văn nam '), { full: 'Trần Văn Nam', family: 'Trần', middle: 'Văn', given: 'Nam' })
-  t.same(normalizeName('lê\tthị\u00a0lan'), { full: 'Lê Thị Lan', family: 'Lê', middle: 'Thị', given: 'Lan' }, 'tabs and NBSP')
+  t.same(normalizeName('lê\tthị\u00a0lan'), { full: 'Lê Thị Lan', family: 'Lê', middle: 'Thị', given: 'Lan' },
+    'tabs and NBSP')
 })
 
 t.test('NFD input gives NFC output', async t => {
@@ -35,7 +37,8 @@ t.test('full is always rebuilt from its parts', async t => {
     const r = normalizeName(s)
     t.equal([r.family, r.middle, r.given].filter(Boolean).join(' '), r.full, s)
   }
-  t.same(normalizeName('huỳnh thị ngọc bảo trâm'), { full: 'Huỳnh Thị Ngọc Bảo Trâm', family: 'Huỳnh', middle: 'Thị Ngọc Bảo', given: 'Trâm' })
+  t.same(normalizeName('huỳnh thị ngọc bảo trâm'),
+    { full: 'Huỳnh Thị Ngọc Bảo Trâm', family: 'Huỳnh', middle: 'Thị Ngọc Bảo', given: 'Trâm' })
 })
 
 t.test('hyphen, apostrophe, invisible characters', async t => {
@@ -60,7 +63,8 @@ t.test('foldDiacritics', async t => {
 
 t.test('nameMatchKey meets across forms', async t => {
   const key = 'nguyen thi minh khai'
-  for (const s of ['Nguyễn Thị Minh Khai', 'NGUYỄN THỊ  MINH khai', 'nguyen thi minh khai', ' NGUYEN  THI MINH KHAI ', 'Nguyễn Thị Minh Khai'.normalize('NFD')]) {
+  for (const s of ['Nguyễn Thị Minh Khai', 'NGUYỄN THỊ  MINH khai', 'nguyen thi minh khai', ' NGUYEN  THI MINH KHAI ',
+    'Nguyễn Thị Minh Khai'.normalize('NFD')]) {
     t.equal(nameMatchKey(s), key, s)
   }
   t.equal(nameMatchKey('Đỗ Hoà'), nameMatchKey('Do Hòa'), 'old and new tone placement')

@@ -14,7 +14,8 @@ t.test('parses the layout', async t => {
     century: 1900,
     birthYear: 1985
   })
-  t.match(parsePersonalId('094305000001'), { ok: true, provinceCode: '094', centuryDigit: 3, sex: 'female', century: 2000, birthYear: 2005, birthYearTwoDigits: '05' })
+  t.match(parsePersonalId('094305000001'), { ok: true, provinceCode: '094', centuryDigit: 3, sex: 'female',
+    century: 2000, birthYear: 2005, birthYearTwoDigits: '05' })
 })
 
 t.test('every century digit', async t => {
@@ -31,15 +32,18 @@ t.test('every century digit', async t => {
 t.test('spaces are ignored, anything else rejects', async t => {
   t.match(parsePersonalId(' 092 0 85 012345 '), { ok: true, value: '092085012345' })
   t.match(parsePersonalId('092085012345\n'), { ok: true, value: '092085012345' })
-  for (const s of ['', '09208501234', '0920850123456', '092-085-012345', '09208501234O', '092.085.012345', '０９２０８５０１２３４５']) {
+  for (const s of ['', '09208501234', '0920850123456', '092-085-012345', '09208501234O', '092.085.012345',
+    '０９２０８５０１２３４５']) {
     t.match(parsePersonalId(s), { ok: false, code: 'LT_ERR_ID_FORMAT' }, JSON.stringify(s))
   }
-  t.match(parsePersonalId(92085012345 as unknown as string), { ok: false, code: 'LT_ERR_ID_FORMAT' }, 'numbers lose leading zeros, so only strings')
+  t.match(parsePersonalId(92085012345 as unknown as string), { ok: false, code: 'LT_ERR_ID_FORMAT' },
+    'numbers lose leading zeros, so only strings')
 })
 
 t.test('consistent record gives no warnings', async t => {
   t.same(checkPersonalIdAgainst('092085012345', { birthDate: '1985-04-30', sex: 'male' }), [])
-  t.same(checkPersonalIdAgainst('094305000001', { birthDate: '01/01/2005', sex: 'female' }), [], 'any parseVnDate format')
+  t.same(checkPersonalIdAgainst('094305000001', { birthDate: '01/01/2005', sex: 'female' }), [],
+    'any parseVnDate format')
   t.same(checkPersonalIdAgainst('092085012345'), [], 'no facts, known province')
 })
 
@@ -95,10 +99,13 @@ t.test('province table', async t => {
 t.test('province table validation names the bad entry', async t => {
   t.throws(() => validateProvinces(null), /not an object/)
   t.throws(() => validateProvinces({ source: 's', provinces: [] }), /version/)
-  t.throws(() => validateProvinces({ version: '1', source: 's', provinces: [{ code: '92', name: 'x' }] }), /provinces\[0\]/)
-  t.throws(() => validateProvinces({ version: '1', source: 's', provinces: [{ code: '092', name: 'a' }, { code: '092', name: 'b' }] }), /provinces\[1\] duplicate code 092/)
+  t.throws(() => validateProvinces({ version: '1', source: 's', provinces: [{ code: '92', name: 'x' }] }),
+    /provinces\[0\]/)
+  t.throws(() => validateProvinces({ version: '1', source: 's',
+    provinces: [{ code: '092', name: 'a' }, { code: '092', name: 'b' }] }), /provinces\[1\] duplicate code 092/)
   t.throws(() => validateProvinces({ version: '1', source: 's', provinces: [{ code: '092' }] }), /\(092\) has no name/)
   const custom = validateProvinces({ version: '1', source: 's', provinces: [{ code: '999', name: 'Test' }] })
-  t.same(codes(checkPersonalIdAgainst('092085012345', {}, custom)), ['LT_WARN_ID_UNKNOWN_PROVINCE'], 'table is injectable')
+  t.same(codes(checkPersonalIdAgainst('092085012345', {}, custom)), ['LT_WARN_ID_UNKNOWN_PROVINCE'],
+    'table is injectable')
   t.same(checkPersonalIdAgainst('999085012345', {}, custom), [])
 })

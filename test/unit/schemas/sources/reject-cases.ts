@@ -5,8 +5,8 @@ export type RejectCase = [label: string, breakIt: (doc: Doc) => void, path: stri
 
 const extra = (doc: Doc): void => { doc.notInTheSchema = 'x' }
 
-type SourceSchemaName = 'notarization' | 'student-enrolment' | 'social-beneficiary' | 'unemployment-benefit' | 'driver-licence' |
-  'civil-servant' | 'construction-permit' | 'urban-infrastructure'
+type SourceSchemaName = 'notarization' | 'student-enrolment' | 'social-beneficiary' | 'unemployment-benefit' |
+  'driver-licence' | 'civil-servant' | 'construction-permit' | 'urban-infrastructure'
 
 export const sourceRejectCases: Record<SourceSchemaName, RejectCase[]> = {
   notarization: [
@@ -15,10 +15,12 @@ export const sourceRejectCases: Record<SourceSchemaName, RejectCase[]> = {
     ['unknown transaction type', d => { d.transactionType = 'sale' }, '/transactionType'],
     ['no party', d => { d.parties = [] }, '/parties'],
     ['11-digit party id', d => { d.parties[0].personalId = '09208500123' }, '/parties/0/personalId'],
-    ['party with neither id nor organisation', d => { d.parties[1] = { role: 'transferee', fullName: 'Lê Thị Thu' } }, '/parties/1'],
+    ['party with neither id nor organisation', d => { d.parties[1] = { role: 'transferee', fullName: 'Lê Thị Thu' } },
+      '/parties/1'],
     ['unknown party role', d => { d.parties[0].role = 'seller' }, '/parties/0/role'],
     ['parcel id with a 4-digit ward', d => { d.property.parcelIds = ['3114-12-345'] }, '/property/parcelIds/0'],
-    ['certificate serial without its space', d => { d.property.certificateSerial = 'AA05565655' }, '/property/certificateSerial'],
+    ['certificate serial without its space', d => { d.property.certificateSerial = 'AA05565655' },
+      '/property/certificateSerial'],
     ['negative value', d => { d.valueVnd = -1 }, '/valueVnd'],
     ['missing office', d => { delete d.office }, '/'],
     ['extra property', extra, '/']
@@ -52,7 +54,8 @@ export const sourceRejectCases: Record<SourceSchemaName, RejectCase[]> = {
   'unemployment-benefit': [
     ['13 months', d => { d.months = 13 }, '/months'],
     ['no months', d => { d.months = 0 }, '/months'],
-    ['15-character card number as social-insurance number', d => { d.socialInsuranceNumber = 'DN4929212345678' }, '/socialInsuranceNumber'],
+    ['15-character card number as social-insurance number', d => { d.socialInsuranceNumber = 'DN4929212345678' },
+      '/socialInsuranceNumber'],
     ['amount as text', d => { d.monthlyAmountVnd = '4.230.000' }, '/monthlyAmountVnd'],
     ['period end in dd-MM-yyyy', d => { d.periodTo = '19-12-2025' }, '/periodTo'],
     ['ended without a reason', d => { d.status = 'ended' }, '/'],
@@ -93,7 +96,8 @@ export const sourceRejectCases: Record<SourceSchemaName, RejectCase[]> = {
     ['owner with neither id nor organisation', d => { d.owners = [{ fullName: 'Nguyễn Văn An' }] }, '/owners/0'],
     ['inspection with an unknown result', d => { d.inspections[0].result = 'ok' }, '/inspections/0/result'],
     ['inspection without a date', d => { delete d.inspections[1].date }, '/inspections/1'],
-    ['sanction decision in lower case', d => { d.inspections[1].decisionNumber = '318/qđ-xphc' }, '/inspections/1/decisionNumber'],
+    ['sanction decision in lower case', d => { d.inspections[1].decisionNumber = '318/qđ-xphc' },
+      '/inspections/1/decisionNumber'],
     ['extra property', extra, '/']
   ],
   'urban-infrastructure': [

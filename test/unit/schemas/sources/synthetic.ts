@@ -108,7 +108,8 @@ const asset: UrbanInfrastructure = {
   id: 'GT-31186-000009',
   bbox: [105.78, 10.0, 105.79, 10.01],
   geometry: { type: 'Polygon', coordinates: [[[105.78, 10.0], [105.79, 10.0], [105.79, 10.01], [105.78, 10.0]]] },
-  properties: { assetId: 'GT-31186-000009', network: 'road', assetType: 'bridge', wardCode: '31186', condition: 'poor', widthM: 9 }
+  properties: { assetId: 'GT-31186-000009', network: 'road', assetType: 'bridge', wardCode: '31186', condition: 'poor',
+    widthM: 9 }
 }
 
 export const sourceSyntheticRecords = {

@@ -16,8 +16,11 @@ const departments = [...RENDERERS, ...CITY_WIDE_RENDERERS].map(([d]) => d)
 
 // A difference between what was read and the truth is explained when the truth says this record
 // writes that value instead of the canonical one (variant) or disagrees with the winner (conflict).
-function explained (department: SourceDepartmentId, key: string, path: string, read: unknown, expected: unknown, truth: SourceTruthEntry[]): boolean {
-  if (path === 'fullName' && typeof read === 'string' && typeof expected === 'string') return nameMatchKey(read) === nameMatchKey(expected)
+function explained (department: SourceDepartmentId, key: string, path: string, read: unknown, expected: unknown,
+  truth: SourceTruthEntry[]): boolean {
+  if (path === 'fullName' && typeof read === 'string' && typeof expected === 'string') {
+    return nameMatchKey(read) === nameMatchKey(expected)
+  }
   return truth.some(e => {
     if (e.department !== department || e.key !== key) return false
     if (e.type === 'source-variant') return e.written === read && e.canonical === expected
@@ -30,15 +33,19 @@ function explained (department: SourceDepartmentId, key: string, path: string, r
 
 t.test('every record is listed invalid or reads back to its truth record, differences explained', async t => {
   const options = { citizens: 2500, seed: 19 }
-  const { written, truth } = sourceCity({ ...options, sourceRates: { invalid: 0.05, conflict: 0.1, legacyId: 0.3, oldWard: 0.4 } })
-  const byCmnd = new Map(smallCity(options).truth.flatMap(e => e.type === 'person' && e.legacyId !== undefined ? [[e.legacyId, e.personalId]] : []))
+  const { written, truth } =
+    sourceCity({ ...options, sourceRates: { invalid: 0.05, conflict: 0.1, legacyId: 0.3, oldWard: 0.4 } })
+  const byCmnd = new Map(smallCity(options).truth.flatMap(e => e.type === 'person' && e.legacyId !== undefined
+    ? [[e.legacyId, e.personalId]] : []))
   const resolve = (id: unknown): unknown => typeof id === 'string' && id.length === 9 ? byCmnd.get(id) ?? id : id
   for (const department of departments) {
     const spec = sourceStream(department)
     const records = written.get(department) ?? []
     t.ok(records.length > 5, `${department} wrote ${records.length} records`)
-    const canonical = new Map(truth.flatMap(e => e.type === 'source-record' && e.department === department ? [[e.key, e.record]] : []))
-    const invalid = new Set(truth.flatMap(e => e.type === 'source-invalid' && e.department === department ? [e.key] : []))
+    const canonical =
+      new Map(truth.flatMap(e => e.type === 'source-record' && e.department === department ? [[e.key, e.record]] : []))
+    const invalid =
+      new Set(truth.flatMap(e => e.type === 'source-invalid' && e.department === department ? [e.key] : []))
     const validate = schemas.validator(spec.entity as CanonicalSchemaName)
     let matched = 0
     let explainedDifferences = 0
@@ -51,7 +58,10 @@ t.test('every record is listed invalid or reads back to its truth record, differ
         t.notOk(valid, `${department} ${key}: listed invalid and rejected`)
         continue
       }
-      if (!valid) { t.fail(`${department} ${key} does not read back`, { errors: describeErrors(validate.errors), read }); continue }
+      if (!valid) {
+        t.fail(`${department} ${key} does not read back`, { errors: describeErrors(validate.errors), read })
+        continue
+      }
       const expected = canonical.get(key)
       if (expected === undefined) { t.fail(`${department} ${key} has no truth record`); continue }
       const got = leaves(read)
@@ -59,12 +69,14 @@ t.test('every record is listed invalid or reads back to its truth record, differ
       for (const path of new Set([...got.keys(), ...want.keys()])) {
         if (got.get(path) === want.get(path)) continue
         if (!explained(department, key, path, got.get(path), want.get(path), truth)) {
-          t.fail(`${department} ${key} ${path}: read ${String(got.get(path))}, truth ${String(want.get(path))}, unexplained`)
+          t.fail(
+            `${department} ${key} ${path}: read ${String(got.get(path))}, truth ${String(want.get(path))}, unexplained`)
         } else explainedDifferences++
       }
       matched++
     }
-    t.equal(matched + invalid.size, records.length, `${department}: ${matched} matched, ${invalid.size} invalid, nothing else`)
+    t.equal(matched + invalid.size, records.length,
+      `${department}: ${matched} matched, ${invalid.size} invalid, nothing else`)
     t.ok(invalid.size > 0, `${department} has injected invalid records`)
     t.ok(explainedDifferences > 0, `${department}: ${explainedDifferences} differences from the truth, each explained`)
   }
@@ -88,12 +100,14 @@ t.test('the departments describe the same people as the city generator', async t
   const { truth } = sourceCity(options)
   const people = truth.flatMap(e => e.type !== 'source-record'
     ? []
-    : [e.record.studentPersonalId, e.record.personalId, e.record.holderPersonalId].filter((x): x is string => typeof x === 'string'))
+    : [e.record.studentPersonalId, e.record.personalId,
+      e.record.holderPersonalId].filter((x): x is string => typeof x === 'string'))
   t.ok(people.length > 100)
   t.ok(people.every(id => persons.has(id)), 'every person named is a citizen of the city')
   for (const e of truth) {
     if (e.type !== 'source-record' || e.department !== 'gplx') continue
-    t.equal(e.record.birthDate, persons.get(e.record.holderPersonalId as string)?.birthDate, 'same birth date as civil status')
+    t.equal(e.record.birthDate, persons.get(e.record.holderPersonalId as string)?.birthDate,
+      'same birth date as civil status')
   }
 })
 
@@ -103,16 +117,19 @@ t.test('deterministic by seed, and a change of rates leaves the people alone', a
   t.same([...a.written.entries()], [...b.written.entries()], 'same seed, same records')
   t.same(a.truth, b.truth, 'same seed, same truth')
   const c = sourceCity({ citizens: 600, seed: 6 })
-  t.not(JSON.stringify([...c.written.entries()]), JSON.stringify([...a.written.entries()]), 'another seed, another city')
+  t.not(JSON.stringify([...c.written.entries()]), JSON.stringify([...a.written.entries()]),
+    'another seed, another city')
   // Rates only decide the mess: who has a record, under which key, stays the same.
-  const messy = sourceCity({ citizens: 600, seed: 5, sourceRates: { invalid: 0.2, conflict: 0.3, legacyId: 0.6, oldWard: 0.6 } })
+  const messy =
+    sourceCity({ citizens: 600, seed: 5, sourceRates: { invalid: 0.2, conflict: 0.3, legacyId: 0.6, oldWard: 0.6 } })
   for (const department of departments) {
     const keyField = sourceStream(department).keyField
     const keys = (x: typeof a): string[] => (x.written.get(department) ?? []).map(r => String(r[keyField]))
     t.ok(keys(a).length > 0, `${department} has records`)
     t.same(keys(messy), keys(a), `${department}: same records under other rates`)
   }
-  t.ok(messy.truth.filter(e => e.type === 'source-invalid').length > a.truth.filter(e => e.type === 'source-invalid').length, 'more invalid records')
+  t.ok(messy.truth.filter(e => e.type === 'source-invalid').length >
+    a.truth.filter(e => e.type === 'source-invalid').length, 'more invalid records')
 })
 
 t.test('keys are unique within each department, in a city of some size', async t => {

@@ -1,5 +1,6 @@
 // Test helper: the issue-19 departments of a small city, generated in memory and grouped.
-import { generateSourceDepartments, type SourceCityOptions, type SourceGenerationSummary } from '../../../../sim/sources/generate.js'
+import { generateSourceDepartments, type SourceCityOptions,
+  type SourceGenerationSummary } from '../../../../sim/sources/generate.js'
 import type { SourceDepartmentId } from '../../../../sim/sources/departments.js'
 import type { SourceTruthEntry } from '../../../../sim/sources/truth.js'
 

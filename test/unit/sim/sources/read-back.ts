@@ -30,7 +30,8 @@ const CONTRACT = {
   'Hợp đồng thế chấp quyền sử dụng đất': ['mortgage', 'mortgagor', 'mortgagee'],
   'Hợp đồng tặng cho quyền sử dụng đất': ['land-use-right-gift', 'transferor', 'transferee']
 } as const
-const INSPECTION = { 'Đúng giấy phép': 'compliant', 'Sai giấy phép': 'violation', 'Đình chỉ thi công': 'work-suspended' } as const
+const INSPECTION = { 'Đúng giấy phép': 'compliant', 'Sai giấy phép': 'violation',
+  'Đình chỉ thi công': 'work-suspended' } as const
 const PERMIT_STATUS = { 'Đã cấp': 'issued', 'Đang thi công': 'under-construction', 'Hoàn công': 'completed' } as const
 const decimal = (s: unknown): number => Number(String(required(s, 'number')).replace(',', '.'))
 const LICENCE_STATUS = { HIEU_LUC: 'valid', TAM_GIU: 'suspended', HET_HAN: 'expired' } as const
@@ -59,10 +60,12 @@ export const READERS: Record<string, (r: Rec, id: ResolveId) => Rec> = {
       birthDate: iso(r.NgaySinh),
       sex: r.GioiTinh === 'Nam' ? 'male' : 'female',
       schoolYear: r.NamHoc,
-      school: { code: r.MaTruong, name: r.TenTruong, level: inList(LEVEL, r.CapHoc, 'level'), wardCode: r.MaTruong.slice(0, 5) },
+      school: { code: r.MaTruong, name: r.TenTruong, level: inList(LEVEL, r.CapHoc, 'level'),
+        wardCode: r.MaTruong.slice(0, 5) },
       grade: Number(r.Khoi),
       className: r.Lop,
-      guardian: guardianId === undefined ? undefined : { personalId: id(guardianId), fullName: r.HoTenPhuHuynh, relation: inList(RELATION, r.QuanHe, 'relation') },
+      guardian: guardianId === undefined ? undefined
+        : { personalId: id(guardianId), fullName: r.HoTenPhuHuynh, relation: inList(RELATION, r.QuanHe, 'relation') },
       address: { line: r.DiaChi, wardCode: r.MaPhuongXa },
       status: r.TrangThai === 'Đang học' ? 'enrolled' : 'transferred'
     })
@@ -139,9 +142,11 @@ READERS['cong-chung'] = (r, id) => {
     transactionType: type,
     parties: [
       ...r.benA.map(person(roleA)),
-      ...r.benB.map((p: Rec) => p.tenToChuc !== undefined ? { role: roleB, organizationName: p.tenToChuc, taxCode: p.mst } : person(roleB)(p))
+      ...r.benB.map((p: Rec) => p.tenToChuc !== undefined
+        ? { role: roleB, organizationName: p.tenToChuc, taxCode: p.mst } : person(roleB)(p))
     ],
-    property: { parcelIds: [landParcelId(r.taiSan.maXa, required(r.taiSan.soTo, 'soTo'), required(r.taiSan.soThua, 'soThua'))], certificateSerial: serial.value },
+    property: { parcelIds: [landParcelId(r.taiSan.maXa, required(r.taiSan.soTo, 'soTo'),
+      required(r.taiSan.soThua, 'soThua'))], certificateSerial: serial.value },
     valueVnd: Number(String(r.giaTri).replace(' đồng', '').replaceAll('.', '')),
     status: r.trangThai === 'Có hiệu lực' ? 'valid' : 'cancelled'
   })
@@ -169,7 +174,8 @@ READERS['xay-dung'] = (r, id) => {
     totalFloorAreaM2: decimal(r.TongDienTichSan),
     heightM: decimal(r.ChieuCao),
     status: inList(PERMIT_STATUS, r.TrangThai, 'status'),
-    inspections: r.KiemTra.map((k: Rec) => omitUndefined({ date: iso(k.Ngay), result: inList(INSPECTION, k.KetQua, 'result'), finding: k.NoiDung, decisionNumber: k.SoQD }))
+    inspections: r.KiemTra.map((k: Rec) => omitUndefined({ date: iso(k.Ngay),
+      result: inList(INSPECTION, k.KetQua, 'result'), finding: k.NoiDung, decisionNumber: k.SoQD }))
   })
 }
 
@@ -198,9 +204,12 @@ function readWkt (s: unknown): Rec {
   if (m === null) throw new Error(`unreadable WKT ${String(s)}`)
   const positions = (m[2] as string).split(', ').map(p => p.split(' ').map(Number))
   for (const [lon, lat] of positions as Array<[number, number]>) {
-    if (!(lon >= 104 && lon <= 107 && lat >= 8 && lat <= 11)) throw new Error(`position ${lon} ${lat} is outside the city`)
+    if (!(lon >= 104 && lon <= 107 && lat >= 8 && lat <= 11)) {
+      throw new Error(`position ${lon} ${lat} is outside the city`)
+    }
   }
-  return m[1] === 'POINT' ? { type: 'Point', coordinates: positions[0] } : { type: 'LineString', coordinates: positions }
+  return m[1] === 'POINT' ? { type: 'Point', coordinates: positions[0] }
+    : { type: 'LineString', coordinates: positions }
 }
 
 READERS['ha-tang'] = r => {
@@ -225,7 +234,8 @@ READERS['ha-tang'] = r => {
   })
 }
 
-export const readBack = (department: SourceDepartmentId, r: Rec, id: ResolveId): Rec => (READERS[department] as (r: Rec, id: ResolveId) => Rec)(r, id)
+export const readBack = (department: SourceDepartmentId, r: Rec, id: ResolveId): Rec =>
+  (READERS[department] as (r: Rec, id: ResolveId) => Rec)(r, id)
 
 /** Leaf paths of a JSON value, `a.b.0.c` → value. */
 export function leaves (v: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {

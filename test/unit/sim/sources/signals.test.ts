@@ -13,12 +13,15 @@ const city = smallCity(options)
 const persons = new Map(city.truth.flatMap(e => e.type === 'person' ? [[e.personalId, e]] : []))
 const byCmnd = new Map([...persons.values()].flatMap(p => p.legacyId === undefined ? [] : [[p.legacyId, p.personalId]]))
 
-t.test('a beneficiary who died in civil status: ended in the truth, still paid by a share of the department', async t => {
+t.test('a beneficiary who died in civil status: ended in the truth, ' +
+  'still paid by a share of the department', async t => {
   const { written, truth } = sourceCity({ ...options, sourceRates: { unreportedDeath: 0.5, invalid: 0 } })
   const records = written.get('chinh-sach') ?? []
-  const dead = records.filter(r => persons.get(String(r.SoDinhDanh ?? byCmnd.get(String(r.SoCMND))))?.deathDate !== undefined)
+  const dead = records.filter(r =>
+    persons.get(String(r.SoDinhDanh ?? byCmnd.get(String(r.SoCMND))))?.deathDate !== undefined)
   t.ok(dead.length >= 4, `${dead.length} beneficiaries died in civil status`)
-  const conflicts = new Map(truth.flatMap(e => e.type === 'source-conflict' && e.department === 'chinh-sach' ? [[e.key, e]] : []))
+  const conflicts =
+    new Map(truth.flatMap(e => e.type === 'source-conflict' && e.department === 'chinh-sach' ? [[e.key, e]] : []))
   let stillPaid = 0
   for (const r of dead) {
     const c = conflicts.get(String(r.SoHoSo))
@@ -33,15 +36,18 @@ t.test('a beneficiary who died in civil status: ended in the truth, still paid b
       t.equal(c, undefined, 'and there is nothing to explain')
     }
     const canonical = truth.find(e => e.type === 'source-record' && e.key === r.SoHoSo)
-    t.match(canonical?.type === 'source-record' ? canonical.record : undefined, { status: 'ended', endReason: 'death' }, 'the truth record is ended either way')
+    t.match(canonical?.type === 'source-record' ? canonical.record : undefined, { status: 'ended', endReason: 'death' },
+      'the truth record is ended either way')
   }
   t.ok(stillPaid > 0 && stillPaid < dead.length, `${stillPaid} of ${dead.length} still paid`)
 })
 
-t.test('a pupil whose school has another ward than residence: residence wins, with the residence value in the truth', async t => {
+t.test('a pupil whose school has another ward than residence: residence wins, ' +
+  'with the residence value in the truth', async t => {
   const { written, truth } = sourceCity({ ...options, sourceRates: { conflict: 0.2, invalid: 0 } })
   const pupils = new Map((written.get('giao-duc') ?? []).map(r => [String(r.MaHocSinh), r]))
-  const conflicts = truth.filter((e): e is SourceTruthConflict => e.type === 'source-conflict' && e.department === 'giao-duc')
+  const conflicts = truth.filter((e): e is SourceTruthConflict => e.type === 'source-conflict'
+    && e.department === 'giao-duc')
   t.ok(conflicts.length > 10, `${conflicts.length} pupils disagree with residence`)
   for (const c of conflicts) {
     const r = pupils.get(c.key)
@@ -62,7 +68,8 @@ t.test('the change stream: later versions, times after the snapshot in order, la
   t.equal(changes.length, 60)
   const unreported = truth.filter(e => e.type === 'source-conflict' && e.department === 'chinh-sach').length
   t.ok(unreported > 0)
-  t.ok(changes.slice(0, unreported).every(c => c.department === 'chinh-sach' && c.record.TrangThai === 'Thôi hưởng'), 'late deaths are reported first')
+  t.ok(changes.slice(0, unreported).every(c => c.department === 'chinh-sach' && c.record.TrangThai === 'Thôi hưởng'),
+    'late deaths are reported first')
   let last = asOf
   for (const c of changes) {
     const spec = sourceStream(c.department as SourceDepartmentId)
@@ -76,20 +83,24 @@ t.test('the change stream: later versions, times after the snapshot in order, la
   t.ok(new Set(changes.map(c => c.department)).size >= 3, 'several departments change')
 })
 
-t.test('a notarized land transfer names a parcel of the land register, sold by a holder to someone who is not one', async t => {
+t.test('a notarized land transfer names a parcel of the land register, ' +
+  'sold by a holder to someone who is not one', async t => {
   const parcels = new Map(city.truth.flatMap(e => e.type === 'parcel' ? [[e.parcelId, e]] : []))
   const { truth } = sourceCity(options)
-  const transfers = truth.flatMap(e => e.type === 'source-record' && e.department === 'cong-chung' && e.record.transactionType === 'land-use-right-transfer' ? [e.record] : [])
+  const transfers = truth.flatMap(e => e.type === 'source-record' && e.department === 'cong-chung'
+    && e.record.transactionType === 'land-use-right-transfer' ? [e.record] : [])
   t.ok(transfers.length > 5, `${transfers.length} transfers`)
   for (const r of transfers) {
     const [parcelId] = (r.property as { parcelIds: string[] }).parcelIds
     const parcel = parcels.get(parcelId as string)
     const parties = r.parties as Array<{ role: string, personalId: string }>
     t.ok(parcel !== undefined, `${parcelId as string} is in the land register`)
-    t.ok(parties.filter(p => p.role === 'transferor').every(p => parcel?.holderIds.includes(p.personalId)), 'sold by its holders')
+    t.ok(parties.filter(p => p.role === 'transferor').every(p => parcel?.holderIds.includes(p.personalId)),
+      'sold by its holders')
     const buyer = parties.find(p => p.role === 'transferee')
     t.ok(buyer !== undefined && persons.has(buyer.personalId), 'to a citizen of the city')
-    t.notOk(parcel?.holderIds.includes(buyer?.personalId as string), 'who the land register does not yet show: the signal')
+    t.notOk(parcel?.holderIds.includes(buyer?.personalId as string),
+      'who the land register does not yet show: the signal')
   }
 })
 
@@ -101,7 +112,8 @@ t.test('a construction permit is for a residential parcel its owners hold', asyn
   for (const r of permits) {
     const parcel = parcels.get((r.parcelIds as string[])[0] as string)
     t.ok(parcel?.purposes.some(p => p === 'ODT' || p === 'ONT'), 'residential land')
-    t.ok((r.owners as Array<{ personalId: string }>).every(o => parcel?.holderIds.includes(o.personalId)), 'owners hold the parcel')
+    t.ok((r.owners as Array<{ personalId: string }>).every(o => parcel?.holderIds.includes(o.personalId)),
+      'owners hold the parcel')
     t.equal(r.certificateSerial, parcel?.certificate.serial)
   }
 })

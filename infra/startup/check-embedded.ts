@@ -18,7 +18,9 @@ export const READ_MODEL_GROUP = 'merger'
 function quickCheck (file: string): Finding | undefined {
   try {
     if (statSync(file, { throwIfNoEntry: false }) === undefined) return undefined
-    const rows = withFile(file, db => db.pragma('quick_check(5)', { simple: false }) as Array<Record<string, string>>) ?? []
+    const rows = withFile(
+      file, db => db.pragma('quick_check(5)', { simple: false }) as Array<Record<string, string>>
+    ) ?? []
     const messages = rows.map(r => Object.values(r)[0]).filter(m => m !== 'ok')
     if (messages.length > 0) return { kind: 'corrupt', file, detail: `SQLite quick_check: ${messages.join('; ')}` }
   } catch (err) {
@@ -30,7 +32,9 @@ function quickCheck (file: string): Finding | undefined {
 interface GroupRow { grp: string, topic: string, seq: number, topicEnd: number }
 
 export function checkEmbeddedFiles (files: EmbeddedFiles): Finding[] {
-  const broken = [files.eventLog, files.store].flatMap(f => f === undefined ? [] : [quickCheck(f)]).filter(f => f !== undefined)
+  const broken = [files.eventLog, files.store].flatMap(f => f === undefined ? [] : [quickCheck(f)]).filter(
+    f => f !== undefined
+  )
   if (broken.length > 0) return broken
   const findings: Finding[] = []
   const log = files.eventLog === undefined ? undefined : withFile(files.eventLog, db => ({
@@ -42,20 +46,26 @@ export function checkEmbeddedFiles (files: EmbeddedFiles): Finding[] {
   }))
   for (const g of log?.groups ?? []) {
     if (g.seq > g.topicEnd) {
-      findings.push({ kind: 'offset-ahead', file: files.eventLog as string, detail: `consumer group ${g.grp} is at ${g.seq} on ${g.topic}, which ends at ${g.topicEnd}` })
+      findings.push({
+        kind: 'offset-ahead',
+        file: files.eventLog as string,
+        detail: `consumer group ${g.grp} is at ${g.seq} on ${g.topic}, which ends at ${g.topicEnd}`
+      })
     }
   }
   if (files.eventLog === undefined || files.store === undefined) return findings
   const store = withFile(files.store, db => ({
     watermark: readWatermark(db),
-    empty: !['documents', 'cursors'].some(t => hasTable(db, t) && db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined)
+    empty: !['documents', 'cursors'].some(t => hasTable(db, t) &&
+      db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined)
   }))
   const end = log?.end ?? 0
   if (store?.watermark !== undefined && store.watermark > end) {
     findings.push({
       kind: 'log-behind-store',
       file: files.eventLog,
-      detail: `${files.store} recorded the log at position ${store.watermark}, but the log ends at ${end}: events were lost (the file was truncated, replaced or deleted)`
+      detail: `${files.store} recorded the log at position ${store.watermark}, but the log ends at ${end}: events ` +
+        `were lost (the file was truncated, replaced or deleted)`
     })
   }
   const consumed = (log?.groups ?? []).filter(g => g.grp === READ_MODEL_GROUP && g.seq > 0)

@@ -88,7 +88,9 @@ export function authorityFor (rules: SurvivorshipRules, entity: CanonicalEntity,
 }
 
 /** What the absence of a field's value means when the given source holds the record, if anything. */
-export function absenceRule (rules: SurvivorshipRules, entity: CanonicalEntity, field: string): AbsentMeans | undefined {
+export function absenceRule (
+  rules: SurvivorshipRules, entity: CanonicalEntity, field: string
+): AbsentMeans | undefined {
   const byField = rules.absentMeans?.[entity]
   return byField !== undefined && Object.hasOwn(byField, field) ? byField[field] : undefined
 }

@@ -270,7 +270,8 @@ export async function checkConsumers (consumers: SupervisedConsumer[]): Promise<
         `no progress since ${new Date(h.stalledSince ?? 0).toISOString()}, restarts ${h.restarts})` +
         (h.lastError !== undefined ? `: ${h.lastError}` : '')
     }
-    return `${h.name} ${h.condition}${lag !== undefined ? ` (lag ${lag})` : ''}${h.lastError !== undefined ? `: ${h.lastError}` : ''}`
+    return `${h.name} ${h.condition}${lag !== undefined ? ` (lag ${lag})` : ''}` +
+      `${h.lastError !== undefined ? `: ${h.lastError}` : ''}`
   }))
   const down = parts.filter(p => p !== undefined)
   if (down.length > 0) throw new Error(down.join('; '))

@@ -283,6 +283,7 @@ export async function startHub (
     throw err
   }
   return {
-    eventLog, store, gateway, gatewayUrl, demoKeys, city, source, simulatedSources, connectors, connectorHost, consumers, stop
+    eventLog, store, gateway, gatewayUrl, demoKeys, city, source, simulatedSources, connectors, connectorHost,
+    consumers, stop
   }
 }

@@ -58,7 +58,10 @@ function describePatternFailure (pattern: string, value: unknown): string {
     return `is the date ${date.iso}, but not written in this stream's date layout`
   }
   const digits = /^\^\\d\{(\d+)\}\$$/.exec(pattern)
-  if (digits !== null) return `must be ${digits[1]} digits, got ${value.length} characters${/^\d*$/.test(value) ? '' : ' with non-digits'}`
+  if (digits !== null) {
+    return `must be ${digits[1]} digits, got ${value.length} characters` +
+      `${/^\d*$/.test(value) ? '' : ' with non-digits'}`
+  }
   return `does not have the expected format (pattern ${pattern})`
 }
 

@@ -69,7 +69,11 @@ function parse (pattern: string, flags: string): Node {
       min = 1
       max = Infinity
       i++
-    } else if (c === '?') { min = 0; max = 1; i++ } else if (c === '{') {
+    } else if (c === '?') {
+      min = 0
+      max = 1
+      i++
+    } else if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i))
       if (m === null) return atom
       min = Number(m[1])
@@ -224,7 +228,8 @@ export function linearRegExp (pattern: string, flags: string = 'u'): LinearRegEx
     pattern.slice(0, 40) + '…', `longer than ${MAX_PATTERN_LENGTH} characters`
   )
   // V8 first, for the syntax: whatever it rejects is not a pattern at all.
-  try { new RegExp(pattern, flags) } catch (err) { throw new UnsupportedPatternError(pattern, (err as Error).message) } // eslint-disable-line no-new
+  // eslint-disable-next-line no-new
+  try { new RegExp(pattern, flags) } catch (err) { throw new UnsupportedPatternError(pattern, (err as Error).message) }
   const prog = compile(parse(pattern, flags), pattern)
   return { test: input => run(prog, input), toString: () => `/${pattern}/${flags}` }
 }

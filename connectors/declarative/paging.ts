@@ -62,7 +62,10 @@ export function readPage (
     const n = next as Record<string, unknown>
     const since = n[paging.params.updatedSince ?? 'updatedSince']
     const after = n[paging.params.afterKey ?? 'afterKey']
-    if (typeof since !== 'string' || (typeof after !== 'string' && typeof after !== 'number')) throw new PageFormatError(`'${paging.next}' does not hold the next page's ${paging.params.updatedSince ?? 'updatedSince'} and ${paging.params.afterKey ?? 'afterKey'}`)
+    if (typeof since !== 'string' || (typeof after !== 'string' && typeof after !== 'number')) {
+      throw new PageFormatError(`'${paging.next}' does not hold the next page's ` +
+        `${paging.params.updatedSince ?? 'updatedSince'} and ${paging.params.afterKey ?? 'afterKey'}`)
+    }
     return { records: list, next: { updatedSince: since, afterKey: String(after) } }
   }
   const more = paging.hasMore !== undefined ? readPath(body, paging.hasMore) === true : full

@@ -8,7 +8,8 @@ import {
 import { LICENCE_STATUS_CODES, parseLicenceClass } from '../../schemas/vietnam/driver-licence-codes.js'
 import { parseMoneyVnd } from '../../schemas/vietnam/money.js'
 import {
-  BENEFICIARY_CATEGORY_CODES, BENEFICIARY_END_REASON_WORDS, BENEFICIARY_PROGRAMME_CODES, BENEFICIARY_STATUS_WORDS, lookupCode, parsePercent
+  BENEFICIARY_CATEGORY_CODES, BENEFICIARY_END_REASON_WORDS, BENEFICIARY_PROGRAMME_CODES, BENEFICIARY_STATUS_WORDS,
+  lookupCode, parsePercent
 } from '../../schemas/vietnam/beneficiary-codes.js'
 import {
   asciiDocumentKey,

@@ -160,7 +160,9 @@ function checkConfig (r: Registration, fail: Fail): Set<string> {
   }
   try {
     const check = compileRawSchema(schema)
-    if (!check(r.config.values)) for (const e of describeErrors(check.errors)) fail(`/config/values${e.path === '/' ? '' : e.path}`, e.message)
+    if (!check(r.config.values)) {
+      for (const e of describeErrors(check.errors)) fail(`/config/values${e.path === '/' ? '' : e.path}`, e.message)
+    }
   } catch (err) {
     fail('/config/schema', `is not a valid JSON Schema: ${(err as Error).message}`)
   }

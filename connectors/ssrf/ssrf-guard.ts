@@ -146,7 +146,9 @@ export function createSsrfGuard (
   async function checkUrl (text: string): Promise<string[]> {
     let url: URL
     try { url = new URL(text) } catch { throw new SsrfRefusedError('not a valid URL') }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SsrfRefusedError(`scheme ${url.protocol.replace(':', '')} refused: only http and https`)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new SsrfRefusedError(`scheme ${url.protocol.replace(':', '')} refused: only http and https`)
+    }
     if (url.username !== '' || url.password !== '') throw new SsrfRefusedError(
       'credentials in the URL refused: put secrets in the config (writeOnly) and send them as a header'
     )

@@ -32,7 +32,11 @@ export function parseCommandLine (argv: string[], commands: Record<string, Comma
   if (first !== undefined && !first.startsWith('-')) {
     const command = commands[first]
     if (command === undefined) {
-      return { kind: 'error', message: `Unknown command '${first}'. Commands: ${Object.keys(commands).join(', ')}; without one, the hub starts (lienthong --help).` }
+      return {
+        kind: 'error',
+        message: `Unknown command '${first}'. Commands: ${Object.keys(commands).join(', ')}; ` +
+          'without one, the hub starts (lienthong --help).'
+      }
     }
     const rest = argv.slice(1)
     if (rest.some(isHelp)) return { kind: 'help', text: command.usage }

@@ -70,7 +70,8 @@ export const importCommand: Command = {
     if (connector === undefined) { stderr.write(`Unknown connector '${parsed.connector}'.\n${usage}`); return 2 }
     const stream = streamFor(connector, parsed.file, parsed.stream)
     if (stream === undefined) {
-      stderr.write(`Cannot tell which stream ${basename(parsed.file)} holds; pass --stream (${connector.manifest.streams.map(s => s.name).join(', ')}).\n`)
+      stderr.write(`Cannot tell which stream ${basename(parsed.file)} holds; ` +
+        `pass --stream (${connector.manifest.streams.map(s => s.name).join(', ')}).\n`)
       return 2
     }
     const format = (parsed.format ?? formatOf(parsed.file)) as FileFormat | undefined
@@ -102,7 +103,8 @@ export const importCommand: Command = {
       stdout.write(`Imported ${basename(parsed.file)} (${format}) through ${connector.manifest.id} ` +
         `${connector.manifest.version}, stream ${stream}:\n` +
         `  rows read:     ${summary.rows}\n` +
-        `  published:     ${summary.published} to ${summary.topic}${summary.derived > 0 ? ` (and ${summary.derived} derived records)` : ''}\n` +
+        `  published:     ${summary.published} to ${summary.topic}` +
+        `${summary.derived > 0 ? ` (and ${summary.derived} derived records)` : ''}\n` +
         `  rejected:      ${summary.rejected} to ${summary.deadLetterTopic} (reason and line number on each)\n` +
         `  time:          ${seconds.toFixed(1)} s, ${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s\n`)
       return 0

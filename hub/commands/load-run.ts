@@ -54,7 +54,10 @@ async function readEverySource (hub: RunningHub): Promise<void> {
       await c.runOnce()
       const s = c.status()
       if (Object.values(s.streams).every(st => st.derived || st.caughtUp)) return
-      if (s.consecutiveFailures >= MAX_FAILED_RUNS) throw new Error(`source of ${s.id} failed ${s.consecutiveFailures} runs in a row: ${s.lastError?.code ?? ''} ${s.lastError?.message ?? ''}`)
+      if (s.consecutiveFailures >= MAX_FAILED_RUNS) {
+        throw new Error(`source of ${s.id} failed ${s.consecutiveFailures} runs in a row: ` +
+          `${s.lastError?.code ?? ''} ${s.lastError?.message ?? ''}`)
+      }
       await sleep(1000 * s.consecutiveFailures)
     }
   }))

@@ -31,7 +31,8 @@ function parseArgs (args: string[]): LoadArgs | undefined {
 function describe (s: LoadSummary): string {
   return 'Load finished:\n' +
     `  citizens:      ${s.citizens}\n` +
-    `  events:        ${s.events} raw (${s.canonicalEvents} canonical)${s.resumedFrom > 0 ? `, resumed with ${s.resumedFrom} already in the log` : ''}\n` +
+    `  events:        ${s.events} raw (${s.canonicalEvents} canonical)` +
+    `${s.resumedFrom > 0 ? `, resumed with ${s.resumedFrom} already in the log` : ''}\n` +
     `  seconds:       ${s.seconds}${s.resumedFrom > 0 ? ' (this run)' : ''}\n` +
     `  conflicts:     ${s.conflicts}\n` +
     `  unresolved:    ${s.unresolved}\n` +

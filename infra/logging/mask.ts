@@ -5,8 +5,11 @@
 export const MASK = '[masked]'
 
 /** Names that carry credentials: api_key, x-api-key, access_token, client_secret, password, sig... */
-const credentialName =
-  /(^|[-_.])(auth|authorization|api[-_]?key|key|token|secret|password|passwd|pwd|pass|signature|sig|session|cookie|credentials?|jwt|bearer)([-_.]|$)|apikey|token|secret|password/i
+const credentialName = new RegExp(
+  '(^|[-_.])(auth|authorization|api[-_]?key|key|token|secret|password|passwd|pwd|pass|signature|sig|session|' +
+  'cookie|credentials?|jwt|bearer)([-_.]|$)|apikey|token|secret|password',
+  'i'
+)
 
 /** Values shaped like credentials whatever their name: our keys, bearer/basic schemes, JWTs, long random strings. */
 const credentialValue = [

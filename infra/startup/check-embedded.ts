@@ -40,7 +40,8 @@ export function checkEmbeddedFiles (files: EmbeddedFiles): Finding[] {
   const log = files.eventLog === undefined ? undefined : withFile(files.eventLog, db => ({
     end: logEnd(db),
     groups: hasTable(db, 'group_offsets')
-      ? db.prepare(`SELECT g.grp, g.topic, g.seq, COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = g.topic), 0) AS topicEnd
+      ? db.prepare('SELECT g.grp, g.topic, g.seq, ' +
+        `COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = g.topic), 0) AS topicEnd
           FROM group_offsets g`).all() as GroupRow[]
       : []
   }))
@@ -73,7 +74,8 @@ export function checkEmbeddedFiles (files: EmbeddedFiles): Finding[] {
     findings.push({
       kind: 'store-lost',
       file: files.store,
-      detail: `the store is ${store === undefined ? 'missing' : 'empty'} while the merger already consumed the log up to ${Math.max(...consumed.map(g => g.seq))}: golden records were lost`
+      detail: `the store is ${store === undefined ? 'missing' : 'empty'} while the merger already consumed the log ` +
+        `up to ${Math.max(...consumed.map(g => g.seq))}: golden records were lost`
     })
   }
   return findings

@@ -56,14 +56,19 @@ export function repairEmbedded (files: EmbeddedFiles, findings: Finding[], now =
     if (!logDamaged) replayReadModels(files.eventLog, done)
   }
   if (logDamaged || kinds.has('log-behind-store')) {
-    done.push(`the events missing from ${files.eventLog ?? 'the log'} are lost; what the sources still hold is read again`)
+    done.push(
+      `the events missing from ${files.eventLog ?? 'the log'} are lost; what the sources still hold is read again`
+    )
     if (!storeDamaged) forgetCursors(files.store, done)
   }
   if (kinds.has('store-lost') && !storeDamaged) replayReadModels(files.eventLog, done)
   if (kinds.has('offset-ahead') || kinds.has('log-behind-store')) {
-    const moved = withFile(files.eventLog as string, db => !hasTable(db, 'group_offsets') ? 0 : db.prepare(`UPDATE group_offsets SET seq =
+    const moved = withFile(files.eventLog as string, db => !hasTable(db, 'group_offsets')
+      ? 0
+      : db.prepare(`UPDATE group_offsets SET seq =
       COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)
-      WHERE seq > COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)`).run().changes) ?? 0
+      WHERE seq > ` + 'COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)')
+        .run().changes) ?? 0
     if (moved > 0) done.push(
       `moved ${moved} consumer position(s) past the end of their topic back to the end in ${files.eventLog as string}`
     )

@@ -105,7 +105,8 @@ export function openEmbeddedStore (
       // Chunks keep each statement under SQLite's bound-parameter limit.
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500)
-        const rows = db.prepare(`SELECT body FROM documents WHERE collection = ? AND id IN (${chunk.map(() => '?').join(',')})`)
+        const rows = db
+          .prepare(`SELECT body FROM documents WHERE collection = ? AND id IN (${chunk.map(() => '?').join(',')})`)
           .pluck().all(collection, ...chunk)
         for (const body of rows) { const doc = parse(body); found.set(doc._id, doc) }
       }
@@ -178,5 +179,9 @@ export function findSql (
   const dir = desc ? 'DESC' : 'ASC'
   const indexedBy = fields.length > 0 && fields[0] !== '_id' ? ` INDEXED BY ${indexName(collection, fields[0])}` : ''
   params.push(Math.min(limit, MAX_FIND_LIMIT))
-  return { sql: `SELECT body FROM documents${indexedBy} WHERE ${clauses.join(' AND ')} ORDER BY ${order} ${dir}, id ${dir} LIMIT ?`, params }
+  return {
+    sql: `SELECT body FROM documents${indexedBy} WHERE ${clauses.join(' AND ')} ` +
+      `ORDER BY ${order} ${dir}, id ${dir} LIMIT ?`,
+    params
+  }
 }

@@ -46,7 +46,8 @@ export function deriveRecord (
   const systems = Object.keys(state).filter(s => s !== STEWARD_SYSTEM).sort()
   const holders = systems.filter(s => sourceHolds(state[s]))
   const out: Derived = {
-    deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, resolutions: {}, sources: {}, links: {}, warnings: []
+    deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, resolutions: {},
+    sources: {}, links: {}, warnings: []
   }
 
   for (const system of systems) {

@@ -60,7 +60,8 @@ export class SurvivorshipError extends HubError {
 export function parseSurvivorship (value: unknown, where = 'survivorship rules'): SurvivorshipRules {
   const check = new Ajv({ allErrors: true, strict: false }).compile(rulesSchema)
   if (!check(value)) {
-    const errors = (check.errors ?? []).map(e => `${e.instancePath === '' ? '/' : e.instancePath} ${e.message ?? 'is invalid'}`)
+    const errors = (check.errors ?? [])
+      .map(e => `${e.instancePath === '' ? '/' : e.instancePath} ${e.message ?? 'is invalid'}`)
     throw new SurvivorshipError(`${where} are not valid: ${errors.join('; ')}`)
   }
   return value as unknown as SurvivorshipRules

@@ -162,9 +162,9 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
     if (subscription === undefined) return
     const stopped = subscription.stop().then(() => true, () => true)
     const done = await Promise.race([stopped, sleep(stopGraceMs, stopping.signal).then(() => false)])
-    if (!done) logger.warn(
-      { graceMs: stopGraceMs }, 'consumer did not stop (its batch hangs); starting a new one beside it'
-    )
+    if (!done) {
+      logger.warn({ graceMs: stopGraceMs }, 'consumer did not stop (its batch hangs); starting a new one beside it')
+    }
   }
 
   // Reads the group's positions every so often: the stall verdict, and a restart when it is due.

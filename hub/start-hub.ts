@@ -162,9 +162,8 @@ export async function startHub (
       const compile = createRawSchemaCompiler()
       for (const s of sources) {
         const simulatedUrl = s.baseUrl === '' ? s.simulatedUrl(city as SimulatedCity) : undefined
-        if (simulatedUrl !== undefined) simulatedSources = {
-          ...simulatedSources,
-          [s.connector.manifest.id]: simulatedUrl
+        if (simulatedUrl !== undefined) {
+          simulatedSources = { ...simulatedSources, [s.connector.manifest.id]: simulatedUrl }
         }
         const runner = createPollRunner({
           connector: s.connector,

@@ -78,9 +78,9 @@ export const nameDobKey = (fullName: string, birthDate: string): string => `${na
 export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unknown>): Record<string, string | true> {
   const links: Record<string, string | true> = {}
   if (entity === 'person' && typeof fields.householdId === 'string') links.householdId = fields.householdId
-  if (
-    entity === 'person' && typeof fields.fullName === 'string' && typeof fields.birthDate === 'string'
-  ) links.nameDob = nameDobKey(fields.fullName, fields.birthDate)
+  if (entity === 'person' && typeof fields.fullName === 'string' && typeof fields.birthDate === 'string') {
+    links.nameDob = nameDobKey(fields.fullName, fields.birthDate)
+  }
   const slot = (prefix: string, ids: string[], slots: number): void => {
     const unique = [...new Set(ids)].sort()
     unique.slice(0, slots).forEach((id, i) => { links[`${prefix}${i}`] = id })

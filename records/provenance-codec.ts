@@ -32,9 +32,8 @@ export function encodeProvenance (provenance: Record<string, FieldProvenance>): 
   }): ProvenanceEvent =>
     ({ eventId, sourceSystem, sourceKey, sourceTime, ingestTime, connector, connectorVersion })))
   const fields: StoredProvenance['fields'] = {}
-  for (const name of Object.keys(provenance).sort()) fields[name] = {
-    event: indexOf(provenance[name].eventId),
-    rule: provenance[name].rule
+  for (const name of Object.keys(provenance).sort()) {
+    fields[name] = { event: indexOf(provenance[name].eventId), rule: provenance[name].rule }
   }
   return { events, fields }
 }

@@ -41,9 +41,8 @@ export function encodeState (state: Record<string, SourceState>): Record<string,
     }): StoredEvent =>
       ({ eventId, sourceTime, position, sourceKey, ingestTime, connector, connectorVersion })))
     const stored: Record<string, { value: unknown, event: number }> = {}
-    for (const name of Object.keys(fields).sort()) stored[name] = {
-      value: fields[name].value,
-      event: indexOf(fields[name].eventId)
+    for (const name of Object.keys(fields).sort()) {
+      stored[name] = { value: fields[name].value, event: indexOf(fields[name].eventId) }
     }
     // Members in one fixed order, so equal states are equal bytes, however the fold got there.
     out[system] = {

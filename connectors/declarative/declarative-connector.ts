@@ -27,9 +27,9 @@ export function recordToChange (
 
 export function buildDeclarativeConnector (registration: Registration): PollConnector<RawRecord> {
   const { source } = registration
-  if (registration.mode !== 'poll' || source === undefined) throw new Error(
-    `connector ${registration.id} is not a poll connector`
-  )
+  if (registration.mode !== 'poll' || source === undefined) {
+    throw new Error(`connector ${registration.id} is not a poll connector`)
+  }
   const streams = new Map(registration.streams.map(s => [s.name, s]))
   // The contract's parsePage sees only the body; the runner reads one page of one stream at a time,
   // so the page last asked for says which stream and position it belongs to.

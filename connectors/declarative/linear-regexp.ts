@@ -224,9 +224,9 @@ export interface LinearRegExp { test: (input: string) => boolean, toString: () =
 
 /** ajv's `code.regExp`: compiles a pattern or throws UnsupportedPatternError. */
 export function linearRegExp (pattern: string, flags: string = 'u'): LinearRegExp {
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new UnsupportedPatternError(
-    pattern.slice(0, 40) + '…', `longer than ${MAX_PATTERN_LENGTH} characters`
-  )
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new UnsupportedPatternError(pattern.slice(0, 40) + '…', `longer than ${MAX_PATTERN_LENGTH} characters`)
+  }
   // V8 first, for the syntax: whatever it rejects is not a pattern at all.
   // eslint-disable-next-line no-new
   try { new RegExp(pattern, flags) } catch (err) { throw new UnsupportedPatternError(pattern, (err as Error).message) }

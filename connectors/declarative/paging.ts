@@ -48,9 +48,9 @@ export function readPage (
 ): { records: Array<Record<string, unknown>>, next: StreamCursor | null } {
   const records = readPath(body, paging.records)
   if (!Array.isArray(records)) throw new PageFormatError(`the page has no records array at '${paging.records}'`)
-  if (records.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) throw new PageFormatError(
-    `'${paging.records}' holds something that is not a record`
-  )
+  if (records.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) {
+    throw new PageFormatError(`'${paging.records}' holds something that is not a record`)
+  }
   const list = records as Array<Record<string, unknown>>
   const last = list[list.length - 1]
   const full = list.length >= request.limit

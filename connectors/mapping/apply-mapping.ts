@@ -30,9 +30,11 @@ export type MappingOutcome =
 
 export function applyMapping (mapping: ConnectorMapping, stream: string, raw: unknown): MappingOutcome {
   const rules = mapping.streams.find(s => s.stream === stream)
-  if (rules === undefined) return {
-    ok: false,
-    errors: [{ path: '/', code: 'LT_ERR_MAPPING_STREAM', message: `the mapping has no stream '${stream}'` }]
+  if (rules === undefined) {
+    return {
+      ok: false,
+      errors: [{ path: '/', code: 'LT_ERR_MAPPING_STREAM', message: `the mapping has no stream '${stream}'` }]
+    }
   }
   const deleted = rules.deleteWhen !== undefined && readPath(raw, rules.deleteWhen.from) === rules.deleteWhen.equals
   const errors: MappingIssue[] = []
@@ -131,11 +133,9 @@ function mapField (
   if (field.to.includes('[]')) { mapListField(field, raw, target, errors, warnings); return }
   const value = readJoined(raw, from, field.joinFrom)
   if (!isPresent(value)) {
-    if (field.required === true) errors.push({
-      path: from,
-      code: 'LT_ERR_MAPPING_REQUIRED',
-      message: `'${from}' is required for ${field.to}`
-    })
+    if (field.required === true) {
+      errors.push({ path: from, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${from}' is required for ${field.to}` })
+    }
     return
   }
   const mapped = Array.isArray(value)
@@ -156,11 +156,9 @@ function mapListField (
   const list = readPath(raw, listPath)
   const [head, tail] = field.to.split('[].')
   if (!Array.isArray(list) || list.length === 0) {
-    if (field.required === true) errors.push({
-      path: listPath,
-      code: 'LT_ERR_MAPPING_REQUIRED',
-      message: `'${listPath}' is required for ${head}`
-    })
+    if (field.required === true) {
+      errors.push({ path: listPath, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${listPath}' is required for ${head}` })
+    }
     return
   }
   const out = (Array.isArray(target[head]) ? target[head] : list.map(() => ({}))) as Array<Record<string, unknown>>
@@ -168,11 +166,9 @@ function mapListField (
     const path = `${listPath}[${i}].${inner}`
     const value = readPath(element, inner)
     if (!isPresent(value)) {
-      if (field.required === true) errors.push({
-        path,
-        code: 'LT_ERR_MAPPING_REQUIRED',
-        message: `'${path}' is required for ${field.to}`
-      })
+      if (field.required === true) {
+        errors.push({ path, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${path}' is required for ${field.to}` })
+      }
       return
     }
     const mapped = run(value, field.transform, path, errors, warnings)

@@ -139,10 +139,12 @@ export const transforms = {
     const code = text(v).trim()
     if (!/^\d{5}$/.test(code)) return bad('LT_ERR_WARD_CODE', `not a 5-digit ward code: ${code}`)
     const current = currentWardCode(code, loadAdminUnits())
-    if (current === undefined) return {
-      ok: true,
-      value: code,
-      warning: { code: 'LT_WARN_WARD_UNMAPPED', message: `ward ${code} is not in the 2025 mapping table; kept as is` }
+    if (current === undefined) {
+      return {
+        ok: true,
+        value: code,
+        warning: { code: 'LT_WARN_WARD_UNMAPPED', message: `ward ${code} is not in the 2025 mapping table; kept as is` }
+      }
     }
     return current.partial
       ? {

@@ -62,11 +62,9 @@ export function createMappingValidator ({ ajv }: SchemaValidator): MappingValida
         }
       })))
       const streams = m.streams.map(s => s.stream)
-      if (new Set(streams).size !== streams.length) errors.push({
-        path: '/streams',
-        code: 'LT_ERR_MAPPING_INVALID',
-        message: 'a stream is mapped twice'
-      })
+      if (new Set(streams).size !== streams.length) {
+        errors.push({ path: '/streams', code: 'LT_ERR_MAPPING_INVALID', message: 'a stream is mapped twice' })
+      }
       return errors.length > 0 ? { ok: false, errors } : { ok: true, mapping: m }
     },
     validateFields (entity, fields) {

@@ -73,17 +73,19 @@ async function fetchFollowing (url: string, options: FetchOptions): Promise<unkn
     await options.guard?.checkUrl(target)
     const outcome = await fetchOnce(target, { ...options, headers })
     if (!('redirect' in outcome)) return outcome.body
-    if (hop >= maxRedirects) throw new SourceError(
-      `more than ${maxRedirects} redirects`, 'LT_ERR_SOURCE_REDIRECT', false
-    )
+    if (hop >= maxRedirects) {
+      throw new SourceError(`more than ${maxRedirects} redirects`, 'LT_ERR_SOURCE_REDIRECT', false)
+    }
     const next = new URL(outcome.redirect)
     if (next.origin !== origin) {
       // Checked before any lookup of the new host: refusing costs no DNS query towards it.
-      if (!followCrossOrigin) throw new SourceError(
-        `source redirected to another origin (${next.origin}); cross-origin redirects are refused`,
-        'LT_ERR_SOURCE_REDIRECT',
-        false
-      )
+      if (!followCrossOrigin) {
+        throw new SourceError(
+          `source redirected to another origin (${next.origin}); cross-origin redirects are refused`,
+          'LT_ERR_SOURCE_REDIRECT',
+          false
+        )
+      }
       headers = undefined
     }
     target = next.toString()
@@ -104,9 +106,9 @@ async function fetchOnce (
   if (REDIRECTS.has(res.statusCode)) {
     await res.body.dump()
     const location = Array.isArray(res.headers.location) ? res.headers.location[0] : res.headers.location
-    if (location === undefined) throw new SourceError(
-      `source answered ${res.statusCode} without a Location`, 'LT_ERR_SOURCE_REDIRECT', false
-    )
+    if (location === undefined) {
+      throw new SourceError(`source answered ${res.statusCode} without a Location`, 'LT_ERR_SOURCE_REDIRECT', false)
+    }
     return { redirect: new URL(location, url).toString() }
   }
   if (res.statusCode === 429 || res.statusCode >= 500) {
@@ -125,9 +127,11 @@ async function fetchOnce (
   }
   const text = await res.body.text()
   // Checked before parsing: a deep value would overflow what reads it later (ajv, the stores).
-  if (jsonTooDeepAt(text) !== undefined) throw new SourceError(
-    `source answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'LT_ERR_SOURCE_TOO_DEEP', false
-  )
+  if (jsonTooDeepAt(text) !== undefined) {
+    throw new SourceError(
+      `source answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'LT_ERR_SOURCE_TOO_DEEP', false
+    )
+  }
   try {
     return { body: JSON.parse(text) }
   } catch (err) {

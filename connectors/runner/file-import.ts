@@ -50,12 +50,12 @@ export async function importFile<R> (options: FileImportOptions<R>): Promise<Imp
   const spec = manifest.streams.find(s => s.name === stream)
   if (spec === undefined) throw new Error(`connector ${manifest.id} has no stream '${stream}'`)
   const dependents = (connector.derivedStreams ?? []).filter(d => d.from === stream)
-  if ((connector.derivedStreams ?? []).some(d => d.name === stream)) throw new Error(
-    `stream '${stream}' is built from another stream; import that one`
-  )
-  if (dependents.length > 0 && store === undefined) throw new Error(
-    `stream '${stream}' feeds derived streams, which need the store`
-  )
+  if ((connector.derivedStreams ?? []).some(d => d.name === stream)) {
+    throw new Error(`stream '${stream}' is built from another stream; import that one`)
+  }
+  if (dependents.length > 0 && store === undefined) {
+    throw new Error(`stream '${stream}' feeds derived streams, which need the store`)
+  }
   const validate = compile(spec.rawSchema)
   const derivedValidators = new Map(dependents.map(d => [d.name, compile(d.rawSchema)]))
   const topic = rawTopic(manifest.id)

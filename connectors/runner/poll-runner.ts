@@ -120,9 +120,9 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       const groups = await Promise.all(
         dependents.map(async d => ({ d, folded: await foldIntoGroups(store, manifest.id, d, accepted) }))
       )
-      for (const { d, folded } of groups) events.push(
-        ...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects)
-      )
+      for (const { d, folded } of groups) {
+        events.push(...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects))
+      }
       await step(async () => { await eventLog.publish(rawTopic(manifest.id), events) })
       const letters = deadLetterTopic(connectorDeadLetterGroup(manifest.id))
       await step(async () => { await eventLog.publish(letters, rejects) })

@@ -103,18 +103,18 @@ export class PageFormatError extends HubError {
 
 export function parseUpdatedSincePage (body: unknown): SourcePage<RawRecord> {
   const page = body as { data?: unknown, next?: unknown } | null
-  if (page === null || typeof page !== 'object' || !Array.isArray(page.data)) throw new PageFormatError(
-    'the page has no data array'
-  )
-  if (page.data.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) throw new PageFormatError(
-    'the data array holds something that is not a record'
-  )
+  if (page === null || typeof page !== 'object' || !Array.isArray(page.data)) {
+    throw new PageFormatError('the page has no data array')
+  }
+  if (page.data.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) {
+    throw new PageFormatError('the data array holds something that is not a record')
+  }
   const next = page.next
   if (next === null || next === undefined) return { records: page.data as RawRecord[], next: null }
   const n = next as Partial<StreamCursor>
-  if (typeof n.updatedSince !== 'string' || typeof n.afterKey !== 'string') throw new PageFormatError(
-    'next does not hold updatedSince and afterKey'
-  )
+  if (typeof n.updatedSince !== 'string' || typeof n.afterKey !== 'string') {
+    throw new PageFormatError('next does not hold updatedSince and afterKey')
+  }
   return { records: page.data as RawRecord[], next: { updatedSince: n.updatedSince, afterKey: n.afterKey } }
 }
 

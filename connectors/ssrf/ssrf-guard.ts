@@ -149,9 +149,11 @@ export function createSsrfGuard (
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new SsrfRefusedError(`scheme ${url.protocol.replace(':', '')} refused: only http and https`)
     }
-    if (url.username !== '' || url.password !== '') throw new SsrfRefusedError(
-      'credentials in the URL refused: put secrets in the config (writeOnly) and send them as a header'
-    )
+    if (url.username !== '' || url.password !== '') {
+      throw new SsrfRefusedError(
+        'credentials in the URL refused: put secrets in the config (writeOnly) and send them as a header'
+      )
+    }
     const answers = await resolveChecked(url.hostname.toLowerCase(), origins.has(url.origin))
     return answers.map(a => a.address)
   }

@@ -111,20 +111,17 @@ export function createMergeBatch (
         const stored = current.get(collection)?.get(entityId)
         const outcome = mergeKey(events[0].entity, entityId, stored, events, rules, appliedAt)
         // Also when nothing changed: a batch delivered again after a failed signal write redoes it.
-        if (touchesDeathSignal(events[0].entity, [outcome?.doc, stored])) signalKeys.push({
-          entity: events[0].entity,
-          entityId
-        })
+        if (touchesDeathSignal(events[0].entity, [outcome?.doc, stored])) {
+          signalKeys.push({ entity: events[0].entity, entityId })
+        }
         if (outcome === undefined) continue
         staging.stage(collection, outcome.doc, stored?.version ?? null)
         history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
         const previous = isGoldenRecord(stored) ? stored : undefined
         if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.versions })
-        if (outcome.conflictSteps.length > 0) steps.push({
-          entity: events[0].entity,
-          entityId,
-          steps: outcome.conflictSteps
-        })
+        if (outcome.conflictSteps.length > 0) {
+          steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
+        }
       }
     }
 
@@ -162,9 +159,11 @@ export function createMergeBatch (
       if (result.stale.length > 0) throw new StaleGoldenWriteError('conflicts', result.stale)
     }
     await deadLetter(dead)
-    if (dead.length > 0) logger.warn(
-      { count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters'
-    )
+    if (dead.length > 0) {
+      logger.warn(
+        { count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters'
+      )
+    }
     const stats: BatchStats = {
       events: messages.length,
       rejected: dead.length,

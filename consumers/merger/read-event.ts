@@ -34,10 +34,8 @@ export function readCanonicalEvent (message: ConsumedMessage, validate: Validate
     return { ok: false, code: 'LT_ERR_CANONICAL_KEY', reason: 'message key is not the event\'s entityId' }
   }
   const fields = e.fields as Record<string, unknown>
-  if (fields === null || Array.isArray(fields)) return {
-    ok: false,
-    code: 'LT_ERR_EVENT_SCHEMA',
-    reason: '/fields must be an object'
+  if (fields === null || Array.isArray(fields)) {
+    return { ok: false, code: 'LT_ERR_EVENT_SCHEMA', reason: '/fields must be an object' }
   }
   return {
     ok: true,

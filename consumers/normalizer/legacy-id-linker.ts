@@ -70,9 +70,9 @@ export async function linkLegacyIds (
     const id = keyId(kind, value)
     const group = park.get(id) ?? (releasedGroups.includes(id) ? undefined : structuredClone(waiting.get(id))) ??
       { _id: id, version: 0, kind, value, since: entry.source.ingestTime, entries: [] }
-    if (!group.entries.some(
-      e => e.rawEventId === entry.rawEventId && e.entity === entry.entity
-    )) group.entries.push(entry)
+    if (!group.entries.some(e => e.rawEventId === entry.rawEventId && e.entity === entry.entity)) {
+      group.entries.push(entry)
+    }
     park.set(id, group)
     parked++
   }
@@ -134,9 +134,9 @@ export async function linkLegacyIds (
     doc => ({ doc: { ...doc, version: doc.version + 1 }, expectedVersion: doc.version === 0 ? null : doc.version })
   )
   const result = writes.length > 0 ? await store.bulkUpsert('unresolved', writes) : { stale: [] }
-  if (result.stale.length > 0) throw new Error(
-    `unresolved groups moved during the batch: ${result.stale.length}; retrying`
-  )
+  if (result.stale.length > 0) {
+    throw new Error(`unresolved groups moved during the batch: ${result.stale.length}; retrying`)
+  }
   return { events: out, releasedGroups, parked }
 }
 

@@ -81,9 +81,9 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
     // Dead letters go out before the batch commits, so a rejected event is never lost.
     await publishDeadLetters(eventLog, NORMALIZER_GROUP, dead)
     if (links.releasedGroups.length > 0) await store.deleteMany('unresolved', links.releasedGroups)
-    if (dead.length > 0) logger.warn(
-      { count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'raw events sent to dead letters'
-    )
+    if (dead.length > 0) {
+      logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'raw events sent to dead letters')
+    }
     const stats = {
       raw: batch.length,
       canonical: events.length + links.events.length,

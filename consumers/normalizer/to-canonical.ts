@@ -49,9 +49,11 @@ export function toCanonical (
   const pending: PendingEntity[] = []
   const errors: MappingIssue[] = []
   for (const mapped of outcome.entities) {
-    if (!deleted) errors.push(
-      ...validateFields(mapped.entity, mapped.fields).map(e => ({ ...e, path: `${mapped.entity}${e.path}` }))
-    )
+    if (!deleted) {
+      errors.push(
+        ...validateFields(mapped.entity, mapped.fields).map(e => ({ ...e, path: `${mapped.entity}${e.path}` }))
+      )
+    }
     const refs = deleted ? [] : mapped.legacyRefs ?? []
     if (mapped.entityId !== undefined && refs.length > 0) {
       const { id: _id, ...rest } = envelope(raw, info, { ...mapped, entityId: mapped.entityId }, deleted)
@@ -87,8 +89,8 @@ function envelope (
     fields: deleted ? {} : mapped.fields,
     rawEventId: raw.id
   }
-  if (mapped.warnings.length > 0) event.warnings = mapped.warnings.map(
-    w => ({ code: w.code, message: `${w.path}: ${w.message}` })
-  )
+  if (mapped.warnings.length > 0) {
+    event.warnings = mapped.warnings.map(w => ({ code: w.code, message: `${w.path}: ${w.message}` }))
+  }
   return event
 }

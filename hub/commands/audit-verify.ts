@@ -39,9 +39,9 @@ function report (result: VerifyResult): string {
     lines.push(`audit chain intact: ${result.entries} entries.`)
   }
   const { checked, problems, more } = result.accessLog
-  for (const p of problems) lines.push(
-    `access log ${p.kind.toUpperCase()} at entry ${p.seq} (citizen ${p.subject}): ${p.message}`
-  )
+  for (const p of problems) {
+    lines.push(`access log ${p.kind.toUpperCase()} at entry ${p.seq} (citizen ${p.subject}): ${p.message}`)
+  }
   if (more > 0) lines.push(`… and ${more} more access-log problems.`)
   lines.push(problems.length === 0
     ? `access log matches the chain: ${checked} lines.`

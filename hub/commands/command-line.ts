@@ -48,9 +48,8 @@ export function parseCommandLine (argv: string[], commands: Record<string, Comma
     if (m === null) return { kind: 'error', message: `Unexpected argument '${argv[i]}' (lienthong --help).` }
     if (hubFlags[m[1]] === undefined) return { kind: 'error', message: `Unknown flag '--${m[1]}' (lienthong --help).` }
     if (m[2] === undefined) {
-      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) return {
-        kind: 'error',
-        message: `--${m[1]} needs a value (${hubFlags[m[1]]}).`
+      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) {
+        return { kind: 'error', message: `--${m[1]} needs a value (${hubFlags[m[1]]}).` }
       }
       i++
     }

@@ -91,10 +91,12 @@ export async function runLoad (
       const normalizerLag = await lagOf(hub.eventLog, NORMALIZER_GROUP, raw).catch(() => Infinity)
       const mergerLag = await lagOf(hub.eventLog, MERGER_GROUP, canonicalTopics).catch(() => Infinity)
       if (normalizerLag === 0 && mergerLag === 0) break
-      if (Date.now() > deadline) throw new Error(
-        `the load did not finish within ${Math.round(timeoutMs / 1000)} s (normalizer lag ${normalizerLag}, merger ` +
-        `lag ${mergerLag}); run it again to resume`
-      )
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the load did not finish within ${Math.round(timeoutMs / 1000)} s (normalizer lag ${normalizerLag}, merger ` +
+          `lag ${mergerLag}); run it again to resume`
+        )
+      }
       await sleep(200)
     }
     onProgress(await snapshot(hub, canonicalTopics))

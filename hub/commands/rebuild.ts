@@ -44,14 +44,16 @@ function parseArgs (args: string[]): RebuildArgs | string {
 function targetConfig (config: HubConfig, args: RebuildArgs): HubConfig | string {
   if (config.mongodb.uri !== '') {
     if (args.targetDatabase === undefined) return 'the live store is MongoDB: give --target-database <name>'
-    if (!/^[A-Za-z0-9_-]{1,63}$/.test(args.targetDatabase)) return '--target-database: letters, digits, _ and - (at ' +
-      'most 63)'
+    if (!/^[A-Za-z0-9_-]{1,63}$/.test(args.targetDatabase)) {
+      return '--target-database: letters, digits, _ and - (at most 63)'
+    }
     if (args.targetDatabase === config.mongodb.database) return '--target-database must not be the live database'
     return { ...config, mongodb: { ...config.mongodb, database: args.targetDatabase } }
   }
   if (args.targetDataDir === undefined) return 'the live store is embedded: give --target-data-dir <dir>'
-  if (args.targetDataDir.replace(/\/+$/, '') === config.dataDir.replace(/\/+$/, '')) return '--target-data-dir must ' +
-    'not be the live data dir'
+  if (args.targetDataDir.replace(/\/+$/, '') === config.dataDir.replace(/\/+$/, '')) {
+    return '--target-data-dir must not be the live data dir'
+  }
   return { ...config, dataDir: args.targetDataDir }
 }
 

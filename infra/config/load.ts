@@ -364,15 +364,15 @@ function validate (
 function checkEngineAddresses (config: HubConfig): void {
   for (const broker of config.kafka.brokers) {
     const address = parseBroker(broker)
-    if (typeof address === 'string') throw new ConfigError(
-      `Invalid configuration: KAFKA_BROKERS (kafka.brokers) ${address}`, 'KAFKA_BROKERS'
-    )
+    if (typeof address === 'string') {
+      throw new ConfigError(`Invalid configuration: KAFKA_BROKERS (kafka.brokers) ${address}`, 'KAFKA_BROKERS')
+    }
   }
   if (config.mongodb.uri !== '') {
     const hosts = parseMongoHosts(config.mongodb.uri)
-    if (typeof hosts === 'string') throw new ConfigError(
-      `Invalid configuration: MONGODB_URI (mongodb.uri) ${hosts}`, 'MONGODB_URI'
-    )
+    if (typeof hosts === 'string') {
+      throw new ConfigError(`Invalid configuration: MONGODB_URI (mongodb.uri) ${hosts}`, 'MONGODB_URI')
+    }
   }
 }
 

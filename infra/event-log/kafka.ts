@@ -111,20 +111,24 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     // Creating a topic another process just created is harmless (createTopics then resolves false).
     // kafkajs's own waitForLeaders can leak an unhandled UNKNOWN_TOPIC_OR_PARTITION on a freshly
     // started broker, so leaders are awaited here instead, with a bounded number of checks.
-    if (toCreate.length > 0) await a.createTopics({
-      waitForLeaders: false,
-      topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 }))
-    })
+    if (toCreate.length > 0) {
+      await a.createTopics({
+        waitForLeaders: false,
+        topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 }))
+      })
+    }
     // The metadata names a leader before that broker serves the partition (KRaft propagates it
     // a moment later): a produce in that window fails with NOT_LEADER_OR_FOLLOWER. A topic is
     // ready when its offsets can be listed, which only the serving leader answers.
     await Promise.all(topics.map(async topic => {
       const held = (await topicOffsets(topic)).length
       // An existing topic keeps its partitions (adding some would move keys and break per-record order).
-      if (held !== partitions) logger.warn(
-        { topic: logical(topic), partitions: held, setting: partitions },
-        'topic exists with another partition count than kafka.partitions; it keeps its own'
-      )
+      if (held !== partitions) {
+        logger.warn(
+          { topic: logical(topic), partitions: held, setting: partitions },
+          'topic exists with another partition count than kafka.partitions; it keeps its own'
+        )
+      }
     }))
   }
 

@@ -98,9 +98,9 @@ export function registerScrapeGauges (
   gauge('lt_connector_last_success_timestamp_seconds',
     'When a connector last completed a run without error (Unix time)', ['connector'], async g => {
     const rows = await connectors()
-    if (rows !== undefined) replace(
-      g, rows, byConnector, c => c.lastSuccessAt === undefined ? undefined : Date.parse(c.lastSuccessAt) / 1000
-    )
+    if (rows !== undefined) {
+      replace(g, rows, byConnector, c => c.lastSuccessAt === undefined ? undefined : Date.parse(c.lastSuccessAt) / 1000)
+    }
   })
   gauge('lt_connector_lag_seconds', 'How far a connector\'s saved position is behind now (0 when caught up)',
     ['connector'], async g => {

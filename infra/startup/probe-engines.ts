@@ -12,9 +12,9 @@ export async function probeEngines (config: HubConfig, timeoutMs = PROBE_TIMEOUT
   const targets: Array<{ setting: string, address: Address, hello: Hello }> = []
   for (const broker of config.kafka.brokers) {
     const address = parseBroker(broker)
-    if (typeof address === 'string') throw new StartupError(
-      `KAFKA_BROKERS (kafka.brokers): ${address}`, 'KAFKA_BROKERS'
-    )
+    if (typeof address === 'string') {
+      throw new StartupError(`KAFKA_BROKERS (kafka.brokers): ${address}`, 'KAFKA_BROKERS')
+    }
     targets.push({ setting: 'KAFKA_BROKERS (kafka.brokers)', address, hello: kafkaHello })
   }
   if (config.mongodb.uri !== '') {

@@ -43,9 +43,9 @@ export function repairEmbedded (files: EmbeddedFiles, findings: Finding[], now =
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   const kinds = new Set(findings.map(f => f.kind))
   const damaged = findings.filter(f => f.kind === 'unreadable' || f.kind === 'corrupt')
-  for (const f of damaged) done.push(
-    `set ${f.file} aside as ${setAside(f.file, stamp)}; a new, empty one is created at the next start`
-  )
+  for (const f of damaged) {
+    done.push(`set ${f.file} aside as ${setAside(f.file, stamp)}; a new, empty one is created at the next start`)
+  }
   const logDamaged = damaged.some(f => f.file === files.eventLog)
   const storeDamaged = damaged.some(f => f.file === files.store)
   if (storeDamaged) {
@@ -69,9 +69,11 @@ export function repairEmbedded (files: EmbeddedFiles, findings: Finding[], now =
       COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)
       WHERE seq > ` + 'COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)')
         .run().changes) ?? 0
-    if (moved > 0) done.push(
-      `moved ${moved} consumer position(s) past the end of their topic back to the end in ${files.eventLog as string}`
-    )
+    if (moved > 0) {
+      done.push(
+        `moved ${moved} consumer position(s) past the end of their topic back to the end in ${files.eventLog as string}`
+      )
+    }
   }
   // The store's record of the log now describes the log as it is.
   if (files.store !== undefined && !storeDamaged) {

@@ -172,9 +172,9 @@ export async function openMongoStore (
     const found = new Map<string, StoredDoc>()
     if (ids.length === 0) return found
     if (!oneByOne) {
-      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) found.set(
-        doc._id, decodeNestedArrays(doc)
-      )
+      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) {
+        found.set(doc._id, decodeNestedArrays(doc))
+      }
       return found
     }
     await eachId(ids, maxInFlight, async id => {

@@ -137,9 +137,9 @@ function fromAbsence (
   rules: SurvivorshipRules
 ): Candidate | undefined {
   const rule = absenceRule(rules, entity, field)
-  if (
-    rule === undefined || !holders.includes(rule.source) || candidates.some(x => x.system === rule.source)
-  ) return undefined
+  if (rule === undefined || !holders.includes(rule.source) || candidates.some(x => x.system === rule.source)) {
+    return undefined
+  }
   const s = state[rule.source]
   const sourceKey = Object.values(s.fields)[0]?.sourceKey ?? ''
   return {

@@ -42,9 +42,9 @@ export function parseBhytNumber (s: string): BhytResult {
     )
   }
   const level = Number(m[2])
-  if (level < 1 || level > 5) return fail(
-    'LT_ERR_BHYT_BENEFIT_LEVEL', `benefit level ${level} is not 1-5 in "${value}"`
-  )
+  if (level < 1 || level > 5) {
+    return fail('LT_ERR_BHYT_BENEFIT_LEVEL', `benefit level ${level} is not 1-5 in "${value}"`)
+  }
   const groupCode = m[1] as string
   return {
     ok: true,

@@ -22,9 +22,9 @@ export type LicenceClassResult = { ok: true, current: string, printed?: string }
 export function parseLicenceClass (written: string): LicenceClassResult {
   const code = written.trim().toUpperCase()
   const legacy = LEGACY_LICENCE_CLASS_TO_CURRENT[code]
-  if (legacy !== undefined) return legacy === code
-    ? { ok: true, current: code }
-    : { ok: true, current: legacy, printed: code }
+  if (legacy !== undefined) {
+    return legacy === code ? { ok: true, current: code } : { ok: true, current: legacy, printed: code }
+  }
   if ((LICENCE_CLASSES as readonly string[]).includes(code)) return { ok: true, current: code }
   return {
     ok: false,

@@ -14,10 +14,8 @@ export function parseMoneyVnd (written: unknown): MoneyVndResult {
   }
   if (typeof written !== 'string') return { ok: false, code: 'LT_ERR_MONEY', message: 'no amount' }
   const text = written.normalize('NFC').trim().replace(/\s*(đồng|đ|vnđ|vnd)$/i, '')
-  if (!/^\d+$/.test(text) && !GROUPED.test(text)) return {
-    ok: false,
-    code: 'LT_ERR_MONEY',
-    message: `"${written}" is not an amount in đồng (digits grouped by '.')`
+  if (!/^\d+$/.test(text) && !GROUPED.test(text)) {
+    return { ok: false, code: 'LT_ERR_MONEY', message: `"${written}" is not an amount in đồng (digits grouped by '.')` }
   }
   const value = Number(text.replace(/[. ]/g, ''))
   return Number.isSafeInteger(value)

@@ -39,11 +39,9 @@ import {
 import { parseWkt } from '../../schemas/geo/wkt.js'
 import { bboxOf } from '../../schemas/geo/bbox.js'
 
-export type TransformResult = { ok: true, value: unknown, warning?: { code: string, message: string } } | {
-  ok: false,
-  code: string,
-  message: string
-}
+export type TransformResult =
+  | { ok: true, value: unknown, warning?: { code: string, message: string } }
+  | { ok: false, code: string, message: string }
 type Transform = (value: unknown) => TransformResult
 
 const ok = (value: unknown): TransformResult => ({ ok: true, value })

@@ -43,6 +43,9 @@ export interface SsrfGuard {
 
 const systemResolve: Resolve = async host => await dnsLookup(host, { all: true, verbatim: true })
 
+/** A DNS host name: dot-separated labels of letters and digits, hyphens inside a label only. */
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i
+
 /** Splits the operator's allow-list; throws on an entry that is neither a CIDR, a host name nor an origin. */
 export function parseAllowList (allow: readonly string[]): {
   blocks: CidrBlock[],
@@ -55,9 +58,7 @@ export function parseAllowList (allow: readonly string[]): {
   for (const entry of allow.map(e => e.trim()).filter(e => e !== '')) {
     const block = parseCidr(entry)
     if (block !== undefined) blocks.push(block)
-    else if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(entry)) hosts.add(
-      entry.toLowerCase()
-    )
+    else if (HOST_NAME.test(entry)) hosts.add(entry.toLowerCase())
     else if (originOf(entry) !== undefined) origins.add(originOf(entry) as string)
     else throw new Error(
       `SSRF allow-list entry '${entry}' is neither a CIDR nor a host name nor an origin (http://host:port)`

@@ -41,10 +41,14 @@ async function main (): Promise<void> {
     throw err
   }
   // The hub's start-up logs wait until the banner is out (a command logs at once).
-  const held = command === undefined && (config.role === 'all' || config.role === 'gateway') ? heldDestination(process.stdout) : undefined
+  const held = command === undefined && (config.role === 'all' || config.role === 'gateway')
+    ? heldDestination(process.stdout)
+    : undefined
   const logger = createLogger(config.logLevel, held)
   if (command !== undefined) {
-    process.exit(await commands[command].run({ config, logger, args: rest, stdout: process.stdout, stderr: process.stderr }))
+    process.exit(
+      await commands[command].run({ config, logger, args: rest, stdout: process.stdout, stderr: process.stderr })
+    )
   }
   // Handlers go in before anything starts: a SIGTERM during start-up aborts it (what started is
   // stopped) and exits 0, instead of the default action killing the process with 143.
@@ -54,14 +58,18 @@ async function main (): Promise<void> {
   const shutdown = (signal: string): void => {
     if (stopping) return
     stopping = true
-    logger.info({ signal, phase: hub === undefined ? 'start-up' : 'running' }, 'shutting down: finishing the batch in hand')
+    logger.info(
+      { signal, phase: hub === undefined ? 'start-up' : 'running' }, 'shutting down: finishing the batch in hand'
+    )
     if (hub === undefined) { starting.abort(); return }
     const boundMs = config.consumer.shutdownMs
     const running = hub
     void stopWithin(async () => await running.stop(), boundMs).then(outcome => {
       if (outcome.kind === 'stopped') process.exit(0)
       if (outcome.kind === 'failed') logger.error({ err: outcome.err }, 'shutdown failed')
-      else logger.error({ boundMs }, 'shutdown timed out: the batch in hand did not finish (LT_CONSUMER_SHUTDOWN_MS); exiting')
+      else logger.error(
+        { boundMs }, 'shutdown timed out: the batch in hand did not finish (LT_CONSUMER_SHUTDOWN_MS); exiting'
+      )
       process.exit(1)
     })
   }

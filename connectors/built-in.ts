@@ -93,20 +93,40 @@ export const builtIns: BuiltInRegistry = builtInRegistry([
   // civil status and residence (survivorship.json).
   { connector: driverLicenceConnector, simulatedDepartment: 'gplx', authoritativeFor: { 'driver-licence': ['*'] } },
   // Benefits are viec-lam's alone; the SSN it copies by hand loses to bhyt only on the card, not here.
-  { connector: unemploymentBenefitConnector, simulatedDepartment: 'viec-lam', authoritativeFor: { 'unemployment-benefit': ['*'] } },
+  {
+    connector: unemploymentBenefitConnector,
+    simulatedDepartment: 'viec-lam',
+    authoritativeFor: { 'unemployment-benefit': ['*'] }
+  },
   // Enrolments are giao-duc's alone; the pupil's name, birth date and address stay with civil status
   // and residence (the school's address loses to cu-tru).
-  { connector: studentEnrolmentConnector, simulatedDepartment: 'giao-duc', authoritativeFor: { 'student-enrolment': ['*'] } },
+  {
+    connector: studentEnrolmentConnector,
+    simulatedDepartment: 'giao-duc',
+    authoritativeFor: { 'student-enrolment': ['*'] }
+  },
   // Notarizations are the notary register's alone; who holds a parcel stays with dat-dai.
   { connector: notarizationConnector, simulatedDepartment: 'cong-chung', authoritativeFor: { notarization: ['*'] } },
   // Permits and their inspections are xay-dung's alone; the owners' names it types stay with civil status.
-  { connector: constructionPermitConnector, simulatedDepartment: 'xay-dung', authoritativeFor: { 'construction-permit': ['*'] } },
+  {
+    connector: constructionPermitConnector,
+    simulatedDepartment: 'xay-dung',
+    authoritativeFor: { 'construction-permit': ['*'] }
+  },
   // Staff records are noi-vu's alone; it feeds no person fields (connectors/civil-servant/mapping.ts).
   { connector: civilServantConnector, simulatedDepartment: 'noi-vu', authoritativeFor: { 'civil-servant': ['*'] } },
   // Allowances are chinh-sach's alone; a death in civil status is a signal against them, not a value.
-  { connector: socialBeneficiaryConnector, simulatedDepartment: 'chinh-sach', authoritativeFor: { 'social-beneficiary': ['*'] } },
+  {
+    connector: socialBeneficiaryConnector,
+    simulatedDepartment: 'chinh-sach',
+    authoritativeFor: { 'social-beneficiary': ['*'] }
+  },
   // Infrastructure assets are ha-tang's alone; no other source holds them.
-  { connector: urbanInfrastructureConnector, simulatedDepartment: 'ha-tang', authoritativeFor: { 'urban-infrastructure': ['*'] } }
+  {
+    connector: urbanInfrastructureConnector,
+    simulatedDepartment: 'ha-tang',
+    authoritativeFor: { 'urban-infrastructure': ['*'] }
+  }
 ])
 
 export const builtInConnectors: ReadonlyArray<PollConnector<RawRecord>> = builtIns.connectors

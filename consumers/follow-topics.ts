@@ -13,7 +13,9 @@ export interface FollowTopicsOptions {
   logger: Logger
 }
 
-export async function followTopics ({ topics, subscribe, intervalMs, logger }: FollowTopicsOptions): Promise<Subscription> {
+export async function followTopics (
+  { topics, subscribe, intervalMs, logger }: FollowTopicsOptions
+): Promise<Subscription> {
   let current = [...new Set(await topics())].sort()
   let subscription = await subscribe(current)
   let stopped = false
@@ -26,7 +28,9 @@ export async function followTopics ({ topics, subscribe, intervalMs, logger }: F
   async function check (): Promise<void> {
     let next: string[]
     try { next = [...new Set(await topics())].sort() } catch (err) {
-      logger.warn({ err: { message: (err as Error).message } }, 'topic list unavailable; keeping the current subscription')
+      logger.warn(
+        { err: { message: (err as Error).message } }, 'topic list unavailable; keeping the current subscription'
+      )
       return
     }
     if (stopped) return
@@ -39,11 +43,16 @@ export async function followTopics ({ topics, subscribe, intervalMs, logger }: F
     // Subscribing writes the new topics' starting positions, which fails on a full disk. Thrown
     // from here, nobody heard it (an unhandled rejection: the process died); the next check tries again.
     try { subscription = await subscribe(next) } catch (err) {
-      logger.warn({ err: { message: (err as Error).message } }, 'could not subscribe to the new topic list; trying again')
+      logger.warn(
+        { err: { message: (err as Error).message } }, 'could not subscribe to the new topic list; trying again'
+      )
       return
     }
     detached = false
-    logger.info({ added: next.filter(t => !current.includes(t)), removed: current.filter(t => !next.includes(t)) }, 'subscription follows new topics')
+    logger.info(
+      { added: next.filter(t => !current.includes(t)), removed: current.filter(t => !next.includes(t)) },
+      'subscription follows new topics'
+    )
     current = next
   }
 

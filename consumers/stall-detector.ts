@@ -31,7 +31,9 @@ export interface StallDetector {
   verdict: () => StallVerdict
 }
 
-export function createStallDetector ({ stallMs, now = Date.now }: { stallMs: number, now?: () => number }): StallDetector {
+export function createStallDetector (
+  { stallMs, now = Date.now }: { stallMs: number, now?: () => number }
+): StallDetector {
   let lastProgressAt = now()
   let windowFrom = lastProgressAt
   let lastMark: string | undefined
@@ -64,6 +66,8 @@ export function createStallDetector ({ stallMs, now = Date.now }: { stallMs: num
 }
 
 /** A mark of a group's committed positions that changes when any of them moves. */
-export function positionsMark (positions: Array<{ topic: string, partition: number, committed: string | null }>): string {
+export function positionsMark (
+  positions: Array<{ topic: string, partition: number, committed: string | null }>
+): string {
   return positions.map(p => `${p.topic}/${p.partition}@${p.committed ?? '-'}`).sort().join(' ')
 }

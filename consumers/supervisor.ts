@@ -162,7 +162,9 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
     if (subscription === undefined) return
     const stopped = subscription.stop().then(() => true, () => true)
     const done = await Promise.race([stopped, sleep(stopGraceMs, stopping.signal).then(() => false)])
-    if (!done) logger.warn({ graceMs: stopGraceMs }, 'consumer did not stop (its batch hangs); starting a new one beside it')
+    if (!done) {
+      logger.warn({ graceMs: stopGraceMs }, 'consumer did not stop (its batch hangs); starting a new one beside it')
+    }
   }
 
   // Reads the group's positions every so often: the stall verdict, and a restart when it is due.
@@ -183,7 +185,10 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
     if (condition === 'failing' && lag === 0) { condition = 'consuming'; logger.info({ group }, 'consumer caught up') }
     const verdict = stall.observe({ lag, mark: positionsMark(positions) })
     if (verdict.stalled && !lastVerdict.stalled) {
-      logger.warn({ group, since: new Date(verdict.since ?? 0).toISOString(), stallMs }, 'consumer stalled: work waits and its positions do not move')
+      logger.warn(
+        { group, since: new Date(verdict.since ?? 0).toISOString(), stallMs },
+        'consumer stalled: work waits and its positions do not move'
+      )
     }
     if (!verdict.stalled && lastVerdict.stalled) logger.info({ group }, 'stalled consumer moves again')
     lastVerdict = verdict
@@ -218,7 +223,9 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
       await current?.stop()
       condition = 'stopped'
     },
-    state: (): SubscriptionState => condition === 'stopped' ? 'stopped' : condition === 'restarting' ? 'failed' : 'running',
+    state: (): SubscriptionState => condition === 'stopped'
+      ? 'stopped'
+      : condition === 'restarting' ? 'failed' : 'running',
     health: () => {
       const since = stalledNow()
       // Stalled wins over consuming or restarting until positions move: that is what is wrong.
@@ -229,10 +236,13 @@ export async function superviseConsumer (options: SuperviseOptions): Promise<Sup
         restarts,
         ...(group !== undefined ? { group } : {}),
         ...(since !== undefined ? { stalledSince: since } : {}),
-        ...(lastError !== undefined && shown !== 'consuming' && (since === undefined || lastErrorAt >= since) ? { lastError } : {})
+        ...(lastError !== undefined && shown !== 'consuming' &&
+          (since === undefined || lastErrorAt >= since) ? { lastError } : {})
       }
     },
-    lag: async () => group === undefined || eventLog.groupLag === undefined ? undefined : await eventLog.groupLag(group, topics),
+    lag: async () => group === undefined || eventLog.groupLag === undefined
+      ? undefined
+      : await eventLog.groupLag(group, topics),
     lastLag: () => lastReading
   }
 }
@@ -247,7 +257,9 @@ export async function checkConsumers (consumers: SupervisedConsumer[]): Promise<
     // A recent reading of the supervisor's own: readiness must answer within its bound, and reading a
     // group's positions on a loaded broker can take longer than that.
     const recent = c.lastLag()
-    const lag = recent !== undefined && Date.now() - recent.at < RECENT_LAG_MS ? recent.lag : await c.lag().catch(() => undefined)
+    const lag = recent !== undefined && Date.now() - recent.at < RECENT_LAG_MS
+      ? recent.lag
+      : await c.lag().catch(() => undefined)
     // Failing with nothing waiting: restarted and idle, or its last failure was on a batch since
     // consumed by another member of the group. Nothing is held back.
     if (h.condition === 'failing' && lag === 0) return undefined
@@ -258,7 +270,8 @@ export async function checkConsumers (consumers: SupervisedConsumer[]): Promise<
         `no progress since ${new Date(h.stalledSince ?? 0).toISOString()}, restarts ${h.restarts})` +
         (h.lastError !== undefined ? `: ${h.lastError}` : '')
     }
-    return `${h.name} ${h.condition}${lag !== undefined ? ` (lag ${lag})` : ''}${h.lastError !== undefined ? `: ${h.lastError}` : ''}`
+    return `${h.name} ${h.condition}${lag !== undefined ? ` (lag ${lag})` : ''}` +
+      `${h.lastError !== undefined ? `: ${h.lastError}` : ''}`
   }))
   const down = parts.filter(p => p !== undefined)
   if (down.length > 0) throw new Error(down.join('; '))

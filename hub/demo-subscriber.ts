@@ -39,7 +39,14 @@ export async function startDemoSubscriber (logger: Logger): Promise<DemoSubscrib
           filter: { wardCode, kinds: ['moved'] }, description
         })
         : await updateSubscription(store, existing._id, d =>
-          ({ ...d, url: receiver.url, status: 'active', pausedBy: undefined, pauseReason: undefined, pausedAt: undefined }))
+          ({
+            ...d,
+            url: receiver.url,
+            status: 'active',
+            pausedBy: undefined,
+            pauseReason: undefined,
+            pausedAt: undefined
+          }))
       if (doc === undefined) throw new Error('the demo subscription vanished')
       receiver.setSecrets(liveSecrets(doc))
       log.info({ subscription: doc._id, url: receiver.url, wardCode, kinds: ['moved'] },

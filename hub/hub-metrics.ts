@@ -7,7 +7,11 @@ import type { Store } from '../infra/ports/store.js'
 import { createHubMetrics, type HubMetrics } from '../infra/observability/metrics.js'
 import { timedStore } from '../infra/observability/timed-store.js'
 import { timedEventLog, type WatchedEventLog } from '../infra/observability/timed-event-log.js'
-import { registerScrapeGauges, type ConnectorFigures, type DeadLetterDepth } from '../infra/observability/scrape-gauges.js'
+import {
+  registerScrapeGauges,
+  type ConnectorFigures,
+  type DeadLetterDepth
+} from '../infra/observability/scrape-gauges.js'
 import { toDeadLetterDoc, type DeadLetterDoc } from '../infra/event-log/dead-letter-doc.js'
 import type { ConnectorRegistry } from '../connectors/registry/registry.js'
 import { AUDIT, type AuditBlock } from '../gateway/security/audit-chain.js'
@@ -22,15 +26,29 @@ export interface InstrumentedPorts { metrics: HubMetrics, store: Store, eventLog
 export function instrumentPorts (ports: { store: Store, eventLog: EventLog }): InstrumentedPorts {
   const metrics = createHubMetrics()
   // The archiver's own reading of a letter, so the connector counted is the one the API lists.
-  const ownerOf = (topic: string, m: { key: string, value: string, headers?: Record<string, string> }): { connector: string, group: string } => {
-    const { connector, group } = toDeadLetterDoc({ topic, partition: 0, offset: '0', timestamp: 0, key: m.key, value: m.value, headers: m.headers ?? {} })
+  const ownerOf = (topic: string, m: { key: string, value: string, headers?: Record<string, string> }): {
+    connector: string,
+    group: string
+  } => {
+    const { connector, group } = toDeadLetterDoc({
+      topic,
+      partition: 0,
+      offset: '0',
+      timestamp: 0,
+      key: m.key,
+      value: m.value,
+      headers: m.headers ?? {}
+    })
     return { connector, group }
   }
   return { metrics, store: timedStore(ports.store, metrics), eventLog: timedEventLog(ports.eventLog, metrics, ownerOf) }
 }
 
 /** Scrape-time gauges of this hub; `registry` and `headFile` only where the process has them. */
-export function watchHub ({ metrics, store, eventLog }: InstrumentedPorts, { registry, headFile }: { registry?: ConnectorRegistry, headFile?: string }): void {
+export function watchHub (
+  { metrics, store, eventLog }: InstrumentedPorts,
+  { registry, headFile }: { registry?: ConnectorRegistry, headFile?: string }
+): void {
   registerScrapeGauges(metrics, {
     connectors: registry === undefined ? undefined : async () => await connectorFigures(registry),
     consumerLag: eventLog.consumerLag,
@@ -50,7 +68,9 @@ export function watchHub ({ metrics, store, eventLog }: InstrumentedPorts, { reg
       return { keys: docs.length, records: docs.reduce((n, d) => n + d.entries.length, 0) }
     },
     audit: async () => {
-      const [block] = await store.find(AUDIT, { orderBy: { field: '_id', direction: 'desc' }, limit: 1 }) as AuditBlock[]
+      const [block] = await store.find(
+        AUDIT, { orderBy: { field: '_id', direction: 'desc' }, limit: 1 }
+      ) as AuditBlock[]
       const head = block?.entries[block.entries.length - 1]
       const published = headFile === undefined ? undefined : await readLastHead(headFile)
       return { entries: head?.seq ?? 0, lastEntryAt: head?.at, publishedAt: published?.at }

@@ -12,7 +12,10 @@ export function loadReferenceData (config: HubConfig, logger: Logger): void {
   try {
     table = loadAdminUnits(file === '' ? bundledAdminUnitsPath() : file)
   } catch (err) {
-    throw new ConfigError(`Invalid configuration: LT_ADMIN_UNITS_FILE ${file === '' ? '(bundled table)' : file}: ${(err as Error).message}`, 'LT_ADMIN_UNITS_FILE')
+    throw new ConfigError(
+      `Invalid configuration: LT_ADMIN_UNITS_FILE ${file === '' ? '(bundled table)' : file}: ${(err as Error).message}`,
+      'LT_ADMIN_UNITS_FILE'
+    )
   }
   useAdminUnits(table)
   const provisional = table.units.filter(u => u.codeStatus === 'provisional').length

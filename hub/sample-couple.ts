@@ -28,5 +28,7 @@ export function sampleCouple (records: CivilStatusLike[], now: Date): SampleCoup
   }
   const bride = records.find(r => single(r, 'Nữ', 18))
   const groom = records.find(r => single(r, 'Nam', 20))
-  return bride === undefined || groom === undefined ? undefined : { bride: bride.so_dinh_danh, groom: groom.so_dinh_danh }
+  return bride === undefined || groom === undefined
+    ? undefined
+    : { bride: bride.so_dinh_danh, groom: groom.so_dinh_danh }
 }

@@ -20,16 +20,30 @@ export function startBanner (f: BannerFacts): string {
     ...(f.consoleUrl !== undefined ? [`  Console:               ${f.consoleUrl}`] : []),
     `  API docs (Swagger UI): ${f.gatewayUrl}/docs`,
     `  Readiness:             ${f.gatewayUrl}/health/ready`,
-    ...(f.sampleCitizenId !== undefined ? [`  A citizen to try:      ${f.sampleCitizenId}  (GET ${f.gatewayUrl}/v1/citizens/${f.sampleCitizenId})`] : []),
+    ...(
+      f.sampleCitizenId !== undefined
+        ? [`  A citizen to try:      ${f.sampleCitizenId}  (GET ${f.gatewayUrl}/v1/citizens/${f.sampleCitizenId})`]
+        : []
+    ),
     ...(f.sampleCouple !== undefined
-      ? [`  A couple to try:       ${f.sampleCouple.bride} ${f.sampleCouple.groom}  (bride and groom, marriage registration 1.000894)`]
+      ? [
+        `  A couple to try:       ${f.sampleCouple.bride} ${f.sampleCouple.groom}  (bride and groom, marriage ` +
+        `registration 1.000894)`
+      ]
       : []),
-    ...(f.demoKeysFile !== undefined ? [`  Demo API keys:         ${f.demoKeysFile}  (Authorization: Bearer <key>, X-Purpose: <procedure>)`] : []),
+    ...(
+      f.demoKeysFile !== undefined
+        ? [`  Demo API keys:         ${f.demoKeysFile}  (Authorization: Bearer <key>, X-Purpose: <procedure>)`]
+        : []
+    ),
     ...(f.departments !== undefined
       ? [`  Simulated departments: ${Object.entries(f.departments).map(([name, url]) => `${name} ${url}`).join(', ')}`]
       : []),
     ...(f.changesPerSecond !== undefined && f.changesPerSecond > 0
-      ? [`  Simulated changes:     about ${f.changesPerSecond} a second (moves, births, deaths, cards, land); LT_SIM_CHANGES_PER_SECOND=0 stops them`]
+      ? [
+        `  Simulated changes:     about ${f.changesPerSecond} a second (moves, births, deaths, cards, land); ` +
+        `LT_SIM_CHANGES_PER_SECOND=0 stops them`
+      ]
       : []),
     '  JSON logs follow.',
     ''

@@ -162,7 +162,9 @@ export async function startHub (
       const compile = createRawSchemaCompiler()
       for (const s of sources) {
         const simulatedUrl = s.baseUrl === '' ? s.simulatedUrl(city as SimulatedCity) : undefined
-        if (simulatedUrl !== undefined) simulatedSources = { ...simulatedSources, [s.connector.manifest.id]: simulatedUrl }
+        if (simulatedUrl !== undefined) {
+          simulatedSources = { ...simulatedSources, [s.connector.manifest.id]: simulatedUrl }
+        }
         const runner = createPollRunner({
           connector: s.connector,
           baseUrl: simulatedUrl ?? s.baseUrl,
@@ -180,8 +182,13 @@ export async function startHub (
       // Registered connectors, and pause / resume / run for all, follow the registry (connectors/registry).
       connectorHost = startConnectorHost({
         registry: connectorServices.registry,
-        builtIns: builtInConnectors.map((c, i) => ({ id: c.manifest.id, version: c.manifest.version, runner: connectors[i] })),
-        createRunner: doc => createRegisteredRunner(doc.registration, { eventLog, store, logger, guard: connectorServices.guard, defaultTimeoutMs: config.connectors.timeoutMs }),
+        builtIns: builtInConnectors.map(
+          (c, i) => ({ id: c.manifest.id, version: c.manifest.version, runner: connectors[i] })
+        ),
+        createRunner: doc => createRegisteredRunner(
+          doc.registration,
+          { eventLog, store, logger, guard: connectorServices.guard, defaultTimeoutMs: config.connectors.timeoutMs }
+        ),
         intervalMs: config.connectors.reconcileMs,
         logger
       })
@@ -189,7 +196,9 @@ export async function startHub (
     continueStarting()
     if (runs(config, 'consumers')) {
       // Each consumer is supervised: restarted with backoff whatever stops it (consumers/supervisor.ts).
-      const supervise = async (name: string, start: (log: EventLog) => Promise<Subscription>): Promise<SupervisedConsumer> => {
+      const supervise = async (
+        name: string, start: (log: EventLog) => Promise<Subscription>
+      ): Promise<SupervisedConsumer> => {
         continueStarting()
         return await superviseConsumer({
           name, eventLog, logger, start, ...config.consumer,
@@ -239,18 +248,41 @@ export async function startHub (
         demoKeys = { file, clients: await ensureDemoClients(store, file) }
         await demoSubscriber?.subscribe(store)
       }
-      const authThrottle = { perKey: config.security.authFailuresPerKey, perAddress: config.security.authFailuresPerAddress, windowMs: config.security.authFailureWindowMs }
-      watchHub(observed, { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) })
-      gateway = await buildGateway({ store, logger, readiness, security: { operatorKey, keyCacheTtlMs, grantCacheTtlMs, auditBatchMax, auditTimeoutMs, authThrottle }, connectors: connectorServices.api, limits: config.gateway,
-        subscriptions: { checkUrl: connectorServices.guard.checkUrl }, metrics: { metrics, metricsKey: config.security.metricsKey } })
+      const authThrottle = {
+        perKey: config.security.authFailuresPerKey,
+        perAddress: config.security.authFailuresPerAddress,
+        windowMs: config.security.authFailureWindowMs
+      }
+      watchHub(
+        observed,
+        { registry: connectorServices.registry, headFile: headFilePath(config.dataDir, config.audit.headFile) }
+      )
+      gateway = await buildGateway({ store, logger, readiness, security: {
+        operatorKey,
+        keyCacheTtlMs,
+        grantCacheTtlMs,
+        auditBatchMax,
+        auditTimeoutMs,
+        authThrottle
+      }, connectors: connectorServices.api, limits: config.gateway,
+        subscriptions: { checkUrl: connectorServices.guard.checkUrl }, metrics: {
+          metrics,
+          metricsKey: config.security.metricsKey
+        } })
       gatewayUrl = await gateway.listen({ host: config.host, port: config.port })
-      auditHeads = startHeadPublisher({ store, logger, file: headFilePath(config.dataDir, config.audit.headFile), intervalMs: config.audit.headIntervalMs })
+      auditHeads = startHeadPublisher({
+        store,
+        logger,
+        file: headFilePath(config.dataDir, config.audit.headFile),
+        intervalMs: config.audit.headIntervalMs
+      })
     }
   } catch (err) {
     await stop()
     throw err
   }
   return {
-    eventLog, store, gateway, gatewayUrl, demoKeys, city, source, simulatedSources, connectors, connectorHost, consumers, stop
+    eventLog, store, gateway, gatewayUrl, demoKeys, city, source, simulatedSources, connectors, connectorHost,
+    consumers, stop
   }
 }

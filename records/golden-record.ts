@@ -167,7 +167,9 @@ export const recordKey = (entity: CanonicalEntity, entityId: string): string => 
 /** Versions are zero-padded so `_id` order is version order. */
 export const historyId = (entity: CanonicalEntity, entityId: string, version: number): string =>
   `${entity}:${entityId}:${String(version).padStart(10, '0')}`
-export const conflictId = (entity: CanonicalEntity, entityId: string, field: string): string => `${entity}:${entityId}:${field}`
+export const conflictId = (
+  entity: CanonicalEntity, entityId: string, field: string
+): string => `${entity}:${entityId}:${field}`
 export const involvesField = (sourceSystem: string): string => `involves.${sourceSystem.replace(/-/g, '_')}`
 
 /**

@@ -8,7 +8,9 @@ import { goldenCollection, personLinkSlots, personSlot, type RecordView } from '
 import { viewOf } from './reader.js'
 
 /** Up to limit + 1 views after `afterId`; the caller pages them with sealedPageOf. */
-export async function linkedPage (store: Store, entity: CanonicalEntity, personalId: string, limit: number, afterId?: string): Promise<RecordView[]> {
+export async function linkedPage (
+  store: Store, entity: CanonicalEntity, personalId: string, limit: number, afterId?: string
+): Promise<RecordView[]> {
   const slots = Array.from({ length: personLinkSlots[entity] }, (_v, i) => personSlot(i))
   const found = await Promise.all(slots.map(async field => await store.find(goldenCollection[entity], {
     where: { [field]: personalId, deleted: false },

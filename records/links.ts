@@ -1,7 +1,8 @@
 // Link keys a golden record carries so others can find it by a person: scalar fields the store
 // can find by equality. The linked ids come from the record's merged canonical fields:
 //   person                 links.householdId      <- fields.householdId
-//                          links.nameDob          <- nameMatchKey(fields.fullName) | fields.birthDate (restricted search)
+//                          links.nameDob          <- nameMatchKey(fields.fullName) | fields.birthDate (restricted
+//                          search)
 //   household              links.person0..15      <- fields.headPersonalId, fields.members[].personalId
 //   land-parcel            links.person0..7       <- fields.holderPersonalIds[]
 //   land-use-certificate   links.person0..7       <- fields.holderPersonalIds[]; links.parcel0..7 <- fields.parcelIds[]
@@ -27,7 +28,9 @@ export const PARCEL_SLOTS = 8
 export const parcelSlot = (i: number): string => `links.parcel${i}`
 
 const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : typeof value === 'string' ? [value] : []
 /** The personal ids of a notarization's parties; an organisation, or a party named by CMND only, has none. */
 const partyIds = (parties: unknown): string[] =>
   Array.isArray(parties) ? parties.flatMap(p => strings((p as { personalId?: unknown } | null)?.personalId)) : []
@@ -75,7 +78,9 @@ export const nameDobKey = (fullName: string, birthDate: string): string => `${na
 export function deriveLinks (entity: CanonicalEntity, fields: Record<string, unknown>): Record<string, string | true> {
   const links: Record<string, string | true> = {}
   if (entity === 'person' && typeof fields.householdId === 'string') links.householdId = fields.householdId
-  if (entity === 'person' && typeof fields.fullName === 'string' && typeof fields.birthDate === 'string') links.nameDob = nameDobKey(fields.fullName, fields.birthDate)
+  if (entity === 'person' && typeof fields.fullName === 'string' && typeof fields.birthDate === 'string') {
+    links.nameDob = nameDobKey(fields.fullName, fields.birthDate)
+  }
   const slot = (prefix: string, ids: string[], slots: number): void => {
     const unique = [...new Set(ids)].sort()
     unique.slice(0, slots).forEach((id, i) => { links[`${prefix}${i}`] = id })

@@ -11,12 +11,16 @@ const slots = Array.from({ length: PARCEL_SLOTS }, (_v, i) => parcelSlot(i))
 
 export async function notarizationsOnParcel (store: Store, parcelId: string, limit = 100): Promise<RecordView[]> {
   const certificates = (await Promise.all(slots.map(async field =>
-    await store.find(goldenCollection['land-use-certificate'], { where: { [field]: parcelId, deleted: false }, limit: 10 })))).flat()
+    await store.find(
+      goldenCollection['land-use-certificate'], { where: { [field]: parcelId, deleted: false }, limit: 10 }
+    )))).flat()
   const serials = [...new Set(certificates.map(c => c._id))]
   const collection = goldenCollection.notarization
   const found = await Promise.all([
     ...slots.map(async field => await store.find(collection, { where: { [field]: parcelId, deleted: false }, limit })),
-    ...serials.map(async serial => await store.find(collection, { where: { 'links.certificate': serial, deleted: false }, limit }))
+    ...serials.map(
+      async serial => await store.find(collection, { where: { 'links.certificate': serial, deleted: false }, limit })
+    )
   ])
   const byId = new Map<string, StoredDoc>(found.flat().map(doc => [doc._id, doc]))
   return [...byId.keys()].sort().slice(0, limit)

@@ -14,23 +14,47 @@ export interface StoredProvenance {
   fields: Record<string, { event: number, rule: FieldProvenance['rule'] }>
 }
 
-/** A provenance map written before this encoding holds FieldProvenance per field; `events` is then a field's entry, never an array. */
-const isStored = (p: StoredProvenance | Record<string, FieldProvenance>): p is StoredProvenance => Array.isArray((p as StoredProvenance).events)
+/** A provenance map written before this encoding holds FieldProvenance per field; `events` is then a field's entry,
+ * never an array. */
+const isStored = (p: StoredProvenance | Record<string, FieldProvenance>): p is StoredProvenance => Array.isArray(
+  (p as StoredProvenance).events
+)
 
 export function encodeProvenance (provenance: Record<string, FieldProvenance>): StoredProvenance {
-  const { events, indexOf } = eventTable(Object.values(provenance).map(({ eventId, sourceSystem, sourceKey, sourceTime, ingestTime, connector, connectorVersion }): ProvenanceEvent =>
+  const { events, indexOf } = eventTable(Object.values(provenance).map(({
+    eventId,
+    sourceSystem,
+    sourceKey,
+    sourceTime,
+    ingestTime,
+    connector,
+    connectorVersion
+  }): ProvenanceEvent =>
     ({ eventId, sourceSystem, sourceKey, sourceTime, ingestTime, connector, connectorVersion })))
   const fields: StoredProvenance['fields'] = {}
-  for (const name of Object.keys(provenance).sort()) fields[name] = { event: indexOf(provenance[name].eventId), rule: provenance[name].rule }
+  for (const name of Object.keys(provenance).sort()) {
+    fields[name] = { event: indexOf(provenance[name].eventId), rule: provenance[name].rule }
+  }
   return { events, fields }
 }
 
-export function decodeProvenance (stored: StoredProvenance | Record<string, FieldProvenance>): Record<string, FieldProvenance> {
+export function decodeProvenance (
+  stored: StoredProvenance | Record<string, FieldProvenance>
+): Record<string, FieldProvenance> {
   if (!isStored(stored)) return stored
   const out: Record<string, FieldProvenance> = {}
   for (const [name, { event, rule }] of Object.entries(stored.fields)) {
     const e = eventAt(stored.events, event, `stored provenance: field ${name}`)
-    out[name] = { sourceSystem: e.sourceSystem, sourceKey: e.sourceKey, sourceTime: e.sourceTime, ingestTime: e.ingestTime, connector: e.connector, connectorVersion: e.connectorVersion, eventId: e.eventId, rule }
+    out[name] = {
+      sourceSystem: e.sourceSystem,
+      sourceKey: e.sourceKey,
+      sourceTime: e.sourceTime,
+      ingestTime: e.ingestTime,
+      connector: e.connector,
+      connectorVersion: e.connectorVersion,
+      eventId: e.eventId,
+      rule
+    }
   }
   return out
 }

@@ -3,7 +3,17 @@
 // never the stored form, so a change in how the merger stores a record stays in this room.
 import type { Store, StoredDoc } from '../infra/ports/store.js'
 import type { CanonicalEntity } from '../schemas/canonical-event.js'
-import { goldenCollection, historyId, isGoldenRecord, personLinkSlots, personSlot, recordKey, type HistoryDoc, type RecordView, type StoredView } from './golden-record.js'
+import {
+  goldenCollection,
+  historyId,
+  isGoldenRecord,
+  personLinkSlots,
+  personSlot,
+  recordKey,
+  type HistoryDoc,
+  type RecordView,
+  type StoredView
+} from './golden-record.js'
 import { decodeProvenance } from './provenance-codec.js'
 import { foldHistory, foldOnto, foldStart } from './merge/history-fold.js'
 import { materializationBehindSince } from './materialization.js'
@@ -19,8 +29,22 @@ export function viewOf (doc: StoredDoc): RecordView | undefined {
 }
 
 /** A stored view (golden record or history snapshot) as readers see it: provenance expanded. */
-function expandView ({ entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom, warnings }: StoredView): RecordView {
-  return { entity, entityId, version, deleted, fields, provenance: decodeProvenance(provenance), conflicts, sources, links, validFrom, ...(warnings !== undefined ? { warnings } : {}) }
+function expandView (
+  { entity, entityId, version, deleted, fields, provenance, conflicts, sources, links, validFrom, warnings }: StoredView
+): RecordView {
+  return {
+    entity,
+    entityId,
+    version,
+    deleted,
+    fields,
+    provenance: decodeProvenance(provenance),
+    conflicts,
+    sources,
+    links,
+    validFrom,
+    ...(warnings !== undefined ? { warnings } : {})
+  }
 }
 
 export async function readCurrent (store: Store, entity: CanonicalEntity, id: string): Promise<RecordView | undefined> {
@@ -46,7 +70,9 @@ async function behind (store: Store): Promise<boolean> {
  * history: the versions after it are folded on, so a read answers what the hub holds, not what
  * it has written so far.
  */
-async function caughtUp (store: Store, entity: CanonicalEntity, id: string, doc: StoredDoc | undefined): Promise<RecordView | undefined> {
+async function caughtUp (
+  store: Store, entity: CanonicalEntity, id: string, doc: StoredDoc | undefined
+): Promise<RecordView | undefined> {
   const golden = isGoldenRecord(doc) ? doc : undefined
   const from = golden?.version ?? 0
   const newer = await store.find('history', {
@@ -76,7 +102,10 @@ export async function readAsOf (
   let after = { value: at, id: AFTER_EVERY_ID }
   for (;;) {
     const page = await store.find('history', {
-      where: { recordKey: recordKey(entity, id) }, orderBy: { field: 'validFrom', direction: 'desc' }, after, limit: HISTORY_PAGE
+      where: { recordKey: recordKey(entity, id) }, orderBy: {
+        field: 'validFrom',
+        direction: 'desc'
+      }, after, limit: HISTORY_PAGE
     }) as HistoryDoc[]
     newestFirst.push(...page)
     const last = page.at(-1)
@@ -99,7 +128,9 @@ export async function readVersions (
   const entries: HistoryDoc[] = []
   let after: { value: string, id: string } | undefined
   for (;;) {
-    const page = await store.find('history', { where: { recordKey: recordKey(entity, id) }, orderBy: { field: '_id' }, after, limit: 1000 }) as HistoryDoc[]
+    const page = await store.find(
+      'history', { where: { recordKey: recordKey(entity, id) }, orderBy: { field: '_id' }, after, limit: 1000 }
+    ) as HistoryDoc[]
     entries.push(...page)
     if (page.length < 1000) break
     after = { value: page[page.length - 1]._id, id: page[page.length - 1]._id }
@@ -116,16 +147,22 @@ const historyStarts = new WeakMap<Store, string>()
 export async function historyStart (store: Store): Promise<string | undefined> {
   const known = historyStarts.get(store)
   if (known !== undefined) return known
-  const [oldest] = await store.find('history', { orderBy: { field: 'validFrom', direction: 'asc' }, limit: 1 }) as HistoryDoc[]
+  const [oldest] = await store.find(
+    'history', { orderBy: { field: 'validFrom', direction: 'asc' }, limit: 1 }
+  ) as HistoryDoc[]
   const start = oldest?.validFrom
   if (start !== undefined) historyStarts.set(store, start)
   return start
 }
 
-export type RecordLookup = { kind: 'found', view: RecordView } | { kind: 'deleted', view: RecordView } | { kind: 'missing' }
+export type RecordLookup = { kind: 'found', view: RecordView } | { kind: 'deleted', view: RecordView } | {
+  kind: 'missing'
+}
 
 /** The record now, or as the hub knew it at `asOf` (ISO), told apart as found / tombstone / missing. */
-export async function lookupRecord (store: Store, entity: CanonicalEntity, id: string, asOf?: string): Promise<RecordLookup> {
+export async function lookupRecord (
+  store: Store, entity: CanonicalEntity, id: string, asOf?: string
+): Promise<RecordLookup> {
   const view = asOf === undefined ? await readCurrent(store, entity, id) : await readAsOf(store, entity, id, asOf)
   if (view === undefined) return { kind: 'missing' }
   return view.deleted ? { kind: 'deleted', view } : { kind: 'found', view }
@@ -136,11 +173,20 @@ export const deletedAt = (view: RecordView): string | undefined =>
   Object.values(view.sources).map(s => s.deletedAt).filter((t): t is string => t !== undefined).sort().at(-1)
 
 /** Live records of an entity that link to a person (see links.ts), in id order; tombstones left out. */
-export async function linkedRecords (store: Store, entity: CanonicalEntity, personalId: string, limitPerSlot = 100): Promise<RecordView[]> {
+export async function linkedRecords (
+  store: Store, entity: CanonicalEntity, personalId: string, limitPerSlot = 100
+): Promise<RecordView[]> {
   const slots = Array.from({ length: personLinkSlots[entity] }, (_v, i) => personSlot(i))
-  const pages = await Promise.all(slots.map(async field => await store.find(goldenCollection[entity], { where: { [field]: personalId }, limit: limitPerSlot })))
+  const pages = await Promise.all(
+    slots.map(
+      async field => await store.find(goldenCollection[entity], { where: { [field]: personalId }, limit: limitPerSlot })
+    )
+  )
   const byId = new Map(pages.flat().map(doc => [doc._id, doc]))
-  return [...byId.keys()].sort().map(id => viewOf(byId.get(id) as StoredDoc)).filter((v): v is RecordView => v !== undefined && !v.deleted)
+  return [...byId.keys()].sort().map(
+    id => viewOf(byId.get(id) as StoredDoc)
+  ).filter((v): v is RecordView => v !== undefined &&
+    !v.deleted)
 }
 
 /** The records with these ids as views (tombstones included), by id; ids the hub does not hold are left out. */

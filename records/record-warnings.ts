@@ -21,7 +21,9 @@ const fieldsOf: Record<string, string[]> = {
   LT_WARN_ID_SEX_MISMATCH: ['personalId', 'sex']
 }
 
-export function recordWarnings (entity: CanonicalEntity, entityId: string, fields: Record<string, unknown>): RecordWarning[] {
+export function recordWarnings (
+  entity: CanonicalEntity, entityId: string, fields: Record<string, unknown>
+): RecordWarning[] {
   if (entity !== 'person') return []
   const id = typeof fields.personalId === 'string' ? fields.personalId : entityId
   if (!/^\d{12}$/.test(id)) return []
@@ -33,5 +35,7 @@ export function recordWarnings (entity: CanonicalEntity, entityId: string, field
 }
 
 /** The warnings a reader granted `released` fields may see. */
-export const releasedWarnings = (warnings: readonly RecordWarning[] | undefined, released: ReadonlySet<string>): RecordWarning[] =>
+export const releasedWarnings = (
+  warnings: readonly RecordWarning[] | undefined, released: ReadonlySet<string>
+): RecordWarning[] =>
   (warnings ?? []).filter(w => w.fields.every(f => released.has(f)))

@@ -9,7 +9,9 @@ import { readMany } from './reader.js'
 const isWill = (v: RecordView): boolean => v.entity === 'notarization' && v.fields.transactionType === 'will'
 
 function testatorIds (v: RecordView): string[] {
-  const parties = Array.isArray(v.fields.parties) ? v.fields.parties as Array<{ role?: unknown, personalId?: unknown }> : []
+  const parties = Array.isArray(v.fields.parties)
+    ? v.fields.parties as Array<{ role?: unknown, personalId?: unknown }>
+    : []
   const testators = parties.filter(p => p?.role === 'testator')
   return testators.every(p => typeof p.personalId === 'string') ? testators.map(p => p.personalId as string) : []
 }

@@ -9,7 +9,12 @@ import type { Contribution, SourceState, Stamp } from './source-state.js'
 import { eventAt, eventTable } from './event-table.js'
 
 /** What every field one event set has in common. */
-export interface StoredEvent extends Stamp { sourceKey: string, ingestTime: string, connector: string, connectorVersion: string }
+export interface StoredEvent extends Stamp {
+  sourceKey: string,
+  ingestTime: string,
+  connector: string,
+  connectorVersion: string
+}
 
 /** A source's merge state as stored: its events once, each field's value with its event's index. */
 export interface StoredSourceState extends Omit<SourceState, 'fields'> {
@@ -17,18 +22,38 @@ export interface StoredSourceState extends Omit<SourceState, 'fields'> {
   fields: Record<string, { value: unknown, event: number }>
 }
 
-const isStored = (s: StoredSourceState | SourceState): s is StoredSourceState => Array.isArray((s as StoredSourceState).events)
+const isStored = (s: StoredSourceState | SourceState): s is StoredSourceState => Array.isArray(
+  (s as StoredSourceState).events
+)
 
 export function encodeState (state: Record<string, SourceState>): Record<string, StoredSourceState> {
   const out: Record<string, StoredSourceState> = {}
   for (const system of Object.keys(state).sort()) {
     const { fields, latest, newestSourceTime, newestIngestTime, lastUpsert, lastDelete } = state[system]
-    const { events, indexOf } = eventTable(Object.values(fields).map(({ eventId, sourceTime, position, sourceKey, ingestTime, connector, connectorVersion }): StoredEvent =>
+    const { events, indexOf } = eventTable(Object.values(fields).map(({
+      eventId,
+      sourceTime,
+      position,
+      sourceKey,
+      ingestTime,
+      connector,
+      connectorVersion
+    }): StoredEvent =>
       ({ eventId, sourceTime, position, sourceKey, ingestTime, connector, connectorVersion })))
     const stored: Record<string, { value: unknown, event: number }> = {}
-    for (const name of Object.keys(fields).sort()) stored[name] = { value: fields[name].value, event: indexOf(fields[name].eventId) }
+    for (const name of Object.keys(fields).sort()) {
+      stored[name] = { value: fields[name].value, event: indexOf(fields[name].eventId) }
+    }
     // Members in one fixed order, so equal states are equal bytes, however the fold got there.
-    out[system] = { latest, newestSourceTime, newestIngestTime, ...(lastUpsert !== undefined ? { lastUpsert } : {}), ...(lastDelete !== undefined ? { lastDelete } : {}), events, fields: stored }
+    out[system] = {
+      latest,
+      newestSourceTime,
+      newestIngestTime,
+      ...(lastUpsert !== undefined ? { lastUpsert } : {}),
+      ...(lastDelete !== undefined ? { lastDelete } : {}),
+      events,
+      fields: stored
+    }
   }
   return out
 }

@@ -34,7 +34,8 @@ export type { Resolution } from './golden-record.js'
 
 const isDecision = (v: unknown): v is StewardDecision => {
   const d = v as StewardDecision | null
-  return typeof d === 'object' && d !== null && (d.steward === 'resolve' || d.steward === 'reopen') && Array.isArray(d.seen)
+  return typeof d === 'object' && d !== null && (d.steward === 'resolve' || d.steward === 'reopen') &&
+    Array.isArray(d.seen)
 }
 
 const valueSet = (values: Array<{ sourceSystem: string, value: unknown }>): string =>
@@ -67,7 +68,14 @@ export function resolutionInForce (
 }
 
 /** The canonical event carrying a decision on `<entity>:<entityId>:<field>`, made at `at`. */
-export interface StewardEventSpec { entity: CanonicalEntity, entityId: string, field: string, decision: StewardDecision, id: string, at: Date }
+export interface StewardEventSpec {
+  entity: CanonicalEntity,
+  entityId: string,
+  field: string,
+  decision: StewardDecision,
+  id: string,
+  at: Date
+}
 
 export function stewardEvent ({ entity, entityId, field, decision, id, at }: StewardEventSpec): CanonicalEvent {
   const time = at.toISOString()

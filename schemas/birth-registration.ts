@@ -17,7 +17,12 @@ const parentSchema = {
     birthDate: { ...dateSchema, description: 'Full date of birth, when the register holds one.' },
     ethnicityCode: ethnicityCodeSchema,
     nationality: nationalitySchema,
-    residence: { type: 'string', minLength: 1, maxLength: 300, description: 'Nơi cư trú as written in the register, NFC.' }
+    residence: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 300,
+      description: 'Nơi cư trú as written in the register, NFC.'
+    }
   }
 } as const
 
@@ -25,12 +30,16 @@ export const birthRegistrationSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/birth-registration.json',
   title: 'BirthRegistration',
-  description: 'A registered birth: the child, the parents as recorded, and the register entry. At least one parent is recorded.',
+  description: 'A registered birth: the child, the parents as recorded, and the register entry. At least one parent ' +
+    'is recorded.',
   type: 'object',
   additionalProperties: false,
   required: ['registrationId', 'registrationDate', 'registeringAuthority', 'child'],
   // Each branch names its property again so ajv's strict mode sees it defined.
-  anyOf: [{ required: ['mother'], properties: { mother: true } }, { required: ['father'], properties: { father: true } }],
+  anyOf: [
+    { required: ['mother'], properties: { mother: true } },
+    { required: ['father'], properties: { father: true } }
+  ],
   properties: {
     ...registerEntryProperties,
     child: {
@@ -38,11 +47,19 @@ export const birthRegistrationSchema = {
       additionalProperties: false,
       required: ['fullName', 'sex', 'birthDate', 'placeOfBirth'],
       properties: {
-        personalId: { ...personalIdSchema, description: 'Issued at registration; absent on registrations made before ids existed.' },
+        personalId: {
+          ...personalIdSchema,
+          description: 'Issued at registration; absent on registrations made before ids existed.'
+        },
         fullName: fullNameSchema,
         sex: sexSchema,
         birthDate: { ...dateSchema, description: 'Date of birth.' },
-        placeOfBirth: { type: 'string', minLength: 1, maxLength: 300, description: 'Nơi sinh (facility or address), NFC.' },
+        placeOfBirth: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 300,
+          description: 'Nơi sinh (facility or address), NFC.'
+        },
         hometown: { type: 'string', minLength: 1, maxLength: 300, description: 'Quê quán, NFC.' },
         ethnicityCode: ethnicityCodeSchema,
         nationality: nationalitySchema
@@ -67,8 +84,22 @@ export const birthRegistrationSchema = {
       ethnicityCode: '01',
       nationality: 'VN'
     },
-    mother: { fullName: 'Trần Thị Mai', personalId: '092187004321', birthYear: 1987, ethnicityCode: '01', nationality: 'VN', residence: '12 đường Hòa Bình, phường Ninh Kiều' },
-    father: { fullName: 'Nguyễn Văn An', personalId: '092085001234', birthYear: 1985, ethnicityCode: '01', nationality: 'VN', residence: '12 đường Hòa Bình, phường Ninh Kiều' }
+    mother: {
+      fullName: 'Trần Thị Mai',
+      personalId: '092187004321',
+      birthYear: 1987,
+      ethnicityCode: '01',
+      nationality: 'VN',
+      residence: '12 đường Hòa Bình, phường Ninh Kiều'
+    },
+    father: {
+      fullName: 'Nguyễn Văn An',
+      personalId: '092085001234',
+      birthYear: 1985,
+      ethnicityCode: '01',
+      nationality: 'VN',
+      residence: '12 đường Hòa Bình, phường Ninh Kiều'
+    }
   }]
 } as const
 

@@ -7,7 +7,8 @@ export const businessHouseholdSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/business-household.json',
   title: 'BusinessHousehold',
-  description: 'A registered household business: its owner, what it does, where, with what capital, and whether it still trades.',
+  description: 'A registered household business: its owner, what it does, where, with what capital, and whether it ' +
+    'still trades.',
   type: 'object',
   additionalProperties: false,
   required: ['registrationNumber', 'name', 'ownerPersonalId', 'businessLines', 'address', 'registrationDate', 'status'],
@@ -18,7 +19,10 @@ export const businessHouseholdSchema = {
       description: 'Number of the business household registration certificate, upper case, no spaces.'
     },
     name: { type: 'string', minLength: 1, maxLength: 200, description: 'Tên hộ kinh doanh, NFC.' },
-    ownerPersonalId: { ...personalIdSchema, description: 'Personal id of the household member who registered and represents the business.' },
+    ownerPersonalId: {
+      ...personalIdSchema,
+      description: 'Personal id of the household member who registered and represents the business.'
+    },
     businessLines: {
       type: 'array',
       minItems: 1,
@@ -28,7 +32,11 @@ export const businessHouseholdSchema = {
         additionalProperties: false,
         required: ['description'],
         properties: {
-          code: { type: 'string', pattern: '^\\d{4,5}$', description: 'VSIC 2018 industry code (level 4 or 5), when the source gives one.' },
+          code: {
+            type: 'string',
+            pattern: '^\\d{4,5}$',
+            description: 'VSIC 2018 industry code (level 4 or 5), when the source gives one.'
+          },
           description: { type: 'string', minLength: 1, maxLength: 300 }
         }
       }

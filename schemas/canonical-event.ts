@@ -6,7 +6,8 @@
 // that and the bare object older hubs published.
 import type { FromSchema } from 'json-schema-to-ts'
 
-export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card', 'business-household',
+export const canonicalEntities = ['person', 'household', 'land-parcel', 'land-use-certificate', 'health-insurance-card',
+  'business-household',
   'driver-licence',
   'unemployment-benefit',
   'student-enrolment',
@@ -34,21 +35,35 @@ export const canonicalEventSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/canonical-event.json',
   title: 'CanonicalEvent',
-  description: 'One source\'s view of one canonical entity after normalization; keyed by entityId on canonical.<entity>.',
+  description: 'One source\'s view of one canonical entity after normalization; keyed by entityId on ' +
+    'canonical.<entity>.',
   type: 'object',
   additionalProperties: false,
   required: ['id', 'entity', 'entityId', 'op', 'source', 'fields', 'rawEventId'],
   properties: {
-    id: { type: 'string', minLength: 1, description: 'Unique and stable: derived from the raw event id, the entity and its id, so a replay yields the same id.' },
+    id: {
+      type: 'string',
+      minLength: 1,
+      description: 'Unique and stable: derived from the raw event id, the entity and its id, so a replay yields the ' +
+        'same id.'
+    },
     entity: { enum: canonicalEntities },
-    entityId: { type: 'string', minLength: 1, description: 'Canonical id: 12-digit personal id, parcel id, card number, …' },
+    entityId: {
+      type: 'string',
+      minLength: 1,
+      description: 'Canonical id: 12-digit personal id, parcel id, card number, …'
+    },
     op: { enum: ['upsert', 'delete'] },
     source: {
       type: 'object',
       additionalProperties: false,
       required: ['system', 'connector', 'connectorVersion', 'sourceKey', 'sourceTime', 'ingestTime', 'position'],
       properties: {
-        system: { type: 'string', minLength: 1, description: 'Source system, e.g. ho-tich, cu-tru, dat-dai, bhyt, dang-ky-kinh-doanh.' },
+        system: {
+          type: 'string',
+          minLength: 1,
+          description: 'Source system, e.g. ho-tich, cu-tru, dat-dai, bhyt, dang-ky-kinh-doanh.'
+        },
         connector: { type: 'string', minLength: 1 },
         connectorVersion: { type: 'string', minLength: 1 },
         sourceKey: { type: 'string', minLength: 1 },
@@ -61,7 +76,11 @@ export const canonicalEventSchema = {
     rawEventId: { type: 'string', minLength: 1 },
     warnings: {
       type: 'array',
-      items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } }
+      items: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { code: { type: 'string' }, message: { type: 'string' } }
+      }
     }
   },
   examples: [{

@@ -8,8 +8,8 @@ export const civilServantSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/civil-servant.json',
   title: 'CivilServant',
-  description: 'A cadre, civil servant or public employee: staff code, category, unit, position, rank and salary step, ' +
-    'and whether still serving. Sensitive: granted to the home-affairs department only.',
+  description: 'A cadre, civil servant or public employee: staff code, category, unit, position, rank and salary ' +
+    'step, and whether still serving. Sensitive: granted to the home-affairs department only.',
   type: 'object',
   additionalProperties: false,
   required: ['staffCode', 'personalId', 'fullName', 'birthDate', 'category', 'unit', 'status'],
@@ -25,7 +25,8 @@ export const civilServantSchema = {
     sex: sexSchema,
     category: {
       enum: ['cadre', 'civil-servant', 'public-employee'],
-      description: 'cán bộ (elected or appointed to a term), công chức (in a rank, paid from the state budget), viên chức (public service unit, by contract).'
+      description: 'cán bộ (elected or appointed to a term), công chức (in a rank, paid from the state budget), viên ' +
+        'chức (public service unit, by contract).'
     },
     unit: {
       type: 'object',
@@ -33,11 +34,20 @@ export const civilServantSchema = {
       required: ['name'],
       description: 'Cơ quan, đơn vị where the person works.',
       properties: {
-        code: { type: 'string', pattern: '^[0-9A-Z][0-9A-Z.-]{0,19}$', description: 'Mã đơn vị (budget relation code or the personnel database\'s own).' },
+        code: {
+          type: 'string',
+          pattern: '^[0-9A-Z][0-9A-Z.-]{0,19}$',
+          description: 'Mã đơn vị (budget relation code or the personnel database\'s own).'
+        },
         name: { type: 'string', minLength: 1, maxLength: 200, description: 'e.g. UBND phường Ninh Kiều; NFC.' }
       }
     },
-    position: { type: 'string', minLength: 1, maxLength: 200, description: 'Chức vụ, chức danh (e.g. Phó Chủ tịch, Trưởng phòng); absent for staff without one.' },
+    position: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'Chức vụ, chức danh (e.g. Phó Chủ tịch, Trưởng phòng); absent for staff without one.'
+    },
     rank: {
       type: 'object',
       additionalProperties: false,
@@ -53,7 +63,12 @@ export const civilServantSchema = {
       }
     },
     salaryStep: { type: 'integer', minimum: 1, maximum: 16, description: 'Bậc lương within the rank.' },
-    salaryCoefficient: { type: 'number', minimum: 1, maximum: 10, description: 'Hệ số lương, e.g. 2.34 (Decree 204/2004/NĐ-CP tables).' },
+    salaryCoefficient: {
+      type: 'number',
+      minimum: 1,
+      maximum: 10,
+      description: 'Hệ số lương, e.g. 2.34 (Decree 204/2004/NĐ-CP tables).'
+    },
     recruitedOn: { ...dateSchema, description: 'Ngày tuyển dụng.' },
     status: {
       enum: ['serving', 'retired', 'transferred', 'resigned', 'dismissed', 'deceased'],

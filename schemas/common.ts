@@ -39,7 +39,8 @@ export const birthYearSchema = {
 export const wardCodeSchema = {
   type: 'string',
   pattern: '^\\d{5}$',
-  description: 'Current (since 1 July 2025) 5-digit ward/commune code. Old codes are mapped by the normalizer before data reaches a canonical entity.'
+  description: 'Current (since 1 July 2025) 5-digit ward/commune code. Old codes are mapped by the normalizer before ' +
+    'data reaches a canonical entity.'
 } as const
 
 export const oldWardCodeSchema = {
@@ -54,7 +55,12 @@ export const addressSchema = {
   required: ['line', 'wardCode'],
   description: 'An address inside the city: the free-text part and the current ward code.',
   properties: {
-    line: { type: 'string', minLength: 1, maxLength: 300, description: 'House number, street, hamlet (ấp) or quarter (khu vực); NFC.' },
+    line: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 300,
+      description: 'House number, street, hamlet (ấp) or quarter (khu vực); NFC.'
+    },
     wardCode: wardCodeSchema
   }
 } as const
@@ -85,7 +91,8 @@ export const ethnicityCodeSchema = {
 export const religionCodeSchema = {
   type: 'string',
   pattern: '^\\d{2}$',
-  description: 'Religion code of the population database: 00 none, 01 Buddhism, 02 Catholic, 03 Protestant, 04 Cao Đài, 05 Hòa Hảo, others as issued.'
+  description: 'Religion code of the population database: 00 none, 01 Buddhism, 02 Catholic, 03 Protestant, 04 Cao ' +
+    'Đài, 05 Hòa Hảo, others as issued.'
 } as const
 
 export const nationalitySchema = {
@@ -101,7 +108,11 @@ export const authoritySchema = {
   description: 'The public body that registered or issued the record.',
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 200, description: 'e.g. UBND phường Ninh Kiều; NFC.' },
-    wardCode: { ...wardCodeSchema, description: 'Ward/commune of the body, when it is a ward or commune People\'s Committee (code at the time of registration).' }
+    wardCode: {
+      ...wardCodeSchema,
+      description: 'Ward/commune of the body, when it is a ward or commune People\'s Committee (code at the time of ' +
+        'registration).'
+    }
   }
 } as const
 
@@ -112,8 +123,18 @@ export const registerEntryProperties = {
     pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,63}$',
     description: 'Key of the registration in its source system (letters, digits, . / -).'
   },
-  registrationNumber: { type: 'string', minLength: 1, maxLength: 30, description: 'Số đăng ký as printed on the extract.' },
-  bookNumber: { type: 'string', minLength: 1, maxLength: 30, description: 'Quyển số of a paper register, when there is one.' },
+  registrationNumber: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 30,
+    description: 'Số đăng ký as printed on the extract.'
+  },
+  bookNumber: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 30,
+    description: 'Quyển số of a paper register, when there is one.'
+  },
   registrationDate: { ...dateSchema, description: 'Date of registration.' },
   registeringAuthority: authoritySchema
 } as const

@@ -14,15 +14,39 @@ export const constructionPermitSchema = {
     'and of building, floors and floor area, and the inspections made after it was issued.',
   type: 'object',
   additionalProperties: false,
-  required: ['permitId', 'permitNumber', 'permitDate', 'issuingAuthority', 'permitType', 'owners', 'address', 'floors', 'totalFloorAreaM2', 'status'],
+  required: [
+    'permitId',
+    'permitNumber',
+    'permitDate',
+    'issuingAuthority',
+    'permitType',
+    'owners',
+    'address',
+    'floors',
+    'totalFloorAreaM2',
+    'status'
+  ],
   properties: {
-    permitId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,63}$', description: 'Key in the source: issuing body code and permit number.' },
-    permitNumber: { ...documentNumberSchema, description: 'Số giấy phép as printed, e.g. 245/GPXD (Decree 15/2021/NĐ-CP, Annex II).' },
+    permitId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,63}$',
+      description: 'Key in the source: issuing body code and permit number.'
+    },
+    permitNumber: {
+      ...documentNumberSchema,
+      description: 'Số giấy phép as printed, e.g. 245/GPXD (Decree 15/2021/NĐ-CP, Annex II).'
+    },
     permitDate: { ...dateSchema, description: 'Date of issue.' },
-    issuingAuthority: { type: 'string', minLength: 1, maxLength: 200, description: 'Sở Xây dựng or the ward/commune People\'s Committee; NFC.' },
+    issuingAuthority: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'Sở Xây dựng or the ward/commune People\'s Committee; NFC.'
+    },
     permitType: {
       enum: ['new-construction', 'repair-renovation', 'relocation', 'fixed-term'],
-      description: 'xây dựng mới, sửa chữa/cải tạo, di dời, có thời hạn (Law on Construction 2014 art. 89, amended 2020).'
+      description: 'xây dựng mới, sửa chữa/cải tạo, di dời, có thời hạn (Law on Construction 2014 art. 89, amended ' +
+        '2020).'
     },
     buildingType: {
       enum: ['detached-house', 'apartment-building', 'commercial', 'public', 'industrial', 'other'],
@@ -54,18 +78,36 @@ export const constructionPermitSchema = {
     ownerPersonalIds: {
       type: 'array',
       uniqueItems: true,
-      description: 'The owners\' personal ids, the permit\'s link to persons: an owner named by CMND only is added once a source links it.',
+      description: 'The owners\' personal ids, the permit\'s link to persons: an owner named by CMND only is added ' +
+        'once a source links it.',
       items: personalIdSchema
     },
-    parcelIds: { type: 'array', minItems: 1, uniqueItems: true, description: 'Parcels built on.', items: landParcelIdSchema },
-    certificateSerial: { type: 'string', pattern: '^[A-Z]{2} \\d{6,8}$', description: 'Land-use certificate presented with the application.' },
+    parcelIds: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      description: 'Parcels built on.',
+      items: landParcelIdSchema
+    },
+    certificateSerial: {
+      type: 'string',
+      pattern: '^[A-Z]{2} \\d{6,8}$',
+      description: 'Land-use certificate presented with the application.'
+    },
     address: addressSchema,
     floors: { type: 'integer', minimum: 1, maximum: 100, description: 'Số tầng above ground, mezzanine not counted.' },
     basements: { type: 'integer', minimum: 0, maximum: 10, description: 'Số tầng hầm.' },
-    footprintM2: { type: 'number', exclusiveMinimum: 0, description: 'Diện tích xây dựng (ground floor footprint), m².' },
+    footprintM2: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: 'Diện tích xây dựng (ground floor footprint), m².'
+    },
     totalFloorAreaM2: { type: 'number', exclusiveMinimum: 0, description: 'Tổng diện tích sàn, m².' },
     heightM: { type: 'number', exclusiveMinimum: 0, maximum: 500, description: 'Chiều cao công trình, m.' },
-    validUntil: { ...dateSchema, description: 'For a fixed-term permit, the date the building must be removed by; otherwise the start deadline.' },
+    validUntil: {
+      ...dateSchema,
+      description: 'For a fixed-term permit, the date the building must be removed by; otherwise the start deadline.'
+    },
     status: {
       enum: ['issued', 'under-construction', 'completed', 'expired', 'revoked'],
       description: 'đã cấp, đang thi công, hoàn công, hết hiệu lực, thu hồi.'
@@ -79,13 +121,26 @@ export const constructionPermitSchema = {
         required: ['date', 'result'],
         properties: {
           date: { ...dateSchema, description: 'Date of the site inspection.' },
-          inspector: { type: 'string', minLength: 1, maxLength: 200, description: 'Body that inspected (đội trật tự đô thị, ward).' },
+          inspector: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: 'Body that inspected (đội trật tự đô thị, ward).'
+          },
           result: {
             enum: ['compliant', 'violation', 'work-suspended'],
             description: 'đúng giấy phép, vi phạm (lập biên bản), đình chỉ thi công.'
           },
-          finding: { type: 'string', minLength: 1, maxLength: 500, description: 'What was found, e.g. an extra floor; NFC.' },
-          decisionNumber: { ...documentNumberSchema, description: 'Sanction or suspension decision, when one followed.' }
+          finding: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 500,
+            description: 'What was found, e.g. an extra floor; NFC.'
+          },
+          decisionNumber: {
+            ...documentNumberSchema,
+            description: 'Sanction or suspension decision, when one followed.'
+          }
         }
       }
     }

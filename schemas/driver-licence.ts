@@ -4,9 +4,13 @@
 import type { FromSchema } from 'json-schema-to-ts'
 import { dateSchema, fullNameSchema, personalIdSchema } from './common.js'
 
-export const LICENCE_CLASSES = ['A1', 'A', 'B1', 'B', 'C1', 'C', 'D1', 'D2', 'D', 'BE', 'C1E', 'CE', 'D1E', 'D2E', 'DE'] as const
+export const LICENCE_CLASSES = [
+  'A1', 'A', 'B1', 'B', 'C1', 'C', 'D1', 'D2', 'D', 'BE', 'C1E', 'CE', 'D1E', 'D2E', 'DE'
+] as const
 // Classes of the 2008 Road Traffic Law (Circular 12/2017/TT-BGTVT), still printed on cards issued before 2025.
-export const LEGACY_LICENCE_CLASSES = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'C', 'D', 'E', 'FB2', 'FC', 'FD', 'FE'] as const
+export const LEGACY_LICENCE_CLASSES = [
+  'A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'C', 'D', 'E', 'FB2', 'FC', 'FD', 'FE'
+] as const
 
 export const driverLicenceSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -16,7 +20,9 @@ export const driverLicenceSchema = {
     'the points left on it and its status.',
   type: 'object',
   additionalProperties: false,
-  required: ['licenceNumber', 'holderPersonalId', 'fullName', 'birthDate', 'classes', 'issuingAuthority', 'points', 'status'],
+  required: [
+    'licenceNumber', 'holderPersonalId', 'fullName', 'birthDate', 'classes', 'issuingAuthority', 'points', 'status'
+  ],
   properties: {
     licenceNumber: { type: 'string', pattern: '^\\d{12}$', description: 'Số giấy phép lái xe: 12 digits.' },
     holderPersonalId: personalIdSchema,
@@ -32,18 +38,35 @@ export const driverLicenceSchema = {
         required: ['class', 'issueDate'],
         properties: {
           class: { enum: LICENCE_CLASSES, description: 'Class under Law 36/2024/QH15 art. 57.' },
-          printedClass: { enum: LEGACY_LICENCE_CLASSES, description: 'Class as printed on a card issued before 1 January 2025, when it differs.' },
+          printedClass: {
+            enum: LEGACY_LICENCE_CLASSES,
+            description: 'Class as printed on a card issued before 1 January 2025, when it differs.'
+          },
           issueDate: { ...dateSchema, description: 'Date the class was granted (trúng tuyển / cấp).' },
           expiryDate: { ...dateSchema, description: 'Có giá trị đến; absent for A1, A and B1, which do not expire.' }
         }
       }
     },
-    issuingAuthority: { type: 'string', minLength: 1, maxLength: 200, description: 'e.g. Công an thành phố Cần Thơ (Sở Giao thông vận tải before 1 March 2025); NFC.' },
-    issueDate: { ...dateSchema, description: 'Date this card was printed (a renewal prints a new card with the same number).' },
-    points: { type: 'integer', minimum: 0, maximum: 12, description: 'Điểm giấy phép lái xe: 12 at issue, deducted per violation (Law 36/2024/QH15 art. 58).' },
+    issuingAuthority: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'e.g. Công an thành phố Cần Thơ (Sở Giao thông vận tải before 1 March 2025); NFC.'
+    },
+    issueDate: {
+      ...dateSchema,
+      description: 'Date this card was printed (a renewal prints a new card with the same number).'
+    },
+    points: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 12,
+      description: 'Điểm giấy phép lái xe: 12 at issue, deducted per violation (Law 36/2024/QH15 art. 58).'
+    },
     status: {
       enum: ['valid', 'suspended', 'revoked', 'expired'],
-      description: 'còn hiệu lực; suspended: no points left or held (tạm giữ) ; revoked: thu hồi; expired: every expiring class past its date.'
+      description: 'còn hiệu lực; suspended: no points left or held (tạm giữ) ; revoked: thu hồi; expired: every ' +
+        'expiring class past its date.'
     }
   },
   examples: [{

@@ -7,21 +7,37 @@ export const healthInsuranceCardSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/health-insurance-card.json',
   title: 'HealthInsuranceCard',
-  description: 'A health insurance card: its number, holder, benefit level, validity and registered initial health facility.',
+  description: 'A health insurance card: its number, holder, benefit level, validity and registered initial health ' +
+    'facility.',
   type: 'object',
   additionalProperties: false,
-  required: ['cardNumber', 'socialInsuranceNumber', 'holderPersonalId', 'benefitLevel', 'validFrom', 'validTo', 'initialFacilityCode'],
+  required: [
+    'cardNumber',
+    'socialInsuranceNumber',
+    'holderPersonalId',
+    'benefitLevel',
+    'validFrom',
+    'validTo',
+    'initialFacilityCode'
+  ],
   properties: {
     cardNumber: {
       type: 'string',
       pattern: '^([A-Z]{2}[1-5]\\d{12}|\\d{10})$',
-      description: 'As printed, upper case without spaces: 15 characters XX Y ZZ NNNNNNNNNN (group, benefit level 1-5, province, social-insurance number) on older cards, the 10-digit social-insurance number on cards since April 2021.'
+      description: 'As printed, upper case without spaces: 15 characters XX Y ZZ NNNNNNNNNN (group, benefit level ' +
+        '1-5, province, social-insurance number) on older cards, the 10-digit social-insurance number on cards since ' +
+        'April 2021.'
     },
-    socialInsuranceNumber: { type: 'string', pattern: '^\\d{10}$', description: 'Mã số BHXH: the stable key across a person\'s cards.' },
+    socialInsuranceNumber: {
+      type: 'string',
+      pattern: '^\\d{10}$',
+      description: 'Mã số BHXH: the stable key across a person\'s cards.'
+    },
     beneficiaryGroup: {
       type: 'string',
       pattern: '^[A-Z]{2}$',
-      description: 'Beneficiary group (DN, HX, HS, TE, HT, …). The official list is longer than the reference\'s, so the shape is checked, not the list.'
+      description: 'Beneficiary group (DN, HX, HS, TE, HT, …). The official list is longer than the reference\'s, so ' +
+        'the shape is checked, not the list.'
     },
     holderPersonalId: personalIdSchema,
     benefitLevel: { type: 'integer', minimum: 1, maximum: 5, description: 'Mức hưởng 1-5.' },
@@ -30,9 +46,13 @@ export const healthInsuranceCardSchema = {
     initialFacilityCode: {
       type: 'string',
       pattern: '^\\d{2}[0-9A-Z]{3}$',
-      description: 'Registered initial health facility (nơi đăng ký KCB ban đầu): 5 characters, starting with the 2-digit province code.'
+      description: 'Registered initial health facility (nơi đăng ký KCB ban đầu): 5 characters, starting with the ' +
+        '2-digit province code.'
     },
-    fiveYearsContinuousFrom: { ...dateSchema, description: 'Date five continuous years of coverage were reached (thời điểm đủ 5 năm liên tục).' }
+    fiveYearsContinuousFrom: {
+      ...dateSchema,
+      description: 'Date five continuous years of coverage were reached (thời điểm đủ 5 năm liên tục).'
+    }
   },
   examples: [{
     cardNumber: 'HS4929220878811',

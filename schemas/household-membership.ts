@@ -9,14 +9,18 @@ export const householdMembershipSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/household-membership.json',
   title: 'HouseholdMembership',
-  description: 'A person belonging to a household, with the relationship to its head, from a date and, once they left, to a date.',
+  description: 'A person belonging to a household, with the relationship to its head, from a date and, once they ' +
+    'left, to a date.',
   type: 'object',
   additionalProperties: false,
   required: ['householdId', 'personalId', 'headPersonalId', 'relationToHead', 'wardCode', 'fromDate'],
   properties: {
     householdId: householdIdSchema,
     personalId: { ...personalIdSchema, description: 'Personal id of the member.' },
-    headPersonalId: { ...personalIdSchema, description: 'Personal id of the household head (the member themselves when relationToHead is 01).' },
+    headPersonalId: {
+      ...personalIdSchema,
+      description: 'Personal id of the household head (the member themselves when relationToHead is 01).'
+    },
     relationToHead: relationToHeadSchema,
     wardCode: { ...wardCodeSchema, description: 'Current ward code of the household\'s address.' },
     fromDate: { ...dateSchema, description: 'Date the person joined the household.' },

@@ -24,5 +24,6 @@ const relationCodes = HOUSEHOLD_RELATIONS.map(r => r.code) as HouseholdRelationC
 export const relationToHeadSchema = {
   type: 'string',
   enum: relationCodes,
-  description: `Relationship to the household head: ${HOUSEHOLD_RELATIONS.map(r => `${r.code} ${r.meaning}`).join(', ')}.`
+  description: 'Relationship to the household head: ' +
+    `${HOUSEHOLD_RELATIONS.map(r => `${r.code} ${r.meaning}`).join(', ')}.`
 } as const

@@ -14,8 +14,9 @@ export const householdSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/household.json',
   title: 'Household',
-  description: 'A household registered at one permanent address: its head and members with their relationship to the head. ' +
-    'Exactly one member is the head (01) and has headPersonalId; the schema requires at least one head, the normalizer checks the rest.',
+  description: 'A household registered at one permanent address: its head and members with their relationship to the ' +
+    'head. Exactly one member is the head (01) and has headPersonalId; the schema requires at least one head, the ' +
+    'normalizer checks the rest.',
   type: 'object',
   additionalProperties: false,
   required: ['householdId', 'headPersonalId', 'address', 'members'],

@@ -10,20 +10,25 @@ const landPurposeCodes: string[] = LAND_PURPOSES.map(p => p.code)
 export const landParcelIdSchema = {
   type: 'string',
   pattern: '^\\d{5}-[1-9]\\d*-[1-9]\\d*$',
-  description: 'Parcel id <old 5-digit ward code>-<map sheet>-<parcel number>, numbers without leading zeros. A lookup key: real data holds duplicate parcel numbers within a sheet.'
+  description: 'Parcel id <old 5-digit ward code>-<map sheet>-<parcel number>, numbers without leading zeros. A ' +
+    'lookup key: real data holds duplicate parcel numbers within a sheet.'
 } as const
 
 export const landParcelSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/land-parcel.json',
   title: 'LandParcel',
-  description: 'A land parcel of the cadastral map: where it is, its size, what the land may be used for and who holds it.',
+  description: 'A land parcel of the cadastral map: where it is, its size, what the land may be used for and who ' +
+    'holds it.',
   type: 'object',
   additionalProperties: false,
   required: ['parcelId', 'oldWardCode', 'mapSheet', 'parcelNumber', 'areaM2', 'landUsePurposes', 'address'],
   properties: {
     parcelId: landParcelIdSchema,
-    oldWardCode: { ...oldWardCodeSchema, description: 'Ward/commune code the cadastral map was drawn under (first part of parcelId).' },
+    oldWardCode: {
+      ...oldWardCodeSchema,
+      description: 'Ward/commune code the cadastral map was drawn under (first part of parcelId).'
+    },
     mapSheet: { type: 'integer', minimum: 1, description: 'Số tờ bản đồ.' },
     parcelNumber: { type: 'integer', minimum: 1, description: 'Số thửa.' },
     areaM2: { type: 'number', exclusiveMinimum: 0, description: 'Area in square metres.' },

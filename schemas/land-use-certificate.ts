@@ -7,7 +7,8 @@ export const landUseCertificateSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/land-use-certificate.json',
   title: 'LandUseCertificate',
-  description: 'A land-use certificate: its printed serial and register entry, who issued it when, to whom, for which parcels.',
+  description: 'A land-use certificate: its printed serial and register entry, who issued it when, to whom, for ' +
+    'which parcels.',
   type: 'object',
   additionalProperties: false,
   required: ['serial', 'registerEntry', 'issuingBody', 'issueDate', 'holderPersonalIds', 'parcelIds'],
@@ -15,7 +16,8 @@ export const landUseCertificateSchema = {
     serial: {
       type: 'string',
       pattern: '^[A-Z]{2} \\d{6,8}$',
-      description: 'Printed serial: 2 letters, one space, 6-8 digits with their leading zeros, as parseCertificateSerial writes it.'
+      description: 'Printed serial: 2 letters, one space, 6-8 digits with their leading zeros, as ' +
+        'parseCertificateSerial writes it.'
     },
     registerEntry: {
       type: 'string',

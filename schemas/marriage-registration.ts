@@ -15,10 +15,19 @@ const spouseSchema = {
     birthDate: { ...dateSchema, description: 'Date of birth.' },
     personalId: personalIdSchema,
     legacyCmnd: legacyCmndSchema,
-    passportNumber: { type: 'string', pattern: '^[A-Z0-9]{6,12}$', description: 'For a foreign spouse: passport number, upper case.' },
+    passportNumber: {
+      type: 'string',
+      pattern: '^[A-Z0-9]{6,12}$',
+      description: 'For a foreign spouse: passport number, upper case.'
+    },
     ethnicityCode: ethnicityCodeSchema,
     nationality: nationalitySchema,
-    residence: { type: 'string', minLength: 1, maxLength: 300, description: 'Nơi cư trú as written in the register, NFC.' }
+    residence: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 300,
+      description: 'Nơi cư trú as written in the register, NFC.'
+    }
   }
 } as const
 
@@ -55,8 +64,22 @@ export const marriageRegistrationSchema = {
     registrationDate: '2010-06-15',
     registeringAuthority: { name: 'UBND phường Hưng Lợi', wardCode: '31147' },
     spouses: [
-      { fullName: 'Nguyễn Văn An', birthDate: '1985-03-14', personalId: '092085001234', ethnicityCode: '01', nationality: 'VN', residence: 'Phường Hưng Lợi, quận Ninh Kiều, Cần Thơ' },
-      { fullName: 'Trần Thị Mai', birthDate: '1987-09-02', legacyCmnd: '362345678', ethnicityCode: '01', nationality: 'VN', residence: 'Phường An Hòa, quận Ninh Kiều, Cần Thơ' }
+      {
+        fullName: 'Nguyễn Văn An',
+        birthDate: '1985-03-14',
+        personalId: '092085001234',
+        ethnicityCode: '01',
+        nationality: 'VN',
+        residence: 'Phường Hưng Lợi, quận Ninh Kiều, Cần Thơ'
+      },
+      {
+        fullName: 'Trần Thị Mai',
+        birthDate: '1987-09-02',
+        legacyCmnd: '362345678',
+        ethnicityCode: '01',
+        nationality: 'VN',
+        residence: 'Phường An Hòa, quận Ninh Kiều, Cần Thơ'
+      }
     ]
   }]
 } as const

@@ -19,14 +19,20 @@ export const notarizationSchema = {
     'type, parties and the property it concerns.',
   type: 'object',
   additionalProperties: false,
-  required: ['notarizationId', 'notarizationNumber', 'notarizationDate', 'office', 'transactionType', 'parties', 'status'],
+  required: [
+    'notarizationId', 'notarizationNumber', 'notarizationDate', 'office', 'transactionType', 'parties', 'status'
+  ],
   properties: {
     notarizationId: {
       type: 'string',
       pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,63}$',
       description: 'Key in the source: <office code>-<year>-<notarization number> as built by the connector.'
     },
-    notarizationNumber: { type: 'string', pattern: '^\\d{1,7}$', description: 'Số công chứng: running number within the book.' },
+    notarizationNumber: {
+      type: 'string',
+      pattern: '^\\d{1,7}$',
+      description: 'Số công chứng: running number within the book.'
+    },
     bookNumber: {
       type: 'string',
       minLength: 1,
@@ -40,20 +46,30 @@ export const notarizationSchema = {
       required: ['name'],
       description: 'Tổ chức hành nghề công chứng: a Phòng công chứng (public) or Văn phòng công chứng (private).',
       properties: {
-        code: { type: 'string', pattern: '^[A-Za-z0-9-]{1,20}$', description: 'The office\'s code in the notary database.' },
-        name: { type: 'string', minLength: 1, maxLength: 200, description: 'e.g. Phòng Công chứng số 1 thành phố Cần Thơ; NFC.' }
+        code: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9-]{1,20}$',
+          description: 'The office\'s code in the notary database.'
+        },
+        name: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+          description: 'e.g. Phòng Công chứng số 1 thành phố Cần Thơ; NFC.'
+        }
       }
     },
     notaryName: { ...fullNameSchema, description: 'Công chứng viên who certified it.' },
     transactionType: {
       enum: notarizationTypes,
-      description: 'chuyển nhượng / tặng cho / cho thuê quyền sử dụng đất, mua bán nhà ở, thế chấp, ủy quyền, di chúc, ' +
-        'văn bản thỏa thuận phân chia di sản, văn bản từ chối nhận di sản, khác.'
+      description: 'chuyển nhượng / tặng cho / cho thuê quyền sử dụng đất, mua bán nhà ở, thế chấp, ủy quyền, di ' +
+        'chúc, văn bản thỏa thuận phân chia di sản, văn bản từ chối nhận di sản, khác.'
     },
     parties: {
       type: 'array',
       minItems: 1,
-      description: 'Người yêu cầu công chứng and the other parties; an organisation (a bank as mortgagee) has no personal id.',
+      description: 'Người yêu cầu công chứng and the other parties; an organisation (a bank as mortgagee) has no ' +
+        'personal id.',
       items: {
         type: 'object',
         additionalProperties: false,
@@ -66,15 +82,31 @@ export const notarizationSchema = {
         ],
         properties: {
           role: {
-            enum: ['transferor', 'transferee', 'mortgagor', 'mortgagee', 'principal', 'agent', 'testator', 'heir', 'lessor', 'lessee', 'party'],
-            description: 'bên chuyển nhượng, bên nhận, bên thế chấp, bên nhận thế chấp, bên ủy quyền, bên được ủy quyền, ' +
-              'người lập di chúc, người thừa kế, bên cho thuê, bên thuê, bên khác.'
+            enum: [
+              'transferor',
+              'transferee',
+              'mortgagor',
+              'mortgagee',
+              'principal',
+              'agent',
+              'testator',
+              'heir',
+              'lessor',
+              'lessee',
+              'party'
+            ],
+            description: 'bên chuyển nhượng, bên nhận, bên thế chấp, bên nhận thế chấp, bên ủy quyền, bên được ủy ' +
+              'quyền, người lập di chúc, người thừa kế, bên cho thuê, bên thuê, bên khác.'
           },
           personalId: personalIdSchema,
           legacyCmnd: { ...legacyCmndSchema, description: 'Old 9-digit CMND when the document names no 12-digit id.' },
           fullName: fullNameSchema,
           organizationName: { type: 'string', minLength: 1, maxLength: 200 },
-          taxCode: { type: 'string', pattern: '^\\d{10}(-\\d{3})?$', description: 'Mã số thuế of an organisation: 10 digits, branches -NNN.' }
+          taxCode: {
+            type: 'string',
+            pattern: '^\\d{10}(-\\d{3})?$',
+            description: 'Mã số thuế of an organisation: 10 digits, branches -NNN.'
+          }
         }
       }
     },
@@ -89,13 +121,19 @@ export const notarizationSchema = {
           pattern: '^[A-Z]{2} \\d{6,8}$',
           description: 'Serial of the land-use certificate (GCN) presented, as parseCertificateSerial writes it.'
         },
-        description: { type: 'string', minLength: 1, maxLength: 500, description: 'Other property (vehicle, house) in words; NFC.' }
+        description: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 500,
+          description: 'Other property (vehicle, house) in words; NFC.'
+        }
       }
     },
     valueVnd: { ...amountVndSchema, description: 'Price or value stated in the contract, in đồng.' },
     status: {
       enum: ['valid', 'amended', 'cancelled'],
-      description: 'valid: có hiệu lực; amended: đã sửa đổi, bổ sung; cancelled: đã hủy bỏ (by a later notarized document).'
+      description: 'valid: có hiệu lực; amended: đã sửa đổi, bổ sung; cancelled: đã hủy bỏ (by a later notarized ' +
+        'document).'
     }
   },
   examples: [{

@@ -9,7 +9,8 @@ import { dateSchema } from './common.js'
 export const documentNumberSchema = {
   type: 'string',
   pattern: '^\\d{1,7}/[0-9A-ZĐ][0-9A-ZĐ/.-]{0,59}$',
-  description: 'Số văn bản as printed, e.g. 1234/QĐ-UBND: number, "/", type and issuer abbreviations (Decree 30/2020/NĐ-CP, Annex I).'
+  description: 'Số văn bản as printed, e.g. 1234/QĐ-UBND: number, "/", type and issuer abbreviations (Decree ' +
+    '30/2020/NĐ-CP, Annex I).'
 } as const
 
 export const amountVndSchema = {
@@ -26,6 +27,11 @@ export const decisionSchema = {
   properties: {
     number: documentNumberSchema,
     date: { ...dateSchema, description: 'Date the decision was signed.' },
-    issuer: { type: 'string', minLength: 1, maxLength: 200, description: 'Issuing body, e.g. UBND phường Ninh Kiều; NFC.' }
+    issuer: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'Issuing body, e.g. UBND phường Ninh Kiều; NFC.'
+    }
   }
 } as const

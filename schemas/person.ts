@@ -35,12 +35,21 @@ export const personSchema = {
       description: 'Tình trạng hôn nhân: chưa kết hôn, có vợ/chồng, ly hôn, góa. Absent when unknown.'
     },
     occupation: { type: 'string', minLength: 1, maxLength: 200, description: 'Nghề nghiệp as declared, free text.' },
-    phone: { type: 'string', pattern: '^0\\d{9,10}$', description: 'Domestic form, digits only: 10-digit mobile or 11-digit landline (+84 is rewritten to 0).' },
+    phone: {
+      type: 'string',
+      pattern: '^0\\d{9,10}$',
+      description: 'Domestic form, digits only: 10-digit mobile or 11-digit landline (+84 is rewritten to 0).'
+    },
     email: { type: 'string', format: 'email', maxLength: 254 },
     dateOfDeath: { ...dateSchema, description: 'Date of death; the record stays, closed.' },
     permanentAddress: { ...addressSchema, description: 'Nơi thường trú, from the residence database (cư trú).' },
     temporaryAddress: { ...addressSchema, description: 'Nơi tạm trú, when the citizen declared one.' },
-    householdId: { type: 'string', minLength: 1, maxLength: 40, description: 'Household (hộ) the citizen belongs to in the residence database.' },
+    householdId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 40,
+      description: 'Household (hộ) the citizen belongs to in the residence database.'
+    },
     relationToHead: relationToHeadSchema
   },
   examples: [{

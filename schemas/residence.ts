@@ -8,7 +8,8 @@ export const residenceSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/residence.json',
   title: 'Residence',
-  description: 'Where a person is registered to live, permanently (thường trú) or temporarily (tạm trú), and since when.',
+  description: 'Where a person is registered to live, permanently (thường trú) or temporarily (tạm trú), and since ' +
+    'when.',
   type: 'object',
   additionalProperties: false,
   required: ['personalId', 'kind', 'address', 'fromDate'],
@@ -17,8 +18,14 @@ export const residenceSchema = {
     kind: { enum: ['permanent', 'temporary'], description: 'permanent: thường trú; temporary: tạm trú.' },
     address: addressSchema,
     fromDate: { ...dateSchema, description: 'Date the registration took effect.' },
-    toDate: { ...dateSchema, description: 'Date it ended (moved away, or a temporary stay expired); absent while current.' },
-    householdId: { ...householdIdSchema, description: 'Household the person belongs to at this address, when registered in one.' }
+    toDate: {
+      ...dateSchema,
+      description: 'Date it ended (moved away, or a temporary stay expired); absent while current.'
+    },
+    householdId: {
+      ...householdIdSchema,
+      description: 'Household the person belongs to at this address, when registered in one.'
+    }
   },
   examples: [{
     personalId: '092085001234',

@@ -21,28 +21,54 @@ export const socialBeneficiarySchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/social-beneficiary.json',
   title: 'SocialBeneficiary',
-  description: 'A person with merit or a social-protection beneficiary: programme and category, the granting decision, ' +
-    'the monthly allowance and whether it is still paid.',
+  description: 'A person with merit or a social-protection beneficiary: programme and category, the granting ' +
+    'decision, the monthly allowance and whether it is still paid.',
   type: 'object',
   additionalProperties: false,
-  required: ['caseId', 'personalId', 'fullName', 'programme', 'category', 'decision', 'monthlyAllowanceVnd', 'allowanceFrom', 'status'],
+  required: [
+    'caseId',
+    'personalId',
+    'fullName',
+    'programme',
+    'category',
+    'decision',
+    'monthlyAllowanceVnd',
+    'allowanceFrom',
+    'status'
+  ],
   properties: {
-    caseId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$', description: 'Số hồ sơ in the department\'s system.' },
+    caseId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$',
+      description: 'Số hồ sơ in the department\'s system.'
+    },
     personalId: personalIdSchema,
     fullName: fullNameSchema,
     birthDate: { ...dateSchema, description: 'Date of birth.' },
     programme: {
       enum: ['merit', 'social-protection'],
-      description: 'merit: ưu đãi người có công (Ordinance 02/2020/UBTVQH14); social-protection: trợ giúp xã hội (Decree 20/2021/NĐ-CP).'
+      description: 'merit: ưu đãi người có công (Ordinance 02/2020/UBTVQH14); social-protection: trợ giúp xã hội ' +
+        '(Decree 20/2021/NĐ-CP).'
     },
-    category: { type: 'string', description: 'Đối tượng: one of the lists for the programme (docs/sources/social-beneficiary.md).' },
-    disabilityRatePercent: { type: 'integer', minimum: 1, maximum: 100, description: 'Tỷ lệ tổn thương cơ thể, for war invalids and sick soldiers.' },
+    category: {
+      type: 'string',
+      description: 'Đối tượng: one of the lists for the programme (docs/sources/social-beneficiary.md).'
+    },
+    disabilityRatePercent: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      description: 'Tỷ lệ tổn thương cơ thể, for war invalids and sick soldiers.'
+    },
     decision: decisionSchema,
     monthlyAllowanceVnd: { ...amountVndSchema, description: 'Monthly allowance in đồng, as last decided.' },
     allowanceFrom: { ...dateSchema, description: 'First day the allowance is paid.' },
     allowanceTo: { ...dateSchema, description: 'Last day paid, once ended.' },
     status: { enum: ['active', 'suspended', 'ended'], description: 'đang hưởng, tạm dừng, thôi hưởng.' },
-    endReason: { enum: ['death', 'moved-away', 'no-longer-eligible', 'other'], description: 'Why the allowance ended (chết, chuyển đi, không còn đủ điều kiện).' },
+    endReason: {
+      enum: ['death', 'moved-away', 'no-longer-eligible', 'other'],
+      description: 'Why the allowance ended (chết, chuyển đi, không còn đủ điều kiện).'
+    },
     address: { ...addressSchema, description: 'Where the allowance is paid (nơi cư trú).' }
   },
   allOf: [
@@ -64,7 +90,11 @@ export const socialBeneficiarySchema = {
     programme: 'merit',
     category: 'war-invalid',
     disabilityRatePercent: 41,
-    decision: { number: '1523/QĐ-SLĐTBXH', date: '1998-04-10', issuer: 'Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ' },
+    decision: {
+      number: '1523/QĐ-SLĐTBXH',
+      date: '1998-04-10',
+      issuer: 'Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ'
+    },
     monthlyAllowanceVnd: 3279000,
     allowanceFrom: '1998-05-01',
     status: 'active',

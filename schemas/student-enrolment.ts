@@ -18,13 +18,29 @@ export const studentEnrolmentSchema = {
     'the address the school holds and whether the pupil is still enrolled.',
   type: 'object',
   additionalProperties: false,
-  required: ['enrolmentId', 'studentCode', 'studentPersonalId', 'fullName', 'birthDate', 'schoolYear', 'school', 'grade', 'className', 'status'],
+  required: [
+    'enrolmentId',
+    'studentCode',
+    'studentPersonalId',
+    'fullName',
+    'birthDate',
+    'schoolYear',
+    'school',
+    'grade',
+    'className',
+    'status'
+  ],
   properties: {
-    enrolmentId: { type: 'string', pattern: '^[0-9A-Za-z-]{6,40}$', description: '<studentCode>-<schoolYear> as built by the connector.' },
+    enrolmentId: {
+      type: 'string',
+      pattern: '^[0-9A-Za-z-]{6,40}$',
+      description: '<studentCode>-<schoolYear> as built by the connector.'
+    },
     studentCode: {
       type: 'string',
       pattern: '^[0-9A-Za-z]{6,20}$',
-      description: 'Mã học sinh in the education database; its layout is not checked (unverified, docs/sources/student-enrolment.md).'
+      description: 'Mã học sinh in the education database; its layout is not checked (unverified, ' +
+        'docs/sources/student-enrolment.md).'
     },
     studentPersonalId: personalIdSchema,
     fullName: fullNameSchema,
@@ -40,13 +56,18 @@ export const studentEnrolmentSchema = {
         name: { type: 'string', minLength: 1, maxLength: 200, description: 'e.g. Trường Tiểu học Ninh Kiều; NFC.' },
         level: {
           enum: ['primary', 'lower-secondary', 'upper-secondary', 'continuing'],
-          description: 'tiểu học (grades 1-5), trung học cơ sở (6-9), trung học phổ thông (10-12), giáo dục thường xuyên.'
+          description: 'tiểu học (grades 1-5), trung học cơ sở (6-9), trung học phổ thông (10-12), giáo dục thường ' +
+            'xuyên.'
         },
         wardCode: { ...wardCodeSchema, description: 'Ward/commune of the school.' }
       }
     },
     grade: { type: 'integer', minimum: 1, maximum: 12, description: 'Khối lớp 1-12 (Education Law 2019 art. 28).' },
-    className: { type: 'string', pattern: '^(1[0-2]|[1-9])[A-Z0-9Đ/.-]{0,8}$', description: 'Lớp as the school names it: the grade then a suffix, e.g. 1A, 6A3, 10C1.' },
+    className: {
+      type: 'string',
+      pattern: '^(1[0-2]|[1-9])[A-Z0-9Đ/.-]{0,8}$',
+      description: 'Lớp as the school names it: the grade then a suffix, e.g. 1A, 6A3, 10C1.'
+    },
     guardian: {
       type: 'object',
       additionalProperties: false,
@@ -59,7 +80,10 @@ export const studentEnrolmentSchema = {
         phone: { type: 'string', pattern: '^0\\d{9,10}$', description: 'Domestic form, digits only.' }
       }
     },
-    address: { ...addressSchema, description: 'Address the school holds for the pupil (chỗ ở hiện nay); residence is the authority.' },
+    address: {
+      ...addressSchema,
+      description: 'Address the school holds for the pupil (chỗ ở hiện nay); residence is the authority.'
+    },
     enrolledOn: { ...dateSchema, description: 'Date of admission to this school.' },
     status: {
       enum: ['enrolled', 'transferred', 'dropped-out', 'completed'],

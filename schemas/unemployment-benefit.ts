@@ -13,24 +13,59 @@ export const unemploymentBenefitSchema = {
     'the job centre that handles it and whether it is still paid.',
   type: 'object',
   additionalProperties: false,
-  required: ['benefitId', 'personalId', 'fullName', 'decision', 'periodFrom', 'periodTo', 'months', 'monthlyAmountVnd', 'jobCentre', 'status'],
+  required: [
+    'benefitId',
+    'personalId',
+    'fullName',
+    'decision',
+    'periodFrom',
+    'periodTo',
+    'months',
+    'monthlyAmountVnd',
+    'jobCentre',
+    'status'
+  ],
   properties: {
-    benefitId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$', description: 'Key in the job centre\'s system (the decision number, / as - and Đ as D).' },
+    benefitId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$',
+      description: 'Key in the job centre\'s system (the decision number, / as - and Đ as D).'
+    },
     personalId: personalIdSchema,
-    socialInsuranceNumber: { type: 'string', pattern: '^\\d{10}$', description: 'Mã số BHXH: links the benefit to contributions and BHYT cards.' },
+    socialInsuranceNumber: {
+      type: 'string',
+      pattern: '^\\d{10}$',
+      description: 'Mã số BHXH: links the benefit to contributions and BHYT cards.'
+    },
     fullName: fullNameSchema,
-    decision: { ...decisionSchema, description: 'Quyết định hưởng trợ cấp thất nghiệp (signed by the provincial labour department).' },
+    decision: {
+      ...decisionSchema,
+      description: 'Quyết định hưởng trợ cấp thất nghiệp (signed by the provincial labour department).'
+    },
     periodFrom: { ...dateSchema, description: 'First day of benefit.' },
     periodTo: { ...dateSchema, description: 'Last day of benefit as decided.' },
-    months: { type: 'integer', minimum: 1, maximum: 12, description: 'Số tháng hưởng: 3 for 12-36 months of contributions, one more per further 12, at most 12.' },
-    monthlyAmountVnd: { ...amountVndSchema, description: 'Mức hưởng hằng tháng: 60 % of the average insured wage of the last 6 months, capped.' },
+    months: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 12,
+      description: 'Số tháng hưởng: 3 for 12-36 months of contributions, one more per further 12, at most 12.'
+    },
+    monthlyAmountVnd: {
+      ...amountVndSchema,
+      description: 'Mức hưởng hằng tháng: 60 % of the average insured wage of the last 6 months, capped.'
+    },
     jobCentre: {
       type: 'object',
       additionalProperties: false,
       required: ['name'],
       properties: {
         code: { type: 'string', pattern: '^[A-Za-z0-9-]{1,20}$' },
-        name: { type: 'string', minLength: 1, maxLength: 200, description: 'e.g. Trung tâm Dịch vụ việc làm thành phố Cần Thơ; NFC.' }
+        name: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+          description: 'e.g. Trung tâm Dịch vụ việc làm thành phố Cần Thơ; NFC.'
+        }
       }
     },
     status: { enum: ['active', 'suspended', 'ended'], description: 'đang hưởng, tạm dừng hưởng, chấm dứt hưởng.' },

@@ -32,7 +32,10 @@ export function createSchemaValidator (): SchemaValidator {
  * Given the validated data, a failed `pattern` is said the way a clerk can act on it (the way the
  * normalizer says it: "day 31 does not exist in 02/1990"), not as the regular expression.
  */
-export function describeErrors (errors: ErrorObject[] | null | undefined, data?: unknown): Array<{ path: string, message: string }> {
+export function describeErrors (errors: ErrorObject[] | null | undefined, data?: unknown): Array<{
+  path: string,
+  message: string
+}> {
   return (errors ?? []).map(e => ({
     path: e.instancePath === '' ? '/' : e.instancePath,
     message: e.keyword === 'additionalProperties'
@@ -55,7 +58,10 @@ function describePatternFailure (pattern: string, value: unknown): string {
     return `is the date ${date.iso}, but not written in this stream's date layout`
   }
   const digits = /^\^\\d\{(\d+)\}\$$/.exec(pattern)
-  if (digits !== null) return `must be ${digits[1]} digits, got ${value.length} characters${/^\d*$/.test(value) ? '' : ' with non-digits'}`
+  if (digits !== null) {
+    return `must be ${digits[1]} digits, got ${value.length} characters` +
+      `${/^\d*$/.test(value) ? '' : ' with non-digits'}`
+  }
   return `does not have the expected format (pattern ${pattern})`
 }
 

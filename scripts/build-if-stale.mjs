@@ -37,9 +37,17 @@ if (built > 0 && newestSource() < built) process.exit(0)
 
 // The stamp takes the time the build started, so a file saved during the build triggers the next one.
 const started = new Date()
-process.stderr.write(built > 0 ? 'Sources changed: building (incremental)…\n' : 'Building (first time; later starts skip this when nothing changed)…\n')
+process.stderr.write(
+  built > 0
+    ? 'Sources changed: building (incremental)…\n'
+    : 'Building (first time; later starts skip this when nothing changed)…\n'
+)
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc')
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--incremental', '--tsBuildInfoFile', join(outDir, '.tsbuildinfo')], { stdio: 'inherit' })
+const result = spawnSync(
+  process.execPath,
+  [tsc, '-p', join(root, 'tsconfig.json'), '--incremental', '--tsBuildInfoFile', join(outDir, '.tsbuildinfo')],
+  { stdio: 'inherit' }
+)
 if (result.status !== 0) process.exit(result.status ?? 1)
 mkdirSync(outDir, { recursive: true })
 writeFileSync(stamp, '')

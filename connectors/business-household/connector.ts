@@ -23,7 +23,10 @@ export const businessHouseholdConnector: PollConnector<RawRecord> = updatedSince
     sourceSystem: 'dang-ky-kinh-doanh',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Business household registration (đăng ký kinh doanh) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Business household registration (đăng ký kinh doanh) source',
+      { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'registrations',

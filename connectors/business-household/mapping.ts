@@ -13,7 +13,12 @@ export const businessHouseholdMapping: ConnectorMapping = {
       fields: [
         { from: 'soGiayChungNhan', to: 'registrationNumber', transform: ['string', 'upper'] },
         { from: 'tenHoKinhDoanh', to: 'name', transform: ['string'], required: true },
-        { from: 'chuHo.soDinhDanh', to: 'ownerPersonalId', transform: ['personal-id'], legacy: { from: 'chuHo.soCmnd', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'chuHo.soDinhDanh',
+          to: 'ownerPersonalId',
+          transform: ['personal-id'],
+          legacy: { from: 'chuHo.soCmnd', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: '_derived.businessLines', to: 'businessLines', required: true },
         { from: 'diaChiKinhDoanh.diaChi', to: 'address.line', transform: ['string'], required: true },
         { from: 'diaChiKinhDoanh.maPhuongXa', to: 'address.wardCode', transform: ['ward-code'], required: true },
@@ -23,7 +28,11 @@ export const businessHouseholdMapping: ConnectorMapping = {
       ]
     }, {
       entity: 'person',
-      id: { from: 'chuHo.soDinhDanh', transform: ['personal-id'], fallback: { from: 'chuHo.soCmnd', transform: ['cmnd'], kind: 'cmnd' } },
+      id: {
+        from: 'chuHo.soDinhDanh',
+        transform: ['personal-id'],
+        fallback: { from: 'chuHo.soCmnd', transform: ['cmnd'], kind: 'cmnd' }
+      },
       fields: [
         { from: 'chuHo.soDinhDanh', to: 'personalId', transform: ['personal-id'] },
         { from: 'chuHo.soCmnd', to: 'legacyCmnd', transform: ['cmnd'] },

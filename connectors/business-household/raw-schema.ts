@@ -8,7 +8,17 @@ export const businessHouseholdRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/business/ho-kinh-doanh.json',
   type: 'object',
-  required: ['soGiayChungNhan', 'tenHoKinhDoanh', 'chuHo', 'diaChiKinhDoanh', 'maNganh', 'nganhNghe', 'ngayDangKy', 'trangThai', 'ngayCapNhat'],
+  required: [
+    'soGiayChungNhan',
+    'tenHoKinhDoanh',
+    'chuHo',
+    'diaChiKinhDoanh',
+    'maNganh',
+    'nganhNghe',
+    'ngayDangKy',
+    'trangThai',
+    'ngayCapNhat'
+  ],
   properties: {
     soGiayChungNhan: { type: 'string', pattern: '^[0-9A-Z][0-9A-Z.-]{5,19}$' },
     tenHoKinhDoanh: { type: 'string', minLength: 1, maxLength: 200 },
@@ -16,7 +26,10 @@ export const businessHouseholdRawSchema = {
       type: 'object',
       required: ['hoTen', 'ngaySinh', 'gioiTinh'],
       // The owner is named by one identity document.
-      anyOf: [{ required: ['soDinhDanh'], properties: { soDinhDanh: true } }, { required: ['soCmnd'], properties: { soCmnd: true } }],
+      anyOf: [
+        { required: ['soDinhDanh'], properties: { soDinhDanh: true } },
+        { required: ['soCmnd'], properties: { soCmnd: true } }
+      ],
       properties: {
         hoTen: { type: 'string', minLength: 1, maxLength: 200 },
         soDinhDanh: { type: 'string', pattern: '^\\d{12}$' },

@@ -16,7 +16,9 @@ export const civilServantConnector: PollConnector<RawRecord> = updatedSinceConne
     sourceSystem: 'noi-vu',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Civil servants (noi-vu) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Civil servants (noi-vu) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'staff',

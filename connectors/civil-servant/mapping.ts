@@ -15,7 +15,12 @@ export const civilServantMapping: ConnectorMapping = {
       id: { from: 'ma_can_bo', transform: ['string'] },
       fields: [
         { from: 'ma_can_bo', to: 'staffCode', transform: ['string'], required: true },
-        { from: 'so_cccd', to: 'personalId', transform: ['personal-id'], legacy: { from: 'so_cmnd', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'so_cccd',
+          to: 'personalId',
+          transform: ['personal-id'],
+          legacy: { from: 'so_cmnd', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: 'ho_ten', to: 'fullName', transform: ['name.full'], required: true },
         { from: 'ngay_sinh', to: 'birthDate', transform: ['birth-date'], required: true },
         { from: 'gioi_tinh', to: 'sex', transform: ['civil-servant-sex'] },

@@ -14,7 +14,10 @@ export const civilServantRawSchema = {
   type: 'object',
   required: ['ma_can_bo', 'ho_ten', 'ngay_sinh', 'loai', 'don_vi', 'trang_thai', 'ngay_cap_nhat'],
   // Each branch names its property again so ajv's strict mode sees it defined.
-  anyOf: [{ required: ['so_cccd'], properties: { so_cccd: true } }, { required: ['so_cmnd'], properties: { so_cmnd: true } }],
+  anyOf: [
+    { required: ['so_cccd'], properties: { so_cccd: true } },
+    { required: ['so_cmnd'], properties: { so_cmnd: true } }
+  ],
   properties: {
     ma_can_bo: { type: 'string', pattern: '^[0-9A-Z][0-9A-Z.-]{3,19}$' },
     ho_ten: { type: 'string', minLength: 1, maxLength: 200 },
@@ -29,7 +32,9 @@ export const civilServantRawSchema = {
     ma_ngach: { type: 'string', pattern: '^(\\d{2}\\.\\d{3}[a-z]?|V\\.\\d{2}\\.\\d{2}\\.\\d{2})$' },
     ten_ngach: { type: 'string', minLength: 1, maxLength: 200 },
     bac_luong: { type: 'integer', minimum: 1, maximum: 16 },
-    he_so_luong: { anyOf: [{ type: 'number', minimum: 1, maximum: 10 }, { type: 'string', pattern: '^([1-9]|10)([,.]\\d{1,2})?$' }] },
+    he_so_luong: {
+      anyOf: [{ type: 'number', minimum: 1, maximum: 10 }, { type: 'string', pattern: '^([1-9]|10)([,.]\\d{1,2})?$' }]
+    },
     ngay_tuyen_dung: isoDate,
     trang_thai: { enum: Object.keys(CIVIL_SERVANT_STATUS_CODES) },
     ngay_cap_nhat: { type: 'string', format: 'date-time' },

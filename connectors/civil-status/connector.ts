@@ -23,7 +23,9 @@ export const civilStatusConnector: PollConnector<RawRecord> = updatedSinceConnec
     sourceSystem: 'ho-tich',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Civil-status (hộ tịch) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' })
+    configSchema: httpPollConfigSchema(
+      'Civil-status (hộ tịch) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' }
+    )
   },
   streams: [{
     name: 'persons',

@@ -8,7 +8,11 @@ export const civilStatusMapping: ConnectorMapping = {
     deleteWhen: { from: 'da_xoa', equals: true },
     entities: [{
       entity: 'person',
-      id: { from: 'so_dinh_danh', transform: ['personal-id'], fallback: { from: 'so_cmnd', transform: ['cmnd'], kind: 'cmnd' } },
+      id: {
+        from: 'so_dinh_danh',
+        transform: ['personal-id'],
+        fallback: { from: 'so_cmnd', transform: ['cmnd'], kind: 'cmnd' }
+      },
       fields: [
         { from: 'so_dinh_danh', to: 'personalId', transform: ['personal-id'] },
         { from: 'so_cmnd', to: 'legacyCmnd', transform: ['cmnd'] },

@@ -34,7 +34,9 @@ export const marriageRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/civil-status/ket-hon.json',
   type: 'object',
-  required: ['so_dang_ky', 'ngay_dang_ky', 'so_dinh_danh_chong', 'ho_ten_chong', 'so_dinh_danh_vo', 'ho_ten_vo', 'ngay_cap_nhat'],
+  required: [
+    'so_dang_ky', 'ngay_dang_ky', 'so_dinh_danh_chong', 'ho_ten_chong', 'so_dinh_danh_vo', 'ho_ten_vo', 'ngay_cap_nhat'
+  ],
   properties: {
     so_dang_ky: { type: 'string', pattern: '^\\d{4}/KH-\\d{1,10}$' },
     ngay_dang_ky: ddMMyyyy,

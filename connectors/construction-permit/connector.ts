@@ -24,7 +24,9 @@ export const constructionPermitConnector: PollConnector<RawRecord> = updatedSinc
     sourceSystem: 'xay-dung',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Construction-permit (xay-dung) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Construction-permit (xay-dung) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'permits',

@@ -11,13 +11,16 @@ import {
 
 const slashedDate = { type: 'string', pattern: datePattern('dd/MM/yyyy') } as const
 // "96,5" or "96.5" or a number: the office types areas by hand.
-const decimal = { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', pattern: '^\\d{1,6}([,.]\\d{1,2})?$' }] } as const
+const decimal = {
+  anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', pattern: '^\\d{1,6}([,.]\\d{1,2})?$' }]
+} as const
 
 export const constructionPermitRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/xay-dung/giay-phep.json',
   type: 'object',
-  required: ['SoGiayPhep', 'NgayCap', 'CoQuanCap', 'LoaiGiayPhep', 'ChuDauTu', 'ThuaDat', 'MaXaBanDo', 'DiaChi', 'MaPhuongXa', 'SoTang',
+  required: ['SoGiayPhep', 'NgayCap', 'CoQuanCap', 'LoaiGiayPhep', 'ChuDauTu', 'ThuaDat', 'MaXaBanDo', 'DiaChi',
+    'MaPhuongXa', 'SoTang',
     'TongDienTichSan', 'TrangThai', 'NgaySua'],
   properties: {
     SoGiayPhep: { type: 'string', pattern: '^\\d{1,7}/[A-ZĐ-]{2,20}-\\d{4}$' },

@@ -9,7 +9,9 @@ import { pageParams, readPage, type PageRequest } from './paging.js'
 export type RawRecord = Record<string, unknown>
 
 /** Raw record to change: shared by the poll connector and the push endpoint. */
-export function recordToChange (registration: Registration, stream: StreamSpec, record: RawRecord, opHint?: 'c' | 'u' | 'd'): RawChange {
+export function recordToChange (
+  registration: Registration, stream: StreamSpec, record: RawRecord, opHint?: 'c' | 'u' | 'd'
+): RawChange {
   const key = String(record[stream.primaryKey])
   const rule = registration.mapping.streams.find(s => s.stream === stream.name)?.deleteWhen
   const deleted = opHint === 'd' || (rule !== undefined && readPath(record, rule.from) === rule.equals)
@@ -25,11 +27,17 @@ export function recordToChange (registration: Registration, stream: StreamSpec, 
 
 export function buildDeclarativeConnector (registration: Registration): PollConnector<RawRecord> {
   const { source } = registration
-  if (registration.mode !== 'poll' || source === undefined) throw new Error(`connector ${registration.id} is not a poll connector`)
+  if (registration.mode !== 'poll' || source === undefined) {
+    throw new Error(`connector ${registration.id} is not a poll connector`)
+  }
   const streams = new Map(registration.streams.map(s => [s.name, s]))
   // The contract's parsePage sees only the body; the runner reads one page of one stream at a time,
   // so the page last asked for says which stream and position it belongs to.
-  let asked: PageRequest & { stream: StreamSpec } = { stream: registration.streams[0], cursor: undefined, limit: source.pageSize }
+  let asked: PageRequest & { stream: StreamSpec } = {
+    stream: registration.streams[0],
+    cursor: undefined,
+    limit: source.pageSize
+  }
 
   const streamOf = (name?: string): StreamSpec => (name !== undefined ? streams.get(name) : undefined) ?? asked.stream
   const cursorAfter = (record: RawRecord, stream?: string): StreamCursor => ({
@@ -44,7 +52,9 @@ export function buildDeclarativeConnector (registration: Registration): PollConn
       sourceSystem: registration.sourceSystem,
       mode: 'poll',
       schedule: source.schedule,
-      streams: registration.streams.map(s => ({ name: s.name, primaryKey: s.primaryKey, cursorField: s.cursorField, rawSchema: s.rawSchema }))
+      streams: registration.streams.map(
+        s => ({ name: s.name, primaryKey: s.primaryKey, cursorField: s.cursorField, rawSchema: s.rawSchema })
+      )
     },
     mapping: registration.mapping,
     pageUrl (baseUrl, stream, cursor, limit) {

@@ -37,7 +37,10 @@ type Inst =
 function parse (pattern: string, flags: string): Node {
   let i = 0
   const fail = (why: string): never => { throw new UnsupportedPatternError(pattern, why) }
-  const one = (source: string): Node => ({ t: 'char', re: new RegExp(`^(?:${source})$`, flags.includes('u') ? 'u' : '') })
+  const one = (source: string): Node => ({
+    t: 'char',
+    re: new RegExp(`^(?:${source})$`, flags.includes('u') ? 'u' : '')
+  })
 
   function alternation (depth: number): Node {
     if (depth > MAX_GROUP_DEPTH) fail(`groups nest deeper than ${MAX_GROUP_DEPTH}`)
@@ -58,7 +61,19 @@ function parse (pattern: string, flags: string): Node {
   function quantified (atom: Node): Node {
     const c = pattern[i]
     let min: number, max: number
-    if (c === '*') { min = 0; max = Infinity; i++ } else if (c === '+') { min = 1; max = Infinity; i++ } else if (c === '?') { min = 0; max = 1; i++ } else if (c === '{') {
+    if (c === '*') {
+      min = 0
+      max = Infinity
+      i++
+    } else if (c === '+') {
+      min = 1
+      max = Infinity
+      i++
+    } else if (c === '?') {
+      min = 0
+      max = 1
+      i++
+    } else if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i))
       if (m === null) return atom
       min = Number(m[1])
@@ -100,7 +115,9 @@ function parse (pattern: string, flags: string): Node {
       const next = pattern[i + 1] ?? ''
       if (/[1-9k]/.test(next)) fail('a back-reference')
       if (next === 'b' || next === 'B') fail('a word boundary')
-      const m = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|0|[\s\S])/.exec(pattern.slice(i)) as RegExpExecArray
+      const m = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|0|[\s\S])/.exec(
+        pattern.slice(i)
+      ) as RegExpExecArray
       i += m[0].length
       return one(m[0])
     }
@@ -207,9 +224,12 @@ export interface LinearRegExp { test: (input: string) => boolean, toString: () =
 
 /** ajv's `code.regExp`: compiles a pattern or throws UnsupportedPatternError. */
 export function linearRegExp (pattern: string, flags: string = 'u'): LinearRegExp {
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new UnsupportedPatternError(pattern.slice(0, 40) + '…', `longer than ${MAX_PATTERN_LENGTH} characters`)
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new UnsupportedPatternError(pattern.slice(0, 40) + '…', `longer than ${MAX_PATTERN_LENGTH} characters`)
+  }
   // V8 first, for the syntax: whatever it rejects is not a pattern at all.
-  try { new RegExp(pattern, flags) } catch (err) { throw new UnsupportedPatternError(pattern, (err as Error).message) } // eslint-disable-line no-new
+  // eslint-disable-next-line no-new
+  try { new RegExp(pattern, flags) } catch (err) { throw new UnsupportedPatternError(pattern, (err as Error).message) }
   const prog = compile(parse(pattern, flags), pattern)
   return { test: input => run(prog, input), toString: () => `/${pattern}/${flags}` }
 }

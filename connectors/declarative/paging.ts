@@ -40,10 +40,17 @@ export class PageFormatError extends HubError {
 }
 
 /** Reads one page: its records and the cursor of the next page (null when this was the last). */
-export function readPage (paging: PagingSpec, body: unknown, request: PageRequest, cursorAfter: (record: Record<string, unknown>) => StreamCursor): { records: Array<Record<string, unknown>>, next: StreamCursor | null } {
+export function readPage (
+  paging: PagingSpec,
+  body: unknown,
+  request: PageRequest,
+  cursorAfter: (record: Record<string, unknown>) => StreamCursor
+): { records: Array<Record<string, unknown>>, next: StreamCursor | null } {
   const records = readPath(body, paging.records)
   if (!Array.isArray(records)) throw new PageFormatError(`the page has no records array at '${paging.records}'`)
-  if (records.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) throw new PageFormatError(`'${paging.records}' holds something that is not a record`)
+  if (records.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) {
+    throw new PageFormatError(`'${paging.records}' holds something that is not a record`)
+  }
   const list = records as Array<Record<string, unknown>>
   const last = list[list.length - 1]
   const full = list.length >= request.limit
@@ -55,7 +62,10 @@ export function readPage (paging: PagingSpec, body: unknown, request: PageReques
     const n = next as Record<string, unknown>
     const since = n[paging.params.updatedSince ?? 'updatedSince']
     const after = n[paging.params.afterKey ?? 'afterKey']
-    if (typeof since !== 'string' || (typeof after !== 'string' && typeof after !== 'number')) throw new PageFormatError(`'${paging.next}' does not hold the next page's ${paging.params.updatedSince ?? 'updatedSince'} and ${paging.params.afterKey ?? 'afterKey'}`)
+    if (typeof since !== 'string' || (typeof after !== 'string' && typeof after !== 'number')) {
+      throw new PageFormatError(`'${paging.next}' does not hold the next page's ` +
+        `${paging.params.updatedSince ?? 'updatedSince'} and ${paging.params.afterKey ?? 'afterKey'}`)
+    }
     return { records: list, next: { updatedSince: since, afterKey: String(after) } }
   }
   const more = paging.hasMore !== undefined ? readPath(body, paging.hasMore) === true : full
@@ -63,5 +73,8 @@ export function readPage (paging: PagingSpec, body: unknown, request: PageReques
   const first = paging.style === 'page' ? (paging.firstPage ?? 1) : 0
   const at = position(paging, request.cursor) ?? first
   const step = paging.style === 'page' ? 1 : list.length
-  return { records: list, next: { updatedSince: request.cursor?.updatedSince ?? '', afterKey: `${paging.style}:${at + step}` } }
+  return {
+    records: list,
+    next: { updatedSince: request.cursor?.updatedSince ?? '', afterKey: `${paging.style}:${at + step}` }
+  }
 }

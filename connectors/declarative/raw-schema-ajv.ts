@@ -9,7 +9,13 @@ import { addRawFormats } from './raw-formats.js'
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
 
 export function compileRawSchema (schema: Record<string, unknown>): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, code: { regExp: linearRegExp } })
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    code: { regExp: linearRegExp }
+  })
   addFormats(ajv)
   // The hub's own formats too: a built-in connector's schema names them, and its dry run, pushed
   // records and replays compile it here (an unknown format threw: a 500 in the API contract run).

@@ -16,7 +16,9 @@ export const driverLicenceConnector: PollConnector<RawRecord> = updatedSinceConn
     sourceSystem: 'gplx',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Driver-licence (GPLX) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' })
+    configSchema: httpPollConfigSchema(
+      'Driver-licence (GPLX) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' }
+    )
   },
   streams: [{
     name: 'licences',

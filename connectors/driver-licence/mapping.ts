@@ -15,7 +15,12 @@ export const driverLicenceMapping: ConnectorMapping = {
       id: { from: 'SO_GPLX', transform: ['string'] },
       fields: [
         { from: 'SO_GPLX', to: 'licenceNumber', transform: ['string'], required: true },
-        { from: 'SO_CCCD', to: 'holderPersonalId', transform: ['personal-id'], legacy: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'SO_CCCD',
+          to: 'holderPersonalId',
+          transform: ['personal-id'],
+          legacy: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: 'HO_TEN', to: 'fullName', transform: ['name.full'], required: true },
         { from: 'NGAY_SINH', to: 'birthDate', transform: ['birth-date'], required: true },
         { from: 'CAC_HANG[].HANG', to: 'classes[].class', transform: ['licence-class'], required: true },
@@ -28,7 +33,11 @@ export const driverLicenceMapping: ConnectorMapping = {
       ]
     }, {
       entity: 'person',
-      id: { from: 'SO_CCCD', transform: ['personal-id'], fallback: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' } },
+      id: {
+        from: 'SO_CCCD',
+        transform: ['personal-id'],
+        fallback: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' }
+      },
       fields: [
         { from: 'SO_CCCD', to: 'personalId', transform: ['personal-id'] },
         { from: 'SO_CMND', to: 'legacyCmnd', transform: ['cmnd'] },

@@ -14,7 +14,10 @@ export const driverLicenceRawSchema = {
   type: 'object',
   required: ['SO_GPLX', 'HO_TEN', 'NGAY_SINH', 'CAC_HANG', 'NOI_CAP', 'DIEM_CON_LAI', 'TINH_TRANG', 'NGAY_CAP_NHAT'],
   // Each branch names its property again so ajv's strict mode sees it defined.
-  anyOf: [{ required: ['SO_CCCD'], properties: { SO_CCCD: true } }, { required: ['SO_CMND'], properties: { SO_CMND: true } }],
+  anyOf: [
+    { required: ['SO_CCCD'], properties: { SO_CCCD: true } },
+    { required: ['SO_CMND'], properties: { SO_CMND: true } }
+  ],
   properties: {
     SO_GPLX: { type: 'string', pattern: '^\\d{12}$' },
     HO_TEN: { type: 'string', minLength: 1, maxLength: 200 },

@@ -15,7 +15,9 @@ export const healthInsuranceConnector: PollConnector<RawRecord> = updatedSinceCo
     sourceSystem: 'bhyt',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Health-insurance (BHYT) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' })
+    configSchema: httpPollConfigSchema(
+      'Health-insurance (BHYT) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' }
+    )
   },
   streams: [{
     name: 'cards',

@@ -18,7 +18,12 @@ export const bhytMapping: ConnectorMapping = {
         { from: 'MA_THE', to: 'cardNumber', transform: ['bhyt-number'], required: true },
         { from: 'MA_SO_BHXH', to: 'socialInsuranceNumber', transform: ['social-insurance-number'], required: true },
         { from: 'MA_DOI_TUONG', to: 'beneficiaryGroup', transform: ['string', 'upper'] },
-        { from: 'SO_CCCD', to: 'holderPersonalId', transform: ['personal-id'], legacy: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'SO_CCCD',
+          to: 'holderPersonalId',
+          transform: ['personal-id'],
+          legacy: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: 'MUC_HUONG', to: 'benefitLevel', transform: ['integer'], required: true },
         { from: 'GT_THE_TU', to: 'validFrom', transform: ['date'], required: true },
         { from: 'GT_THE_DEN', to: 'validTo', transform: ['date'], required: true },
@@ -26,7 +31,11 @@ export const bhytMapping: ConnectorMapping = {
       ]
     }, {
       entity: 'person',
-      id: { from: 'SO_CCCD', transform: ['personal-id'], fallback: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' } },
+      id: {
+        from: 'SO_CCCD',
+        transform: ['personal-id'],
+        fallback: { from: 'SO_CMND', transform: ['cmnd'], kind: 'cmnd' }
+      },
       fields: [
         { from: 'SO_CCCD', to: 'personalId', transform: ['personal-id'] },
         { from: 'SO_CMND', to: 'legacyCmnd', transform: ['cmnd'] },

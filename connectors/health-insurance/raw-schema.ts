@@ -8,10 +8,27 @@ export const bhytCardRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/bhyt/the.json',
   type: 'object',
-  required: ['MA_SO_BHXH', 'MA_THE', 'HO_TEN', 'NGAY_SINH', 'GIOI_TINH', 'DIA_CHI', 'MA_XA', 'MA_DOI_TUONG', 'MUC_HUONG', 'MA_DKBD', 'GT_THE_TU', 'GT_THE_DEN', 'NGAY_CAP_NHAT'],
+  required: [
+    'MA_SO_BHXH',
+    'MA_THE',
+    'HO_TEN',
+    'NGAY_SINH',
+    'GIOI_TINH',
+    'DIA_CHI',
+    'MA_XA',
+    'MA_DOI_TUONG',
+    'MUC_HUONG',
+    'MA_DKBD',
+    'GT_THE_TU',
+    'GT_THE_DEN',
+    'NGAY_CAP_NHAT'
+  ],
   // A card names its holder by one identity document (each branch names its property again so
   // ajv's strict mode sees it defined).
-  anyOf: [{ required: ['SO_CCCD'], properties: { SO_CCCD: true } }, { required: ['SO_CMND'], properties: { SO_CMND: true } }],
+  anyOf: [
+    { required: ['SO_CCCD'], properties: { SO_CCCD: true } },
+    { required: ['SO_CMND'], properties: { SO_CMND: true } }
+  ],
   properties: {
     MA_SO_BHXH: { type: 'string', pattern: '^\\d{10}$' },
     MA_THE: { type: 'string', pattern: '^([A-Z]{2}[1-5]\\d{12}|\\d{10})$' },

@@ -14,7 +14,9 @@ interface Holder { LoaiGiayTo?: unknown, SoGiayTo?: unknown }
 // for whoever links them later (the normalizer links person entities, not reference lists).
 function deriveLand (r: RawRecord): RawRecord {
   const holders = Array.isArray(r.ChuSuDung) ? r.ChuSuDung as Holder[] : []
-  const ids = (kind: string): string[] => [...new Set(holders.filter(h => h.LoaiGiayTo === kind).map(h => String(h.SoGiayTo)))]
+  const ids = (kind: string): string[] => [
+    ...new Set(holders.filter(h => h.LoaiGiayTo === kind).map(h => String(h.SoGiayTo)))
+  ]
   return { holderPersonalIds: ids('CCCD'), holderCmnds: ids('CMND'), parcelIds: [r.MaThua] }
 }
 
@@ -25,7 +27,9 @@ export const landConnector: PollConnector<RawRecord> = updatedSinceConnector({
     sourceSystem: 'dat-dai',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Land registry (đất đai) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' })
+    configSchema: httpPollConfigSchema(
+      'Land registry (đất đai) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' }
+    )
   },
   streams: [{
     name: 'parcels',

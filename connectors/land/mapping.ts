@@ -20,7 +20,12 @@ export const landMapping: ConnectorMapping = {
         { from: 'MucDich', to: 'landUsePurposes', transform: ['land-purposes'], required: true },
         { from: 'DiaChi', to: 'address.line', transform: ['string'], required: true },
         { from: 'MaXa', to: 'address.wardCode', transform: ['ward-code'], required: true },
-        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' } }
+        {
+          from: '_derived.holderPersonalIds',
+          to: 'holderPersonalIds',
+          transform: ['personal-id'],
+          legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' }
+        }
       ]
     }, {
       entity: 'land-use-certificate',
@@ -31,7 +36,12 @@ export const landMapping: ConnectorMapping = {
         { from: 'GiayChungNhan.SoVaoSo', to: 'registerEntry', transform: ['string', 'upper'], required: true },
         { from: 'GiayChungNhan.CoQuanCap', to: 'issuingBody.name', transform: ['string'], required: true },
         { from: 'GiayChungNhan.NgayCap', to: 'issueDate', transform: ['past-date'], required: true },
-        { from: '_derived.holderPersonalIds', to: 'holderPersonalIds', transform: ['personal-id'], legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: '_derived.holderPersonalIds',
+          to: 'holderPersonalIds',
+          transform: ['personal-id'],
+          legacy: { from: '_derived.holderCmnds', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: '_derived.parcelIds', to: 'parcelIds', transform: ['parcel-id'], required: true }
       ]
     }, {
@@ -46,7 +56,11 @@ export const landMapping: ConnectorMapping = {
       entity: 'person',
       each: 'ChuSuDung',
       when: { from: 'LoaiGiayTo', equals: 'CMND' },
-      id: { from: 'SoCccd', transform: ['personal-id'], fallback: { from: 'SoGiayTo', transform: ['cmnd'], kind: 'cmnd' } },
+      id: {
+        from: 'SoCccd',
+        transform: ['personal-id'],
+        fallback: { from: 'SoGiayTo', transform: ['cmnd'], kind: 'cmnd' }
+      },
       fields: [{ from: 'HoTen', to: 'fullName', transform: ['name.full'] }]
     }]
   }]

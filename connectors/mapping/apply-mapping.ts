@@ -30,7 +30,12 @@ export type MappingOutcome =
 
 export function applyMapping (mapping: ConnectorMapping, stream: string, raw: unknown): MappingOutcome {
   const rules = mapping.streams.find(s => s.stream === stream)
-  if (rules === undefined) return { ok: false, errors: [{ path: '/', code: 'LT_ERR_MAPPING_STREAM', message: `the mapping has no stream '${stream}'` }] }
+  if (rules === undefined) {
+    return {
+      ok: false,
+      errors: [{ path: '/', code: 'LT_ERR_MAPPING_STREAM', message: `the mapping has no stream '${stream}'` }]
+    }
+  }
   const deleted = rules.deleteWhen !== undefined && readPath(raw, rules.deleteWhen.from) === rules.deleteWhen.equals
   const errors: MappingIssue[] = []
   const entities: MappedEntity[] = []
@@ -60,7 +65,9 @@ function applies (rule: EntityRule, raw: unknown): boolean {
   return rule.when.equals === undefined ? isPresent(v) : v === rule.when.equals
 }
 
-function mapEntity (rule: EntityRule, raw: unknown, deleted: boolean, errors: MappingIssue[]): MappedEntity | undefined {
+function mapEntity (
+  rule: EntityRule, raw: unknown, deleted: boolean, errors: MappingIssue[]
+): MappedEntity | undefined {
   const warnings: MappingIssue[] = []
   const out: MappedEntity = { entity: rule.entity, fields: {}, warnings }
   const idRaw = readJoined(raw, rule.id.from, rule.id.joinFrom)
@@ -69,11 +76,17 @@ function mapEntity (rule: EntityRule, raw: unknown, deleted: boolean, errors: Ma
     if (id === undefined) return undefined
     out.entityId = String(id)
   } else if (rule.id.fallback !== undefined && isPresent(readPath(raw, rule.id.fallback.from))) {
-    const legacy = run(readPath(raw, rule.id.fallback.from), rule.id.fallback.transform, rule.id.fallback.from, errors, warnings)
+    const legacy = run(
+      readPath(raw, rule.id.fallback.from), rule.id.fallback.transform, rule.id.fallback.from, errors, warnings
+    )
     if (legacy === undefined) return undefined
     out.legacyKey = { kind: rule.id.fallback.kind, value: String(legacy) }
   } else {
-    errors.push({ path: rule.id.from, code: 'LT_ERR_MAPPING_ID_MISSING', message: `no ${rule.entity} id at '${rule.id.from}'` })
+    errors.push({
+      path: rule.id.from,
+      code: 'LT_ERR_MAPPING_ID_MISSING',
+      message: `no ${rule.entity} id at '${rule.id.from}'`
+    })
     return undefined
   }
   // A delete needs only the id; its fields say nothing.
@@ -86,7 +99,9 @@ function mapEntity (rule: EntityRule, raw: unknown, deleted: boolean, errors: Ma
   return out
 }
 
-function legacyRefs (field: FieldRule, raw: unknown, mapped: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): LegacyRef[] {
+function legacyRefs (
+  field: FieldRule, raw: unknown, mapped: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]
+): LegacyRef[] {
   const legacy = field.legacy
   if (legacy === undefined) return []
   const value = readPath(raw, legacy.from)
@@ -94,8 +109,12 @@ function legacyRefs (field: FieldRule, raw: unknown, mapped: Record<string, unkn
   const list = Array.isArray(value)
   // A single field takes its legacy key only when the record gave no personal id.
   if (!list && isPresent(readPath(mapped, field.to))) return []
-  const keys = (list ? value : [value]).map((v, i) => run(v, legacy.transform, list ? `${legacy.from}[${i}]` : legacy.from, errors, warnings))
-  return keys.filter(k => k !== undefined).map(k => ({ field: field.to, kind: legacy.kind, value: String(k), ...(list ? { list: true as const } : {}) }))
+  const keys = (list ? value : [value]).map(
+    (v, i) => run(v, legacy.transform, list ? `${legacy.from}[${i}]` : legacy.from, errors, warnings)
+  )
+  return keys.filter(k => k !== undefined).map(
+    k => ({ field: field.to, kind: legacy.kind, value: String(k), ...(list ? { list: true as const } : {}) })
+  )
 }
 
 /** The value at `from`, with the value at `joinFrom` after a hyphen when given; absent if either is. */
@@ -106,13 +125,17 @@ function readJoined (raw: unknown, from: string, joinFrom: string | undefined): 
   return isPresent(second) ? `${String(value)}-${String(second)}` : undefined
 }
 
-function mapField (field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): void {
+function mapField (
+  field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]
+): void {
   if ('const' in field && field.const !== undefined) { setField(target, field.to, field.const); return }
   const from = field.from as string
   if (field.to.includes('[]')) { mapListField(field, raw, target, errors, warnings); return }
   const value = readJoined(raw, from, field.joinFrom)
   if (!isPresent(value)) {
-    if (field.required === true) errors.push({ path: from, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${from}' is required for ${field.to}` })
+    if (field.required === true) {
+      errors.push({ path: from, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${from}' is required for ${field.to}` })
+    }
     return
   }
   const mapped = Array.isArray(value)
@@ -126,12 +149,16 @@ function mapField (field: FieldRule, raw: unknown, target: Record<string, unknow
  * the canonical list, so the fields of one element stay together. An empty value, or one a transform
  * leaves out (a printed class equal to the current one), leaves that element's field absent.
  */
-function mapListField (field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]): void {
+function mapListField (
+  field: FieldRule, raw: unknown, target: Record<string, unknown>, errors: MappingIssue[], warnings: MappingIssue[]
+): void {
   const [listPath, inner] = (field.from as string).split('[].')
   const list = readPath(raw, listPath)
   const [head, tail] = field.to.split('[].')
   if (!Array.isArray(list) || list.length === 0) {
-    if (field.required === true) errors.push({ path: listPath, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${listPath}' is required for ${head}` })
+    if (field.required === true) {
+      errors.push({ path: listPath, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${listPath}' is required for ${head}` })
+    }
     return
   }
   const out = (Array.isArray(target[head]) ? target[head] : list.map(() => ({}))) as Array<Record<string, unknown>>
@@ -139,7 +166,9 @@ function mapListField (field: FieldRule, raw: unknown, target: Record<string, un
     const path = `${listPath}[${i}].${inner}`
     const value = readPath(element, inner)
     if (!isPresent(value)) {
-      if (field.required === true) errors.push({ path, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${path}' is required for ${field.to}` })
+      if (field.required === true) {
+        errors.push({ path, code: 'LT_ERR_MAPPING_REQUIRED', message: `'${path}' is required for ${field.to}` })
+      }
       return
     }
     const mapped = run(value, field.transform, path, errors, warnings)
@@ -150,7 +179,13 @@ function mapListField (field: FieldRule, raw: unknown, target: Record<string, un
 
 const collect = (values: unknown[]): unknown[] | undefined => values.includes(undefined) ? undefined : values
 
-function run (value: unknown, chain: readonly TransformName[] | undefined, path: string, errors: MappingIssue[], warnings: MappingIssue[]): unknown {
+function run (
+  value: unknown,
+  chain: readonly TransformName[] | undefined,
+  path: string,
+  errors: MappingIssue[],
+  warnings: MappingIssue[]
+): unknown {
   let current = value
   for (const name of chain ?? []) {
     const r: TransformResult = transforms[name](current)

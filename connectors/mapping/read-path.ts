@@ -15,4 +15,5 @@ function read (node: unknown, parts: string[]): unknown {
   return read((node as Record<string, unknown>)[head], rest)
 }
 
-export const isPresent = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)
+export const isPresent = (v: unknown): boolean => v !== undefined && v !== null && v !== '' &&
+  !(Array.isArray(v) && v.length === 0)

@@ -11,9 +11,12 @@ import { notarizationMapping } from './mapping.js'
 const SCHEDULE = '*/10 * * * * *'
 
 type Side = Array<Record<string, unknown>>
-const sideOf = (v: unknown): Side => Array.isArray(v) ? v.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null) : []
+const sideOf = (v: unknown): Side => Array.isArray(v)
+  ? v.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null)
+  : []
 
-/** One party as the canonical list holds it; every key present, empty where it does not apply (the list stays aligned). */
+/** One party as the canonical list holds it; every key present, empty where it does not apply (the list stays aligned).
+ */
 function party (p: Record<string, unknown>, role: string): RawRecord {
   const doc = String(p.soGiayTo ?? '')
   return {
@@ -32,8 +35,12 @@ export function deriveNotarization (r: RawRecord): RawRecord {
   const kind = contractKind(String(r.loaiHopDong ?? ''))
   const property = typeof r.taiSan === 'object' && r.taiSan !== null ? r.taiSan as Record<string, unknown> : undefined
   return {
-    parties: kind === undefined ? [] : [...sideOf(r.benA).map(p => party(p, kind.roleA)), ...sideOf(r.benB).map(p => party(p, kind.roleB))],
-    parcelIds: property === undefined ? [] : [`${String(property.maXa)}-${String(property.soTo)}-${String(property.soThua)}`],
+    parties: kind === undefined
+      ? []
+      : [...sideOf(r.benA).map(p => party(p, kind.roleA)), ...sideOf(r.benB).map(p => party(p, kind.roleB))],
+    parcelIds: property === undefined
+      ? []
+      : [`${String(property.maXa)}-${String(property.soTo)}-${String(property.soThua)}`],
     officeCode: String(r.maHoSo ?? '').split('-')[0]
   }
 }
@@ -45,7 +52,9 @@ export const notarizationConnector: PollConnector<RawRecord> = updatedSinceConne
     sourceSystem: 'cong-chung',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Notary (công chứng) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Notary (công chứng) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'contracts',

@@ -31,7 +31,9 @@ export const notarizationRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/cong-chung/hop-dong.json',
   type: 'object',
-  required: ['maHoSo', 'soCongChung', 'ngayCongChung', 'tenToChuc', 'loaiHopDong', 'benA', 'benB', 'trangThai', 'ngayCapNhat'],
+  required: [
+    'maHoSo', 'soCongChung', 'ngayCongChung', 'tenToChuc', 'loaiHopDong', 'benA', 'benB', 'trangThai', 'ngayCapNhat'
+  ],
   properties: {
     maHoSo: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,63}$' },
     soCongChung: { type: 'string', pattern: '^\\d{1,7}$' },
@@ -51,7 +53,12 @@ export const notarizationRawSchema = {
         soSeri: { type: 'string', pattern: '^[A-Z]{2} ?\\d{6,8}$' }
       }
     },
-    giaTri: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d{1,3}([. ]\\d{3})*( ?(đ|đồng|VNĐ|VND))?$' }] },
+    giaTri: {
+      anyOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: '^\\d{1,3}([. ]\\d{3})*( ?(đ|đồng|VNĐ|VND))?$' }
+      ]
+    },
     trangThai: { enum: Object.keys(NOTARY_STATUS_LABELS) },
     ngayCapNhat: { type: 'string', format: 'date-time' },
     daXoa: { type: 'boolean' }

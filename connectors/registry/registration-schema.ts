@@ -103,7 +103,9 @@ export const registrationSchema = {
     push: {
       type: 'object',
       additionalProperties: false,
-      properties: { token: { type: 'string', minLength: 32, maxLength: 512, pattern: '^[\\x21-\\x7e]+$', writeOnly: true } }
+      properties: {
+        token: { type: 'string', minLength: 32, maxLength: 512, pattern: '^[\\x21-\\x7e]+$', writeOnly: true }
+      }
     },
     mapping: { type: 'object' }
   }

@@ -50,7 +50,9 @@ export function createRegistrationValidator ({
     r.streams.forEach((s, i) => checkStream(s, `/streams/${i}`, fail))
     const configFields = checkConfig(r, fail)
     for (const [header, value] of Object.entries(r.source?.headers ?? {})) {
-      if (typeof value !== 'string' && !configFields.has(value.fromConfig)) fail(`/source/headers/${header}/fromConfig`, `the config schema has no field '${value.fromConfig}'`)
+      if (typeof value !== 'string' && !configFields.has(value.fromConfig)) {
+        fail(`/source/headers/${header}/fromConfig`, `the config schema has no field '${value.fromConfig}'`)
+      }
     }
     const mapping = mappingValidator.validateMapping(r.mapping)
     if (!mapping.ok) errors.push(...mapping.errors.map(e => ({
@@ -58,8 +60,18 @@ export function createRegistrationValidator ({
       path: `/mapping${e.path === '/' ? '' : e.path}`
     })))
     else {
-      mapping.mapping.streams.forEach((m, i) => { if (!names.includes(m.stream)) fail(`/mapping/streams/${i}/stream`, `no stream '${m.stream}' in streams`) })
-      names.forEach((n, i) => { if (!mapping.mapping.streams.some(m => m.stream === n)) fail(`/streams/${i}/name`, `stream '${n}' has no mapping`) })
+      mapping.mapping.streams.forEach(
+        (m, i) => {
+          if (!names.includes(m.stream)) fail(`/mapping/streams/${i}/stream`, `no stream '${m.stream}' in streams`)
+        }
+      )
+      names.forEach(
+        (n, i) => {
+          if (!mapping.mapping.streams.some(m => m.stream === n)) {
+            fail(`/streams/${i}/name`, `stream '${n}' has no mapping`)
+          }
+        }
+      )
     }
     // The network check last and only for an otherwise valid body: no DNS lookups for junk.
     if (errors.length === 0 && r.source !== undefined) {
@@ -89,10 +101,16 @@ function checkMode (r: Registration, tokenOnFile: boolean, fail: Fail): void {
     'seconds first)')
   const p = source.paging
   const need = p.style === 'cursor' ? ['updatedSince', 'afterKey'] : p.style === 'page' ? ['page'] : ['offset']
-  for (const name of need) if ((p.params as Record<string, string | undefined>)[name] === undefined) fail(`/source/paging/params`, `paging style '${p.style}' needs the name of its '${name}' parameter`)
+  for (const name of need) {
+    if ((p.params as Record<string, string | undefined>)[name] === undefined) {
+      fail(`/source/paging/params`, `paging style '${p.style}' needs the name of its '${name}' parameter`)
+    }
+  }
   if (p.style === 'cursor' && p.hasMore !== undefined) fail('/source/paging/hasMore', 'the cursor style ends on ' +
     'next = null or a short page; hasMore is for page and offset')
-  if (p.style !== 'cursor' && p.next !== undefined) fail('/source/paging/next', `the ${p.style} style counts pages; next is for the cursor style`)
+  if (p.style !== 'cursor' && p.next !== undefined) {
+    fail('/source/paging/next', `the ${p.style} style counts pages; next is for the cursor style`)
+  }
   if (p.style !== 'page' && p.firstPage !== undefined) fail('/source/paging/firstPage', 'only the page style has a ' +
     'first page number')
 }
@@ -114,7 +132,12 @@ function checkStream (s: Registration['streams'][number], at: string, fail: Fail
     else if (!required.includes(field)) fail(`${at}/${role}`, `'${field}' must be required by the raw schema`)
   }
   const cursor = props[s.cursorField]
-  if (cursor !== undefined && cursor.format !== 'date-time') fail(`${at}/rawSchema/properties/${s.cursorField}`, 'the cursor field must be a date-time string (type string, format date-time): it orders changes and dates them')
+  if (cursor !== undefined && cursor.format !== 'date-time') {
+    fail(
+      `${at}/rawSchema/properties/${s.cursorField}`,
+      'the cursor field must be a date-time string (type string, format date-time): it orders changes and dates them'
+    )
+  }
 }
 
 /** Every $ref that does not start with '#', with where it is. */
@@ -135,11 +158,15 @@ function checkConfig (r: Registration, fail: Fail): Set<string> {
   if (schema.type !== 'object' || props === null || typeof props !== 'object') { fail('/config/schema', 'must be an ' +
     'object schema with properties'); return new Set() }
   for (const [name, field] of Object.entries(props as Record<string, Record<string, unknown>>)) {
-    if (typeof field?.description !== 'string' || field.description.trim() === '') fail(`/config/schema/properties/${name}/description`, 'every config field must be documented')
+    if (typeof field?.description !== 'string' || field.description.trim() === '') {
+      fail(`/config/schema/properties/${name}/description`, 'every config field must be documented')
+    }
   }
   try {
     const check = compileRawSchema(schema)
-    if (!check(r.config.values)) for (const e of describeErrors(check.errors)) fail(`/config/values${e.path === '/' ? '' : e.path}`, e.message)
+    if (!check(r.config.values)) {
+      for (const e of describeErrors(check.errors)) fail(`/config/values${e.path === '/' ? '' : e.path}`, e.message)
+    }
   } catch (err) {
     fail('/config/schema', `is not a valid JSON Schema: ${(err as Error).message}`)
   }

@@ -10,7 +10,12 @@ import { residenceMapping } from './mapping.js'
 const SCHEDULE = '*/5 * * * * *'
 const HEAD = '01'
 
-interface Member { personalId: string, fullName: string, relationToHead: string, address?: { wardCode: string, addressLine: string } }
+interface Member {
+  personalId: string,
+  fullName: string,
+  relationToHead: string,
+  address?: { wardCode: string, addressLine: string }
+}
 
 const households: DerivedStream<RawRecord> = {
   name: 'households',
@@ -39,7 +44,9 @@ const households: DerivedStream<RawRecord> = {
       householdId,
       headPersonalId: head.personalId,
       address: head.address,
-      members: [...list].sort((a, b) => a.personalId < b.personalId ? -1 : 1).map(m => ({ personalId: m.personalId, fullName: m.fullName, relationToHead: m.relationToHead }))
+      members: [...list].sort((a, b) => a.personalId < b.personalId ? -1 : 1).map(
+        m => ({ personalId: m.personalId, fullName: m.fullName, relationToHead: m.relationToHead })
+      )
     }
   }
 }
@@ -51,7 +58,9 @@ export const residenceConnector: PollConnector<RawRecord> = updatedSinceConnecto
     sourceSystem: 'cu-tru',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Residence (cư trú) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Residence (cư trú) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'residents',

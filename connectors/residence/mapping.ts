@@ -21,7 +21,12 @@ export const residenceMapping: ConnectorMapping = {
         { from: 'householdId', to: 'householdId', transform: ['string'] },
         // The residence system records the relation with the hub's own code list (schemas/household-relation.ts).
         { from: 'relationToHead', to: 'relationToHead', transform: ['string'] },
-        { from: 'permanentResidence.wardCode', to: 'permanentAddress.wardCode', transform: ['ward-code'], required: true },
+        {
+          from: 'permanentResidence.wardCode',
+          to: 'permanentAddress.wardCode',
+          transform: ['ward-code'],
+          required: true
+        },
         { from: 'permanentResidence.addressLine', to: 'permanentAddress.line', transform: ['string'], required: true },
         { from: 'temporaryResidence.wardCode', to: 'temporaryAddress.wardCode', transform: ['ward-code'] },
         { from: 'temporaryResidence.addressLine', to: 'temporaryAddress.line', transform: ['string'] }

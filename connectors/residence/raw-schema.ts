@@ -20,7 +20,17 @@ export const residentRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/residence/residents.json',
   type: 'object',
-  required: ['personalId', 'fullName', 'dateOfBirth', 'gender', 'householdId', 'relationToHead', 'headPersonalId', 'permanentResidence', 'updatedAt'],
+  required: [
+    'personalId',
+    'fullName',
+    'dateOfBirth',
+    'gender',
+    'householdId',
+    'relationToHead',
+    'headPersonalId',
+    'permanentResidence',
+    'updatedAt'
+  ],
   properties: {
     personalId,
     fullName: { type: 'string', minLength: 1, maxLength: 200 },
@@ -55,7 +65,11 @@ export const householdRawSchema = {
       items: {
         type: 'object',
         required: ['personalId', 'relationToHead'],
-        properties: { personalId, fullName: { type: 'string', minLength: 1 }, relationToHead: { type: 'string', pattern: '^\\d{2}$' } }
+        properties: {
+          personalId,
+          fullName: { type: 'string', minLength: 1 },
+          relationToHead: { type: 'string', pattern: '^\\d{2}$' }
+        }
       }
     },
     updatedAt: { type: 'string', format: 'date-time' }

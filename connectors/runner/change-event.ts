@@ -6,7 +6,13 @@ import { structuredMessage } from '../../infra/ports/cloud-event-message.js'
 import type { OutgoingMessage } from '../../infra/ports/event-log.js'
 import type { ConnectorManifest, RawChange } from '../contract.js'
 
-export function toChangeEvent (manifest: Pick<ConnectorManifest, 'id' | 'version'>, stream: string, change: RawChange, snapshot: boolean, ingestTime: string): ChangeEvent {
+export function toChangeEvent (
+  manifest: Pick<ConnectorManifest, 'id' | 'version'>,
+  stream: string,
+  change: RawChange,
+  snapshot: boolean,
+  ingestTime: string
+): ChangeEvent {
   const op = snapshot && change.op !== 'd' ? 'r' : change.op
   return {
     specversion: '1.0',

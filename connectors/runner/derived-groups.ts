@@ -30,16 +30,24 @@ const maxIso = (a: string, b: string): string => a > b ? a : b
  * to publish and `save`, to be called once they are published (a crash in between replays the
  * page from the old state and yields the same versions, hence the same event ids).
  */
-export async function foldIntoGroups<R> (store: Store, connectorId: string, derived: DerivedStream<R>, items: Array<Item<R>>): Promise<{ changes: GroupChange[], save: () => Promise<void> }> {
+export async function foldIntoGroups<R> (
+  store: Store, connectorId: string, derived: DerivedStream<R>, items: Array<Item<R>>
+): Promise<{ changes: GroupChange[], save: () => Promise<void> }> {
   const d = derived as DerivedStream<unknown>
   const memberKeys = [...new Set(items.map(i => derived.memberKey(i.record)))]
   const index = new Map<string, string | undefined>(await Promise.all(memberKeys.map(async k =>
-    [k, ((await store.getCursor(connectorId, memberIndexKey(d, k))) as string | null | undefined) ?? undefined] as const)))
+    [
+      k, ((await store.getCursor(connectorId, memberIndexKey(d, k))) as string | null | undefined) ?? undefined
+    ] as const)))
   const wanted = new Set<string>()
   for (const i of items) { const g = derived.groupOf(i.record); if (g !== undefined) wanted.add(g) }
   for (const g of index.values()) if (g !== undefined) wanted.add(g)
   const before = new Map<string, GroupState>(await Promise.all([...wanted].map(async g =>
-    [g, ((await store.getCursor(connectorId, groupKey(d, g))) as GroupState | undefined) ?? { members: {}, version: 0, lastTime: '' }] as const)))
+    [
+      g,
+      ((await store.getCursor(connectorId, groupKey(d, g))) as GroupState | undefined) ??
+        { members: {}, version: 0, lastTime: '' }
+    ] as const)))
   const after = new Map([...before].map(([g, s]) => [g, structuredClone(s)]))
   const touchedIndex = new Map<string, string | undefined>()
 
@@ -69,18 +77,34 @@ export async function foldIntoGroups<R> (store: Store, connectorId: string, deri
     writes.push([groupKey(d, group), s])
     const members = Object.keys(s.members).sort().map(k => s.members[k])
     if (members.length === 0) {
-      changes.push({ group, version: s.version, change: { entityKey: group, sourceKey: group, op: 'd', sourceTime: s.lastTime, data: null } })
+      changes.push({
+        group,
+        version: s.version,
+        change: { entityKey: group, sourceKey: group, op: 'd', sourceTime: s.lastTime, data: null }
+      })
       continue
     }
     const built = derived.build(group, members)
     if (built === undefined) continue
-    changes.push({ group, version: s.version, change: { entityKey: group, sourceKey: group, op: 'u', sourceTime: s.lastTime, data: { ...built, [derived.cursorField]: s.lastTime } } })
+    changes.push({
+      group,
+      version: s.version,
+      change: {
+        entityKey: group,
+        sourceKey: group,
+        op: 'u',
+        sourceTime: s.lastTime,
+        data: { ...built, [derived.cursorField]: s.lastTime }
+      }
+    })
   }
   for (const [member, group] of touchedIndex) writes.push([memberIndexKey(d, member), group ?? null])
 
   return {
     changes,
-    save: async () => { await Promise.all(writes.map(async ([key, value]) => await store.saveCursor(connectorId, key, value))) }
+    save: async () => {
+      await Promise.all(writes.map(async ([key, value]) => await store.saveCursor(connectorId, key, value)))
+    }
   }
 }
 

@@ -73,18 +73,28 @@ async function fetchFollowing (url: string, options: FetchOptions): Promise<unkn
     await options.guard?.checkUrl(target)
     const outcome = await fetchOnce(target, { ...options, headers })
     if (!('redirect' in outcome)) return outcome.body
-    if (hop >= maxRedirects) throw new SourceError(`more than ${maxRedirects} redirects`, 'LT_ERR_SOURCE_REDIRECT', false)
+    if (hop >= maxRedirects) {
+      throw new SourceError(`more than ${maxRedirects} redirects`, 'LT_ERR_SOURCE_REDIRECT', false)
+    }
     const next = new URL(outcome.redirect)
     if (next.origin !== origin) {
       // Checked before any lookup of the new host: refusing costs no DNS query towards it.
-      if (!followCrossOrigin) throw new SourceError(`source redirected to another origin (${next.origin}); cross-origin redirects are refused`, 'LT_ERR_SOURCE_REDIRECT', false)
+      if (!followCrossOrigin) {
+        throw new SourceError(
+          `source redirected to another origin (${next.origin}); cross-origin redirects are refused`,
+          'LT_ERR_SOURCE_REDIRECT',
+          false
+        )
+      }
       headers = undefined
     }
     target = next.toString()
   }
 }
 
-async function fetchOnce (url: string, { timeoutMs, signal, headers, guard }: FetchOptions): Promise<{ body: unknown } | { redirect: string }> {
+async function fetchOnce (
+  url: string, { timeoutMs, signal, headers, guard }: FetchOptions
+): Promise<{ body: unknown } | { redirect: string }> {
   const res = await request(url, {
     method: 'GET',
     headers: { ...headers, accept: 'application/json' },
@@ -96,13 +106,20 @@ async function fetchOnce (url: string, { timeoutMs, signal, headers, guard }: Fe
   if (REDIRECTS.has(res.statusCode)) {
     await res.body.dump()
     const location = Array.isArray(res.headers.location) ? res.headers.location[0] : res.headers.location
-    if (location === undefined) throw new SourceError(`source answered ${res.statusCode} without a Location`, 'LT_ERR_SOURCE_REDIRECT', false)
+    if (location === undefined) {
+      throw new SourceError(`source answered ${res.statusCode} without a Location`, 'LT_ERR_SOURCE_REDIRECT', false)
+    }
     return { redirect: new URL(location, url).toString() }
   }
   if (res.statusCode === 429 || res.statusCode >= 500) {
     await res.body.dump()
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'])
-    throw new SourceError(`source answered ${res.statusCode}`, res.statusCode === 429 ? 'LT_ERR_SOURCE_RATE_LIMITED' : 'LT_ERR_SOURCE_5XX', true, { cause: { retryAfterMs } })
+    throw new SourceError(
+      `source answered ${res.statusCode}`,
+      res.statusCode === 429 ? 'LT_ERR_SOURCE_RATE_LIMITED' : 'LT_ERR_SOURCE_5XX',
+      true,
+      { cause: { retryAfterMs } }
+    )
   }
   if (res.statusCode >= 400) {
     await res.body.dump()
@@ -110,11 +127,17 @@ async function fetchOnce (url: string, { timeoutMs, signal, headers, guard }: Fe
   }
   const text = await res.body.text()
   // Checked before parsing: a deep value would overflow what reads it later (ajv, the stores).
-  if (jsonTooDeepAt(text) !== undefined) throw new SourceError(`source answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'LT_ERR_SOURCE_TOO_DEEP', false)
+  if (jsonTooDeepAt(text) !== undefined) {
+    throw new SourceError(
+      `source answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'LT_ERR_SOURCE_TOO_DEEP', false
+    )
+  }
   try {
     return { body: JSON.parse(text) }
   } catch (err) {
-    throw new SourceError('source answered with something that is not JSON', 'LT_ERR_SOURCE_GARBAGE', true, { cause: err })
+    throw new SourceError(
+      'source answered with something that is not JSON', 'LT_ERR_SOURCE_GARBAGE', true, { cause: err }
+    )
   }
 }
 

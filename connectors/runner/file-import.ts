@@ -34,13 +34,28 @@ export interface ImportProgress { rows: number, published: number, rejected: num
 export interface ImportSummary extends ImportProgress { derived: number, deadLetterTopic: string, topic: string }
 
 export async function importFile<R> (options: FileImportOptions<R>): Promise<ImportSummary> {
-  const { connector, stream, file, format, eventLog, store, compile, batchSize = 500, incremental = false, onProgress } = options
+  const {
+    connector,
+    stream,
+    file,
+    format,
+    eventLog,
+    store,
+    compile,
+    batchSize = 500,
+    incremental = false,
+    onProgress
+  } = options
   const { manifest } = connector
   const spec = manifest.streams.find(s => s.name === stream)
   if (spec === undefined) throw new Error(`connector ${manifest.id} has no stream '${stream}'`)
   const dependents = (connector.derivedStreams ?? []).filter(d => d.from === stream)
-  if ((connector.derivedStreams ?? []).some(d => d.name === stream)) throw new Error(`stream '${stream}' is built from another stream; import that one`)
-  if (dependents.length > 0 && store === undefined) throw new Error(`stream '${stream}' feeds derived streams, which need the store`)
+  if ((connector.derivedStreams ?? []).some(d => d.name === stream)) {
+    throw new Error(`stream '${stream}' is built from another stream; import that one`)
+  }
+  if (dependents.length > 0 && store === undefined) {
+    throw new Error(`stream '${stream}' feeds derived streams, which need the store`)
+  }
   const validate = compile(spec.rawSchema)
   const derivedValidators = new Map(dependents.map(d => [d.name, compile(d.rawSchema)]))
   const topic = rawTopic(manifest.id)
@@ -53,7 +68,16 @@ export async function importFile<R> (options: FileImportOptions<R>): Promise<Imp
   let accepted: Array<{ record: R, change: RawChange }> = []
 
   const letter = (sourceKey: string, record: unknown, line: number, code: string, reason: string): OutgoingMessage =>
-    rawDeadLetter({ manifest, stream, sourceKey, record, code, reason, ingestTime: new Date().toISOString(), file: { name, line } })
+    rawDeadLetter({
+      manifest,
+      stream,
+      sourceKey,
+      record,
+      code,
+      reason,
+      ingestTime: new Date().toISOString(),
+      file: { name, line }
+    })
 
   async function flush (): Promise<void> {
     const ingestTime = new Date().toISOString()
@@ -89,7 +113,15 @@ export async function importFile<R> (options: FileImportOptions<R>): Promise<Imp
       rejects.push(letter(`line:${item.line}`, null, item.line, 'LT_ERR_FILE_PARSE', item.error))
     } else if (!validate(item.record)) {
       const reason = errorsReason(describeErrors(validate.errors, item.record))
-      rejects.push(letter(String(item.record[spec.primaryKey] ?? `line:${item.line}`), item.record, item.line, 'LT_ERR_RAW_SCHEMA', reason))
+      rejects.push(
+        letter(
+          String(item.record[spec.primaryKey] ?? `line:${item.line}`),
+          item.record,
+          item.line,
+          'LT_ERR_RAW_SCHEMA',
+          reason
+        )
+      )
     } else {
       const record = item.record as R
       const change = connector.toChange(record, stream)

@@ -19,7 +19,9 @@ export function formatOf (file: string): FileFormat | undefined {
 }
 
 /** Streams records; `onBytes` reports bytes read so far (for progress). */
-export async function * readFileRecords (file: string, format: FileFormat, rawSchema: Record<string, unknown>, onBytes?: (bytes: number) => void): AsyncGenerator<FileRecord> {
+export async function * readFileRecords (
+  file: string, format: FileFormat, rawSchema: Record<string, unknown>, onBytes?: (bytes: number) => void
+): AsyncGenerator<FileRecord> {
   const input = createReadStream(file)
   let bytes = 0
   input.on('data', chunk => { bytes += chunk.length; onBytes?.(bytes) })
@@ -31,7 +33,10 @@ export async function * readFileRecords (file: string, format: FileFormat, rawSc
       if (line.trim() === '') continue
       try {
         const value: unknown = JSON.parse(line)
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) yield { line: n, error: 'the line is not a JSON object' }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) yield {
+          line: n,
+          error: 'the line is not a JSON object'
+        }
         else yield { line: n, record: value as Record<string, unknown> }
       } catch (err) {
         yield { line: n, error: `the line is not JSON: ${(err as Error).message}` }
@@ -43,7 +48,10 @@ export async function * readFileRecords (file: string, format: FileFormat, rawSc
   for await (const row of csvRows(lines)) {
     if (header === undefined) { header = row.cells; continue }
     if (row.cells.length === 1 && row.cells[0] === '') continue
-    if (row.cells.length !== header.length) { yield { line: row.line, error: `the row has ${row.cells.length} cells, the header ${header.length}` }; continue }
+    if (row.cells.length !== header.length) {
+      yield { line: row.line, error: `the row has ${row.cells.length} cells, the header ${header.length}` }
+      continue
+    }
     try {
       yield { line: row.line, record: unflatten(header, row.cells, rawSchema) }
     } catch (err) {
@@ -95,7 +103,9 @@ function unflatten (header: string[], cells: string[], schema: Record<string, un
 }
 
 function typed (text: string, node: SchemaNode | undefined, column: string): unknown {
-  const types = node === undefined ? [] : Array.isArray(node.type) ? node.type : node.type !== undefined ? [node.type] : []
+  const types = node === undefined
+    ? []
+    : Array.isArray(node.type) ? node.type : node.type !== undefined ? [node.type] : []
   const literals = [...(node?.enum ?? []), ...(node?.const !== undefined ? [node.const] : [])]
   if (types.includes('array') || types.includes('object')) {
     try { return JSON.parse(text) } catch { throw new Error(`column ${column} should hold JSON, got text`) }

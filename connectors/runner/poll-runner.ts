@@ -12,7 +12,14 @@ import type { ValidateFunction } from 'ajv'
 import type { EventLog, OutgoingMessage } from '../../infra/ports/event-log.js'
 import type { Store } from '../../infra/ports/store.js'
 import { describeErrors, errorsReason } from '../../schemas/validator.js'
-import { connectorDeadLetterGroup, rawTopic, type DerivedStream, type PollConnector, type RawChange, type StreamCursor } from '../contract.js'
+import {
+  connectorDeadLetterGroup,
+  rawTopic,
+  type DerivedStream,
+  type PollConnector,
+  type RawChange,
+  type StreamCursor
+} from '../contract.js'
 import { deadLetterTopic } from '../../infra/event-log/dead-letters.js'
 import { fetchJson, SourceError, type OutboundGuard } from './fetch-json.js'
 import { retryRetriable } from '../../infra/shared/retry-retriable.js'
@@ -61,7 +68,9 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
   const validators = new Map(manifest.streams.map(s => [s.name, compile(s.rawSchema)]))
   const derived = connector.derivedStreams ?? []
   const derivedNames = new Set(derived.map(d => d.name))
-  const streams = new Map<string, StreamStatus>(manifest.streams.map(s => [s.name, emptyStreamStatus(derivedNames.has(s.name))]))
+  const streams = new Map<string, StreamStatus>(
+    manifest.streams.map(s => [s.name, emptyStreamStatus(derivedNames.has(s.name))])
+  )
   const status = { id: manifest.id, version: manifest.version, running: false, consecutiveFailures: 0 } as {
     id: string, version: string, running: boolean, consecutiveFailures: number, stopped?: boolean,
     lastRunAt?: string, lastSuccessAt?: string, lastError?: RunError
@@ -83,7 +92,16 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
     own.snapshotDone = state.snapshotDone
     for (let pages = 0; pages < maxPagesPerRun; pages++) {
       if (abort.signal.aborted) return
-      const body = await fetchJson(connector.pageUrl(baseUrl, stream, state.cursor, pageSize), { timeoutMs, signal: abort.signal, headers: options.headers, guard: options.guard, maxAttempts: options.maxAttempts })
+      const body = await fetchJson(
+        connector.pageUrl(baseUrl, stream, state.cursor, pageSize),
+        {
+          timeoutMs,
+          signal: abort.signal,
+          headers: options.headers,
+          guard: options.guard,
+          maxAttempts: options.maxAttempts
+        }
+      )
       const page = connector.parsePage(body)
       own.read += page.records.length
       const events: OutgoingMessage[] = []
@@ -99,8 +117,12 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
         accepted.push({ record, change })
         events.push(changeEventMessage(toChangeEvent(manifest, stream, change, !state.snapshotDone, ingestTime)))
       }
-      const groups = await Promise.all(dependents.map(async d => ({ d, folded: await foldIntoGroups(store, manifest.id, d, accepted) })))
-      for (const { d, folded } of groups) events.push(...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects))
+      const groups = await Promise.all(
+        dependents.map(async d => ({ d, folded: await foldIntoGroups(store, manifest.id, d, accepted) }))
+      )
+      for (const { d, folded } of groups) {
+        events.push(...derivedEvents(d, folded.changes, !state.snapshotDone, ingestTime, rejects))
+      }
       await step(async () => { await eventLog.publish(rawTopic(manifest.id), events) })
       const letters = deadLetterTopic(connectorDeadLetterGroup(manifest.id))
       await step(async () => { await eventLog.publish(letters, rejects) })
@@ -109,7 +131,8 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
       own.rejected += rejects.length
       const last = page.records[page.records.length - 1]
       // A source (or a reader) whose next page starts where this one did would loop for ever.
-      if (page.next !== null && state.cursor !== undefined && page.next.updatedSince === state.cursor.updatedSince && page.next.afterKey === state.cursor.afterKey) {
+      if (page.next !== null && state.cursor !== undefined && page.next.updatedSince === state.cursor.updatedSince &&
+        page.next.afterKey === state.cursor.afterKey) {
         const why = `the source's next page of ${stream} starts where this one did; stopped to avoid a loop`
         throw new SourceError(why, 'LT_ERR_SOURCE_NO_PROGRESS', false)
       }
@@ -125,7 +148,13 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
     }
   }
 
-  function derivedEvents (d: DerivedStream<R>, changes: Awaited<ReturnType<typeof foldIntoGroups>>['changes'], snapshot: boolean, ingestTime: string, rejects: OutgoingMessage[]): OutgoingMessage[] {
+  function derivedEvents (
+    d: DerivedStream<R>,
+    changes: Awaited<ReturnType<typeof foldIntoGroups>>['changes'],
+    snapshot: boolean,
+    ingestTime: string,
+    rejects: OutgoingMessage[]
+  ): OutgoingMessage[] {
     const own = streamStatus(d.name)
     const validate = validators.get(d.name) as ValidateFunction
     const out: OutgoingMessage[] = []
@@ -149,12 +178,22 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
     return out
   }
 
-  function deadLetter (record: R, stream: string, errors: Array<{ path: string, message: string }>, ingestTime: string): OutgoingMessage {
+  function deadLetter (
+    record: R, stream: string, errors: Array<{ path: string, message: string }>, ingestTime: string
+  ): OutgoingMessage {
     const primaryKey = manifest.streams.find(s => s.name === stream)?.primaryKey ?? manifest.streams[0].primaryKey
     const sourceKey = String((record as Record<string, unknown>)[primaryKey] ?? 'unknown')
     // Paths only: the record itself, and the reason (which may quote a value), may hold personal data.
     logger.warn({ stream, paths: errors.map(e => e.path) }, 'raw record rejected')
-    return rawDeadLetter({ manifest, stream, sourceKey, record, code: 'LT_ERR_RAW_SCHEMA', reason: errorsReason(errors), ingestTime })
+    return rawDeadLetter({
+      manifest,
+      stream,
+      sourceKey,
+      record,
+      code: 'LT_ERR_RAW_SCHEMA',
+      reason: errorsReason(errors),
+      ingestTime
+    })
   }
 
   async function runOnce (): Promise<void> {
@@ -172,10 +211,17 @@ export function createPollRunner<R> (options: PollRunnerOptions<R>): PollRunner 
           own.lastError = undefined
         } catch (err) {
           const e = err as Error & { code?: string }
-          own.lastError = { code: e.code ?? 'LT_ERR_CONNECTOR_RUN', message: e.message, at: new Date().toISOString(), stream: s.name }
+          own.lastError = {
+            code: e.code ?? 'LT_ERR_CONNECTOR_RUN',
+            message: e.message,
+            at: new Date().toISOString(),
+            stream: s.name
+          }
           own.caughtUp = false
           failure ??= own.lastError
-          logger.warn({ stream: s.name, err: { code: e.code, message: e.message } }, 'connector stream failed; cursor kept')
+          logger.warn(
+            { stream: s.name, err: { code: e.code, message: e.message } }, 'connector stream failed; cursor kept'
+          )
         }
       }
       if (failure === undefined) {

@@ -5,7 +5,14 @@
 // get pageUrl, parsePage, cursorAfter and toChange from here, so a connector folder holds only
 // what is specific to its source.
 import type { ChangeOp } from '../../schemas/change-event.js'
-import type { ConnectorManifest, DerivedStream, PollConnector, RawChange, SourcePage, StreamCursor } from '../contract.js'
+import type {
+  ConnectorManifest,
+  DerivedStream,
+  PollConnector,
+  RawChange,
+  SourcePage,
+  StreamCursor
+} from '../contract.js'
 import type { ConnectorMapping } from '../mapping/mapping-schema.js'
 import { HubError } from '../../infra/shared/hub-error.js'
 
@@ -58,8 +65,12 @@ export function updatedSinceConnector (spec: UpdatedSinceConnectorSpec): PollCon
     manifest: {
       ...spec.manifest,
       streams: [
-        ...spec.streams.map(s => ({ name: s.name, primaryKey: s.primaryKey, cursorField: s.cursorField, rawSchema: s.rawSchema })),
-        ...(spec.derivedStreams ?? []).map(d => ({ name: d.name, primaryKey: d.primaryKey, cursorField: d.cursorField, rawSchema: d.rawSchema }))
+        ...spec.streams.map(
+          s => ({ name: s.name, primaryKey: s.primaryKey, cursorField: s.cursorField, rawSchema: s.rawSchema })
+        ),
+        ...(spec.derivedStreams ?? []).map(
+          d => ({ name: d.name, primaryKey: d.primaryKey, cursorField: d.cursorField, rawSchema: d.rawSchema })
+        )
       ]
     },
     mapping: spec.mapping,
@@ -92,12 +103,18 @@ export class PageFormatError extends HubError {
 
 export function parseUpdatedSincePage (body: unknown): SourcePage<RawRecord> {
   const page = body as { data?: unknown, next?: unknown } | null
-  if (page === null || typeof page !== 'object' || !Array.isArray(page.data)) throw new PageFormatError('the page has no data array')
-  if (page.data.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) throw new PageFormatError('the data array holds something that is not a record')
+  if (page === null || typeof page !== 'object' || !Array.isArray(page.data)) {
+    throw new PageFormatError('the page has no data array')
+  }
+  if (page.data.some(r => r === null || typeof r !== 'object' || Array.isArray(r))) {
+    throw new PageFormatError('the data array holds something that is not a record')
+  }
   const next = page.next
   if (next === null || next === undefined) return { records: page.data as RawRecord[], next: null }
   const n = next as Partial<StreamCursor>
-  if (typeof n.updatedSince !== 'string' || typeof n.afterKey !== 'string') throw new PageFormatError('next does not hold updatedSince and afterKey')
+  if (typeof n.updatedSince !== 'string' || typeof n.afterKey !== 'string') {
+    throw new PageFormatError('next does not hold updatedSince and afterKey')
+  }
   return { records: page.data as RawRecord[], next: { updatedSince: n.updatedSince, afterKey: n.afterKey } }
 }
 

@@ -17,7 +17,9 @@ export const socialBeneficiaryConnector: PollConnector<RawRecord> = updatedSince
     sourceSystem: 'chinh-sach',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Social-beneficiary (chinh-sach) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Social-beneficiary (chinh-sach) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'beneficiaries',

@@ -16,7 +16,12 @@ export const socialBeneficiaryMapping: ConnectorMapping = {
       id: { from: 'SoHoSo', transform: ['string'] },
       fields: [
         { from: 'SoHoSo', to: 'caseId', transform: ['string'], required: true },
-        { from: 'SoDinhDanh', to: 'personalId', transform: ['personal-id'], legacy: { from: 'SoCMND', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'SoDinhDanh',
+          to: 'personalId',
+          transform: ['personal-id'],
+          legacy: { from: 'SoCMND', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: 'HoTen', to: 'fullName', transform: ['name.full'], required: true },
         { from: 'NgaySinh', to: 'birthDate', transform: ['birth-date'] },
         { from: 'CheDo', to: 'programme', transform: ['beneficiary-programme'], required: true },

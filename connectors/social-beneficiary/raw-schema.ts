@@ -12,9 +12,23 @@ export const socialBeneficiaryRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/chinh-sach/doi-tuong.json',
   type: 'object',
-  required: ['SoHoSo', 'HoTen', 'CheDo', 'MaDoiTuong', 'SoQuyetDinh', 'NgayQuyetDinh', 'MucHuong', 'HuongTuNgay', 'TrangThai', 'NgayCapNhat'],
+  required: [
+    'SoHoSo',
+    'HoTen',
+    'CheDo',
+    'MaDoiTuong',
+    'SoQuyetDinh',
+    'NgayQuyetDinh',
+    'MucHuong',
+    'HuongTuNgay',
+    'TrangThai',
+    'NgayCapNhat'
+  ],
   // Each branch names its property again so ajv's strict mode sees it defined.
-  anyOf: [{ required: ['SoDinhDanh'], properties: { SoDinhDanh: true } }, { required: ['SoCMND'], properties: { SoCMND: true } }],
+  anyOf: [
+    { required: ['SoDinhDanh'], properties: { SoDinhDanh: true } },
+    { required: ['SoCMND'], properties: { SoCMND: true } }
+  ],
   properties: {
     SoHoSo: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$' },
     HoTen: { type: 'string', minLength: 1, maxLength: 200 },
@@ -26,7 +40,12 @@ export const socialBeneficiaryRawSchema = {
     TyLeTonThuong: { type: 'string', pattern: '^\\d{1,3} ?%$' },
     SoQuyetDinh: { type: 'string', pattern: '^\\d{1,7}/[0-9A-ZĐ][0-9A-ZĐ/.-]{0,59}$' },
     NgayQuyetDinh: { type: 'string', pattern: datePattern('dd/MM/yyyy') },
-    MucHuong: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d{1,3}([. ]\\d{3})*( ?(đ|đồng|VNĐ|VND))?$' }] },
+    MucHuong: {
+      anyOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: '^\\d{1,3}([. ]\\d{3})*( ?(đ|đồng|VNĐ|VND))?$' }
+      ]
+    },
     HuongTuNgay: compact,
     HuongDenNgay: compact,
     LyDoThoiHuong: { type: 'string', minLength: 1, maxLength: 100 },

@@ -32,7 +32,9 @@ const ranges: Array<[string, string]> = [
   ['ff00::/8', 'multicast']
 ]
 
-const blocks: Array<{ block: CidrBlock, cidr: string, name: string }> = ranges.map(([cidr, name]) => ({ block: parseCidr(cidr) as CidrBlock, cidr, name }))
+const blocks: Array<{ block: CidrBlock, cidr: string, name: string }> = ranges.map(
+  ([cidr, name]) => ({ block: parseCidr(cidr) as CidrBlock, cidr, name })
+)
 
 /** The refused range an address falls in, or undefined for a public address. */
 export function refusedRange (address: IpAddress): { cidr: string, name: string } | undefined {

@@ -43,17 +43,26 @@ export interface SsrfGuard {
 
 const systemResolve: Resolve = async host => await dnsLookup(host, { all: true, verbatim: true })
 
+/** A DNS host name: dot-separated labels of letters and digits, hyphens inside a label only. */
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i
+
 /** Splits the operator's allow-list; throws on an entry that is neither a CIDR, a host name nor an origin. */
-export function parseAllowList (allow: readonly string[]): { blocks: CidrBlock[], hosts: Set<string>, origins: Set<string> } {
+export function parseAllowList (allow: readonly string[]): {
+  blocks: CidrBlock[],
+  hosts: Set<string>,
+  origins: Set<string>
+} {
   const blocks: CidrBlock[] = []
   const hosts = new Set<string>()
   const origins = new Set<string>()
   for (const entry of allow.map(e => e.trim()).filter(e => e !== '')) {
     const block = parseCidr(entry)
     if (block !== undefined) blocks.push(block)
-    else if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(entry)) hosts.add(entry.toLowerCase())
+    else if (HOST_NAME.test(entry)) hosts.add(entry.toLowerCase())
     else if (originOf(entry) !== undefined) origins.add(originOf(entry) as string)
-    else throw new Error(`SSRF allow-list entry '${entry}' is neither a CIDR nor a host name nor an origin (http://host:port)`)
+    else throw new Error(
+      `SSRF allow-list entry '${entry}' is neither a CIDR nor a host name nor an origin (http://host:port)`
+    )
   }
   return { blocks, hosts, origins }
 }
@@ -78,7 +87,9 @@ export function loopbackName (host: string): string | undefined {
   return name === 'localhost' || name.endsWith('.localhost') ? name : undefined
 }
 
-export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs = 3000, connectTimeoutMs = 10000 }: SsrfGuardOptions): SsrfGuard {
+export function createSsrfGuard (
+  { allow, resolve = systemResolve, dnsTimeoutMs = 3000, connectTimeoutMs = 10000 }: SsrfGuardOptions
+): SsrfGuard {
   const { blocks, hosts, origins } = parseAllowList(allow)
 
   /** `admitted`: the origin being called is one the operator named exactly. */
@@ -87,7 +98,10 @@ export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs 
     if (range === undefined || admitted || hosts.has(host)) return
     const unwrapped = unwrapMappedV4(ip)
     if (blocks.some(b => inBlock(ip, b) || inBlock(unwrapped, b))) return
-    throw new SsrfRefusedError(`${host} resolves to ${formatIp(ip)}, in ${range.cidr} (${range.name}); refused unless the operator allow-lists it (LT_SSRF_ALLOW)`)
+    throw new SsrfRefusedError(
+      `${host} resolves to ${formatIp(ip)}, in ${range.cidr} (${range.name}); refused unless the operator ` +
+      `allow-lists it (LT_SSRF_ALLOW)`
+    )
   }
 
   /** Resolves a host name and checks every answer: one refused address refuses the host. */
@@ -121,7 +135,10 @@ export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs 
   function loopbackAnswers (name: string, admitted: boolean): LookupAddress[] {
     let refusal: unknown
     const allowed = LOOPBACK.filter(a => {
-      try { judge(name, parseIp(a.address) as IpAddress, admitted); return true } catch (err) { refusal ??= err; return false }
+      try { judge(name, parseIp(a.address) as IpAddress, admitted); return true } catch (err) {
+        refusal ??= err
+        return false
+      }
     })
     if (allowed.length === 0) throw refusal
     return allowed
@@ -130,18 +147,31 @@ export function createSsrfGuard ({ allow, resolve = systemResolve, dnsTimeoutMs 
   async function checkUrl (text: string): Promise<string[]> {
     let url: URL
     try { url = new URL(text) } catch { throw new SsrfRefusedError('not a valid URL') }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SsrfRefusedError(`scheme ${url.protocol.replace(':', '')} refused: only http and https`)
-    if (url.username !== '' || url.password !== '') throw new SsrfRefusedError('credentials in the URL refused: put secrets in the config (writeOnly) and send them as a header')
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new SsrfRefusedError(`scheme ${url.protocol.replace(':', '')} refused: only http and https`)
+    }
+    if (url.username !== '' || url.password !== '') {
+      throw new SsrfRefusedError(
+        'credentials in the URL refused: put secrets in the config (writeOnly) and send them as a header'
+      )
+    }
     const answers = await resolveChecked(url.hostname.toLowerCase(), origins.has(url.origin))
     return answers.map(a => a.address)
   }
 
   // net.connect calls this instead of dns.lookup, with `all` set when it wants every address.
-  const lookupFor = (admitted: boolean) => (hostname: string, options: { all?: boolean, family?: number | string }, callback: (...args: unknown[]) => void): void => {
+  const lookupFor = (admitted: boolean) => (
+    hostname: string, options: { all?: boolean, family?: number | string }, callback: (...args: unknown[]) => void
+  ): void => {
     resolveChecked(hostname.toLowerCase(), admitted).then(answers => {
-      const family = options?.family === 4 || options?.family === 'IPv4' ? 4 : options?.family === 6 || options?.family === 'IPv6' ? 6 : 0
+      const family = options?.family === 4 || options?.family === 'IPv4'
+        ? 4
+        : options?.family === 6 || options?.family === 'IPv6' ? 6 : 0
       const usable = family === 0 ? answers : answers.filter(a => a.family === family)
-      if (usable.length === 0) { callback(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' })); return }
+      if (usable.length === 0) {
+        callback(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' }))
+        return
+      }
       if (options?.all === true) callback(null, usable)
       else callback(null, usable[0].address, usable[0].family)
     }, err => callback(err))

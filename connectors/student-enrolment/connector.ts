@@ -16,7 +16,9 @@ export const studentEnrolmentConnector: PollConnector<RawRecord> = updatedSinceC
     sourceSystem: 'giao-duc',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Students (giao-duc) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Students (giao-duc) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'pupils',

@@ -25,7 +25,12 @@ export const studentEnrolmentMapping: ConnectorMapping = {
         { from: 'CapHoc', to: 'school.level', transform: ['school-level'], required: true },
         { from: 'Khoi', to: 'grade', transform: ['integer'], required: true },
         { from: 'Lop', to: 'className', transform: ['string'], required: true },
-        { from: 'CCCDPhuHuynh', to: 'guardian.personalId', transform: ['personal-id'], legacy: { from: 'CMNDPhuHuynh', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'CCCDPhuHuynh',
+          to: 'guardian.personalId',
+          transform: ['personal-id'],
+          legacy: { from: 'CMNDPhuHuynh', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: 'HoTenPhuHuynh', to: 'guardian.fullName', transform: ['name.full'] },
         { from: 'QuanHe', to: 'guardian.relation', transform: ['guardian-relation'] },
         { from: 'DiaChi', to: 'address.line', transform: ['string'] },

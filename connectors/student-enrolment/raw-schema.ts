@@ -4,7 +4,11 @@
 // an impossible date, an unknown school level or a missing name is refused here, so the record lands
 // in dead letters with the failing field.
 import { datePattern } from '../runner/date-patterns.js'
-import { ENROLMENT_STATUS_WORDS, GUARDIAN_RELATION_WORDS, SCHOOL_LEVEL_CODES } from '../../schemas/vietnam/student-codes.js'
+import {
+  ENROLMENT_STATUS_WORDS,
+  GUARDIAN_RELATION_WORDS,
+  SCHOOL_LEVEL_CODES
+} from '../../schemas/vietnam/student-codes.js'
 
 const slashedDate = { type: 'string', pattern: datePattern('dd/MM/yyyy') } as const
 
@@ -12,7 +16,19 @@ export const studentEnrolmentRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/giao-duc/hoc-sinh.json',
   type: 'object',
-  required: ['MaHocSinh', 'HoTen', 'NgaySinh', 'MaDinhDanh', 'NamHoc', 'TenTruong', 'CapHoc', 'Khoi', 'Lop', 'TrangThai', 'NgayCapNhat'],
+  required: [
+    'MaHocSinh',
+    'HoTen',
+    'NgaySinh',
+    'MaDinhDanh',
+    'NamHoc',
+    'TenTruong',
+    'CapHoc',
+    'Khoi',
+    'Lop',
+    'TrangThai',
+    'NgayCapNhat'
+  ],
   properties: {
     MaHocSinh: { type: 'string', pattern: '^[0-9A-Za-z]{6,20}$' },
     HoTen: { type: 'string', minLength: 1, maxLength: 200 },

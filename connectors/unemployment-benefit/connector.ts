@@ -16,7 +16,9 @@ export const unemploymentBenefitConnector: PollConnector<RawRecord> = updatedSin
     sourceSystem: 'viec-lam',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Unemployment-benefit (viec-lam) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' })
+    configSchema: httpPollConfigSchema(
+      'Unemployment-benefit (viec-lam) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'pageSize' }
+    )
   },
   streams: [{
     name: 'benefits',

@@ -19,7 +19,12 @@ export const unemploymentBenefitMapping: ConnectorMapping = {
       id: { from: 'soQuyetDinh', transform: ['document-key'] },
       fields: [
         { from: 'soQuyetDinh', to: 'benefitId', transform: ['document-key'], required: true },
-        { from: 'cccd', to: 'personalId', transform: ['personal-id'], legacy: { from: 'cmnd', transform: ['cmnd'], kind: 'cmnd' } },
+        {
+          from: 'cccd',
+          to: 'personalId',
+          transform: ['personal-id'],
+          legacy: { from: 'cmnd', transform: ['cmnd'], kind: 'cmnd' }
+        },
         { from: 'hoTen', to: 'fullName', transform: ['name.full'], required: true },
         { from: 'soSoBhxh', to: 'socialInsuranceNumber', transform: ['string'] },
         { from: 'soQuyetDinh', to: 'decision.number', transform: ['decision-number'], required: true },

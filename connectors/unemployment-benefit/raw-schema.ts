@@ -11,7 +11,18 @@ export const unemploymentBenefitRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://lienthong.cantho.gov.vn/schemas/raw/viec-lam/tro-cap.json',
   type: 'object',
-  required: ['soQuyetDinh', 'hoTen', 'ngayQuyetDinh', 'tuNgay', 'denNgay', 'soThang', 'mucHuong', 'trungTam', 'trangThai', 'updated'],
+  required: [
+    'soQuyetDinh',
+    'hoTen',
+    'ngayQuyetDinh',
+    'tuNgay',
+    'denNgay',
+    'soThang',
+    'mucHuong',
+    'trungTam',
+    'trangThai',
+    'updated'
+  ],
   // Each branch names its property again so ajv's strict mode sees it defined.
   anyOf: [{ required: ['cccd'], properties: { cccd: true } }, { required: ['cmnd'], properties: { cmnd: true } }],
   properties: {
@@ -24,7 +35,12 @@ export const unemploymentBenefitRawSchema = {
     tuNgay: looseDate,
     denNgay: looseDate,
     soThang: { type: 'integer', minimum: 1, maximum: 12 },
-    mucHuong: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d{1,3}([. ]\\d{3})*( ?(đ|đồng|VNĐ|VND))?$' }] },
+    mucHuong: {
+      anyOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: '^\\d{1,3}([. ]\\d{3})*( ?(đ|đồng|VNĐ|VND))?$' }
+      ]
+    },
     trungTam: { type: 'string', minLength: 1, maxLength: 200 },
     trangThai: { type: 'string', pattern: '^(dang_huong|tam_dung|het_han|cham_dut_[a-z_]+)$' },
     ngayChamDut: looseDate,

@@ -15,7 +15,9 @@ export const urbanInfrastructureConnector: PollConnector<RawRecord> = updatedSin
     sourceSystem: 'ha-tang',
     mode: 'poll',
     schedule: SCHEDULE,
-    configSchema: httpPollConfigSchema('Urban infrastructure (ha-tang) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' })
+    configSchema: httpPollConfigSchema(
+      'Urban infrastructure (ha-tang) source', { schedule: SCHEDULE, pageSize: 500, sizeParam: 'limit' }
+    )
   },
   streams: [{
     name: 'assets',

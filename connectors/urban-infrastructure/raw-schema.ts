@@ -9,7 +9,9 @@ import { datePattern } from '../runner/date-patterns.js'
 import { ASSET_TYPE_CODES, CONDITION_CODES, NETWORK_CODES } from '../../schemas/vietnam/infrastructure-codes.js'
 
 // The layer writes labels with a capital first letter ("Cống thoát nước"); the tables key them in lower case.
-const labels = (table: Readonly<Record<string, string>>): string[] => Object.keys(table).map(l => l.charAt(0).toLocaleUpperCase('vi') + l.slice(1))
+const labels = (table: Readonly<Record<string, string>>): string[] => Object.keys(table).map(
+  l => l.charAt(0).toLocaleUpperCase('vi') + l.slice(1)
+)
 
 export const urbanInfrastructureRawSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',

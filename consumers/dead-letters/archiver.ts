@@ -27,7 +27,9 @@ export interface ArchiverOptions {
   onBatch?: (stats: { messages: number, archived: number, reopened: number }) => void
 }
 
-export async function startDeadLetterArchiver ({ eventLog, store, topics, refreshMs, batchSize, maxAttempts, onFatal, onBatch, ...rest }: ArchiverOptions): Promise<Subscription> {
+export async function startDeadLetterArchiver (
+  { eventLog, store, topics, refreshMs, batchSize, maxAttempts, onFatal, onBatch, ...rest }: ArchiverOptions
+): Promise<Subscription> {
   const logger = rest.logger.child({ consumer: DEAD_LETTER_ARCHIVER_GROUP })
 
   async function handle (batch: ConsumedMessage[]): Promise<void> {

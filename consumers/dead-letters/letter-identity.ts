@@ -14,12 +14,22 @@ export function stableContent (value: string): string {
   try { parsed = JSON.parse(value) } catch { return value }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return canonicalJson(parsed)
   // ingestTime / ingesttime: the older and the current (CloudEvents) envelope.
-  const { ingestTime: _ingest, ingesttime: _ingesttime, op, type, source, data, ...rest } = parsed as Record<string, unknown>
+  const {
+    ingestTime: _ingest,
+    ingesttime: _ingesttime,
+    op,
+    type,
+    source,
+    data,
+    ...rest
+  } = parsed as Record<string, unknown>
   const out: Record<string, unknown> = { ...rest }
   // A raw change read in a snapshot is 'r', the same change read incrementally 'c' or 'u'; the
   // current envelope also says so in its type (….read, ….created, ….updated).
   if (op !== undefined) out.op = op === 'r' || op === 'c' || op === 'u' ? 'write' : op
-  if (type !== undefined) out.type = typeof type === 'string' ? type.replace(/\.(read|created|updated)$/, '.written') : type
+  if (type !== undefined) {
+    out.type = typeof type === 'string' ? type.replace(/\.(read|created|updated)$/, '.written') : type
+  }
   // A canonical event in the current envelope carries its provenance (with ingest time) in data.
   if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'source' in data && 'entity' in data) {
     out.data = JSON.parse(stableContent(JSON.stringify(data)))

@@ -28,7 +28,9 @@ export function catchingUp (eventLog: EventLog, held: () => number, { aboveLag, 
     let lag = 0n
     for (const end of ends) {
       const seen = newest.get(`${end.topic}\u0000${end.partition}`)
-      if (seen !== undefined && end.lastOffset !== null) lag += BigInt(end.lastOffset) > seen ? BigInt(end.lastOffset) - seen : 0n
+      if (seen !== undefined && end.lastOffset !== null) {
+        lag += BigInt(end.lastOffset) > seen ? BigInt(end.lastOffset) - seen : 0n
+      }
     }
     return lag > BigInt(aboveLag)
   }

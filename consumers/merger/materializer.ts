@@ -57,7 +57,11 @@ export function createMaterializer (store: Store): Materializer {
     },
     commit (staging) {
       for (const [collection, writes] of staging.writes()) {
-        for (const w of writes) pending.set(slot(collection, w.doc._id), { collection, doc: w.doc as GoldenRecord, storedVersion: w.expectedVersion })
+        for (const w of writes) {
+          pending.set(
+            slot(collection, w.doc._id), { collection, doc: w.doc as GoldenRecord, storedVersion: w.expectedVersion }
+          )
+        }
       }
     },
     held: () => pending.size,

@@ -67,7 +67,17 @@ export interface BatchStats {
 export type MergeBatch = (messages: ConsumedMessage[]) => Promise<BatchStats>
 
 export function createMergeBatch (
-  { store, rules, validate, logger, deadLetter, now = () => new Date(), onVersions, materializer = createMaterializer(store), defer }: MergeBatchDeps
+  {
+    store,
+    rules,
+    validate,
+    logger,
+    deadLetter,
+    now = () => new Date(),
+    onVersions,
+    materializer = createMaterializer(store),
+    defer
+  }: MergeBatchDeps
 ): MergeBatch {
   let behind = false
   return async function mergeBatch (messages) {
@@ -101,13 +111,17 @@ export function createMergeBatch (
         const stored = current.get(collection)?.get(entityId)
         const outcome = mergeKey(events[0].entity, entityId, stored, events, rules, appliedAt)
         // Also when nothing changed: a batch delivered again after a failed signal write redoes it.
-        if (touchesDeathSignal(events[0].entity, [outcome?.doc, stored])) signalKeys.push({ entity: events[0].entity, entityId })
+        if (touchesDeathSignal(events[0].entity, [outcome?.doc, stored])) {
+          signalKeys.push({ entity: events[0].entity, entityId })
+        }
         if (outcome === undefined) continue
         staging.stage(collection, outcome.doc, stored?.version ?? null)
         history.push(...outcome.history.map(doc => ({ doc, expectedVersion: null })))
         const previous = isGoldenRecord(stored) ? stored : undefined
         if (onVersions !== undefined) applied.push({ before: previous, versions: outcome.versions })
-        if (outcome.conflictSteps.length > 0) steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
+        if (outcome.conflictSteps.length > 0) {
+          steps.push({ entity: events[0].entity, entityId, steps: outcome.conflictSteps })
+        }
       }
     }
 
@@ -137,13 +151,19 @@ export function createMergeBatch (
     }
     if (behind && materializer.held() === 0) { await markMaterializationCaughtUp(store); behind = false }
     // After the writes: whichever side (death or benefit) arrived first, this read sees it.
-    const signals = await deathSignalWrites({ store, current: materializer.current, heldNaming: materializer.heldNaming }, signalKeys)
+    const signals = await deathSignalWrites(
+      { store, current: materializer.current, heldNaming: materializer.heldNaming }, signalKeys
+    )
     if (signals.length > 0) {
       const result = await store.bulkUpsert('conflicts', signals)
       if (result.stale.length > 0) throw new StaleGoldenWriteError('conflicts', result.stale)
     }
     await deadLetter(dead)
-    if (dead.length > 0) logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters')
+    if (dead.length > 0) {
+      logger.warn(
+        { count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'canonical events sent to dead letters'
+      )
+    }
     const stats: BatchStats = {
       events: messages.length,
       rejected: dead.length,
@@ -151,7 +171,9 @@ export function createMergeBatch (
       held: materializer.held(),
       versions: history.length,
       conflicts: conflicts.length + signals.length,
-      conflictsOpened: conflicts.filter(w => w.doc.status === 'open' && before.get(w.doc._id)?.status !== 'open').length +
+      conflictsOpened: conflicts.filter(
+        w => w.doc.status === 'open' && before.get(w.doc._id)?.status !== 'open'
+      ).length +
         signals.filter(w => w.doc.status === 'open' && w.expectedVersion === null).length,
       conflictsResolved: [...conflicts, ...signals].filter(w => w.doc.status === 'resolved').length
     }

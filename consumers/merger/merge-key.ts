@@ -5,7 +5,14 @@
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import type { StoredDoc } from '../../infra/ports/store.js'
-import { isGoldenRecord, type AppliedVersion, type GoldenRecord, type HistoryDoc, type SourceState, type StoredView } from '../../records/golden-record.js'
+import {
+  isGoldenRecord,
+  type AppliedVersion,
+  type GoldenRecord,
+  type HistoryDoc,
+  type SourceState,
+  type StoredView
+} from '../../records/golden-record.js'
 import { foldEvent, type MergeEvent } from './fold.js'
 import { deriveRecord, type ConflictDetail } from './derive.js'
 import { maxIso } from './stamp.js'
@@ -70,9 +77,13 @@ export function mergeKey (
     const derived = at.derived
     const withState = needsStart || version % SNAPSHOT_EVERY === 0
     needsStart = false
-    history.push(historyEntry(entity, entityId, { version, validFrom, appliedAt, event, ...(withState ? { state } : {}) }))
+    history.push(
+      historyEntry(entity, entityId, { version, validFrom, appliedAt, event, ...(withState ? { state } : {}) })
+    )
     versions.push({ eventId: event.id, record: view })
-    const fields = new Set([details, derived.conflictDetails, resolutions, derived.resolutions].flatMap(m => Object.keys(m)))
+    const fields = new Set(
+      [details, derived.conflictDetails, resolutions, derived.resolutions].flatMap(m => Object.keys(m))
+    )
     for (const field of fields) {
       const after = derived.conflictDetails[field]
       const resolution = derived.resolutions[field]
@@ -87,5 +98,10 @@ export function mergeKey (
   // The record keeps the last version's view and the state it came from, encoded once for the batch.
   return view === undefined
     ? undefined
-    : { doc: { _id: entityId, ...view, state: encodeState(state), appliedAt, historyForm: 'events' }, history, versions, conflictSteps }
+    : {
+      doc: { _id: entityId, ...view, state: encodeState(state), appliedAt, historyForm: 'events' },
+      history,
+      versions,
+      conflictSteps
+    }
 }

@@ -11,20 +11,32 @@ export type ReadResult = { ok: true, event: MergeEvent } | { ok: false, code: st
 export function readCanonicalEvent (message: ConsumedMessage, validate: ValidateFunction<CanonicalEvent>): ReadResult {
   let value: unknown
   // A CloudEvent's data, or the bare canonical event older hubs published.
-  try { value = unwrapCanonicalEvent(JSON.parse(message.value)) } catch { return { ok: false, code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' } }
+  try { value = unwrapCanonicalEvent(JSON.parse(message.value)) } catch {
+    return { ok: false, code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' }
+  }
   if (!validate(value)) {
-    return { ok: false, code: 'LT_ERR_EVENT_SCHEMA', reason: describeErrors(validate.errors).map(e => `${e.path} ${e.message}`).join('; ') }
+    return {
+      ok: false,
+      code: 'LT_ERR_EVENT_SCHEMA',
+      reason: describeErrors(validate.errors).map(e => `${e.path} ${e.message}`).join('; ')
+    }
   }
   const e = value
   if (message.topic !== canonicalTopic(e.entity)) {
-    return { ok: false, code: 'LT_ERR_CANONICAL_TOPIC', reason: `a ${e.entity} event does not belong on ${message.topic}` }
+    return {
+      ok: false,
+      code: 'LT_ERR_CANONICAL_TOPIC',
+      reason: `a ${e.entity} event does not belong on ${message.topic}`
+    }
   }
   if (message.key !== e.entityId) {
     // Per-key order is what makes one merger the single writer of a record; a wrong key breaks it.
     return { ok: false, code: 'LT_ERR_CANONICAL_KEY', reason: 'message key is not the event\'s entityId' }
   }
   const fields = e.fields as Record<string, unknown>
-  if (fields === null || Array.isArray(fields)) return { ok: false, code: 'LT_ERR_EVENT_SCHEMA', reason: '/fields must be an object' }
+  if (fields === null || Array.isArray(fields)) {
+    return { ok: false, code: 'LT_ERR_EVENT_SCHEMA', reason: '/fields must be an object' }
+  }
   return {
     ok: true,
     event: {

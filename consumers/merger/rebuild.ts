@@ -73,8 +73,12 @@ export async function replayInto (options: RebuildOptions): Promise<RebuildProgr
       const now = Date.now()
       p.elapsedMs = now - started
       progress?.(p)
-      if (fatal !== undefined) throw new RebuildError(`replay stopped after repeated failures: ${fatal.message}`, { cause: fatal })
-      if (now - started >= maxMs) throw new RebuildError(`replay not finished after ${maxMs} ms (${pending.size} partitions still behind)`)
+      if (fatal !== undefined) {
+        throw new RebuildError(`replay stopped after repeated failures: ${fatal.message}`, { cause: fatal })
+      }
+      if (now - started >= maxMs) {
+        throw new RebuildError(`replay not finished after ${maxMs} ms (${pending.size} partitions still behind)`)
+      }
     }
   } finally {
     await subscription.stop()

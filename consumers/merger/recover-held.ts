@@ -17,7 +17,9 @@ import { StaleGoldenWriteError } from './merge-batch.js'
 const CLOCK_MARGIN_MS = 3600_000
 const PAGE = 2000
 
-export async function recoverHeldRecords (store: Store, rules: SurvivorshipRules, logger: Logger, now = () => new Date()): Promise<number> {
+export async function recoverHeldRecords (
+  store: Store, rules: SurvivorshipRules, logger: Logger, now = () => new Date()
+): Promise<number> {
   const since = await materializationBehindSince(store)
   if (since === undefined) return 0
   const from = new Date(Date.parse(since) - CLOCK_MARGIN_MS).toISOString()
@@ -44,10 +46,14 @@ export async function recoverHeldRecords (store: Store, rules: SurvivorshipRules
         where: { recordKey: `${entity}:${entityId}` }, orderBy: { field: '_id' },
         after: { value: historyId(entity, entityId, version), id: historyId(entity, entityId, version) }, limit: 5000
       }) as HistoryDoc[]
-      const events = entries.filter(e => e.event !== undefined).map(e => mergeEventOf(e, e.event as NonNullable<HistoryDoc['event']>))
+      const events = entries.filter(e => e.event !== undefined).map(
+        e => mergeEventOf(e, e.event as NonNullable<HistoryDoc['event']>)
+      )
       const outcome = mergeKey(entity, entityId, stored, events, rules, appliedAt)
       if (outcome === undefined) continue
-      golden.set(collection, [...(golden.get(collection) ?? []), { doc: outcome.doc, expectedVersion: stored?.version ?? null }])
+      golden.set(
+        collection, [...(golden.get(collection) ?? []), { doc: outcome.doc, expectedVersion: stored?.version ?? null }]
+      )
       if (outcome.conflictSteps.length > 0) steps.push({ entity, entityId, steps: outcome.conflictSteps })
       recovered++
     }
@@ -56,6 +62,8 @@ export async function recoverHeldRecords (store: Store, rules: SurvivorshipRules
     if (stale !== undefined) throw new StaleGoldenWriteError(stale.collection, stale.ids)
   }
   await markMaterializationCaughtUp(store)
-  logger.info({ records: recovered, since }, 'golden records held back by a merger that stopped were written from history')
+  logger.info(
+    { records: recovered, since }, 'golden records held back by a merger that stopped were written from history'
+  )
   return recovered
 }

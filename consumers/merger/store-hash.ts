@@ -19,7 +19,9 @@ export function stripVolatile (collection: CollectionName, doc: StoredDoc): Reco
 }
 
 /** Pages through every merger collection in `_id` order. */
-export async function* documentsOf (store: Store, collection: CollectionName, pageSize = 2000): AsyncGenerator<StoredDoc> {
+export async function* documentsOf (
+  store: Store, collection: CollectionName, pageSize = 2000
+): AsyncGenerator<StoredDoc> {
   let after: { value: string, id: string } | undefined
   for (;;) {
     const page = await store.find(collection, { orderBy: { field: '_id' }, after, limit: pageSize })

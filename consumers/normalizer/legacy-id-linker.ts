@@ -8,7 +8,12 @@
 // (same canonical event ids, which the merger ignores) until the group is deleted.
 import type { Store, VersionedWrite } from '../../infra/ports/store.js'
 import type { CanonicalEvent } from '../../schemas/canonical-event.js'
-import { legacyKeyId as keyId, saveLegacyLinks, type LegacyLinkDoc as LinkDoc, type UnresolvedDoc as WaitingGroup } from '../../records/legacy-ids.js'
+import {
+  legacyKeyId as keyId,
+  saveLegacyLinks,
+  type LegacyLinkDoc as LinkDoc,
+  type UnresolvedDoc as WaitingGroup
+} from '../../records/legacy-ids.js'
 import { canonicalEventId, type PendingEntity, type PendingEvent } from './to-canonical.js'
 
 /** A waiting group as the linker stores it: each entry is the whole pending event. */
@@ -23,13 +28,17 @@ export interface LinkPlan {
   parked: number
 }
 
-export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pending: PendingEntity[]): Promise<LinkPlan> {
+export async function linkLegacyIds (
+  store: Store, events: CanonicalEvent[], pending: PendingEntity[]
+): Promise<LinkPlan> {
   const learned = new Map<string, string>()
   for (const e of events) {
     const cmnd = e.entity === 'person' && e.op === 'upsert' ? e.fields.legacyCmnd : undefined
     if (typeof cmnd === 'string') learned.set(keyId('cmnd', cmnd), e.entityId)
   }
-  const keysOf = (e: PendingEvent, group: string): string[] => e.legacyRefs === undefined ? [group] : e.legacyRefs.map(r => keyId(r.kind, r.value))
+  const keysOf = (e: PendingEvent, group: string): string[] => e.legacyRefs === undefined
+    ? [group]
+    : e.legacyRefs.map(r => keyId(r.kind, r.value))
   const pendingIds = pending.flatMap(p => keysOf(p.event, keyId(p.legacyKey.kind, p.legacyKey.value)))
   const asked = [...new Set([...learned.keys(), ...pendingIds])]
   const askedSet = new Set(asked)
@@ -39,7 +48,9 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
   ])
   // Released records may name other people by CMND too: their links are read as well, and the
   // groups they may have to wait in next (a group written blind would collide with a stored one).
-  const more = [...new Set([...waiting.values()].flatMap(g => g.entries.flatMap(e => keysOf(e, g._id))))].filter(id => !askedSet.has(id))
+  const more = [...new Set([...waiting.values()].flatMap(g => g.entries.flatMap(e => keysOf(e, g._id))))].filter(
+    id => !askedSet.has(id)
+  )
   if (more.length > 0) {
     const [moreLinks, moreGroups] = await Promise.all([
       store.getMany('id_links', more) as Promise<Map<string, LinkDoc>>,
@@ -59,7 +70,9 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     const id = keyId(kind, value)
     const group = park.get(id) ?? (releasedGroups.includes(id) ? undefined : structuredClone(waiting.get(id))) ??
       { _id: id, version: 0, kind, value, since: entry.source.ingestTime, entries: [] }
-    if (!group.entries.some(e => e.rawEventId === entry.rawEventId && e.entity === entry.entity)) group.entries.push(entry)
+    if (!group.entries.some(e => e.rawEventId === entry.rawEventId && e.entity === entry.entity)) {
+      group.entries.push(entry)
+    }
     park.set(id, group)
     parked++
   }
@@ -78,14 +91,28 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     for (const ref of legacyRefs) {
       const personalId = resolve(keyId(ref.kind, ref.value)) as string
       const current = valueAt(fields, ref.field)
-      setAt(fields, ref.field, ref.list === true ? [...new Set([...(Array.isArray(current) ? current : []), personalId])] : current ?? personalId)
+      setAt(
+        fields,
+        ref.field,
+        ref.list === true
+          ? [...new Set([...(Array.isArray(current) ? current : []), personalId])]
+          : current ?? personalId
+      )
     }
     return {
       ...event,
       id: canonicalEventId(event.rawEventId, event.entity, entityId),
       entityId,
       fields,
-      warnings: [...(event.warnings ?? []), ...legacyRefs.map(r => ({ code: 'LT_WARN_LINKED_BY_CMND', message: `${r.field}: linked to a personal id through legacy CMND ${r.value.slice(0, 3)}******` }))]
+      warnings: [
+        ...(event.warnings ?? []),
+        ...legacyRefs.map(
+          r => ({
+            code: 'LT_WARN_LINKED_BY_CMND',
+            message: `${r.field}: linked to a personal id through legacy CMND ${r.value.slice(0, 3)}******`
+          })
+        )
+      ]
     }
   }
 
@@ -103,9 +130,13 @@ export async function linkLegacyIds (store: Store, events: CanonicalEvent[], pen
     if ('waitFor' in linked) parkIn(linked.waitFor, p.event)
     else out.push(linked)
   }
-  const writes: VersionedWrite[] = [...park.values()].map(doc => ({ doc: { ...doc, version: doc.version + 1 }, expectedVersion: doc.version === 0 ? null : doc.version }))
+  const writes: VersionedWrite[] = [...park.values()].map(
+    doc => ({ doc: { ...doc, version: doc.version + 1 }, expectedVersion: doc.version === 0 ? null : doc.version })
+  )
   const result = writes.length > 0 ? await store.bulkUpsert('unresolved', writes) : { stale: [] }
-  if (result.stale.length > 0) throw new Error(`unresolved groups moved during the batch: ${result.stale.length}; retrying`)
+  if (result.stale.length > 0) {
+    throw new Error(`unresolved groups moved during the batch: ${result.stale.length}; retrying`)
+  }
   return { events: out, releasedGroups, parked }
 }
 
@@ -115,14 +146,22 @@ function withId (entry: PendingEvent, personalId: string, cmnd: string): Canonic
     ...event,
     id: canonicalEventId(event.rawEventId, event.entity, personalId),
     entityId: personalId,
-    warnings: [...(event.warnings ?? []), { code: 'LT_WARN_LINKED_BY_CMND', message: `linked to the personal id through legacy CMND ${cmnd.slice(0, 3)}******` }]
+    warnings: [
+      ...(event.warnings ?? []),
+      {
+        code: 'LT_WARN_LINKED_BY_CMND',
+        message: `linked to the personal id through legacy CMND ${cmnd.slice(0, 3)}******`
+      }
+    ]
   }
 }
 
 // A ref's field may be nested (`guardian.personalId`): written at that path, not as a flat key with a
 // dot in its name, which left the guardian without the id it was linked to.
 function valueAt (fields: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined, fields)
+  return path.split('.').reduce<unknown>(
+    (v, k) => v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined, fields
+  )
 }
 
 /** Sets `path` in `fields`, copying each object on the way (the event's own objects stay untouched). */
@@ -131,7 +170,9 @@ function setAt (fields: Record<string, unknown>, path: string, value: unknown): 
   let at = fields
   for (const key of keys.slice(0, -1)) {
     const next = at[key]
-    const copy = next !== null && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {}
+    const copy = next !== null && typeof next === 'object' && !Array.isArray(next)
+      ? { ...(next as Record<string, unknown>) }
+      : {}
     at[key] = copy
     at = copy
   }

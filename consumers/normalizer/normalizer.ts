@@ -37,7 +37,17 @@ export interface NormalizerOptions {
 }
 
 export async function startNormalizer (options: NormalizerOptions): Promise<Subscription> {
-  const { eventLog, store, catalog, validateEvent, mappingValidator, batchSize, maxAttempts, onFatal, onBatch } = options
+  const {
+    eventLog,
+    store,
+    catalog,
+    validateEvent,
+    mappingValidator,
+    batchSize,
+    maxAttempts,
+    onFatal,
+    onBatch
+  } = options
   const logger = options.logger.child({ consumer: NORMALIZER_GROUP })
 
   async function handle (batch: ConsumedMessage[]): Promise<void> {
@@ -50,10 +60,17 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
       const raw = readEvent(message)
       if ('code' in raw) { dead.push({ message, ...raw }); continue }
       const info = await catalog.mappingFor(raw.connectorid)
-      if (info === undefined) { dead.push({ message, code: 'LT_ERR_CONNECTOR_UNKNOWN', reason: `no mapping for connector ${raw.connectorid}` }); continue }
+      if (info === undefined) {
+        dead.push({ message, code: 'LT_ERR_CONNECTOR_UNKNOWN', reason: `no mapping for connector ${raw.connectorid}` })
+        continue
+      }
       const normalized = toCanonical(raw, info, mappingValidator.validateFields)
       if (!normalized.ok) {
-        dead.push({ message, code: normalized.errors[0].code, reason: normalized.errors.map(e => `${e.path}: ${e.message}`).join('; ') })
+        dead.push({
+          message,
+          code: normalized.errors[0].code,
+          reason: normalized.errors.map(e => `${e.path}: ${e.message}`).join('; ')
+        })
         continue
       }
       events.push(...normalized.events)
@@ -64,8 +81,15 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
     // Dead letters go out before the batch commits, so a rejected event is never lost.
     await publishDeadLetters(eventLog, NORMALIZER_GROUP, dead)
     if (links.releasedGroups.length > 0) await store.deleteMany('unresolved', links.releasedGroups)
-    if (dead.length > 0) logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'raw events sent to dead letters')
-    const stats = { raw: batch.length, canonical: events.length + links.events.length, dead: dead.length, parked: links.parked }
+    if (dead.length > 0) {
+      logger.warn({ count: dead.length, codes: [...new Set(dead.map(d => d.code))] }, 'raw events sent to dead letters')
+    }
+    const stats = {
+      raw: batch.length,
+      canonical: events.length + links.events.length,
+      dead: dead.length,
+      parked: links.parked
+    }
     logger.debug(stats, 'batch normalized')
     onBatch?.(stats)
   }
@@ -83,9 +107,14 @@ export async function startNormalizer (options: NormalizerOptions): Promise<Subs
 
   function readEvent (message: ConsumedMessage): ChangeEvent | { code: string, reason: string } {
     let value: unknown
-    try { value = upgradeChangeEvent(JSON.parse(message.value)) } catch { return { code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' } }
+    try { value = upgradeChangeEvent(JSON.parse(message.value)) } catch {
+      return { code: 'LT_ERR_EVENT_PARSE', reason: 'message value is not JSON' }
+    }
     if (!validateEvent(value)) {
-      return { code: 'LT_ERR_EVENT_SCHEMA', reason: describeErrors(validateEvent.errors).map(e => `${e.path} ${e.message}`).join('; ') }
+      return {
+        code: 'LT_ERR_EVENT_SCHEMA',
+        reason: describeErrors(validateEvent.errors).map(e => `${e.path} ${e.message}`).join('; ')
+      }
     }
     return value
   }

@@ -126,7 +126,9 @@ export function startDeliveries (
           return true
         }
         if (outcome.kind === 'refused') {
-          log.warn({ subscription: subscriptionId, seq: item.seq, reason: outcome.reason }, 'delivery refused: dead-lettered')
+          log.warn(
+            { subscription: subscriptionId, seq: item.seq, reason: outcome.reason }, 'delivery refused: dead-lettered'
+          )
           await moveToDeadLetters(store, item, outcome.reason, attempts)
           state.position = undefined
           return true

@@ -11,7 +11,8 @@ import type { ChainHead } from '../../gateway/security/audit-chain.js'
 import { headFilePath, readLastHead, type PublishedHead } from '../../gateway/security/audit-heads-file.js'
 import type { Command } from './command.js'
 
-const usage = 'usage: lienthong audit verify [--anchor <seq>:<sha256 hex>]… [--head-file <path> | --no-published-head]\n'
+const usage = 'usage: lienthong audit verify [--anchor <seq>:<sha256 hex>]… [--head-file <path> | ' +
+  '--no-published-head]\n'
 
 interface Options { anchors: ChainHead[], headFile?: string, published: boolean }
 
@@ -38,7 +39,9 @@ function report (result: VerifyResult): string {
     lines.push(`audit chain intact: ${result.entries} entries.`)
   }
   const { checked, problems, more } = result.accessLog
-  for (const p of problems) lines.push(`access log ${p.kind.toUpperCase()} at entry ${p.seq} (citizen ${p.subject}): ${p.message}`)
+  for (const p of problems) {
+    lines.push(`access log ${p.kind.toUpperCase()} at entry ${p.seq} (citizen ${p.subject}): ${p.message}`)
+  }
   if (more > 0) lines.push(`… and ${more} more access-log problems.`)
   lines.push(problems.length === 0
     ? `access log matches the chain: ${checked} lines.`
@@ -69,14 +72,17 @@ export const auditCommand: Command = {
     }
     const store = await openStore(config)
     try {
-      const result = await verifyAuditChain(store, { anchors: [...options.anchors, ...(published !== undefined ? [published] : [])] })
+      const result = await verifyAuditChain(
+        store, { anchors: [...options.anchors, ...(published !== undefined ? [published] : [])] }
+      )
       stdout.write(report(result))
       stdout.write(published !== undefined
         ? `compared with the last published head ${published.seq} (${published.at}, ${file}).\n`
         : options.published ? `no published head in ${file}: a cut tail shows only against --anchor.\n` : '')
       if (result.ok) {
         stdout.write(`head: ${result.head.seq}:${result.head.hash}\n` +
-          `Keep the head elsewhere and pass it later as --anchor ${result.head.seq}:${result.head.hash} to detect a cut or rewritten tail.\n`)
+          `Keep the head elsewhere and pass it later as --anchor ${result.head.seq}:${result.head.hash} to detect a ` +
+          `cut or rewritten tail.\n`)
       }
       return result.ok ? 0 : 1
     } finally {

@@ -32,7 +32,11 @@ export function parseCommandLine (argv: string[], commands: Record<string, Comma
   if (first !== undefined && !first.startsWith('-')) {
     const command = commands[first]
     if (command === undefined) {
-      return { kind: 'error', message: `Unknown command '${first}'. Commands: ${Object.keys(commands).join(', ')}; without one, the hub starts (lienthong --help).` }
+      return {
+        kind: 'error',
+        message: `Unknown command '${first}'. Commands: ${Object.keys(commands).join(', ')}; ` +
+          'without one, the hub starts (lienthong --help).'
+      }
     }
     const rest = argv.slice(1)
     if (rest.some(isHelp)) return { kind: 'help', text: command.usage }
@@ -44,7 +48,9 @@ export function parseCommandLine (argv: string[], commands: Record<string, Comma
     if (m === null) return { kind: 'error', message: `Unexpected argument '${argv[i]}' (lienthong --help).` }
     if (hubFlags[m[1]] === undefined) return { kind: 'error', message: `Unknown flag '--${m[1]}' (lienthong --help).` }
     if (m[2] === undefined) {
-      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) return { kind: 'error', message: `--${m[1]} needs a value (${hubFlags[m[1]]}).` }
+      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) {
+        return { kind: 'error', message: `--${m[1]} needs a value (${hubFlags[m[1]]}).` }
+      }
       i++
     }
   }

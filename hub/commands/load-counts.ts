@@ -21,7 +21,9 @@ export const deadLetterTopics = (): string[] => [
 const COUNTER_GROUP = 'lienthong-load.counter'
 
 export async function lagOf (eventLog: EventLog, group: string, topics: string[]): Promise<number> {
-  if (eventLog.groupLag === undefined) throw new Error(`the ${eventLog.kind} event log cannot report a consumer group's lag`)
+  if (eventLog.groupLag === undefined) {
+    throw new Error(`the ${eventLog.kind} event log cannot report a consumer group's lag`)
+  }
   return await eventLog.groupLag(group, topics)
 }
 

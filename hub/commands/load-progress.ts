@@ -14,10 +14,14 @@ export interface LoadSnapshot {
 
 export interface LoadProgress { update: (s: LoadSnapshot) => void, stop: () => void }
 
-export function createLoadProgress (stream: NodeJS.WritableStream, sources: string[], now = Date.now, plainEveryMs = 10_000): LoadProgress {
+export function createLoadProgress (
+  stream: NodeJS.WritableStream, sources: string[], now = Date.now, plainEveryMs = 10_000
+): LoadProgress {
   const started = now()
   const rate = (n: number): string => `${Math.round(rateAndEta(n, undefined, now() - started).perSecond)} events/s`
-  const mergeEta = (s: LoadSnapshot): string => formatDuration(rateAndEta(s.merged, s.canonical, now() - started).etaSeconds)
+  const mergeEta = (s: LoadSnapshot): string => formatDuration(
+    rateAndEta(s.merged, s.canonical, now() - started).etaSeconds
+  )
   if (!isTerminal(stream)) {
     let last = started
     return {
@@ -25,7 +29,10 @@ export function createLoadProgress (stream: NodeJS.WritableStream, sources: stri
         if (now() - last < plainEveryMs) return
         last = now()
         const read = sources.map(id => `${id} ${s.perSource[id] ?? 0}`).join(', ')
-        stream.write(`load: ${formatDuration((now() - started) / 1000)} | read ${read} | merged ${s.merged}/${s.canonical}, ${rate(s.merged)}, ETA ${mergeEta(s)}\n`)
+        stream.write(
+          `load: ${formatDuration((now() - started) / 1000)} | read ${read} | merged ${s.merged}/${s.canonical}, ` +
+          `${rate(s.merged)}, ETA ${mergeEta(s)}\n`
+        )
       },
       stop () {}
     }
@@ -41,12 +48,19 @@ export function createLoadProgress (stream: NodeJS.WritableStream, sources: stri
     format: '{name} {detail}'
   })
   const bars = new Map(sources.map(id => [id, multi.create(1, 0, { name: id.padEnd(width), detail: '0 events' })]))
-  const merge = multi.create(1, 0, { name: 'merge'.padEnd(width), detail: '' }, { format: '{name} [{bar}] {percentage}% | {detail}' })
+  const merge = multi.create(
+    1, 0, { name: 'merge'.padEnd(width), detail: '' }, { format: '{name} [{bar}] {percentage}% | {detail}' }
+  )
   return {
     update (s) {
-      for (const [id, bar] of bars) { const n = s.perSource[id] ?? 0; bar.update(0, { detail: `${n} events | ${rate(n)}` }) }
+      for (const [id, bar] of bars) {
+        const n = s.perSource[id] ?? 0
+        bar.update(0, { detail: `${n} events | ${rate(n)}` })
+      }
       merge.setTotal(Math.max(1, s.canonical))
-      merge.update(s.merged, { detail: `${s.merged}/${s.canonical} canonical | ${rate(s.merged)} | ETA ${mergeEta(s)}` })
+      merge.update(
+        s.merged, { detail: `${s.merged}/${s.canonical} canonical | ${rate(s.merged)} | ETA ${mergeEta(s)}` }
+      )
     },
     stop () { multi.stop() }
   }

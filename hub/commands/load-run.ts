@@ -9,7 +9,14 @@ import { startHub, type RunningHub } from '../start-hub.js'
 import { openEventLog } from '../../infra/open-adapters.js'
 import { MERGER_GROUP } from '../../consumers/merger/merger.js'
 import { NORMALIZER_GROUP } from '../../consumers/normalizer/normalizer.js'
-import { countDocuments, countMessages, deadLetterTopics, lagOf, loadCanonicalTopics, rawTopics } from './load-counts.js'
+import {
+  countDocuments,
+  countMessages,
+  deadLetterTopics,
+  lagOf,
+  loadCanonicalTopics,
+  rawTopics
+} from './load-counts.js'
 import type { LoadSnapshot } from './load-progress.js'
 
 /** Never, in practice (1 January, midnight): the load runs each connector itself, then stops. */
@@ -32,7 +39,9 @@ export interface LoadSummary {
 
 /** The configuration a load runs with: no gateway port to collide with, no schedules, a still city. */
 export function loadConfigOf (config: HubConfig): HubConfig {
-  const sources = Object.fromEntries(Object.entries(config.sources).map(([id, s]) => [id, { ...s, schedule: NO_SCHEDULE }]))
+  const sources = Object.fromEntries(
+    Object.entries(config.sources).map(([id, s]) => [id, { ...s, schedule: NO_SCHEDULE }])
+  )
   return { ...config, role: 'all', port: 0, sim: { ...config.sim, changesPerSecond: 0 }, sources }
 }
 
@@ -45,7 +54,10 @@ async function readEverySource (hub: RunningHub): Promise<void> {
       await c.runOnce()
       const s = c.status()
       if (Object.values(s.streams).every(st => st.derived || st.caughtUp)) return
-      if (s.consecutiveFailures >= MAX_FAILED_RUNS) throw new Error(`source of ${s.id} failed ${s.consecutiveFailures} runs in a row: ${s.lastError?.code ?? ''} ${s.lastError?.message ?? ''}`)
+      if (s.consecutiveFailures >= MAX_FAILED_RUNS) {
+        throw new Error(`source of ${s.id} failed ${s.consecutiveFailures} runs in a row: ` +
+          `${s.lastError?.code ?? ''} ${s.lastError?.message ?? ''}`)
+      }
       await sleep(1000 * s.consecutiveFailures)
     }
   }))
@@ -61,7 +73,9 @@ async function snapshot (hub: RunningHub, canonicalTopics: string[]): Promise<Lo
   }
 }
 
-export async function runLoad (config: HubConfig, logger: Logger, onProgress: (s: LoadSnapshot) => void, timeoutMs: number): Promise<LoadSummary> {
+export async function runLoad (
+  config: HubConfig, logger: Logger, onProgress: (s: LoadSnapshot) => void, timeoutMs: number
+): Promise<LoadSummary> {
   const started = Date.now()
   const raw = rawTopics()
   const canonicalTopics = loadCanonicalTopics()
@@ -77,7 +91,12 @@ export async function runLoad (config: HubConfig, logger: Logger, onProgress: (s
       const normalizerLag = await lagOf(hub.eventLog, NORMALIZER_GROUP, raw).catch(() => Infinity)
       const mergerLag = await lagOf(hub.eventLog, MERGER_GROUP, canonicalTopics).catch(() => Infinity)
       if (normalizerLag === 0 && mergerLag === 0) break
-      if (Date.now() > deadline) throw new Error(`the load did not finish within ${Math.round(timeoutMs / 1000)} s (normalizer lag ${normalizerLag}, merger lag ${mergerLag}); run it again to resume`)
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the load did not finish within ${Math.round(timeoutMs / 1000)} s (normalizer lag ${normalizerLag}, merger ` +
+          `lag ${mergerLag}); run it again to resume`
+        )
+      }
       await sleep(200)
     }
     onProgress(await snapshot(hub, canonicalTopics))

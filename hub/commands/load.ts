@@ -1,7 +1,8 @@
 // `lienthong load [--json] [--timeout-s N] [--progress-s N]`: a city's first load from the configured
 // sources (the simulated city for the ones without a URL, as the hub does), with progress on stderr
 // (a bar per source and one for the merge on a terminal; elsewhere a line every 10 s, or every
-// --progress-s) and a summary on stdout: citizens, events, seconds, conflicts, unresolved, dead letters. Killed, it resumes where it
+// --progress-s) and a summary on stdout: citizens, events, seconds, conflicts, unresolved, dead letters. Killed, it
+// resumes where it
 // stopped when run again (load-run.ts). Exit 0 when loaded, 1 when the load failed, 2 on bad usage.
 import { builtInConnectors } from '../../connectors/built-in.js'
 import { createLoadProgress } from './load-progress.js'
@@ -30,7 +31,8 @@ function parseArgs (args: string[]): LoadArgs | undefined {
 function describe (s: LoadSummary): string {
   return 'Load finished:\n' +
     `  citizens:      ${s.citizens}\n` +
-    `  events:        ${s.events} raw (${s.canonicalEvents} canonical)${s.resumedFrom > 0 ? `, resumed with ${s.resumedFrom} already in the log` : ''}\n` +
+    `  events:        ${s.events} raw (${s.canonicalEvents} canonical)` +
+    `${s.resumedFrom > 0 ? `, resumed with ${s.resumedFrom} already in the log` : ''}\n` +
     `  seconds:       ${s.seconds}${s.resumedFrom > 0 ? ' (this run)' : ''}\n` +
     `  conflicts:     ${s.conflicts}\n` +
     `  unresolved:    ${s.unresolved}\n` +
@@ -43,10 +45,14 @@ export const loadCommand: Command = {
   async run ({ config, logger, args, stdout, stderr }) {
     const parsed = parseArgs(args)
     if (parsed === undefined) { stderr.write(usage); return 2 }
-    const progress = createLoadProgress(stderr, builtInConnectors.map(c => c.manifest.id), Date.now, parsed.progressS * 1000)
+    const progress = createLoadProgress(
+      stderr, builtInConnectors.map(c => c.manifest.id), Date.now, parsed.progressS * 1000
+    )
     try {
       // The hub's own logs would tear the bar: errors only (each rejected record is a dead letter, counted below).
-      const summary = await runLoad(config, logger.child({}, { level: 'error' }), progress.update, parsed.timeoutS * 1000)
+      const summary = await runLoad(
+        config, logger.child({}, { level: 'error' }), progress.update, parsed.timeoutS * 1000
+      )
       progress.stop()
       stdout.write(parsed.json ? JSON.stringify({ summary }) + '\n' : describe(summary))
       return 0

@@ -44,12 +44,16 @@ function parseArgs (args: string[]): RebuildArgs | string {
 function targetConfig (config: HubConfig, args: RebuildArgs): HubConfig | string {
   if (config.mongodb.uri !== '') {
     if (args.targetDatabase === undefined) return 'the live store is MongoDB: give --target-database <name>'
-    if (!/^[A-Za-z0-9_-]{1,63}$/.test(args.targetDatabase)) return '--target-database: letters, digits, _ and - (at most 63)'
+    if (!/^[A-Za-z0-9_-]{1,63}$/.test(args.targetDatabase)) {
+      return '--target-database: letters, digits, _ and - (at most 63)'
+    }
     if (args.targetDatabase === config.mongodb.database) return '--target-database must not be the live database'
     return { ...config, mongodb: { ...config.mongodb, database: args.targetDatabase } }
   }
   if (args.targetDataDir === undefined) return 'the live store is embedded: give --target-data-dir <dir>'
-  if (args.targetDataDir.replace(/\/+$/, '') === config.dataDir.replace(/\/+$/, '')) return '--target-data-dir must not be the live data dir'
+  if (args.targetDataDir.replace(/\/+$/, '') === config.dataDir.replace(/\/+$/, '')) {
+    return '--target-data-dir must not be the live data dir'
+  }
   return { ...config, dataDir: args.targetDataDir }
 }
 
@@ -66,21 +70,42 @@ export const rebuildCommand: Command = {
     const eventLog = openEventLog(config, logger)
     try {
       if (!await mergerCollectionsEmpty(targetStore)) {
-        stderr.write('the target store already holds golden records, history or conflicts; rebuild needs an empty one\n')
+        stderr.write(
+          'the target store already holds golden records, history or conflicts; rebuild needs an empty one\n'
+        )
         return 2
       }
-      const progress = createProgressReport({ stream: stderr, label: 'rebuild', unit: 'events', total: await eventsToReplay(eventLog) })
+      const progress = createProgressReport({
+        stream: stderr,
+        label: 'rebuild',
+        unit: 'events',
+        total: await eventsToReplay(eventLog)
+      })
       const result = await replayInto({
         eventLog, target: targetStore, rules, logger,
         batchSize: config.consumer.batchSize,
         maxAttempts: config.consumer.maxAttempts,
         group: `merger.rebuild.${Date.now().toString(36)}`,
-        progress: p => progress.update(p.events, p.events, `${p.events} events, ${p.versions} versions, ${p.rejected} rejected`)
+        progress: p => progress.update(
+          p.events, p.events, `${p.events} events, ${p.versions} versions, ${p.rejected} rejected`
+        )
       }).finally(() => progress.stop())
-      stderr.write(`rebuild: replay done, ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s; hashing\n`)
+      stderr.write(
+        `rebuild: replay done, ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s; hashing\n`
+      )
       const [live, rebuilt] = await Promise.all([hashStore(liveStore), hashStore(targetStore)])
       const equal = live.hash === rebuilt.hash
-      stdout.write(JSON.stringify({ events: result.events, rejected: result.rejected, versions: result.versions, seconds: result.elapsedMs / 1000, live, rebuilt, equal }) + '\n')
+      stdout.write(
+        JSON.stringify({
+          events: result.events,
+          rejected: result.rejected,
+          versions: result.versions,
+          seconds: result.elapsedMs / 1000,
+          live,
+          rebuilt,
+          equal
+        }) + '\n'
+      )
       return equal ? 0 : 1
     } finally {
       await eventLog.close()

@@ -30,7 +30,10 @@ export const repairCommand: Command = {
       return 0
     }
     const findings = checkEmbeddedFiles(files)
-    if (findings.length === 0) { stdout.write('repair: the embedded files pass the start-up checks; nothing to do\n'); return 0 }
+    if (findings.length === 0) {
+      stdout.write('repair: the embedded files pass the start-up checks; nothing to do\n')
+      return 0
+    }
     for (const f of findings) stdout.write(`repair: found in ${f.file}: ${f.detail}\n`)
     for (const line of repairEmbedded(files, findings)) stdout.write(`repair: ${line}\n`)
     const left = checkEmbeddedFiles(files)

@@ -30,44 +30,202 @@ export const fixedEnvSettings: readonly EnvSetting[] = [
   { env: 'PORT', path: 'port', kind: 'number', doc: 'gateway port' },
   { env: 'LT_DATA_DIR', path: 'dataDir', kind: 'string', doc: 'folder for the embedded adapters\' SQLite files' },
   { env: 'LOG_LEVEL', path: 'logLevel', kind: 'string', doc: 'pino level' },
-  { env: 'LT_STARTUP_CHECK', path: 'startupCheck', kind: 'string', doc: 'quick | off: check the embedded SQLite files at start (quick_check, log and store positions)' },
-  { env: 'KAFKA_BROKERS', path: 'kafka.brokers', kind: 'list', doc: 'comma-separated host:port; empty = embedded event log' },
-  { env: 'KAFKA_NAMESPACE', path: 'kafka.namespace', kind: 'string', doc: 'prefix of every topic and consumer group name, to share a cluster' },
+  {
+    env: 'LT_STARTUP_CHECK',
+    path: 'startupCheck',
+    kind: 'string',
+    doc: 'quick | off: check the embedded SQLite files at start (quick_check, log and store positions)'
+  },
+  {
+    env: 'KAFKA_BROKERS',
+    path: 'kafka.brokers',
+    kind: 'list',
+    doc: 'comma-separated host:port; empty = embedded event log'
+  },
+  {
+    env: 'KAFKA_NAMESPACE',
+    path: 'kafka.namespace',
+    kind: 'string',
+    doc: 'prefix of every topic and consumer group name, to share a cluster'
+  },
   { env: 'KAFKA_CLIENT_ID', path: 'kafka.clientId', kind: 'string', doc: 'Kafka client id' },
-  { env: 'KAFKA_PARTITIONS', path: 'kafka.partitions', kind: 'number', doc: 'partitions of each topic the hub creates (1-256): how many consumer processes can share a group\'s load' },
+  {
+    env: 'KAFKA_PARTITIONS',
+    path: 'kafka.partitions',
+    kind: 'number',
+    doc: 'partitions of each topic the hub creates (1-256): how many consumer processes can share a group\'s load'
+  },
   { env: 'MONGODB_URI', path: 'mongodb.uri', kind: 'string', doc: 'mongodb:// URI; empty = embedded store' },
   { env: 'MONGODB_DATABASE', path: 'mongodb.database', kind: 'string', doc: 'database name' },
-  { env: 'MONGODB_MAX_POOL_SIZE', path: 'mongodb.maxPoolSize', kind: 'number', doc: 'driver connections to the store at most, per process' },
-  { env: 'LT_STORE_MAX_IN_FLIGHT', path: 'mongodb.maxInFlight', kind: 'number', doc: 'store operations in flight at once per process (a bulk write counts one per write)' },
+  {
+    env: 'MONGODB_MAX_POOL_SIZE',
+    path: 'mongodb.maxPoolSize',
+    kind: 'number',
+    doc: 'driver connections to the store at most, per process'
+  },
+  {
+    env: 'LT_STORE_MAX_IN_FLIGHT',
+    path: 'mongodb.maxInFlight',
+    kind: 'number',
+    doc: 'store operations in flight at once per process (a bulk write counts one per write)'
+  },
   { env: 'LT_SIM', path: 'sim.enabled', kind: 'boolean', doc: 'start the simulated civil-status source on loopback' },
-  { env: 'LT_SIM_PORT', path: 'sim.port', kind: 'number', doc: 'port of the first simulated department, the others following (+1 … +4); 0 = free ports chosen at start' },
+  {
+    env: 'LT_SIM_PORT',
+    path: 'sim.port',
+    kind: 'number',
+    doc: 'port of the first simulated department, the others following (+1 … +4); 0 = free ports chosen at start'
+  },
   { env: 'LT_SIM_CITIZENS', path: 'sim.citizens', kind: 'number', doc: 'citizens in the simulated source' },
-  { env: 'LT_SIM_CHANGES_PER_SECOND', path: 'sim.changesPerSecond', kind: 'number', doc: 'changes a second in the simulated city (moves, births, deaths, card renewals, land transfers); 0 = off' },
+  {
+    env: 'LT_SIM_CHANGES_PER_SECOND',
+    path: 'sim.changesPerSecond',
+    kind: 'number',
+    doc: 'changes a second in the simulated city (moves, births, deaths, card renewals, land transfers); 0 = off'
+  },
   { env: 'LT_SIM_SEED', path: 'sim.seed', kind: 'number', doc: 'seed of the simulated source' },
   { env: 'LT_CONSUMER_BATCH_SIZE', path: 'consumer.batchSize', kind: 'number', doc: 'max events per consumer batch' },
-  { env: 'LT_CONSUMER_MAX_ATTEMPTS', path: 'consumer.maxAttempts', kind: 'number', doc: 'attempts at one batch before the consumer gives up and is restarted' },
-  { env: 'LT_CONSUMER_RESTART_MIN_MS', path: 'consumer.restartMinMs', kind: 'number', doc: 'first wait before a stopped consumer is restarted (doubles each time)' },
-  { env: 'LT_CONSUMER_RESTART_MAX_MS', path: 'consumer.restartMaxMs', kind: 'number', doc: 'longest wait between restarts of a stopped consumer' },
-  { env: 'LT_CONSUMER_STALL_MS', path: 'consumer.stallMs', kind: 'number', doc: 'messages waiting and no position moving this long: the consumer is stalled (not ready, restarted)' },
-  { env: 'LT_CONSUMER_SHUTDOWN_MS', path: 'consumer.shutdownMs', kind: 'number', doc: 'the longest SIGTERM waits for the batch in hand before the process exits 1' },
-  { env: 'LT_SSRF_ALLOW', path: 'connectors.ssrfAllow', kind: 'list', doc: 'comma-separated CIDRs or host names registered connectors may reach although private/loopback (e.g. 127.0.0.1/32 for the simulated sources)' },
-  { env: 'LT_BODY_LIMIT_BYTES', path: 'gateway.bodyLimitBytes', kind: 'number', doc: 'largest request body the gateway accepts (413 above)' },
-  { env: 'LT_REQUEST_TIMEOUT_MS', path: 'gateway.requestTimeoutMs', kind: 'number', doc: 'time to receive a whole request' },
-  { env: 'LT_HEADERS_TIMEOUT_MS', path: 'gateway.headersTimeoutMs', kind: 'number', doc: 'time to receive the request headers' },
-  { env: 'LT_RATE_LIMIT_PER_MINUTE', path: 'gateway.rateLimitPerMinute', kind: 'number', doc: 'requests per client per minute per gateway process (429 with Retry-After above); 0 = off' },
-  { env: 'LT_OPERATOR_KEY', path: 'security.operatorKey', kind: 'string', doc: 'bootstrap operator API key (32-512 printable characters); empty = none; never logged' },
-  { env: 'LT_DEMO_CLIENTS', path: 'security.demoClients', kind: 'boolean', doc: 'on the embedded store, create demo API clients and write their keys to <dataDir>/demo-keys.json' },
-  { env: 'LT_KEY_CACHE_TTL_MS', path: 'security.keyCacheTtlMs', kind: 'number', doc: 'how long a verified API key is trusted without asking the store (bounds how late a revocation takes effect)' },
-  { env: 'LT_GRANT_CACHE_TTL_MS', path: 'security.grantCacheTtlMs', kind: 'number', doc: 'how long a grant is cached (bounds how late a grant change takes effect)' },
-  { env: 'LT_AUDIT_BATCH_MAX', path: 'security.auditBatchMax', kind: 'number', doc: 'max audit entries appended in one group commit' },
-  { env: 'LT_AUDIT_TIMEOUT_MS', path: 'security.auditTimeoutMs', kind: 'number', doc: 'a read whose audit entry is not written within this fails with 503' },
-  { env: 'LT_AUDIT_HEAD_INTERVAL_MS', path: 'audit.headIntervalMs', kind: 'number', doc: 'how often the gateway publishes the audit chain head (log and heads file)' },
-  { env: 'LT_AUDIT_HEAD_FILE', path: 'audit.headFile', kind: 'string', doc: 'file the audit chain heads are appended to; empty = <dataDir>/audit-heads.jsonl' },
-  { env: 'LT_ADMIN_UNITS_FILE', path: 'referenceData.adminUnitsFile', kind: 'string', doc: 'ward/commune table replacing the bundled schemas/data/admin-units-2025.csv (e.g. the official one); validated at boot' },
-  { env: 'LT_AUTH_FAILURES_PER_KEY', path: 'security.authFailuresPerKey', kind: 'number', doc: 'failed authentications per key id (or push connector) per window before 429; 0 = off' },
-  { env: 'LT_AUTH_FAILURES_PER_ADDRESS', path: 'security.authFailuresPerAddress', kind: 'number', doc: 'failed authentications per client address per window before 429; 0 = off' },
-  { env: 'LT_METRICS_KEY', path: 'security.metricsKey', kind: 'string', doc: 'key a Prometheus scraper sends to GET /metrics (32-512 printable characters); empty = operator keys only, or loopback callers without a key; never logged' },
-  { env: 'LT_AUTH_FAILURE_WINDOW_MS', path: 'security.authFailureWindowMs', kind: 'number', doc: 'the window the failed-authentication counts are kept for' }
+  {
+    env: 'LT_CONSUMER_MAX_ATTEMPTS',
+    path: 'consumer.maxAttempts',
+    kind: 'number',
+    doc: 'attempts at one batch before the consumer gives up and is restarted'
+  },
+  {
+    env: 'LT_CONSUMER_RESTART_MIN_MS',
+    path: 'consumer.restartMinMs',
+    kind: 'number',
+    doc: 'first wait before a stopped consumer is restarted (doubles each time)'
+  },
+  {
+    env: 'LT_CONSUMER_RESTART_MAX_MS',
+    path: 'consumer.restartMaxMs',
+    kind: 'number',
+    doc: 'longest wait between restarts of a stopped consumer'
+  },
+  {
+    env: 'LT_CONSUMER_STALL_MS',
+    path: 'consumer.stallMs',
+    kind: 'number',
+    doc: 'messages waiting and no position moving this long: the consumer is stalled (not ready, restarted)'
+  },
+  {
+    env: 'LT_CONSUMER_SHUTDOWN_MS',
+    path: 'consumer.shutdownMs',
+    kind: 'number',
+    doc: 'the longest SIGTERM waits for the batch in hand before the process exits 1'
+  },
+  {
+    env: 'LT_SSRF_ALLOW',
+    path: 'connectors.ssrfAllow',
+    kind: 'list',
+    doc: 'comma-separated CIDRs or host names registered connectors may reach although private/loopback (e.g. ' +
+      '127.0.0.1/32 for the simulated sources)'
+  },
+  {
+    env: 'LT_BODY_LIMIT_BYTES',
+    path: 'gateway.bodyLimitBytes',
+    kind: 'number',
+    doc: 'largest request body the gateway accepts (413 above)'
+  },
+  {
+    env: 'LT_REQUEST_TIMEOUT_MS',
+    path: 'gateway.requestTimeoutMs',
+    kind: 'number',
+    doc: 'time to receive a whole request'
+  },
+  {
+    env: 'LT_HEADERS_TIMEOUT_MS',
+    path: 'gateway.headersTimeoutMs',
+    kind: 'number',
+    doc: 'time to receive the request headers'
+  },
+  {
+    env: 'LT_RATE_LIMIT_PER_MINUTE',
+    path: 'gateway.rateLimitPerMinute',
+    kind: 'number',
+    doc: 'requests per client per minute per gateway process (429 with Retry-After above); 0 = off'
+  },
+  {
+    env: 'LT_OPERATOR_KEY',
+    path: 'security.operatorKey',
+    kind: 'string',
+    doc: 'bootstrap operator API key (32-512 printable characters); empty = none; never logged'
+  },
+  {
+    env: 'LT_DEMO_CLIENTS',
+    path: 'security.demoClients',
+    kind: 'boolean',
+    doc: 'on the embedded store, create demo API clients and write their keys to <dataDir>/demo-keys.json'
+  },
+  {
+    env: 'LT_KEY_CACHE_TTL_MS',
+    path: 'security.keyCacheTtlMs',
+    kind: 'number',
+    doc: 'how long a verified API key is trusted without asking the store (bounds how late a revocation takes effect)'
+  },
+  {
+    env: 'LT_GRANT_CACHE_TTL_MS',
+    path: 'security.grantCacheTtlMs',
+    kind: 'number',
+    doc: 'how long a grant is cached (bounds how late a grant change takes effect)'
+  },
+  {
+    env: 'LT_AUDIT_BATCH_MAX',
+    path: 'security.auditBatchMax',
+    kind: 'number',
+    doc: 'max audit entries appended in one group commit'
+  },
+  {
+    env: 'LT_AUDIT_TIMEOUT_MS',
+    path: 'security.auditTimeoutMs',
+    kind: 'number',
+    doc: 'a read whose audit entry is not written within this fails with 503'
+  },
+  {
+    env: 'LT_AUDIT_HEAD_INTERVAL_MS',
+    path: 'audit.headIntervalMs',
+    kind: 'number',
+    doc: 'how often the gateway publishes the audit chain head (log and heads file)'
+  },
+  {
+    env: 'LT_AUDIT_HEAD_FILE',
+    path: 'audit.headFile',
+    kind: 'string',
+    doc: 'file the audit chain heads are appended to; empty = <dataDir>/audit-heads.jsonl'
+  },
+  {
+    env: 'LT_ADMIN_UNITS_FILE',
+    path: 'referenceData.adminUnitsFile',
+    kind: 'string',
+    doc: 'ward/commune table replacing the bundled schemas/data/admin-units-2025.csv (e.g. the official one); ' +
+      'validated at boot'
+  },
+  {
+    env: 'LT_AUTH_FAILURES_PER_KEY',
+    path: 'security.authFailuresPerKey',
+    kind: 'number',
+    doc: 'failed authentications per key id (or push connector) per window before 429; 0 = off'
+  },
+  {
+    env: 'LT_AUTH_FAILURES_PER_ADDRESS',
+    path: 'security.authFailuresPerAddress',
+    kind: 'number',
+    doc: 'failed authentications per client address per window before 429; 0 = off'
+  },
+  {
+    env: 'LT_METRICS_KEY',
+    path: 'security.metricsKey',
+    kind: 'string',
+    doc: 'key a Prometheus scraper sends to GET /metrics (32-512 printable characters); empty = operator keys only, ' +
+      'or loopback callers without a key; never logged'
+  },
+  {
+    env: 'LT_AUTH_FAILURE_WINDOW_MS',
+    path: 'security.authFailureWindowMs',
+    kind: 'number',
+    doc: 'the window the failed-authentication counts are kept for'
+  }
 ]
 
 /** Every variable the loader reads for these built-ins: the fixed ones, LT_SOURCE_<ID>_*, then the former names. */
@@ -81,7 +239,9 @@ export interface ConfigSources {
   /** Plain object overrides (tests); applied after env and argv. */
   overrides?: DeepPartial<HubConfig>
 }
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] }
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K]
+}
 
 /**
  * The hub's configuration for these built-in connectors' sources. hub/config.ts passes the shipped
@@ -204,11 +364,15 @@ function validate (
 function checkEngineAddresses (config: HubConfig): void {
   for (const broker of config.kafka.brokers) {
     const address = parseBroker(broker)
-    if (typeof address === 'string') throw new ConfigError(`Invalid configuration: KAFKA_BROKERS (kafka.brokers) ${address}`, 'KAFKA_BROKERS')
+    if (typeof address === 'string') {
+      throw new ConfigError(`Invalid configuration: KAFKA_BROKERS (kafka.brokers) ${address}`, 'KAFKA_BROKERS')
+    }
   }
   if (config.mongodb.uri !== '') {
     const hosts = parseMongoHosts(config.mongodb.uri)
-    if (typeof hosts === 'string') throw new ConfigError(`Invalid configuration: MONGODB_URI (mongodb.uri) ${hosts}`, 'MONGODB_URI')
+    if (typeof hosts === 'string') {
+      throw new ConfigError(`Invalid configuration: MONGODB_URI (mongodb.uri) ${hosts}`, 'MONGODB_URI')
+    }
   }
 }
 

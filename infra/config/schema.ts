@@ -21,10 +21,35 @@ export interface HubConfig {
   sim: { enabled: boolean; host: string; port: number; citizens: number; seed: number; changesPerSecond: number }
   /** Each built-in connector's source, keyed by connector id (connectors/built-in.ts). */
   sources: Record<string, SourceSettings>
-  consumer: { batchSize: number; maxAttempts: number; restartMinMs: number; restartMaxMs: number; stallMs: number; shutdownMs: number }
-  connectors: { ssrfAllow: string[]; reconcileMs: number; topicRefreshMs: number; timeoutMs: number; pushMaxRecords: number; pushBodyLimitBytes: number }
+  consumer: {
+    batchSize: number
+    maxAttempts: number
+    restartMinMs: number
+    restartMaxMs: number
+    stallMs: number
+    shutdownMs: number
+  }
+  connectors: {
+    ssrfAllow: string[]
+    reconcileMs: number
+    topicRefreshMs: number
+    timeoutMs: number
+    pushMaxRecords: number
+    pushBodyLimitBytes: number
+  }
   gateway: { bodyLimitBytes: number; requestTimeoutMs: number; headersTimeoutMs: number; rateLimitPerMinute: number }
-  security: { operatorKey: string; demoClients: boolean; keyCacheTtlMs: number; grantCacheTtlMs: number; auditBatchMax: number; auditTimeoutMs: number; authFailuresPerKey: number; authFailuresPerAddress: number; authFailureWindowMs: number; metricsKey: string }
+  security: {
+    operatorKey: string
+    demoClients: boolean
+    keyCacheTtlMs: number
+    grantCacheTtlMs: number
+    auditBatchMax: number
+    auditTimeoutMs: number
+    authFailuresPerKey: number
+    authFailuresPerAddress: number
+    authFailureWindowMs: number
+    metricsKey: string
+  }
   /** Publication of the audit chain's head (gateway/security/audit-head-publisher.ts). */
   audit: { headIntervalMs: number; headFile: string }
   /** Replaceable reference data (hub/reference-data.ts). */
@@ -36,7 +61,23 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
   $id: 'https://lienthong.cantho.gov.vn/schemas/config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['role', 'host', 'port', 'dataDir', 'logLevel', 'startupCheck', 'kafka', 'mongodb', 'sim', 'consumer', 'gateway', 'security', 'connectors', 'audit', 'referenceData'],
+  required: [
+    'role',
+    'host',
+    'port',
+    'dataDir',
+    'logLevel',
+    'startupCheck',
+    'kafka',
+    'mongodb',
+    'sim',
+    'consumer',
+    'gateway',
+    'security',
+    'connectors',
+    'audit',
+    'referenceData'
+  ],
   properties: {
     role: { type: 'string', enum: ['all', 'gateway', 'connectors', 'consumers'], default: 'all' },
     host: { type: 'string', minLength: 1, default: '127.0.0.1' },
@@ -91,7 +132,8 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
         port: { type: 'integer', minimum: 0, maximum: 65535, default: 0 },
         citizens: { type: 'integer', minimum: 1, maximum: 1000000, default: 200 },
         seed: { type: 'integer', default: 47 },
-        // Life goes on in the demo city (moves, births, deaths, cards, land), so a newcomer sees records change; 0 = still.
+        // Life goes on in the demo city (moves, births, deaths, cards, land), so a newcomer sees records change; 0 =
+        // still.
         changesPerSecond: { type: 'number', minimum: 0, maximum: 100, default: 0.5 }
       }
     },
@@ -123,7 +165,12 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
       properties: {
         // CIDRs or host names registered connectors may reach although they are loopback, private,
         // link-local, … (the simulated sources on 127.0.0.1 need 127.0.0.1/32). Empty = none.
-        ssrfAllow: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9.:/_-]{1,255}$' }, maxItems: 100, default: [] },
+        ssrfAllow: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z0-9.:/_-]{1,255}$' },
+          maxItems: 100,
+          default: []
+        },
         // How often the connectors role re-reads the registry (pause, resume, run, new versions).
         reconcileMs: { type: 'integer', minimum: 100, maximum: 60000, default: 2000 },
         // How often consumers look for topics of newly registered connectors.
@@ -150,7 +197,18 @@ const fixedSchema: JSONSchemaType<Omit<HubConfig, 'sources'>> = {
     security: {
       type: 'object',
       additionalProperties: false,
-      required: ['operatorKey', 'demoClients', 'keyCacheTtlMs', 'grantCacheTtlMs', 'auditBatchMax', 'auditTimeoutMs', 'authFailuresPerKey', 'authFailuresPerAddress', 'authFailureWindowMs', 'metricsKey'],
+      required: [
+        'operatorKey',
+        'demoClients',
+        'keyCacheTtlMs',
+        'grantCacheTtlMs',
+        'auditBatchMax',
+        'auditTimeoutMs',
+        'authFailuresPerKey',
+        'authFailuresPerAddress',
+        'authFailureWindowMs',
+        'metricsKey'
+      ],
       default: {} as never,
       properties: {
         // Bootstrap operator key; empty = none. Long and printable so it cannot be guessed; the

@@ -104,7 +104,8 @@ start_connect() {
   if port_open "$HOST" "$CONNECT_PORT"; then
     die "port $CONNECT_PORT is taken by another process (set LT_CONNECT_PORT)"
   fi
-  port_open "$HOST" "$KAFKA_PORT" || die "no Kafka broker on $HOST:$KAFKA_PORT (infra/engines/kafka.sh up; LT_KAFKA_PORT)"
+  port_open "$HOST" "$KAFKA_PORT" ||
+    die "no Kafka broker on $HOST:$KAFKA_PORT (infra/engines/kafka.sh up; LT_KAFKA_PORT)"
   : >"$OUT"
   log "starting on http://$HOST:$CONNECT_PORT, reading Kafka on $HOST:$KAFKA_PORT (logs: $LOGS)"
   start_bg "$PIDFILE" "$OUT" \

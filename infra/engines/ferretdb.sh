@@ -190,7 +190,8 @@ start_pg() {
       -o "-h $HOST -p $PG_PORT -k $PGRUN" >/dev/null 2>&1 ||
       { show_log_tail "$PGLOG"; die "postgres did not start"; }
   fi
-  "$bindir/pg_isready" -q -h "$HOST" -p "$PG_PORT" -U postgres || { show_log_tail "$PGLOG"; die "postgres not answering"; }
+  "$bindir/pg_isready" -q -h "$HOST" -p "$PG_PORT" -U postgres ||
+    { show_log_tail "$PGLOG"; die "postgres not answering"; }
   if ! "$bindir/psql" -h "$HOST" -p "$PG_PORT" -U postgres -d postgres -tAc \
       "select 1 from pg_database where datname = 'ferretdb'" | grep -q 1; then
     "$bindir/createdb" -h "$HOST" -p "$PG_PORT" -U postgres ferretdb

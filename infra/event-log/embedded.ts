@@ -6,7 +6,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { EventEmitter } from 'node:events'
-import type { ConsumedMessage, EventLog, OutgoingMessage, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
+import type {
+  ConsumedMessage,
+  EventLog,
+  OutgoingMessage,
+  PartitionEnd,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionState
+} from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { sleep } from '../shared/retry.js'
 import { nameFile, namingFileInErrors, openSqliteFile } from '../shared/sqlite-file-errors.js'
@@ -41,7 +49,9 @@ export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file:
   const readOffset = db.prepare('SELECT seq FROM group_offsets WHERE grp = ? AND topic = ?').pluck()
   const latestSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE topic = ?').pluck()
   const countAfter = db.prepare('SELECT COUNT(*) FROM messages WHERE topic = ? AND seq > ?').pluck()
-  const fetch = db.prepare('SELECT seq, topic, key, value, headers, ts FROM messages WHERE topic = ? AND seq > ? ORDER BY seq LIMIT ?')
+  const fetch = db.prepare(
+    'SELECT seq, topic, key, value, headers, ts FROM messages WHERE topic = ? AND seq > ? ORDER BY seq LIMIT ?'
+  )
   const commit = db.prepare(`INSERT INTO group_offsets (grp, topic, seq) VALUES (?, ?, ?)
     ON CONFLICT (grp, topic) DO UPDATE SET seq = excluded.seq`)
   const publishMany = db.transaction((topic: string, messages: OutgoingMessage[]) => {
@@ -158,13 +168,20 @@ export function openEmbeddedEventLog ({ file, setting = 'LT_DATA_DIR' }: { file:
     },
     async groupLag (group, topics) {
       if (closed) throw new Error('event log is closed')
-      return topics.reduce((n, t) => n + (countAfter.get(t, (readOffset.get(group, t) as number | undefined) ?? 0) as number), 0)
+      return topics.reduce(
+        (n, t) => n + (countAfter.get(t, (readOffset.get(group, t) as number | undefined) ?? 0) as number), 0
+      )
     },
     async groupPositions (group, topics) {
       if (closed) throw new Error('event log is closed')
       return topics.map(topic => {
         const seq = readOffset.get(group, topic) as number | undefined
-        return { topic, partition: 0, committed: seq === undefined ? null : String(seq), lag: countAfter.get(topic, seq ?? 0) as number }
+        return {
+          topic,
+          partition: 0,
+          committed: seq === undefined ? null : String(seq),
+          lag: countAfter.get(topic, seq ?? 0) as number
+        }
       })
     },
     async ping () {

@@ -23,12 +23,18 @@ export const restartOnlyWhile = (wanted: () => boolean) => async (): Promise<boo
  * a restart already under way when the stop came. Deferred a turn, so kafkajs has marked its runner
  * as running and the disconnect stops it rather than finding it not yet started.
  */
-export function keepDownOnceStopped (consumer: GuardedConsumer, wanted: () => boolean, logger: Logger, group: string): void {
+export function keepDownOnceStopped (
+  consumer: GuardedConsumer, wanted: () => boolean, logger: Logger, group: string
+): void {
   consumer.on(consumer.events.GROUP_JOIN, () => {
     if (wanted()) return
     logger.warn({ group }, 'a stopped Kafka consumer joined its group again; disconnecting it')
     setImmediate(() => {
-      consumer.disconnect().catch(err => logger.debug({ err: { message: (err as Error).message }, group }, 'disconnecting a revived consumer failed'))
+      consumer.disconnect().catch(
+        err => logger.debug(
+          { err: { message: (err as Error).message }, group }, 'disconnecting a revived consumer failed'
+        )
+      )
     })
   })
 }

@@ -2,7 +2,15 @@
 // kafkajs is in maintenance mode; keeping it behind this one file means it can be swapped.
 import { Kafka, logLevel as KafkaLogLevel, type Consumer, type Producer, type Admin, type LogEntry } from 'kafkajs'
 import type { Logger } from 'pino'
-import type { ConsumedMessage, EventLog, GroupPosition, PartitionEnd, SubscribeOptions, Subscription, SubscriptionState } from '../ports/event-log.js'
+import type {
+  ConsumedMessage,
+  EventLog,
+  GroupPosition,
+  PartitionEnd,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionState
+} from '../ports/event-log.js'
 import { runBatchWithRetries } from './batch-runner.js'
 import { keepDownOnceStopped, restartOnlyWhile } from './kafka-revival-guard.js'
 import { backoffDelay, sleep, withTimeout } from '../shared/retry.js'
@@ -32,11 +40,13 @@ function forgetOnFailure<T> (ready: Promise<T>, forget: () => void): Promise<T> 
 /** Checks of a new topic's leaders before giving up (with backoff up to 1 s: about 15 s). */
 const LEADER_CHECKS = 20
 
-const TRANSIENT_LEADER_ERRORS = /not the leader for that topic-partition|does not host this topic-partition|no leader for this topic-partition/
+const TRANSIENT_LEADER_ERRORS =
+  /not the leader for that topic-partition|does not host this topic-partition|no leader for this topic-partition/
 
 /** Errors that mean "this partition's leader is not serving yet": worth waiting for. */
 function leaderMissing (err: unknown): boolean {
-  const type = (err as { type?: string, cause?: { type?: string } }).type ?? (err as { cause?: { type?: string } }).cause?.type
+  const type = (err as { type?: string, cause?: { type?: string } }).type ??
+    (err as { cause?: { type?: string } }).cause?.type
   return type === 'NOT_LEADER_FOR_PARTITION' || type === 'NOT_LEADER_OR_FOLLOWER' || type === 'LEADER_NOT_AVAILABLE' ||
     type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'REPLICA_NOT_AVAILABLE'
 }
@@ -72,7 +82,10 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
   // being handed the same old rejection (ECONNREFUSED long after Kafka is back).
   let adminReady: Promise<Admin> | undefined
   async function getAdmin (): Promise<Admin> {
-    adminReady ??= forgetOnFailure((async () => { const a = kafka.admin(); await a.connect(); admin = a; return a })(), () => { adminReady = undefined })
+    adminReady ??= forgetOnFailure(
+      (async () => { const a = kafka.admin(); await a.connect(); admin = a; return a })(),
+      () => { adminReady = undefined }
+    )
     return await adminReady
   }
 
@@ -98,14 +111,24 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     // Creating a topic another process just created is harmless (createTopics then resolves false).
     // kafkajs's own waitForLeaders can leak an unhandled UNKNOWN_TOPIC_OR_PARTITION on a freshly
     // started broker, so leaders are awaited here instead, with a bounded number of checks.
-    if (toCreate.length > 0) await a.createTopics({ waitForLeaders: false, topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 })) })
+    if (toCreate.length > 0) {
+      await a.createTopics({
+        waitForLeaders: false,
+        topics: toCreate.map(topic => ({ topic, numPartitions: partitions, replicationFactor: 1 }))
+      })
+    }
     // The metadata names a leader before that broker serves the partition (KRaft propagates it
     // a moment later): a produce in that window fails with NOT_LEADER_OR_FOLLOWER. A topic is
     // ready when its offsets can be listed, which only the serving leader answers.
     await Promise.all(topics.map(async topic => {
       const held = (await topicOffsets(topic)).length
       // An existing topic keeps its partitions (adding some would move keys and break per-record order).
-      if (held !== partitions) logger.warn({ topic: logical(topic), partitions: held, setting: partitions }, 'topic exists with another partition count than kafka.partitions; it keeps its own')
+      if (held !== partitions) {
+        logger.warn(
+          { topic: logical(topic), partitions: held, setting: partitions },
+          'topic exists with another partition count than kafka.partitions; it keeps its own'
+        )
+      }
     }))
   }
 
@@ -115,7 +138,9 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
     if (closed) throw new Error('event log is closed')
     const realTopics = topics.map(real)
     const a = await getAdmin()
-    const committed = await withTimeout(a.fetchOffsets({ groupId: real(group), topics: realTopics }), requestTimeoutMs, 'Kafka fetchOffsets')
+    const committed = await withTimeout(
+      a.fetchOffsets({ groupId: real(group), topics: realTopics }), requestTimeoutMs, 'Kafka fetchOffsets'
+    )
     const positions: GroupPosition[] = []
     // Read at once: one topic after another took seconds for a consumer of many topics on a loaded broker.
     const endsOf = await Promise.all(realTopics.map(async topic => await topicOffsets(topic)))
@@ -211,8 +236,17 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
             }))
             // The group coordinator removes a member that stays silent for sessionTimeout: a batch
             // waiting on a slow or absent store keeps heartbeating while it waits and retries.
-            const beat = setInterval(() => { heartbeat().catch(err => logger.debug({ err: { message: (err as Error).message } }, 'heartbeat during a batch failed')) }, HEARTBEAT_MS)
-            const outcome = await runBatchWithRetries(handler, chunk, maxAttempts, abort.signal).finally(() => clearInterval(beat))
+            const beat = setInterval(
+              () => {
+                heartbeat().catch(
+                  err => logger.debug({ err: { message: (err as Error).message } }, 'heartbeat during a batch failed')
+                )
+              },
+              HEARTBEAT_MS
+            )
+            const outcome = await runBatchWithRetries(handler, chunk, maxAttempts, abort.signal).finally(
+              () => clearInterval(beat)
+            )
             if (!outcome.ok) {
               // Nothing is committed: the next member of the group gets this batch again.
               if (!abort.signal.aborted) {
@@ -224,7 +258,9 @@ export function openKafkaEventLog (options: KafkaEventLogOptions): EventLog {
               return
             }
             const last = chunk[chunk.length - 1].offset
-            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }])
+            await consumer.commitOffsets([
+              { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }
+            ])
             resolveOffset(last)
             await heartbeat()
           }

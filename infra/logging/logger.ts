@@ -10,7 +10,10 @@ export function createLogger (level: string, destination?: pino.DestinationStrea
   return pino({
     level,
     base: { app: 'lienthong' },
-    redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.apiKey', '*.secret'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'headers.authorization', '*.apiKey', '*.secret'],
+      censor: '[redacted]'
+    },
     serializers: { headers: maskHeaders, url: (url: unknown) => typeof url === 'string' ? maskUrl(url) : url },
     timestamp: pino.stdTimeFunctions.isoTime
   }, destination)

@@ -5,7 +5,11 @@
 export const MASK = '[masked]'
 
 /** Names that carry credentials: api_key, x-api-key, access_token, client_secret, password, sig... */
-const credentialName = /(^|[-_.])(auth|authorization|api[-_]?key|key|token|secret|password|passwd|pwd|pass|signature|sig|session|cookie|credentials?|jwt|bearer)([-_.]|$)|apikey|token|secret|password/i
+const credentialName = new RegExp(
+  '(^|[-_.])(auth|authorization|api[-_]?key|key|token|secret|password|passwd|pwd|pass|signature|sig|session|' +
+  'cookie|credentials?|jwt|bearer)([-_.]|$)|apikey|token|secret|password',
+  'i'
+)
 
 /** Values shaped like credentials whatever their name: our keys, bearer/basic schemes, JWTs, long random strings. */
 const credentialValue = [
@@ -49,7 +53,9 @@ export function maskHeaders (headers: Record<string, unknown> | undefined): Reco
   if (headers === undefined || headers === null || typeof headers !== 'object') return headers
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => {
     const values = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]
-    const masked = isCredentialName(name) ? values.map(maskValue) : values.map(v => isCredentialValue(v) ? maskValue(v) : maskIds(v))
+    const masked = isCredentialName(name)
+      ? values.map(maskValue)
+      : values.map(v => isCredentialValue(v) ? maskValue(v) : maskIds(v))
     return [name, Array.isArray(value) ? masked : value === undefined ? value : masked[0]]
   }))
 }

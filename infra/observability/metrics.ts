@@ -7,7 +7,13 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 const seconds = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
 /** What the merger reports per batch (consumers/merger/merge-batch.ts BatchStats), structurally. */
-export interface MergeBatchFigures { events: number, rejected: number, records: number, conflictsOpened?: number, conflictsResolved?: number }
+export interface MergeBatchFigures {
+  events: number,
+  rejected: number,
+  records: number,
+  conflictsOpened?: number,
+  conflictsResolved?: number
+}
 
 export type HubMetrics = ReturnType<typeof createHubMetrics>
 
@@ -24,8 +30,13 @@ export function createHubMetrics () {
     applied: counter('lt_merger_events_applied_total', 'Canonical events the merger folded into golden records'),
     rejected: counter('lt_merger_events_rejected_total', 'Canonical events the merger sent to its dead-letter topic'),
     goldenWrites: counter('lt_merger_golden_writes_total', 'Golden-record versions the merger wrote'),
-    conflictsOpened: counter('lt_merger_conflicts_opened_total', 'Conflicts between sources the merger opened (or reopened)'),
-    conflictsResolved: counter('lt_merger_conflicts_resolved_total', 'Conflicts the merger resolved (the sources agree again, or a data steward decided)')
+    conflictsOpened: counter(
+      'lt_merger_conflicts_opened_total', 'Conflicts between sources the merger opened (or reopened)'
+    ),
+    conflictsResolved: counter(
+      'lt_merger_conflicts_resolved_total',
+      'Conflicts the merger resolved (the sources agree again, or a data steward decided)'
+    )
   }
   return {
     registry,

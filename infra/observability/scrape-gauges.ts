@@ -44,7 +44,9 @@ export function registerScrapeGauges (
       if (last === undefined || now() - last.at >= ttlMs) {
         last = {
           at: now(),
-          value: withTimeout(read(), timeoutMs, `metrics ${name}`).catch(() => { metrics.collectorFailures.inc({ collector: name }); return undefined })
+          value: withTimeout(read(), timeoutMs, `metrics ${name}`).catch(
+            () => { metrics.collectorFailures.inc({ collector: name }); return undefined }
+          )
         }
       }
       return await last.value
@@ -55,7 +57,9 @@ export function registerScrapeGauges (
     new Gauge({ name, help, labelNames, registers, async collect () { await collect(this) } })
   }
   /** Replaces a labelled gauge's series, so a connector or group that went away leaves no stale line. */
-  const replace = <T>(g: Gauge | Counter, rows: T[], labels: (r: T) => Record<string, string>, value: (r: T) => number | undefined): void => {
+  const replace = <T>(
+    g: Gauge | Counter, rows: T[], labels: (r: T) => Record<string, string>, value: (r: T) => number | undefined
+  ): void => {
     g.reset()
     for (const r of rows) {
       const v = value(r)
@@ -74,17 +78,32 @@ export function registerScrapeGauges (
       help,
       labelNames: ['connector'],
       registers,
-      async collect () { const rows = await connectors(); if (rows !== undefined) replace(this, rows, byConnector, value) }
+      async collect () {
+        const rows = await connectors()
+        if (rows !== undefined) replace(this, rows, byConnector, value)
+      }
     })
   }
-  connectorCounter('lt_connector_records_read_total', 'Records a connector read from its source (since its runner started)', c => c.read)
+  connectorCounter(
+    'lt_connector_records_read_total',
+    'Records a connector read from its source (since its runner started)',
+    c => c.read
+  )
   connectorCounter('lt_connector_events_published_total', 'Change events a connector published', c => c.published)
-  connectorCounter('lt_connector_records_rejected_total', 'Source records a connector rejected (to its dead-letter topic)', c => c.rejected)
-  gauge('lt_connector_last_success_timestamp_seconds', 'When a connector last completed a run without error (Unix time)', ['connector'], async g => {
+  connectorCounter(
+    'lt_connector_records_rejected_total',
+    'Source records a connector rejected (to its dead-letter topic)',
+    c => c.rejected
+  )
+  gauge('lt_connector_last_success_timestamp_seconds',
+    'When a connector last completed a run without error (Unix time)', ['connector'], async g => {
     const rows = await connectors()
-    if (rows !== undefined) replace(g, rows, byConnector, c => c.lastSuccessAt === undefined ? undefined : Date.parse(c.lastSuccessAt) / 1000)
+    if (rows !== undefined) {
+      replace(g, rows, byConnector, c => c.lastSuccessAt === undefined ? undefined : Date.parse(c.lastSuccessAt) / 1000)
+    }
   })
-  gauge('lt_connector_lag_seconds', 'How far a connector\'s saved position is behind now (0 when caught up)', ['connector'], async g => {
+  gauge('lt_connector_lag_seconds', 'How far a connector\'s saved position is behind now (0 when caught up)',
+    ['connector'], async g => {
     const rows = await connectors()
     if (rows !== undefined) replace(g, rows, byConnector, c => c.lagMs === undefined ? undefined : c.lagMs / 1000)
   })
@@ -94,13 +113,15 @@ export function registerScrapeGauges (
   })
 
   const lag = reading('consumer_lag', sources.consumerLag)
-  gauge('lt_consumer_lag_messages', 'Messages a consumer group of this process has yet to handle, per topic', ['group', 'topic'], async g => {
+  gauge('lt_consumer_lag_messages', 'Messages a consumer group of this process has yet to handle, per topic',
+    ['group', 'topic'], async g => {
     const rows = await lag()
     if (rows !== undefined) replace(g, rows, r => ({ group: r.group, topic: r.topic }), r => r.lag)
   })
 
   const deadLetters = reading('dead_letters', sources.deadLetters)
-  gauge('lt_dead_letters_open', 'Dead letters archived and not replayed, by rejecting group and connector', ['group', 'connector'], async g => {
+  gauge('lt_dead_letters_open', 'Dead letters archived and not replayed, by rejecting group and connector',
+    ['group', 'connector'], async g => {
     const rows = await deadLetters()
     if (rows !== undefined) replace(g, rows, r => ({ group: r.group, connector: r.connector }), r => r.open)
   })
@@ -126,12 +147,15 @@ export function registerScrapeGauges (
     const a = await audit()
     if (a !== undefined) g.set(a.entries)
   })
-  const age = (at: string | undefined): number | undefined => at === undefined ? undefined : Math.max(0, (now() - Date.parse(at)) / 1000)
+  const age = (at: string | undefined): number | undefined => at === undefined
+    ? undefined
+    : Math.max(0, (now() - Date.parse(at)) / 1000)
   gauge('lt_audit_head_age_seconds', 'Age of the last entry of the audit chain', [], async g => {
     const v = age((await audit())?.lastEntryAt)
     if (v !== undefined) g.set(v)
   })
-  gauge('lt_audit_published_head_age_seconds', 'Time since the audit chain head was last published (heads file)', [], async g => {
+  gauge('lt_audit_published_head_age_seconds', 'Time since the audit chain head was last published (heads file)', [],
+    async g => {
     const v = age((await audit())?.publishedAt)
     if (v !== undefined) g.set(v)
   })

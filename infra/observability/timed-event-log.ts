@@ -19,7 +19,9 @@ export type DeadLetterOwner = (topic: string, message: OutgoingMessage) => { con
 
 const byTopic: DeadLetterOwner = topic => ({ connector: 'unknown', group: groupOfDeadLetterTopic(topic) })
 
-export function timedEventLog (inner: EventLog, metrics: HubMetrics, ownerOf: DeadLetterOwner = byTopic): WatchedEventLog {
+export function timedEventLog (
+  inner: EventLog, metrics: HubMetrics, ownerOf: DeadLetterOwner = byTopic
+): WatchedEventLog {
   // group -> topic -> partition -> last committed offset
   const positions = new Map<string, Map<string, Map<number, bigint>>>()
 
@@ -68,7 +70,9 @@ export function timedEventLog (inner: EventLog, metrics: HubMetrics, ownerOf: De
       await timed('publish', async () => await inner.publish(topic, messages))
       countDeadLetters(topic, messages)
     },
-    subscribe: async options => await timed('subscribe', async () => await inner.subscribe({ ...options, handler: watch(options) })),
+    subscribe: async options => await timed(
+      'subscribe', async () => await inner.subscribe({ ...options, handler: watch(options) })
+    ),
     lastOffsets: async topics => await timed('lastOffsets', async () => await inner.lastOffsets(topics)),
     // Optional on the port, but the supervisor's lag and readiness rest on it: a wrapper that
     // dropped it left every restarted consumer "failing" with an unknown lag, for good.

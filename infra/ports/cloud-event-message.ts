@@ -23,7 +23,9 @@ export interface CloudEventBase {
 }
 
 /** A message holding `event` in structured mode, keyed by `key`, with any extra headers. */
-export function structuredMessage (key: string, event: CloudEventBase, headers: Record<string, string> = {}): OutgoingMessage {
+export function structuredMessage (
+  key: string, event: CloudEventBase, headers: Record<string, string> = {}
+): OutgoingMessage {
   return { key, value: JSON.stringify(event), headers: { ...headers, [CONTENT_TYPE_HEADER]: CLOUDEVENTS_JSON } }
 }
 

@@ -84,7 +84,9 @@ export const MAX_FIND_LIMIT = 5000
 
 /** Field names reach SQL and Mongo filters: keep them to plain dotted identifiers. */
 export function assertFieldName (field: string): void {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) throw new StoreWriteError(`not a field name: ${field}`)
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) {
+    throw new StoreWriteError(`not a field name: ${field}`)
+  }
 }
 
 /**

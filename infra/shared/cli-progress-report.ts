@@ -80,7 +80,9 @@ export function createProgressReport (options: ProgressOptions): ProgressReport 
         if (plainEveryMs <= 0 || now() - lastLine < plainEveryMs) return
         lastLine = now()
         const d = describe(done, counted)
-        stream.write(`${label}: ${[d.percent, detail, d.rate, total !== undefined ? `ETA ${d.left}` : ''].filter(s => s !== '').join(', ')}\n`)
+        stream.write(`${label}: ${
+          [d.percent, detail, d.rate, total !== undefined ? `ETA ${d.left}` : ''].filter(s => s !== '').join(', ')
+        }\n`)
       },
       stop () {}
     }

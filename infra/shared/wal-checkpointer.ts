@@ -46,7 +46,11 @@ setInterval(() => { db.pragma('wal_checkpoint(PASSIVE)') }, workerData.intervalM
 `
 
 /** Starts checkpointing `file`, a WAL database that `db` (the store's connection) has open. */
-export function startWalCheckpointer (db: BetterSqlite3.Database, file: string, { intervalMs = 100, maxWalBytes = 64 * 1024 * 1024 }: WalCheckpointerOptions = {}): WalCheckpointer {
+export function startWalCheckpointer (
+  db: BetterSqlite3.Database,
+  file: string,
+  { intervalMs = 100, maxWalBytes = 64 * 1024 * 1024 }: WalCheckpointerOptions = {}
+): WalCheckpointer {
   db.pragma('wal_autocheckpoint = 0')
   // After a checkpoint the WAL is rewritten from its start but its file keeps its largest size;
   // the limit trims it back, or the size check below would fire forever after one big burst.

@@ -18,7 +18,9 @@ export const READ_MODEL_GROUP = 'merger'
 function quickCheck (file: string): Finding | undefined {
   try {
     if (statSync(file, { throwIfNoEntry: false }) === undefined) return undefined
-    const rows = withFile(file, db => db.pragma('quick_check(5)', { simple: false }) as Array<Record<string, string>>) ?? []
+    const rows = withFile(
+      file, db => db.pragma('quick_check(5)', { simple: false }) as Array<Record<string, string>>
+    ) ?? []
     const messages = rows.map(r => Object.values(r)[0]).filter(m => m !== 'ok')
     if (messages.length > 0) return { kind: 'corrupt', file, detail: `SQLite quick_check: ${messages.join('; ')}` }
   } catch (err) {
@@ -30,32 +32,41 @@ function quickCheck (file: string): Finding | undefined {
 interface GroupRow { grp: string, topic: string, seq: number, topicEnd: number }
 
 export function checkEmbeddedFiles (files: EmbeddedFiles): Finding[] {
-  const broken = [files.eventLog, files.store].flatMap(f => f === undefined ? [] : [quickCheck(f)]).filter(f => f !== undefined)
+  const broken = [files.eventLog, files.store].flatMap(f => f === undefined ? [] : [quickCheck(f)]).filter(
+    f => f !== undefined
+  )
   if (broken.length > 0) return broken
   const findings: Finding[] = []
   const log = files.eventLog === undefined ? undefined : withFile(files.eventLog, db => ({
     end: logEnd(db),
     groups: hasTable(db, 'group_offsets')
-      ? db.prepare(`SELECT g.grp, g.topic, g.seq, COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = g.topic), 0) AS topicEnd
+      ? db.prepare('SELECT g.grp, g.topic, g.seq, ' +
+        `COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = g.topic), 0) AS topicEnd
           FROM group_offsets g`).all() as GroupRow[]
       : []
   }))
   for (const g of log?.groups ?? []) {
     if (g.seq > g.topicEnd) {
-      findings.push({ kind: 'offset-ahead', file: files.eventLog as string, detail: `consumer group ${g.grp} is at ${g.seq} on ${g.topic}, which ends at ${g.topicEnd}` })
+      findings.push({
+        kind: 'offset-ahead',
+        file: files.eventLog as string,
+        detail: `consumer group ${g.grp} is at ${g.seq} on ${g.topic}, which ends at ${g.topicEnd}`
+      })
     }
   }
   if (files.eventLog === undefined || files.store === undefined) return findings
   const store = withFile(files.store, db => ({
     watermark: readWatermark(db),
-    empty: !['documents', 'cursors'].some(t => hasTable(db, t) && db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined)
+    empty: !['documents', 'cursors'].some(t => hasTable(db, t) &&
+      db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined)
   }))
   const end = log?.end ?? 0
   if (store?.watermark !== undefined && store.watermark > end) {
     findings.push({
       kind: 'log-behind-store',
       file: files.eventLog,
-      detail: `${files.store} recorded the log at position ${store.watermark}, but the log ends at ${end}: events were lost (the file was truncated, replaced or deleted)`
+      detail: `${files.store} recorded the log at position ${store.watermark}, but the log ends at ${end}: events ` +
+        `were lost (the file was truncated, replaced or deleted)`
     })
   }
   const consumed = (log?.groups ?? []).filter(g => g.grp === READ_MODEL_GROUP && g.seq > 0)
@@ -63,7 +74,8 @@ export function checkEmbeddedFiles (files: EmbeddedFiles): Finding[] {
     findings.push({
       kind: 'store-lost',
       file: files.store,
-      detail: `the store is ${store === undefined ? 'missing' : 'empty'} while the merger already consumed the log up to ${Math.max(...consumed.map(g => g.seq))}: golden records were lost`
+      detail: `the store is ${store === undefined ? 'missing' : 'empty'} while the merger already consumed the log ` +
+        `up to ${Math.max(...consumed.map(g => g.seq))}: golden records were lost`
     })
   }
   return findings

@@ -14,7 +14,9 @@ export interface StartupCheckOptions {
   probeTimeoutMs?: number
 }
 
-export async function checkStartup (config: HubConfig, { skipFiles = false, probeTimeoutMs }: StartupCheckOptions = {}): Promise<void> {
+export async function checkStartup (
+  config: HubConfig, { skipFiles = false, probeTimeoutMs }: StartupCheckOptions = {}
+): Promise<void> {
   const files = embeddedFiles(config)
   // With Kafka and MongoDB nothing is written to the data folder (demo keys need the embedded store).
   if (files.eventLog !== undefined || files.store !== undefined) ensureDataDir(config.dataDir)
@@ -26,7 +28,7 @@ export async function checkStartup (config: HubConfig, { skipFiles = false, prob
   const more = findings.length > 1 ? ` (and ${findings.length - 1} more finding(s))` : ''
   throw new StartupError(
     `Damaged data in ${first.file} (LT_DATA_DIR): ${first.detail}${more}. The hub did not start. ` +
-    'Run `lienthong repair` to rebuild what can be rebuilt (it says what it does), or restore the data folder from a backup; ' +
-    'LT_STARTUP_CHECK=off skips this check.',
+    'Run `lienthong repair` to rebuild what can be rebuilt (it says what it does), or restore the data folder from a ' +
+    'backup; LT_STARTUP_CHECK=off skips this check.',
     'LT_DATA_DIR', 3)
 }

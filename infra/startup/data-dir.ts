@@ -31,7 +31,9 @@ export function ensureDataDir (dataDir: string): void {
   for (const level of missing) {
     try { mkdirSync(level) } catch (err) {
       const code = (err as NodeJS.ErrnoException).code
-      if (code !== 'EEXIST') throw fail(dir, `cannot create ${level} (${code ?? String(err)}); choose a writable folder`, err)
+      if (code !== 'EEXIST') {
+        throw fail(dir, `cannot create ${level} (${code ?? String(err)}); choose a writable folder`, err)
+      }
     }
   }
   // A real write, not access(): root passes access() on a read-only file system.

@@ -30,7 +30,9 @@ export function parseMongoHosts (uri: string): Address[] | string {
   const hosts: Address[] = []
   for (const part of authority.split(',')) {
     const ipv6 = /^\[([^\]]+)\](?::(.*))?$/.exec(part)
-    const [host, portText] = ipv6 !== null ? [ipv6[1], ipv6[2]] : [part.split(':')[0], part.includes(':') ? part.slice(part.indexOf(':') + 1) : undefined]
+    const [host, portText] = ipv6 !== null
+      ? [ipv6[1], ipv6[2]]
+      : [part.split(':')[0], part.includes(':') ? part.slice(part.indexOf(':') + 1) : undefined]
     if (host === '') return `names an empty host in '${part}'`
     const port = portText === undefined ? 27017 : parsePort(portText)
     if (typeof port === 'string') return `host ${host}: ${port}`

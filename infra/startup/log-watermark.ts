@@ -14,8 +14,14 @@ export function readWatermark (store: Database.Database): number | undefined {
 }
 
 export function writeWatermark (store: Database.Database, seq: number): void {
-  store.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, at INTEGER NOT NULL)`)
-  store.prepare(`INSERT INTO ${TABLE} (id, seq, at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, at = excluded.at`)
+  store.exec(
+    `CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, at INTEGER ` +
+    `NOT NULL)`
+  )
+  store.prepare(
+    `INSERT INTO ${TABLE} (id, seq, at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, at = ` +
+    `excluded.at`
+  )
     .run(seq, Date.now())
 }
 
@@ -32,7 +38,9 @@ export function recordWatermark (files: EmbeddedFiles): void {
 }
 
 /** Records the watermark now, every `intervalMs` and once more at stop (the hub's lifetime). */
-export function startWatermarkRecorder (files: EmbeddedFiles, intervalMs: number, onError: (err: unknown) => void): { stop: () => void } {
+export function startWatermarkRecorder (files: EmbeddedFiles, intervalMs: number, onError: (err: unknown) => void): {
+  stop: () => void
+} {
   const record = (): void => { try { recordWatermark(files) } catch (err) { onError(err) } }
   record()
   const timer = setInterval(record, intervalMs)

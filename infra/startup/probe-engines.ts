@@ -12,7 +12,9 @@ export async function probeEngines (config: HubConfig, timeoutMs = PROBE_TIMEOUT
   const targets: Array<{ setting: string, address: Address, hello: Hello }> = []
   for (const broker of config.kafka.brokers) {
     const address = parseBroker(broker)
-    if (typeof address === 'string') throw new StartupError(`KAFKA_BROKERS (kafka.brokers): ${address}`, 'KAFKA_BROKERS')
+    if (typeof address === 'string') {
+      throw new StartupError(`KAFKA_BROKERS (kafka.brokers): ${address}`, 'KAFKA_BROKERS')
+    }
     targets.push({ setting: 'KAFKA_BROKERS (kafka.brokers)', address, hello: kafkaHello })
   }
   if (config.mongodb.uri !== '') {
@@ -20,13 +22,17 @@ export async function probeEngines (config: HubConfig, timeoutMs = PROBE_TIMEOUT
     if (typeof hosts === 'string') throw new StartupError(`MONGODB_URI (mongodb.uri) ${hosts}`, 'MONGODB_URI')
     for (const address of hosts) targets.push({ setting: 'MONGODB_URI (mongodb.uri)', address, hello: mongoHello })
   }
-  const results = await Promise.all(targets.map(async t => ({ ...t, reason: await probeEngine(t.address.host, t.address.port, t.hello, timeoutMs) })))
+  const results = await Promise.all(
+    targets.map(async t => ({ ...t, reason: await probeEngine(t.address.host, t.address.port, t.hello, timeoutMs) }))
+  )
   // Kafka needs every listed broker only to bootstrap; one that answers is enough. MongoDB likewise.
   for (const setting of new Set(results.map(r => r.setting))) {
     const mine = results.filter(r => r.setting === setting)
     if (mine.every(r => r.reason !== undefined)) {
       const where = mine.map(r => `${r.address.host}:${r.address.port} (${r.reason as string})`).join(', ')
-      throw new StartupError(`${setting}: cannot reach ${where}; is the engine running and the address right?`, setting.split(' ')[0])
+      throw new StartupError(
+        `${setting}: cannot reach ${where}; is the engine running and the address right?`, setting.split(' ')[0]
+      )
     }
   }
 }

@@ -18,16 +18,24 @@ function setAside (file: string, stamp: string): string {
 function forgetCursors (store: string | undefined, done: string[]): void {
   if (store === undefined) return
   const n = withFile(store, db => hasTable(db, 'cursors') ? db.prepare('DELETE FROM cursors').run().changes : 0) ?? 0
-  done.push(`reset ${n} connector cursor(s) in ${store}: connectors read their sources again from the start and publish what they still hold`)
+  done.push(
+    `reset ${n} connector cursor(s) in ${store}: connectors read their sources again from the start and publish what ` +
+    `they still hold`
+  )
 }
 
 /** The merger replays the log from the start into the store (golden records, history, conflicts). */
 function replayReadModels (eventLog: string | undefined, done: string[]): void {
-  if (eventLog === undefined) { done.push('the store is rebuilt from Kafka only by `lienthong rebuild`; nothing reset'); return }
+  if (eventLog === undefined) {
+    done.push('the store is rebuilt from Kafka only by `lienthong rebuild`; nothing reset')
+    return
+  }
   const n = withFile(eventLog, db => hasTable(db, 'group_offsets')
     ? db.prepare('DELETE FROM group_offsets WHERE grp = ?').run(READ_MODEL_GROUP).changes
     : 0) ?? 0
-  done.push(`reset the merger's ${n} position(s) in ${eventLog}: golden records are rebuilt from the log at the next start`)
+  done.push(
+    `reset the merger's ${n} position(s) in ${eventLog}: golden records are rebuilt from the log at the next start`
+  )
 }
 
 export function repairEmbedded (files: EmbeddedFiles, findings: Finding[], now = new Date()): string[] {
@@ -35,23 +43,37 @@ export function repairEmbedded (files: EmbeddedFiles, findings: Finding[], now =
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   const kinds = new Set(findings.map(f => f.kind))
   const damaged = findings.filter(f => f.kind === 'unreadable' || f.kind === 'corrupt')
-  for (const f of damaged) done.push(`set ${f.file} aside as ${setAside(f.file, stamp)}; a new, empty one is created at the next start`)
+  for (const f of damaged) {
+    done.push(`set ${f.file} aside as ${setAside(f.file, stamp)}; a new, empty one is created at the next start`)
+  }
   const logDamaged = damaged.some(f => f.file === files.eventLog)
   const storeDamaged = damaged.some(f => f.file === files.store)
   if (storeDamaged) {
-    done.push('not rebuildable from the log: API clients, grants, registered connectors and the access log of the old store; restore them from a backup')
+    done.push(
+      'not rebuildable from the log: API clients, grants, registered connectors and the access log of the old store; ' +
+      'restore them from a backup'
+    )
     if (!logDamaged) replayReadModels(files.eventLog, done)
   }
   if (logDamaged || kinds.has('log-behind-store')) {
-    done.push(`the events missing from ${files.eventLog ?? 'the log'} are lost; what the sources still hold is read again`)
+    done.push(
+      `the events missing from ${files.eventLog ?? 'the log'} are lost; what the sources still hold is read again`
+    )
     if (!storeDamaged) forgetCursors(files.store, done)
   }
   if (kinds.has('store-lost') && !storeDamaged) replayReadModels(files.eventLog, done)
   if (kinds.has('offset-ahead') || kinds.has('log-behind-store')) {
-    const moved = withFile(files.eventLog as string, db => !hasTable(db, 'group_offsets') ? 0 : db.prepare(`UPDATE group_offsets SET seq =
+    const moved = withFile(files.eventLog as string, db => !hasTable(db, 'group_offsets')
+      ? 0
+      : db.prepare(`UPDATE group_offsets SET seq =
       COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)
-      WHERE seq > COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)`).run().changes) ?? 0
-    if (moved > 0) done.push(`moved ${moved} consumer position(s) past the end of their topic back to the end in ${files.eventLog as string}`)
+      WHERE seq > ` + 'COALESCE((SELECT MAX(seq) FROM messages m WHERE m.topic = group_offsets.topic), 0)')
+        .run().changes) ?? 0
+    if (moved > 0) {
+      done.push(
+        `moved ${moved} consumer position(s) past the end of their topic back to the end in ${files.eventLog as string}`
+      )
+    }
   }
   // The store's record of the log now describes the log as it is.
   if (files.store !== undefined && !storeDamaged) {

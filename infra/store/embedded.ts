@@ -4,7 +4,16 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { namingFileInErrors, openSqliteFile } from '../shared/sqlite-file-errors.js'
 import { startWalCheckpointer, type WalCheckpointerOptions } from '../shared/wal-checkpointer.js'
-import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, type BulkUpsertResult, type FieldValue, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
+import {
+  assertFieldName,
+  assertWritesMoveForward,
+  MAX_FIND_LIMIT,
+  type BulkUpsertResult,
+  type FieldValue,
+  type FindQuery,
+  type Store,
+  type StoredDoc
+} from '../ports/store.js'
 
 const indexName = (collection: string, field: string): string => `ix_${collection}_${field.replace(/\./g, '_')}`
 
@@ -12,7 +21,9 @@ const indexName = (collection: string, field: string): string => `ix_${collectio
  * `checkpoint` tunes the WAL checkpointer (see wal-checkpointer.ts); in-memory stores have no WAL.
  * `setting` is what chose the file, named in its errors (LT_DATA_DIR unless a command chose it).
  */
-export function openEmbeddedStore ({ file, checkpoint, setting = 'LT_DATA_DIR' }: { file: string, checkpoint?: WalCheckpointerOptions, setting?: string }): Store {
+export function openEmbeddedStore (
+  { file, checkpoint, setting = 'LT_DATA_DIR' }: { file: string, checkpoint?: WalCheckpointerOptions, setting?: string }
+): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = openSqliteFile(file, setting, db => {
     db.pragma('journal_mode = WAL')
@@ -31,13 +42,19 @@ export function openEmbeddedStore ({ file, checkpoint, setting = 'LT_DATA_DIR' }
   const wal = db.pragma('journal_mode', { simple: true }) === 'wal'
   const checkpointer = wal ? startWalCheckpointer(db, file, checkpoint) : undefined
   const selectOne = db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck()
-  const insertNew = db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-  const updateIfVersion = db.prepare('UPDATE documents SET version = ?, body = ? WHERE collection = ? AND id = ? AND version = ?')
+  const insertNew = db.prepare(
+    'INSERT INTO documents (collection, id, version, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'
+  )
+  const updateIfVersion = db.prepare(
+    'UPDATE documents SET version = ?, body = ? WHERE collection = ? AND id = ? AND version = ?'
+  )
   const selectCursor = db.prepare('SELECT cursor FROM cursors WHERE connector = ? AND stream = ?').pluck()
   const upsertCursor = db.prepare(`INSERT INTO cursors (connector, stream, cursor, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (connector, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`)
 
-  const applyWrites = db.transaction((collection: string, writes: Parameters<Store['bulkUpsert']>[1]): BulkUpsertResult => {
+  const applyWrites = db.transaction((
+    collection: string, writes: Parameters<Store['bulkUpsert']>[1]
+  ): BulkUpsertResult => {
     const result: BulkUpsertResult = { applied: [], stale: [] }
     for (const { doc, expectedVersion } of writes) {
       const body = JSON.stringify(doc)
@@ -57,7 +74,10 @@ export function openEmbeddedStore ({ file, checkpoint, setting = 'LT_DATA_DIR' }
     const expr = `json_extract(body, '$.${field}')`
     const key = `${collection}:${field}`
     if (!indexed.has(key)) {
-      db.exec(`CREATE INDEX IF NOT EXISTS ${indexName(collection, field)} ON documents (collection, ${expr}) WHERE collection = '${collection}'`)
+      db.exec(
+        `CREATE INDEX IF NOT EXISTS ${indexName(collection, field)} ON documents (collection, ${expr}) WHERE ` +
+        `collection = '${collection}'`
+      )
       indexed.add(key)
     }
     return expr
@@ -67,7 +87,9 @@ export function openEmbeddedStore ({ file, checkpoint, setting = 'LT_DATA_DIR' }
     return db.prepare(sql).pluck().all(...params).map(parse)
   }
   const deleteOne = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?')
-  const deleteIds = db.transaction((collection: string, ids: string[]) => ids.reduce((n, id) => n + deleteOne.run(collection, id).changes, 0))
+  const deleteIds = db.transaction(
+    (collection: string, ids: string[]) => ids.reduce((n, id) => n + deleteOne.run(collection, id).changes, 0)
+  )
 
   let closed = false
   const parse = (body: unknown): StoredDoc => JSON.parse(body as string) as StoredDoc
@@ -83,7 +105,8 @@ export function openEmbeddedStore ({ file, checkpoint, setting = 'LT_DATA_DIR' }
       // Chunks keep each statement under SQLite's bound-parameter limit.
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500)
-        const rows = db.prepare(`SELECT body FROM documents WHERE collection = ? AND id IN (${chunk.map(() => '?').join(',')})`)
+        const rows = db
+          .prepare(`SELECT body FROM documents WHERE collection = ? AND id IN (${chunk.map(() => '?').join(',')})`)
           .pluck().all(collection, ...chunk)
         for (const body of rows) { const doc = parse(body); found.set(doc._id, doc) }
       }
@@ -132,7 +155,11 @@ const sqlValue = (v: FieldValue): string | number => typeof v === 'boolean' ? (v
  * still does. The collection is a literal (names are a closed set), so the partial index's own
  * WHERE is provably met.
  */
-export function findSql (collection: string, { where = {}, orderBy, after, limit }: FindQuery, column: (collection: string, field: string) => string): { sql: string, params: Array<string | number> } {
+export function findSql (
+  collection: string,
+  { where = {}, orderBy, after, limit }: FindQuery,
+  column: (collection: string, field: string) => string
+): { sql: string, params: Array<string | number> } {
   if (!/^[a-z_]+$/.test(collection)) throw new Error(`bad collection name ${collection}`)
   const clauses = [`collection = '${collection}'`]
   const params: Array<string | number> = []
@@ -152,5 +179,9 @@ export function findSql (collection: string, { where = {}, orderBy, after, limit
   const dir = desc ? 'DESC' : 'ASC'
   const indexedBy = fields.length > 0 && fields[0] !== '_id' ? ` INDEXED BY ${indexName(collection, fields[0])}` : ''
   params.push(Math.min(limit, MAX_FIND_LIMIT))
-  return { sql: `SELECT body FROM documents${indexedBy} WHERE ${clauses.join(' AND ')} ORDER BY ${order} ${dir}, id ${dir} LIMIT ?`, params }
+  return {
+    sql: `SELECT body FROM documents${indexedBy} WHERE ${clauses.join(' AND ')} ` +
+      `ORDER BY ${order} ${dir}, id ${dir} LIMIT ?`,
+    params
+  }
 }

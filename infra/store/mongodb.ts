@@ -4,10 +4,27 @@
 // insert relies on the unique `_id`. Refused writes are found by reading versions back only when
 // the bulk result says something did not apply.
 import { decodeNestedArrays, encodeNestedArrays } from './nested-arrays.js'
-import { MongoClient, MongoBulkWriteError, type MongoClientOptions, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb'
+import {
+  MongoClient,
+  MongoBulkWriteError,
+  type MongoClientOptions,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  type Filter
+} from 'mongodb'
 import { canonicalJson } from '../shared/canonical-json.js'
 import { createPermits } from './permits.js'
-import { assertFieldName, assertWritesMoveForward, MAX_FIND_LIMIT, StoreWriteError, type BulkUpsertResult, type FindQuery, type Store, type StoredDoc } from '../ports/store.js'
+import {
+  assertFieldName,
+  assertWritesMoveForward,
+  MAX_FIND_LIMIT,
+  StoreWriteError,
+  type BulkUpsertResult,
+  type FindQuery,
+  type Store,
+  type StoredDoc
+} from '../ports/store.js'
 
 export interface MongoStoreOptions {
   uri: string
@@ -30,7 +47,15 @@ const BULK_CHUNK = 16
 
 interface CursorDoc { _id: string, cursor: unknown, updatedAt: Date }
 
-export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = STORE_DEFAULTS.maxPoolSize, maxInFlight = STORE_DEFAULTS.maxInFlight }: MongoStoreOptions): Promise<Store> {
+export async function openMongoStore (
+  {
+    uri,
+    database,
+    timeoutMs,
+    maxPoolSize = STORE_DEFAULTS.maxPoolSize,
+    maxInFlight = STORE_DEFAULTS.maxInFlight
+  }: MongoStoreOptions
+): Promise<Store> {
   // Every role of the process shares these permits: gateway reads, connectors' cursors, the
   // normalizer and the merger together never have more than maxInFlight operations at the server.
   const permits = createPermits(maxInFlight)
@@ -86,7 +111,9 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
       throw err
     }
   }
-  const call = async <T>(weight: number, work: () => Promise<T>): Promise<T> => await permits.run(weight, async () => await watched(work))
+  const call = async <T>(weight: number, work: () => Promise<T>): Promise<T> => await permits.run(
+    weight, async () => await watched(work)
+  )
 
   async function bulkUpsert (name: string, writes: Parameters<Store['bulkUpsert']>[1]): Promise<BulkUpsertResult> {
     assertWritesMoveForward(writes)
@@ -107,7 +134,13 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     const ops: Array<AnyBulkWriteOperation<StoredDoc>> = writes.map(({ doc, expectedVersion }) =>
       expectedVersion === null
         ? { insertOne: { document: encodeNestedArrays(doc) } }
-        : { replaceOne: { filter: { _id: doc._id, version: expectedVersion }, replacement: encodeNestedArrays(doc), upsert: false } })
+        : {
+          replaceOne: {
+            filter: { _id: doc._id, version: expectedVersion },
+            replacement: encodeNestedArrays(doc),
+            upsert: false
+          }
+        })
     let done: number
     const refusedInserts = new Set<number>()
     try {
@@ -139,7 +172,9 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
     const found = new Map<string, StoredDoc>()
     if (ids.length === 0) return found
     if (!oneByOne) {
-      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) found.set(doc._id, decodeNestedArrays(doc))
+      for (const doc of await call(1, async () => await docs(name).find({ _id: { $in: ids } }).toArray())) {
+        found.set(doc._id, decodeNestedArrays(doc))
+      }
       return found
     }
     await eachId(ids, maxInFlight, async id => {
@@ -170,7 +205,12 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
         ? [{ _id: { [cmp]: after.id } }]
         : [{ [field]: { [cmp]: after.value } }, { [field]: after.value, _id: { [cmp]: after.id } }]
     }
-    const found = await call(1, async () => await docs(name).find(filter as Filter<StoredDoc>).sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray())
+    const found = await call(
+      1,
+      async () => await docs(name).find(filter as Filter<StoredDoc>).sort(
+        field === '_id' ? { _id: dir } : { [field]: dir, _id: dir }
+      ).limit(Math.min(limit, MAX_FIND_LIMIT)).toArray()
+    )
     return found.map(doc => decodeNestedArrays(doc))
   }
 
@@ -198,7 +238,12 @@ export async function openMongoStore ({ uri, database, timeoutMs, maxPoolSize = 
       return (await call(1, async () => await cursors().findOne({ _id: `${connector}/${stream}` })))?.cursor
     },
     async saveCursor (connector, stream, cursor) {
-      await call(1, async () => await cursors().replaceOne({ _id: `${connector}/${stream}` }, { cursor, updatedAt: new Date() }, { upsert: true }))
+      await call(
+        1,
+        async () => await cursors().replaceOne(
+          { _id: `${connector}/${stream}` }, { cursor, updatedAt: new Date() }, { upsert: true }
+        )
+      )
     },
     // Outside the permits on purpose: readiness asks whether the server answers, not whether
     // this process is busy.

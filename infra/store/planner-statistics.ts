@@ -10,7 +10,9 @@ export function setPlannerStatistics (file: string, on: boolean): void {
     else {
       // A fresh hub store has no statistics tables; emptying them restores the planner's defaults.
       for (const table of ['sqlite_stat1', 'sqlite_stat4']) {
-        if (db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table) !== undefined) db.exec(`DELETE FROM ${table}`)
+        if (db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table) !== undefined) {
+          db.exec(`DELETE FROM ${table}`)
+        }
       }
     }
   } finally {

@@ -1,7 +1,14 @@
 // Derives what readers see from the merge state: per field the surviving value and its
 // provenance, open conflicts, source freshness, tombstone and link keys. Pure.
 import type { CanonicalEntity } from '../../schemas/canonical-event.js'
-import type { ConflictFlag, ConflictValue, Contribution, FieldProvenance, SourceFreshness, SourceState } from '../golden-record.js'
+import type {
+  ConflictFlag,
+  ConflictValue,
+  Contribution,
+  FieldProvenance,
+  SourceFreshness,
+  SourceState
+} from '../golden-record.js'
 import { sourceHolds } from './fold.js'
 import { absenceRule, authorityFor, type SurvivorshipRules } from './survivorship.js'
 import { deriveLinks } from '../links.js'
@@ -32,12 +39,15 @@ const newestFirst = (a: Candidate, b: Candidate): number =>
     : a.system !== b.system ? (a.system < b.system ? -1 : 1)
       : a.c.eventId < b.c.eventId ? -1 : a.c.eventId > b.c.eventId ? 1 : 0
 
-export function deriveRecord (entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules, entityId = ''): Derived {
+export function deriveRecord (
+  entity: CanonicalEntity, state: Record<string, SourceState>, rules: SurvivorshipRules, entityId = ''
+): Derived {
   // The steward is a source of decisions, not of records: it neither holds a record nor has freshness.
   const systems = Object.keys(state).filter(s => s !== STEWARD_SYSTEM).sort()
   const holders = systems.filter(s => sourceHolds(state[s]))
   const out: Derived = {
-    deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, resolutions: {}, sources: {}, links: {}, warnings: []
+    deleted: holders.length === 0, fields: {}, provenance: {}, conflicts: {}, conflictDetails: {}, resolutions: {},
+    sources: {}, links: {}, warnings: []
   }
 
   for (const system of systems) {
@@ -90,7 +100,9 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
       connector: chosen.c.connector,
       connectorVersion: chosen.c.connectorVersion,
       eventId: chosen.c.eventId,
-      rule: chosen === derivedFromAbsence ? 'derived' : fromAuthority !== undefined ? 'authoritative' : marked !== undefined ? 'diacritics' : 'newest'
+      rule: chosen === derivedFromAbsence
+        ? 'derived'
+        : fromAuthority !== undefined ? 'authoritative' : marked !== undefined ? 'diacritics' : 'newest'
     }
     const groups = agreeingGroups(field, candidates.map(x => x.c.value))
     if (groups.length > 1) {
@@ -116,9 +128,18 @@ export function deriveRecord (entity: CanonicalEntity, state: Record<string, Sou
  * marriage, so the person is single, as the commune's marital-status confirmation reads it. The
  * value is stamped with that source's newest event: the register said so as of then.
  */
-function fromAbsence (entity: CanonicalEntity, field: string, state: Record<string, SourceState>, holders: string[], candidates: Candidate[], rules: SurvivorshipRules): Candidate | undefined {
+function fromAbsence (
+  entity: CanonicalEntity,
+  field: string,
+  state: Record<string, SourceState>,
+  holders: string[],
+  candidates: Candidate[],
+  rules: SurvivorshipRules
+): Candidate | undefined {
   const rule = absenceRule(rules, entity, field)
-  if (rule === undefined || !holders.includes(rule.source) || candidates.some(x => x.system === rule.source)) return undefined
+  if (rule === undefined || !holders.includes(rule.source) || candidates.some(x => x.system === rule.source)) {
+    return undefined
+  }
   const s = state[rule.source]
   const sourceKey = Object.values(s.fields)[0]?.sourceKey ?? ''
   return {

@@ -33,7 +33,11 @@ export function historyEntry (entity: CanonicalEntity, entityId: string, e: Entr
 }
 
 /** An entry's event as the merger folds it. */
-export const mergeEventOf = (doc: HistoryDoc, event: HistoryEvent): MergeEvent => ({ ...event, entity: doc.entity, entityId: doc.entityId })
+export const mergeEventOf = (doc: HistoryDoc, event: HistoryEvent): MergeEvent => ({
+  ...event,
+  entity: doc.entity,
+  entityId: doc.entityId
+})
 
 /** A history that cannot be folded (an event entry with neither a start nor a version before it). */
 export class HistoryFoldError extends Error {}
@@ -68,7 +72,9 @@ export function foldHistory (entries: HistoryDoc[], rules: SurvivorshipRules, { 
 }
 
 /** The view after folding these entries (ascending, all event entries) onto a known state. */
-export function foldOnto (state: Record<string, SourceState>, entries: HistoryDoc[], rules: SurvivorshipRules): StoredView | undefined {
+export function foldOnto (
+  state: Record<string, SourceState>, entries: HistoryDoc[], rules: SurvivorshipRules
+): StoredView | undefined {
   let s = state
   for (const e of entries) {
     if (e.state !== undefined) s = decodeState(e.state)
@@ -76,5 +82,7 @@ export function foldOnto (state: Record<string, SourceState>, entries: HistoryDo
     else throw new HistoryFoldError(`history entry ${e._id} holds no event to fold`)
   }
   const last = entries.at(-1)
-  return last === undefined ? undefined : viewAt(last.entity, last.entityId, s, rules, { version: last.recordVersion, validFrom: last.validFrom }).view
+  return last === undefined
+    ? undefined
+    : viewAt(last.entity, last.entityId, s, rules, { version: last.recordVersion, validFrom: last.validFrom }).view
 }

@@ -9,11 +9,16 @@ import type { SurvivorshipRules } from './survivorship.js'
 export interface VersionOf { version: number, validFrom: string }
 
 export function viewAt (
-  entity: CanonicalEntity, entityId: string, state: Record<string, SourceState>, rules: SurvivorshipRules, { version, validFrom }: VersionOf
+  entity: CanonicalEntity, entityId: string, state: Record<string, SourceState>, rules: SurvivorshipRules, {
+    version,
+    validFrom
+  }: VersionOf
 ): { view: StoredView, derived: Derived } {
   const derived = deriveRecord(entity, state, rules, entityId)
   const view: StoredView = {
-    entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: encodeProvenance(derived.provenance),
+    entity, entityId, version, deleted: derived.deleted, fields: derived.fields, provenance: encodeProvenance(
+      derived.provenance
+    ),
     conflicts: derived.conflicts, sources: derived.sources, links: derived.links, validFrom,
     ...(derived.warnings.length > 0 ? { warnings: derived.warnings } : {})
   }

@@ -19,7 +19,9 @@ export function compareStamps (a: Stamp, b: Stamp): number {
   return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0
 }
 
-export const laterStamp = <S extends Stamp>(a: S | undefined, b: S): S => a === undefined || compareStamps(b, a) > 0 ? b : a
+export const laterStamp = <S extends Stamp>(a: S | undefined, b: S): S => a === undefined || compareStamps(b, a) > 0
+  ? b
+  : a
 
 /** ISO 8601 in UTC with milliseconds, so string order is time order. */
 export const isoTime = (text: string): string => new Date(text).toISOString()

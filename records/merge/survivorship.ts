@@ -60,7 +60,8 @@ export class SurvivorshipError extends HubError {
 export function parseSurvivorship (value: unknown, where = 'survivorship rules'): SurvivorshipRules {
   const check = new Ajv({ allErrors: true, strict: false }).compile(rulesSchema)
   if (!check(value)) {
-    const errors = (check.errors ?? []).map(e => `${e.instancePath === '' ? '/' : e.instancePath} ${e.message ?? 'is invalid'}`)
+    const errors = (check.errors ?? [])
+      .map(e => `${e.instancePath === '' ? '/' : e.instancePath} ${e.message ?? 'is invalid'}`)
     throw new SurvivorshipError(`${where} are not valid: ${errors.join('; ')}`)
   }
   return value as unknown as SurvivorshipRules
@@ -88,7 +89,9 @@ export function authorityFor (rules: SurvivorshipRules, entity: CanonicalEntity,
 }
 
 /** What the absence of a field's value means when the given source holds the record, if anything. */
-export function absenceRule (rules: SurvivorshipRules, entity: CanonicalEntity, field: string): AbsentMeans | undefined {
+export function absenceRule (
+  rules: SurvivorshipRules, entity: CanonicalEntity, field: string
+): AbsentMeans | undefined {
   const byField = rules.absentMeans?.[entity]
   return byField !== undefined && Object.hasOwn(byField, field) ? byField[field] : undefined
 }

@@ -11,7 +11,9 @@ const NAME_FIELDS = new Set(['fullName', 'familyName', 'middleName', 'givenName'
 
 /** Groups the positions of `values` that agree; more than one group is a conflict. Deterministic. */
 export function agreeingGroups (field: string, values: readonly unknown[]): number[][] {
-  if (!NAME_FIELDS.has(field) || !values.every(v => typeof v === 'string')) return byKey(values.map(v => canonicalJson(v)))
+  if (!NAME_FIELDS.has(field) || !values.every(v => typeof v === 'string')) {
+    return byKey(values.map(v => canonicalJson(v)))
+  }
   const names = (values as string[]).map(v => ({ spelled: nameSpellingKey(v), folded: nameMatchKey(v) }))
   // Spellings with diacritics first, one group per exact spelling; then each bare spelling joins
   // the first of those it folds to, else the group of its folded form.
@@ -34,9 +36,12 @@ export function agreeingGroups (field: string, values: readonly unknown[]): numb
  */
 export function markedSpellingOf (field: string, values: readonly unknown[], chosen: number): number | undefined {
   const bare = values[chosen]
-  if (!NAME_FIELDS.has(field) || typeof bare !== 'string' || nameSpellingKey(bare) !== nameMatchKey(bare)) return undefined
+  if (!NAME_FIELDS.has(field) || typeof bare !== 'string' || nameSpellingKey(bare) !== nameMatchKey(bare)) {
+    return undefined
+  }
   const folded = nameMatchKey(bare)
-  const found = values.findIndex(v => typeof v === 'string' && nameMatchKey(v) === folded && nameSpellingKey(v) !== folded)
+  const found = values.findIndex(v => typeof v === 'string' && nameMatchKey(v) === folded &&
+    nameSpellingKey(v) !== folded)
   return found === -1 ? undefined : found
 }
 

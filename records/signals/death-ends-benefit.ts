@@ -17,7 +17,9 @@ import { conflictId, goldenCollection, personSlot, type ConflictDoc, type Record
 import { viewOf } from '../reader.js'
 
 /** The entities a registered death ends, each with the field that names the person. */
-export const BENEFIT_ENTITIES_ENDED_BY_DEATH = ['social-beneficiary', 'unemployment-benefit'] as const satisfies readonly CanonicalEntity[]
+export const BENEFIT_ENTITIES_ENDED_BY_DEATH = [
+  'social-beneficiary', 'unemployment-benefit'
+] as const satisfies readonly CanonicalEntity[]
 type BenefitEntity = typeof BENEFIT_ENTITIES_ENDED_BY_DEATH[number]
 
 /** What the conflict document says the signal is, so a department can tell it from a disagreement of values. */
@@ -35,7 +37,9 @@ export interface SignalReads {
   heldNaming?: (collection: CollectionName, personalId: string) => StoredDoc[]
 }
 
-const isBenefit = (entity: string): entity is BenefitEntity => (BENEFIT_ENTITIES_ENDED_BY_DEATH as readonly string[]).includes(entity)
+const isBenefit = (entity: string): entity is BenefitEntity => (
+  BENEFIT_ENTITIES_ENDED_BY_DEATH as readonly string[]
+).includes(entity)
 
 /** The conflict writes the touched keys call for: opened, updated or resolved; none when nothing changes. */
 export async function deathSignalWrites (
@@ -75,7 +79,9 @@ async function benefitsNaming (reads: SignalReads, personalId: string): Promise<
   const out = new Map<string, RecordView>()
   for (const entity of BENEFIT_ENTITIES_ENDED_BY_DEATH) {
     const collection = goldenCollection[entity]
-    const stored = await reads.store.find(collection, { where: { [personSlot(0)]: personalId }, orderBy: { field: '_id' }, limit: 100 })
+    const stored = await reads.store.find(
+      collection, { where: { [personSlot(0)]: personalId }, orderBy: { field: '_id' }, limit: 100 }
+    )
     // A held-back version is newer than the stored one: it replaces it.
     const ids = [...new Set([...stored, ...(reads.heldNaming?.(collection, personalId) ?? [])].map(d => d._id))]
     for (const doc of (await reads.current(collection, ids)).values()) {
@@ -87,7 +93,9 @@ async function benefitsNaming (reads: SignalReads, personalId: string): Promise<
 }
 
 /** The document the pair calls for, or undefined when the stored one already says it (or none is needed). */
-function signalDoc (id: string, benefit: RecordView, person: RecordView | undefined, before: ConflictDoc | undefined): ConflictDoc | undefined {
+function signalDoc (
+  id: string, benefit: RecordView, person: RecordView | undefined, before: ConflictDoc | undefined
+): ConflictDoc | undefined {
   // When the hub learned it: the newer of the two records' versions, not the clock, so a rebuild from the
   // log (lienthong rebuild compares store hashes) writes the same document.
   const at = [benefit.validFrom, person?.validFrom ?? ''].sort().at(-1) as string
@@ -132,5 +140,6 @@ function signalDoc (id: string, benefit: RecordView, person: RecordView | undefi
  */
 export function touchesDeathSignal (entity: CanonicalEntity, docs: Array<StoredDoc | undefined>): boolean {
   if (isBenefit(entity)) return true
-  return entity === 'person' && docs.some(d => typeof (d as { fields?: Record<string, unknown> } | undefined)?.fields?.dateOfDeath === 'string')
+  return entity === 'person' &&
+    docs.some(d => typeof (d as { fields?: Record<string, unknown> } | undefined)?.fields?.dateOfDeath === 'string')
 }

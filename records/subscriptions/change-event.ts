@@ -101,7 +101,8 @@ function kindsOf (
   const died = changed.includes('dateOfDeath') && valueAt(after.fields, 'dateOfDeath') !== undefined
   if (entity === 'person' && died) kinds.push('died')
   // A move changes an address the record already had; the first address the hub learns is not one.
-  const moved = (movePaths[entity] ?? []).some(p => changed.includes(p) && valueAt(before?.fields ?? null, p) !== undefined)
+  const moved = (movePaths[entity] ?? []).some(p => changed.includes(p) &&
+    valueAt(before?.fields ?? null, p) !== undefined)
   if (existed && moved) kinds.push('moved')
   kinds.push(existed ? 'updated' : 'created')
   return kinds

@@ -17,7 +17,9 @@ export function sign (secret: string, id: string, timestamp: number, body: strin
 
 export interface WebhookHeaders { 'webhook-id': string, 'webhook-timestamp': string, 'webhook-signature': string }
 
-export function signedHeaders (secrets: readonly string[], id: string, timestamp: number, body: string): WebhookHeaders {
+export function signedHeaders (
+  secrets: readonly string[], id: string, timestamp: number, body: string
+): WebhookHeaders {
   const signatures = secrets.map(s => sign(s, id, timestamp, body)).join(' ')
   return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures }
 }

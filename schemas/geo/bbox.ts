@@ -14,7 +14,9 @@ export function bboxOf (coordinates: unknown): Bbox | undefined {
     if (!Array.isArray(c)) return
     if (typeof c[0] === 'number' && typeof c[1] === 'number') {
       const [x, y] = c as [number, number]
-      box = box === undefined ? [x, y, x, y] : [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)]
+      box = box === undefined
+        ? [x, y, x, y]
+        : [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)]
       return
     }
     for (const inner of c) visit(inner)
@@ -24,6 +26,8 @@ export function bboxOf (coordinates: unknown): Bbox | undefined {
 }
 
 /** Two envelopes share at least one point (touching edges count, as a map viewport would show them). */
-export const bboxesIntersect = (a: Bbox, b: Bbox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+export const bboxesIntersect = (a: Bbox, b: Bbox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] &&
+  b[1] <= a[3]
 
-export const isBbox = (v: unknown): v is Bbox => Array.isArray(v) && v.length === 4 && v.every(n => typeof n === 'number' && Number.isFinite(n))
+export const isBbox = (v: unknown): v is Bbox => Array.isArray(v) && v.length === 4 &&
+  v.every(n => typeof n === 'number' && Number.isFinite(n))

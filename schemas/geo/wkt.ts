@@ -27,9 +27,13 @@ function position (text: string): Position | string {
   const p = [m[1], m[2], m[3]].filter((x): x is string => x !== undefined).map(Number)
   const [lon, lat] = p as [number, number]
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `"${text.trim()}" is not a finite position`
-  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) return `position ${lon} ${lat} is not a WGS 84 longitude, latitude (axes swapped?)`
+  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+    return `position ${lon} ${lat} is not a WGS 84 longitude, latitude (axes swapped?)`
+  }
   const [w, s, e, n] = VIETNAM_EXTENT
-  if (lon < w || lon > e || lat < s || lat > n) return `position ${lon} ${lat} is outside Vietnam (not WGS 84, or not converted from VN-2000?)`
+  if (lon < w || lon > e || lat < s || lat > n) {
+    return `position ${lon} ${lat} is outside Vietnam (not WGS 84, or not converted from VN-2000?)`
+  }
   return p
 }
 
@@ -88,10 +92,18 @@ export function parseWkt (written: unknown): WktResult {
   if (type === 'POINT') {
     const ps = positions(body)
     if (typeof ps === 'string') return fail(ps)
-    return ps.length === 1 ? { ok: true, geometry: { type: 'Point', coordinates: ps[0] as Position } } : fail('a point has one position')
+    return ps.length === 1
+      ? { ok: true, geometry: { type: 'Point', coordinates: ps[0] as Position } }
+      : fail('a point has one position')
   }
-  if (type === 'LINESTRING') { const r = line(body); return typeof r === 'string' ? fail(r) : { ok: true, geometry: { type: 'LineString', coordinates: r } } }
-  if (type === 'MULTILINESTRING') { const r = many(body, line); return typeof r === 'string' ? fail(r) : { ok: true, geometry: { type: 'MultiLineString', coordinates: r } } }
+  if (type === 'LINESTRING') {
+    const r = line(body)
+    return typeof r === 'string' ? fail(r) : { ok: true, geometry: { type: 'LineString', coordinates: r } }
+  }
+  if (type === 'MULTILINESTRING') {
+    const r = many(body, line)
+    return typeof r === 'string' ? fail(r) : { ok: true, geometry: { type: 'MultiLineString', coordinates: r } }
+  }
   const r = many(body, ring)
   return typeof r === 'string' ? fail(r) : { ok: true, geometry: { type: 'Polygon', coordinates: r } }
 }

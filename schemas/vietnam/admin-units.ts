@@ -34,7 +34,9 @@ type Raw = Record<string, unknown>
 
 function str (o: Raw, key: string, where: string): string {
   const v = o[key]
-  if (typeof v !== 'string' || v.trim() === '') throw new Error(`admin units: ${where}: "${key}" must be a non-empty string`)
+  if (typeof v !== 'string' || v.trim() === '') {
+    throw new Error(`admin units: ${where}: "${key}" must be a non-empty string`)
+  }
   return v
 }
 
@@ -56,13 +58,19 @@ function code (o: Raw, key: string, where: string): string {
 
 // Throws naming the bad entry, so a broken data file fails at load time, not on a lookup later.
 export function validateAdminUnits (data: unknown): AdminUnitTable {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('admin units: data is not an object')
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new Error('admin units: data is not an object')
+  }
   const d = data as Raw
   const version = str(d, 'version', 'header')
   const effectiveFrom = str(d, 'effectiveFrom', 'header')
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) throw new Error(`admin units: header: effectiveFrom ${effectiveFrom} is not YYYY-MM-DD`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) {
+    throw new Error(`admin units: header: effectiveFrom ${effectiveFrom} is not YYYY-MM-DD`)
+  }
   const provinceCode = str(d, 'provinceCode', 'header')
-  if (!/^\d{2}$/.test(provinceCode)) throw new Error(`admin units: header: provinceCode ${provinceCode} is not 2 digits`)
+  if (!/^\d{2}$/.test(provinceCode)) {
+    throw new Error(`admin units: header: provinceCode ${provinceCode} is not 2 digits`)
+  }
   const source = str(d, 'source', 'header')
 
   const byCode = new Map<string, AdminUnit>()
@@ -71,13 +79,23 @@ export function validateAdminUnits (data: unknown): AdminUnitTable {
     const c = code(u, 'code', where)
     const name = str(u, 'name', `${where} (${c})`)
     const kind = u.kind
-    if (kind !== 'phuong' && kind !== 'xa') throw new Error(`admin units: ${where} (${c}): kind must be "phuong" or "xa"`)
+    if (kind !== 'phuong' && kind !== 'xa') {
+      throw new Error(`admin units: ${where} (${c}): kind must be "phuong" or "xa"`)
+    }
     if (byCode.has(c)) throw new Error(`admin units: ${where}: duplicate unit code ${c}`)
     const codeStatus = u.codeStatus ?? 'official'
-    if (codeStatus !== 'official' && codeStatus !== 'provisional') throw new Error(`admin units: ${where} (${c}): codeStatus must be "official" or "provisional"`)
-    if (codeStatus === 'provisional' && !c.startsWith('99')) throw new Error(`admin units: ${where} (${c}): a provisional code must be 99xxx, outside the national list`)
-    const formerProvince = u.formerProvince === undefined || u.formerProvince === '' ? undefined : str(u, 'formerProvince', `${where} (${c})`)
-    if (formerProvince !== undefined && !/^\d{2}$/.test(formerProvince)) throw new Error(`admin units: ${where} (${c}): formerProvince ${formerProvince} is not 2 digits`)
+    if (codeStatus !== 'official' && codeStatus !== 'provisional') {
+      throw new Error(`admin units: ${where} (${c}): codeStatus must be "official" or "provisional"`)
+    }
+    if (codeStatus === 'provisional' && !c.startsWith('99')) {
+      throw new Error(`admin units: ${where} (${c}): a provisional code must be 99xxx, outside the national list`)
+    }
+    const formerProvince = u.formerProvince === undefined || u.formerProvince === ''
+      ? undefined
+      : str(u, 'formerProvince', `${where} (${c})`)
+    if (formerProvince !== undefined && !/^\d{2}$/.test(formerProvince)) {
+      throw new Error(`admin units: ${where} (${c}): formerProvince ${formerProvince} is not 2 digits`)
+    }
     byCode.set(c, { code: c, name, kind, codeStatus, ...(formerProvince !== undefined ? { formerProvince } : {}) })
   })
   if (byCode.size === 0) throw new Error('admin units: "units" is empty')
@@ -88,8 +106,12 @@ export function validateAdminUnits (data: unknown): AdminUnitTable {
     const where = `mappings[${i}]`
     const oldCode = code(m, 'oldCode', where)
     const newCode = code(m, 'newCode', `${where} (oldCode ${oldCode})`)
-    if (typeof m.partial !== 'boolean') throw new Error(`admin units: ${where} (oldCode ${oldCode}): "partial" must be true or false`)
-    if (!byCode.has(newCode)) throw new Error(`admin units: ${where} (oldCode ${oldCode}): newCode ${newCode} is not a unit in this file`)
+    if (typeof m.partial !== 'boolean') {
+      throw new Error(`admin units: ${where} (oldCode ${oldCode}): "partial" must be true or false`)
+    }
+    if (!byCode.has(newCode)) {
+      throw new Error(`admin units: ${where} (oldCode ${oldCode}): newCode ${newCode} is not a unit in this file`)
+    }
     // A new unit reuses the code of a unit it absorbed, so that code can only lead to itself.
     if (byCode.has(oldCode) && newCode !== oldCode) {
       throw new Error(`admin units: ${where}: oldCode ${oldCode} is also a current unit code but maps to ${newCode}`)
@@ -98,9 +120,13 @@ export function validateAdminUnits (data: unknown): AdminUnitTable {
     const earlier = byOldCode.get(oldCode) ?? []
     // Only a split unit may go to several new units, and then every piece is partial.
     if (earlier.length > 0 && (!mapping.partial || earlier.some(e => !e.partial))) {
-      throw new Error(`admin units: ${where}: oldCode ${oldCode} is mapped more than once without every mapping being partial`)
+      throw new Error(
+        `admin units: ${where}: oldCode ${oldCode} is mapped more than once without every mapping being partial`
+      )
     }
-    if (earlier.some(e => e.newCode === newCode)) throw new Error(`admin units: ${where}: duplicate mapping ${oldCode} -> ${newCode}`)
+    if (earlier.some(e => e.newCode === newCode)) {
+      throw new Error(`admin units: ${where}: duplicate mapping ${oldCode} -> ${newCode}`)
+    }
     byOldCode.set(oldCode, [...earlier, mapping])
     mappings.push(mapping)
   })
@@ -110,7 +136,17 @@ export function validateAdminUnits (data: unknown): AdminUnitTable {
     return { code: c, name: str(o, 'name', `oldUnits[${i}] (${c})`) }
   })
 
-  return { version, effectiveFrom, provinceCode, source, units: [...byCode.values()], mappings, oldUnits, byCode, byOldCode }
+  return {
+    version,
+    effectiveFrom,
+    provinceCode,
+    source,
+    units: [...byCode.values()],
+    mappings,
+    oldUnits,
+    byCode,
+    byOldCode
+  }
 }
 
 /**

@@ -37,7 +37,9 @@ export const BENEFICIARY_END_REASON_WORDS: Readonly<Record<string, string>> = {
 }
 
 /** A code or word looked up in one of the tables above: NFC, trimmed, lower case for the words. */
-export const lookupCode = (table: Readonly<Record<string, string>>, written: string, words = false): string | undefined => {
+export const lookupCode = (
+  table: Readonly<Record<string, string>>, written: string, words = false
+): string | undefined => {
   const key = written.normalize('NFC').trim()
   return table[words ? key.toLocaleLowerCase('vi') : key.toUpperCase()]
 }

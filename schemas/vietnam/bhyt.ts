@@ -37,10 +37,14 @@ export function parseBhytNumber (s: string): BhytResult {
   }
   const m = /^([A-Z]{2})(\d)(\d{2})(\d{10})$/.exec(value)
   if (!m) {
-    return fail('LT_ERR_BHYT_FORMAT', `BHYT number must be 15 characters (2 letters + 13 digits) or 10 digits, got "${String(s)}"`)
+    return fail(
+      'LT_ERR_BHYT_FORMAT', `BHYT number must be 15 characters (2 letters + 13 digits) or 10 digits, got "${String(s)}"`
+    )
   }
   const level = Number(m[2])
-  if (level < 1 || level > 5) return fail('LT_ERR_BHYT_BENEFIT_LEVEL', `benefit level ${level} is not 1-5 in "${value}"`)
+  if (level < 1 || level > 5) {
+    return fail('LT_ERR_BHYT_BENEFIT_LEVEL', `benefit level ${level} is not 1-5 in "${value}"`)
+  }
   const groupCode = m[1] as string
   return {
     ok: true,

@@ -5,7 +5,9 @@
 const table = (entries: Record<string, string>): Readonly<Record<string, string>> => Object.freeze(entries)
 
 /** A label folded for comparison: NFC, trimmed, single spaces, lower case. */
-export const foldLabel = (written: string): string => written.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi')
+export const foldLabel = (
+  written: string
+): string => written.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi')
 
 /** The canonical value of a written label, or undefined when the table does not list it. */
 export function lookUpLabel (t: Readonly<Record<string, string>>, written: string): string | undefined {

@@ -93,5 +93,7 @@ export function isFutureDate (iso: string, now: Date = new Date()): boolean {
 export function parseBirthDate (s: string, now: Date = new Date()): VnDateResult {
   const date = parseVnDate(s)
   if (!date.ok || !isFutureDate(date.iso, now)) return date
-  return fail('LT_ERR_DATE_FUTURE', `birth date ${date.iso} is in the future (today in Vietnam is ${todayInVietnam(now)})`)
+  return fail(
+    'LT_ERR_DATE_FUTURE', `birth date ${date.iso} is in the future (today in Vietnam is ${todayInVietnam(now)})`
+  )
 }

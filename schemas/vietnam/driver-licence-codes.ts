@@ -13,12 +13,22 @@ export const LICENCE_STATUS_CODES: Readonly<Record<string, string>> = {
   HIEU_LUC: 'valid', TAM_GIU: 'suspended', THU_HOI: 'revoked', HET_HAN: 'expired'
 }
 
-export type LicenceClassResult = { ok: true, current: string, printed?: string } | { ok: false, code: 'LT_ERR_LICENCE_CLASS', message: string }
+export type LicenceClassResult = { ok: true, current: string, printed?: string } | {
+  ok: false,
+  code: 'LT_ERR_LICENCE_CLASS',
+  message: string
+}
 
 export function parseLicenceClass (written: string): LicenceClassResult {
   const code = written.trim().toUpperCase()
   const legacy = LEGACY_LICENCE_CLASS_TO_CURRENT[code]
-  if (legacy !== undefined) return legacy === code ? { ok: true, current: code } : { ok: true, current: legacy, printed: code }
+  if (legacy !== undefined) {
+    return legacy === code ? { ok: true, current: code } : { ok: true, current: legacy, printed: code }
+  }
   if ((LICENCE_CLASSES as readonly string[]).includes(code)) return { ok: true, current: code }
-  return { ok: false, code: 'LT_ERR_LICENCE_CLASS', message: `'${code}' is neither a class of Law 36/2024/QH15 nor a legacy class with a known conversion` }
+  return {
+    ok: false,
+    code: 'LT_ERR_LICENCE_CLASS',
+    message: `'${code}' is neither a class of Law 36/2024/QH15 nor a legacy class with a known conversion`
+  }
 }

@@ -36,4 +36,6 @@ export const CONDITION_CODES: Readonly<Record<string, string>> = {
 }
 
 /** The label as a table key: NFC, lower case, single spaces. */
-export const labelKey = (label: string): string => label.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/g, ' ')
+export const labelKey = (label: string): string => label.normalize('NFC').trim().toLocaleLowerCase('vi').replace(
+  /\s+/g, ' '
+)

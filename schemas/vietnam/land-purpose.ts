@@ -37,7 +37,12 @@ export const LAND_PURPOSES: readonly LandPurpose[] = [
   { code: 'TON', name: 'Đất tôn giáo', group: N, term: 'long-term' },
   { code: 'TIN', name: 'Đất tín ngưỡng', group: N, term: 'long-term' },
   { code: 'SON', name: 'Đất sông, ngòi, kênh, rạch, suối', group: N, term: 'varies' },
-  { code: 'NTD', name: 'Đất nghĩa trang, nhà tang lễ, cơ sở hỏa táng; đất cơ sở lưu giữ tro cốt', group: N, term: 'varies' },
+  {
+    code: 'NTD',
+    name: 'Đất nghĩa trang, nhà tang lễ, cơ sở hỏa táng; đất cơ sở lưu giữ tro cốt',
+    group: N,
+    term: 'varies'
+  },
   { code: 'PNK', name: 'Đất phi nông nghiệp khác', group: N, term: 'varies' },
   { code: 'BCS', name: 'Đất bằng chưa sử dụng', group: U, term: 'varies' },
   { code: 'DCS', name: 'Đất đồi núi chưa sử dụng', group: U, term: 'varies' }

@@ -8,11 +8,17 @@ const GROUPED = /^\d{1,3}([. ]\d{3})*$/
 
 export function parseMoneyVnd (written: unknown): MoneyVndResult {
   if (typeof written === 'number') {
-    return Number.isSafeInteger(written) && written >= 0 ? { ok: true, value: written } : { ok: false, code: 'LT_ERR_MONEY', message: `not a whole amount in đồng: ${written}` }
+    return Number.isSafeInteger(written) && written >= 0
+      ? { ok: true, value: written }
+      : { ok: false, code: 'LT_ERR_MONEY', message: `not a whole amount in đồng: ${written}` }
   }
   if (typeof written !== 'string') return { ok: false, code: 'LT_ERR_MONEY', message: 'no amount' }
   const text = written.normalize('NFC').trim().replace(/\s*(đồng|đ|vnđ|vnd)$/i, '')
-  if (!/^\d+$/.test(text) && !GROUPED.test(text)) return { ok: false, code: 'LT_ERR_MONEY', message: `"${written}" is not an amount in đồng (digits grouped by '.')` }
+  if (!/^\d+$/.test(text) && !GROUPED.test(text)) {
+    return { ok: false, code: 'LT_ERR_MONEY', message: `"${written}" is not an amount in đồng (digits grouped by '.')` }
+  }
   const value = Number(text.replace(/[. ]/g, ''))
-  return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, code: 'LT_ERR_MONEY', message: `"${written}" is too large` }
+  return Number.isSafeInteger(value)
+    ? { ok: true, value }
+    : { ok: false, code: 'LT_ERR_MONEY', message: `"${written}" is too large` }
 }

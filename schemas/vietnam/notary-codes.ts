@@ -5,7 +5,11 @@
 export interface ContractKind { type: string, roleA: string, roleB: string }
 
 export const NOTARY_CONTRACT_LABELS: Readonly<Record<string, ContractKind>> = {
-  'Hợp đồng chuyển nhượng quyền sử dụng đất': { type: 'land-use-right-transfer', roleA: 'transferor', roleB: 'transferee' },
+  'Hợp đồng chuyển nhượng quyền sử dụng đất': {
+    type: 'land-use-right-transfer',
+    roleA: 'transferor',
+    roleB: 'transferee'
+  },
   'Hợp đồng tặng cho quyền sử dụng đất': { type: 'land-use-right-gift', roleA: 'transferor', roleB: 'transferee' },
   'Hợp đồng thuê quyền sử dụng đất': { type: 'land-use-right-lease', roleA: 'lessor', roleB: 'lessee' },
   'Hợp đồng mua bán nhà ở': { type: 'house-sale', roleA: 'transferor', roleB: 'transferee' },
@@ -22,4 +26,6 @@ export const NOTARY_STATUS_LABELS: Readonly<Record<string, string>> = {
   'Đã hủy bỏ': 'cancelled'
 }
 
-export const contractKind = (label: string): ContractKind | undefined => NOTARY_CONTRACT_LABELS[label.normalize('NFC').trim()]
+export const contractKind = (label: string): ContractKind | undefined => NOTARY_CONTRACT_LABELS[
+  label.normalize('NFC').trim()
+]

@@ -70,7 +70,10 @@ export function checkPersonalIdAgainst (
   }
   const warnings: PersonalIdWarning[] = []
   if (!provinces.byCode.has(parsed.provinceCode)) {
-    warnings.push({ code: 'LT_WARN_ID_UNKNOWN_PROVINCE', message: `province prefix ${parsed.provinceCode} is not a known province code` })
+    warnings.push({
+      code: 'LT_WARN_ID_UNKNOWN_PROVINCE',
+      message: `province prefix ${parsed.provinceCode} is not a known province code`
+    })
   }
   if (facts.birthDate !== undefined) {
     const date = parseVnDate(facts.birthDate)
@@ -78,15 +81,24 @@ export function checkPersonalIdAgainst (
       const year = Number(date.iso.slice(0, 4))
       const century = Math.floor(year / 100) * 100
       if (century !== parsed.century) {
-        warnings.push({ code: 'LT_WARN_ID_CENTURY_MISMATCH', message: `id century digit ${parsed.centuryDigit} means ${parsed.century}s, birth date is ${date.iso}` })
+        warnings.push({
+          code: 'LT_WARN_ID_CENTURY_MISMATCH',
+          message: `id century digit ${parsed.centuryDigit} means ${parsed.century}s, birth date is ${date.iso}`
+        })
       }
       if (year % 100 !== Number(parsed.birthYearTwoDigits)) {
-        warnings.push({ code: 'LT_WARN_ID_BIRTH_YEAR_MISMATCH', message: `id year digits ${parsed.birthYearTwoDigits}, birth date is ${date.iso}` })
+        warnings.push({
+          code: 'LT_WARN_ID_BIRTH_YEAR_MISMATCH',
+          message: `id year digits ${parsed.birthYearTwoDigits}, birth date is ${date.iso}`
+        })
       }
     }
   }
   if ((facts.sex === 'male' || facts.sex === 'female') && facts.sex !== parsed.sex) {
-    warnings.push({ code: 'LT_WARN_ID_SEX_MISMATCH', message: `id century digit ${parsed.centuryDigit} means ${parsed.sex}, record says ${facts.sex}` })
+    warnings.push({
+      code: 'LT_WARN_ID_SEX_MISMATCH',
+      message: `id century digit ${parsed.centuryDigit} means ${parsed.sex}, record says ${facts.sex}`
+    })
   }
   return warnings
 }

@@ -1,7 +1,12 @@
 import { dataFilePath, readJsonFile } from './data-file.js'
 
 export type Province = { code: string, name: string }
-export type ProvinceTable = { version: string, source: string, provinces: readonly Province[], byCode: ReadonlyMap<string, Province> }
+export type ProvinceTable = {
+  version: string,
+  source: string,
+  provinces: readonly Province[],
+  byCode: ReadonlyMap<string, Province>
+}
 
 export function validateProvinces (data: unknown): ProvinceTable {
   const d = data as { version?: unknown, source?: unknown, provinces?: unknown }
@@ -11,8 +16,12 @@ export function validateProvinces (data: unknown): ProvinceTable {
   if (!Array.isArray(d.provinces)) throw new Error('provinces: provinces is not a list')
   const byCode = new Map<string, Province>()
   d.provinces.forEach((p: { code?: unknown, name?: unknown }, i: number) => {
-    if (typeof p?.code !== 'string' || !/^\d{3}$/.test(p.code)) throw new Error(`provinces: provinces[${i}] code is not 3 digits`)
-    if (typeof p.name !== 'string' || p.name === '') throw new Error(`provinces: provinces[${i}] (${p.code}) has no name`)
+    if (typeof p?.code !== 'string' || !/^\d{3}$/.test(p.code)) {
+      throw new Error(`provinces: provinces[${i}] code is not 3 digits`)
+    }
+    if (typeof p.name !== 'string' || p.name === '') {
+      throw new Error(`provinces: provinces[${i}] (${p.code}) has no name`)
+    }
     if (byCode.has(p.code)) throw new Error(`provinces: provinces[${i}] duplicate code ${p.code}`)
     byCode.set(p.code, { code: p.code, name: p.name })
   })

@@ -7,7 +7,8 @@ export const SCHOOL_LEVEL_CODES: Readonly<Record<string, string>> = {
 }
 
 export const GUARDIAN_RELATION_WORDS: Readonly<Record<string, string>> = {
-  Cha: 'father', 'Mẹ': 'mother', 'Ông/Bà': 'grandparent', 'Người giám hộ': 'guardian', 'Anh/Chị': 'sibling', 'Khác': 'other'
+  Cha: 'father', 'Mẹ': 'mother', 'Ông/Bà': 'grandparent', 'Người giám hộ': 'guardian', 'Anh/Chị': 'sibling',
+  'Khác': 'other'
 }
 
 export const ENROLMENT_STATUS_WORDS: Readonly<Record<string, string>> = {

@@ -18,5 +18,6 @@ export const asciiDocumentKey = (written: string): string =>
   written.normalize('NFC').trim().replaceAll('/', '-').replaceAll('Đ', 'D').replaceAll('đ', 'd')
     .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
 
-/** The job centre keys a decision by its number and year ('98/QĐ-SNV-2025'); the decision number is without the year. */
+/** The job centre keys a decision by its number and year ('98/QĐ-SNV-2025'); the decision number is without the year.
+ */
 export const decisionNumberOfKey = (key: string): string => key.normalize('NFC').trim().replace(/-\d{4}$/, '')

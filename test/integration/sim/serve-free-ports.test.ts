@@ -6,13 +6,16 @@ import { fileURLToPath } from 'node:url'
 import { request } from 'undici'
 import { loadConfig } from '../../../hub/config.js'
 import { waitFor } from '../../helpers/wait-for.js'
+import { compiled } from '../../helpers/compiled.js'
 
 t.setTimeout(300000)
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 
+// The compiled CLI (dist/, kept current by tap's `before` hook), as `npm run sim:serve` runs it.
+
 function serve (): { out: () => string, err: () => string, stop: () => void, exited: () => boolean } {
-  const child = spawn(process.execPath, ['--import', '@tapjs/typescript/import', 'sim/cli/serve.ts', '--citizens', '20'], {
-    cwd: root, env: { PATH: process.env.PATH ?? '', TS_NODE_TRANSPILE_ONLY: '1' }, stdio: ['ignore', 'pipe', 'pipe']
+  const child = spawn(process.execPath, [compiled('sim/cli/serve.ts'), '--citizens', '20'], {
+    cwd: root, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''
   let err = ''

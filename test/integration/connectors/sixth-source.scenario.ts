@@ -80,7 +80,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   const letters = await waitFor(async () => {
     const l = (await call('GET', `/v1/dead-letters?connector=${connectorId}`)).json().data
     return l.length >= 2 ? l : undefined
-  }, { what: 'dead letters archived', timeoutMs: 30000 })
+  }, { what: 'dead letters archived' })
   t.same(letters.map((l: any) => [l.group, l.code]).sort(), [[`connector.${connectorId}`, 'LT_ERR_RAW_SCHEMA'], ['normalizer', 'LT_ERR_DATE_INVALID']])
   t.notOk('value' in letters[0], 'the listing leaves the message out')
   const byCode = (await call('GET', `/v1/dead-letters?connector=${connectorId}&code=LT_ERR_RAW_SCHEMA`)).json()
@@ -122,7 +122,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   await waitFor(() => canonical.has(idOf(6)), { what: 'a record added while paused, after resume', timeoutMs: 60000 })
   // A schedule that will not fire during the test: only "run" can bring the next record.
   t.equal((await call('PUT', `/v1/connectors/${connectorId}`, registration('1.2.0', r => { r.source.schedule = '0 0 0 1 1 *' }))).statusCode, 200)
-  await waitFor(async () => { const s = await status(); return s.version === '1.2.0' && s.lastRunAt !== undefined && !s.running && s.lastError === undefined }, { what: 'version 1.2.0 running', timeoutMs: 30000 })
+  await waitFor(async () => { const s = await status(); return s.version === '1.2.0' && s.lastRunAt !== undefined && !s.running && s.lastError === undefined }, { what: 'version 1.2.0 running' })
   source.upsert(welfareRecord(7))
   const run = await call('POST', `/v1/connectors/${connectorId}/run`)
   t.equal(run.statusCode, 202)

@@ -11,8 +11,10 @@ import { waitFor } from '../helpers/wait-for.js'
 // bound is wider than the suite's default. Nothing here asserts a duration.
 t.setTimeout(900000)
 
+// A request bound, not a latency check: a hub loading its city on a loaded machine may answer slowly, and a
+// request that times out inside a wait fails the whole wait at once.
 const getJson = async (url: string, headers: Record<string, string> = {}): Promise<{ status: number, body: any }> => {
-  const res = await request(url, { headers, headersTimeout: 5000, bodyTimeout: 5000 })
+  const res = await request(url, { headers, headersTimeout: 60000, bodyTimeout: 60000 })
   return { status: res.statusCode, body: await res.body.json() }
 }
 

@@ -40,8 +40,10 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
 
   // The connectors' first snapshot is loading meanwhile: a store busy with it (FerretDB beside other work)
   // may answer a ping after readiness's 3 s bound, a truthful 503 for that moment. Wait for the answer.
-  const ready = await waitFor(async () => { const r = await app.inject({ method: 'GET', url: '/health/ready' }); return r.statusCode === 200 ? r : undefined },
-    { what: 'readiness 200', timeoutMs: SLICE_WAIT_MS })
+  const ready = await waitFor(async () => {
+    const r = await app.inject({ method: 'GET', url: '/health/ready' })
+    return r.statusCode === 200 ? r : undefined
+  }, { what: 'readiness 200', timeoutMs: SLICE_WAIT_MS })
   t.equal(ready.statusCode, 200, 'ready: event log and store answer')
 
   const [first, second] = source.records()

@@ -30,7 +30,10 @@ t.test('SIGTERM stops polling and consuming, then exits 0', async t => {
   const [, base] = await hub.waitForOutput(/API docs \(Swagger UI\): (http:\/\/\S+)\/docs/)
   // The city loads meanwhile; readiness bounds each check at 3 s of wall time, which a loaded machine can
   // exceed for a moment (a truthful 503). The stop is this test's subject: wait for the ready answer.
-  const ready = await waitFor(async () => { const r = await getJson(`${base}/health/ready`); return r.status === 200 ? r : undefined }, { what: 'readiness 200' })
+  const ready = await waitFor(async () => {
+    const r = await getJson(`${base}/health/ready`)
+    return r.status === 200 ? r : undefined
+  }, { what: 'readiness 200' })
   t.equal(ready.status, 200)
   t.equal(ready.body.status, 'ready')
   t.equal(await hub.stop('SIGTERM'), 0, 'clean exit')

@@ -10,6 +10,7 @@ import { createLogger } from '../../infra/logging/logger.js'
 import { startHub, type RunningHub } from '../../hub/start-hub.js'
 
 export const CHROMIUM = process.env.LT_CHROMIUM ?? '/usr/bin/chromium'
+const BROWSER_BOUND_MS = 120000
 export const screenshotDir = fileURLToPath(new URL('../../.data/screenshots/', import.meta.url))
 
 export interface ConsoleHub { hub: RunningHub, url: string, key: (clientId: string) => string }
@@ -39,13 +40,18 @@ export async function startConsoleHub (t: Test): Promise<ConsoleHub> {
 }
 
 export async function openBrowser (t: Test): Promise<{ browser: Browser, page: Page }> {
+  // Playwright's own bounds (30 s to launch, to navigate, for each action and wait) are tight for
+  // Chromium on a 2-core CI machine that other work slows; a wait still ends as soon as it holds.
   const browser = await chromium.launch({
+    timeout: BROWSER_BOUND_MS,
     executablePath: CHROMIUM,
     // Chromium's sandbox needs user namespaces, which a root CI container does not have.
     args: process.getuid?.() === 0 ? ['--no-sandbox'] : []
   })
   t.teardown(async () => await browser.close())
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })
+  page.setDefaultTimeout(BROWSER_BOUND_MS)
+  page.setDefaultNavigationTimeout(BROWSER_BOUND_MS)
   await mkdir(screenshotDir, { recursive: true })
   return { browser, page }
 }

@@ -40,7 +40,12 @@ export async function sliceScenario (t: Test, overrides: DeepPartial<HubConfig>)
     return { statusCode: res.statusCode, body: res.json() }
   }
 
-  const ready = await app.inject({ method: 'GET', url: '/health/ready' })
+  // The connectors' first snapshot is loading meanwhile: a store busy with it (FerretDB beside other work)
+  // may answer a ping after readiness's 3 s bound, a truthful 503 for that moment. Wait for the answer.
+  const ready = await waitFor(async () => {
+    const r = await app.inject({ method: 'GET', url: '/health/ready' })
+    return r.statusCode === 200 ? r : undefined
+  }, { what: 'readiness 200', timeoutMs: SLICE_WAIT_MS })
   t.equal(ready.statusCode, 200, 'ready: event log and store answer')
 
   const [first, second] = source.records()

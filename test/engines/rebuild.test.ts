@@ -4,6 +4,10 @@ import t from 'tap'
 import { rebuildScenario } from '../integration/merger/rebuild-scenario.js'
 import { kafkaBrokers, mongoUri, testDatabase, testNamespace } from './engines.js'
 
+// Above tap's 180 s default: these took 20-60 s on a CI run beside other work, and their scenario's
+// waits are bounded at up to 3 minutes for a loaded machine; a file bound below them would cut them short.
+t.setTimeout(900000)
+
 t.test('a replay into an empty database equals the live one (Kafka + FerretDB)', async t => {
   const live = testDatabase()
   await rebuildScenario(t, {

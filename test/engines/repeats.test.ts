@@ -6,6 +6,10 @@ import { openMongoStore } from '../../infra/store/mongodb.js'
 import { repeatsScenario } from '../integration/merger/repeats.scenario.js'
 import { hint, kafkaBrokers, mongoUri, quietLogger, testDatabase, testNamespace } from './engines.js'
 
+// Above tap's 180 s default: these took 20-60 s on a CI run beside other work, and their scenario's
+// waits are bounded at up to 3 minutes for a loaded machine; a file bound below them would cut them short.
+t.setTimeout(900000)
+
 t.test('a source sent again (same events, later ingest) leaves the store byte-identical (Kafka + FerretDB)', async t => {
   const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-repeats', requestTimeoutMs: 10000, logger: quietLogger, namespace: testNamespace() })
   try { await eventLog.ping() } catch (err) { throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }

@@ -7,6 +7,10 @@ import { deliveryScenario } from '../integration/subscriptions/delivery.scenario
 import { hint, kafkaBrokers, mongoUri, quietLogger, testDatabase, testNamespace } from './engines.js'
 import t from 'tap'
 
+// Above tap's 180 s default: these took 20-60 s on a CI run beside other work, and their scenario's
+// waits are bounded at up to 3 minutes for a loaded machine; a file bound below them would cut them short.
+t.setTimeout(900000)
+
 deliveryScenario(t, {
   open: async () => {
     let store

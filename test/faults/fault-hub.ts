@@ -82,9 +82,14 @@ export async function startFaultHub (dataDir: string, env: Record<string, string
 
 export interface Readiness { status: number | 'refused', body?: { status: string, checks: Record<string, string> } }
 
+// How long a health request may take before it counts as 'refused' (no answer). Readiness bounds each of its
+// checks at 3 s itself and answers 503 naming a slow one; the margin above that is for a process that other
+// work on a 2-core CI machine keeps off the CPU, where 10 s could turn a truthful answer into a refusal.
+const ANSWER_MS = 30000
+
 export async function readiness (base: string): Promise<Readiness> {
   try {
-    const res = await request(`${base}/health/ready`, { headersTimeout: 10000, bodyTimeout: 10000 })
+    const res = await request(`${base}/health/ready`, { headersTimeout: ANSWER_MS, bodyTimeout: ANSWER_MS })
     return { status: res.statusCode, body: await res.body.json() as Readiness['body'] }
   } catch {
     return { status: 'refused' }
@@ -93,7 +98,7 @@ export async function readiness (base: string): Promise<Readiness> {
 
 export async function live (base: string): Promise<number | 'refused'> {
   try {
-    const res = await request(`${base}/health/live`, { headersTimeout: 10000, bodyTimeout: 10000 })
+    const res = await request(`${base}/health/live`, { headersTimeout: ANSWER_MS, bodyTimeout: ANSWER_MS })
     await res.body.dump()
     return res.statusCode
   } catch {

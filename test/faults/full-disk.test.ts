@@ -81,7 +81,7 @@ t.test('a full disk during a load: reported, then recovered without loss once sp
     { timeoutMs: RECOVERY_MS, intervalMs: 250, what: 'an error naming the full file' })
   t.pass(`the error names the file: ${named[0]}`)
   const during = await waitFor(async () => { const r = await readiness(base); return r.status === 503 ? r : undefined },
-    { timeoutMs: 30000, intervalMs: 500, what: 'readiness 503 while the disk is full' })
+    { timeoutMs: RECOVERY_MS, intervalMs: 500, what: 'readiness 503 while the disk is full' })
     .catch(async () => await readiness(base))
   // Reads still answer on a full disk; the data folder's free space is what readiness checks.
   t.equal(during.status, 503, `not ready while the disk is full (${JSON.stringify(during.body?.checks)})`)

@@ -1,6 +1,12 @@
 // Polls a condition instead of sleeping a fixed time: fast when things are fast, bounded when not.
+// The default bound is generous because a wait ends as soon as its condition holds: it costs nothing
+// when green, and CI runs on a 2-core machine that other work may slow twice or more (a 20 s default
+// was tight for waits on a consumer group, a poll or a merger catch-up; tap's own per-file bound of
+// 180 s still ends a wait that would never succeed).
+export const WAIT_BOUND_MS = 120000
+
 export async function waitFor<T> (probe: () => T | Promise<T>,
-  { timeoutMs = 20000, intervalMs = 25, what = 'condition' } = {}): Promise<NonNullable<T>> {
+  { timeoutMs = WAIT_BOUND_MS, intervalMs = 25, what = 'condition' } = {}): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   let last: T | undefined
   while (Date.now() < deadline) {

@@ -86,9 +86,10 @@ t.test('every curl of the README journeys succeeds against a started hub', async
   for (const line of curls) {
     const call = toCall(line, { base, id, bride, groom, key })
     const where = `${call.method} ${call.url.replace(base, '').replace(id, '<ID>').replace(bride, '<BRIDE>').replace(groom, '<GROOM>')}`
-    // The golden records fill within seconds of the start; each journey waits for its answer.
+    // The golden records fill within seconds of the start; each journey waits for its answer. A request
+    // that times out fails the wait at once (and a POST it sent may have been applied): a generous bound.
     const answer = await waitFor(async () => {
-      const res = await request(call.url, { method: call.method, headers: call.headers, body: call.body, headersTimeout: 10000, bodyTimeout: 10000 })
+      const res = await request(call.url, { method: call.method, headers: call.headers, body: call.body, headersTimeout: 60000, bodyTimeout: 60000 })
       const body = await res.body.json() as any
       return res.statusCode >= 200 && res.statusCode < 300 ? body : undefined
     }, { timeoutMs: 180000, intervalMs: 500, what: where }).catch((err: Error) => { t.fail(`${where}: ${err.message}`); return undefined })

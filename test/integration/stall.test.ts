@@ -94,6 +94,8 @@ t.test('a merger whose batch hangs is reported stalled, restarted, and ready aga
   t.equal((await readinessOf([merger])).status, 200)
 })
 
+const WINDOW_MS = 2000
+
 t.test('a consumer slower than the window but finishing batches is not stalled', async t => {
   const eventLog = openEmbeddedEventLog({ file: join(t.testdir({}), 'log.sqlite') })
   const seen: string[] = []
@@ -105,7 +107,10 @@ t.test('a consumer slower than the window but finishing batches is not stalled',
     logger,
     restartMinMs: 20,
     restartMaxMs: 200,
-    stallMs: 400,
+    // Each batch is held 60 % of the window below; the other 40 % (800 ms) is the room for the next batch's
+    // delivery and this test's polling. With a 400 ms window that room was 150 ms, which a loaded machine's
+    // event-loop delays could eat, reporting a stall that was only the test's own slowness.
+    stallMs: WINDOW_MS,
     onRestart: reason => { restartsFor.push(reason) },
     start: async log => await log.subscribe({
       group: 'slow-group',
@@ -125,7 +130,7 @@ t.test('a consumer slower than the window but finishing batches is not stalled',
   for (let n = 1; n <= 6; n++) {
     await waitFor(() => release, { what: `batch ${n} in hand`, timeoutMs: 60000 })
     const started = Date.now()
-    await waitFor(() => Date.now() - started >= 250, { what: 'part of a window', timeoutMs: 60000 })
+    await waitFor(() => Date.now() - started >= 0.6 * WINDOW_MS, { what: 'part of a window', timeoutMs: 60000 })
     const ready = await readinessOf([consumer])
     t.equal(ready.status, 200, `ready while batch ${n} is slow`)
     const r = release

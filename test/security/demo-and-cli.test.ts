@@ -14,6 +14,9 @@ import { AUDIT, type AuditBlock } from '../../gateway/security/audit-chain.js'
 import { spawnHub } from '../helpers/spawn-hub.js'
 import { bearer, openGateway, openTestStore, person, seedPerson } from './helpers.js'
 
+// Above tap's 180 s default: 21 s on CI, with the CLI run through the TypeScript loader as a process.
+t.setTimeout(600000)
+
 t.test('demo clients: keys in a private file, working, kept across restarts', async t => {
   const dir = t.testdir({})
   const file = join(dir, 'demo-keys.json')

@@ -11,6 +11,7 @@ import { createSchemaValidator } from '../../../schemas/validator.js'
 import { buildGateway } from '../../../gateway/app.js'
 import { createConnectorServices, type ConnectorServices, type ConnectorSettings } from '../../../connectors/host/connector-services.js'
 import { civilStatusConnector } from '../../../connectors/civil-status/connector.js'
+import { WAIT_BOUND_MS } from '../../helpers/wait-for.js'
 import type { Resolve } from '../../../connectors/ssrf/ssrf-guard.js'
 
 export const OPERATOR_KEY = 'operator-key-for-tests-0123456789abcdef'
@@ -39,12 +40,13 @@ export async function openFixture (dir: string, { allow = settings.ssrfAllow, re
   }
 }
 
-/** Every message on a topic so far, read by a throwaway group. */
+/** Every message on a topic so far, read by a throwaway group (it stops as soon as `expect` arrived; the
+ * bound is for a loaded machine, where a 10 s one could return a short list to the assertion). */
 export async function readTopic (eventLog: EventLog, topic: string, expect: number): Promise<Array<{ key: string, value: any, headers: Record<string, string> }>> {
   const got: Array<{ key: string, value: any, headers: Record<string, string> }> = []
   const group = `test-${Math.random().toString(36).slice(2)}`
   const sub = await eventLog.subscribe({ group, topics: [topic], handler: async batch => { got.push(...batch.map(m => ({ key: m.key, value: JSON.parse(m.value), headers: m.headers }))) } })
-  const deadline = Date.now() + 10000
+  const deadline = Date.now() + WAIT_BOUND_MS
   while (got.length < expect && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20))
   await sub.stop()
   return got

@@ -63,9 +63,9 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   // 1. Register through the API; records flow to canonical.person and into golden records.
   const created = await call('POST', '/v1/connectors', registration('1.0.0'))
   t.equal(created.statusCode, 201, created.body)
-  await waitFor(() => [1, 2, 3].every(n => canonical.has(idOf(n))), { what: 'welfare records on canonical.person', timeoutMs: 60000 })
+  await waitFor(() => [1, 2, 3].every(n => canonical.has(idOf(n))), { what: 'welfare records on canonical.person' })
   t.match(canonical.get(idOf(1)), { entity: 'person', op: 'upsert', source: { system: 'bao-tro-xa-hoi', connector: connectorId, connectorVersion: '1.0.0', sourceKey: 'BTXH-0001' }, fields: { fullName: 'Nguyễn Thị Lan', birthDate: '1950-03-12', sex: 'female' } })
-  const golden = await waitFor(async () => await hub.store.get('persons', idOf(1)), { what: 'the golden record', timeoutMs: 60000 })
+  const golden = await waitFor(async () => await hub.store.get('persons', idOf(1)), { what: 'the golden record' })
   t.match(JSON.stringify(golden), 'Nguyễn Thị Lan', 'the merger folded it into the golden record')
 
   // Wait for the state asserted below: a one-second poll may be `running` when the counters arrive.
@@ -80,7 +80,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   const letters = await waitFor(async () => {
     const l = (await call('GET', `/v1/dead-letters?connector=${connectorId}`)).json().data
     return l.length >= 2 ? l : undefined
-  }, { what: 'dead letters archived', timeoutMs: 30000 })
+  }, { what: 'dead letters archived' })
   t.same(letters.map((l: any) => [l.group, l.code]).sort(), [[`connector.${connectorId}`, 'LT_ERR_RAW_SCHEMA'], ['normalizer', 'LT_ERR_DATE_INVALID']])
   t.notOk('value' in letters[0], 'the listing leaves the message out')
   const byCode = (await call('GET', `/v1/dead-letters?connector=${connectorId}&code=LT_ERR_RAW_SCHEMA`)).json()
@@ -106,7 +106,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
     t.equal(replayed.statusCode, 202, replayed.body)
     t.equal(replayed.json().state, 'replayed')
   }
-  await waitFor(() => canonical.has(idOf(4)) && canonical.has(idOf(5)), { what: 'replayed records on canonical.person', timeoutMs: 60000 })
+  await waitFor(() => canonical.has(idOf(4)) && canonical.has(idOf(5)), { what: 'replayed records on canonical.person' })
   t.equal(canonical.get(idOf(4))?.source.connectorVersion, '1.0.0', 'a replayed event keeps the version that read it')
   t.equal((await call('POST', '/v1/dead-letters/nope/replay')).statusCode, 404)
   const open = (await call('GET', `/v1/dead-letters?connector=${connectorId}&state=open`)).json().data
@@ -119,14 +119,14 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   t.equal((await call('GET', `/v1/connectors/${connectorId}`)).json().paused, true)
   source.upsert(welfareRecord(6))
   t.equal((await call('POST', `/v1/connectors/${connectorId}/resume`)).statusCode, 202)
-  await waitFor(() => canonical.has(idOf(6)), { what: 'a record added while paused, after resume', timeoutMs: 60000 })
+  await waitFor(() => canonical.has(idOf(6)), { what: 'a record added while paused, after resume' })
   // A schedule that will not fire during the test: only "run" can bring the next record.
   t.equal((await call('PUT', `/v1/connectors/${connectorId}`, registration('1.2.0', r => { r.source.schedule = '0 0 0 1 1 *' }))).statusCode, 200)
-  await waitFor(async () => { const s = await status(); return s.version === '1.2.0' && s.lastRunAt !== undefined && !s.running && s.lastError === undefined }, { what: 'version 1.2.0 running', timeoutMs: 30000 })
+  await waitFor(async () => { const s = await status(); return s.version === '1.2.0' && s.lastRunAt !== undefined && !s.running && s.lastError === undefined }, { what: 'version 1.2.0 running' })
   source.upsert(welfareRecord(7))
   const run = await call('POST', `/v1/connectors/${connectorId}/run`)
   t.equal(run.statusCode, 202)
-  await waitFor(() => canonical.has(idOf(7)), { what: 'a record brought by run now', timeoutMs: 60000 })
+  await waitFor(() => canonical.has(idOf(7)), { what: 'a record brought by run now' })
   t.equal(canonical.get(idOf(7))?.source.connectorVersion, '1.2.0')
 
   // 5. A restart: the registration and its cursor survive; the next record flows.
@@ -138,7 +138,7 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   t.equal(after.json().version, '1.2.0', 'registration survived the restart')
   source.upsert(welfareRecord(8))
   t.equal((await call('POST', `/v1/connectors/${connectorId}/run`)).statusCode, 202)
-  await waitFor(() => canonical.has(idOf(8)), { what: 'a record after the restart', timeoutMs: 60000 })
+  await waitFor(() => canonical.has(idOf(8)), { what: 'a record after the restart' })
 
   // 6. Delete: gone from the registry, the runner stops.
   t.ok(hub.connectorHost?.runners().has(connectorId), 'its runner is running')

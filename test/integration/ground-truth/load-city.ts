@@ -21,7 +21,7 @@ import { staticCatalog } from '../../../consumers/normalizer/connector-catalog.j
 import { startNormalizer, NORMALIZER_GROUP } from '../../../consumers/normalizer/normalizer.js'
 import { startMerger } from '../../../consumers/merger/merger.js'
 import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
-import { waitFor } from '../../helpers/wait-for.js'
+import { WAIT_BOUND_MS, waitFor } from '../../helpers/wait-for.js'
 
 const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
   'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
@@ -45,7 +45,7 @@ export interface LoadedCity {
   close: () => Promise<void>
 }
 
-export async function loadCity (dir: string, city: SimulatedCityOptions, { batchSize = 200, timeoutMs = 45000 } = {}): Promise<LoadedCity> {
+export async function loadCity (dir: string, city: SimulatedCityOptions, { batchSize = 200, timeoutMs = WAIT_BOUND_MS } = {}): Promise<LoadedCity> {
   const logger = pino({ level: 'silent' })
   const eventLog = openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })
   const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })

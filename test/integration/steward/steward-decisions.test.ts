@@ -52,7 +52,7 @@ t.test('a steward resolves a conflict; the decision is data', async t => {
   const publish = async (events: CanonicalEvent[]) => { await eventLog.publish(canonicalTopic('person'), events.map(canonicalMessage)) }
   const conflict = async () => await store.get('conflicts', conflictId) as ConflictDoc | undefined
   const conflictIs = async (status: 'open' | 'resolved', what: string) =>
-    await waitFor(async () => { const c = await conflict(); return c?.status === status ? c : undefined }, { what, timeoutMs: 30000 })
+    await waitFor(async () => { const c = await conflict(); return c?.status === status ? c : undefined }, { what })
   const record = async () => (await call('GET', `/v1/citizens/${citizen}?include=provenance`)).json()
 
   // Civil status (the authority for birthDate) and residence disagree.

@@ -36,9 +36,12 @@ t.test('refuses what needs backtracking, and what is not a pattern', async t => 
 
 t.test('^(a+)+$ on 28 a\'s and ! answers at once; a registered schema uses the engine', async t => {
   const evil = 'a'.repeat(28) + '!'
-  const started = performance.now()
-  t.equal(linearRegExp('^(a+)+$').test(evil), false)
+  const pattern = linearRegExp('^(a+)+$')
+  // Compiling the schema (Ajv) is outside the timing: only the matching is what backtracking would slow,
+  // and a loaded CI machine stretches a compile that says nothing about it.
   const validate = compileRawSchema({ type: 'object', properties: { id: { type: 'string', pattern: '^(a+)+$' } } })
+  const started = performance.now()
+  t.equal(pattern.test(evil), false)
   t.equal(validate({ id: evil }), false)
   t.equal(validate({ id: 'a'.repeat(100_000) + '!' }), false, 'a long input too')
   t.equal(validate({ id: 'aaaa' }), true)

@@ -44,7 +44,10 @@ t.test('a failing consumer with nothing left waiting reads consuming, without a 
     logger: pino({ level: 'silent' }),
     restartMinMs: 20,
     restartMaxMs: 200,
-    stallMs: 400,
+    // Not a stall test: the lag stays 3 with no progress until setLag(0), so the window must outlast
+    // the steps below (readings come every stallMs / 4). At 400 ms a loaded machine could reach it first,
+    // and readiness then named the consumer stalled, not failing.
+    stallMs: 8000,
     start: async log =>
       await log.subscribe({ group: 'g', topics: ['in'], handler: async () => { throw new Error('broker gone') } })
   })

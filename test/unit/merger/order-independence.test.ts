@@ -8,6 +8,9 @@ import type { CanonicalEvent } from '../../../schemas/canonical-event.js'
 import type { ConflictDoc, GoldenRecord } from '../../../records/golden-record.js'
 import { canonicalEvent, harness, type Harness } from './fixtures.js'
 
+// Above tap's 180 s default: 26 s on CI of property runs, pure CPU, which other work slows in proportion.
+t.setTimeout(600000)
+
 const ids = ['092085001234', '092085001235']
 const systems = ['ho-tich', 'cu-tru', 'bhyt']
 const pools = {

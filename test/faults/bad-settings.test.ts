@@ -34,11 +34,20 @@ async function silentServer (t: Test): Promise<number> {
 async function refused (t: Test, env: Record<string, string>, line: RegExp): Promise<string> {
   // A second t.testdir() would replace the fixture a case built for LT_DATA_DIR.
   const dataDir = env.LT_DATA_DIR ?? t.testdir({})
-  const hub = spawnHub([], { PORT: '0', LT_SIM_PORT: '0', LOG_LEVEL: 'info', ...env, LT_DATA_DIR: dataDir })
+  const hub = spawnHub([], {
+    PORT: '0',
+    LT_SIM_PORT: '0',
+    LOG_LEVEL: 'info',
+    ...env,
+    LT_DATA_DIR: dataDir
+  })
   t.teardown(async () => { await hub.stop('SIGKILL') })
   // A hang bound, not a duration: the TypeScript loader alone took 10 s of each case's 10-21 s on CI, and
   // a machine slowed four times by other work came near the former 90 s.
-  const code = await Promise.race([hub.exited, new Promise(resolve => setTimeout(() => resolve('still running'), 240000))])
+  const code = await Promise.race([
+    hub.exited,
+    new Promise(resolve => setTimeout(() => resolve('still running'), 240000))
+  ])
   t.not(code, 'still running', 'exits within the bound')
   t.not(code, 0, 'exits non-zero')
   t.not(code, null, 'exits by itself, not by a signal')
@@ -48,7 +57,8 @@ async function refused (t: Test, env: Record<string, string>, line: RegExp): Pro
 }
 
 t.test('a MongoDB URI whose port is not a number', async t => {
-  await refused(t, { MONGODB_URI: 'mongodb://127.0.0.1:notaport/x' }, /MONGODB_URI \(mongodb\.uri\).*port 'notaport' is not a number/)
+  await refused(t, { MONGODB_URI: 'mongodb://127.0.0.1:notaport/x' },
+    /MONGODB_URI \(mongodb\.uri\).*port 'notaport' is not a number/)
 })
 
 t.test('a Kafka broker port above 65535', async t => {
@@ -68,7 +78,8 @@ t.test('an unreachable MongoDB; the credentials in its URI are never shown', asy
 
 t.test('an unreachable Kafka', async t => {
   const port = await closedPort()
-  await refused(t, { KAFKA_BROKERS: `127.0.0.1:${port}` }, new RegExp(`KAFKA_BROKERS \\(kafka\\.brokers\\): cannot reach 127\\.0\\.0\\.1:${port}`))
+  await refused(t, { KAFKA_BROKERS: `127.0.0.1:${port}` },
+    new RegExp(`KAFKA_BROKERS \\(kafka\\.brokers\\): cannot reach 127\\.0\\.0\\.1:${port}`))
 })
 
 t.test('a Kafka address where something accepts connections but never answers', async t => {
@@ -78,7 +89,8 @@ t.test('a Kafka address where something accepts connections but never answers', 
 
 t.test('a data dir under a regular file', async t => {
   const dir = t.testdir({ 'a-file': 'not a folder' })
-  await refused(t, { LT_DATA_DIR: join(dir, 'a-file', 'hub') }, /LT_DATA_DIR \(dataDir\) .*a-file.*(ENOTDIR|not a folder)/)
+  await refused(t, { LT_DATA_DIR: join(dir, 'a-file', 'hub') },
+    /LT_DATA_DIR \(dataDir\) .*a-file.*(ENOTDIR|not a folder)/)
 })
 
 t.test('a data dir under /proc (a recursive mkdir looped there at full CPU)', async t => {

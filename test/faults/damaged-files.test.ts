@@ -14,7 +14,12 @@ import { waitFor } from '../helpers/wait-for.js'
 t.setTimeout(1800000)
 
 const env = (dataDir: string): Record<string, string> => ({
-  PORT: '0', LT_SIM_PORT: '0', LOG_LEVEL: 'warn', LT_DATA_DIR: dataDir, LT_SIM_CITIZENS: '40', LT_CIVIL_STATUS_SCHEDULE: '* * * * * *'
+  PORT: '0',
+  LT_SIM_PORT: '0',
+  LOG_LEVEL: 'warn',
+  LT_DATA_DIR: dataDir,
+  LT_SIM_CITIZENS: '40',
+  LT_CIVIL_STATUS_SCHEDULE: '* * * * * *'
 })
 
 /** The merger's committed position in the embedded log, read the way an operator would. */
@@ -22,7 +27,9 @@ function mergerPosition (dataDir: string): number {
   const file = join(dataDir, 'event-log.sqlite')
   if (!existsSync(file)) return 0
   const db = new Database(file, { readonly: true, fileMustExist: true })
-  try { return db.prepare("SELECT COALESCE(MAX(seq), 0) FROM group_offsets WHERE grp = 'merger'").pluck().get() as number } catch { return 0 } finally { db.close() }
+  try {
+    return db.prepare("SELECT COALESCE(MAX(seq), 0) FROM group_offsets WHERE grp = 'merger'").pluck().get() as number
+  } catch { return 0 } finally { db.close() }
 }
 
 /** Runs the hub until the merger has consumed part of the log, then stops it cleanly. */
@@ -30,16 +37,24 @@ async function runUntilMerged (t: Test, dataDir: string): Promise<void> {
   const hub = spawnHub([], env(dataDir))
   t.teardown(async () => { await hub.stop('SIGKILL') })
   await hub.waitForOutput(/Liên Thông is running/)
-  await waitFor(() => mergerPosition(dataDir) > 0, { timeoutMs: 120000, intervalMs: 250, what: 'the merger to consume events' })
+  await waitFor(() => mergerPosition(dataDir) > 0,
+    { timeoutMs: 120000, intervalMs: 250, what: 'the merger to consume events' })
   t.equal(await hub.stop('SIGTERM'), 0, 'first run stops cleanly')
 }
 
-async function exitOf (t: Test, args: string[], dataDir: string): Promise<{ code: number | null, output: string }> {
+async function exitOf (
+  t: Test,
+  args: string[],
+  dataDir: string
+): Promise<{ code: number | null, output: string }> {
   const p = spawnHub(args, env(dataDir))
   t.teardown(async () => { await p.stop('SIGKILL') })
   // A hang bound, not a duration: each of a case's four processes took about 14 s on CI, most of it the
   // TypeScript loader; the bound is spawnHub's own start bound, for a machine other work slows.
-  const code = await Promise.race([p.exited, new Promise<string>(resolve => setTimeout(() => resolve('still running'), 180000))])
+  const code = await Promise.race([
+    p.exited,
+    new Promise<string>(resolve => setTimeout(() => resolve('still running'), 180000))
+  ])
   t.not(code, 'still running', `${args.join(' ') || 'start'} ends by itself`)
   return { code: typeof code === 'string' ? null : code, output: p.output() }
 }
@@ -51,7 +66,9 @@ async function startsAgain (t: Test, dataDir: string): Promise<void> {
   t.equal(await hub.stop('SIGTERM'), 0, 'the repaired hub starts and stops cleanly')
 }
 
-const removeWal = (file: string): void => { for (const s of ['-wal', '-shm']) if (existsSync(file + s)) unlinkSync(file + s) }
+const removeWal = (file: string): void => {
+  for (const s of ['-wal', '-shm']) if (existsSync(file + s)) unlinkSync(file + s)
+}
 
 t.test('event-log.sqlite truncated to 0 bytes', async t => {
   const dataDir = t.testdir({})
@@ -62,7 +79,8 @@ t.test('event-log.sqlite truncated to 0 bytes', async t => {
 
   const refused = await exitOf(t, [], dataDir)
   t.equal(refused.code, 3, 'refuses to start')
-  t.match(refused.output, /Damaged data in \S*event-log\.sqlite \(LT_DATA_DIR\): .*recorded the log at position \d+, but the log ends at 0/)
+  t.match(refused.output,
+    /Damaged data in \S*event-log\.sqlite \(LT_DATA_DIR\): .*recorded the log at position \d+, but the log ends at 0/)
   t.match(refused.output, /lienthong repair/, 'says what to do')
   t.notMatch(refused.output, /Liên Thông is running/)
 
@@ -87,7 +105,8 @@ t.test('64 KB of random bytes written into event-log.sqlite', async t => {
 
   const refused = await exitOf(t, [], dataDir)
   t.equal(refused.code, 3, 'refuses to start')
-  t.match(refused.output, /Damaged data in \S*event-log\.sqlite \(LT_DATA_DIR\): .*(quick_check|malformed|not a database)/)
+  t.match(refused.output,
+    /Damaged data in \S*event-log\.sqlite \(LT_DATA_DIR\): .*(quick_check|malformed|not a database)/)
 
   const repair = await exitOf(t, ['repair'], dataDir)
   t.equal(repair.code, 0, 'repair succeeds')
@@ -96,7 +115,8 @@ t.test('64 KB of random bytes written into event-log.sqlite', async t => {
   await startsAgain(t, dataDir)
 })
 
-t.test('LT_STARTUP_CHECK=off skips the file checks, and SQLite errors then name the file and the setting', async t => {
+t.test('LT_STARTUP_CHECK=off skips the file checks, ' +
+  'and SQLite errors then name the file and the setting', async t => {
   const dataDir = t.testdir({})
   const store = join(dataDir, 'store.sqlite')
   const fd = openSync(store, 'w')

@@ -27,7 +27,9 @@ export const BUILT_IN_STREAMS = builtInConnectors.reduce((n, c) => n + c.manifes
   ('derivedStreams' in c ? c.derivedStreams?.length ?? 0 : 0), 0) // a derived stream saves no cursor of its own
 
 /** Each built-in source polled every second (LT_SOURCE_<ID>_SCHEDULE), whatever the list holds. */
-const everySecond = Object.fromEntries(builtInConnectors.map(c => [`${sourceEnvPrefix(c.manifest.id)}_SCHEDULE`, EVERY_SECOND]))
+const everySecond = Object.fromEntries(
+  builtInConnectors.map(c => [`${sourceEnvPrefix(c.manifest.id)}_SCHEDULE`, EVERY_SECOND])
+)
 
 /** A small, still city (no change stream) polled every second, so a restarted connector resumes at once. */
 export function hubEnv (dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -69,7 +71,9 @@ export function faultHub (dataDir: string, env: Record<string, string> = {}): Fa
       else await p.waitForOutput(/Liên Thông started/)
     },
     kill: async (role, signal = 'SIGKILL') => { await processes[role]?.stop(signal) },
-    stopAll: async (signal = 'SIGKILL') => { await Promise.all(Object.values(processes).map(async p => await p.stop(signal))) }
+    stopAll: async (signal = 'SIGKILL') => {
+      await Promise.all(Object.values(processes).map(async p => await p.stop(signal)))
+    }
   }
 }
 
@@ -107,27 +111,39 @@ export async function live (base: string): Promise<number | 'refused'> {
 }
 
 /** Reads one of the data folder's SQLite files read-only, closing it at once (no lock held between looks). */
-export function readDb<T> (dataDir: string, file: 'event-log.sqlite' | 'store.sqlite', read: (db: Database.Database) => T): T {
+export function readDb<T> (
+  dataDir: string,
+  file: 'event-log.sqlite' | 'store.sqlite',
+  read: (db: Database.Database) => T
+): T {
   const db = new Database(join(dataDir, file), { readonly: true, fileMustExist: true })
   try { db.pragma('busy_timeout = 10000'); return read(db) } finally { db.close() }
 }
 
 /** Messages in the sources' topics (how far the connectors got). */
 export const sourceMessages = (dataDir: string): number =>
-  readDb(dataDir, 'event-log.sqlite', db => (db.prepare("SELECT count(*) AS n FROM messages WHERE topic LIKE 'source.%'").get() as { n: number }).n)
+  readDb(dataDir, 'event-log.sqlite', db =>
+    (db.prepare("SELECT count(*) AS n FROM messages WHERE topic LIKE 'source.%'").get() as { n: number }).n)
 
 /** Sum of the merger's positions (how far the consumers got). */
 export const mergerPosition = (dataDir: string): number =>
-  readDb(dataDir, 'event-log.sqlite', db => (db.prepare("SELECT coalesce(sum(seq), 0) AS n FROM group_offsets WHERE grp = 'merger'").get() as { n: number }).n)
+  readDb(dataDir, 'event-log.sqlite', db =>
+    (db.prepare("SELECT coalesce(sum(seq), 0) AS n FROM group_offsets WHERE grp = 'merger'")
+      .get() as { n: number }).n)
 
 /** The consumer group that must reach each topic's end before the store is final. */
 const groupOf = (topic: string): string | undefined =>
-  topic.startsWith('source.') ? 'normalizer' : topic.startsWith('canonical.') ? 'merger' : topic.startsWith('dlq.') ? 'dead-letter-archiver' : undefined
+  topic.startsWith('source.')
+    ? 'normalizer'
+    : topic.startsWith('canonical.')
+      ? 'merger'
+      : topic.startsWith('dlq.') ? 'dead-letter-archiver' : undefined
 
 /** Each topic's end and its consumer's position; the topics whose consumer is behind. */
 export function behind (dataDir: string): string[] {
   return readDb(dataDir, 'event-log.sqlite', db => {
-    const ends = db.prepare('SELECT topic, max(seq) AS end FROM messages GROUP BY topic').all() as Array<{ topic: string, end: number }>
+    const ends = db.prepare('SELECT topic, max(seq) AS end FROM messages GROUP BY topic')
+      .all() as Array<{ topic: string, end: number }>
     const at = db.prepare('SELECT seq FROM group_offsets WHERE grp = ? AND topic = ?')
     return ends.filter(({ topic, end }) => {
       const grp = groupOf(topic)
@@ -145,12 +161,19 @@ export function snapshotsPending (dataDir: string, expected: number): number {
   const done = readDb(dataDir, 'store.sqlite', db =>
     (db.prepare("SELECT cursor FROM cursors WHERE stream NOT LIKE '%/%'").all() as Array<{ cursor: string }>)
       .filter(r => (JSON.parse(r.cursor) as { snapshotDone?: boolean }).snapshotDone === true).length)
-  if (done > expected) throw new StaleStreamCount(`${done} streams read, more than the ${expected} expected: the count is stale`)
+  if (done > expected) {
+    throw new StaleStreamCount(`${done} streams read, more than the ${expected} expected: the count is stale`)
+  }
   return expected - done
 }
 
 /** Every built-in stream read once and every consumer at the end of its topics. */
-export async function drained (dataDir: string, what: string, streams = BUILT_IN_STREAMS, timeoutMs = RECOVERY_MS): Promise<void> {
+export async function drained (
+  dataDir: string,
+  what: string,
+  streams = BUILT_IN_STREAMS,
+  timeoutMs = RECOVERY_MS
+): Promise<void> {
   await waitFor(() => {
     try {
       return snapshotsPending(dataDir, streams) === 0 && behind(dataDir).length === 0

@@ -6,7 +6,9 @@
 // no substitute, as a write past it raises SIGXFSZ and kills the process (that is fault 1).
 import t from 'tap'
 import { execFileSync } from 'node:child_process'
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statfsSync, statSync, writeSync } from 'node:fs'
+import {
+  closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statfsSync, statSync, writeSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { waitFor } from '../helpers/wait-for.js'
@@ -24,7 +26,10 @@ const HEADROOM = 256 * 1024
 const DISK_SIZE = '96m'
 
 function mountSmallDisk (dir: string): boolean {
-  try { execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_SIZE}`, 'tmpfs', dir], { stdio: 'ignore' }); return true } catch { return false }
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_SIZE}`, 'tmpfs', dir], { stdio: 'ignore' })
+    return true
+  } catch { return false }
 }
 
 /** Writes a file until only `leave` bytes remain free on the file system (or none: ENOSPC ends it). */
@@ -46,7 +51,11 @@ function fill (file: string, leave: number): void {
 t.test('a full disk during a load: reported, then recovered without loss once space returns', async t => {
   // The mount point lives outside tap's fixture folder, which tap removes at its own time.
   const disk = mkdtempSync(join(tmpdir(), 'lt-full-disk-'))
-  if (!mountSmallDisk(disk)) { rmSync(disk, { recursive: true }); t.plan(0, 'cannot mount a tmpfs here (not root): the full-disk fault is not simulated'); return }
+  if (!mountSmallDisk(disk)) {
+    rmSync(disk, { recursive: true })
+    t.plan(0, 'cannot mount a tmpfs here (not root): the full-disk fault is not simulated')
+    return
+  }
   t.teardown(() => { execFileSync('umount', ['-l', disk]); rmSync(disk, { recursive: true }) })
 
   const cleanDir = t.testdir({})
@@ -56,7 +65,8 @@ t.test('a full disk during a load: reported, then recovered without loss once sp
   const reference = storeHash(cleanDir, 'acrossRuns')
   // The disk must hold the whole load once the filler is gone, or "recovered" could never be reached.
   const used = readdirSync(cleanDir).reduce((n, f) => n + statSync(join(cleanDir, f)).size, 0)
-  t.ok(used < parseInt(DISK_SIZE) * 1024 * 1024 / 2, `a clean run's files (${Math.round(used / 1024)} kB) fit twice on the ${DISK_SIZE} disk`)
+  t.ok(used < parseInt(DISK_SIZE) * 1024 * 1024 / 2,
+    `a clean run's files (${Math.round(used / 1024)} kB) fit twice on the ${DISK_SIZE} disk`)
 
   const dataDir = join(disk, 'data')
   mkdirSync(dataDir)
@@ -66,7 +76,9 @@ t.test('a full disk during a load: reported, then recovered without loss once sp
   // On a failure, each process's own account of it (the processes are stopped by then).
   t.teardown(() => {
     if (t.passing()) return
-    for (const r of roles) process.stderr.write(`--- ${r} output (last 20 kB) ---\n${hub.processes[r]?.output().slice(-20000) ?? ''}\n`)
+    for (const r of roles) {
+      process.stderr.write(`--- ${r} output (last 20 kB) ---\n${hub.processes[r]?.output().slice(-20000) ?? ''}\n`)
+    }
   })
   await hub.start('consumers')
   await hub.start('gateway')
@@ -77,7 +89,8 @@ t.test('a full disk during a load: reported, then recovered without loss once sp
 
   // The report: an error naming the file that could not grow, and readiness saying the hub is not ready.
   const output = (): string => roles.map(r => hub.processes[r].output()).join('\n')
-  const named = await waitFor(() => output().match(new RegExp(`${dataDir}/[\\w.-]+\\.sqlite[^"]*(disk is full|SQLITE_FULL)`)),
+  const named = await waitFor(
+    () => output().match(new RegExp(`${dataDir}/[\\w.-]+\\.sqlite[^"]*(disk is full|SQLITE_FULL)`)),
     { timeoutMs: RECOVERY_MS, intervalMs: 250, what: 'an error naming the full file' })
   t.pass(`the error names the file: ${named[0]}`)
   const during = await waitFor(async () => { const r = await readiness(base); return r.status === 503 ? r : undefined },
@@ -92,8 +105,10 @@ t.test('a full disk during a load: reported, then recovered without loss once sp
   rmSync(filler)
   await t.test('recovered once space returns, nothing lost', async t => {
     await drained(dataDir, 'the load to finish once space returned')
-    const after: Readiness = await waitFor(async () => { const r = await readiness(base); return r.status === 200 ? r : undefined },
-      { timeoutMs: RECOVERY_MS, intervalMs: 500, what: 'readiness 200 once space returned' })
+    const after: Readiness = await waitFor(async () => {
+      const r = await readiness(base)
+      return r.status === 200 ? r : undefined
+    }, { timeoutMs: RECOVERY_MS, intervalMs: 500, what: 'readiness 200 once space returned' })
     t.equal(after.body?.status, 'ready', 'ready again')
     t.same(storeHash(dataDir, 'acrossRuns'), reference, 'nothing lost: the store equals a clean run')
   })

@@ -11,9 +11,11 @@ import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../infra/shared/canonical-json.js'
 import { readDb } from './fault-hub.js'
 
-const collections = ['persons', 'households', 'land_parcels', 'land_certificates', 'health_cards', 'business_households',
-  'conflicts', 'history', 'dead_letters']
-const wallClock = new Set(['ingestTime', 'newestIngestTime', 'validFrom', 'appliedAt', 'deadAt', 'detectedAt', 'recordVersion'])
+const collections = ['persons', 'households', 'land_parcels', 'land_certificates', 'health_cards',
+  'business_households', 'conflicts', 'history', 'dead_letters']
+const wallClock = new Set([
+  'ingestTime', 'newestIngestTime', 'validFrom', 'appliedAt', 'deadAt', 'detectedAt', 'recordVersion'
+])
 
 function stripRun (value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map(v => stripRun(v))
@@ -40,16 +42,23 @@ export function storeHash (dataDir: string, mode: 'asStored' | 'acrossRuns'): St
       for (const row of rows.iterate(collection) as Iterable<{ id: string, version: number, body: string }>) {
         n++
         const doc = JSON.parse(row.body) as Record<string, unknown>
-        if (mode === 'asStored') { sha.update(`${collection}\n${row.id}\n${row.version}\n${canonicalJson(doc)}\n`); continue }
+        if (mode === 'asStored') {
+          sha.update(`${collection}\n${row.id}\n${row.version}\n${canonicalJson(doc)}\n`)
+          continue
+        }
         if (collection === 'history') {
           const key = String(doc.recordKey)
           causes.set(key, [...causes.get(key) ?? [], String(doc.eventId)])
           continue
         }
         const { version: _storeVersion, ...unversioned } = doc
-        sha.update(`${collection}\n${row.id}\n${canonicalJson(stripRun(collection === 'conflicts' ? unversioned : doc))}\n`)
+        sha.update(
+          `${collection}\n${row.id}\n${canonicalJson(stripRun(collection === 'conflicts' ? unversioned : doc))}\n`
+        )
       }
-      for (const [key, events] of [...causes].sort(([a], [b]) => a < b ? -1 : 1)) sha.update(`history\n${key}\n${events.sort().join('\n')}\n`)
+      for (const [key, events] of [...causes].sort(([a], [b]) => a < b ? -1 : 1)) {
+        sha.update(`history\n${key}\n${events.sort().join('\n')}\n`)
+      }
       documents[collection] = n
     }
     return { hash: sha.digest('hex'), documents }

@@ -19,7 +19,8 @@ t.test('every source read again from an empty cursor leaves the store byte-ident
   await drained(dir, 'the first load to drain')
   const loaded = storeHash(dir, 'asStored')
   const published = sourceMessages(dir)
-  t.ok(loaded.documents.history > 0 && loaded.documents.dead_letters > 0, `the load made versions and dead letters (${JSON.stringify(loaded.documents)})`)
+  t.ok(loaded.documents.history > 0 && loaded.documents.dead_letters > 0,
+    `the load made versions and dead letters (${JSON.stringify(loaded.documents)})`)
 
   // The operator's reset, from another connection while the hub runs (as `lienthong repair` does it).
   const db = new Database(join(dir, 'store.sqlite'))
@@ -28,7 +29,8 @@ t.test('every source read again from an empty cursor leaves the store byte-ident
   db.close()
   t.ok(reset > 0, `${reset} connector cursors reset`)
 
-  await waitFor(() => sourceMessages(dir) >= 2 * published, { timeoutMs: RECOVERY_MS, intervalMs: 250, what: 'every source to be published again' })
+  await waitFor(() => sourceMessages(dir) >= 2 * published,
+    { timeoutMs: RECOVERY_MS, intervalMs: 250, what: 'every source to be published again' })
   const during = await readiness(hub.base())
   t.equal(during.status, 200, `ready while the sources are read again (${JSON.stringify(during.body?.checks)})`)
   await drained(dir, 'the re-read to drain')

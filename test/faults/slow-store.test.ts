@@ -23,7 +23,8 @@ t.test(`a store ${DELAY_MS} ms slower per statement: the store equals a clean ru
   t.comment(`the clean run started and drained in ${Math.round((Date.now() - cleanStart) / 1000)} s`)
   await clean.stopAll('SIGTERM')
   const reference = storeHash(cleanDir, 'acrossRuns')
-  t.ok(reference.documents.history > 0 && reference.documents.dead_letters > 0, `the clean run made versions and dead letters (${JSON.stringify(reference.documents)})`)
+  t.ok(reference.documents.history > 0 && reference.documents.dead_letters > 0,
+    `the clean run made versions and dead letters (${JSON.stringify(reference.documents)})`)
 
   const dir = t.testdir({ slow: {} }) + '/slow'
   const hub = faultHub(dir, { NODE_OPTIONS: `--import=${preload}`, LT_FAULT_STORE_DELAY_MS: String(DELAY_MS) })
@@ -41,7 +42,9 @@ t.test(`a store ${DELAY_MS} ms slower per statement: the store equals a clean ru
   })()
   try {
     await Promise.all([hub.start('connectors'), hub.start('consumers')])
-    for (const role of roles) t.match(hub.processes[role].output(), /slow-store fault: \d+ ms/, `the ${role} process runs on the slow store`)
+    for (const role of roles) {
+      t.match(hub.processes[role].output(), /slow-store fault: \d+ ms/, `the ${role} process runs on the slow store`)
+    }
     await drained(dir, 'the slow run to drain')
     t.comment(`the slow run started and drained in ${Math.round((Date.now() - started) / 1000)} s`)
   } finally {
@@ -53,7 +56,11 @@ t.test(`a store ${DELAY_MS} ms slower per statement: the store equals a clean ru
   const statuses = samples.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {})
   t.ok(samples.length > 0, `${samples.length} readiness samples during the load (${JSON.stringify(statuses)})`)
   t.same(untruthful, [], 'readiness answered and agreed with its checks throughout')
-  const after = await waitFor(async () => { const r = await readiness(hub.base()); return r.status === 200 ? r : undefined }, { timeoutMs: RECOVERY_MS, what: 'readiness 200' })
+  const after = await waitFor(async () => {
+    const r = await readiness(hub.base())
+    return r.status === 200 ? r : undefined
+  }, { timeoutMs: RECOVERY_MS, what: 'readiness 200' })
   t.equal(after.body?.status, 'ready', 'ready once the load has drained')
-  t.same(storeHash(dir, 'acrossRuns'), reference, 'golden records, versions, history, conflicts and dead letters equal the clean run')
+  t.same(storeHash(dir, 'acrossRuns'), reference,
+    'golden records, versions, history, conflicts and dead letters equal the clean run')
 })

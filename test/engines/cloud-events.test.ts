@@ -7,8 +7,10 @@ import { cloudEventsOnEveryTopicScenario } from '../integration/connectors-built
 import { hint, kafkaBrokers, mongoUri, quietLogger, testDatabase, testNamespace } from './engines.js'
 
 t.test('every topic holds CloudEvents only (Kafka + FerretDB)', async t => {
-  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-cloud-events', requestTimeoutMs: 10000, logger: quietLogger, namespace: testNamespace() })
-  try { await eventLog.ping() } catch (err) { throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
+  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-cloud-events', requestTimeoutMs: 10000,
+    logger: quietLogger, namespace: testNamespace() })
+  try { await eventLog.ping() } catch (err) {
+    throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
   const store = await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 10000 })
   t.teardown(async () => { await eventLog.close(); await store.close() })
   await cloudEventsOnEveryTopicScenario(t, { eventLog, store, timeoutMs: 180000 })

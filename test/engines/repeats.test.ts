@@ -6,9 +6,12 @@ import { openMongoStore } from '../../infra/store/mongodb.js'
 import { repeatsScenario } from '../integration/merger/repeats.scenario.js'
 import { hint, kafkaBrokers, mongoUri, quietLogger, testDatabase, testNamespace } from './engines.js'
 
-t.test('a source sent again (same events, later ingest) leaves the store byte-identical (Kafka + FerretDB)', async t => {
-  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-repeats', requestTimeoutMs: 10000, logger: quietLogger, namespace: testNamespace() })
-  try { await eventLog.ping() } catch (err) { throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
+t.test('a source sent again (same events, later ingest) leaves the store byte-identical (Kafka + FerretDB)',
+  async t => {
+  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-repeats', requestTimeoutMs: 10000,
+    logger: quietLogger, namespace: testNamespace() })
+  try { await eventLog.ping() } catch (err) {
+    throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
   const store = await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 10000 })
   t.teardown(async () => { await eventLog.close(); await store.close() })
   await repeatsScenario(t, { eventLog, store, timeoutMs: 180000 })

@@ -11,14 +11,16 @@ t.setTimeout(300000)
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 function serve (): { out: () => string, err: () => string, stop: () => void, exited: () => boolean } {
-  const child = spawn(process.execPath, ['--import', '@tapjs/typescript/import', 'sim/cli/serve.ts', '--citizens', '20'], {
+  const child = spawn(process.execPath, ['--import', '@tapjs/typescript/import',
+    'sim/cli/serve.ts', '--citizens', '20'], {
     cwd: root, env: { PATH: process.env.PATH ?? '', TS_NODE_TRANSPILE_ONLY: '1' }, stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''
   let err = ''
   child.stdout.on('data', (d: Buffer) => { out += d.toString() })
   child.stderr.on('data', (d: Buffer) => { err += d.toString() })
-  return { out: () => out, err: () => err, stop: () => { child.kill('SIGKILL') }, exited: () => child.exitCode !== null }
+  return { out: () => out, err: () => err, stop: () => { child.kill('SIGKILL') },
+    exited: () => child.exitCode !== null }
 }
 
 t.test('the hub\'s simulated departments default to free ports', async t => {
@@ -40,5 +42,6 @@ t.test('two sim:serve at once choose different free ports and print them', async
     t.equal(res.statusCode, 200, `${url} answers`)
     await res.body.dump()
   }
-  for (const name of ['residence', 'land', 'bhyt', 'business']) t.match(a.err(), new RegExp(`^${name} +http://127\\.0\\.0\\.1:\\d+$`, 'm'))
+  for (const name of ['residence', 'land', 'bhyt', 'business']) t.match(a.err(),
+    new RegExp(`^${name} +http://127\\.0\\.0\\.1:\\d+$`, 'm'))
 })

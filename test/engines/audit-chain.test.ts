@@ -7,5 +7,6 @@ import { hint, mongoUri, testDatabase } from './engines.js'
 
 auditChainScenario(t, async () => {
   // A database per scenario case keeps each chain apart without dropping anything.
-  try { return await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 5000 }) } catch (err) { throw new Error(`MongoDB at ${mongoUri} does not answer (${(err as Error).message}); ${hint}`) }
+  try { return await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 5000 }) } catch (err) {
+    throw new Error(`MongoDB at ${mongoUri} does not answer (${(err as Error).message}); ${hint}`) }
 })

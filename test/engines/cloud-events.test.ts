@@ -11,8 +11,10 @@ import { hint, kafkaBrokers, mongoUri, quietLogger, testDatabase, testNamespace 
 t.setTimeout(900000)
 
 t.test('every topic holds CloudEvents only (Kafka + FerretDB)', async t => {
-  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-cloud-events', requestTimeoutMs: 10000, logger: quietLogger, namespace: testNamespace() })
-  try { await eventLog.ping() } catch (err) { throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
+  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-cloud-events', requestTimeoutMs: 10000,
+    logger: quietLogger, namespace: testNamespace() })
+  try { await eventLog.ping() } catch (err) {
+    throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
   const store = await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 10000 })
   t.teardown(async () => { await eventLog.close(); await store.close() })
   await cloudEventsOnEveryTopicScenario(t, { eventLog, store, timeoutMs: 180000 })

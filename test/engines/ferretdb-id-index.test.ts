@@ -10,16 +10,19 @@ import { hint, mongoUri, testDatabase } from './engines.js'
 
 t.test('a filter on _id is an index scan, not a table scan', async t => {
   const client = new MongoClient(mongoUri, { serverSelectionTimeoutMS: 5000 })
-  try { await client.connect() } catch (err) { throw new Error(`MongoDB at ${mongoUri} does not answer (${(err as Error).message}); ${hint}`) }
+  try { await client.connect() } catch (err) {
+    throw new Error(`MongoDB at ${mongoUri} does not answer (${(err as Error).message}); ${hint}`) }
   t.teardown(async () => { await client.close() })
   const db = client.db(testDatabase())
   const info = await db.admin().command({ buildInfo: 1 })
   if (!('ferretdbVersion' in info)) { t.pass('not FerretDB: MongoDB serves _id from its index'); return }
-  await db.collection<{ _id: string, version: number }>('records').insertMany(Array.from({ length: 200 }, (_v, i) => ({ _id: `r${i}`, version: 1 })))
+  await db.collection<{ _id: string, version: number }>('records')
+    .insertMany(Array.from({ length: 200 }, (_v, i) => ({ _id: `r${i}`, version: 1 })))
   // Statistics, so PostgreSQL plans as it would on a filled collection.
   await db.command({ analyze: 'records' }).catch(() => {})
   for (const filter of [{ _id: 'r17' }, { _id: 'r17', version: 1 }]) {
-    const plan = (await db.command({ explain: { find: 'records', filter } })) as { queryPlanner?: { Plan?: Record<string, unknown> } }
+    const plan = (await db.command({ explain: { find: 'records', filter } })) as {
+      queryPlanner?: { Plan?: Record<string, unknown> } }
     const node = JSON.stringify(plan.queryPlanner?.Plan ?? {})
     t.match(node, /"Node Type":"Index Scan"/, `${JSON.stringify(filter)} is served by an index (${node.slice(0, 200)})`)
     t.notMatch(node, /Seq Scan/, `${JSON.stringify(filter)} scans no table`)

@@ -21,7 +21,8 @@ function relay (port: number, target: string): Promise<Server> {
   const sockets = new Set<Socket>()
   const server = createServer(client => {
     const upstream = connect(Number(targetPort), host)
-    for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => s.destroy()) }
+    for (const s of [client, upstream]) { sockets.add(s); s.on('close',
+      () => sockets.delete(s)); s.on('error', () => s.destroy()) }
     client.pipe(upstream).pipe(client)
   })
   server.on('close', () => { for (const s of sockets) s.destroy() })
@@ -30,7 +31,8 @@ function relay (port: number, target: string): Promise<Server> {
 
 t.test('a failed first connection is retried once Kafka answers', async t => {
   const port = await freePort()
-  const log = openKafkaEventLog({ brokers: [`127.0.0.1:${port}`], clientId: 'lt-first-connect', requestTimeoutMs: 3000, logger: quietLogger, namespace: testNamespace() })
+  const log = openKafkaEventLog({ brokers: [`127.0.0.1:${port}`], clientId: 'lt-first-connect', requestTimeoutMs: 3000,
+    logger: quietLogger, namespace: testNamespace() })
   let server: Server | undefined
   t.teardown(async () => { await log.close(); server?.close() })
 
@@ -39,8 +41,10 @@ t.test('a failed first connection is retried once Kafka answers', async t => {
   await t.rejects(log.publish('first-connect', [{ key: 'k', value: 'v' }]), 'publish fails while Kafka is down')
 
   server = await relay(port, kafkaBrokers[0])
-  await waitFor(async () => await log.ping().then(() => true, () => false), { timeoutMs: 60000, intervalMs: 500, what: `ping through the relay (${hint})` })
-  await waitFor(async () => await log.publish('first-connect', [{ key: 'k', value: 'v' }]).then(() => true, () => false), { timeoutMs: 60000, intervalMs: 500, what: 'a publish after Kafka came back' })
+  await waitFor(async () => await log.ping().then(() => true, () => false),
+    { timeoutMs: 60000, intervalMs: 500, what: `ping through the relay (${hint})` })
+  await waitFor(async () => await log.publish('first-connect', [{ key: 'k', value: 'v' }])
+    .then(() => true, () => false), { timeoutMs: 60000, intervalMs: 500, what: 'a publish after Kafka came back' })
   const ends = await log.lastOffsets(['first-connect'])
   t.ok(ends.some(e => e.lastOffset !== null), 'the message is in the log')
 })

@@ -10,9 +10,12 @@ import { hint, kafkaBrokers, mongoUri, quietLogger, testDatabase, testNamespace 
 // waits are bounded at up to 3 minutes for a loaded machine; a file bound below them would cut them short.
 t.setTimeout(900000)
 
-t.test('a source sent again (same events, later ingest) leaves the store byte-identical (Kafka + FerretDB)', async t => {
-  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-repeats', requestTimeoutMs: 10000, logger: quietLogger, namespace: testNamespace() })
-  try { await eventLog.ping() } catch (err) { throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
+t.test('a source sent again (same events, later ingest) leaves the store byte-identical (Kafka + FerretDB)',
+  async t => {
+  const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-repeats', requestTimeoutMs: 10000,
+    logger: quietLogger, namespace: testNamespace() })
+  try { await eventLog.ping() } catch (err) {
+    throw new Error(`Kafka at ${kafkaBrokers.join(',')} does not answer (${(err as Error).message}); ${hint}`) }
   const store = await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 10000 })
   t.teardown(async () => { await eventLog.close(); await store.close() })
   await repeatsScenario(t, { eventLog, store, timeoutMs: 180000 })

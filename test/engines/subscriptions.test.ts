@@ -14,8 +14,10 @@ t.setTimeout(900000)
 deliveryScenario(t, {
   open: async () => {
     let store
-    try { store = await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 10000 }) } catch (err) { throw new Error(`MongoDB at ${mongoUri} does not answer (${(err as Error).message}); ${hint}`) }
-    const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-subscriptions', requestTimeoutMs: 10000, logger: quietLogger, namespace: testNamespace() })
+    try { store = await openMongoStore({ uri: mongoUri, database: testDatabase(), timeoutMs: 10000 }) } catch (err) {
+      throw new Error(`MongoDB at ${mongoUri} does not answer (${(err as Error).message}); ${hint}`) }
+    const eventLog = openKafkaEventLog({ brokers: kafkaBrokers, clientId: 'lt-subscriptions', requestTimeoutMs: 10000,
+      logger: quietLogger, namespace: testNamespace() })
     return { eventLog, store }
   }
 }, { timeoutMs: 180000 })

@@ -13,11 +13,13 @@ import { waitFor } from '../helpers/wait-for.js'
 t.setTimeout(300000)
 
 t.test('every consumer of a hub reports a lag, and it reaches 0 once the load is merged', async t => {
-  const config = loadConfig({ env: { LT_DATA_DIR: t.testdir({}), LT_SIM_CITIZENS: '20', LT_SIM_CHANGES_PER_SECOND: '0', LT_ROLE: 'consumers' } })
+  const config = loadConfig({ env: { LT_DATA_DIR: t.testdir({}), LT_SIM_CITIZENS: '20', LT_SIM_CHANGES_PER_SECOND: '0',
+    LT_ROLE: 'consumers' } })
   const hub = await startHub(config, pino({ level: 'silent' }))
   t.teardown(hub.stop)
   // hub.consumers also holds the notifier's delivery workers, which follow outboxes, not topics.
-  const consumers = hub.consumers.filter((c): c is SupervisedConsumer => typeof (c as Partial<SupervisedConsumer>).lag === 'function')
+  const consumers = hub.consumers.filter((c): c is SupervisedConsumer =>
+    typeof (c as Partial<SupervisedConsumer>).lag === 'function')
   t.ok(consumers.length >= 2, `${consumers.length} consumers`)
   t.type(hub.eventLog.groupLag, 'function', 'the hub\'s event log still has groupLag')
   for (const c of consumers) t.type(await c.lag(), 'number', `${c.name} knows its lag`)

@@ -21,7 +21,8 @@ t.test('gateway basics', async t => {
   const openapi = doc.json()
   t.equal(openapi.openapi, '3.1.0')
   t.ok(openapi.paths['/v1/citizens/{personalId}']?.get, 'citizen lookup documented')
-  t.ok(openapi.components.schemas.PersonView, 'the person view is a named component (the unused raw Person is not, issue 18)')
+  t.ok(openapi.components.schemas.PersonView,
+    'the person view is a named component (the unused raw Person is not, issue 18)')
   t.ok(openapi.components.schemas.Problem, 'Problem is a named component')
 
   const ui = await app.inject({ method: 'GET', url: '/docs/' })
@@ -50,7 +51,8 @@ t.test('gateway basics', async t => {
   // Authenticated, so the request reaches validation (without a key it stops at 401 first).
   await createClient(store, { id: 'dept-a', name: 'A department', kind: 'department' })
   const { key } = await issueKey(store, 'dept-a')
-  const bad = await app.inject({ method: 'GET', url: '/v1/citizens/12ab', headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' } })
+  const bad = await app.inject({ method: 'GET', url: '/v1/citizens/12ab',
+    headers: { authorization: `Bearer ${key}`, 'x-purpose': '1.001193' } })
   t.equal(bad.statusCode, 400)
   t.equal(bad.json().code, 'LT_ERR_VALIDATION')
   t.equal(bad.json().errors[0].path, 'params/personalId')

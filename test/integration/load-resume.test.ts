@@ -21,7 +21,8 @@ import { spawnHub, type HubProcess } from '../helpers/spawn-hub.js'
 // Three loads in child processes on a 2-core machine: generous bounds, nothing timed is asserted.
 t.setTimeout(900000)
 
-interface Summary { citizens: number, events: number, canonicalEvents: number, resumedFrom: number, seconds: number, conflicts: number, unresolved: number, deadLetters: number }
+interface Summary { citizens: number, events: number, canonicalEvents: number, resumedFrom: number, seconds: number,
+  conflicts: number, unresolved: number, deadLetters: number }
 
 const CITIZENS = '300'
 
@@ -30,7 +31,8 @@ function loadIn (dataDir: string): HubProcess {
   const sources = Object.fromEntries(builtInConnectors.map(c => [c.manifest.id, { pageSize: 25 }]))
   const config = join(dataDir, '..', `${dataDir.split('/').pop() ?? 'x'}-config.json`)
   writeFileSync(config, JSON.stringify({ sources }))
-  return spawnHub(['load', '--json', '--progress-s', '0.2'], { LT_DATA_DIR: dataDir, LT_SIM_CITIZENS: CITIZENS, LT_SIM_PORT: '0', LT_CONFIG_FILE: config })
+  return spawnHub(['load', '--json', '--progress-s', '0.2'], { LT_DATA_DIR: dataDir, LT_SIM_CITIZENS: CITIZENS,
+    LT_SIM_PORT: '0', LT_CONFIG_FILE: config })
 }
 
 async function summaryOf (t: Test, p: HubProcess): Promise<Summary> {
@@ -49,8 +51,10 @@ const exact: CollectionName[] = [...mergerCollections.filter(c => c !== 'history
  */
 function maskIngestClock (value: unknown, since: number): unknown {
   if (Array.isArray(value)) return value.map(v => maskIngestClock(v, since))
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskIngestClock(v, since)]))
-  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) && Date.parse(value) >= since) return '<ingest clock>'
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value)
+    .map(([k, v]) => [k, maskIngestClock(v, since)]))
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)
+    && Date.parse(value) >= since) return '<ingest clock>'
   return value
 }
 
@@ -149,10 +153,12 @@ t.test('a load killed half way resumes and ends as a load never killed', async t
   t.equal(resumed.citizens, Number(CITIZENS), 'every citizen of the city has a golden record')
   t.equal(resumed.conflicts, clean.conflicts, 'conflicts')
   t.equal(resumed.unresolved, clean.unresolved, 'unresolved')
-  t.equal(resumed.deadLetters >= clean.deadLetters, true, 'dead letters: none lost (a page published again repeats its own)')
+  t.equal(resumed.deadLetters >= clean.deadLetters, true,
+    'dead letters: none lost (a page published again repeats its own)')
   t.ok(resumed.events >= clean.events, 'events: none lost (a page published again before its cursor was saved repeats)')
   const [afterKill, neverKilled] = [await cityContents(killedDir, since), await cityContents(cleanDir, since)]
-  t.ok(afterKill.documents.persons > 0 && afterKill.history.length > 0, 'the comparison covers golden records and history')
+  t.ok(afterKill.documents.persons > 0 && afterKill.history.length > 0,
+    'the comparison covers golden records and history')
   t.same(afterKill.documents, neverKilled.documents, 'as many documents in each collection')
   t.same(afterKill.hashes, neverKilled.hashes, 'golden records, conflicts, links and unresolved are the same documents')
   t.same(afterKill.history, neverKilled.history, 'each record\'s history holds the same events, none lost, none twice')

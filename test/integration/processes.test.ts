@@ -25,7 +25,8 @@ t.test('a bad setting stops the start and names it', async t => {
 })
 
 t.test('SIGTERM stops polling and consuming, then exits 0', async t => {
-  const hub = spawnHub(['--role', 'all'], { PORT: '0', LT_SIM_PORT: '0', LT_DATA_DIR: t.testdir({}), LOG_LEVEL: 'info' })
+  const hub = spawnHub(['--role', 'all'], { PORT: '0', LT_SIM_PORT: '0',
+    LT_DATA_DIR: t.testdir({}), LOG_LEVEL: 'info' })
   t.teardown(async () => { await hub.stop('SIGKILL') })
   const [, base] = await hub.waitForOutput(/API docs \(Swagger UI\): (http:\/\/\S+)\/docs/)
   // The city loads meanwhile; readiness bounds each check at 3 s of wall time, which a loaded machine can
@@ -47,18 +48,23 @@ t.test('connectors, consumers and gateway as three processes', async t => {
   const connectors = spawnHub(['--role', 'connectors'], { ...common, LT_SIM_PORT: '0', LT_SIM_CITIZENS: '25' })
   const consumers = spawnHub(['--role', 'consumers'], common)
   const gateway = spawnHub(['--role', 'gateway'], { ...common, PORT: '0' })
-  t.teardown(async () => { await Promise.all([connectors, consumers, gateway].map(async p => await p.stop('SIGKILL'))) })
+  t.teardown(async () => { await Promise.all([connectors, consumers, gateway].map(async p =>
+    await p.stop('SIGKILL'))) })
   const [, sourceUrl] = await connectors.waitForOutput(/"url":"(http:\/\/[^"]+)"/)
   const [, base] = await gateway.waitForOutput(/API docs \(Swagger UI\): (http:\/\/\S+)\/docs/)
   const page = await getJson(`${sourceUrl}/api/v1/cong-dan?limit=1`)
   const id = page.body.data[0].so_dinh_danh as string
   // The gateway process, on the embedded store, wrote the demo clients' keys into the data folder.
-  const demo = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as { clients: Array<{ id: string, key: string }> }
+  const demo = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'),
+    'utf8')) as { clients: Array<{ id: string, key: string }> }
   const oneStop = demo.clients.find(c => c.id === 'demo-mot-cua')?.key ?? ''
   const headers = { authorization: `Bearer ${oneStop}`, 'x-purpose': '1.001193' }
-  const citizen = await waitFor(async () => { const r = await getJson(`${base}/v1/citizens/${id}`, headers); return r.status === 200 ? r : undefined }, { timeoutMs: 300000, what: 'the citizen through three processes' })
+  const citizen = await waitFor(async () => { const r =
+    await getJson(`${base}/v1/citizens/${id}`, headers); return r.status === 200 ? r : undefined },
+    { timeoutMs: 300000, what: 'the citizen through three processes' })
   t.equal(citizen.body.data.personalId, id)
   t.notMatch(gateway.output(), new RegExp(id), 'the full personal id never reaches the info log')
-  t.notOk(gateway.output().split('\n').filter(l => l.startsWith('{')).some(l => l.includes(oneStop)), 'nor does an API key')
+  t.notOk(gateway.output().split('\n').filter(l => l.startsWith('{'))
+    .some(l => l.includes(oneStop)), 'nor does an API key')
   for (const p of [connectors, consumers, gateway]) t.equal(await p.stop('SIGTERM'), 0)
 })

@@ -39,7 +39,8 @@ function words (line: string): string[] {
 }
 
 interface Call { method: string, url: string, headers: Record<string, string>, body?: string }
-function toCall (line: string, vars: { base: string, id: string, bride: string, groom: string, key: (id: string) => string }): Call {
+function toCall (line: string, vars: { base: string, id: string, bride: string, groom: string,
+  key: (id: string) => string }): Call {
   const text = line.replace(/\$\(key ([\w-]+)\)/g, (_, id: string) => vars.key(id)).replaceAll('$ID', vars.id)
     .replaceAll('$BRIDE', vars.bride).replaceAll('$GROOM', vars.groom)
   const args = words(text).slice(1)
@@ -48,7 +49,8 @@ function toCall (line: string, vars: { base: string, id: string, bride: string, 
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-s') continue
     if (args[i] === '-X') { method = args[++i]; continue }
-    if (args[i] === '-H') { const [name, ...value] = args[++i].split(':'); call.headers[name.toLowerCase()] = value.join(':').trim(); continue }
+    if (args[i] === '-H') { const [name, ...value] = args[++i].split(':'); call.headers[name.toLowerCase()] =
+      value.join(':').trim(); continue }
     if (args[i] === '-d') {
       // curl's -d @file reads the file, relative to where the README's commands run: the repository root.
       const data = args[++i]
@@ -65,13 +67,17 @@ function toCall (line: string, vars: { base: string, id: string, bride: string, 
 
 t.test('the README has the journeys', async t => {
   t.ok(curls.length >= 20, `${curls.length} curl calls`)
-  const prefilled = curls.filter(c => c.includes('/v1/prefill')).map(c => /"procedureCode":"'?([\d.]+)/.exec(c)?.[1]).sort()
-  const procedures = readdirSync(new URL('../../gateway/prefill/procedures/', import.meta.url)).map(f => f.replace(/\.json$/, '')).sort()
+  const prefilled = curls.filter(c => c.includes('/v1/prefill'))
+    .map(c => /"procedureCode":"'?([\d.]+)/.exec(c)?.[1]).sort()
+  const procedures = readdirSync(new URL('../../gateway/prefill/procedures/', import.meta.url))
+    .map(f => f.replace(/\.json$/, '')).sort()
   t.same(prefilled, procedures, 'a prefill journey for every procedure the hub ships')
-  for (const route of ['/v1/connectors/truong-hoc/dry-run', '/v1/connectors/truong-hoc/events', '/pause', '/resume', '/v1/conflicts', '/v1/dead-letters', '/access-log']) {
+  for (const route of ['/v1/connectors/truong-hoc/dry-run', '/v1/connectors/truong-hoc/events', '/pause', '/resume',
+    '/v1/conflicts', '/v1/dead-letters', '/access-log']) {
     t.ok(curls.some(c => c.includes(route)), `a journey calls ${route}`)
   }
-  t.match(block, /key \(\) \{ node -p "require\('\.\/\.data\/hub\/demo-keys\.json'\)/, 'keys come from the file the banner names')
+  t.match(block, /key \(\) \{ node -p "require\('\.\/\.data\/hub\/demo-keys\.json'\)/,
+    'keys come from the file the banner names')
 })
 
 t.test('every curl of the README journeys succeeds against a started hub', async t => {
@@ -81,18 +87,23 @@ t.test('every curl of the README journeys succeeds against a started hub', async
   const [, base] = await hub.waitForOutput(/API docs \(Swagger UI\): (http:\/\/\S+)\/docs/)
   const [, id] = await hub.waitForOutput(/A citizen to try: +(\d{12})/)
   const [, bride, groom] = await hub.waitForOutput(/A couple to try: +(\d{12}) (\d{12})/)
-  const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as { clients: Array<{ id: string, key: string }> }
-  const key = (clientId: string): string => keys.clients.find(c => c.id === clientId)?.key ?? `no demo client ${clientId}`
+  const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'),
+    'utf8')) as { clients: Array<{ id: string, key: string }> }
+  const key = (clientId: string): string => keys.clients.find(c => c.id === clientId)?.key
+    ?? `no demo client ${clientId}`
   for (const line of curls) {
     const call = toCall(line, { base, id, bride, groom, key })
-    const where = `${call.method} ${call.url.replace(base, '').replace(id, '<ID>').replace(bride, '<BRIDE>').replace(groom, '<GROOM>')}`
+    const where = `${call.method} ` +
+      `${call.url.replace(base, '').replace(id, '<ID>').replace(bride, '<BRIDE>').replace(groom, '<GROOM>')}`
     // The golden records fill within seconds of the start; each journey waits for its answer. A request
     // that times out fails the wait at once (and a POST it sent may have been applied): a generous bound.
     const answer = await waitFor(async () => {
-      const res = await request(call.url, { method: call.method, headers: call.headers, body: call.body, headersTimeout: 60000, bodyTimeout: 60000 })
+      const res = await request(call.url, { method: call.method, headers: call.headers, body: call.body,
+        headersTimeout: 60000, bodyTimeout: 60000 })
       const body = await res.body.json() as any
       return res.statusCode >= 200 && res.statusCode < 300 ? body : undefined
-    }, { timeoutMs: 180000, intervalMs: 500, what: where }).catch((err: Error) => { t.fail(`${where}: ${err.message}`); return undefined })
+    }, { timeoutMs: 180000, intervalMs: 500, what: where })
+      .catch((err: Error) => { t.fail(`${where}: ${err.message}`); return undefined })
     if (answer === undefined) continue
     t.pass(`${where}: 2xx`)
     checkAnswer(t, call, answer)
@@ -105,15 +116,18 @@ function checkAnswer (t: Test, call: Call, answer: any): void {
     const code = JSON.parse(call.body ?? '{}').procedureCode
     t.ok(answer.fields.some((f: { status: string }) => f.status === 'filled'), `the prefill of ${code} fills fields`)
     if (code === '1.000894') {
-      const filled = (role: string): boolean => answer.fields.some((f: { subject?: string, status: string }) => f.subject === role && f.status === 'filled')
+      const filled = (role: string): boolean => answer.fields.some((f: { subject?: string, status: string }) =>
+        f.subject === role && f.status === 'filled')
       t.ok(filled('bride') && filled('groom'), 'the marriage prefill fills both spouses')
     }
   }
   if (call.url.endsWith('/v1/procedures')) t.equal(answer.data.length, 7, 'seven procedures listed')
   if (call.url.endsWith('/dry-run')) {
-    t.same(answer.results.map((r: { ok: boolean }) => r.ok), [true, false], 'the dry run takes the first record, refuses the second')
+    t.same(answer.results.map((r: { ok: boolean }) => r.ok), [true, false],
+      'the dry run takes the first record, refuses the second')
     t.match(JSON.stringify(answer.results[1].errors), /ngay_sinh|birthDate/, 'and says where the second went wrong')
   }
   if (call.url.endsWith('/events')) t.equal(answer.accepted, 1, 'the pushed record is accepted')
-  if (call.url.endsWith('/v1/connectors') && call.method === 'POST') t.equal(answer.id, 'truong-hoc', 'the connector is registered')
+  if (call.url.endsWith('/v1/connectors') && call.method === 'POST') t.equal(answer.id, 'truong-hoc',
+    'the connector is registered')
 }

@@ -13,7 +13,8 @@ t.test('the setting: on by default, off with 0, decimals accepted, negatives ref
   t.ok(loadConfig().sim.changesPerSecond > 0)
   t.equal(loadConfig({ env: { LT_SIM_CHANGES_PER_SECOND: '0' } }).sim.changesPerSecond, 0)
   t.equal(loadConfig({ env: { LT_SIM_CHANGES_PER_SECOND: '2.5' } }).sim.changesPerSecond, 2.5)
-  t.throws(() => loadConfig({ env: { LT_SIM_CHANGES_PER_SECOND: '-1' } }), /LT_SIM_CHANGES_PER_SECOND \(sim\.changesPerSecond\) must be >= 0/)
+  t.throws(() => loadConfig({ env: { LT_SIM_CHANGES_PER_SECOND: '-1' } }),
+    /LT_SIM_CHANGES_PER_SECOND \(sim\.changesPerSecond\) must be >= 0/)
 })
 
 t.test('with the default settings the simulated departments change by themselves', async t => {

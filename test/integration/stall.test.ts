@@ -9,7 +9,8 @@ import { pino } from 'pino'
 import { openEmbeddedEventLog } from '../../infra/event-log/embedded.js'
 import { openEmbeddedStore } from '../../infra/store/embedded.js'
 import type { Store } from '../../infra/ports/store.js'
-import { superviseConsumer, checkConsumers, type SupervisedConsumer, type RestartReason } from '../../consumers/supervisor.js'
+import { superviseConsumer, checkConsumers, type SupervisedConsumer,
+  type RestartReason } from '../../consumers/supervisor.js'
 import { startMerger, MERGER_GROUP } from '../../consumers/merger/merger.js'
 import { loadSurvivorship } from '../../consumers/merger/survivorship.js'
 import { canonicalTopic } from '../../schemas/canonical-event.js'
@@ -19,7 +20,8 @@ import { canonicalEvent } from '../unit/merger/fixtures.js'
 
 const logger = pino({ level: 'silent' })
 
-async function readinessOf (consumers: SupervisedConsumer[]): Promise<{ status: number, body: { status: string, checks: Record<string, string> } }> {
+async function readinessOf (consumers: SupervisedConsumer[]): Promise<{ status: number,
+  body: { status: string, checks: Record<string, string> } }> {
   const app = Fastify()
   await app.register(healthRoutes([{ name: 'consumers', check: async () => await checkConsumers(consumers) }], 5000))
   const r = await app.inject({ method: 'GET', url: '/health/ready' })
@@ -53,7 +55,8 @@ t.test('a merger whose batch hangs is reported stalled, restarted, and ready aga
     restartMaxMs: 200,
     stallMs: 1000,
     onRestart: reason => { restartsFor.push(reason) },
-    start: async log => await startMerger({ eventLog: log, store, logger, rules: loadSurvivorship(), batchSize: 10, maxAttempts: 2 })
+    start: async log => await startMerger({ eventLog: log, store, logger, rules: loadSurvivorship(),
+      batchSize: 10, maxAttempts: 2 })
   })
   t.teardown(async () => {
     await merger.stop()
@@ -64,7 +67,8 @@ t.test('a merger whose batch hangs is reported stalled, restarted, and ready aga
   })
   const ids = ['092212000201', '092212000202', '092212000203']
   for (const id of ids) {
-    const e = canonicalEvent({ entityId: id, system: 'ho-tich', at: 1, fields: { personalId: id, fullName: 'Lê Văn Hùng' } })
+    const e = canonicalEvent({ entityId: id, system: 'ho-tich', at: 1,
+      fields: { personalId: id, fullName: 'Lê Văn Hùng' } })
     await eventLog.publish(canonicalTopic('person'), [{ key: id, value: JSON.stringify(e) }])
   }
 
@@ -74,16 +78,19 @@ t.test('a merger whose batch hangs is reported stalled, restarted, and ready aga
     return r.status === 503 ? r : undefined
   }, { what: 'readiness to report the stall', timeoutMs: 60000 })
   t.match(down.body.checks.consumers,
-    new RegExp(`^down: ${MERGER_GROUP} stalled \\(group ${MERGER_GROUP}, lag 3, no progress since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, restarts \\d+\\)$`))
+    new RegExp(`^down: ${MERGER_GROUP} stalled \\(group ${MERGER_GROUP}, lag 3, no progress since ` +
+      `\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, restarts \\d+\\)$`))
   t.equal(merger.health().condition, 'stalled')
   t.type(merger.health().stalledSince, 'number')
 
   hang = false
-  await waitFor(async () => (await real.getMany('persons', ids)).size === ids.length, { what: 'the records merged after a restart', timeoutMs: 60000 })
+  await waitFor(async () => (await real.getMany('persons', ids)).size === ids.length,
+    { what: 'the records merged after a restart', timeoutMs: 60000 })
   await waitFor(async () => (await readinessOf([merger])).status === 200, { what: 'ready again', timeoutMs: 60000 })
   t.equal(merger.health().condition, 'consuming')
   t.ok(merger.health().restarts >= 1, 'counted in its restarts')
-  t.ok(restartsFor.length >= 1 && restartsFor.every(r => r === 'stalled'), 'restarted because of the stall, not a crash')
+  t.ok(restartsFor.length >= 1 && restartsFor.every(r => r === 'stalled'),
+    'restarted because of the stall, not a crash')
   t.equal(await merger.lag(), 0)
 
   // The subscriptions left behind fail their hung batch late: that is theirs, not the new one's.

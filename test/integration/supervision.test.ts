@@ -20,7 +20,8 @@ import { canonicalEvent } from '../unit/merger/fixtures.js'
 const logger = pino({ level: 'silent' })
 const fast = { restartMinMs: 20, restartMaxMs: 200 }
 
-async function readinessOf (consumers: SupervisedConsumer[]): Promise<{ status: number, body: { status: string, checks: Record<string, string> } }> {
+async function readinessOf (consumers: SupervisedConsumer[]): Promise<{ status: number,
+  body: { status: string, checks: Record<string, string> } }> {
   const app = Fastify()
   await app.register(healthRoutes([{ name: 'consumers', check: async () => await checkConsumers(consumers) }], 5000))
   const r = await app.inject({ method: 'GET', url: '/health/ready' })
@@ -86,22 +87,26 @@ t.test('the merger whose store fails is restarted, and catches up once the store
     eventLog,
     logger,
     ...fast,
-    start: async log => await startMerger({ eventLog: log, store, logger, rules: loadSurvivorship(), batchSize: 10, maxAttempts: 2 })
+    start: async log => await startMerger({ eventLog: log, store, logger, rules: loadSurvivorship(),
+      batchSize: 10, maxAttempts: 2 })
   })
   t.teardown(async () => { await merger.stop(); await eventLog.close(); await real.close() })
   const ids = ['092212000101', '092212000102', '092212000103']
   for (const id of ids) {
-    const e = canonicalEvent({ entityId: id, system: 'ho-tich', at: 1, fields: { personalId: id, fullName: 'Trần Thị Mai' } })
+    const e = canonicalEvent({ entityId: id, system: 'ho-tich', at: 1,
+      fields: { personalId: id, fullName: 'Trần Thị Mai' } })
     await eventLog.publish(canonicalTopic('person'), [{ key: id, value: JSON.stringify(e) }])
   }
 
-  await waitFor(() => merger.health().restarts >= 1, { what: 'the merger restarted during the outage', timeoutMs: 60000 })
+  await waitFor(() => merger.health().restarts >= 1,
+    { what: 'the merger restarted during the outage', timeoutMs: 60000 })
   const down = await readinessOf([merger])
   t.equal(down.status, 503)
   t.match(down.body.checks.consumers, /merger (failing|restarting) \(lag 3\): store unreachable/)
 
   storeDown = false
-  await waitFor(async () => (await real.getMany('persons', ids)).size === ids.length, { what: 'the merger caught up', timeoutMs: 60000 })
+  await waitFor(async () => (await real.getMany('persons', ids)).size === ids.length,
+    { what: 'the merger caught up', timeoutMs: 60000 })
   await waitFor(async () => (await readinessOf([merger])).status === 200, { what: 'ready again', timeoutMs: 60000 })
   t.equal(await merger.lag(), 0)
 })

@@ -3,13 +3,15 @@
 // at the right entry. `open` gives a fresh, empty store on each call.
 import type { Test } from 'tap'
 import type { Store } from '../../infra/ports/store.js'
-import { accessLogId, createAuditWriter, type AccessLogDoc, type AuditWriter } from '../../gateway/security/audit-writer.js'
+import { accessLogId, createAuditWriter, type AccessLogDoc,
+  type AuditWriter } from '../../gateway/security/audit-writer.js'
 import { AUDIT, entryHash, type AuditBlock, type AuditRead } from '../../gateway/security/audit-chain.js'
 import { verifyAuditChain } from '../../gateway/security/audit-verify.js'
 import { readAccessLog } from '../../gateway/security/access-log.js'
 
 const read = (i: number, subject = `0920900${String(i % 7).padStart(5, '0')}`): AuditRead => ({
-  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), requestId: `req-${i}`, clientId: i % 2 === 0 ? 'dept-a' : 'mot-cua',
+  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), requestId: `req-${i}`,
+    clientId: i % 2 === 0 ? 'dept-a' : 'mot-cua',
   purpose: '1.001193', entity: 'person', subjects: [subject], fields: ['fullName', 'birthDate']
 })
 
@@ -29,7 +31,8 @@ async function rewrite (store: Store, firstSeq: number, change: (b: AuditBlock) 
   if (block === undefined) throw new Error(`no block ${firstSeq}`)
   const next = structuredClone(block)
   change(next)
-  const { applied } = await store.bulkUpsert(AUDIT, [{ doc: { ...next, version: block.version + 1 }, expectedVersion: block.version }])
+  const { applied } = await store.bulkUpsert(AUDIT,
+    [{ doc: { ...next, version: block.version + 1 }, expectedVersion: block.version }])
   if (applied.length !== 1) throw new Error('tampering write refused')
 }
 
@@ -37,10 +40,12 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
   t.test('concurrent writers extend one chain without forking it', async t => {
     const store = await open()
     t.teardown(async () => await store.close())
-    const writers: AuditWriter[] = [0, 1, 2].map(() => createAuditWriter({ store, batchMax: 16, timeoutMs: 30000, maxAttempts: 50 }))
+    const writers: AuditWriter[] = [0, 1, 2].map(() => createAuditWriter({ store, batchMax: 16,
+      timeoutMs: 30000, maxAttempts: 50 }))
     const entries = await Promise.all(Array.from({ length: 150 }, async (_, i) => await writers[i % 3].append(read(i))))
     await Promise.all(writers.map(async w => await w.close()))
-    t.same(entries.map(e => e.seq).sort((a, b) => a - b), Array.from({ length: 150 }, (_, i) => i + 1), 'seqs 1..150, each once')
+    t.same(entries.map(e => e.seq).sort((a, b) => a - b), Array.from({ length: 150 }, (_, i) => i + 1),
+      'seqs 1..150, each once')
     t.same(new Set(entries.map(e => e.requestId)).size, 150, 'every read got its own entry')
     const result = await verifyAuditChain(store, { pageSize: 3 })
     t.ok(result.ok, 'the chain verifies')
@@ -48,7 +53,8 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     const stored = await blocks(store)
     t.ok(stored.length < 150, `group commit: ${stored.length} blocks for 150 entries`)
     const log = await readAccessLog(store, read(3).subjects[0], { limit: 200 })
-    t.same(log.map(l => l.requestId).sort(), entries.filter(e => e.subjects[0] === read(3).subjects[0]).map(e => e.requestId).sort(), 'the access log holds exactly that subject\'s reads')
+    t.same(log.map(l => l.requestId).sort(), entries.filter(e => e.subjects[0] === read(3).subjects[0])
+      .map(e => e.requestId).sort(), 'the access log holds exactly that subject\'s reads')
     t.same(log.map(l => l.seq), [...log.map(l => l.seq)].sort((a, b) => b - a), 'newest first')
   })
 
@@ -60,7 +66,8 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     for (let i = 1; i <= 30; i++) await writer.append(read(i))
     await writer.close()
     const lines = await store.find('access_log', { orderBy: { field: '_id' }, limit: 100 })
-    t.same(lines.map(l => l.seq), Array.from({ length: 30 }, (_, i) => i + 1), 'key order is sequence order: new lines append')
+    t.same(lines.map(l => l.seq), Array.from({ length: 30 }, (_, i) => i + 1),
+      'key order is sequence order: new lines append')
     const subject = read(3).subjects[0]
     const pages: number[][] = []
     let before: number | undefined
@@ -74,17 +81,23 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
   })
 
   const tampering: Array<{ name: string, tamper: (store: Store) => Promise<void>, seq: number, kind: string }> = [
-    { name: 'an edited entry', seq: 6, kind: 'edited', tamper: async s => await rewrite(s, 5, b => { b.entries[1].fields.push('phone') }) },
-    { name: 'an added field', seq: 6, kind: 'edited', tamper: async s => await rewrite(s, 5, b => { (b.entries[1] as unknown as Record<string, unknown>).note = 'x' }) },
+    { name: 'an edited entry', seq: 6, kind: 'edited', tamper: async s => await rewrite(s, 5,
+      b => { b.entries[1].fields.push('phone') }) },
+    { name: 'an added field', seq: 6, kind: 'edited', tamper: async s => await rewrite(s, 5,
+      b => { (b.entries[1] as unknown as Record<string, unknown>).note = 'x' }) },
     {
       name: 'an edited and re-hashed entry',
       seq: 7,
       kind: 'broken-link',
-      tamper: async s => await rewrite(s, 5, b => { b.entries[1].clientId = 'someone-else'; b.entries[1].hash = entryHash(b.entries[1] as unknown as Record<string, unknown>) })
+      tamper: async s => await rewrite(s, 5, b => { b.entries[1].clientId = 'someone-else'; b.entries[1].hash =
+        entryHash(b.entries[1] as unknown as Record<string, unknown>) })
     },
-    { name: 'a deleted block', seq: 9, kind: 'missing', tamper: async s => { await s.deleteMany(AUDIT, [(await blocks(s))[2]._id]) } },
-    { name: 'a deleted entry', seq: 14, kind: 'missing', tamper: async s => await rewrite(s, 13, b => { b.entries.splice(1, 1) }) },
-    { name: 'two entries swapped', seq: 10, kind: 'out-of-order', tamper: async s => await rewrite(s, 9, b => { [b.entries[1], b.entries[2]] = [b.entries[2], b.entries[1]] }) },
+    { name: 'a deleted block', seq: 9, kind: 'missing',
+      tamper: async s => { await s.deleteMany(AUDIT, [(await blocks(s))[2]._id]) } },
+    { name: 'a deleted entry', seq: 14, kind: 'missing', tamper: async s => await rewrite(s, 13,
+      b => { b.entries.splice(1, 1) }) },
+    { name: 'two entries swapped', seq: 10, kind: 'out-of-order', tamper: async s =>
+      await rewrite(s, 9, b => { [b.entries[1], b.entries[2]] = [b.entries[2], b.entries[1]] }) },
     {
       name: 'two blocks swapped',
       seq: 5,
@@ -96,7 +109,8 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
         await rewrite(s, 9, b => { b.entries = b5.entries })
       }
     },
-    { name: 'a duplicated entry', seq: 19, kind: 'out-of-order', tamper: async s => await rewrite(s, 17, b => { b.entries.splice(2, 0, b.entries[1]) }) }
+    { name: 'a duplicated entry', seq: 19, kind: 'out-of-order', tamper: async s =>
+      await rewrite(s, 17, b => { b.entries.splice(2, 0, b.entries[1]) }) }
   ]
   for (const { name, tamper, seq, kind } of tampering) {
     t.test(`${name} is found at entry ${seq}`, async t => {
@@ -123,7 +137,8 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     const old = await line(s, seq)
     const next = structuredClone(old)
     change(next)
-    const { applied } = await s.bulkUpsert('access_log', [{ doc: { ...next, version: old.version + 1 }, expectedVersion: old.version }])
+    const { applied } = await s.bulkUpsert('access_log',
+      [{ doc: { ...next, version: old.version + 1 }, expectedVersion: old.version }])
     if (applied.length !== 1) throw new Error('tampering write refused')
   }
   const lineTampering: Array<{ name: string, tamper: (s: Store) => Promise<void>, found: Array<[string, number]> }> = [
@@ -132,15 +147,20 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
       found: [['missing', 3], ['missing', 10], ['missing', 17]],
       tamper: async s => { await s.deleteMany('access_log', [3, 10, 17].map(seq => accessLogId(subjectOf(seq), seq))) }
     },
-    { name: 'a line\'s purpose edited', found: [['edited', 6]], tamper: async s => await editLine(s, 6, l => { l.purpose = 'other' }) },
-    { name: 'a field dropped from a line', found: [['edited', 8]], tamper: async s => await editLine(s, 8, l => { l.fields = ['fullName'] }) },
-    { name: 'a field added to a line', found: [['edited', 9]], tamper: async s => await editLine(s, 9, l => { (l as Record<string, unknown>).note = 'x' }) },
-    { name: 'a line\'s seq edited', found: [['edited', 11]], tamper: async s => await editLine(s, 11, l => { l.seq = 12 }) },
+    { name: 'a line\'s purpose edited', found: [['edited', 6]], tamper: async s =>
+      await editLine(s, 6, l => { l.purpose = 'other' }) },
+    { name: 'a field dropped from a line', found: [['edited', 8]], tamper: async s =>
+      await editLine(s, 8, l => { l.fields = ['fullName'] }) },
+    { name: 'a field added to a line', found: [['edited', 9]], tamper: async s =>
+      await editLine(s, 9, l => { (l as Record<string, unknown>).note = 'x' }) },
+    { name: 'a line\'s seq edited', found: [['edited', 11]], tamper: async s =>
+      await editLine(s, 11, l => { l.seq = 12 }) },
     {
       name: 'a line added for a citizen the entry did not read',
       found: [['unknown', 7]],
       tamper: async s => {
-        const fake = { ...await line(s, 7), _id: accessLogId('092090099999', 7), personalId: '092090099999', version: 1 }
+        const fake = { ...await line(s, 7), _id: accessLogId('092090099999', 7),
+          personalId: '092090099999', version: 1 }
         await s.bulkUpsert('access_log', [{ doc: fake, expectedVersion: null }])
       }
     },
@@ -194,12 +214,14 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     await fiveBlocks(store)
     const moved = await Promise.all([2, 5, 13].map(async seq => await line(store, seq)))
     await store.deleteMany('access_log', moved.map(l => l._id))
-    await store.bulkUpsert('access_log', moved.map(l => ({ doc: { ...l, _id: `${l.personalId}:${l.seq}` }, expectedVersion: null })))
+    await store.bulkUpsert('access_log',
+      moved.map(l => ({ doc: { ...l, _id: `${l.personalId}:${l.seq}` }, expectedVersion: null })))
     const result = await verifyAuditChain(store, { pageSize: 2, accessLogPageSize: 3 })
     t.same(result.accessLog.problems, [])
     t.ok(result.ok)
     await store.deleteMany('access_log', [`${subjectOf(5)}:5`])
-    await store.bulkUpsert('access_log', [{ doc: { ...moved[1], _id: `${subjectOf(5)}:21`, seq: 21 }, expectedVersion: null }])
+    await store.bulkUpsert('access_log', [{ doc: { ...moved[1], _id: `${subjectOf(5)}:21`, seq: 21 },
+      expectedVersion: null }])
     const broken = await verifyAuditChain(store, { pageSize: 2, accessLogPageSize: 3 })
     t.same(broken.accessLog.problems.map(p => [p.kind, p.seq]), [['missing', 5], ['unknown', 21]])
   })
@@ -233,8 +255,10 @@ export function auditChainScenario (t: Test, open: () => Promise<Store>): void {
     await store.deleteMany(AUDIT, [(await blocks(store))[4]._id])
     const alone = await verifyAuditChain(store)
     t.equal(alone.problem, undefined, 'a hash chain alone cannot see a cut tail')
-    t.same(alone.accessLog.problems.map(p => [p.kind, p.seq]), [17, 18, 19, 20].map(seq => ['unknown', seq]), 'but the access-log lines of the cut entries are left over')
-    await store.deleteMany('access_log', (await store.find('access_log', { orderBy: { field: '_id' }, limit: 100 })).filter(l => (l.seq as number) > 16).map(l => l._id))
+    t.same(alone.accessLog.problems.map(p => [p.kind, p.seq]), [17, 18, 19, 20].map(seq => ['unknown', seq]),
+      'but the access-log lines of the cut entries are left over')
+    await store.deleteMany('access_log', (await store.find('access_log',
+      { orderBy: { field: '_id' }, limit: 100 })).filter(l => (l.seq as number) > 16).map(l => l._id))
     t.ok((await verifyAuditChain(store)).ok, 'with those lines deleted too, only an anchor shows the cut')
     const anchored = await verifyAuditChain(store, { anchors: [head] })
     t.notOk(anchored.ok)

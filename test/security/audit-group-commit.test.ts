@@ -10,7 +10,8 @@ import { verifyAuditChain } from '../../gateway/security/audit-verify.js'
 import { openGateway, makeClient, bearer, openTestStore, person, seedPerson } from './helpers.js'
 import { waitFor } from '../helpers/wait-for.js'
 
-interface SlowAudit { store: Store, writesStarted: () => number, auditWrites: () => number, durable: Set<string>, logged: Set<string>, open: () => void }
+interface SlowAudit { store: Store, writesStarted: () => number, auditWrites: () => number, durable: Set<string>,
+  logged: Set<string>, open: () => void }
 
 /** The real store, with every audit block write held until open() and each stored entry recorded. */
 function slowAuditStore (real: Store): SlowAudit {
@@ -43,15 +44,18 @@ t.test('concurrent reads share one audit write; none is answered before its own 
   const real = openTestStore(t)
   const ids = Array.from({ length: 12 }, (_, i) => `09219000${String(i).padStart(4, '0')}`)
   for (const id of ids) await seedPerson(real, person(id))
-  const client = await makeClient(real, 'dept', 'department', [{ purpose: '1.001193', entity: 'person', fields: ['personalId', 'fullName'] }])
+  const client = await makeClient(real, 'dept', 'department',
+    [{ purpose: '1.001193', entity: 'person', fields: ['personalId', 'fullName'] }])
   const slow = slowAuditStore(real)
   const { app } = await openGateway(t, { store: slow.store, security: { auditTimeoutMs: 60000, auditBatchMax: 256 } })
 
   const answered: Array<{ requestId: string, status: number, durable: boolean, logged: boolean }> = []
   const read = async (id: string, requestId: string): Promise<void> => {
-    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { ...bearer(client.key), 'x-purpose': '1.001193', 'x-request-id': requestId } })
+    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`,
+      headers: { ...bearer(client.key), 'x-purpose': '1.001193', 'x-request-id': requestId } })
     // Checked the moment the response is out: was its own entry stored by then?
-    answered.push({ requestId, status: res.statusCode, durable: slow.durable.has(requestId), logged: slow.logged.has(requestId) })
+    answered.push({ requestId, status: res.statusCode, durable: slow.durable.has(requestId),
+      logged: slow.logged.has(requestId) })
   }
 
   // Counts the reads that reached their audit step (the access context calls append at call time).

@@ -35,7 +35,8 @@ async function cutTail (store: Store): Promise<void> {
   const [last] = await store.find(AUDIT, { orderBy: { field: '_id', direction: 'desc' }, limit: 1 })
   await store.deleteMany(AUDIT, [last._id])
   const lines = await store.find('access_log', { orderBy: { field: '_id' }, limit: 1000 })
-  await store.deleteMany('access_log', lines.filter(l => (l.seq as number) >= (last.firstSeq as number)).map(l => l._id))
+  await store.deleteMany('access_log',
+    lines.filter(l => (l.seq as number) >= (last.firstSeq as number)).map(l => l._id))
 }
 
 function capture (): { logger: pino.Logger, logs: () => string } {
@@ -48,7 +49,8 @@ async function verify (dataDir: string, args: string[] = []): Promise<{ code: nu
   let out = ''
   const sink = new Writable({ write (c, _e, done) { out += String(c); done() } })
   const config = loadConfig({ overrides: { dataDir } })
-  const code = await commands.audit.run({ config, logger: pino({ level: 'silent' }), args: ['verify', ...args], stdout: sink, stderr: sink })
+  const code = await commands.audit.run({ config, logger: pino({ level: 'silent' }), args: ['verify', ...args],
+    stdout: sink, stderr: sink })
   return { code, out }
 }
 
@@ -88,7 +90,8 @@ t.test('audit verify compares against the last published head by default', async
   const store = openEmbeddedStore({ file: join(dataDir, 'store.sqlite') })
   t.teardown(async () => await store.close())
   await appendReads(store, 1, 8)
-  const publisher = startHeadPublisher({ store, file: join(dataDir, 'audit-heads.jsonl'), intervalMs: 3600000, logger: pino({ level: 'silent' }) })
+  const publisher = startHeadPublisher({ store, file: join(dataDir, 'audit-heads.jsonl'), intervalMs: 3600000,
+    logger: pino({ level: 'silent' }) })
   await publisher.stop()
   const intact = await verify(dataDir)
   t.equal(intact.code, 0, intact.out)
@@ -101,9 +104,11 @@ t.test('audit verify compares against the last published head by default', async
   t.equal((await verify(dataDir, ['--no-published-head'])).code, 0, 'not without a published head')
 
   const other = join(dataDir, 'shipped.jsonl')
-  t.equal((await verify(dataDir, ['--head-file', other])).code, 2, 'an explicit heads file that does not exist is an error')
+  t.equal((await verify(dataDir, ['--head-file', other])).code, 2,
+    'an explicit heads file that does not exist is an error')
   writeFileSync(other, readFileSync(join(dataDir, 'audit-heads.jsonl')) + '{"seq":9,"ha')
-  t.equal((await verify(dataDir, ['--head-file', other])).code, 1, 'a shipped copy works too; a torn last line is skipped')
+  t.equal((await verify(dataDir, ['--head-file', other])).code, 1,
+    'a shipped copy works too; a torn last line is skipped')
   t.equal((await verify(dataDir, ['--head-file', other, '--no-published-head'])).code, 2, 'contradictory options')
 })
 
@@ -120,7 +125,8 @@ t.test('audit verify names each deleted or edited access-log line, one per line,
   t.equal(code, 1)
   t.match(out, /audit chain intact: 12 entries/)
   const problems = out.split('\n').filter(l => l.startsWith('access log ') && !l.startsWith('access log:'))
-  t.same(problems.map(l => /^access log (\w+) at entry (\d+)/.exec(l)?.slice(1)), [['MISSING', '3'], ['EDITED', '5'], ['MISSING', '8']])
+  t.same(problems.map(l => /^access log (\w+) at entry (\d+)/.exec(l)?.slice(1)),
+    [['MISSING', '3'], ['EDITED', '5'], ['MISSING', '8']])
   t.match(problems[1], /clientId differs/)
   t.notMatch(out, /0920900000\d\d/, 'no full personal id')
   t.match(out, /092\*{6}00\d/, 'ids masked')
@@ -135,14 +141,17 @@ t.test('the hub\'s gateway role publishes the head and stops the publisher on sh
   t.teardown(async () => { if (!stopped) await hub.stop() })
   const id = '092090000001'
   await seedPerson(hub.store, person(id))
-  const client = await makeClient(hub.store, 'mot-cua', 'one-stop', [{ purpose: '1.001193', entity: 'person', fields: ['fullName'] }])
+  const client = await makeClient(hub.store, 'mot-cua', 'one-stop',
+    [{ purpose: '1.001193', entity: 'person', fields: ['fullName'] }])
   for (let i = 0; i < 3; i++) {
-    const res = await hub.gateway?.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { ...bearer(client.key), 'x-purpose': '1.001193' } })
+    const res = await hub.gateway?.inject({ method: 'GET', url: `/v1/citizens/${id}`,
+      headers: { ...bearer(client.key), 'x-purpose': '1.001193' } })
     t.equal(res?.statusCode, 200)
   }
   await hub.stop()
   stopped = true
-  t.equal((await readLastHead(join(dataDir, 'audit-heads.jsonl')))?.seq, 3, 'the head after the last read, published on shutdown')
+  t.equal((await readLastHead(join(dataDir, 'audit-heads.jsonl')))?.seq, 3,
+    'the head after the last read, published on shutdown')
   t.match(logs(), /"auditHead":\{"seq":3/)
   t.notMatch(logs(), new RegExp(id), 'no personal id in the log')
   t.equal((await verify(dataDir)).code, 0)

@@ -5,7 +5,9 @@ import type { Store } from '../../infra/ports/store.js'
 import { bearer, makeClient, openGateway, openTestStore, person, seedPerson } from './helpers.js'
 
 const id = '092090000001'
-const grants = [{ purpose: '1.001193', entity: 'person' as const, fields: ['fullName', 'birthDate'] }, { purpose: 'ND13-2023-D9', entity: 'access-log' as const, fields: ['seq', 'at', 'clientId', 'purpose', 'entity', 'fields', 'requestId'] }]
+const grants = [{ purpose: '1.001193', entity: 'person' as const, fields: ['fullName', 'birthDate'] },
+  { purpose: 'ND13-2023-D9', entity: 'access-log' as const, fields: ['seq', 'at', 'clientId', 'purpose', 'entity',
+  'fields', 'requestId'] }]
 
 t.test('a read whose audit entry cannot be written fails with 503 and no data', async t => {
   const real = openTestStore(t)
@@ -22,7 +24,8 @@ t.test('a read whose audit entry cannot be written fails with 503 and no data', 
   await seedPerson(real, person(id))
   const client = await makeClient(real, 'mot-cua', 'one-stop', grants)
   const { app, logs } = await openGateway(t, { store, security: { auditTimeoutMs: 300 } })
-  const readIt = async () => await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { ...bearer(client.key), 'x-purpose': '1.001193' } })
+  const readIt = async () => await app.inject({ method: 'GET', url: `/v1/citizens/${id}`,
+    headers: { ...bearer(client.key), 'x-purpose': '1.001193' } })
 
   t.equal((await readIt()).statusCode, 200)
   for (const f of ['audit', 'access_log', 'hang'] as const) {
@@ -43,16 +46,24 @@ t.test('the access log answers who read a citizen\'s data, newest first, one cit
   await seedPerson(store, person(id))
   await seedPerson(store, person('092190000002'))
   const motCua = await makeClient(store, 'mot-cua', 'one-stop', grants)
-  const dept = await makeClient(store, 'dept-a', 'department', [{ purpose: '1.000894', entity: 'person', fields: ['maritalStatus'] }])
-  const r1 = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { ...bearer(motCua.key), 'x-purpose': '1.001193' } })
-  const r2 = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { ...bearer(dept.key), 'x-purpose': '1.000894' } })
-  await app.inject({ method: 'GET', url: '/v1/citizens/092190000002', headers: { ...bearer(dept.key), 'x-purpose': '1.000894' } })
-  await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { ...bearer(dept.key), 'x-purpose': '1.001193' } }) // refused: not a read
+  const dept = await makeClient(store, 'dept-a', 'department',
+    [{ purpose: '1.000894', entity: 'person', fields: ['maritalStatus'] }])
+  const r1 = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`,
+    headers: { ...bearer(motCua.key), 'x-purpose': '1.001193' } })
+  const r2 = await app.inject({ method: 'GET', url: `/v1/citizens/${id}`,
+    headers: { ...bearer(dept.key), 'x-purpose': '1.000894' } })
+  await app.inject({ method: 'GET', url: '/v1/citizens/092190000002',
+    headers: { ...bearer(dept.key), 'x-purpose': '1.000894' } })
+  // refused: not a read
+  await app.inject({ method: 'GET', url: `/v1/citizens/${id}`, headers: { ...bearer(dept.key),
+    'x-purpose': '1.001193' } })
 
-  const logAs = async (query = '') => await app.inject({ method: 'GET', url: `/v1/citizens/${id}/access-log${query}`, headers: { ...bearer(motCua.key), 'x-purpose': 'ND13-2023-D9' } })
+  const logAs = async (query = '') => await app.inject({ method: 'GET', url: `/v1/citizens/${id}/access-log${query}`,
+    headers: { ...bearer(motCua.key), 'x-purpose': 'ND13-2023-D9' } })
   const page = await logAs()
   t.equal(page.statusCode, 200)
-  t.same(page.json().data.map((l: Record<string, unknown>) => [l.clientId, l.purpose, l.entity, l.fields, l.requestId]), [
+  t.same(page.json().data.map((l: Record<string, unknown>) => [l.clientId, l.purpose, l.entity,
+    l.fields, l.requestId]), [
     ['dept-a', '1.000894', 'person', ['maritalStatus'], r2.headers['x-request-id']],
     ['mot-cua', '1.001193', 'person', ['birthDate', 'fullName'], r1.headers['x-request-id']]
   ])

@@ -18,12 +18,14 @@ t.test('the auth scheme is case-insensitive: bearer and BEARER work like Bearer'
   for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
     t.equal((await app.inject({ ...read, ...as(`${scheme} ${client.key}`) })).statusCode, 200, scheme)
   }
-  t.equal((await app.inject({ ...read, ...as(`Basic ${client.key}`) })).statusCode, 401, 'another scheme is still refused')
+  t.equal((await app.inject({ ...read, ...as(`Basic ${client.key}`) })).statusCode, 401,
+    'another scheme is still refused')
 })
 
 t.test('wrong secrets for a real key id are throttled: 429 + Retry-After, concurrent guesses counted', async t => {
   const store = openTestStore(t)
-  const { app } = await openGateway(t, { store, security: { keyCacheTtlMs: 60000, authThrottle: { perKey: 5, perAddress: 1000, windowMs: 60000 } } })
+  const { app } = await openGateway(t, { store, security: { keyCacheTtlMs: 60000,
+    authThrottle: { perKey: 5, perAddress: 1000, windowMs: 60000 } } })
   await seedPerson(store, person('092090000001'))
   const victim = await makeClient(store, 'dept-a', 'department', grants)
   // The victim's key is verified (and cached) before the attack starts.
@@ -38,17 +40,21 @@ t.test('wrong secrets for a real key id are throttled: 429 + Retry-After, concur
   const throttled = answers.find(r => r.statusCode === 429)
   t.equal(throttled?.headers['content-type'], 'application/problem+json; charset=utf-8')
   t.equal(throttled?.json().code, 'LT_ERR_AUTH_THROTTLED')
-  t.ok(Number(throttled?.headers['retry-after']) >= 1 && Number(throttled?.headers['retry-after']) <= 60, 'Retry-After in seconds')
+  t.ok(Number(throttled?.headers['retry-after']) >= 1 && Number(throttled?.headers['retry-after']) <= 60,
+    'Retry-After in seconds')
 
-  t.equal((await app.inject({ ...read, ...as(bearer(victim.key).authorization) })).statusCode, 200, 'the verified key still works')
+  t.equal((await app.inject({ ...read, ...as(bearer(victim.key).authorization) })).statusCode, 200,
+    'the verified key still works')
 })
 
 t.test('one address guessing across many key ids is throttled per address', async t => {
   const { app } = await openGateway(t, { security: { authThrottle: { perKey: 1000, perAddress: 3, windowMs: 60000 } } })
   const statuses: number[] = []
-  for (let i = 0; i < 6; i++) statuses.push((await app.inject({ ...read, ...as(`Bearer ${generateKey().key}`, '192.0.2.44') })).statusCode)
+  for (let i = 0; i < 6; i++)
+    statuses.push((await app.inject({ ...read, ...as(`Bearer ${generateKey().key}`, '192.0.2.44') })).statusCode)
   t.same(statuses, [401, 401, 401, 429, 429, 429])
-  t.equal((await app.inject({ ...read, ...as(`Bearer ${generateKey().key}`, '192.0.2.45') })).statusCode, 401, 'another address is not affected')
+  t.equal((await app.inject({ ...read, ...as(`Bearer ${generateKey().key}`, '192.0.2.45') })).statusCode, 401,
+    'another address is not affected')
 })
 
 t.test('the throttle counts per window and gives successes back', async t => {

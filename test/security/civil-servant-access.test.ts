@@ -32,14 +32,19 @@ t.test('every demo key is refused a civil servant; an explicit home-affairs gran
     }
   }
 
-  const homeAffairs = await makeClient(store, 'so-noi-vu', 'department', [{ purpose: 'quan-ly-can-bo', entity: 'civil-servant', fields: ['staffCode', 'unit', 'rank'] }])
-  const before = (await store.find('audit', { orderBy: { field: '_id' }, limit: 5000 }) as AuditBlock[]).flatMap(b => b.entries).length
-  const res = await app.inject({ method: 'GET', url, headers: { ...bearer(homeAffairs.key), 'x-purpose': 'quan-ly-can-bo' } })
+  const homeAffairs = await makeClient(store, 'so-noi-vu', 'department',
+    [{ purpose: 'quan-ly-can-bo', entity: 'civil-servant', fields: ['staffCode', 'unit', 'rank'] }])
+  const before = (await store.find('audit', { orderBy: { field: '_id' },
+    limit: 5000 }) as AuditBlock[]).flatMap(b => b.entries).length
+  const res = await app.inject({ method: 'GET', url, headers: { ...bearer(homeAffairs.key),
+    'x-purpose': 'quan-ly-can-bo' } })
   t.equal(res.statusCode, 200, 'home affairs reads under its grant')
   t.same(Object.keys(res.json().data).sort(), ['rank', 'staffCode', 'unit'], 'only the granted fields')
-  const entries = (await store.find('audit', { orderBy: { field: '_id' }, limit: 5000 }) as AuditBlock[]).flatMap(b => b.entries)
+  const entries = (await store.find('audit', { orderBy: { field: '_id' },
+    limit: 5000 }) as AuditBlock[]).flatMap(b => b.entries)
   t.equal(entries.length, before + 1, 'one audit entry for the read')
   t.match(entries.at(-1), { clientId: 'so-noi-vu', purpose: 'quan-ly-can-bo', entity: 'civil-servant', subjects: [id] })
-  const other = await app.inject({ method: 'GET', url, headers: { ...bearer(homeAffairs.key), 'x-purpose': STEWARDSHIP_PURPOSE } })
+  const other = await app.inject({ method: 'GET', url, headers: { ...bearer(homeAffairs.key),
+    'x-purpose': STEWARDSHIP_PURPOSE } })
   t.equal(other.statusCode, 403, 'and nothing under another purpose')
 })

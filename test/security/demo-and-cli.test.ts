@@ -29,12 +29,15 @@ t.test('demo clients: keys in a private file, working, kept across restarts', as
   const { app } = await openGateway(t, { store })
   await seedPerson(store, person('092090000001'))
   const key = (id: string): string => first.find(c => c.id === id)?.key ?? ''
-  const read = async (client: string, purpose: string, url = '/v1/citizens/092090000001') => await app.inject({ method: 'GET', url, headers: { ...bearer(key(client)), 'x-purpose': purpose } })
+  const read = async (client: string, purpose: string, url = '/v1/citizens/092090000001') =>
+    await app.inject({ method: 'GET', url, headers: { ...bearer(key(client)), 'x-purpose': purpose } })
   t.equal((await read('demo-mot-cua', '1.001193')).statusCode, 200, 'one-stop reads for birth registration')
   t.equal((await read('demo-tu-phap', '1.000894')).statusCode, 200, 'department reads for marriage registration')
   t.equal((await read('demo-integrator', '1.001193')).statusCode, 403, 'the integrator has no personal-data grant')
-  t.equal((await read('demo-operator', 'ND13-2023-D9', '/v1/citizens/092090000001/access-log')).json().data.length, 2, 'the operator answers who read it')
-  t.equal((await app.inject({ method: 'GET', url: '/v1/admin/clients', headers: bearer(key('demo-operator')) })).statusCode, 200)
+  t.equal((await read('demo-operator', 'ND13-2023-D9', '/v1/citizens/092090000001/access-log')).json().data.length, 2,
+    'the operator answers who read it')
+  t.equal((await app.inject({ method: 'GET', url: '/v1/admin/clients',
+    headers: bearer(key('demo-operator')) })).statusCode, 200)
 
   const again = await ensureDemoClients(store, file)
   t.same(again.map(c => c.key), first.map(c => c.key), 'a restart keeps valid keys')
@@ -51,14 +54,16 @@ t.test('lienthong audit verify', async t => {
   const { app } = await openGateway(t, { store })
   await seedPerson(store, person('092090000001'))
   const [tuPhap] = await ensureDemoClients(store, join(dataDir, 'demo-keys.json'))
-  for (let i = 0; i < 5; i++) await app.inject({ method: 'GET', url: '/v1/citizens/092090000001', headers: { ...bearer(tuPhap.key), 'x-purpose': '1.000894' } })
+  for (let i = 0; i < 5; i++) await app.inject({ method: 'GET', url: '/v1/citizens/092090000001',
+    headers: { ...bearer(tuPhap.key), 'x-purpose': '1.000894' } })
   await app.close()
 
   const config = loadConfig({ overrides: { dataDir } })
   const run = async (args: string[]): Promise<{ code: number, out: string }> => {
     let out = ''
     const sink = new Writable({ write (c, _e, done) { out += String(c); done() } })
-    const code = await commands.audit.run({ config, logger: pino({ level: 'silent' }), args, stdout: sink, stderr: sink })
+    const code = await commands.audit.run({ config, logger: pino({ level: 'silent' }), args,
+      stdout: sink, stderr: sink })
     return { code, out }
   }
   const intact = await run(['verify'])

@@ -15,11 +15,13 @@ t.test('demo keys: department, one-stop, integrator and operator journeys', asyn
   const f = await openFixture(dir)
   t.teardown(f.close)
   const demo = await ensureDemoClients(f.store, join(dir, 'demo-keys.json'))
-  const key = (id: string): Record<string, string> => ({ authorization: `Bearer ${demo.find(c => c.id === id)?.key ?? ''}` })
+  const key = (id: string): Record<string, string> =>
+    ({ authorization: `Bearer ${demo.find(c => c.id === id)?.key ?? ''}` })
   const grants = createGrantChecker({ store: f.store, ttlMs: 0 })
 
   for (const entity of ['person', 'household', 'land-parcel', 'health-insurance-card'] as const) {
-    t.ok(((await grants.fieldsFor('demo-tu-phap', '1.000894', entity)) ?? []).length > 0, `the department reads ${entity} for 1.000894`)
+    t.ok(((await grants.fieldsFor('demo-tu-phap', '1.000894', entity)) ?? []).length > 0,
+      `the department reads ${entity} for 1.000894`)
   }
 
   const templates = [...loadProcedureTemplates().values()]
@@ -36,16 +38,21 @@ t.test('demo keys: department, one-stop, integrator and operator journeys', asyn
   }
 
   const integrator = key('demo-integrator')
-  t.equal((await f.call('POST', '/v1/connectors', welfareRegistration('http://127.0.0.1:9'), integrator)).statusCode, 201, 'the integrator registers')
+  t.equal((await f.call('POST', '/v1/connectors', welfareRegistration('http://127.0.0.1:9'), integrator)).statusCode,
+    201, 'the integrator registers')
   const dry = await f.call('POST', '/v1/connectors/tro-cap-xa-hoi/dry-run', { records: [{}] }, integrator)
   t.equal(dry.statusCode, 200, 'and dry-runs')
-  t.equal((await f.call('POST', '/v1/connectors/tro-cap-xa-hoi/pause', undefined, integrator)).statusCode, 202, 'pauses')
-  t.equal((await f.call('POST', '/v1/connectors/tro-cap-xa-hoi/resume', undefined, integrator)).statusCode, 202, 'resumes')
-  t.equal((await f.call('GET', '/v1/admin/clients', undefined, integrator)).statusCode, 403, 'but does not manage clients')
+  t.equal((await f.call('POST', '/v1/connectors/tro-cap-xa-hoi/pause', undefined, integrator)).statusCode, 202,
+    'pauses')
+  t.equal((await f.call('POST', '/v1/connectors/tro-cap-xa-hoi/resume', undefined, integrator)).statusCode, 202,
+    'resumes')
+  t.equal((await f.call('GET', '/v1/admin/clients', undefined, integrator)).statusCode, 403,
+    'but does not manage clients')
   const barred = await f.call('GET', '/v1/connectors', undefined, key('demo-tu-phap'))
   t.equal(barred.statusCode, 403)
   t.match(barred.json().detail, /connector registry is for integrator and operator clients/)
 
-  const conflicts = await f.call('GET', '/v1/conflicts?entity=person', undefined, { ...key('demo-operator'), 'x-purpose': STEWARDSHIP_PURPOSE })
+  const conflicts = await f.call('GET', '/v1/conflicts?entity=person', undefined,
+    { ...key('demo-operator'), 'x-purpose': STEWARDSHIP_PURPOSE })
   t.equal(conflicts.statusCode, 200, 'the operator lists conflicts with its demo grant')
 })

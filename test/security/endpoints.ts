@@ -12,12 +12,15 @@ import { canonicalEvent, harness } from '../unit/merger/fixtures.js'
 export interface PersonalDataEndpoint {
   /** As in the OpenAPI document: method and path template. */
   route: string
-  /** A former path kept as a hidden, deprecated alias (gateway/openapi/renamed-paths.ts): not in the
-   *  document, but it still serves data, so it stays in the matrix. */
+  /**
+   * A former path kept as a hidden, deprecated alias (gateway/openapi/renamed-paths.ts): not in the document, but it
+   * still serves data, so it stays in the matrix.
+   */
   deprecatedAlias?: true
   entity: EntityName
   /** The request about one subject (a 12-digit personal id; other ids are derived from it). */
-  request: (subject: string, person?: Person, purpose?: string) => { method: 'GET' | 'POST', url: string, payload?: Record<string, unknown> }
+  request: (subject: string, person?: Person, purpose?: string) => { method: 'GET' | 'POST', url: string,
+    payload?: Record<string, unknown> }
   /** The records of a 2xx body that carry granted fields. */
   records: (body: any) => Array<Record<string, unknown>>
   /** Status of an allowed read, for a subject the test seeded (as a citizen) or not. */
@@ -31,7 +34,8 @@ export interface PersonalDataEndpoint {
 }
 
 const one = (body: any): Array<Record<string, unknown>> => [body.data]
-const listOfRecords = (body: any): Array<Record<string, unknown>> => (body.data as Array<{ data: Record<string, unknown> }>).map(r => r.data)
+const listOfRecords = (body: any): Array<Record<string, unknown>> =>
+  (body.data as Array<{ data: Record<string, unknown> }>).map(r => r.data)
 const wholeRecord = (granted: readonly string[]): readonly string[] => granted
 const onlyWhenHeld = (subject: string, held: boolean): string[] => held ? [subject] : []
 
@@ -67,16 +71,27 @@ export const matrixKeys = (id: string) => ({
  * Every identifier of a held subject, and the grant fields (per entity) that cover it: a response
  * may carry it only when the grant of the endpoint's entity names one of them (or the client sent it).
  */
-export function subjectIdentifiers (id: string): Array<{ name: string, value: string, coveredBy: Partial<Record<EntityName, string[]>> }> {
+export function subjectIdentifiers (id: string): Array<{ name: string, value: string,
+  coveredBy: Partial<Record<EntityName, string[]>> }> {
   const k = matrixKeys(id)
   return [
-    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'], 'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'], 'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'], 'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'], 'student-enrolment': ['studentPersonalId'], notarization: ['parties'], 'construction-permit': ['ownerPersonalIds', 'owners'], 'civil-servant': ['personalId'], 'social-beneficiary': ['personalId'] } },
+    { name: 'personal id', value: id, coveredBy: { person: ['personalId'], household: ['headPersonalId', 'members'],
+      'land-parcel': ['holderPersonalIds'], 'land-use-certificate': ['holderPersonalIds'],
+      'health-insurance-card': ['holderPersonalId'], 'business-household': ['ownerPersonalId'],
+      'driver-licence': ['holderPersonalId'], 'unemployment-benefit': ['personalId'],
+      'student-enrolment': ['studentPersonalId'], notarization: ['parties'], 'construction-permit': ['ownerPersonalIds',
+      'owners'], 'civil-servant': ['personalId'], 'social-beneficiary': ['personalId'] } },
     { name: 'household id', value: k.household, coveredBy: { person: ['householdId'], household: ['householdId'] } },
-    { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'], 'land-use-certificate': ['parcelIds'], notarization: ['property', 'property.parcelIds'], 'construction-permit': ['parcelIds'] } },
+    { name: 'parcel id', value: k.parcel, coveredBy: { 'land-parcel': ['parcelId'],
+      'land-use-certificate': ['parcelIds'], notarization: ['property', 'property.parcelIds'],
+      'construction-permit': ['parcelIds'] } },
     { name: 'CMND', value: k.cmnd, coveredBy: { person: ['legacyCmnd'] } },
-    { name: 'social-insurance number', value: k.socialInsuranceNumber, coveredBy: { 'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'], 'unemployment-benefit': ['socialInsuranceNumber'] } },
+    { name: 'social-insurance number', value: k.socialInsuranceNumber,
+      coveredBy: { 'health-insurance-card': ['socialInsuranceNumber', 'cardNumber'],
+      'unemployment-benefit': ['socialInsuranceNumber'] } },
     { name: 'business registration', value: k.business, coveredBy: { 'business-household': ['registrationNumber'] } },
-    { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'], notarization: ['property', 'property.certificateSerial'], 'construction-permit': ['certificateSerial'] } },
+    { name: 'certificate serial', value: k.serial, coveredBy: { 'land-use-certificate': ['serial'],
+      notarization: ['property', 'property.certificateSerial'], 'construction-permit': ['certificateSerial'] } },
     { name: 'driving-licence number', value: k.licence, coveredBy: { 'driver-licence': ['licenceNumber'] } },
     { name: 'unemployment-benefit decision', value: k.benefit, coveredBy: { 'unemployment-benefit': ['benefitId'] } },
     { name: 'student code', value: k.student, coveredBy: { 'student-enrolment': ['studentCode', 'enrolmentId'] } },
@@ -93,19 +108,24 @@ export function pathsHolding (node: unknown, value: string, at = '$'): string[] 
   if (typeof node === 'string' || typeof node === 'number') return String(node).includes(value) ? [at] : []
   if (Array.isArray(node)) return node.flatMap((item, i) => pathsHolding(item, value, `${at}[${i}]`))
   if (node !== null && typeof node === 'object') {
-    return Object.entries(node).flatMap(([key, v]) => [...(key.includes(value) ? [`${at}{key ${key}}`] : []), ...pathsHolding(v, value, `${at}.${key}`)])
+    return Object.entries(node).flatMap(([key, v]) => [...(key.includes(value) ? [`${at}{key ${key}}`] : []),
+      ...pathsHolding(v, value, `${at}.${key}`)])
   }
   return []
 }
 
 const linkedList = (entity: EntityName, path: string): PersonalDataEndpoint => ({
-  route: `GET /v1/citizens/{personalId}/${path}`, entity, request: id => ({ method: 'GET', url: `/v1/citizens/${id}/${path}` }), records: listOfRecords, expectedStatus: held => held ? 200 : 404
+  route: `GET /v1/citizens/{personalId}/${path}`, entity, request: id => ({ method: 'GET',
+    url: `/v1/citizens/${id}/${path}` }), records: listOfRecords, expectedStatus: held => held ? 200 : 404
 })
 
 export const personalDataEndpoints: PersonalDataEndpoint[] = [
-  { route: 'GET /v1/citizens/{personalId}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/${id}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
-  { route: 'GET /v1/citizens/{personalId}/access-log', entity: 'access-log', request: id => ({ method: 'GET', url: `/v1/citizens/${id}/access-log` }), records: body => body.data, expectedStatus: () => 200 },
-  { route: 'GET /v1/citizens/{personalId}/household', entity: 'household', request: id => ({ method: 'GET', url: `/v1/citizens/${id}/household` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/citizens/{personalId}', entity: 'person', request: id => ({ method: 'GET',
+    url: `/v1/citizens/${id}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { route: 'GET /v1/citizens/{personalId}/access-log', entity: 'access-log', request: id =>
+    ({ method: 'GET', url: `/v1/citizens/${id}/access-log` }), records: body => body.data, expectedStatus: () => 200 },
+  { route: 'GET /v1/citizens/{personalId}/household', entity: 'household', request: id =>
+    ({ method: 'GET', url: `/v1/citizens/${id}/household` }), records: one, expectedStatus: held => held ? 200 : 404 },
   linkedList('land-parcel', 'land-parcels'),
   linkedList('health-insurance-card', 'health-insurance'),
   linkedList('business-household', 'business-households'),
@@ -114,20 +134,35 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
   linkedList('student-enrolment', 'students'),
   linkedList('notarization', 'notarizations'),
   linkedList('construction-permit', 'construction-permits'),
-  { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET', url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/households/{householdId}', entity: 'household', request: id => ({ method: 'GET',
+    url: `/v1/households/${matrixKeys(id).household}` }), records: one, expectedStatus: held => held ? 200 : 404 },
   // Home affairs only: by staff code, never under a citizen (docs/sources/civil-servant.md).
-  { route: 'GET /v1/civil-servants/{staffCode}', entity: 'civil-servant', request: id => ({ method: 'GET', url: `/v1/civil-servants/${matrixKeys(id).staff}` }), records: one, expectedStatus: held => held ? 200 : 404 },
-  { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
-  { route: 'GET /v1/citizen-lookups/by-cmnd/{cmnd}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
-  { deprecatedAlias: true, route: 'GET /v1/citizens/by-cmnd/{cmnd} (deprecated alias)', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-cmnd/${matrixKeys(id).cmnd}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
-  { route: 'GET /v1/citizen-lookups/by-health-insurance/{number}', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
-  { deprecatedAlias: true, route: 'GET /v1/citizens/by-health-insurance/{number} (deprecated alias)', entity: 'person', request: id => ({ method: 'GET', url: `/v1/citizens/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }), records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
-  { route: 'GET /v1/land-parcels/by-certificate/{serial}', entity: 'land-parcel', request: id => ({ method: 'GET', url: `/v1/land-parcels/by-certificate/${encodeURIComponent(matrixKeys(id).serial)}` }), records: listOfRecords, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/civil-servants/{staffCode}', entity: 'civil-servant', request: id => ({ method: 'GET',
+    url: `/v1/civil-servants/${matrixKeys(id).staff}` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/land-parcels/{parcelId}', entity: 'land-parcel', request: id => ({ method: 'GET',
+    url: `/v1/land-parcels/${matrixKeys(id).parcel}` }), records: one, expectedStatus: held => held ? 200 : 404 },
+  { route: 'GET /v1/citizen-lookups/by-cmnd/{cmnd}', entity: 'person',
+    request: id => ({ method: 'GET', url: `/v1/citizen-lookups/by-cmnd/${matrixKeys(id).cmnd}` }), records: one,
+    expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { deprecatedAlias: true, route: 'GET /v1/citizens/by-cmnd/{cmnd} (deprecated alias)', entity: 'person',
+    request: id => ({ method: 'GET', url: `/v1/citizens/by-cmnd/${matrixKeys(id).cmnd}` }), records: one,
+    expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { route: 'GET /v1/citizen-lookups/by-health-insurance/{number}', entity: 'person', request: id =>
+    ({ method: 'GET', url: `/v1/citizen-lookups/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }),
+    records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { deprecatedAlias: true, route: 'GET /v1/citizens/by-health-insurance/{number} (deprecated alias)', entity: 'person',
+    request: id => ({ method: 'GET', url: `/v1/citizens/by-health-insurance/${matrixKeys(id).socialInsuranceNumber}` }),
+    records: one, expectedStatus: held => held ? 200 : 404, subjectRecord: wholeRecord },
+  { route: 'GET /v1/land-parcels/by-certificate/{serial}', entity: 'land-parcel', request: id =>
+    ({ method: 'GET', url: `/v1/land-parcels/by-certificate/${encodeURIComponent(matrixKeys(id).serial)}` }),
+    records: listOfRecords, expectedStatus: held => held ? 200 : 404 },
   {
     route: 'POST /v1/citizens/search',
     entity: 'person',
     // Someone nobody is named like, for a subject the hub does not hold.
-    request: (_id, p) => ({ method: 'POST', url: '/v1/citizens/search', payload: { fullName: p?.fullName ?? 'Không Ai Cả', birthDate: p?.birthDate ?? '1990-09-02', wardCode: p?.permanentAddress?.wardCode ?? '31117' } }),
+    request: (_id, p) => ({ method: 'POST', url: '/v1/citizens/search',
+      payload: { fullName: p?.fullName ?? 'Không Ai Cả', birthDate: p?.birthDate ?? '1990-09-02',
+      wardCode: p?.permanentAddress?.wardCode ?? '31117' } }),
     records: body => body.data,
     expectedStatus: () => 200,
     subjectRecord: granted => candidateFields.filter(f => isGranted(f, granted)),
@@ -141,7 +176,8 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
     request: (id, _p, purpose) => ({
       method: 'POST',
       url: '/v1/prefill',
-      payload: { procedureCode: /^\d\.\d{6}$/.test(purpose ?? '') ? purpose as string : '1.001193', personalId: id, ...(purpose === '1.000894' ? { subjects: { groom: '092000000000' } } : {}) }
+      payload: { procedureCode: /^\d\.\d{6}$/.test(purpose ?? '') ? purpose as string : '1.001193', personalId: id,
+        ...(purpose === '1.000894' ? { subjects: { groom: '092000000000' } } : {}) }
     }),
     // Each filled field of the main subject, as the canonical person field it is.
     records: body => (body.fields as Array<{ status: string, path?: string, value: unknown, subject?: string }>)
@@ -155,7 +191,8 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
     entity: 'person',
     request: id => ({ method: 'GET', url: `/v1/conflicts?entity=person&entityId=${id}` }),
     // Each conflicting value, as the field it is a value of.
-    records: body => (body.data as Array<{ field: string, values: Array<{ value: unknown }> }>).flatMap(c => c.values.map(v => ({ [c.field]: v.value }))),
+    records: body => (body.data as Array<{ field: string, values: Array<{ value: unknown }> }>).flatMap(c =>
+      c.values.map(v => ({ [c.field]: v.value }))),
     expectedStatus: () => 200,
     operatorsOnly: true,
     auditedSubjects: onlyWhenHeld
@@ -166,7 +203,8 @@ export const personalDataEndpoints: PersonalDataEndpoint[] = [
     route: 'GET /v1/infrastructure',
     entity: 'urban-infrastructure',
     request: () => ({ method: 'GET', url: '/v1/infrastructure?bbox=105,9,107,11' }),
-    records: body => (body.features as Array<Record<string, unknown>>).map(f => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null))),
+    records: body => (body.features as Array<Record<string, unknown>>).map(f =>
+      Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null))),
     expectedStatus: () => 200,
     auditedSubjects: () => []
   }
@@ -185,35 +223,78 @@ export async function seedMatrixCity (store: Store, people: Person[]): Promise<v
     return [
       // The person's events carry other departments' keys, as real connectors' ids do.
       fromSource(canonicalEvent({ entityId: id, system: 'ho-tich', at: 2, fields: { ...p } }), k.register),
-      fromSource(canonicalEvent({ entityId: id, system: 'bhyt', at: 1, fields: { phone: '0900000000' } }), k.socialInsuranceNumber),
-      fromSource(canonicalEvent({ entityId: id, system: 'dat-dai', at: 1, fields: { email: `${id.slice(-4)}@dat-dai.example` } }), k.parcel),
-      canonicalEvent({ entity: 'household', entityId: k.household, system: 'cu-tru', at: 1, fields: { householdId: k.household, headPersonalId: id, members: [{ personalId: id, relationToHead: '01' }], address: p.permanentAddress } }),
-      canonicalEvent({ entity: 'land-parcel', entityId: k.parcel, system: 'dat-dai', at: 1, fields: { parcelId: k.parcel, oldWardCode: '31147', areaM2: 80, holderPersonalIds: [id] } }),
-      canonicalEvent({ entity: 'land-use-certificate', entityId: k.serial, system: 'dat-dai', at: 1, fields: { serial: k.serial, holderPersonalIds: [id], parcelIds: [k.parcel] } }),
-      canonicalEvent({ entity: 'health-insurance-card', entityId: k.socialInsuranceNumber, system: 'bhyt', at: 1, fields: { cardNumber: k.socialInsuranceNumber, socialInsuranceNumber: k.socialInsuranceNumber, holderPersonalId: id, benefitLevel: 4 } }),
-      canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1, fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } }),
-      canonicalEvent({ entity: 'driver-licence', entityId: k.licence, system: 'gplx', at: 1, fields: { licenceNumber: k.licence, holderPersonalId: id, classes: [{ class: 'B', printedClass: 'B2', issueDate: '2016-09-22', expiryDate: '2026-09-22' }], points: 12, status: 'valid' } }),
-      canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1, fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber, fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`, date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20', periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000, jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } }),
-      canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc', at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id, fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026', school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A', guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } }),
-      canonicalEvent({ entity: 'notarization', entityId: k.notarization, system: 'cong-chung', at: 1, fields: { notarizationId: k.notarization, notarizationNumber: k.notarization.slice(-6), bookNumber: '01/2025 TP/CC-SCC/HĐGD', notarizationDate: '2025-03-18', office: { code: 'PCC1', name: 'Phòng Công chứng số 1 thành phố Cần Thơ' }, transactionType: 'mortgage', parties: [{ role: 'mortgagor', personalId: id, fullName: p.fullName }, { role: 'mortgagee', organizationName: 'Ngân hàng TMCP Ví Dụ - Chi nhánh Cần Thơ', taxCode: '0100000000-017' }], property: { parcelIds: [k.parcel], certificateSerial: k.serial }, valueVnd: 500000000, status: 'valid' } }),
-      canonicalEvent({ entity: 'construction-permit', entityId: k.permit, system: 'xay-dung', at: 1, fields: { permitId: k.permit, permitNumber: `${k.permit.slice(0, 6)}/GPXD`, permitDate: '2024-05-14', issuingAuthority: 'UBND phường Ninh Kiều', permitType: 'new-construction', buildingType: 'detached-house', owners: [{ personalId: id, fullName: p.fullName }], ownerPersonalIds: [id], parcelIds: [k.parcel], certificateSerial: k.serial, address: { line: 'Hẻm 51, khu vực 5', wardCode: '31147' }, floors: 3, totalFloorAreaM2: 289.5, status: 'under-construction', inspections: [{ date: '2024-07-02', result: 'compliant' }] } }),
-      canonicalEvent({ entity: 'civil-servant', entityId: k.staff, system: 'noi-vu', at: 1, fields: { staffCode: k.staff, personalId: id, fullName: p.fullName, birthDate: p.birthDate, category: 'civil-servant', unit: { name: 'UBND phường Ninh Kiều' }, rank: { code: '01.003', name: 'Chuyên viên' }, salaryStep: 4, salaryCoefficient: 3.33, status: 'serving' } }),
+      fromSource(canonicalEvent({ entityId: id, system: 'bhyt', at: 1, fields: { phone: '0900000000' } }),
+        k.socialInsuranceNumber),
+      fromSource(canonicalEvent({ entityId: id, system: 'dat-dai', at: 1,
+        fields: { email: `${id.slice(-4)}@dat-dai.example` } }), k.parcel),
+      canonicalEvent({ entity: 'household', entityId: k.household, system: 'cu-tru', at: 1,
+        fields: { householdId: k.household, headPersonalId: id, members: [{ personalId: id, relationToHead: '01' }],
+        address: p.permanentAddress } }),
+      canonicalEvent({ entity: 'land-parcel', entityId: k.parcel, system: 'dat-dai', at: 1,
+        fields: { parcelId: k.parcel, oldWardCode: '31147', areaM2: 80, holderPersonalIds: [id] } }),
+      canonicalEvent({ entity: 'land-use-certificate', entityId: k.serial, system: 'dat-dai', at: 1,
+        fields: { serial: k.serial, holderPersonalIds: [id], parcelIds: [k.parcel] } }),
+      canonicalEvent({ entity: 'health-insurance-card', entityId: k.socialInsuranceNumber, system: 'bhyt',
+        at: 1, fields: { cardNumber: k.socialInsuranceNumber, socialInsuranceNumber: k.socialInsuranceNumber,
+        holderPersonalId: id, benefitLevel: 4 } }),
+      canonicalEvent({ entity: 'business-household', entityId: k.business, system: 'dang-ky-kinh-doanh', at: 1,
+        fields: { registrationNumber: k.business, name: `Tạp hóa ${p.givenName}`, ownerPersonalId: id } }),
+      canonicalEvent({ entity: 'driver-licence', entityId: k.licence, system: 'gplx', at: 1,
+        fields: { licenceNumber: k.licence, holderPersonalId: id, classes: [{ class: 'B', printedClass: 'B2',
+        issueDate: '2016-09-22', expiryDate: '2026-09-22' }], points: 12, status: 'valid' } }),
+      canonicalEvent({ entity: 'unemployment-benefit', entityId: k.benefit, system: 'viec-lam', at: 1,
+        fields: { benefitId: k.benefit, personalId: id, socialInsuranceNumber: k.socialInsuranceNumber,
+        fullName: p.fullName, decision: { number: `${k.benefit.slice(0, 6)}/QĐ-SNV`,
+        date: '2025-08-12', issuer: 'Sở Nội vụ thành phố Cần Thơ' }, periodFrom: '2025-08-20',
+        periodTo: '2025-12-19', months: 4, monthlyAmountVnd: 4230000,
+        jobCentre: { code: 'TTDVVL-CT', name: 'Trung tâm Dịch vụ việc làm thành phố Cần Thơ' }, status: 'active' } }),
+      canonicalEvent({ entity: 'student-enrolment', entityId: k.enrolment, system: 'giao-duc',
+        at: 1, fields: { enrolmentId: k.enrolment, studentCode: k.student, studentPersonalId: id,
+        fullName: p.fullName, birthDate: p.birthDate, schoolYear: '2025-2026',
+        school: { code: '31117TH', name: 'Trường Tiểu học Ninh Kiều', level: 'primary' }, grade: 1, className: '1A',
+        guardian: { fullName: 'Nguyễn Văn An', relation: 'father' }, status: 'enrolled' } }),
+      canonicalEvent({ entity: 'notarization', entityId: k.notarization, system: 'cong-chung', at: 1,
+        fields: { notarizationId: k.notarization, notarizationNumber: k.notarization.slice(-6),
+        bookNumber: '01/2025 TP/CC-SCC/HĐGD', notarizationDate: '2025-03-18',
+        office: { code: 'PCC1', name: 'Phòng Công chứng số 1 thành phố Cần Thơ' },
+        transactionType: 'mortgage', parties: [{ role: 'mortgagor', personalId: id, fullName: p.fullName },
+        { role: 'mortgagee', organizationName: 'Ngân hàng TMCP Ví Dụ - Chi nhánh Cần Thơ', taxCode: '0100000000-017' }],
+        property: { parcelIds: [k.parcel], certificateSerial: k.serial }, valueVnd: 500000000, status: 'valid' } }),
+      canonicalEvent({ entity: 'construction-permit', entityId: k.permit, system: 'xay-dung', at: 1,
+        fields: { permitId: k.permit, permitNumber: `${k.permit.slice(0, 6)}/GPXD`, permitDate: '2024-05-14',
+        issuingAuthority: 'UBND phường Ninh Kiều', permitType: 'new-construction', buildingType: 'detached-house',
+        owners: [{ personalId: id, fullName: p.fullName }], ownerPersonalIds: [id], parcelIds: [k.parcel],
+        certificateSerial: k.serial, address: { line: 'Hẻm 51, khu vực 5', wardCode: '31147' },
+        floors: 3, totalFloorAreaM2: 289.5, status: 'under-construction',
+        inspections: [{ date: '2024-07-02', result: 'compliant' }] } }),
+      canonicalEvent({ entity: 'civil-servant', entityId: k.staff, system: 'noi-vu',
+        at: 1, fields: { staffCode: k.staff, personalId: id, fullName: p.fullName,
+        birthDate: p.birthDate, category: 'civil-servant', unit: { name: 'UBND phường Ninh Kiều' },
+        rank: { code: '01.003', name: 'Chuyên viên' }, salaryStep: 4, salaryCoefficient: 3.33, status: 'serving' } }),
       // Listed by /benefits only for a grant on social-beneficiary (the matrix grants unemployment-benefit only).
-      canonicalEvent({ entity: 'social-beneficiary', entityId: k.socialCase, system: 'chinh-sach', at: 1, fields: { caseId: k.socialCase, personalId: id, fullName: p.fullName, programme: 'social-protection', category: 'elderly-80-plus', decision: { number: '87/QĐ-UBND', date: '2020-03-02' }, monthlyAllowanceVnd: 750000, allowanceFrom: '2020-03-01', status: 'active' } })
+      canonicalEvent({ entity: 'social-beneficiary', entityId: k.socialCase, system: 'chinh-sach', at: 1,
+        fields: { caseId: k.socialCase, personalId: id, fullName: p.fullName, programme: 'social-protection',
+        category: 'elderly-80-plus', decision: { number: '87/QĐ-UBND', date: '2020-03-02' },
+        monthlyAllowanceVnd: 750000, allowanceFrom: '2020-03-01', status: 'active' } })
     ]
   }))
   // One infrastructure asset for GET /v1/infrastructure: no person in it.
-  await apply([canonicalEvent({ entity: 'urban-infrastructure', entityId: 'CS-31135-000001', system: 'ha-tang', at: 1, fields: {
-    type: 'Feature', id: 'CS-31135-000001', bbox: [105.78, 10.03, 105.78, 10.03], geometry: { type: 'Point', coordinates: [105.78, 10.03] },
-    properties: { assetId: 'CS-31135-000001', network: 'lighting', assetType: 'street-light', wardCode: '31135', condition: 'good' }
+  await apply([canonicalEvent({ entity: 'urban-infrastructure', entityId: 'CS-31135-000001',
+    system: 'ha-tang', at: 1, fields: {
+    type: 'Feature', id: 'CS-31135-000001', bbox: [105.78, 10.03, 105.78, 10.03],
+      geometry: { type: 'Point', coordinates: [105.78, 10.03] },
+    properties: { assetId: 'CS-31135-000001', network: 'lighting', assetType: 'street-light',
+      wardCode: '31135', condition: 'good' }
   } })])
   if (dead.length > 0) throw new Error(`matrix seed events rejected: ${dead.map(d => d.reason).join('; ')}`)
-  await store.bulkUpsert('id_links', people.map(p => ({ doc: { _id: `cmnd:${matrixKeys(p.personalId).cmnd}`, version: 1, personalId: p.personalId }, expectedVersion: null })))
+  await store.bulkUpsert('id_links', people.map(p => ({ doc: { _id: `cmnd:${matrixKeys(p.personalId).cmnd}`, version: 1,
+    personalId: p.personalId }, expectedVersion: null })))
 }
 
 /** An event as a connector ids it: connector, stream, the source's own key, source time, then the entity. */
 function fromSource (e: CanonicalEvent, sourceKey: string): CanonicalEvent {
-  return { ...e, id: `${e.source.connector}:main:${sourceKey}:${e.source.sourceTime}#${e.entity}:${e.entityId}`, source: { ...e.source, sourceKey } }
+  return { ...e, id: `${e.source.connector}:main:${sourceKey}:${e.source.sourceTime}#${e.entity}:${e.entityId}`,
+    source: { ...e.source, sourceKey } }
 }
 
 /** Field paths a record carries: top-level keys, and `key.child` inside objects. */
@@ -227,7 +308,8 @@ export const isGranted = (path: string, granted: readonly string[]): boolean =>
   granted.includes(path) || granted.includes(path.split('.')[0])
 
 /** The operations of an OpenAPI document that take an X-Purpose header: the personal-data reads. */
-export function purposeOperations (openapi: { paths: Record<string, Record<string, { parameters?: Array<{ in: string, name: string }> }>> }): string[] {
+export function purposeOperations (openapi: { paths: Record<string, Record<string, { parameters?: Array<{ in: string,
+  name: string }> }>> }): string[] {
   return Object.entries(openapi.paths).flatMap(([path, ops]) => Object.entries(ops)
     .filter(([, op]) => op.parameters?.some(p => p.in === 'header' && p.name.toLowerCase() === 'x-purpose') === true)
     .map(([method]) => `${method.toUpperCase()} ${path}`))

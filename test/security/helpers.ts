@@ -26,7 +26,8 @@ export function openTestStore (t: Test, file = join(t.testdir({}), 'store.sqlite
   return store
 }
 
-export async function openGateway (t: Test, { store = openTestStore(t), security = {} }: { store?: Store, security?: Partial<SecuritySettings> } = {}): Promise<TestGateway> {
+export async function openGateway (t: Test, { store = openTestStore(t), security = {} }: { store?: Store,
+  security?: Partial<SecuritySettings> } = {}): Promise<TestGateway> {
   let captured = ''
   const sink = new Writable({ write (chunk, _enc, done) { captured += String(chunk); done() } })
   const app = await buildGateway({
@@ -72,7 +73,8 @@ export async function seedPerson (store: Store, p: Person, deleted = false): Pro
 
 export interface TestClient { id: string, kind: ClientKind, key: string, keyId: string }
 
-export async function makeClient (store: Store, id: string, kind: ClientKind, grants: Array<{ purpose: string, entity: EntityName, fields: string[] }> = []): Promise<TestClient> {
+export async function makeClient (store: Store, id: string, kind: ClientKind,
+  grants: Array<{ purpose: string, entity: EntityName, fields: string[] }> = []): Promise<TestClient> {
   await createClient(store, { id, name: `${id} (test)`, kind })
   const { key, info } = await issueKey(store, id)
   for (const g of grants) await putGrant(store, { clientId: id, ...g })

@@ -21,7 +21,8 @@ t.test('a key is random and only a salted scrypt hash of it is stored', async t 
   t.equal(parseKey('lt_short_x'), undefined)
   const h1 = await hashSecret(a.secret)
   const h2 = await hashSecret(a.secret)
-  t.match(h1, /^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/, 'scrypt, N = 2^15, parameters kept with the hash')
+  t.match(h1, /^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/,
+    'scrypt, N = 2^15, parameters kept with the hash')
   t.not(h1, h2, 'salted: the same secret hashes differently')
   t.notMatch(h1, a.secret)
   t.ok(await verifySecret(a.secret, h1))
@@ -59,7 +60,8 @@ t.test('401 for a missing, malformed, unknown, wrong or revoked key; 403 for adm
   const admin = await app.inject({ method: 'GET', url: '/v1/admin/clients', headers: bearer(client.key) })
   t.equal(admin.statusCode, 403)
   t.equal(admin.json().code, 'LT_ERR_FORBIDDEN')
-  t.equal((await app.inject({ method: 'GET', url: '/v1/admin/clients', headers: bearer(OPERATOR_KEY) })).statusCode, 200, 'the bootstrap operator key works')
+  t.equal((await app.inject({ method: 'GET', url: '/v1/admin/clients', headers: bearer(OPERATOR_KEY) })).statusCode,
+    200, 'the bootstrap operator key works')
   t.equal((await app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200, 'health is public')
   t.equal((await app.inject({ method: 'GET', url: '/v1/schemas' })).statusCode, 200, 'canonical schemas are public')
 })
@@ -68,26 +70,35 @@ t.test('rotation: issue a second key, switch, revoke the first; disabling a clie
   const { app, store } = await openGateway(t)
   await seedPerson(store, person('092090000001'))
   const client = await makeClient(store, 'mot-cua', 'one-stop', grants)
-  const issued = await app.inject({ method: 'POST', url: '/v1/admin/clients/mot-cua/keys', headers: bearer(OPERATOR_KEY) })
+  const issued = await app.inject({ method: 'POST', url: '/v1/admin/clients/mot-cua/keys',
+    headers: bearer(OPERATOR_KEY) })
   t.equal(issued.statusCode, 201)
   const second = issued.json().key as string
-  t.equal((await app.inject({ ...read, headers: as(client.key) })).statusCode, 200, 'old key still works during the switch')
+  t.equal((await app.inject({ ...read, headers: as(client.key) })).statusCode, 200,
+    'old key still works during the switch')
   t.equal((await app.inject({ ...read, headers: as(second) })).statusCode, 200, 'new key works')
-  const revoked = await app.inject({ method: 'DELETE', url: `/v1/admin/clients/mot-cua/keys/${client.keyId}`, headers: bearer(OPERATOR_KEY) })
+  const revoked = await app.inject({ method: 'DELETE', url: `/v1/admin/clients/mot-cua/keys/${client.keyId}`,
+    headers: bearer(OPERATOR_KEY) })
   t.equal(revoked.statusCode, 200)
   t.ok(revoked.json().revokedAt)
-  t.equal((await app.inject({ ...read, headers: as(client.key) })).statusCode, 401, 'the revoked key stops at once in this process (despite a 60 s cache)')
+  t.equal((await app.inject({ ...read, headers: as(client.key) })).statusCode, 401,
+    'the revoked key stops at once in this process (despite a 60 s cache)')
   t.equal((await app.inject({ ...read, headers: as(second) })).statusCode, 200)
-  const listed = (await app.inject({ method: 'GET', url: '/v1/admin/clients/mot-cua', headers: bearer(OPERATOR_KEY) })).json()
-  t.same(listed.keys.map((k: { keyId: string, revokedAt: string | null }) => [k.keyId, k.revokedAt !== null]).sort(), [[client.keyId, true], [issued.json().keyId, false]].sort())
+  const listed = (await app.inject({ method: 'GET', url: '/v1/admin/clients/mot-cua',
+    headers: bearer(OPERATOR_KEY) })).json()
+  t.same(listed.keys.map((k: { keyId: string, revokedAt: string | null }) => [k.keyId, k.revokedAt !== null]).sort(),
+    [[client.keyId, true], [issued.json().keyId, false]].sort())
   t.notMatch(JSON.stringify(listed), /scrypt|hash/, 'hashes are never served')
-  const unknown = await app.inject({ method: 'DELETE', url: '/v1/admin/clients/mot-cua/keys/0123456789abcdef', headers: bearer(OPERATOR_KEY) })
+  const unknown = await app.inject({ method: 'DELETE', url: '/v1/admin/clients/mot-cua/keys/0123456789abcdef',
+    headers: bearer(OPERATOR_KEY) })
   t.equal(unknown.json().code, 'LT_ERR_KEY_NOT_FOUND')
 
-  const disabled = await app.inject({ method: 'PATCH', url: '/v1/admin/clients/mot-cua', headers: bearer(OPERATOR_KEY), payload: { disabled: true } })
+  const disabled = await app.inject({ method: 'PATCH', url: '/v1/admin/clients/mot-cua', headers: bearer(OPERATOR_KEY),
+    payload: { disabled: true } })
   t.equal(disabled.json().disabled, true)
   t.equal((await app.inject({ ...read, headers: as(second) })).statusCode, 401, 'a disabled client\'s keys stop')
-  await app.inject({ method: 'PATCH', url: '/v1/admin/clients/mot-cua', headers: bearer(OPERATOR_KEY), payload: { disabled: false } })
+  await app.inject({ method: 'PATCH', url: '/v1/admin/clients/mot-cua', headers: bearer(OPERATOR_KEY),
+    payload: { disabled: false } })
   t.equal((await app.inject({ ...read, headers: as(second) })).statusCode, 200, 're-enabled')
 })
 
@@ -102,6 +113,7 @@ t.test('a revocation made by another process takes effect within the key-cache T
   const other = openEmbeddedStore({ file })
   await revokeKey(other, 'dept-a', client.keyId)
   await other.close()
-  await waitFor(async () => (await app.inject({ ...read, headers: as(client.key) })).statusCode === 401, { timeoutMs: 5000, what: 'the revocation to reach the gateway' })
+  await waitFor(async () => (await app.inject({ ...read, headers: as(client.key) })).statusCode === 401,
+    { timeoutMs: 5000, what: 'the revocation to reach the gateway' })
   t.pass('revoked key refused once the cached verification expired')
 })

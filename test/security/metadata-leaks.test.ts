@@ -19,9 +19,11 @@ const household = 'HK-31135-000777'
 const PURPOSE = '1.001193'
 
 /** A person event as the pipeline ids it: connector, stream, the source's own key, time, then the entity. */
-function sourced (system: string, sourceKey: string, at: number, fields: Record<string, unknown>, entity: CanonicalEvent['entity'] = 'person', entityId = id): CanonicalEvent {
+function sourced (system: string, sourceKey: string, at: number, fields: Record<string, unknown>,
+  entity: CanonicalEvent['entity'] = 'person', entityId = id): CanonicalEvent {
   const e = canonicalEvent({ entity, entityId, system, at, fields })
-  return { ...e, id: `${system}-connector:main:${sourceKey}:${e.source.sourceTime}#${entity}:${entityId}`, source: { ...e.source, sourceKey } }
+  return { ...e, id: `${system}-connector:main:${sourceKey}:${e.source.sourceTime}#${entity}:${entityId}`,
+    source: { ...e.source, sourceKey } }
 }
 
 async function seed (store: Store): Promise<void> {
@@ -31,9 +33,13 @@ async function seed (store: Store): Promise<void> {
     sourced('ho-tich', marriageRegister, 1, { ...p }),
     sourced('bhyt', ssn, 2, { phone: '0900000000' }),
     sourced('dat-dai', parcel, 3, { email: 'dat.dai@example.com' }),
-    sourced('cu-tru', household, 1, { householdId: household, headPersonalId: other, address: p.permanentAddress, members: [{ personalId: other, relationToHead: '01' }, { personalId: id, relationToHead: '03' }] }, 'household', household),
-    sourced('bhyt', ssn, 1, { cardNumber: ssn, socialInsuranceNumber: ssn, holderPersonalId: id, benefitLevel: 4 }, 'health-insurance-card', ssn),
-    sourced('bhyt', secondCard, 1, { cardNumber: secondCard, socialInsuranceNumber: '9220878899', holderPersonalId: id, benefitLevel: 3 }, 'health-insurance-card', secondCard),
+    sourced('cu-tru', household, 1, { householdId: household, headPersonalId: other, address: p.permanentAddress,
+      members: [{ personalId: other, relationToHead: '01' }, { personalId: id, relationToHead: '03' }] }, 'household',
+      household),
+    sourced('bhyt', ssn, 1, { cardNumber: ssn, socialInsuranceNumber: ssn, holderPersonalId: id, benefitLevel: 4 },
+      'health-insurance-card', ssn),
+    sourced('bhyt', secondCard, 1, { cardNumber: secondCard, socialInsuranceNumber: '9220878899', holderPersonalId: id,
+      benefitLevel: 3 }, 'health-insurance-card', secondCard),
     sourced('ho-tich', marriageRegister, 1, { ...person(other), householdId: household })
   ])
   if (dead.length > 0) throw new Error(`seed rejected: ${dead.map(d => d.reason).join('; ')}`)
@@ -50,12 +56,14 @@ t.test('metadata carries only what the grant allows', async t => {
     { purpose: PURPOSE, entity: 'household', fields: ['address'] },
     { purpose: PURPOSE, entity: 'health-insurance-card', fields: ['benefitLevel'] }
   ])
-  const get = async (url: string) => await app.inject({ method: 'GET', url, headers: { ...bearer(c.key), 'x-purpose': PURPOSE } })
+  const get = async (url: string) => await app.inject({ method: 'GET', url,
+    headers: { ...bearer(c.key), 'x-purpose': PURPOSE } })
 
   await t.test('a citizen read with fields=fullName names no other department\'s key', async t => {
     const res = await get(`/v1/citizens/${id}?fields=fullName&include=provenance`)
     t.equal(res.statusCode, 200)
-    for (const key of [ssn, parcel, marriageRegister, household]) t.notOk(res.body.includes(key), `${key} is not in the body`)
+    for (const key of [ssn, parcel, marriageRegister, household]) t.notOk(res.body.includes(key),
+      `${key} is not in the body`)
     const { meta } = res.json()
     t.same(Object.keys(meta.sources), ['ho-tich'], 'only the source of the returned field')
     t.match(meta.sources['ho-tich'].lastEventId, /^ev_[A-Za-z0-9_-]{22}$/)
@@ -70,7 +78,8 @@ t.test('metadata carries only what the grant allows', async t => {
   await t.test('the same event gets the same ref, and a gateway over the same store agrees', async t => {
     const a = (await get(`/v1/citizens/${id}?fields=fullName&include=provenance`)).json().meta
     const second = await openGateway(t, { store })
-    const b = (await second.app.inject({ method: 'GET', url: `/v1/citizens/${id}?fields=fullName&include=provenance`, headers: { ...bearer(c.key), 'x-purpose': PURPOSE } })).json().meta
+    const b = (await second.app.inject({ method: 'GET', url: `/v1/citizens/${id}?fields=fullName&include=provenance`,
+      headers: { ...bearer(c.key), 'x-purpose': PURPOSE } })).json().meta
     t.equal(b.provenance.fullName.eventId, a.provenance.fullName.eventId)
     t.equal(a.provenance.fullName.eventId, a.sources['ho-tich'].lastEventId, 'one event, one ref')
   })
@@ -96,19 +105,23 @@ t.test('metadata carries only what the grant allows', async t => {
     t.match(page.data[0].meta.id, /^rec_/)
     const next = page.page.next as string
     t.type(next, 'string')
-    for (const key of [ssn, secondCard]) t.notOk(Buffer.from(next, 'base64url').toString('latin1').includes(key), 'the cursor does not carry the card id')
+    for (const key of [ssn, secondCard]) t.notOk(Buffer.from(next, 'base64url').toString('latin1').includes(key),
+      'the cursor does not carry the card id')
     t.same((await lastAudit(store))?.fields, ['benefitLevel'])
     const rest = await get(`/v1/citizens/${id}/health-insurance?limit=1&cursor=${next}`)
     t.same(rest.json().data.map((r: any) => r.data), [{ benefitLevel: 3 }], 'the sealed cursor pages on')
 
-    const forged = await get(`/v1/citizens/${id}/health-insurance?limit=1&cursor=${Buffer.from(ssn).toString('base64url')}`)
+    const forged =
+      await get(`/v1/citizens/${id}/health-insurance?limit=1&cursor=${Buffer.from(ssn).toString('base64url')}`)
     t.equal(forged.statusCode, 400)
     t.equal(forged.headers['content-type'], 'application/problem+json; charset=utf-8')
     t.equal(forged.json().code, 'LT_ERR_CURSOR_INVALID')
     t.equal(forged.json().errors[0].path, 'querystring/cursor')
     const flipped = next.slice(0, -2) + (next.at(-2) === 'A' ? 'B' : 'A') + next.at(-1)
-    t.equal((await get(`/v1/citizens/${id}/health-insurance?limit=1&cursor=${flipped}`)).json().code, 'LT_ERR_CURSOR_INVALID', 'a tampered cursor')
-    t.equal((await get(`/v1/citizens/${other}/health-insurance?limit=1&cursor=${next}`)).json().code, 'LT_ERR_CURSOR_INVALID', 'another citizen\'s list')
+    t.equal((await get(`/v1/citizens/${id}/health-insurance?limit=1&cursor=${flipped}`)).json().code,
+      'LT_ERR_CURSOR_INVALID', 'a tampered cursor')
+    t.equal((await get(`/v1/citizens/${other}/health-insurance?limit=1&cursor=${next}`)).json().code,
+      'LT_ERR_CURSOR_INVALID', 'another citizen\'s list')
   })
 })
 
@@ -117,8 +130,10 @@ t.test('each hub has its own secret: refs do not match across stores', async t =
   for (const _ of [1, 2]) {
     const { app, store } = await openGateway(t, { store: openTestStore(t) })
     await seed(store)
-    const c = await makeClient(store, 'dept', 'department', [{ purpose: PURPOSE, entity: 'person', fields: ['fullName'] }])
-    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}?include=provenance`, headers: { ...bearer(c.key), 'x-purpose': PURPOSE } })
+    const c = await makeClient(store, 'dept', 'department',
+      [{ purpose: PURPOSE, entity: 'person', fields: ['fullName'] }])
+    const res = await app.inject({ method: 'GET', url: `/v1/citizens/${id}?include=provenance`,
+      headers: { ...bearer(c.key), 'x-purpose': PURPOSE } })
     refs.push(res.json().meta.provenance.fullName.eventId)
   }
   t.not(refs[0], refs[1], 'an HMAC ref cannot be recomputed without the hub secret')

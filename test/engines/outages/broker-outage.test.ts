@@ -19,7 +19,8 @@ t.test('the hub survives a 30 s broker outage and readiness tells the truth', as
   const { hub, merger, ready, persons, logDigest } = await startLoadedHub(t, CITIZENS, 'kafka')
 
   // The load is under way: some golden records written, more events still to come.
-  await waitFor(async () => await persons() > 0, { timeoutMs: 300000, intervalMs: 500, what: 'the first golden records' })
+  await waitFor(async () => await persons() > 0, { timeoutMs: 300000, intervalMs: 500,
+    what: 'the first golden records' })
   await engine('kafka', 'down')
   const lies: string[] = []
   let notReady = 0
@@ -38,8 +39,10 @@ t.test('the hub survives a 30 s broker outage and readiness tells the truth', as
 
   // Recovered without a human: the connectors published what they could not (their cursors wait for
   // a successful publish), every golden record is written, the merger is at the log's end, ready.
-  await waitFor(async () => await persons().catch(() => 0) === CITIZENS, { timeoutMs: 300000, intervalMs: 1000, what: 'every golden record written' })
-  await waitFor(async () => await merger.lag().catch(() => undefined) === 0, { timeoutMs: 300000, intervalMs: 1000, what: 'no merger lag' })
+  await waitFor(async () => await persons().catch(() => 0) === CITIZENS,
+    { timeoutMs: 300000, intervalMs: 1000, what: 'every golden record written' })
+  await waitFor(async () => await merger.lag().catch(() => undefined) === 0,
+    { timeoutMs: 300000, intervalMs: 1000, what: 'no merger lag' })
   // A timeout names the checks that still failed: "not ready" alone says nothing about which role.
   let lastChecks: Record<string, string> = {}
   await waitFor(async () => {

@@ -1,7 +1,7 @@
 // A whole hub on Kafka + FerretDB under a small load, for the outage tests: one engine is stopped
 // while the merger is working and started again, and the tests watch readiness and the catch-up.
-// The outage tests stop and start a shared engine: npm run test:engines runs them one at a time after the rest; run each alone, with LT_ENGINES_DIR (and the
-// ports) set as when the engines were started (infra/engines/README.md).
+// The outage tests stop and start a shared engine: npm run test:engines runs them one at a time after the rest; run
+// each alone, with LT_ENGINES_DIR (and the ports) set as when the engines were started (infra/engines/README.md).
 import type { Test } from 'tap'
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -22,9 +22,11 @@ function logDigest (file: string): string {
   const lines: string[] = []
   for (const line of text.split('\n')) {
     try {
-      const l = JSON.parse(line) as { time: number, level: number, msg: string, supervised?: string, err?: { message?: string } }
+      const l = JSON.parse(line) as { time: number, level: number, msg: string, supervised?: string,
+        err?: { message?: string } }
       if (l.supervised === undefined && l.level < 40) continue
-      lines.push(`${new Date(l.time).toISOString().slice(11, 19)} ${l.supervised ?? ''} ${l.msg} ${(l.err?.message ?? '').slice(0, 80)}`)
+      lines.push(`${new Date(l.time).toISOString().slice(11, 19)} ${l.supervised ?? ''} ${l.msg} ` +
+        `${(l.err?.message ?? '').slice(0, 80)}`)
     } catch {}
   }
   return lines.slice(-25).join(' | ')
@@ -56,7 +58,8 @@ export async function startLoadedHub (t: Test, citizens: number, restore: Engine
     overrides: {
       role: 'all', port: 0, logLevel: 'silent', kafka: { namespace, clientId: namespace },
       mongodb: { database: testDatabase(), timeoutMs: 3000 }, sim: { citizens, port: 0, changesPerSecond: 0 },
-      security: { demoClients: false }, consumer: { batchSize: 50, maxAttempts: 3, restartMinMs: 500, restartMaxMs: 5000 }
+      security: { demoClients: false }, consumer: { batchSize: 50, maxAttempts: 3,
+        restartMinMs: 500, restartMaxMs: 5000 }
     }
   })
   // Always logged to a file: a failure's message carries the supervisors' last words (logDigest).

@@ -16,7 +16,8 @@ t.test('the merger survives a 30 s store outage and readiness tells the truth', 
   const { hub, merger, ready, persons } = await startLoadedHub(t, CITIZENS, 'ferretdb')
 
   // The load is under way: some golden records written, canonical events still waiting.
-  await waitFor(async () => await persons() > 0, { timeoutMs: 300000, intervalMs: 500, what: 'the first golden records' })
+  await waitFor(async () => await persons() > 0, { timeoutMs: 300000, intervalMs: 500,
+    what: 'the first golden records' })
   await engine('ferretdb', 'down')
   const lies: string[] = []
   let notReady = 0
@@ -37,9 +38,12 @@ t.test('the merger survives a 30 s store outage and readiness tells the truth', 
   // from Kafka, as readiness reads it), and readiness 200 again. The bounds fit a loaded 2-core machine.
   // This once stayed red for 5 minutes in CI: the timing wrapper around the event log dropped
   // groupLag, so the lag was unknown and a restarted, idle merger was "failing" for good.
-  await waitFor(async () => await persons().catch(() => 0) === CITIZENS, { timeoutMs: 300000, intervalMs: 1000, what: 'every golden record written' })
-  await waitFor(async () => await merger.lag().catch(() => undefined) === 0, { timeoutMs: 300000, intervalMs: 1000, what: 'no merger lag' })
-  await waitFor(async () => (await ready()).status === 200, { timeoutMs: 120000, intervalMs: 1000, what: 'ready again' })
+  await waitFor(async () => await persons().catch(() => 0) === CITIZENS,
+    { timeoutMs: 300000, intervalMs: 1000, what: 'every golden record written' })
+  await waitFor(async () => await merger.lag().catch(() => undefined) === 0,
+    { timeoutMs: 300000, intervalMs: 1000, what: 'no merger lag' })
+  await waitFor(async () => (await ready()).status === 200,
+    { timeoutMs: 120000, intervalMs: 1000, what: 'ready again' })
   t.equal(await hub.eventLog.groupLag?.(MERGER_GROUP, canonicalTopics()), 0, 'the merger caught up after the outage')
   t.equal((await ready()).status, 200, 'and readiness says ready')
   t.same(lies, [], 'readiness never said ready while the merger was restarting')

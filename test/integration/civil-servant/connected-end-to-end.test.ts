@@ -54,11 +54,13 @@ t.test('civil servants: polled from noi-vu, merged, read by staff code under a h
     const docs = await hub.store.find('civil_servants', { limit: 1000 }) as Golden[]
     return byCccd.every(r => docs.some(d => d.fields?.staffCode === r.key)) ? docs : undefined
   }, { what: `${byCccd.length} civil-servant golden records`, timeoutMs: 90000 })
-  t.ok(goldens.every(g => records.some(r => r.key === g.fields?.staffCode)), 'golden records for valid staff records only')
+  t.ok(goldens.every(g => records.some(r => r.key === g.fields?.staffCode)),
+    'golden records for valid staff records only')
 
   const expected = byCccd[0]?.record as Record<string, unknown>
   const golden = goldens.find(g => g.fields?.staffCode === expected.staffCode) as Golden
-  for (const field of ['staffCode', 'personalId', 'fullName', 'category', 'unit', 'position', 'rank', 'salaryStep', 'salaryCoefficient', 'status']) {
+  for (const field of ['staffCode', 'personalId', 'fullName', 'category', 'unit', 'position', 'rank', 'salaryStep',
+    'salaryCoefficient', 'status']) {
     t.same(golden.fields?.[field], expected[field], `${field} as the ground truth has it`)
   }
   t.ok(golden.sources?.['noi-vu'] !== undefined, 'noi-vu is its source')
@@ -67,12 +69,15 @@ t.test('civil servants: polled from noi-vu, merged, read by staff code under a h
 
   await createClient(hub.store, { id: 'so-noi-vu', name: 'Home affairs (test)', kind: 'department' })
   const { key } = await issueKey(hub.store, 'so-noi-vu')
-  await putGrant(hub.store, { clientId: 'so-noi-vu', purpose: 'quan-ly-can-bo', entity: 'civil-servant', fields: ['staffCode', 'category', 'unit', 'rank', 'status'] })
+  await putGrant(hub.store, { clientId: 'so-noi-vu', purpose: 'quan-ly-can-bo', entity: 'civil-servant',
+    fields: ['staffCode', 'category', 'unit', 'rank', 'status'] })
   const read = async (code: string, purpose: string): Promise<{ status: number, body: any }> => {
-    const res = await fetch(`${String(hub.gatewayUrl)}/v1/civil-servants/${code}`, { headers: { authorization: `Bearer ${key}`, 'x-purpose': purpose } })
+    const res = await fetch(`${String(hub.gatewayUrl)}/v1/civil-servants/${code}`,
+      { headers: { authorization: `Bearer ${key}`, 'x-purpose': purpose } })
     return { status: res.status, body: await res.json() }
   }
-  const ok = await waitFor(async () => { const r = await read(String(expected.staffCode), 'quan-ly-can-bo'); return r.status === 200 ? r : undefined },
+  const ok = await waitFor(async () => { const r = await read(String(expected.staffCode),
+    'quan-ly-can-bo'); return r.status === 200 ? r : undefined },
     { what: 'the servant through the route', timeoutMs: 60000 })
   t.same(ok.body.data.unit, expected.unit, 'the unit')
   t.notOk('personalId' in ok.body.data || 'fullName' in ok.body.data, 'fields outside the grant are not released')
@@ -83,9 +88,11 @@ t.test('civil servants: polled from noi-vu, merged, read by staff code under a h
 
   const invalid = [...injected.map(e => ({ key: e.key, field: String(e.field) })), ...broken]
   const letters = await waitFor(async () => {
-    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d => d.connector === 'civil-servant')
+    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d =>
+      d.connector === 'civil-servant')
     // Each invalid record's own letter, not a count that another letter of the connector could make up.
-    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs : undefined
+    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs
+      : undefined
   }, { what: `${invalid.length} civil-servant dead letters`, timeoutMs: 60000 })
   for (const bad of invalid) {
     const letter = letters.find(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))

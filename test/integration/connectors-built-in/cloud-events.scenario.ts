@@ -23,7 +23,8 @@ import { waitFor } from '../../helpers/wait-for.js'
 
 const FED = 'fed-by-test-'
 
-export async function cloudEventsOnEveryTopicScenario (t: Test, { eventLog, store, timeoutMs = 60000 }: { eventLog: EventLog, store: Store, timeoutMs?: number }): Promise<void> {
+export async function cloudEventsOnEveryTopicScenario (t: Test,
+  { eventLog, store, timeoutMs = 60000 }: { eventLog: EventLog, store: Store, timeoutMs?: number }): Promise<void> {
   await t.test('the pipeline run', async t => { await builtInPipelineScenario(t, { eventLog, store, timeoutMs }) })
 
   const ids = builtInConnectors.map(c => c.manifest.id)
@@ -38,14 +39,19 @@ export async function cloudEventsOnEveryTopicScenario (t: Test, { eventLog, stor
     batchSize: 200, maxAttempts: 3
   })
   try {
-    const record = { so_dinh_danh: '092070009999', ho_va_ten: 'PHẠM VĂN CŨ', ngay_sinh: '01021970', gioi_tinh: 'Nam', ngay_cap_nhat: '2026-03-01T00:00:00.000Z' }
-    const current = toChangeEvent(civilStatusConnector.manifest, 'persons', civilStatusConnector.toChange(record as never), false, new Date().toISOString())
+    const record = { so_dinh_danh: '092070009999', ho_va_ten: 'PHẠM VĂN CŨ', ngay_sinh: '01021970', gioi_tinh: 'Nam',
+      ngay_cap_nhat: '2026-03-01T00:00:00.000Z' }
+    const current = toChangeEvent(civilStatusConnector.manifest, 'persons',
+      civilStatusConnector.toChange(record as never), false, new Date().toISOString())
     const { sourcekey, connectorid, connectorversion, ingesttime, datacontenttype: _ct, ...rest } = current
-    const older = { ...rest, type: 'vn.lienthong.raw.civil-status.persons', key: sourcekey, connector: { id: connectorid, version: connectorversion }, ingestTime: ingesttime }
-    await eventLog.publish('source.civil-status', [{ key: `${FED}not-json`, value: 'not json' }, { key: `${FED}older`, value: JSON.stringify(older) }])
+    const older = { ...rest, type: 'vn.lienthong.raw.civil-status.persons', key: sourcekey,
+      connector: { id: connectorid, version: connectorversion }, ingestTime: ingesttime }
+    await eventLog.publish('source.civil-status', [{ key: `${FED}not-json`, value: 'not json' },
+      { key: `${FED}older`, value: JSON.stringify(older) }])
     await waitFor(async () => {
       const now = await readEveryMessage(eventLog, ['dlq.normalizer', 'canonical.person'], timeoutMs)
-      return now.some(m => m.key === `${FED}not-json`) && now.some(m => m.value.includes(`"rawEventId":"${current.id}"`)) ? true : undefined
+      return now.some(m => m.key === `${FED}not-json`)
+        && now.some(m => m.value.includes(`"rawEventId":"${current.id}"`)) ? true : undefined
     }, { what: 'the fed messages normalized or dead-lettered', timeoutMs })
   } finally { await normalizer.stop() }
 
@@ -55,7 +61,9 @@ export async function cloudEventsOnEveryTopicScenario (t: Test, { eventLog, stor
     t.ok(checked.some(m => m.topic.startsWith(family)), `the run wrote ${family}* messages`)
   }
   const problems = checked.map(cloudEventProblem).filter((p): p is string => p !== undefined)
-  t.same(problems.slice(0, 10), [], `the SDK accepts all ${checked.length} messages in strict mode (${problems.length} rejected)`)
+  t.same(problems.slice(0, 10), [],
+    `the SDK accepts all ${checked.length} messages in strict mode (${problems.length} rejected)`)
   const letter = checked.find(m => m.topic === 'dlq.normalizer' && m.key === `${FED}not-json`)
-  t.match(letter?.headers, { 'lt-dlq-origin-topic': 'source.civil-status', 'lt-dlq-code': 'LT_ERR_EVENT_PARSE' }, 'the unreadable message is a dead letter with its origin')
+  t.match(letter?.headers, { 'lt-dlq-origin-topic': 'source.civil-status', 'lt-dlq-code': 'LT_ERR_EVENT_PARSE' },
+    'the unreadable message is a dead letter with its origin')
 }

@@ -15,7 +15,8 @@ import { waitFor } from '../../helpers/wait-for.js'
 
 function sink (tty = false): Writable & { text: () => string, isTTY?: boolean } {
   const chunks: string[] = []
-  const w = new Writable({ write (chunk, _enc, done) { chunks.push(String(chunk)); done() } }) as Writable & { text: () => string, isTTY?: boolean }
+  const w = new Writable({ write (chunk, _enc,
+    done) { chunks.push(String(chunk)); done() } }) as Writable & { text: () => string, isTTY?: boolean }
   w.text = () => chunks.join('')
   if (tty) w.isTTY = true
   return w
@@ -45,13 +46,18 @@ for (const format of ['ndjson', 'csv'] as const) {
       const stdout = sink()
       const stderr = sink()
       const path = join(dir, 'export', `${file}.${format}`)
-      const code = await importCommand.run({ config, logger: pino({ level: 'silent' }), args: ['--connector', connector, path], stdout, stderr })
+      const code = await importCommand.run({ config, logger: pino({ level: 'silent' }),
+        args: ['--connector', connector, path], stdout, stderr })
       t.equal(code, 0, `${file}: exit 0`)
       const [department, simStream] = file.split('.')
-      const invalid = truth.filter(e => e.type === 'invalid' && (e as { department: string }).department === department && (e as { stream: string }).stream === simStream)
-      const rows = readFileSync(path, 'utf8').split('\n').filter(l => l.trim() !== '').length - (format === 'csv' ? 1 : 0)
+      const invalid = truth.filter(e => e.type === 'invalid' && (e as { department: string }).department === department
+        && (e as { stream: string }).stream === simStream)
+      const rows = readFileSync(path, 'utf8').split('\n').filter(l => l.trim() !== '')
+        .length - (format === 'csv' ? 1 : 0)
       if (connector === 'land' || connector === 'residence') lettered += invalid.length
-      t.match(stdout.text(), new RegExp(`stream ${stream}:[\\s\\S]*rows read: +${rows}\\n[\\s\\S]*published: +${rows - invalid.length} to source\\.${connector}[\\s\\S]*rejected: +${invalid.length} to dlq\\.connector\\.${connector}`), `${file}: every valid row published, every invalid one rejected`)
+      t.match(stdout.text(), new RegExp(`stream ${stream}:[\\s\\S]*rows read: +${rows}\\n[\\s\\S]*published: ` +
+        `+${rows - invalid.length} to source\\.${connector}[\\s\\S]*rejected: +${invalid.length} to ` +
+        `dlq\\.connector\\.${connector}`), `${file}: every valid row published, every invalid one rejected`)
       // Off a terminal, progress is at most one line every 10 s: a short import leaves stderr clean.
       t.equal(stderr.text(), '', `${file}: nothing on stderr when it is not a terminal`)
     }
@@ -62,12 +68,15 @@ for (const format of ['ndjson', 'csv'] as const) {
     const raw: ChangeEvent[] = []
     const dead: ConsumedMessage[] = []
     const subs = await Promise.all([
-      log.subscribe({ group: 'check-raw', topics: ['source.residence'], handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent)) } }),
-      log.subscribe({ group: 'check-dlq', topics: ['dlq.connector.land', 'dlq.connector.residence'], handler: async b => { dead.push(...b) } })
+      log.subscribe({ group: 'check-raw', topics: ['source.residence'],
+        handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent)) } }),
+      log.subscribe({ group: 'check-dlq', topics: ['dlq.connector.land', 'dlq.connector.residence'],
+        handler: async b => { dead.push(...b) } })
     ])
     t.teardown(async () => { for (const s of subs) await s.stop() })
     const residents = city.departments.residence.streams.residents.size()
-    await waitFor(() => raw.filter(e => e.source.endsWith('/residents')).length >= residents - 10 && raw.some(e => e.source.endsWith('/households')), { what: 'imported residence events' })
+    await waitFor(() => raw.filter(e => e.source.endsWith('/residents')).length >= residents - 10
+      && raw.some(e => e.source.endsWith('/households')), { what: 'imported residence events' })
     // The dead letters are read by a group of their own, which may lag behind the raw one: wait for them too.
     await waitFor(() => dead.length >= lettered, { what: `${lettered} dead letters of land and residence` })
     t.ok(raw.every(e => e.op === 'r' || e.op === 'd'), 'an import is a snapshot: op r')
@@ -76,7 +85,8 @@ for (const format of ['ndjson', 'csv'] as const) {
     t.ok(letters.length > 0, 'dead letters carry a line number')
     const lines = readFileSync(join(dir, 'export', `residence.residents.${format}`), 'utf8').split(/\r?\n/)
     for (const l of letters.filter(d => d.topic === 'dlq.connector.residence')) {
-      t.ok(lines[Number(l.headers['lt-dlq-line']) - 1].includes(l.key), `line ${l.headers['lt-dlq-line']} holds ${l.key.slice(0, 3)}…`)
+      t.ok(lines[Number(l.headers['lt-dlq-line']) - 1].includes(l.key),
+        `line ${l.headers['lt-dlq-line']} holds ${l.key.slice(0, 3)}…`)
       t.match(l.headers['lt-dlq-reason'], new RegExp(`residence\\.residents\\.${format} line \\d+: `))
     }
   })
@@ -99,7 +109,9 @@ t.test('a progress bar on a terminal; usage errors exit 2', async t => {
   t.match(ok.err, /\x1b\[1Gimport \[#{30}\] 100% \| \d+ rows, 0 rejected \| \d+ rows\/s \| ETA 0s/,
     'the bar (cli-progress) is drawn in place and ends full, with rate and ETA')
   t.equal((await run(['--connector', 'nope', 'x.csv'])).code, 2)
-  t.equal((await run(['--connector', 'civil-status', join(dir, 'bhyt.the.ndjson')])).code, 2, 'a two-stream connector needs to know the stream')
-  t.match((await run(['--connector', 'civil-status', join(dir, 'bhyt.the.ndjson')])).err, /pass --stream \(persons, marriages\)/)
+  t.equal((await run(['--connector', 'civil-status', join(dir, 'bhyt.the.ndjson')])).code, 2,
+    'a two-stream connector needs to know the stream')
+  t.match((await run(['--connector', 'civil-status', join(dir, 'bhyt.the.ndjson')])).err,
+    /pass --stream \(persons, marriages\)/)
   t.equal((await run(['--connector', 'land'])).code, 2)
 })

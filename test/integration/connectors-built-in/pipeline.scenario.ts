@@ -20,7 +20,8 @@ import { SIM_STREAMS } from '../../conformance/sim-fixtures.js'
 import { waitFor, uniqueName } from '../../helpers/wait-for.js'
 
 const BASE: Record<string, keyof SimulatedCity['departments']> = {
-  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
+  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt',
+    'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
@@ -34,7 +35,8 @@ const RELATION: Record<string, string> = { '06': '08', '07': '06' }
 
 interface Truth { type: string, [k: string]: any }
 
-export async function builtInPipelineScenario (t: Test, { eventLog, store, citizens = 200, timeoutMs = 60000 }: { eventLog: EventLog, store: Store, citizens?: number, timeoutMs?: number }): Promise<void> {
+export async function builtInPipelineScenario (t: Test, { eventLog, store, citizens = 200,
+  timeoutMs = 60000 }: { eventLog: EventLog, store: Store, citizens?: number, timeoutMs?: number }): Promise<void> {
   const city = await startSimulatedCity({ citizens, seed: 21, rates: { invalid: 0.02 } })
   const truth = (city.truth ?? []) as Truth[]
   const schemas = createSchemaValidator()
@@ -73,9 +75,14 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     // Topics outlive a run on a real broker: only what this run published counts.
     const startedMs = Date.now()
     const startedIso = new Date(startedMs).toISOString()
-    subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: ids.map(id => `source.${id}`), handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent).filter(e => e.ingesttime >= startedIso)) } }))
-    subs.push(await eventLog.subscribe({ group: `${run}-canonical`, topics: canonicalEntities.map(e => `canonical.${e}`), handler: async b => { canonical.push(...b.map(m => (JSON.parse(m.value) as { data: CanonicalEvent }).data).filter(e => e.source.ingestTime >= startedIso)) } }))
-    subs.push(await eventLog.subscribe({ group: `${run}-dlq`, topics: [...ids.map(id => `dlq.connector.${id}`), 'dlq.normalizer'], handler: async b => { dead.push(...b.filter(m => m.timestamp >= startedMs)) } }))
+    subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: ids.map(id => `source.${id}`),
+      handler: async b => { raw.push(...b.map(m => JSON.parse(m.value) as ChangeEvent)
+      .filter(e => e.ingesttime >= startedIso)) } }))
+    subs.push(await eventLog.subscribe({ group: `${run}-canonical`,
+      topics: canonicalEntities.map(e => `canonical.${e}`), handler: async b => { canonical.push(...b.map(m =>
+      (JSON.parse(m.value) as { data: CanonicalEvent }).data).filter(e => e.source.ingestTime >= startedIso)) } }))
+    subs.push(await eventLog.subscribe({ group: `${run}-dlq`, topics: [...ids.map(id => `dlq.connector.${id}`),
+      'dlq.normalizer'], handler: async b => { dead.push(...b.filter(m => m.timestamp >= startedMs)) } }))
 
     // The snapshot.
     await Promise.all(runners.map(async r => await r.runOnce()))
@@ -84,7 +91,8 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     // The issue-19 departments (gplx: one stream each) list their invalid records in their own truth.
     const sourceInvalid = (city.sourceTruth ?? []).filter(e => e.type === 'source-invalid')
     const invalidKeys = (department: string, stream: string): string[] => [
-      ...truth.filter(e => e.type === 'invalid' && e.department === department && e.stream === stream).map(e => e.key as string),
+      ...truth.filter(e => e.type === 'invalid' && e.department === department && e.stream === stream)
+        .map(e => e.key as string),
       ...sourceInvalid.filter(e => e.department === department).map(e => e.key)
     ]
     let rawExpected = 0
@@ -94,7 +102,8 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
       for (const [stream, where] of Object.entries(SIM_STREAMS[id])) {
         const table = city.departments[where.department].streams[where.stream]
         const invalid = invalidKeys(table.spec.department, table.spec.name)
-        t.equal(status.streams[stream].published, table.size() - invalid.length, `${id}/${stream}: every valid record published`)
+        t.equal(status.streams[stream].published, table.size() - invalid.length,
+          `${id}/${stream}: every valid record published`)
         t.equal(status.streams[stream].rejected, invalid.length, `${id}/${stream}: every invalid record rejected`)
         rawExpected += table.size() - invalid.length
       }
@@ -105,20 +114,27 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     t.ok(raw.every(e => e.op === 'r' || e.op === 'd'), 'the snapshot is op r')
 
     const allInvalid = [...truth.filter(e => e.type === 'invalid'), ...sourceInvalid]
-    await waitFor(() => dead.filter(d => d.topic.startsWith('dlq.connector.')).length >= allInvalid.length, { what: 'connector dead letters', timeoutMs })
+    await waitFor(() => dead.filter(d => d.topic.startsWith('dlq.connector.')).length >= allInvalid.length,
+      { what: 'connector dead letters', timeoutMs })
     const connectorLetters = dead.filter(d => d.topic.startsWith('dlq.connector.'))
-    t.same(connectorLetters.map(d => d.key).sort(), allInvalid.map(e => e.key as string).sort(), 'exactly the invalid records are in the dead letters')
-    t.ok(connectorLetters.every(d => d.headers['lt-dlq-code'] === 'LT_ERR_RAW_SCHEMA' && d.headers['lt-dlq-reason'].length > 0), 'each with a code and a reason')
+    t.same(connectorLetters.map(d => d.key).sort(), allInvalid.map(e => e.key as string).sort(),
+      'exactly the invalid records are in the dead letters')
+    t.ok(connectorLetters.every(d => d.headers['lt-dlq-code'] === 'LT_ERR_RAW_SCHEMA'
+      && d.headers['lt-dlq-reason'].length > 0), 'each with a code and a reason')
 
     // Canonical entities.
-    const table = (handle: keyof SimulatedCity['departments'], stream: string) => city.departments[handle].streams[stream]
+    const table = (handle: keyof SimulatedCity['departments'], stream: string) =>
+      city.departments[handle].streams[stream]
     const validKeys = (handle: keyof SimulatedCity['departments'], stream: string): string[] => {
       const tb = table(handle, stream)
       const invalid = new Set(invalidKeys(tb.spec.department, tb.spec.name))
       return tb.records().map(r => String(r[tb.spec.keyField])).filter(k => !invalid.has(k)).sort()
     }
-    const civilPersons = (): string[] => [...new Set(canonical.filter(e => e.entity === 'person' && e.rawEventId.startsWith('civil-status:persons:')).map(e => e.entityId))].sort()
-    const idsOf = (entity: string, connector?: string): string[] => [...new Set(canonical.filter(e => e.entity === entity && (connector === undefined || e.source.connector === connector)).map(e => e.entityId))].sort()
+    const civilPersons = (): string[] => [...new Set(canonical.filter(e => e.entity === 'person'
+      && e.rawEventId.startsWith('civil-status:persons:')).map(e => e.entityId))].sort()
+    const idsOf = (entity: string, connector?: string): string[] => [...new Set(
+      canonical.filter(e => e.entity === entity && (connector === undefined || e.source.connector === connector))
+      .map(e => e.entityId))].sort()
     const invalidResidents = new Set(invalidKeys('residence', 'residents'))
     const households = truth.filter(e => e.type === 'household' && !invalidResidents.has(e.headId))
     // Parcels and their certificates are separate canonical events: wait for both.
@@ -129,26 +145,36 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
       idsOf('household').length >= households.length &&
       civilPersons().length >= validKeys('civilStatus', 'cong-dan').length, { what: 'canonical entities', timeoutMs })
     t.same(idsOf('land-parcel'), validKeys('land', 'thua-dat'), 'a land parcel per valid parcel record')
-    t.equal(idsOf('land-use-certificate').length, validKeys('land', 'thua-dat').length, 'a certificate per valid parcel record')
+    t.equal(idsOf('land-use-certificate').length, validKeys('land', 'thua-dat').length,
+      'a certificate per valid parcel record')
     t.same(idsOf('health-insurance-card'), validKeys('bhyt', 'the'), 'a card per valid BHYT record')
-    t.same(idsOf('business-household'), validKeys('business', 'ho-kinh-doanh'), 'a business household per valid registration')
-    t.same(idsOf('household'), households.map(h => h.householdId).sort(), 'a household per household whose head is on record')
+    t.same(idsOf('business-household'), validKeys('business', 'ho-kinh-doanh'),
+      'a business household per valid registration')
+    t.same(idsOf('household'), households.map(h => h.householdId).sort(),
+      'a household per household whose head is on record')
     const lastHousehold = new Map<string, CanonicalEvent>()
     for (const e of canonical.filter(e => e.entity === 'household')) lastHousehold.set(e.entityId, e)
     for (const h of households) {
-      const got = (lastHousehold.get(h.householdId)?.fields.members ?? []) as Array<{ personalId: string, relationToHead: string }>
-      const want = (h.members as Array<{ personalId: string, relationToHead: string }>).filter(m => !invalidResidents.has(m.personalId))
-      t.same(got.map(m => `${m.personalId}:${m.relationToHead}`).sort(), want.map(m => `${m.personalId}:${RELATION[m.relationToHead] ?? m.relationToHead}`).sort(), `household ${h.householdId.slice(0, 5)}…: every member with the hub's relation code`)
+      const got = (lastHousehold.get(h.householdId)?.fields.members ?? []) as Array<{ personalId: string,
+        relationToHead: string }>
+      const want = (h.members as Array<{ personalId: string, relationToHead: string }>).filter(m =>
+        !invalidResidents.has(m.personalId))
+      t.same(got.map(m => `${m.personalId}:${m.relationToHead}`).sort(),
+        want.map(m => `${m.personalId}:${RELATION[m.relationToHead] ?? m.relationToHead}`).sort(),
+        `household ${h.householdId.slice(0, 5)}…: every member with the hub's relation code`)
     }
     const persons = new Set(truth.filter(e => e.type === 'person').map(e => e.personalId as string))
     t.ok(idsOf('person').every(id => persons.has(id)), 'every canonical person is a citizen of the city')
     t.same(civilPersons(), validKeys('civilStatus', 'cong-dan'), 'every valid civil-status person')
-    const married = (): number => canonical.filter(e => e.entity === 'person' && e.fields.maritalStatus === 'married').length
+    const married = (): number => canonical.filter(e => e.entity === 'person'
+      && e.fields.maritalStatus === 'married').length
     await waitFor(() => married() >= 2 * validKeys('civilStatus', 'ket-hon').length, { what: 'marriages', timeoutMs })
-    t.equal(married(), 2 * validKeys('civilStatus', 'ket-hon').length, 'both spouses of every valid marriage are married')
+    t.equal(married(), 2 * validKeys('civilStatus', 'ket-hon').length,
+      'both spouses of every valid marriage are married')
 
     // CMND-only records: linked through the civil-status record that shows both ids, or parked.
-    const legacy = truth.filter(e => e.type === 'variant' && e.kind === 'legacy-id' && (e.department === 'bhyt' || e.department === 'business'))
+    const legacy = truth.filter(e => e.type === 'variant' && e.kind === 'legacy-id'
+      && (e.department === 'bhyt' || e.department === 'business'))
     t.ok(legacy.length > 0, 'the city has CMND-only records')
     let linked = 0
     let parked = 0
@@ -159,7 +185,8 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     for (const v of legacy) {
       const connector = v.department === 'bhyt' ? 'health-insurance' : 'business-household'
       const found = await waitFor(async () => {
-        const event = canonical.find(e => e.entity === 'person' && e.source.connector === connector && e.entityId === v.entityKey && e.warnings?.some(w => w.code === 'LT_WARN_LINKED_BY_CMND'))
+        const event = canonical.find(e => e.entity === 'person' && e.source.connector === connector
+          && e.entityId === v.entityKey && e.warnings?.some(w => w.code === 'LT_WARN_LINKED_BY_CMND'))
         if (event !== undefined) return 'linked'
         if (!invalidCivil.has(v.entityKey)) return undefined
         return (await store.get('unresolved', `cmnd:${v.written as string}`)) !== undefined ? 'parked' : undefined
@@ -181,7 +208,8 @@ export async function builtInPipelineScenario (t: Test, { eventLog, store, citiz
     // too, not only for its canonical effect (the raw reader may lag behind the canonical one).
     const rawCardTombstone = (): boolean =>
       raw.slice(before).some(e => e.op === 'd' && e.connectorid === 'health-insurance')
-    const cardDeletes = (): number => canonical.filter(e => e.entity === 'health-insurance-card' && e.op === 'delete').length
+    const cardDeletes = (): number => canonical.filter(e => e.entity === 'health-insurance-card'
+      && e.op === 'delete').length
     await waitFor(() => rawCardTombstone() && cardDeletes() > cardsBefore,
       { what: 'incremental changes (a raw card tombstone and its canonical delete)', timeoutMs })
     t.ok(raw.slice(before).every(e => e.op !== 'r'), 'changes after the snapshot are c, u or d')

@@ -16,7 +16,8 @@ import type { ChangeEvent } from '../../../schemas/change-event.js'
 
 async function setup (t: Test, connector = residenceConnector) {
   const dir = t.testdir({})
-  const city = await startSimulatedCity({ citizens: 120, seed: 5, departments: ['civil-status', 'residence'], rates: { invalid: 0 } })
+  const city = await startSimulatedCity({ citizens: 120, seed: 5,
+    departments: ['civil-status', 'residence'], rates: { invalid: 0 } })
   const log = recordingLog(openEmbeddedEventLog({ file: join(dir, 'log.sqlite') }))
   const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
   const department = connector === residenceConnector ? city.departments.residence : city.departments.civilStatus
@@ -25,7 +26,8 @@ async function setup (t: Test, connector = residenceConnector) {
     eventLog: log, store, logger: pino({ level: 'silent' }), compile: createRawSchemaCompiler()
   })
   t.teardown(async () => { await runner.stop(); await log.close(); await store.close(); await city.close() })
-  const events = (): ChangeEvent[] => log.published(rawTopic(connector.manifest.id)).map(m => JSON.parse(m.value) as ChangeEvent)
+  const events = (): ChangeEvent[] => log.published(rawTopic(connector.manifest.id))
+    .map(m => JSON.parse(m.value) as ChangeEvent)
   return { city, department, log, store, runner, events }
 }
 
@@ -76,7 +78,8 @@ t.test('a run that fails mid-way resumes from its last saved page: nothing lost,
   // The source breaks after the third page was published.
   let publishes = 0
   const publish = log.publish.bind(log)
-  log.publish = async (topic, messages) => { await publish(topic, messages); if (topic === rawTopic('civil-status') && ++publishes === 3) department.setFault({ kind: '500' }) }
+  log.publish = async (topic, messages) => { await publish(topic, messages); if (topic === rawTopic('civil-status')
+    && ++publishes === 3) department.setFault({ kind: '500' }) }
   await runner.runOnce()
   t.equal(runner.status().lastError?.code, 'LT_ERR_SOURCE_5XX')
   const saved = await store.getCursor('civil-status', 'persons') as { cursor: { updatedSince: string } }

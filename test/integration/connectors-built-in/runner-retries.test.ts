@@ -15,7 +15,10 @@ import { createPollRunner } from '../../../connectors/runner/poll-runner.js'
 import { createRawSchemaCompiler } from '../../../connectors/runner/raw-schema-compiler.js'
 import { rawTopic } from '../../../connectors/contract.js'
 
-/** The residence connector against a simulated department, publishing through a log whose raw-topic publish fails as told. */
+/**
+ * The residence connector against a simulated department, publishing through a log whose raw-topic publish
+ * fails as told.
+ */
 async function setup (t: Test, failures: Error[]) {
   const dir = t.testdir({})
   const city = await startSimulatedCity({ citizens: 30, seed: 5, departments: ['residence'], rates: { invalid: 0 } })
@@ -35,7 +38,8 @@ async function setup (t: Test, failures: Error[]) {
   }
   const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
   const runner = createPollRunner({
-    connector: residenceConnector, baseUrl: city.departments.residence.url, pageSize: 500, timeoutMs: 5000, maxAttempts: 3,
+    connector: residenceConnector, baseUrl: city.departments.residence.url, pageSize: 500,
+      timeoutMs: 5000, maxAttempts: 3,
     eventLog: log, store, logger: pino({ level: 'silent' }), compile: createRawSchemaCompiler()
   })
   t.teardown(async () => { await runner.stop(); await inner.close(); await store.close(); await city.close() })
@@ -43,7 +47,8 @@ async function setup (t: Test, failures: Error[]) {
 }
 
 t.test('a retriable publish failure is tried again in the same run', async t => {
-  const away = new HubError('event log briefly away', { code: 'LT_ERR_EVENT_LOG_UNAVAILABLE', status: 503, retriable: true })
+  const away = new HubError('event log briefly away', { code: 'LT_ERR_EVENT_LOG_UNAVAILABLE',
+    status: 503, retriable: true })
   const { runner, store, rawPublishes } = await setup(t, [away, away])
   await runner.runOnce()
   t.equal(runner.status().lastError, undefined, 'the run succeeded')
@@ -52,7 +57,8 @@ t.test('a retriable publish failure is tried again in the same run', async t => 
 })
 
 t.test('retriable failures stay bounded by maxAttempts', async t => {
-  const away = (): Error => new HubError('event log away', { code: 'LT_ERR_EVENT_LOG_UNAVAILABLE', status: 503, retriable: true })
+  const away = (): Error => new HubError('event log away', { code: 'LT_ERR_EVENT_LOG_UNAVAILABLE',
+    status: 503, retriable: true })
   const { runner, store, rawPublishes } = await setup(t, [away(), away(), away(), away(), away(), away()])
   await runner.runOnce()
   t.equal(rawPublishes(), 3, 'three attempts, no more')

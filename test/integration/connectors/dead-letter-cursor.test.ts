@@ -5,8 +5,10 @@ import { openFixture } from './fixture.js'
 import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 
 const letter = (n: number): DeadLetterDoc => ({
-  _id: `letter-${n}`, version: 1, group: 'normalizer', connector: 'civil-status', code: 'LT_ERR_RAW_SCHEMA', reason: 'synthetic',
-  origin: { topic: 'raw.civil-status', partition: 0, offset: String(n) }, dlq: { topic: 'dlq.normalizer', partition: 0, offset: String(n) },
+  _id: `letter-${n}`, version: 1, group: 'normalizer', connector: 'civil-status',
+    code: 'LT_ERR_RAW_SCHEMA', reason: 'synthetic',
+  origin: { topic: 'raw.civil-status', partition: 0, offset: String(n) },
+    dlq: { topic: 'dlq.normalizer', partition: 0, offset: String(n) },
   key: 'k', value: '{}', headers: {}, deadAt: `2026-01-0${n}T00:00:00.000Z`, state: 'open', replays: 0
 })
 

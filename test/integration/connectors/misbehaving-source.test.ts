@@ -22,7 +22,8 @@ t.test('a misbehaving source never loses the cursor and the status says what is 
   t.teardown(async () => { await source.close(); await guard.close(); await eventLog.close(); await store.close() })
   const registration = welfareRegistration(source.url) as Registration
   registration.source = { ...registration.source as NonNullable<Registration['source']>, timeoutMs: 300 }
-  const runner = createRegisteredRunner(registration, { eventLog, store, logger: pino({ level: 'silent' }), guard, defaultTimeoutMs: 1000 })
+  const runner = createRegisteredRunner(registration, { eventLog, store, logger: pino({ level: 'silent' }), guard,
+    defaultTimeoutMs: 1000 })
   const cursor = async (): Promise<unknown> => await store.getCursor('tro-cap-xa-hoi', 'beneficiaries')
 
   await runner.runOnce()
@@ -33,7 +34,8 @@ t.test('a misbehaving source never loses the cursor and the status says what is 
   t.equal(runner.status().lastSuccessAt !== undefined, true)
 
   source.upsert(welfareRecord(5))
-  const cases: Array<[Misbehaviour, string]> = [['500', 'LT_ERR_SOURCE_5XX'], ['garbage', 'LT_ERR_SOURCE_GARBAGE'], ['no-records', 'LT_ERR_SOURCE_PAGE'], ['slow', 'LT_ERR_SOURCE_UNREACHABLE'], ['redirect', 'LT_ERR_SOURCE_REDIRECT']]
+  const cases: Array<[Misbehaviour, string]> = [['500', 'LT_ERR_SOURCE_5XX'], ['garbage', 'LT_ERR_SOURCE_GARBAGE'],
+    ['no-records', 'LT_ERR_SOURCE_PAGE'], ['slow', 'LT_ERR_SOURCE_UNREACHABLE'], ['redirect', 'LT_ERR_SOURCE_REDIRECT']]
   for (const [mode, code] of cases) {
     source.misbehave(mode, 'http://10.20.30.40/internal')
     await runner.runOnce()
@@ -48,7 +50,8 @@ t.test('a misbehaving source never loses the cursor and the status says what is 
   t.equal(runner.status().published, 5)
   t.match(await cursor(), { cursor: { afterKey: 'BTXH-0005' } })
   const events = await readTopic(eventLog, 'source.tro-cap-xa-hoi', 5)
-  t.same(events.map(e => e.value.sourcekey), ['BTXH-0001', 'BTXH-0002', 'BTXH-0003', 'BTXH-0004', 'BTXH-0005'], 'nothing lost, nothing repeated')
+  t.same(events.map(e => e.value.sourcekey), ['BTXH-0001', 'BTXH-0002', 'BTXH-0003', 'BTXH-0004', 'BTXH-0005'],
+    'nothing lost, nothing repeated')
   t.same(events.map(e => e.value.op), ['r', 'r', 'r', 'r', 'u'])
 
   await source.close()

@@ -12,16 +12,20 @@ t.test('the registration body schema is published and the registry stays the jud
   const doc = (await f.call('GET', '/docs/json')).json()
   for (const [path, method] of [['/v1/connectors', 'post'], ['/v1/connectors/{id}', 'put']] as const) {
     const schema = doc.paths[path][method].requestBody.content['application/json'].schema
-    t.same([...schema.required].sort(), ['id', 'mapping', 'mode', 'sourceSystem', 'streams', 'version'], `${method} ${path}: required members`)
+    t.same([...schema.required].sort(), ['id', 'mapping', 'mode', 'sourceSystem', 'streams', 'version'],
+      `${method} ${path}: required members`)
     t.equal(schema.additionalProperties, false)
     const check = new Ajv2020({ strict: false }).compile(schema)
     t.ok(check(welfareRegistration('http://127.0.0.1:9')), 'a valid registration is valid by the document')
-    t.notOk(check({ ...welfareRegistration('http://127.0.0.1:9'), id: 'Bad Id' }), 'a bad id is invalid by the document')
+    t.notOk(check({ ...welfareRegistration('http://127.0.0.1:9'), id: 'Bad Id' }),
+      'a bad id is invalid by the document')
   }
 
-  const shape = await f.call('POST', '/v1/connectors', { ...welfareRegistration('http://127.0.0.1:9'), id: 'Bad Id', version: 'one' })
+  const shape = await f.call('POST', '/v1/connectors', { ...welfareRegistration('http://127.0.0.1:9'),
+    id: 'Bad Id', version: 'one' })
   t.equal(shape.statusCode, 400)
-  t.match(shape.json(), { code: 'LT_ERR_CONNECTOR_INVALID' }, 'the registry reports body errors, not the generic validator')
+  t.match(shape.json(), { code: 'LT_ERR_CONNECTOR_INVALID' },
+    'the registry reports body errors, not the generic validator')
   t.same(shape.json().errors.map((e: { path: string }) => e.path).sort(), ['/id', '/version'])
   t.equal((await f.call('POST', '/v1/connectors', welfareRegistration('http://127.0.0.1:9'))).statusCode, 201)
   const put = await f.call('PUT', '/v1/connectors/tro-cap-xa-hoi', { id: 1 })

@@ -43,7 +43,8 @@ t.test('registration is validated, with the path of every error', async t => {
   const ws = await f.call('POST', '/v1/connectors', wrongStream)
   t.same(ws.json().errors.map((e: { path: string }) => e.path).sort(), ['/mapping/streams/0/stream', '/streams/0/name'])
 
-  const pushWithoutToken = await f.call('POST', '/v1/connectors', { ...welfareRegistration(url), mode: 'push', source: undefined })
+  const pushWithoutToken = await f.call('POST', '/v1/connectors', { ...welfareRegistration(url),
+    mode: 'push', source: undefined })
   t.same(pushWithoutToken.json().errors.map((e: { path: string }) => e.path), ['/push/token'])
 
   const builtIn = await f.call('POST', '/v1/connectors', { ...welfareRegistration(url), id: 'civil-status' })
@@ -70,7 +71,8 @@ t.test('register, read (secrets left out), update by semver, delete, survive a r
   t.equal(again.json().code, 'LT_ERR_CONNECTOR_EXISTS')
 
   const list = await f.call('GET', '/v1/connectors')
-  t.same(list.json().data.map((c: { id: string, builtIn: boolean }) => [c.id, c.builtIn]), [['civil-status', true], ['tro-cap-xa-hoi', false]])
+  t.same(list.json().data.map((c: { id: string, builtIn: boolean }) => [c.id, c.builtIn]),
+    [['civil-status', true], ['tro-cap-xa-hoi', false]])
 
   // Survives a restart: a new store handle on the same file, new services, new gateway.
   await f.close()
@@ -90,7 +92,8 @@ t.test('register, read (secrets left out), update by semver, delete, survive a r
   t.equal(lower.json().code, 'LT_ERR_CONNECTOR_VERSION')
   const pre = await f.call('PUT', '/v1/connectors/tro-cap-xa-hoi', welfareRegistration(url, { version: '1.0.1-rc.1' }))
   t.equal(pre.statusCode, 200, 'a pre-release of a higher patch is higher')
-  const otherId = await f.call('PUT', '/v1/connectors/tro-cap-xa-hoi', welfareRegistration(url, { id: 'khac', version: '2.0.0' }))
+  const otherId = await f.call('PUT', '/v1/connectors/tro-cap-xa-hoi',
+    welfareRegistration(url, { id: 'khac', version: '2.0.0' }))
   t.equal(otherId.json().code, 'LT_ERR_CONNECTOR_INVALID')
   // The write-only key may be left out of an update: the stored one is kept.
   const body = welfareRegistration(url, { version: '1.1.0' })
@@ -98,14 +101,17 @@ t.test('register, read (secrets left out), update by semver, delete, survive a r
   const updated = await f.call('PUT', '/v1/connectors/tro-cap-xa-hoi', body)
   t.equal(updated.statusCode, 200, updated.body)
   t.equal(updated.json().version, '1.1.0')
-  t.equal((await f.services.registry.registrationDoc('tro-cap-xa-hoi'))?.registration.config?.values.apiKey, WELFARE_API_KEY)
+  t.equal((await f.services.registry.registrationDoc('tro-cap-xa-hoi'))?.registration.config?.values.apiKey,
+    WELFARE_API_KEY)
 
-  t.equal((await f.call('PUT', '/v1/connectors/civil-status', welfareRegistration(url, { id: 'civil-status', version: '9.0.0' }))).json().code, 'LT_ERR_CONNECTOR_BUILT_IN')
+  t.equal((await f.call('PUT', '/v1/connectors/civil-status',
+    welfareRegistration(url, { id: 'civil-status', version: '9.0.0' }))).json().code, 'LT_ERR_CONNECTOR_BUILT_IN')
   t.equal((await f.call('DELETE', '/v1/connectors/civil-status')).statusCode, 409)
   t.equal((await f.call('DELETE', '/v1/connectors/tro-cap-xa-hoi')).statusCode, 204)
   t.equal((await f.call('GET', '/v1/connectors/tro-cap-xa-hoi')).json().code, 'LT_ERR_CONNECTOR_NOT_FOUND')
   t.equal((await f.call('DELETE', '/v1/connectors/tro-cap-xa-hoi')).statusCode, 404)
-  t.equal((await f.call('POST', '/v1/connectors', welfareRegistration(url))).statusCode, 201, 'the id can be registered again')
+  t.equal((await f.call('POST', '/v1/connectors', welfareRegistration(url))).statusCode, 201,
+    'the id can be registered again')
 })
 
 t.test('dry run: canonical output and every error per record, nothing published', async t => {
@@ -122,7 +128,8 @@ t.test('dry run: canonical output and every error per record, nothing published'
   })
   t.equal(res.statusCode, 200, res.body)
   const [good, badDate, badRaw, deleted] = res.json().results
-  t.same(good.canonical, [{ entity: 'person', entityId: '092150000001', op: 'upsert', fields: { personalId: '092150000001', fullName: 'Nguyễn Thị Lan', birthDate: '1950-03-12', sex: 'female' }, warnings: [] }])
+  t.same(good.canonical, [{ entity: 'person', entityId: '092150000001', op: 'upsert', fields: {
+    personalId: '092150000001', fullName: 'Nguyễn Thị Lan', birthDate: '1950-03-12', sex: 'female' }, warnings: [] }])
   t.equal(good.ok, true)
   t.equal(badDate.ok, false)
   t.match(badDate.errors, [{ path: '/records/1/ngay_sinh', code: 'LT_ERR_DATE_INVALID' }])
@@ -131,7 +138,9 @@ t.test('dry run: canonical output and every error per record, nothing published'
   t.same([res.json().ok, res.json().failed], [2, 2])
   t.same(await readTopic(f.eventLog, 'source.tro-cap-xa-hoi', 0), [], 'nothing published')
 
-  const builtIn = await f.call('POST', '/v1/connectors/civil-status/dry-run', { stream: 'persons', records: [{ so_dinh_danh: '092060001111', ho_va_ten: 'LÊ VĂN TÁM', ngay_sinh: '01021960', gioi_tinh: 'Nam', ngay_cap_nhat: '2026-01-01T00:00:00.000Z' }] })
+  const builtIn = await f.call('POST', '/v1/connectors/civil-status/dry-run',
+    { stream: 'persons', records: [{ so_dinh_danh: '092060001111', ho_va_ten: 'LÊ VĂN TÁM', ngay_sinh: '01021960',
+    gioi_tinh: 'Nam', ngay_cap_nhat: '2026-01-01T00:00:00.000Z' }] })
   t.equal(builtIn.json().results[0].canonical[0].fields.fullName, 'Lê Văn Tám', 'built-ins dry-run too')
   t.equal((await f.call('POST', '/v1/connectors/nope/dry-run', { records: [{}] })).statusCode, 404)
 })
@@ -139,7 +148,8 @@ t.test('dry run: canonical output and every error per record, nothing published'
 t.test('push: authenticated, partial acceptance per record, idempotent on the source event id', async t => {
   const f = await openFixture(t.testdir({}))
   t.teardown(f.close)
-  const reg = welfareRegistration('', { id: 'truong-hoc', sourceSystem: 'giao-duc', mode: 'push', push: { token: PUSH_TOKEN } })
+  const reg = welfareRegistration('', { id: 'truong-hoc', sourceSystem: 'giao-duc', mode: 'push',
+    push: { token: PUSH_TOKEN } })
   delete reg.source
   delete reg.config
   const created = await f.call('POST', '/v1/connectors', reg)
@@ -150,9 +160,12 @@ t.test('push: authenticated, partial acceptance per record, idempotent on the so
   t.match(doc?.pushTokenHash, /^scrypt\$/, 'stored as a scrypt hash')
   t.notMatch(JSON.stringify(doc), PUSH_TOKEN)
 
-  const push = async (events: unknown[], token = PUSH_TOKEN) => await f.call('POST', '/v1/connectors/truong-hoc/events', { batchId: 'b1', events }, { authorization: `Bearer ${token}` })
-  t.equal((await push([{ eventId: 'e1', record: welfareRecord(1) }], 'wrong-token-wrong-token-wrong-token')).statusCode, 401)
-  t.equal((await f.call('POST', '/v1/connectors/truong-hoc/events', { events: [{ eventId: 'e1', record: welfareRecord(1) }] }, {})).statusCode, 401)
+  const push = async (events: unknown[], token = PUSH_TOKEN) => await f.call('POST', '/v1/connectors/truong-hoc/events',
+    { batchId: 'b1', events }, { authorization: `Bearer ${token}` })
+  t.equal((await push([{ eventId: 'e1', record: welfareRecord(1) }], 'wrong-token-wrong-token-wrong-token')).statusCode,
+    401)
+  t.equal((await f.call('POST', '/v1/connectors/truong-hoc/events',
+    { events: [{ eventId: 'e1', record: welfareRecord(1) }] }, {})).statusCode, 401)
 
   const first = await push([
     { eventId: 'e1', record: welfareRecord(1) },
@@ -161,7 +174,8 @@ t.test('push: authenticated, partial acceptance per record, idempotent on the so
     { eventId: 'e1', record: welfareRecord(1) }
   ])
   t.equal(first.statusCode, 202, first.body)
-  t.same(first.json().results.map((r: { status: string }) => r.status), ['accepted', 'rejected', 'accepted', 'duplicate'])
+  t.same(first.json().results.map((r: { status: string }) => r.status),
+    ['accepted', 'rejected', 'accepted', 'duplicate'])
   t.match(first.json().results[1].errors, [{ path: '/events/1/record/cap_nhat_luc' }])
   t.same([first.json().accepted, first.json().duplicates, first.json().rejected], [2, 1, 1])
 
@@ -170,7 +184,8 @@ t.test('push: authenticated, partial acceptance per record, idempotent on the so
 
   const events = await readTopic(f.eventLog, 'source.truong-hoc', 3)
   t.equal(events.length, 3, 'e1 published once, e3 and e4 once')
-  t.same(events.map(e => e.value.id), ['truong-hoc:beneficiaries:push:e1', 'truong-hoc:beneficiaries:push:e3', 'truong-hoc:beneficiaries:push:e4'])
+  t.same(events.map(e => e.value.id), ['truong-hoc:beneficiaries:push:e1', 'truong-hoc:beneficiaries:push:e3',
+    'truong-hoc:beneficiaries:push:e4'])
   t.same(events.map(e => e.value.op), ['u', 'd', 'u'])
   t.equal(events[0].key, 'BTXH-0001')
 
@@ -191,7 +206,8 @@ t.test('OpenAPI: every response of the registry and dead-letter routes says what
   const doc = (await f.app.inject({ method: 'GET', url: '/docs/json' })).json()
   const undescribed: string[] = []
   let described = 0
-  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, { description?: string }> }>>)) {
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, {
+    responses?: Record<string, { description?: string }> }>>)) {
     if (!path.startsWith('/v1/connectors') && !path.startsWith('/v1/dead-letters')) continue
     for (const [method, op] of Object.entries(methods)) {
       for (const [code, response] of Object.entries(op.responses ?? {})) {

@@ -15,7 +15,8 @@ import { startWelfareSource, welfareRecord, welfareRegistration } from './welfar
 
 const auth = { authorization: `Bearer ${OPERATOR_KEY}` }
 
-export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubConfig>, connectorId: string): Promise<void> {
+export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubConfig>,
+  connectorId: string): Promise<void> {
   const config = loadConfig({
     overrides: {
       port: 0,
@@ -51,7 +52,8 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   await listen()
   t.teardown(async () => { await reader?.stop(); await hub.stop(); await source.close() })
   const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    await (hub.gateway as NonNullable<RunningHub['gateway']>).inject({ method, url, headers: auth, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) })
+    await (hub.gateway as NonNullable<RunningHub['gateway']>).inject({ method, url, headers: auth,
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) })
   const registration = (version: string, change: (r: Record<string, any>) => void = () => {}): Record<string, any> => {
     const r = welfareRegistration(source.url, { id: connectorId, version })
     change(r)
@@ -64,7 +66,9 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   const created = await call('POST', '/v1/connectors', registration('1.0.0'))
   t.equal(created.statusCode, 201, created.body)
   await waitFor(() => [1, 2, 3].every(n => canonical.has(idOf(n))), { what: 'welfare records on canonical.person' })
-  t.match(canonical.get(idOf(1)), { entity: 'person', op: 'upsert', source: { system: 'bao-tro-xa-hoi', connector: connectorId, connectorVersion: '1.0.0', sourceKey: 'BTXH-0001' }, fields: { fullName: 'Nguyễn Thị Lan', birthDate: '1950-03-12', sex: 'female' } })
+  t.match(canonical.get(idOf(1)), { entity: 'person', op: 'upsert',
+    source: { system: 'bao-tro-xa-hoi', connector: connectorId, connectorVersion: '1.0.0', sourceKey: 'BTXH-0001' },
+    fields: { fullName: 'Nguyễn Thị Lan', birthDate: '1950-03-12', sex: 'female' } })
   const golden = await waitFor(async () => await hub.store.get('persons', idOf(1)), { what: 'the golden record' })
   t.match(JSON.stringify(golden), 'Nguyễn Thị Lan', 'the merger folded it into the golden record')
 
@@ -81,24 +85,28 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
     const l = (await call('GET', `/v1/dead-letters?connector=${connectorId}`)).json().data
     return l.length >= 2 ? l : undefined
   }, { what: 'dead letters archived' })
-  t.same(letters.map((l: any) => [l.group, l.code]).sort(), [[`connector.${connectorId}`, 'LT_ERR_RAW_SCHEMA'], ['normalizer', 'LT_ERR_DATE_INVALID']])
+  t.same(letters.map((l: any) => [l.group, l.code]).sort(), [[`connector.${connectorId}`, 'LT_ERR_RAW_SCHEMA'],
+    ['normalizer', 'LT_ERR_DATE_INVALID']])
   t.notOk('value' in letters[0], 'the listing leaves the message out')
   const byCode = (await call('GET', `/v1/dead-letters?connector=${connectorId}&code=LT_ERR_RAW_SCHEMA`)).json()
   t.equal(byCode.data.length, 1)
   const paged = (await call('GET', `/v1/dead-letters?connector=${connectorId}&limit=1`)).json()
   t.equal(paged.data.length, 1)
-  const page2 = (await call('GET', `/v1/dead-letters?connector=${connectorId}&limit=1&after=${paged.next as string}`)).json()
+  const page2 = (await call('GET',
+    `/v1/dead-letters?connector=${connectorId}&limit=1&after=${paged.next as string}`)).json()
   t.equal(page2.data.length, 1)
   t.not(page2.data[0]._id, paged.data[0]._id, 'keyset pages do not overlap')
 
-  const early = await call('POST', `/v1/dead-letters/${letters.find((l: any) => l.code === 'LT_ERR_RAW_SCHEMA')._id as string}/replay`)
+  const early = await call('POST',
+    `/v1/dead-letters/${letters.find((l: any) => l.code === 'LT_ERR_RAW_SCHEMA')._id as string}/replay`)
   t.equal(early.statusCode, 422, 'replaying before the fix says it is still invalid')
   t.equal(early.json().code, 'LT_ERR_REPLAY_STILL_INVALID')
 
   // 3. Fix the connector (version 1.1.0), replay both; they reach canonical.person.
   const fixed = await call('PUT', `/v1/connectors/${connectorId}`, registration('1.1.0', r => {
     r.streams[0].rawSchema.properties.loai_tro_cap = { type: ['string', 'number'] }
-    r.mapping.streams[0].entities[0].fields = r.mapping.streams[0].entities[0].fields.filter((f: any) => f.to !== 'birthDate')
+    r.mapping.streams[0].entities[0].fields =
+      r.mapping.streams[0].entities[0].fields.filter((f: any) => f.to !== 'birthDate')
   }))
   t.equal(fixed.statusCode, 200, fixed.body)
   for (const l of letters) {
@@ -106,7 +114,8 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
     t.equal(replayed.statusCode, 202, replayed.body)
     t.equal(replayed.json().state, 'replayed')
   }
-  await waitFor(() => canonical.has(idOf(4)) && canonical.has(idOf(5)), { what: 'replayed records on canonical.person' })
+  await waitFor(() => canonical.has(idOf(4)) && canonical.has(idOf(5)),
+    { what: 'replayed records on canonical.person' })
   t.equal(canonical.get(idOf(4))?.source.connectorVersion, '1.0.0', 'a replayed event keeps the version that read it')
   t.equal((await call('POST', '/v1/dead-letters/nope/replay')).statusCode, 404)
   const open = (await call('GET', `/v1/dead-letters?connector=${connectorId}&state=open`)).json().data
@@ -121,8 +130,10 @@ export async function sixthSourceScenario (t: Test, overrides: DeepPartial<HubCo
   t.equal((await call('POST', `/v1/connectors/${connectorId}/resume`)).statusCode, 202)
   await waitFor(() => canonical.has(idOf(6)), { what: 'a record added while paused, after resume' })
   // A schedule that will not fire during the test: only "run" can bring the next record.
-  t.equal((await call('PUT', `/v1/connectors/${connectorId}`, registration('1.2.0', r => { r.source.schedule = '0 0 0 1 1 *' }))).statusCode, 200)
-  await waitFor(async () => { const s = await status(); return s.version === '1.2.0' && s.lastRunAt !== undefined && !s.running && s.lastError === undefined }, { what: 'version 1.2.0 running' })
+  t.equal((await call('PUT', `/v1/connectors/${connectorId}`,
+    registration('1.2.0', r => { r.source.schedule = '0 0 0 1 1 *' }))).statusCode, 200)
+  await waitFor(async () => { const s = await status(); return s.version === '1.2.0' && s.lastRunAt !== undefined
+    && !s.running && s.lastError === undefined }, { what: 'version 1.2.0 running' })
   source.upsert(welfareRecord(7))
   const run = await call('POST', `/v1/connectors/${connectorId}/run`)
   t.equal(run.statusCode, 202)

@@ -37,21 +37,26 @@ export async function startWelfareSource (initial: WelfareRecord[]): Promise<Wel
   const server: Server = createServer((req, res) => {
     requests++
     const url = new URL(req.url ?? '/', 'http://x')
-    const send = (status: number, body: unknown): void => { res.writeHead(status, { 'content-type': 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body)) }
+    const send = (status: number, body: unknown): void => { res.writeHead(status,
+      { 'content-type': 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body)) }
     if (mode === '500') { send(500, { loi: 'he thong loi' }); return }
     if (mode === 'garbage') { send(200, '<html>bảo trì</html>'); return }
     if (mode === 'no-records') { send(200, { ket_qua: 'khong co' }); return }
     if (mode === 'redirect') { res.writeHead(302, { location: redirectTo }).end(); return }
-    if (mode === 'slow') { setTimeout(() => { if (!res.destroyed) send(200, { ket_qua: { danh_sach: [] }, tiep_theo: null }) }, 1500); return }
+    if (mode === 'slow') { setTimeout(() => { if (!res.destroyed) send(200,
+      { ket_qua: { danh_sach: [] }, tiep_theo: null }) }, 1500); return }
     if (req.headers['x-api-key'] !== WELFARE_API_KEY) { send(401, { loi: 'sai khoa' }); return }
     if (url.pathname !== '/api/doi-tuong') { send(404, { loi: 'khong tim thay' }); return }
     const since = url.searchParams.get('tu_ngay') ?? ''
     const after = url.searchParams.get('sau_ma') ?? ''
     const size = Number(url.searchParams.get('so_luong') ?? '10')
-    const sorted = [...records].sort((a, b) => a.cap_nhat_luc === b.cap_nhat_luc ? a.ma_doi_tuong.localeCompare(b.ma_doi_tuong) : a.cap_nhat_luc.localeCompare(b.cap_nhat_luc))
-    const page = sorted.filter(r => since === '' || r.cap_nhat_luc > since || (r.cap_nhat_luc === since && r.ma_doi_tuong > after)).slice(0, size)
+    const sorted = [...records].sort((a, b) => a.cap_nhat_luc === b.cap_nhat_luc
+      ? a.ma_doi_tuong.localeCompare(b.ma_doi_tuong) : a.cap_nhat_luc.localeCompare(b.cap_nhat_luc))
+    const page = sorted.filter(r => since === '' || r.cap_nhat_luc > since
+      || (r.cap_nhat_luc === since && r.ma_doi_tuong > after)).slice(0, size)
     const last = page[page.length - 1]
-    send(200, { ket_qua: { danh_sach: page }, tiep_theo: page.length === size && last !== undefined ? { tu_ngay: last.cap_nhat_luc, sau_ma: last.ma_doi_tuong } : null })
+    send(200, { ket_qua: { danh_sach: page }, tiep_theo: page.length === size && last !== undefined
+      ? { tu_ngay: last.cap_nhat_luc, sau_ma: last.ma_doi_tuong } : null })
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   return {
@@ -64,7 +69,8 @@ export async function startWelfareSource (initial: WelfareRecord[]): Promise<Wel
       else records.push(r)
     },
     misbehave (m, to = '') { mode = m; redirectTo = to },
-    close: async () => { server.closeAllConnections(); await new Promise<void>(resolve => server.close(() => resolve())) }
+    close: async () => { server.closeAllConnections(); await new Promise<void>(resolve =>
+      server.close(() => resolve())) }
   }
 }
 
@@ -98,7 +104,8 @@ export function welfareRegistration (url: string, overrides: Record<string, unkn
       pageSize: 3,
       timeoutMs: 2000,
       headers: { 'x-api-key': { fromConfig: 'apiKey' } },
-      paging: { style: 'cursor', params: { updatedSince: 'tu_ngay', afterKey: 'sau_ma', limit: 'so_luong' }, records: 'ket_qua.danh_sach', next: 'tiep_theo' }
+      paging: { style: 'cursor', params: { updatedSince: 'tu_ngay', afterKey: 'sau_ma', limit: 'so_luong' },
+        records: 'ket_qua.danh_sach', next: 'tiep_theo' }
     },
     streams: [{
       name: 'beneficiaries',
@@ -121,7 +128,8 @@ export function welfareRegistration (url: string, overrides: Record<string, unkn
       }
     }],
     config: {
-      schema: { type: 'object', required: ['apiKey'], properties: { apiKey: { type: 'string', writeOnly: true, description: 'API key the welfare office issued to the hub' } } },
+      schema: { type: 'object', required: ['apiKey'], properties: { apiKey: { type: 'string', writeOnly: true,
+        description: 'API key the welfare office issued to the hub' } } },
       values: { apiKey: WELFARE_API_KEY }
     },
     mapping: {

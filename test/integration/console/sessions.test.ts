@@ -13,9 +13,11 @@ const cookieOf = (setCookie: string | string[] | undefined, name: string): strin
 
 t.test('console sign-in and sessions', async t => {
   const store = openTestStore(t)
-  const app = await buildGateway({ store, logger: createLogger('silent'), readiness: [], security: { keyCacheTtlMs: 0, grantCacheTtlMs: 0 } })
+  const app = await buildGateway({ store, logger: createLogger('silent'), readiness: [],
+    security: { keyCacheTtlMs: 0, grantCacheTtlMs: 0 } })
   t.teardown(async () => { await app.close() })
-  const operator = await makeClient(store, 'console-operator', 'operator', [{ purpose: 'data-stewardship', entity: 'person', fields: ['birthDate'] }])
+  const operator = await makeClient(store, 'console-operator', 'operator',
+    [{ purpose: 'data-stewardship', entity: 'person', fields: ['birthDate'] }])
   const dept = await makeClient(store, 'console-dept', 'department')
 
   const signIn = async (key: string, token?: string) => {
@@ -23,7 +25,8 @@ t.test('console sign-in and sessions', async t => {
     const pre = cookieOf(form.headers['set-cookie'], 'lt_console_signin')?.split(';')[0] ?? ''
     const value = token ?? /name="_signin" value="([^"]+)"/.exec(form.body)?.[1] ?? ''
     return await app.inject({
-      method: 'POST', url: '/console/sign-in', headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST', url: '/console/sign-in', headers: { cookie: pre,
+        'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _signin: value, key }).toString()
     })
   }
@@ -54,11 +57,13 @@ t.test('console sign-in and sessions', async t => {
   t.equal(overview.headers['cache-control'], 'no-store')
 
   const before = (await store.find('audit', { limit: 1000 }) as AuditBlock[]).flatMap(b => b.entries).length
-  t.equal((await app.inject({ method: 'GET', url: '/console/conflicts?entity=person', headers: { cookie } })).statusCode, 200)
+  t.equal((await app.inject({ method: 'GET', url: '/console/conflicts?entity=person',
+    headers: { cookie } })).statusCode, 200)
   const entries = (await store.find('audit', { limit: 1000 }) as AuditBlock[]).flatMap(b => b.entries)
   t.equal(entries.length, before + 1, 'reading conflicts in the console is audited')
   t.match(entries.at(-1), { clientId: 'console-operator', purpose: 'data-stewardship', entity: 'person' })
-  t.equal((await app.inject({ method: 'GET', url: '/console/conflicts?entity=household', headers: { cookie } })).statusCode, 403, 'no grant, no read')
+  t.equal((await app.inject({ method: 'GET', url: '/console/conflicts?entity=household',
+    headers: { cookie } })).statusCode, 403, 'no grant, no read')
 
   await revokeKey(store, operator.id, operator.keyId)
   const after = await app.inject({ method: 'GET', url: '/console', headers: { cookie } })

@@ -5,8 +5,10 @@ import { openFixture } from '../connectors/fixture.js'
 import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 
 const letter: DeadLetterDoc = {
-  _id: 'letter-1', version: 1, group: 'normalizer', connector: 'civil-status', code: 'LT_ERR_RAW_SCHEMA', reason: 'synthetic',
-  origin: { topic: 'raw.civil-status', partition: 0, offset: '1' }, dlq: { topic: 'dlq.normalizer', partition: 0, offset: '1' },
+  _id: 'letter-1', version: 1, group: 'normalizer', connector: 'civil-status',
+    code: 'LT_ERR_RAW_SCHEMA', reason: 'synthetic',
+  origin: { topic: 'raw.civil-status', partition: 0, offset: '1' },
+    dlq: { topic: 'dlq.normalizer', partition: 0, offset: '1' },
   key: 'k', value: '{}', headers: {}, deadAt: '2026-01-01T00:00:00.000Z', state: 'open', replays: 0
 }
 
@@ -18,11 +20,13 @@ t.test('discarding a dead letter', async t => {
   const short = await f.call('POST', '/v1/dead-letters/letter-1/discard', { reason: 'x' })
   t.equal(short.statusCode, 400)
   t.equal(short.json().code, 'LT_ERR_VALIDATION')
-  t.equal((await f.call('POST', '/v1/dead-letters/letter-9/discard', { reason: 'test record' })).json().code, 'LT_ERR_DEAD_LETTER_NOT_FOUND')
+  t.equal((await f.call('POST', '/v1/dead-letters/letter-9/discard', { reason: 'test record' })).json().code,
+    'LT_ERR_DEAD_LETTER_NOT_FOUND')
 
   const res = await f.call('POST', '/v1/dead-letters/letter-1/discard', { reason: 'bản ghi thử nghiệm của nguồn' })
   t.equal(res.statusCode, 200)
-  t.match(res.json(), { state: 'discarded', discardReason: 'bản ghi thử nghiệm của nguồn', discardedBy: 'bootstrap-operator' })
+  t.match(res.json(), { state: 'discarded', discardReason: 'bản ghi thử nghiệm của nguồn',
+    discardedBy: 'bootstrap-operator' })
   t.same((await f.call('GET', '/v1/dead-letters?state=open')).json().data, [])
   t.equal((await f.call('GET', '/v1/dead-letters?state=discarded')).json().data.length, 1)
 })

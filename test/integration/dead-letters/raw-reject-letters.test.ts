@@ -34,14 +34,17 @@ t.test('a refused raw record: envelope, origin and a readable reason', async t =
   t.same(letters.map(cloudEventProblem).filter(p => p !== undefined), [], 'every letter is a CloudEvent (SDK, strict)')
   for (const m of letters) {
     const doc = toDeadLetterDoc(m)
-    t.same(doc.origin, { connector: 'residence', stream: 'residents', sourceKey: m.key }, `letter ${doc.dlq.offset}: origin is connector, stream and source key`)
+    t.same(doc.origin, { connector: 'residence', stream: 'residents', sourceKey: m.key },
+      `letter ${doc.dlq.offset}: origin is connector, stream and source key`)
     t.notMatch(doc.reason, /must match pattern/, `letter ${doc.dlq.offset}: no regular expression in the reason`)
-    t.equal((JSON.parse(doc.value) as { personalId: string }).personalId, m.key, 'the archived value is the record itself, ready for a replay')
+    t.equal((JSON.parse(doc.value) as { personalId: string }).personalId, m.key,
+      'the archived value is the record itself, ready for a replay')
     t.equal(JSON.parse(m.value).type, 'vn.lienthong.residents.rejected')
   }
   const dates = letters.map(m => toDeadLetterDoc(m).reason).filter(r => r.startsWith('/dateOfBirth'))
   t.ok(dates.length > 0, 'some records have an impossible birth date')
-  for (const reason of dates) t.match(reason, /^\/dateOfBirth: day \d+ does not exist in \d\d\/\d{4}/, 'said like the normalizer says it')
+  for (const reason of dates) t.match(reason, /^\/dateOfBirth: day \d+ does not exist in \d\d\/\d{4}/,
+    'said like the normalizer says it')
 
   // The same record refused again (a re-read source) is the same letter, though its wrapper's ingest time moved.
   // A fresh store has no cursor: the runner reads the source again from the start.

@@ -11,8 +11,10 @@ import { putGrant } from '../../../gateway/security/grants.js'
 import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 import { waitFor } from '../../helpers/wait-for.js'
 
-interface Golden { _id: string, entityId?: string, deleted?: boolean, fields?: Record<string, unknown>, sources?: Record<string, unknown> }
-type SourceTruth = { type: string, department: string, key: string, field?: string, reason?: string, record?: Record<string, unknown> }
+interface Golden { _id: string, entityId?: string, deleted?: boolean, fields?: Record<string, unknown>,
+  sources?: Record<string, unknown> }
+type SourceTruth = { type: string, department: string, key: string, field?: string, reason?: string,
+  record?: Record<string, unknown> }
 
 t.test('driver licences: polled from gplx, merged, read through the route with and without a grant', async t => {
   const config = loadConfig({
@@ -51,12 +53,14 @@ t.test('driver licences: polled from gplx, merged, read through the route with a
   }
   t.ok(golden.sources?.gplx !== undefined, 'gplx is its source')
   const holder = String(expected.holderPersonalId)
-  await waitFor(async () => await hub.store.get('persons', holder), { what: 'the holder\'s golden record', timeoutMs: 60000 })
+  await waitFor(async () => await hub.store.get('persons', holder),
+    { what: 'the holder\'s golden record', timeoutMs: 60000 })
 
   // A client with a grant for the licence's fields reads it; without one, nothing (not even existence).
   await createClient(hub.store, { id: 'test-csgt', name: 'Traffic police (test)', kind: 'department' })
   const { key } = await issueKey(hub.store, 'test-csgt')
-  await putGrant(hub.store, { clientId: 'test-csgt', purpose: 'traffic-police-check', entity: 'driver-licence', fields: ['licenceNumber', 'holderPersonalId', 'classes', 'points', 'status'] })
+  await putGrant(hub.store, { clientId: 'test-csgt', purpose: 'traffic-police-check', entity: 'driver-licence',
+    fields: ['licenceNumber', 'holderPersonalId', 'classes', 'points', 'status'] })
   const read = async (purpose: string): Promise<{ status: number, body: any }> => {
     const res = await fetch(`${String(hub.gatewayUrl)}/v1/citizens/${holder}/driver-licences`, {
       headers: { authorization: `Bearer ${key}`, 'x-purpose': purpose }
@@ -66,7 +70,8 @@ t.test('driver licences: polled from gplx, merged, read through the route with a
   const granted = await read('traffic-police-check')
   t.equal(granted.status, 200)
   const mine = records.filter(r => r.record?.holderPersonalId === holder).map(r => r.key).sort()
-  t.same(granted.body.data.map((r: any) => r.data.licenceNumber).sort(), mine, 'every licence of the holder, no one else\'s')
+  t.same(granted.body.data.map((r: any) => r.data.licenceNumber).sort(), mine,
+    'every licence of the holder, no one else\'s')
   const shown = granted.body.data.find((r: any) => r.data.licenceNumber === held.key)
   t.same(shown.data.classes, expected.classes)
   t.notOk('fullName' in shown.data, 'a field outside the grant is not released')
@@ -77,9 +82,11 @@ t.test('driver licences: polled from gplx, merged, read through the route with a
   // The invalid records wait as dead letters of the connector, each with a reason naming the field.
   t.ok(invalid.length > 0, `the department injected invalid records (${invalid.length})`)
   const letters = await waitFor(async () => {
-    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d => d.connector === 'driver-licence')
+    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d =>
+      d.connector === 'driver-licence')
     // Each invalid record's own letter, not a count that another letter of the connector could make up.
-    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs : undefined
+    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs
+      : undefined
   }, { what: `${invalid.length} driver-licence dead letters`, timeoutMs: 60000 })
   for (const bad of invalid) {
     const letter = letters.find(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))

@@ -32,12 +32,14 @@ export interface Comparison {
 }
 
 const at = (value: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, key) => v === undefined || v === null ? undefined : (v as Record<string, unknown>)[key], value)
+  path.split('.').reduce<unknown>((v, key) => v === undefined || v === null ? undefined
+    : (v as Record<string, unknown>)[key], value)
 
 /** Golden shapes that carry more than the truth states, reduced to what it states. */
 function comparable (field: string, value: unknown): unknown {
   if (value === undefined) return undefined
-  if (field === 'members' && Array.isArray(value)) return value.map(m => `${String(m.personalId)}:${String(m.relationToHead)}`).sort()
+  if (field === 'members' && Array.isArray(value))
+    return value.map(m => `${String(m.personalId)}:${String(m.relationToHead)}`).sort()
   if (field === 'holderPersonalIds' && Array.isArray(value)) return [...value].sort()
   return value
 }
@@ -61,7 +63,8 @@ export function injections (truth: TruthEntry[]): TruthInjections {
   return ix
 }
 
-export async function compareWithTruth (store: Store, expected: ExpectedRecord[], explain: (miss: Omit<Miss, 'reason'>, record: ExpectedRecord) => string): Promise<Comparison> {
+export async function compareWithTruth (store: Store, expected: ExpectedRecord[],
+  explain: (miss: Omit<Miss, 'reason'>, record: ExpectedRecord) => string): Promise<Comparison> {
   const perEntity: Comparison['perEntity'] = {}
   const perSource: Comparison['perSource'] = {}
   const sourceRecords = new Map<string, Set<string>>()
@@ -78,15 +81,20 @@ export async function compareWithTruth (store: Store, expected: ExpectedRecord[]
         const got = comparable(field, golden === undefined ? undefined : at(golden.fields, field))
         if (want === undefined && got === undefined) continue
         const source = authority({ entity, field })
-        const bySource = perSource[source] ??= { records: 0, fields: 0, match: 0, mismatch: 0, missing: 0, unexpected: 0, share: 0 }
+        const bySource = perSource[source] ??= { records: 0, fields: 0, match: 0, mismatch: 0, missing: 0,
+          unexpected: 0, share: 0 }
         const counted = sourceRecords.get(source) ?? sourceRecords.set(source, new Set()).get(source) as Set<string>
         counted.add(`${entity}:${record.id}`)
         tally.fields++
         bySource.fields++
         if (same(got, want)) { tally.match++; bySource.match++; continue }
-        const kind = golden === undefined ? 'no-record' : want === undefined ? 'unexpected' : got === undefined ? 'missing' : 'mismatch'
-        if (kind === 'unexpected') { tally.unexpected++; bySource.unexpected++ } else if (kind === 'mismatch') { tally.mismatch++; bySource.mismatch++ } else { tally.missing++; bySource.missing++ }
-        const from = golden === undefined ? undefined : decodeProvenance(golden.provenance)[field.split('.')[0]]?.sourceSystem
+        const kind = golden === undefined ? 'no-record' : want === undefined ? 'unexpected'
+          : got === undefined ? 'missing' : 'mismatch'
+        if (kind === 'unexpected') { tally.unexpected++; bySource.unexpected++ } else if (kind === 'mismatch') {
+          tally.mismatch++; bySource.mismatch++
+        } else { tally.missing++; bySource.missing++ }
+        const from = golden === undefined ? undefined
+          : decodeProvenance(golden.provenance)[field.split('.')[0]]?.sourceSystem
         const miss = { entity, id: record.id, field, kind, want, got, ...(from !== undefined ? { from } : {}) } as const
         misses.push({ ...miss, reason: explain(miss, record) })
       }
@@ -99,7 +107,8 @@ export async function compareWithTruth (store: Store, expected: ExpectedRecord[]
     tally.share = round(tally.match / tally.fields)
   }
   const sum = (k: keyof Tally): number => Object.values(perEntity).reduce((n, t) => n + t[k], 0)
-  const overall = { fields: sum('fields'), match: sum('match'), mismatch: sum('mismatch'), missing: sum('missing'), unexpected: sum('unexpected'), share: 0 }
+  const overall = { fields: sum('fields'), match: sum('match'), mismatch: sum('mismatch'), missing: sum('missing'),
+    unexpected: sum('unexpected'), share: 0 }
   overall.share = round(overall.match / overall.fields)
   return { perEntity, perSource, overall, misses }
 }

@@ -14,27 +14,37 @@ t.test('the hub raises a death signal on exactly the unreported deaths the truth
   const loaded = await loadCity(t.testdir({}), { citizens: 600, seed: 6 })
   t.teardown(loaded.close)
   const { store, truth, sourceTruth } = loaded
-  const listed = sourceTruth.filter(e => e.type === 'source-conflict' && e.department === 'chinh-sach' && e.field === 'status')
+  const listed = sourceTruth.filter(e => e.type === 'source-conflict'
+    && e.department === 'chinh-sach' && e.field === 'status')
   t.ok(listed.length >= 2, `the truth lists beneficiaries who died but are still paid (${listed.length})`)
 
-  const deadLettered = new Set(sourceTruth.flatMap(e => e.type === 'source-invalid' && e.department === 'chinh-sach' ? [e.key] : []))
-  const civilStatusDead = new Set(truth.flatMap(e => e.type === 'invalid' && e.department === 'civil-status' ? [e.entityKey] : []))
-  const personOf = new Map(sourceTruth.flatMap(e => e.type === 'source-record' && e.department === 'chinh-sach' ? [[e.key, String(e.record.personalId)]] : []))
+  const deadLettered = new Set(sourceTruth.flatMap(e => e.type === 'source-invalid'
+    && e.department === 'chinh-sach' ? [e.key] : []))
+  const civilStatusDead = new Set(truth.flatMap(e => e.type === 'invalid'
+    && e.department === 'civil-status' ? [e.entityKey] : []))
+  const personOf = new Map(sourceTruth.flatMap(e => e.type === 'source-record' && e.department === 'chinh-sach'
+    ? [[e.key, String(e.record.personalId)]] : []))
   const unseen: Record<string, string> = {}
   const expected: string[] = []
   for (const e of listed) {
     const pid = personOf.get(e.key)
     if (deadLettered.has(e.key)) unseen[e.key] = 'the case file is dead-lettered'
-    else if (pid !== undefined && civilStatusDead.has(pid)) unseen[e.key] = 'the holder\'s civil-status record is dead-lettered'
-    else if ((await store.get('social_beneficiaries', e.key)) === undefined) unseen[e.key] = 'the holder is named by a CMND no source links'
+    else if (pid !== undefined && civilStatusDead.has(pid)) unseen[e.key] =
+      'the holder\'s civil-status record is dead-lettered'
+    else if ((await store.get('social_beneficiaries', e.key)) === undefined) unseen[e.key] =
+      'the holder is named by a CMND no source links'
     else expected.push(e.key)
   }
   t.comment(JSON.stringify({ listed: listed.length, raised: expected.length, unseen }))
   t.ok(expected.length > 0, 'some listed case is visible to the hub')
 
-  const open = await findConflicts(store, { entity: 'social-beneficiary', status: 'open', sourceSystem: 'chinh-sach' }, { limit: 500 })
-  t.same(open.filter(c => c.signal === DEATH_SIGNAL).map(c => c.entityId).sort(), expected.sort(), 'exactly the listed cases, each for chinh-sach')
-  t.ok(open.every(c => c.signal === DEATH_SIGNAL && c.values.some(v => v.sourceSystem === 'ho-tich')), 'and no other conflict on an allowance')
+  const open = await findConflicts(store, { entity: 'social-beneficiary', status: 'open',
+    sourceSystem: 'chinh-sach' }, { limit: 500 })
+  t.same(open.filter(c => c.signal === DEATH_SIGNAL).map(c => c.entityId).sort(), expected.sort(),
+    'exactly the listed cases, each for chinh-sach')
+  t.ok(open.every(c => c.signal === DEATH_SIGNAL && c.values.some(v => v.sourceSystem === 'ho-tich')),
+    'and no other conflict on an allowance')
   const unemployment = await findConflicts(store, { entity: 'unemployment-benefit', status: 'open' }, { limit: 500 })
-  t.same(unemployment.filter(c => c.signal === DEATH_SIGNAL), [], 'no unemployment benefit is paid to someone dead in the city')
+  t.same(unemployment.filter(c => c.signal === DEATH_SIGNAL), [],
+    'no unemployment benefit is paid to someone dead in the city')
 })

@@ -3,7 +3,8 @@
 // must be absent (a living person has no dateOfDeath). A person never married is single: civil status
 // holds every person of the city and no marriage for them (survivorship.json absentMeans).
 import type { CanonicalEntity } from '../../../schemas/canonical-event.js'
-import type { TruthEntry, TruthPerson, TruthHousehold, TruthParcel, TruthCard, TruthBusiness } from '../../../sim/city/truth.js'
+import type { TruthEntry, TruthPerson, TruthHousehold, TruthParcel, TruthCard,
+  TruthBusiness } from '../../../sim/city/truth.js'
 
 export interface ExpectedRecord {
   entity: CanonicalEntity
@@ -19,11 +20,13 @@ export function expectedRecords (truth: TruthEntry[]): ExpectedRecord[] {
   const married = new Set<string>()
   for (const e of truth) if (e.type === 'marriage') { married.add(e.husbandId); married.add(e.wifeId) }
   // Single is derived from the civil-status register holding the person: not when their record there is dead-lettered.
-  const notInCivilStatus = new Set(truth.flatMap(e => e.type === 'invalid' && e.department === 'civil-status' && e.stream === 'cong-dan' ? [e.entityKey] : []))
+  const notInCivilStatus = new Set(truth.flatMap(e => e.type === 'invalid' && e.department === 'civil-status'
+    && e.stream === 'cong-dan' ? [e.entityKey] : []))
   const out: ExpectedRecord[] = []
   for (const e of truth) {
     switch (e.type) {
-      case 'person': out.push(person(e, married.has(e.personalId) ? 'married' : notInCivilStatus.has(e.personalId) ? undefined : 'single')); break
+      case 'person': out.push(person(e, married.has(e.personalId) ? 'married' : notInCivilStatus.has(e.personalId)
+        ? undefined : 'single')); break
       case 'household': out.push(household(e)); break
       case 'parcel': out.push(...parcel(e)); break
       case 'card': out.push(card(e)); break

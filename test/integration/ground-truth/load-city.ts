@@ -24,7 +24,8 @@ import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
 import { WAIT_BOUND_MS, waitFor } from '../../helpers/wait-for.js'
 
 const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = {
-  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt', 'business-household': 'business',
+  'civil-status': 'civilStatus', residence: 'residence', land: 'land', 'health-insurance': 'bhyt',
+    'business-household': 'business',
   'driver-licence': 'gplx',
   'unemployment-benefit': 'viecLam',
   'student-enrolment': 'giaoDuc',
@@ -45,7 +46,8 @@ export interface LoadedCity {
   close: () => Promise<void>
 }
 
-export async function loadCity (dir: string, city: SimulatedCityOptions, { batchSize = 200, timeoutMs = WAIT_BOUND_MS } = {}): Promise<LoadedCity> {
+export async function loadCity (dir: string, city: SimulatedCityOptions,
+  { batchSize = 200, timeoutMs = WAIT_BOUND_MS } = {}): Promise<LoadedCity> {
   const logger = pino({ level: 'silent' })
   const eventLog = openEmbeddedEventLog({ file: join(dir, 'log.sqlite') })
   const store = openEmbeddedStore({ file: join(dir, 'store.sqlite') })
@@ -70,7 +72,10 @@ export async function loadCity (dir: string, city: SimulatedCityOptions, { batch
       eventLog, store, logger, catalog: staticCatalog(builtInMappings()),
       validateEvent: schemas.validator<ChangeEvent>('change-event'), mappingValidator: createMappingValidator(schemas),
       batchSize, maxAttempts: 3,
-      onBatch: s => { counts.raw += s.raw; counts.canonical += s.canonical; counts.parked += s.parked; counts.normalizerDead += s.dead }
+      onBatch: s => {
+        counts.raw += s.raw; counts.canonical += s.canonical; counts.parked += s.parked
+        counts.normalizerDead += s.dead
+      }
     }))
     const ids = builtInConnectors.map(c => c.manifest.id)
     subs.push(await eventLog.subscribe({
@@ -85,11 +90,13 @@ export async function loadCity (dir: string, city: SimulatedCityOptions, { batch
     }))
     await Promise.all(runners.map(async r => await r.runOnce()))
     // Derived streams (residence households, land certificates…) publish raw events too.
-    const published = runners.reduce((n, r) => n + Object.values(r.status().streams).reduce((m, s) => m + s.published, 0), 0)
+    const published = runners.reduce((n, r) => n + Object.values(r.status().streams)
+      .reduce((m, s) => m + s.published, 0), 0)
     const rejected = runners.reduce((n, r) => n + r.status().rejected, 0)
     // Drained: the normalizer has read every raw event, the merger every canonical one, and the
     // connectors' dead letters have all arrived.
-    await waitFor(() => counts.raw >= published && counts.merged >= counts.canonical && deadLetters.filter(d => d.topic.startsWith('dlq.connector.')).length >= rejected,
+    await waitFor(() => counts.raw >= published && counts.merged >= counts.canonical
+      && deadLetters.filter(d => d.topic.startsWith('dlq.connector.')).length >= rejected,
       { what: 'the pipeline to drain', timeoutMs })
     return { store, truth: sim.truth, sourceTruth: sim.sourceTruth ?? [], deadLetters, counts, close }
   } catch (err) {

@@ -35,7 +35,8 @@ const DERIVED: Record<string, Record<string, (record: Record<string, unknown>) =
   // The store keeps a feature's envelope so a bbox query tests envelopes only.
   'urban-infrastructure': { bbox: r => bboxOf((r.geometry as { coordinates: unknown }).coordinates) },
   // A permit's link to persons: its owners' personal ids, as a set.
-  'construction-permit': { ownerPersonalIds: r => (r.owners as Array<{ personalId?: string }>).flatMap(o => o.personalId ?? []).sort() }
+  'construction-permit': { ownerPersonalIds: r => (r.owners as Array<{ personalId?: string }>).flatMap(o =>
+    o.personalId ?? []).sort() }
 }
 
 /** Golden fields that are sets: compared sorted. */
@@ -74,7 +75,8 @@ Promise<{ perSource: Record<string, SourceTally>, misses: SourceMiss[] }> {
         if (w === undefined && got === undefined) continue
         tally.fields++
         if (same(w, got)) { tally.match++; continue }
-        const kind = golden === undefined ? 'no-record' : w === undefined ? 'unexpected' : got === undefined ? 'missing' : 'mismatch'
+        const kind = golden === undefined ? 'no-record' : w === undefined ? 'unexpected'
+          : got === undefined ? 'missing' : 'mismatch'
         const miss = { source: record.department, entity, id, field, kind, want: w, got } as const
         misses.push({ ...miss, reason: await explain(miss, record) })
       }

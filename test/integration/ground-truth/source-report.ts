@@ -19,7 +19,10 @@ interface SourceLine {
   fields: number
   match: number
   share: number
-  /** What the truth injected into this source (invalid, conflict, legacy-id, old-ward, …): what the hub had to see through. */
+  /**
+   * What the truth injected into this source (invalid, conflict, legacy-id, old-ward, …): what the hub had to
+   * see through.
+   */
   injected: Record<string, number>
   misses: Record<string, number>
 }
@@ -34,7 +37,8 @@ function injectionKind (e: { type: string, kind?: string }): string | undefined 
 
 export async function reportPerSource (t: Test, loaded: LoadedCity, comparison: Comparison): Promise<void> {
   const { store, truth, sourceTruth } = loaded
-  const groups = await store.find('unresolved', { limit: 1000 }) as Array<{ entries: Array<{ entity: string, entityId?: string }> }>
+  const groups = await store.find('unresolved', { limit: 1000 }) as Array<{
+    entries: Array<{ entity: string, entityId?: string }> }>
   const waiting = new Set(groups.flatMap(g => g.entries.map(e => `${e.entity}:${e.entityId ?? ''}`)))
   const issue19 = await compareSourceRecords(store, sourceTruth, async (miss, record) =>
     await explainSourceMiss(miss, record, { store, sourceTruth, truth, waiting }))
@@ -51,8 +55,10 @@ export async function reportPerSource (t: Test, loaded: LoadedCity, comparison: 
     if (reason.startsWith('defect')) defects.push(`${source} ${what}: ${reason}`)
   }
   for (const source of sources) {
-    const tally = comparison.perSource[source] ?? issue19.perSource[source] ?? { records: 0, fields: 0, match: 0, share: 0 }
-    perSource[source] = { records: tally.records, fields: tally.fields, match: tally.match, share: tally.share, injected: {}, misses: {} }
+    const tally = comparison.perSource[source] ?? issue19.perSource[source]
+      ?? { records: 0, fields: 0, match: 0, share: 0 }
+    perSource[source] = { records: tally.records, fields: tally.fields, match: tally.match, share: tally.share,
+      injected: {}, misses: {} }
   }
   for (const e of [...truth, ...sourceTruth] as Array<{ type: string, kind?: string, department?: string }>) {
     const kind = injectionKind(e)
@@ -64,8 +70,10 @@ export async function reportPerSource (t: Test, loaded: LoadedCity, comparison: 
   const fields = Object.values(perSource).reduce((n, l) => n + l.fields, 0)
   const match = Object.values(perSource).reduce((n, l) => n + l.match, 0)
 
-  t.comment(JSON.stringify({ perSource, allSources: { fields, match, share: round(match / fields) }, unexplained, defects }, null, 2))
-  t.same(sources.filter(s => perSource[s].fields === 0), [], `each of the ${sources.length} sources has fields compared with its truth`)
+  t.comment(JSON.stringify({ perSource, allSources: { fields, match, share: round(match / fields) },
+    unexplained, defects }, null, 2))
+  t.same(sources.filter(s => perSource[s].fields === 0), [],
+    `each of the ${sources.length} sources has fields compared with its truth`)
   t.same(unexplained, {}, 'every miss of every source is explained by its truth (unexplained listed by source)')
   t.same(defects, [], 'no miss reveals a hub defect')
 }

@@ -8,7 +8,8 @@ import { pino } from 'pino'
 import { loadConfig, type DeepPartial } from '../../../hub/config.js'
 import type { HubConfig } from '../../../infra/config/schema.js'
 import { openEventLog, openStore } from '../../../infra/open-adapters.js'
-import { canonicalEntities, canonicalTopic, type CanonicalEntity, type CanonicalEvent } from '../../../schemas/canonical-event.js'
+import { canonicalEntities, canonicalTopic, type CanonicalEntity,
+  type CanonicalEvent } from '../../../schemas/canonical-event.js'
 import { startMerger } from '../../../consumers/merger/merger.js'
 import { loadSurvivorship } from '../../../consumers/merger/survivorship.js'
 import { goldenCollection, type GoldenRecord } from '../../../records/golden-record.js'
@@ -29,14 +30,17 @@ export function cityEvents (count: number, seed = 47): CanonicalEvent[] {
   const out: CanonicalEvent[] = []
   for (let i = 0; i < count; i++) {
     const entity: CanonicalEntity = next() < 0.6 ? 'person' : pick(canonicalEntities)
-    const entityId = entity === 'person' ? `0920850${String(Math.floor(next() * 40)).padStart(5, '0')}` : `${entity}-${Math.floor(next() * 10)}`
+    const entityId = entity === 'person' ? `0920850${String(Math.floor(next() * 40)).padStart(5, '0')}`
+      : `${entity}-${Math.floor(next() * 10)}`
     const fields: Record<string, unknown> = {
       fullName: pick(['Nguyễn Văn An', 'Nguyễn Văn Ân', 'Trần Thị Mai']),
       phone: pick(['0912000001', '0912000002']),
       ...(next() < 0.5 ? { householdId: pick(['HO-1', 'HO-2']) } : {}),
-      ...(entity !== 'person' ? { holderPersonalIds: ['092085000001', `0920850${String(i % 40).padStart(5, '0')}`] } : {})
+      ...(entity !== 'person' ? { holderPersonalIds: ['092085000001', `0920850${String(i % 40).padStart(5, '0')}`] }
+        : {})
     }
-    const event = canonicalEvent({ entity, entityId, system: pick(systems), op: next() < 0.1 ? 'delete' : 'upsert', at: Math.floor(next() * 50), ingestAfter: Math.floor(next() * 300), fields, id: `ev-${seed}-${i}` })
+    const event = canonicalEvent({ entity, entityId, system: pick(systems), op: next() < 0.1 ? 'delete' : 'upsert',
+      at: Math.floor(next() * 50), ingestAfter: Math.floor(next() * 300), fields, id: `ev-${seed}-${i}` })
     out.push(event)
     if (next() < 0.05) out.push(event) // a duplicate, as an at-least-once producer makes
   }
@@ -49,11 +53,14 @@ const sink = (): { stream: Writable, text: () => string } => {
 }
 
 export interface ScenarioOptions {
-  /** The log is shared with other tests and earlier runs (Kafka topics are global): events from them are replayed too. */
+  /**
+   * The log is shared with other tests and earlier runs (Kafka topics are global): events from them are replayed too.
+   */
   sharedLog?: boolean
 }
 
-export async function rebuildScenario (t: Test, live: DeepPartial<HubConfig>, targets: [string[], string[], string[]], { sharedLog = false }: ScenarioOptions = {}): Promise<void> {
+export async function rebuildScenario (t: Test, live: DeepPartial<HubConfig>, targets: [string[], string[], string[]],
+  { sharedLog = false }: ScenarioOptions = {}): Promise<void> {
   const runId = Date.now().toString(36)
   const config = loadConfig({ overrides: { logLevel: 'silent', consumer: { batchSize: 50, maxAttempts: 3 }, ...live } })
   const logger = pino({ level: 'silent' })
@@ -64,15 +71,18 @@ export async function rebuildScenario (t: Test, live: DeepPartial<HubConfig>, ta
   // what was published. (A marker per topic is not enough: on Kafka a topic has several partitions,
   // and the marker's partition can be drained before the others.)
   let processed = 0
-  const merger = await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: 50, maxAttempts: 3, onBatch: s => { processed += s.events } })
+  const merger = await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: 50, maxAttempts: 3,
+    onBatch: s => { processed += s.events } })
 
   const events = cityEvents(400, sharedLog ? Date.now() % 100000 : 47)
   // One closing event per topic, so the test knows when the live merger has read everything.
-  const markers = canonicalEntities.map(entity => canonicalEvent({ entity, entityId: `zz-marker-${runId}-${entity}`, system: 'ho-tich', at: 60, fields: {}, id: `marker-${runId}-${entity}` }))
+  const markers = canonicalEntities.map(entity => canonicalEvent({ entity, entityId: `zz-marker-${runId}-${entity}`,
+    system: 'ho-tich', at: 60, fields: {}, id: `marker-${runId}-${entity}` }))
   for (const entity of canonicalEntities) {
     const batch = [...events, ...markers].filter(e => e.entity === entity)
     for (let i = 0; i < batch.length; i += 100) {
-      await eventLog.publish(canonicalTopic(entity), batch.slice(i, i + 100).map(e => ({ key: e.entityId, value: JSON.stringify(e) })))
+      await eventLog.publish(canonicalTopic(entity), batch.slice(i, i + 100)
+        .map(e => ({ key: e.entityId, value: JSON.stringify(e) })))
     }
   }
   const published = events.length + markers.length
@@ -97,7 +107,8 @@ export async function rebuildScenario (t: Test, live: DeepPartial<HubConfig>, ta
   t.equal(report.live.hash, report.rebuilt.hash)
   if (sharedLog) t.ok(report.events >= events.length + markers.length, 'every event replayed')
   else t.equal(report.events, events.length + markers.length, 'every event replayed')
-  t.ok(report.live.documents.persons > 10 && report.live.documents.history > 100 && report.live.documents.conflicts > 0, 'a store with something in it')
+  t.ok(report.live.documents.persons > 10 && report.live.documents.history > 100 && report.live.documents.conflicts > 0,
+    'a store with something in it')
   t.same(report.rebuilt.documents, report.live.documents)
   t.match(first.err, /rebuild: replay done/)
 
@@ -107,7 +118,8 @@ export async function rebuildScenario (t: Test, live: DeepPartial<HubConfig>, ta
 
   // Tamper with one live record: the hashes must now differ.
   const [victim] = await store.find('persons', { limit: 1 }) as GoldenRecord[]
-  await store.bulkUpsert('persons', [{ doc: { ...victim, version: victim.version + 1, fields: { ...victim.fields, fullName: 'Sửa tay' } }, expectedVersion: victim.version }])
+  await store.bulkUpsert('persons', [{ doc: { ...victim, version: victim.version + 1,
+    fields: { ...victim.fields, fullName: 'Sửa tay' } }, expectedVersion: victim.version }])
   const tampered = await run(targets[1])
   t.equal(tampered.code, 1, 'a store that differs from the log is caught')
   t.equal(JSON.parse(tampered.out).equal, false)

@@ -27,7 +27,8 @@ import { documentsOf, mergerCollections } from '../../../consumers/merger/store-
 import { startDeadLetterArchiver } from '../../../consumers/dead-letters/archiver.js'
 import { waitFor, uniqueName } from '../../helpers/wait-for.js'
 
-const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> = { 'civil-status': 'civilStatus', residence: 'residence' }
+const DEPARTMENT: Record<string, keyof SimulatedCity['departments']> =
+  { 'civil-status': 'civilStatus', residence: 'residence' }
 const REPEATED = 'residence'
 const hashed: CollectionName[] = [...mergerCollections, 'dead_letters']
 
@@ -39,28 +40,34 @@ export async function snapshotStore (store: Store): Promise<StoreSnapshot> {
   const documents: Record<string, number> = {}
   for (const collection of hashed) {
     let n = 0
-    for await (const doc of documentsOf(store, collection)) { sha.update(`${collection}\n${canonicalJson(doc)}\n`); n++ }
+    for await (const doc of documentsOf(store, collection)) {
+      sha.update(`${collection}\n${canonicalJson(doc)}\n`); n++ }
     documents[collection] = n
   }
   return { hash: sha.digest('hex'), documents }
 }
 
-export async function repeatsScenario (t: Test, { eventLog, store, citizens = 120, timeoutMs = 60000 }: { eventLog: EventLog, store: Store, citizens?: number, timeoutMs?: number }): Promise<void> {
-  const city = await startSimulatedCity({ citizens, seed: 12, departments: ['civil-status', 'residence'], rates: { invalid: 0.03, conflict: 0.1 } })
+export async function repeatsScenario (t: Test, { eventLog, store, citizens = 120, timeoutMs = 60000 }: {
+  eventLog: EventLog, store: Store, citizens?: number, timeoutMs?: number }): Promise<void> {
+  const city = await startSimulatedCity({ citizens, seed: 12, departments: ['civil-status', 'residence'],
+    rates: { invalid: 0.03, conflict: 0.1 } })
   const logger = pino({ level: 'silent' })
   const schemas = createSchemaValidator()
   const compile = createRawSchemaCompiler()
   const connectors = builtInConnectors.filter(c => c.manifest.id in DEPARTMENT)
   const runners: PollRunner[] = connectors.map(connector => createPollRunner({
-    connector, baseUrl: city.departments[DEPARTMENT[connector.manifest.id]].url, pageSize: 100, timeoutMs: 5000, eventLog, store, logger, compile
+    connector, baseUrl: city.departments[DEPARTMENT[connector.manifest.id]].url, pageSize: 100, timeoutMs: 5000,
+      eventLog, store, logger, compile
   }))
   const run = uniqueName('repeats')
-  const seen = { raw: 0, canonical: 0, normalizerDead: 0, merged: 0, mergerDead: 0, archived: 0, republished: 0, republishedDead: 0 }
+  const seen = { raw: 0, canonical: 0, normalizerDead: 0, merged: 0, mergerDead: 0, archived: 0,
+    republished: 0, republishedDead: 0 }
   const raw: ConsumedMessage[] = []
   const rawDead: ConsumedMessage[] = []
   const subs: Subscription[] = []
   try {
-    subs.push(await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: 100, maxAttempts: 3, onBatch: s => { seen.merged += s.events; seen.mergerDead += s.rejected } }))
+    subs.push(await startMerger({ eventLog, store, logger, rules: loadSurvivorship(), batchSize: 100, maxAttempts: 3,
+      onBatch: s => { seen.merged += s.events; seen.mergerDead += s.rejected } }))
     subs.push(await startNormalizer({
       eventLog, store, logger, catalog: staticCatalog(builtInMappings()),
       validateEvent: schemas.validator<ChangeEvent>('change-event'), mappingValidator: createMappingValidator(schemas),
@@ -73,10 +80,13 @@ export async function repeatsScenario (t: Test, { eventLog, store, citizens = 12
       onBatch: s => { seen.archived += s.messages }
     }))
     // What the residence connector published, to publish it again as a killed connector would.
-    subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: [`source.${REPEATED}`], handler: async b => { raw.push(...b) } }))
-    subs.push(await eventLog.subscribe({ group: `${run}-dlq`, topics: [`dlq.connector.${REPEATED}`], handler: async b => { rawDead.push(...b) } }))
+    subs.push(await eventLog.subscribe({ group: `${run}-raw`, topics: [`source.${REPEATED}`],
+      handler: async b => { raw.push(...b) } }))
+    subs.push(await eventLog.subscribe({ group: `${run}-dlq`, topics: [`dlq.connector.${REPEATED}`],
+      handler: async b => { rawDead.push(...b) } }))
 
-    const rawPublished = (): number => runners.reduce((n, r) => n + Object.values(r.status().streams).reduce((m, s) => m + s.published, 0), 0) + seen.republished
+    const rawPublished = (): number => runners.reduce((n, r) => n + Object.values(r.status().streams)
+      .reduce((m, s) => m + s.published, 0), 0) + seen.republished
     const rejected = (): number => runners.reduce((n, r) => n + r.status().rejected, 0) + seen.republishedDead
     const drained = async (what: string): Promise<void> => {
       await waitFor(() => seen.raw >= rawPublished() && seen.merged >= seen.canonical &&
@@ -90,7 +100,8 @@ export async function repeatsScenario (t: Test, { eventLog, store, citizens = 12
     await waitFor(() => raw.length >= Object.values(residence.status().streams).reduce((m, s) => m + s.published, 0) &&
       rawDead.length >= residence.status().rejected, { what: 'the residence events to be captured', timeoutMs })
     const loaded = await snapshotStore(store)
-    t.ok(loaded.documents.history > 0 && loaded.documents.dead_letters > 0, `the load made versions and dead letters (${JSON.stringify(loaded.documents)})`)
+    t.ok(loaded.documents.history > 0 && loaded.documents.dead_letters > 0,
+      `the load made versions and dead letters (${JSON.stringify(loaded.documents)})`)
     t.ok(rawDead.length > 0, 'the residence source has records its raw schema rejects')
 
     // A connector killed before saving its cursor: the same events again, ingested later.
@@ -99,14 +110,16 @@ export async function repeatsScenario (t: Test, { eventLog, store, citizens = 12
       const event = JSON.parse(m.value) as ChangeEvent
       return { key: m.key, value: JSON.stringify({ ...event, ingesttime: again }), headers: m.headers }
     })
-    for (let i = 0; i < republished.length; i += 200) await eventLog.publish(`source.${REPEATED}`, republished.slice(i, i + 200))
+    for (let i = 0; i < republished.length; i += 200) await eventLog.publish(`source.${REPEATED}`,
+      republished.slice(i, i + 200))
     seen.republished += republished.length
     // Copied first: this run's subscription also reads the letters published again below.
     const letters = rawDead.map(m => ({ key: m.key, value: m.value, headers: m.headers }))
     await eventLog.publish(`dlq.connector.${REPEATED}`, letters)
     seen.republishedDead += letters.length
     await drained('the re-published page to drain')
-    t.same(await snapshotStore(store), loaded, `${republished.length} re-published events and ${letters.length} dead letters left the store byte-identical`)
+    t.same(await snapshotStore(store), loaded,
+      `${republished.length} re-published events and ${letters.length} dead letters left the store byte-identical`)
 
     // Every poll re-run from an empty cursor: the whole source read again.
     const before = rawPublished()
@@ -117,7 +130,8 @@ export async function repeatsScenario (t: Test, { eventLog, store, citizens = 12
     t.equal(residence.status().state, 'healthy', 'residence read its source again')
     t.ok(rawPublished() > before, `the re-run published ${rawPublished() - before} events again`)
     await drained('the re-run to drain')
-    t.same(await snapshotStore(store), loaded, 'a whole source re-read from an empty cursor left the store byte-identical')
+    t.same(await snapshotStore(store), loaded,
+      'a whole source re-read from an empty cursor left the store byte-identical')
   } finally {
     for (const r of runners) await r.stop()
     for (const s of subs) await s.stop()

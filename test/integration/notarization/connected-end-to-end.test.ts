@@ -53,13 +53,16 @@ t.test('notarizations: polled from cong-chung, merged, read through the route an
   t.equal(goldens.length, records.length, 'one golden record per valid contract, none for an invalid one')
 
   // A transfer whose parties are all named by personal id and whose serial was typed right.
-  const typos = new Set(truth.filter(e => e.type === 'source-conflict' && e.department === 'cong-chung').map(e => e.key))
+  const typos = new Set(truth.filter(e => e.type === 'source-conflict'
+    && e.department === 'cong-chung').map(e => e.key))
   const transfer = records.find(r => r.record?.transactionType === 'land-use-right-transfer' && !typos.has(r.key) &&
-    (table.get(r.key)?.benA as Array<{ loaiGiayTo: string }>).concat(table.get(r.key)?.benB as []).every(p => p.loaiGiayTo === 'CCCD'))
+    (table.get(r.key)?.benA as Array<{ loaiGiayTo: string }>).concat(table.get(r.key)?.benB as [])
+      .every(p => p.loaiGiayTo === 'CCCD'))
   if (transfer === undefined) throw new Error('no transfer with CCCD parties in this city')
   const expected = transfer.record as Record<string, unknown>
   const golden = goldens.find(g => g._id === transfer.key) as Golden
-  for (const field of ['notarizationId', 'notarizationNumber', 'notarizationDate', 'office', 'transactionType', 'parties', 'property', 'valueVnd', 'status']) {
+  for (const field of ['notarizationId', 'notarizationNumber', 'notarizationDate', 'office', 'transactionType',
+    'parties', 'property', 'valueVnd', 'status']) {
     t.same(golden.fields?.[field], expected[field], `${field} as the ground truth has it`)
   }
   const buyer = (expected.parties as Party[]).find(p => p.role === 'transferee')?.personalId as string
@@ -67,37 +70,48 @@ t.test('notarizations: polled from cong-chung, merged, read through the route an
 
   await createClient(hub.store, { id: 'test-dat-dai', name: 'Land registration (test)', kind: 'department' })
   const { key } = await issueKey(hub.store, 'test-dat-dai')
-  await putGrant(hub.store, { clientId: 'test-dat-dai', purpose: 'land-check', entity: 'land-parcel', fields: ['parcelId', 'holderPersonalIds'] })
+  await putGrant(hub.store, { clientId: 'test-dat-dai', purpose: 'land-check', entity: 'land-parcel',
+    fields: ['parcelId', 'holderPersonalIds'] })
   const get = async (path: string, purpose = 'land-check'): Promise<{ status: number, body: any }> => {
-    const res = await fetch(`${String(hub.gatewayUrl)}${path}`, { headers: { authorization: `Bearer ${key}`, 'x-purpose': purpose } })
+    const res = await fetch(`${String(hub.gatewayUrl)}${path}`,
+      { headers: { authorization: `Bearer ${key}`, 'x-purpose': purpose } })
     return { status: res.status, body: await res.json() }
   }
-  const parcelAlone = await waitFor(async () => { const r = await get(`/v1/land-parcels/${parcelId}`); return r.status === 200 ? r : undefined },
+  const parcelAlone = await waitFor(async () => { const r =
+    await get(`/v1/land-parcels/${parcelId}`); return r.status === 200 ? r : undefined },
     { what: 'the parcel of the transfer', timeoutMs: 60000 })
   t.notOk('notarizations' in parcelAlone.body, 'a client without a notarization grant sees the parcel alone')
-  t.notOk((parcelAlone.body.data.holderPersonalIds as string[]).includes(buyer), 'the land register still names the seller')
+  t.notOk((parcelAlone.body.data.holderPersonalIds as string[]).includes(buyer),
+    'the land register still names the seller')
   t.equal((await get(`/v1/citizens/${buyer}/notarizations`)).status, 403, 'and reads no notarizations')
 
-  await putGrant(hub.store, { clientId: 'test-dat-dai', purpose: 'land-check', entity: 'notarization', fields: ['notarizationId', 'transactionType', 'parties', 'notarizationDate'] })
+  await putGrant(hub.store, { clientId: 'test-dat-dai', purpose: 'land-check', entity: 'notarization',
+    fields: ['notarizationId', 'transactionType', 'parties', 'notarizationDate'] })
   // Grants are cached for a second (security.grantCacheTtlMs): wait for the new one to be seen.
-  const onParcel = await waitFor(async () => { const r = await get(`/v1/land-parcels/${parcelId}`); return r.body.notarizations !== undefined ? r : undefined },
+  const onParcel = await waitFor(async () => { const r =
+    await get(`/v1/land-parcels/${parcelId}`); return r.body.notarizations !== undefined ? r : undefined },
     { what: 'the parcel read with the notarization grant' })
-  const shown = (onParcel.body.notarizations as Array<{ data: Record<string, unknown> }>).find(n => n.data.notarizationId === transfer.key)
+  const shown = (onParcel.body.notarizations as Array<{ data: Record<string, unknown> }>).find(n =>
+    n.data.notarizationId === transfer.key)
   t.ok(shown, 'the notarized transfer shows on the parcel')
   t.equal(shown?.data.transactionType, 'land-use-right-transfer')
-  t.ok((shown?.data.parties as Party[]).some(p => p.personalId === buyer), 'naming the buyer the land register does not know yet')
+  t.ok((shown?.data.parties as Party[]).some(p => p.personalId === buyer),
+    'naming the buyer the land register does not know yet')
   // The route serves the links of a known citizen only, and the buyer's own record comes from civil status,
   // polled beside the notary office: the notarizations above may merge first. Wait for it.
   await waitFor(async () => await hub.store.get('persons', buyer), { what: 'the buyer\'s golden record' })
   const theirs = await get(`/v1/citizens/${buyer}/notarizations`)
   t.equal(theirs.status, 200)
-  t.ok((theirs.body.data as Array<{ data: Record<string, unknown> }>).some(n => n.data.notarizationId === transfer.key), 'the buyer\'s list has it')
+  t.ok((theirs.body.data as Array<{ data: Record<string, unknown> }>).some(n => n.data.notarizationId === transfer.key),
+    'the buyer\'s list has it')
 
   const invalid = [...injected.map(e => ({ key: e.key, field: String(e.field) })), ...broken]
   const letters = await waitFor(async () => {
-    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d => d.connector === 'notarization')
+    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d =>
+      d.connector === 'notarization')
     // Each invalid record's own letter, not a count that another letter of the connector could make up.
-    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs : undefined
+    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs
+      : undefined
   }, { what: `${invalid.length} notarization dead letters`, timeoutMs: 60000 })
   for (const bad of invalid) {
     const letter = letters.find(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))

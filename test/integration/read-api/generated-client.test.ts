@@ -60,7 +60,8 @@ t.test('a client generated from /docs/json type-checks and calls three routes', 
   t.equal(byCmnd.response.status, 200, JSON.stringify(byCmnd.error))
   t.equal(byCmnd.data?.data.personalId, an)
   const search = await dept.POST('/v1/citizens/search', {
-    params: { header: { 'x-purpose': PURPOSE } }, body: { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', wardCode: '31135' }
+    params: { header: { 'x-purpose': PURPOSE } }, body: { fullName: 'Nguyễn Văn An',
+      birthDate: '1985-03-15', wardCode: '31135' }
   })
   t.equal(search.response.status, 200)
   t.same(search.data?.data.map((c: { personalId: string }) => c.personalId), [an])

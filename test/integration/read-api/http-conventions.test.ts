@@ -21,23 +21,27 @@ t.test('unknown method on a known path: 405 with Allow, as problem+json', async 
 
 t.test('a text/plain body is 415, not a validation error', async t => {
   const api = await openReadApi(t)
-  const res = await api.app.inject({ method: 'POST', url: '/v1/citizens/search', headers: { authorization: `Bearer ${api.key.dept}`, 'x-purpose': PURPOSE, 'content-type': 'text/plain' }, payload: 'hello' })
+  const res = await api.app.inject({ method: 'POST', url: '/v1/citizens/search', headers: {
+    authorization: `Bearer ${api.key.dept}`, 'x-purpose': PURPOSE, 'content-type': 'text/plain' }, payload: 'hello' })
   t.equal(res.statusCode, 415)
   t.equal(res.json().code, 'LT_ERR_MEDIA_TYPE')
 })
 
-t.test('lookups live under /v1/citizen-lookups; the old paths answer as before, deprecated and undocumented', async t => {
+t.test('lookups live under /v1/citizen-lookups; the old paths answer as before, deprecated and undocumented',
+  async t => {
   const api = await openReadApi(t)
   const res = await api.get(`/v1/citizen-lookups/by-cmnd/${cmnd}?fields=personalId`)
   t.equal(res.statusCode, 200)
-  t.equal((await api.get('/v1/citizen-lookups/by-cmnd/0')).json().code, 'LT_ERR_VALIDATION', 'what the parser refuses the schema refuses')
+  t.equal((await api.get('/v1/citizen-lookups/by-cmnd/0')).json().code, 'LT_ERR_VALIDATION',
+    'what the parser refuses the schema refuses')
   const old = await api.get(`/v1/citizens/by-cmnd/${cmnd}?fields=personalId`)
   t.equal(old.statusCode, 200)
   t.equal(old.headers.deprecation, 'true')
   t.equal(old.headers.link, `</v1/citizen-lookups/by-cmnd/${cmnd}>; rel="successor-version"`)
   const doc = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json()
   t.notOk(doc.paths['/v1/citizens/by-cmnd/{cmnd}'], 'the old path is not in the document')
-  t.equal(doc.paths['/v1/citizen-lookups/by-cmnd/{cmnd}'].get.parameters.find((p: { in: string }) => p.in === 'path').schema.pattern, '^\\d{9}$')
+  t.equal(doc.paths['/v1/citizen-lookups/by-cmnd/{cmnd}'].get.parameters.find((p: { in: string }) => p.in === 'path')
+    .schema.pattern, '^\\d{9}$')
 })
 
 t.test('every operation has a stable operationId from the table, and errors are problem+json', async t => {
@@ -50,8 +54,10 @@ t.test('every operation has a stable operationId from the table, and errors are 
       t.ok(ids.has(op.operationId), `${method} ${path}: ${op.operationId} is in gateway/openapi/operation-ids.ts`)
       seen.push(op.operationId)
       t.ok(Object.keys(op.responses).some(code => /^4\d\d$/.test(code)), `${method} ${path}: a 4XX response`)
-      for (const [code, response] of Object.entries(op.responses as Record<string, { content?: Record<string, unknown> }>)) {
-        if (/^[45]\d\d$/.test(code) && response.content?.['application/json'] !== undefined && path !== '/health/ready') t.fail(`${method} ${path} ${code} documented as application/json`)
+      for (const [code, response] of Object.entries(
+        op.responses as Record<string, { content?: Record<string, unknown> }>)) {
+        if (/^[45]\d\d$/.test(code) && response.content?.['application/json'] !== undefined && path !== '/health/ready')
+          t.fail(`${method} ${path} ${code} documented as application/json`)
       }
     }
   }

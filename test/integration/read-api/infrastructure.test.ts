@@ -16,25 +16,32 @@ const PURPOSE = 'QD-HTKT-2025'
 type Geometry = { type: 'Point', coordinates: number[] } | { type: 'LineString', coordinates: number[][] }
 
 const feature = (id: string, ward: string, assetType: string, network: string, geometry: Geometry, bbox: number[]) => ({
-  type: 'Feature', id, geometry, bbox, properties: { assetId: id, network, assetType, wardCode: ward, condition: 'good', builtYear: 2010 }
+  type: 'Feature', id, geometry, bbox, properties: { assetId: id, network, assetType, wardCode: ward,
+    condition: 'good', builtYear: 2010 }
 })
 // A light in 31135, a drain line across 31135/31147's side of town, a hydrant far south in 31147.
-const LIGHT = feature('CS-31135-000001', '31135', 'street-light', 'lighting', { type: 'Point', coordinates: [105.78, 10.03] }, [105.78, 10.03, 105.78, 10.03])
-const DRAIN = feature('TN-31135-000002', '31135', 'drain-pipe', 'drainage', { type: 'LineString', coordinates: [[105.70, 10.00], [105.76, 10.02]] }, [105.70, 10.00, 105.76, 10.02])
-const HYDRANT = feature('CN-31147-000003', '31147', 'hydrant', 'water-supply', { type: 'Point', coordinates: [106.1, 9.5] }, [106.1, 9.5, 106.1, 9.5])
+const LIGHT = feature('CS-31135-000001', '31135', 'street-light', 'lighting',
+  { type: 'Point', coordinates: [105.78, 10.03] }, [105.78, 10.03, 105.78, 10.03])
+const DRAIN = feature('TN-31135-000002', '31135', 'drain-pipe', 'drainage',
+  { type: 'LineString', coordinates: [[105.70, 10.00], [105.76, 10.02]] }, [105.70, 10.00, 105.76, 10.02])
+const HYDRANT = feature('CN-31147-000003', '31147', 'hydrant', 'water-supply',
+  { type: 'Point', coordinates: [106.1, 9.5] }, [106.1, 9.5, 106.1, 9.5])
 
 async function seed (store: Store, features: Array<ReturnType<typeof feature>>): Promise<void> {
   const { apply, dead } = harness(undefined, store)
-  await apply(features.map(f => canonicalEvent({ entity: 'urban-infrastructure', entityId: f.id, system: 'ha-tang', at: 1, fields: f })))
+  await apply(features.map(f => canonicalEvent({ entity: 'urban-infrastructure', entityId: f.id,
+    system: 'ha-tang', at: 1, fields: f })))
   if (dead.length > 0) throw new Error(dead.map(d => d.reason).join('; '))
 }
 
 async function setUp (t: Parameters<Parameters<typeof t.test>[1]>[0]) {
   const { app, store } = await openGateway(t)
   await seed(store, [LIGHT, DRAIN, HYDRANT])
-  const gis = await makeClient(store, 'so-xay-dung', 'department', [{ purpose: PURPOSE, entity: 'urban-infrastructure', fields: [...grantableEntities['urban-infrastructure'].fields] }])
+  const gis = await makeClient(store, 'so-xay-dung', 'department', [{ purpose: PURPOSE, entity: 'urban-infrastructure',
+    fields: [...grantableEntities['urban-infrastructure'].fields] }])
   const get = async (query: string, key = gis.key, purpose = PURPOSE) =>
-    await app.inject({ method: 'GET', url: `/v1/infrastructure?${query}`, headers: { ...bearer(key), 'x-purpose': purpose } })
+    await app.inject({ method: 'GET', url: `/v1/infrastructure?${query}`,
+      headers: { ...bearer(key), 'x-purpose': purpose } })
   return { app, store, gis, get }
 }
 
@@ -64,15 +71,18 @@ t.test('the answer is a GeoJSON FeatureCollection whose features are canonical f
   t.equal(body.type, 'FeatureCollection')
   t.equal(body.features.length, 3)
   const valid = createSchemaValidator().validator('urban-infrastructure')
-  for (const f of body.features) t.ok(valid(f), `${String(f.id)} validates against the canonical GeoJSON Feature schema ${JSON.stringify(valid.errors)}`)
+  for (const f of body.features) t.ok(valid(f),
+    `${String(f.id)} validates against the canonical GeoJSON Feature schema ${JSON.stringify(valid.errors)}`)
   t.same(body.features.find((f: { id: string }) => f.id === DRAIN.id), DRAIN, 'geometry, bbox and properties as merged')
   t.same(body.page, { next: null })
 })
 
 t.test('a bbox that is not four in-range numbers with min < max is 400 LT_ERR_BBOX_INVALID naming bbox', async t => {
   const { get } = await setUp(t)
-  for (const [bbox, why] of [['105,9,107', /3 values, not 4/], ['105,9,107,11,12', /5 values/], ['a,9,107,11', /number/], ['105,9,,11', /number/],
-    ['181,9,182,11', /longitude/], ['105,-91,107,11', /latitude/], ['107,9,105,11', /minLon/], ['105,11,107,9', /minLat/], ['105,9,105,11', /minLon/]] as const) {
+  for (const [bbox, why] of [['105,9,107', /3 values, not 4/], ['105,9,107,11,12', /5 values/],
+    ['a,9,107,11', /number/], ['105,9,,11', /number/],
+    ['181,9,182,11', /longitude/], ['105,-91,107,11', /latitude/], ['107,9,105,11', /minLon/],
+      ['105,11,107,9', /minLat/], ['105,9,105,11', /minLon/]] as const) {
     const res = await get(`bbox=${encodeURIComponent(bbox)}`)
     t.equal(res.statusCode, 400, bbox)
     t.match(res.headers['content-type'], /^application\/problem\+json/)
@@ -85,24 +95,35 @@ t.test('a bbox that is not four in-range numbers with min < max is 400 LT_ERR_BB
   t.equal((await get('bbox=105,9,107,11&assetType=tree')).statusCode, 400, 'an unknown asset type')
 })
 
-t.test('no grant, no features: 403 for a client without it, and every granted read is audited without a subject', async t => {
+t.test('no grant, no features: 403 for a client without it, and every granted read is audited without a subject',
+  async t => {
   const { app, get, store } = await setUp(t)
-  const other = await makeClient(store, 'mot-cua', 'one-stop', [{ purpose: PURPOSE, entity: 'land-parcel', fields: ['parcelId'] }])
+  const other = await makeClient(store, 'mot-cua', 'one-stop',
+    [{ purpose: PURPOSE, entity: 'land-parcel', fields: ['parcelId'] }])
   const refused = await get('bbox=105,9,107,11', other.key)
   t.equal(refused.statusCode, 403)
-  t.match(refused.json(), { code: 'LT_ERR_FORBIDDEN', detail: /no grant for purpose 'QD-HTKT-2025' on entity 'urban-infrastructure'/ })
-  t.equal((await get('bbox=bad', other.key)).statusCode, 403, 'the grant is checked before the box: nothing is said to a client without one')
-  t.equal((await app.inject({ method: 'GET', url: '/v1/infrastructure?bbox=105,9,107,11', headers: { 'x-purpose': PURPOSE } })).statusCode, 401)
-  t.equal((await get('bbox=105,9,107,11', (await makeClient(store, 'x', 'department')).key, 'other-purpose')).statusCode, 403)
-  const narrow = await makeClient(store, 'ban-do', 'department', [{ purpose: PURPOSE, entity: 'urban-infrastructure', fields: ['id', 'geometry'] }])
+  t.match(refused.json(), { code: 'LT_ERR_FORBIDDEN',
+    detail: /no grant for purpose 'QD-HTKT-2025' on entity 'urban-infrastructure'/ })
+  t.equal((await get('bbox=bad', other.key)).statusCode, 403,
+    'the grant is checked before the box: nothing is said to a client without one')
+  t.equal((await app.inject({ method: 'GET', url: '/v1/infrastructure?bbox=105,9,107,11',
+    headers: { 'x-purpose': PURPOSE } })).statusCode, 401)
+  t.equal((await get('bbox=105,9,107,11', (await makeClient(store, 'x', 'department')).key,
+    'other-purpose')).statusCode, 403)
+  const narrow = await makeClient(store, 'ban-do', 'department',
+    [{ purpose: PURPOSE, entity: 'urban-infrastructure', fields: ['id', 'geometry'] }])
   const res = await get('bbox=105.77,10.02,105.79,10.04', narrow.key)
-  t.same(res.json().features, [{ type: 'Feature', id: LIGHT.id, geometry: LIGHT.geometry, properties: null }], 'only the granted members; properties null')
-  const entries = (await store.find('audit', { orderBy: { field: '_id' }, limit: 100 }) as AuditBlock[]).flatMap(b => b.entries)
-  t.match(entries.filter(e => e.entity === 'urban-infrastructure'), [{ clientId: 'ban-do', purpose: PURPOSE, subjects: [], fields: ['geometry', 'id'] }],
+  t.same(res.json().features, [{ type: 'Feature', id: LIGHT.id, geometry: LIGHT.geometry, properties: null }],
+    'only the granted members; properties null')
+  const entries = (await store.find('audit', { orderBy: { field: '_id' },
+    limit: 100 }) as AuditBlock[]).flatMap(b => b.entries)
+  t.match(entries.filter(e => e.entity === 'urban-infrastructure'),
+    [{ clientId: 'ban-do', purpose: PURPOSE, subjects: [], fields: ['geometry', 'id'] }],
     'one audit entry for the granted read, naming what it returned and no person')
 })
 
-t.test('pages: at most limit features, a sealed cursor, and a sparse box stops at the scan budget with a cursor', async t => {
+t.test('pages: at most limit features, a sealed cursor, and a sparse box stops at the scan budget with a cursor',
+  async t => {
   const { get, store } = await setUp(t)
   // Asset-id order: CN (hydrant) < CS (light) < TN (drain).
   const order = [HYDRANT.id, LIGHT.id, DRAIN.id]
@@ -113,7 +134,8 @@ t.test('pages: at most limit features, a sealed cursor, and a sparse box stops a
   const second = await get(`bbox=105,9,107,11&limit=2&cursor=${next}`)
   t.same(second.json().features.map((f: { id: string }) => f.id), order.slice(2))
   t.equal(second.json().page.next, null)
-  t.match((await get(`bbox=105,9,108,11&limit=2&cursor=${next}`)).json(), { code: 'LT_ERR_CURSOR_INVALID' }, 'a cursor opens only on its own filters')
+  t.match((await get(`bbox=105,9,108,11&limit=2&cursor=${next}`)).json(), { code: 'LT_ERR_CURSOR_INVALID' },
+    'a cursor opens only on its own filters')
   // The reader itself: with a budget of 2 records, a box only the third (the drain) meets gives an
   // empty page that resumes after the second, then the match and the end.
   const box: [number, number, number, number] = [105.69, 9.99, 105.71, 10.001]

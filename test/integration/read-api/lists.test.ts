@@ -46,17 +46,21 @@ t.test('link lists page by cursor', async t => {
     t.same((await get(`/v1/citizens/${an}/health-insurance`)).json().data.map((c: any) => c.meta.id), [anCard])
     const businesses = await get(`/v1/citizens/${an}/business-households?fields=name`)
     t.same(businesses.json().data.map((b: any) => b.data), [{ name: 'Tạp hóa Mai An' }])
-    t.match(businesses.json().data.map((b: any) => b.meta.id), [/^rec_[A-Za-z0-9_-]{22}$/], 'registrationNumber not granted here: an opaque ref, not the id')
-    t.same((await get(`/v1/citizens/${an}/business-households?fields=registrationNumber`)).json().data.map((b: any) => b.meta.id), [business])
+    t.match(businesses.json().data.map((b: any) => b.meta.id), [/^rec_[A-Za-z0-9_-]{22}$/],
+      'registrationNumber not granted here: an opaque ref, not the id')
+    t.same((await get(`/v1/citizens/${an}/business-households?fields=registrationNumber`)).json()
+      .data.map((b: any) => b.meta.id), [business])
     t.same((await get(`/v1/citizens/${khoa}/business-households`)).json(), { data: [], page: { next: null } })
     const h = await get(`/v1/citizens/${khoa}/household?fields=householdId`)
     t.same(h.json().data, { householdId: household })
     t.same(h.json().membership, { householdId: household }, 'members not selected: no relation to the head')
-    t.same((await get(`/v1/citizens/${khoa}/household?fields=householdId,members`)).json().membership, { householdId: household, relationToHead: '03', isHead: false })
+    t.same((await get(`/v1/citizens/${khoa}/household?fields=householdId,members`)).json().membership,
+      { householdId: household, relationToHead: '03', isHead: false })
     const entry = (await api.audit()).at(-1)
     t.same(entry?.subjects, [an, khoa].sort())
     t.equal(entry?.entity, 'household')
-    t.equal((await get(`/v1/citizens/${khoa}/household?fields=householdId`, { headers: { 'if-none-match': h.headers.etag as string } })).statusCode, 304)
+    t.equal((await get(`/v1/citizens/${khoa}/household?fields=householdId`,
+      { headers: { 'if-none-match': h.headers.etag as string } })).statusCode, 304)
     t.equal((await get(`/v1/citizens/${khoa}/household?fields=membersCount`)).json().code, 'LT_ERR_FIELD_UNKNOWN')
   })
 
@@ -66,13 +70,15 @@ t.test('link lists page by cursor', async t => {
     t.not(first.headers.etag, second.headers.etag)
     t.equal(first.headers['cache-control'], 'private, no-store')
     const before = (await api.audit()).length
-    const again = await get(`/v1/citizens/${an}/land-parcels?limit=2`, { headers: { 'if-none-match': first.headers.etag as string } })
+    const again = await get(`/v1/citizens/${an}/land-parcels?limit=2`,
+      { headers: { 'if-none-match': first.headers.etag as string } })
     t.equal(again.statusCode, 304)
     t.equal((await api.audit()).length, before + 1)
   })
 
   await t.test('unknown citizen: 404 after the grant check', async t => {
     t.equal((await get('/v1/citizens/092999999999/land-parcels')).json().code, 'LT_ERR_CITIZEN_NOT_FOUND')
-    t.equal((await get('/v1/citizens/092999999999/land-parcels', { purpose: '2.000635' })).json().code, 'LT_ERR_FORBIDDEN')
+    t.equal((await get('/v1/citizens/092999999999/land-parcels', { purpose: '2.000635' })).json()
+      .code, 'LT_ERR_FORBIDDEN')
   })
 })

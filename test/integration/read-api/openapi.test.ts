@@ -35,9 +35,11 @@ t.test('OpenAPI: every read route documented with tags, examples and problems', 
     t.ok(op.tags.length > 0 && op.tags.every((tag: string) => tags.has(tag)), `${path}: tags registered`)
     // The GIS layer answers GeoJSON (RFC 7946), every other read JSON.
     const ok = op.responses['200'].content['application/json'] ?? op.responses['200'].content['application/geo+json']
-    const example = ok.example ?? ok.examples ?? doc.components.schemas[(ok.schema.$ref ?? '').split('/').at(-1)]?.examples
+    const example = ok.example ?? ok.examples
+      ?? doc.components.schemas[(ok.schema.$ref ?? '').split('/').at(-1)]?.examples
     t.ok(example !== undefined, `${path}: a 200 example`)
-    for (const status of ['400', '401', '403', '503']) t.ok(op.responses[status] !== undefined, `${path}: ${status} documented`)
+    for (const status of ['400', '401', '403', '503']) t.ok(op.responses[status] !== undefined,
+      `${path}: ${status} documented`)
     t.ok(op.parameters.some((p: any) => p.in === 'header' && p.name === 'x-purpose'), `${path}: X-Purpose`)
     if (method === 'get' && path !== '/v1/conflicts') {
       t.ok(op.responses['304'] !== undefined, `${path}: 304 documented`)
@@ -58,7 +60,8 @@ t.test('OpenAPI: every operation has registered tags and a declared success resp
     for (const [method, op] of Object.entries(methods)) {
       operations++
       for (const [code, response] of Object.entries(op.responses ?? {})) {
-        if ((response as { description?: string }).description === 'Default Response') undescribed.push(`${method} ${path} ${code}`)
+        if ((response as { description?: string }).description === 'Default Response')
+          undescribed.push(`${method} ${path} ${code}`)
       }
       t.ok(op.tags?.length > 0 && op.tags.every((tag: string) => tags.has(tag)), `${method} ${path}: tags registered`)
       const success = Object.keys(op.responses ?? {}).filter(code => /^2\d\d$/.test(code))
@@ -76,8 +79,11 @@ t.test('responses carry only declared fields', async t => {
   const doc = await api.store.get('persons', an)
   if (doc === undefined) throw new Error('fixture person missing')
   const fields = doc.fields as Record<string, unknown>
-  await api.store.bulkUpsert('persons', [{ doc: { ...doc, version: doc.version + 1, fields: { ...fields, fullName: 'Nguyễn Văn An', permanentAddress: { ...(fields.permanentAddress as object), gpsLocation: '10.03,105.78' } } }, expectedVersion: doc.version }])
+  await api.store.bulkUpsert('persons',
+    [{ doc: { ...doc, version: doc.version + 1, fields: { ...fields, fullName: 'Nguyễn Văn An', permanentAddress: {
+    ...(fields.permanentAddress as object), gpsLocation: '10.03,105.78' } } }, expectedVersion: doc.version }])
   const res = await api.get(`/v1/citizens/${an}?fields=permanentAddress`)
   t.equal(res.statusCode, 200)
-  t.same(res.json().data, { permanentAddress: { line: '12 Hòa Bình', wardCode: '31135' } }, 'the undeclared nested field is dropped by the schema')
+  t.same(res.json().data, { permanentAddress: { line: '12 Hòa Bình', wardCode: '31135' } },
+    'the undeclared nested field is dropped by the schema')
 })

@@ -11,7 +11,8 @@ const dead = '092040000321'
 const office = { code: 'PCC1', name: 'Phòng Công chứng số 1 thành phố Cần Thơ' }
 const base = { notarizationDate: '2025-03-18', office, status: 'valid' }
 const notarization = (id: string, fields: Record<string, unknown>) =>
-  canonicalEvent({ entity: 'notarization', entityId: id, system: 'cong-chung', at: 5, fields: { notarizationId: id, notarizationNumber: id.slice(-4), ...base, ...fields } })
+  canonicalEvent({ entity: 'notarization', entityId: id, system: 'cong-chung', at: 5,
+    fields: { notarizationId: id, notarizationNumber: id.slice(-4), ...base, ...fields } })
 
 // A transfer naming parcels[2] by id; a mortgage naming another parcel id but the certificate that
 // covers parcels[0] (a typed parcel number, the serial right); an unrelated contract; two wills.
@@ -21,12 +22,20 @@ const elsewhere = 'PCC1-2025-001003'
 const livingWill = 'PCC1-2025-001004'
 const deadWill = 'PCC1-2025-001005'
 const events = [
-  canonicalEvent({ entityId: dead, system: 'ho-tich', at: 1, fields: { personalId: dead, fullName: 'Phạm Văn Tư', familyName: 'Phạm', middleName: 'Văn', givenName: 'Tư', birthDate: '1940-02-02', sex: 'male', dateOfDeath: '2025-01-10' } }),
-  notarization(transfer, { transactionType: 'land-use-right-transfer', parties: [{ role: 'transferor', personalId: an }, { role: 'transferee', personalId: lan }], property: { parcelIds: [parcels[2]] }, valueVnd: 1850000000 }),
-  notarization(mortgage, { transactionType: 'mortgage', parties: [{ role: 'mortgagor', personalId: an }, { role: 'mortgagee', organizationName: 'Ngân hàng TMCP Ví Dụ' }], property: { parcelIds: ['31147-12-77'], certificateSerial: serial } }),
-  notarization(elsewhere, { transactionType: 'land-use-right-gift', parties: [{ role: 'transferor', personalId: coHolder }, { role: 'transferee', personalId: lan }], property: { parcelIds: ['31147-12-88'] } }),
-  notarization(livingWill, { transactionType: 'will', parties: [{ role: 'testator', personalId: an }, { role: 'heir', personalId: khoa }], property: { parcelIds: [parcels[2]] } }),
-  notarization(deadWill, { transactionType: 'will', parties: [{ role: 'testator', personalId: dead }, { role: 'heir', personalId: lan }] })
+  canonicalEvent({ entityId: dead, system: 'ho-tich', at: 1, fields: { personalId: dead, fullName: 'Phạm Văn Tư',
+    familyName: 'Phạm', middleName: 'Văn', givenName: 'Tư', birthDate: '1940-02-02', sex: 'male',
+    dateOfDeath: '2025-01-10' } }),
+  notarization(transfer, { transactionType: 'land-use-right-transfer', parties: [{ role: 'transferor', personalId: an },
+    { role: 'transferee', personalId: lan }], property: { parcelIds: [parcels[2]] }, valueVnd: 1850000000 }),
+  notarization(mortgage, { transactionType: 'mortgage',
+    parties: [{ role: 'mortgagor', personalId: an }, { role: 'mortgagee', organizationName: 'Ngân hàng TMCP Ví Dụ' }],
+    property: { parcelIds: ['31147-12-77'], certificateSerial: serial } }),
+  notarization(elsewhere, { transactionType: 'land-use-right-gift', parties: [{ role: 'transferor',
+    personalId: coHolder }, { role: 'transferee', personalId: lan }], property: { parcelIds: ['31147-12-88'] } }),
+  notarization(livingWill, { transactionType: 'will', parties: [{ role: 'testator', personalId: an },
+    { role: 'heir', personalId: khoa }], property: { parcelIds: [parcels[2]] } }),
+  notarization(deadWill, { transactionType: 'will', parties: [{ role: 'testator', personalId: dead },
+    { role: 'heir', personalId: lan }] })
 ]
 const FIELDS = ['notarizationId', 'transactionType', 'parties', 'property']
 
@@ -44,15 +53,18 @@ t.test('a parcel shows its notarized transactions to a client granted notarizati
   const byParcelId = await api.get(`/v1/land-parcels/${parcels[2]}`)
   t.equal(byParcelId.statusCode, 200)
   const shown = byParcelId.json().notarizations as Array<{ data: Record<string, unknown> }>
-  t.same(shown.map(n => n.data.notarizationId), [transfer], 'the transfer on the parcel; the living testator\'s will is sealed')
+  t.same(shown.map(n => n.data.notarizationId), [transfer],
+    'the transfer on the parcel; the living testator\'s will is sealed')
   t.equal(shown[0]?.data.transactionType, 'land-use-right-transfer')
   t.notOk('valueVnd' in (shown[0]?.data ?? {}), 'projected to the notarization grant')
   t.equal(byParcelId.json().data.parcelId, parcels[2], 'the parcel itself as before')
 
   const bySerial = await api.get(`/v1/land-parcels/${parcels[0]}`)
-  t.same(bySerial.json().notarizations.map((n: any) => n.data.notarizationId), [mortgage], 'found by the serial of the certificate covering the parcel')
+  t.same(bySerial.json().notarizations.map((n: any) => n.data.notarizationId), [mortgage],
+    'found by the serial of the certificate covering the parcel')
   const none = await api.get(`/v1/land-parcels/${parcels[1]}`)
-  t.same(none.json().notarizations.map((n: any) => n.data.notarizationId), [mortgage], 'the certificate covers parcels[1] too')
+  t.same(none.json().notarizations.map((n: any) => n.data.notarizationId), [mortgage],
+    'the certificate covers parcels[1] too')
 
   // The notarizations are audited as a read of their own, beside the parcel's.
   const requestId = byParcelId.headers['x-request-id']
@@ -64,7 +76,8 @@ t.test('a parcel shows its notarized transactions to a client granted notarizati
 
   // A changed notarization grant changes the tag: a client's cached copy is not taken as current.
   await putGrant(api.store, { clientId: 'dept', purpose: PURPOSE, entity: 'notarization', fields: ['notarizationId'] })
-  const narrower = await api.get(`/v1/land-parcels/${parcels[2]}`, { headers: { 'if-none-match': String(byParcelId.headers.etag) } })
+  const narrower = await api.get(`/v1/land-parcels/${parcels[2]}`,
+    { headers: { 'if-none-match': String(byParcelId.headers.etag) } })
   t.equal(narrower.statusCode, 200, 'not 304 once the notarization fields differ')
   t.same(narrower.json().notarizations.map((n: any) => Object.keys(n.data)), [['notarizationId']])
 
@@ -89,10 +102,13 @@ t.test('a will is sealed while its testator lives; released once civil status re
   t.same(await list(dead), [deadWill])
 
   // Civil status registers An's death: the will is released from then on.
-  await apply([canonicalEvent({ entityId: an, system: 'ho-tich', at: 3 * 24 * 60, fields: { personalId: an, fullName: 'Nguyễn Văn An', familyName: 'Nguyễn', middleName: 'Văn', givenName: 'An', birthDate: '1985-03-15', sex: 'male', dateOfDeath: '2026-01-02' } })])
+  await apply([canonicalEvent({ entityId: an, system: 'ho-tich', at: 3 * 24 * 60,
+    fields: { personalId: an, fullName: 'Nguyễn Văn An', familyName: 'Nguyễn', middleName: 'Văn', givenName: 'An',
+    birthDate: '1985-03-15', sex: 'male', dateOfDeath: '2026-01-02' } })])
   t.same(await list(khoa), [livingWill], 'released to the heir\'s list after the death')
   const parcel = await api.get(`/v1/land-parcels/${parcels[2]}`)
-  t.same(parcel.json().notarizations.map((n: any) => n.data.notarizationId), [transfer, livingWill].sort(), 'and on the parcel it names')
+  t.same(parcel.json().notarizations.map((n: any) => n.data.notarizationId), [transfer, livingWill].sort(),
+    'and on the parcel it names')
 
   const refused = await api.get(`/v1/citizens/${an}/notarizations`, { key: api.key.narrow, purpose: '1.001193' })
   t.equal(refused.statusCode, 403, 'no grant, no notarizations')

@@ -10,12 +10,14 @@ t.test('one record: projection, provenance on request, asOf, ETag', async t => {
   await t.test('fields= narrows the granted fields', async t => {
     const all = await get(`/v1/citizens/${an}`)
     t.equal(all.statusCode, 200)
-    t.same(Object.keys(all.json().data).sort(), ['birthDate', 'fullName', 'householdId', 'legacyCmnd', 'maritalStatus', 'permanentAddress', 'personalId', 'phone'], 'every granted field by default')
+    t.same(Object.keys(all.json().data).sort(), ['birthDate', 'fullName', 'householdId', 'legacyCmnd', 'maritalStatus',
+      'permanentAddress', 'personalId', 'phone'], 'every granted field by default')
     const some = await get(`/v1/citizens/${an}?fields=fullName,permanentAddress.wardCode`)
     t.equal(some.statusCode, 200)
     t.same(some.json().data, { fullName: 'Nguyễn Văn An', permanentAddress: { wardCode: '31135' } })
     const entries = await api.audit()
-    t.same(entries.at(-1)?.fields, ['fullName', 'permanentAddress.wardCode'], 'the audit names the fields actually returned')
+    t.same(entries.at(-1)?.fields, ['fullName', 'permanentAddress.wardCode'],
+      'the audit names the fields actually returned')
     t.same(entries.at(-1)?.subjects, [an])
   })
 
@@ -33,11 +35,14 @@ t.test('one record: projection, provenance on request, asOf, ETag', async t => {
     // The grant covers permanentAddress.wardCode only: the whole address is not granted.
     const parent = await get(`/v1/citizens/${an}?fields=permanentAddress`, { key: api.key.narrow, purpose: NARROW })
     t.equal(parent.json().code, 'LT_ERR_FIELD_NOT_GRANTED')
-    const child = await get(`/v1/citizens/${an}?fields=permanentAddress.wardCode`, { key: api.key.narrow, purpose: NARROW })
+    const child = await get(`/v1/citizens/${an}?fields=permanentAddress.wardCode`,
+      { key: api.key.narrow, purpose: NARROW })
     t.same(child.json().data, { permanentAddress: { wardCode: '31135' } })
-    t.equal((await get(`/v1/citizens/${an}?fields=full-name`)).json().code, 'LT_ERR_VALIDATION', 'a malformed list fails the schema')
+    t.equal((await get(`/v1/citizens/${an}?fields=full-name`)).json().code, 'LT_ERR_VALIDATION',
+      'a malformed list fails the schema')
     t.equal((await get(`/v1/citizens/${an}?fields=`)).json().code, 'LT_ERR_VALIDATION')
-    t.equal((await get(`/v1/citizens/${an}?fields=${Array.from({ length: 65 }, () => 'phone').join(',')}`)).statusCode, 200, 'repeats count once')
+    t.equal((await get(`/v1/citizens/${an}?fields=${Array.from({ length: 65 }, () => 'phone').join(',')}`)).statusCode,
+      200, 'repeats count once')
   })
 
   await t.test('a refusal comes before the lookup: no grant, no existence oracle', async t => {
@@ -56,7 +61,8 @@ t.test('one record: projection, provenance on request, asOf, ETag', async t => {
     t.same(Object.keys(rich.meta.provenance).sort(), ['fullName', 'phone'])
     t.equal(rich.meta.provenance.fullName.rule, 'authoritative')
     t.same(Object.keys(rich.meta.conflicts), ['phone'], 'cu-tru and bhyt disagree on the phone')
-    t.same(Object.keys((await get(`/v1/citizens/${an}?include=provenance&fields=fullName`)).json().meta.conflicts), [], 'no flag on a field not returned')
+    t.same(Object.keys((await get(`/v1/citizens/${an}?include=provenance&fields=fullName`)).json().meta.conflicts), [],
+      'no flag on a field not returned')
     t.equal((await get(`/v1/citizens/${an}?include=everything`)).json().code, 'LT_ERR_VALIDATION')
   })
 
@@ -69,7 +75,8 @@ t.test('one record: projection, provenance on request, asOf, ETag', async t => {
     t.equal(before.meta.version, 3)
     t.equal(before.meta.asOf, '2026-01-01T00:10:00.000Z')
     t.equal((await get(`/v1/citizens/${an}?asOf=2026-02-30`)).json().code, 'LT_ERR_AS_OF_INVALID')
-    t.equal((await get(`/v1/households/${household}?asOf=2026-01-01T00:01:30Z`)).json().code, 'LT_ERR_HOUSEHOLD_NOT_FOUND', 'history has begun, the household not yet')
+    t.equal((await get(`/v1/households/${household}?asOf=2026-01-01T00:01:30Z`)).json().code,
+      'LT_ERR_HOUSEHOLD_NOT_FOUND', 'history has begun, the household not yet')
     t.equal((await get(`/v1/land-parcels/${parcels[0]}?asOf=2026-01-02`)).statusCode, 200)
   })
 
@@ -117,8 +124,10 @@ t.test('one record: projection, provenance on request, asOf, ETag', async t => {
     t.same(entries.at(-1)?.subjects, [an])
     t.equal(entries.at(-1)?.requestId, revalidated.headers['x-request-id'])
 
-    t.equal((await get(`/v1/citizens/${an}`, { headers: { 'if-none-match': `"stale", W/${tag}` } })).statusCode, 304, 'weak comparison, lists')
-    t.equal((await get(`/v1/citizens/${an}?fields=fullName`, { headers: { 'if-none-match': tag } })).statusCode, 200, 'another projection is not the copy the client holds')
+    t.equal((await get(`/v1/citizens/${an}`, { headers: { 'if-none-match': `"stale", W/${tag}` } })).statusCode, 304,
+      'weak comparison, lists')
+    t.equal((await get(`/v1/citizens/${an}?fields=fullName`, { headers: { 'if-none-match': tag } })).statusCode, 200,
+      'another projection is not the copy the client holds')
     t.equal((await get(`/v1/citizens/${an}`, { headers: { 'if-none-match': '"stale"' } })).statusCode, 200)
     const refused = await get(`/v1/citizens/${an}`, { purpose: '2.000635', headers: { 'if-none-match': tag } })
     t.equal(refused.statusCode, 403, 'no grant, no 304 either')
@@ -134,8 +143,10 @@ t.test('one record: projection, provenance on request, asOf, ETag', async t => {
     const p = await get(`/v1/land-parcels/${parcels[0]}?include=provenance`)
     t.same(p.json().data, { parcelId: parcels[0], areaM2: 100, holderPersonalIds: [an] })
     t.same(Object.keys(p.json().meta.provenance).sort(), ['areaM2', 'holderPersonalIds', 'parcelId'])
-    t.equal((await get(`/v1/land-parcels/${parcels[0]}?fields=landUsePurposes`)).json().code, 'LT_ERR_FIELD_NOT_GRANTED')
-    const revalidated = await get(`/v1/land-parcels/${parcels[0]}?include=provenance`, { headers: { 'if-none-match': p.headers.etag as string } })
+    t.equal((await get(`/v1/land-parcels/${parcels[0]}?fields=landUsePurposes`)).json().code,
+      'LT_ERR_FIELD_NOT_GRANTED')
+    const revalidated = await get(`/v1/land-parcels/${parcels[0]}?include=provenance`,
+      { headers: { 'if-none-match': p.headers.etag as string } })
     t.equal(revalidated.statusCode, 304)
   })
 })

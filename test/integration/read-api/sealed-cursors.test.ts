@@ -12,7 +12,8 @@ t.test('conflicts and unresolved pages carry sealed cursors', async t => {
   const api = await openReadApi(t)
   const { get, store } = api
   const conflict = await store.get('conflicts', `person:${an}:phone`) as ConflictDoc
-  await store.bulkUpsert('conflicts', [{ doc: { ...conflict, _id: `person:${khoa}:phone`, entityId: khoa, version: 1 }, expectedVersion: null }])
+  await store.bulkUpsert('conflicts', [{ doc: { ...conflict, _id: `person:${khoa}:phone`, entityId: khoa, version: 1 },
+    expectedVersion: null }])
   await store.bulkUpsert('unresolved', ['361000001', '361000002'].map(value => ({
     doc: { _id: `cmnd:${value}`, version: 1, kind: 'cmnd', value, since: '2026-01-01T00:00:00.000Z', entries: [] },
     expectedVersion: null
@@ -29,11 +30,13 @@ t.test('conflicts and unresolved pages carry sealed cursors', async t => {
     t.same(second.json().data.map((c: { entityId: string }) => c.entityId), [khoa])
     t.equal(second.json().page.next, null)
 
-    const forged = await get(`/v1/conflicts?entity=person&limit=1&cursor=${b64(`person:${an}:phone`)}`, { key: OPERATOR_KEY })
+    const forged = await get(`/v1/conflicts?entity=person&limit=1&cursor=${b64(`person:${an}:phone`)}`,
+      { key: OPERATOR_KEY })
     t.equal(forged.statusCode, 400)
     t.equal(forged.headers['content-type'], 'application/problem+json; charset=utf-8')
     t.match(forged.json(), { code: 'LT_ERR_CURSOR_INVALID', errors: [{ path: 'querystring/cursor' }] })
-    const unresolvedNext = (await get('/v1/unresolved?limit=1', { key: OPERATOR_KEY, purpose: null })).json().page.next as string
+    const unresolvedNext = (await get('/v1/unresolved?limit=1', { key: OPERATOR_KEY, purpose: null })).json()
+      .page.next as string
     t.equal((await get(`/v1/conflicts?entity=person&cursor=${unresolvedNext}`, { key: OPERATOR_KEY })).json().code,
       'LT_ERR_CURSOR_INVALID', 'a cursor opens only on the list it came from')
   })

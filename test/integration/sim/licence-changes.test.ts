@@ -14,7 +14,8 @@ t.test('points are deducted from licences on the live change timer', async t => 
   const seen: CityEvent[] = []
   city.onChange(e => { if (e.department === 'gplx') seen.push(e) })
   city.startChanges({ perSecond: 200 })
-  const [first] = await waitFor(async () => seen.length > 0 ? seen : undefined, { what: 'a gplx change', timeoutMs: 30000 })
+  const [first] = await waitFor(async () => seen.length > 0 ? seen : undefined,
+    { what: 'a gplx change', timeoutMs: 30000 })
   city.stopChanges()
   t.equal(first.op, 'u')
   t.equal(first.kind, 'change')

@@ -21,7 +21,8 @@ function serve (): { out: () => string, err: () => string, stop: () => void, exi
   let err = ''
   child.stdout.on('data', (d: Buffer) => { out += d.toString() })
   child.stderr.on('data', (d: Buffer) => { err += d.toString() })
-  return { out: () => out, err: () => err, stop: () => { child.kill('SIGKILL') }, exited: () => child.exitCode !== null }
+  return { out: () => out, err: () => err, stop: () => { child.kill('SIGKILL') },
+    exited: () => child.exitCode !== null }
 }
 
 t.test('the hub\'s simulated departments default to free ports', async t => {
@@ -43,5 +44,6 @@ t.test('two sim:serve at once choose different free ports and print them', async
     t.equal(res.statusCode, 200, `${url} answers`)
     await res.body.dump()
   }
-  for (const name of ['residence', 'land', 'bhyt', 'business']) t.match(a.err(), new RegExp(`^${name} +http://127\\.0\\.0\\.1:\\d+$`, 'm'))
+  for (const name of ['residence', 'land', 'bhyt', 'business']) t.match(a.err(),
+    new RegExp(`^${name} +http://127\\.0\\.0\\.1:\\d+$`, 'm'))
 })

@@ -23,7 +23,8 @@ async function getJson (url: string): Promise<{ status: number, headers: Headers
   return { status: res.status, headers: res.headers, body, text }
 }
 
-async function readStream (base: string, path: string, sizeParam: string, size: number, from: { updatedSince?: string, afterKey?: string } = {}): Promise<Rec[]> {
+async function readStream (base: string, path: string, sizeParam: string, size: number,
+  from: { updatedSince?: string, afterKey?: string } = {}): Promise<Rec[]> {
   const out: Rec[] = []
   let cursor = from
   for (let guard = 0; guard < 10000; guard++) {
@@ -59,7 +60,8 @@ t.test('every department pages through all its records once, in (update time, ke
       t.same(order, [...order].sort(), `${s.path}: ordered`)
       const times = records.map(r => r[s.updatedField])
       // The first five's generator makes ties on purpose; sim/sources/ departments stamp each record apart.
-      if (!isSourceDepartment(d.id)) t.ok(new Set(times).size < times.length, `${s.path}: some records share an update time`)
+      if (!isSourceDepartment(d.id)) t.ok(new Set(times).size < times.length,
+        `${s.path}: some records share an update time`)
     }
   }
   const bad = await getJson(`${c.departments.residence.url}/api/residents?pageSize=abc`)
@@ -84,7 +86,8 @@ t.test('the civil-status contract still serves the existing connector', async t 
   const first = source.records()[0]
   const changed = source.update(first.so_dinh_danh, { ho_va_ten: 'TRẦN THỊ MINH THƯ' })
   source.remove(source.records()[1].so_dinh_danh)
-  const after = (await getJson(civilStatusConnector.pageUrl(source.url, 'persons', civilStatusConnector.cursorAfter(seen[seen.length - 1] as never), 15))).body.data
+  const after = (await getJson(civilStatusConnector.pageUrl(source.url, 'persons',
+    civilStatusConnector.cursorAfter(seen[seen.length - 1] as never), 15))).body.data
   t.equal(after.length, 2)
   t.equal(after[0].ngay_cap_nhat, changed.ngay_cap_nhat)
   t.equal(after[1].da_xoa, true, 'a deleted record comes back as a tombstone')
@@ -128,7 +131,8 @@ t.test('the change stream advances update times and shows up after the cursor', 
       ends[`${d.id}.${s.name}`] = { updatedSince: last[s.updatedField], afterKey: last[s.keyField] }
     }
   }
-  for (const kind of ['birth', 'move', 'death', 'card-renewal', 'land-transfer'] as const) t.ok(c.applyChanges(3, kind) > 0, `${kind} changes apply`)
+  for (const kind of ['birth', 'move', 'death', 'card-renewal', 'land-transfer'] as const)
+    t.ok(c.applyChanges(3, kind) > 0, `${kind} changes apply`)
   const changed = (dept: string, stream: string): Rec[] => {
     const d = DEPARTMENTS.find(x => x.id === dept) as typeof DEPARTMENTS[number]
     return c.departments[d.handle].streams[stream].page(ends[`${dept}.${stream}`], 1000).data
@@ -145,7 +149,8 @@ t.test('the change stream advances update times and shows up after the cursor', 
   const events: CityEvent[] = []
   const off = c.onChange(e => events.push(e))
   c.startChanges({ perSecond: 100 })
-  await waitFor(async () => events.length >= 20 ? true : undefined, { timeoutMs: 10000, what: 'changes from the stream' })
+  await waitFor(async () => events.length >= 20 ? true : undefined,
+    { timeoutMs: 10000, what: 'changes from the stream' })
   c.stopChanges()
   off()
   t.ok(events.every((e, i) => i === 0 || e.occurredAt > events[i - 1].occurredAt), 'change times strictly increase')
@@ -168,7 +173,8 @@ t.test('webhook push delivers batches with an event id per record, retrying a fa
   })
   await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', resolve))
   t.teardown(async () => { receiver.closeAllConnections(); await new Promise(resolve => receiver.close(resolve)) })
-  const pusher = c.pushTo({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, batchSize: 10, flushIntervalMs: 20, backoffMs: 20, timeoutMs: 2000 })
+  const pusher = c.pushTo({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, batchSize: 10,
+    flushIntervalMs: 20, backoffMs: 20, timeoutMs: 2000 })
   const done = c.applyChanges(15)
   await pusher.flush(10000)
   const events = received.flatMap(b => b.events as CityEvent[])
@@ -188,7 +194,8 @@ t.test('a webhook that never answers well ends in a bounded number of attempts',
   const receiver = createServer((_req, res) => { calls++; res.writeHead(503).end() })
   await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', resolve))
   t.teardown(async () => { receiver.closeAllConnections(); await new Promise(resolve => receiver.close(resolve)) })
-  const pusher = c.pushTo({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, batchSize: 1000, flushIntervalMs: 10, backoffMs: 5, maxAttempts: 3 })
+  const pusher = c.pushTo({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, batchSize: 1000,
+    flushIntervalMs: 10, backoffMs: 5, maxAttempts: 3 })
   c.applyChanges(2, 'move')
   await pusher.flush(10000)
   t.equal(calls, 3)
@@ -204,7 +211,8 @@ t.test('a generated directory is served as written, and exports to CSV and NDJSO
   t.teardown(async () => await c.close())
   const bhyt = await readStream(c.departments.bhyt.url, '/bhyt/the', 'limit', 50)
   t.equal(bhyt.length, manifest.records['bhyt.the'])
-  const fileKeys = readFileSync(join(dir, 'bhyt.the.ndjson'), 'utf8').trim().split('\n').map(l => JSON.parse(l).MA_SO_BHXH).sort()
+  const fileKeys = readFileSync(join(dir, 'bhyt.the.ndjson'), 'utf8').trim().split('\n')
+    .map(l => JSON.parse(l).MA_SO_BHXH).sort()
   t.same(bhyt.map(r => r.MA_SO_BHXH).sort(), fileKeys)
   const files = await c.exportFiles({ format: 'csv', dir: join(dir, 'export') })
   t.equal(files.length, DEPARTMENTS.flatMap(d => d.streams).length, 'one file per stream, gplx\'s too')

@@ -13,7 +13,8 @@ import { waitFor } from '../../helpers/wait-for.js'
 
 t.test('every served department with a change stream changes its table on the live timer', async t => {
   const changing = SERVED_SOURCE_DEPARTMENTS.filter(d => changesLive(d as SourceDepartmentId))
-  t.ok(['gplx', 'viec-lam', 'giao-duc', 'noi-vu'].every(d => changing.includes(d as never)), `changing: ${changing.join(', ')}`)
+  t.ok(['gplx', 'viec-lam', 'giao-duc', 'noi-vu'].every(d => changing.includes(d as never)),
+    `changing: ${changing.join(', ')}`)
   // The served departments alone: the first five's changes are not asked for.
   const city = await startSimulatedCity({ citizens: 1500, seed: 23, departments: [...SERVED_SOURCE_DEPARTMENTS] })
   t.teardown(async () => { await city.close() })
@@ -21,7 +22,8 @@ t.test('every served department with a change stream changes its table on the li
   const off = city.onChange(e => { if (e.kind === 'change') events.push(e) })
   city.startChanges({ perSecond: 500 })
   const missing = (): string[] => changing.filter(d => !events.some(e => e.department === d))
-  await waitFor(async () => missing().length === 0 ? true : undefined, { timeoutMs: 60000, what: `changes of ${missing().join(', ')}` })
+  await waitFor(async () => missing().length === 0 ? true : undefined,
+    { timeoutMs: 60000, what: `changes of ${missing().join(', ')}` })
   city.stopChanges()
   off()
   for (const department of changing) {
@@ -31,7 +33,9 @@ t.test('every served department with a change stream changes its table on the li
     const event = events.filter(e => e.department === department).at(-1) as CityEvent
     const table = city.departments[spec.handle].streams[event.stream]
     const now = table.get(event.key) as Record<string, unknown>
-    t.equal(now[table.spec.updatedField], event.occurredAt, `${department} ${event.stream}: the table serves the changed record`)
-    t.same(Object.keys(event.record).sort(), Object.keys(now).sort(), `${department}: the change is in the department's own dialect`)
+    t.equal(now[table.spec.updatedField], event.occurredAt,
+      `${department} ${event.stream}: the table serves the changed record`)
+    t.same(Object.keys(event.record).sort(), Object.keys(now).sort(),
+      `${department}: the change is in the department's own dialect`)
   }
 })

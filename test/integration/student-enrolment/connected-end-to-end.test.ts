@@ -27,7 +27,8 @@ t.test('students: polled from giao-duc, merged, read through the route as pupil 
   })
   const hub = await startHub(config, createLogger(config.logLevel))
   t.teardown(async () => await hub.stop())
-  t.ok(hub.simulatedSources?.['student-enrolment'], 'the student-enrolment connector polls the simulated giao-duc department')
+  t.ok(hub.simulatedSources?.['student-enrolment'],
+    'the student-enrolment connector polls the simulated giao-duc department')
   const truth = (hub.city?.sourceTruth ?? []) as SourceTruth[]
   const records = truth.filter(e => e.type === 'source-record' && e.department === 'giao-duc')
   const injected = truth.filter(e => e.type === 'source-invalid' && e.department === 'giao-duc')
@@ -60,7 +61,8 @@ t.test('students: polled from giao-duc, merged, read through the route as pupil 
   const expected = held.record as Record<string, unknown>
   const golden = goldens.find(g => g.fields?.enrolmentId === expected.enrolmentId) as Golden
   t.ok(golden, 'the enrolment is a golden record under code and school year')
-  for (const field of ['enrolmentId', 'studentCode', 'studentPersonalId', 'fullName', 'birthDate', 'sex', 'schoolYear', 'grade',
+  for (const field of ['enrolmentId', 'studentCode', 'studentPersonalId', 'fullName', 'birthDate',
+    'sex', 'schoolYear', 'grade',
     'className', 'guardian', 'status']) {
     t.same(golden.fields?.[field], expected[field], `${field} as the ground truth has it`)
   }
@@ -71,14 +73,17 @@ t.test('students: polled from giao-duc, merged, read through the route as pupil 
   // A client with a grant for the enrolment's fields reads it; without one, nothing.
   await createClient(hub.store, { id: 'test-school', name: 'Education office (test)', kind: 'department' })
   const { key } = await issueKey(hub.store, 'test-school')
-  await putGrant(hub.store, { clientId: 'test-school', purpose: 'enrolment-check', entity: 'student-enrolment', fields: ['enrolmentId', 'studentPersonalId', 'schoolYear', 'school', 'grade', 'className', 'guardian.personalId', 'status'] })
+  await putGrant(hub.store, { clientId: 'test-school', purpose: 'enrolment-check', entity: 'student-enrolment',
+    fields: ['enrolmentId', 'studentPersonalId', 'schoolYear', 'school', 'grade', 'className',
+    'guardian.personalId', 'status'] })
   const read = async (id: string, purpose: string): Promise<{ status: number, body: any }> => {
     const res = await fetch(`${String(hub.gatewayUrl)}/v1/citizens/${id}/students`, {
       headers: { authorization: `Bearer ${key}`, 'x-purpose': purpose }
     })
     return { status: res.status, body: await res.json() }
   }
-  const asPupil = await waitFor(async () => { const r = await read(pupil, 'enrolment-check'); return r.status === 200 ? r : undefined },
+  const asPupil = await waitFor(async () => { const r = await read(pupil,
+    'enrolment-check'); return r.status === 200 ? r : undefined },
     { what: 'the pupil\'s enrolments', timeoutMs: 60000 })
   const mine = records.filter(r => r.record?.studentPersonalId === pupil).map(r => r.record?.enrolmentId).sort()
   t.same(asPupil.body.data.map((r: any) => r.data.enrolmentId).sort(), mine, 'every enrolment of the pupil')
@@ -91,8 +96,10 @@ t.test('students: polled from giao-duc, merged, read through the route as pupil 
   await waitFor(async () => await hub.store.get('persons', guardian), { what: 'the guardian\'s golden record' })
   const asGuardian = await read(guardian, 'enrolment-check')
   t.equal(asGuardian.status, 200)
-  const theirs = records.filter(r => (r.record?.guardian as { personalId?: string } | undefined)?.personalId === guardian).map(r => r.record?.enrolmentId)
-  t.ok(theirs.every(id => asGuardian.body.data.some((r: any) => r.data.enrolmentId === id)), `the guardian sees their children's enrolments (${theirs.length})`)
+  const theirs = records.filter(r => (r.record?.guardian as { personalId?: string }
+    | undefined)?.personalId === guardian).map(r => r.record?.enrolmentId)
+  t.ok(theirs.every(id => asGuardian.body.data.some((r: any) => r.data.enrolmentId === id)),
+    `the guardian sees their children's enrolments (${theirs.length})`)
   const refused = await read(pupil, '1.004222')
   t.equal(refused.status, 403)
   t.equal(refused.body.code, 'LT_ERR_FORBIDDEN')
@@ -100,9 +107,11 @@ t.test('students: polled from giao-duc, merged, read through the route as pupil 
   // The invalid records wait as dead letters of the connector, each with a reason naming the field.
   const invalid = [...injected.map(e => ({ key: e.key, field: String(e.field) })), ...broken]
   const letters = await waitFor(async () => {
-    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d => d.connector === 'student-enrolment')
+    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d =>
+      d.connector === 'student-enrolment')
     // Each invalid record's own letter, not a count that another letter of the connector could make up.
-    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs : undefined
+    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs
+      : undefined
   }, { what: `${invalid.length} student-enrolment dead letters`, timeoutMs: 60000 })
   for (const bad of invalid) {
     const letter = letters.find(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))

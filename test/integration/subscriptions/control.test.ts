@@ -9,15 +9,19 @@ import { startReceiver } from '../../../sim/subscriber/receiver.js'
 import { PURPOSE } from './world.js'
 
 const id = '092085000201'
-const named = (at: number, name: string) => canonicalEvent({ entityId: id, system: 'ho-tich', at, fields: { personalId: id, fullName: name } })
+const named = (at: number, name: string) => canonicalEvent({ entityId: id, system: 'ho-tich', at,
+  fields: { personalId: id, fullName: name } })
 
-t.test('a receiver failing too long pauses its subscription with the reason; the resume continues with the same delivery', async t => {
+t.test('a receiver failing too long pauses its subscription with the reason; the resume continues with ' +
+  'the same delivery', async t => {
   const world = await openWorld(t, { ...fastDelivery, maxAttempts: 4 })
   const { receiver } = world
   const sub = await world.subscribe()
   receiver.setMode({ kind: 'fail', status: 500 })
   await world.publish([named(1, 'Võ Văn Tài')])
-  const stopped = await waitFor(async () => { const s = (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body; return s.status === 'paused' ? s : undefined }, { what: 'the automatic pause' })
+  const stopped = await waitFor(async () => { const s =
+    (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body; return s.status === 'paused' ? s : undefined },
+    { what: 'the automatic pause' })
   t.equal(stopped.pausedBy, 'delivery')
   t.match(stopped.pauseReason, /failed 4 times since .*: receiver answered 500/)
   t.equal(stopped.pending, 1, 'the failed delivery is still queued')
@@ -30,14 +34,18 @@ t.test('a receiver failing too long pauses its subscription with the reason; the
   t.same(receiver.applied.map(c => c.version), [1, 2])
 })
 
-t.test('a delivery the receiver refuses for good is dead-lettered, listed and replayed with the same webhook-id', async t => {
+t.test('a delivery the receiver refuses for good is dead-lettered, listed and replayed with the same webhook-id',
+  async t => {
   const world = await openWorld(t)
   const { receiver } = world
   const sub = await world.subscribe()
   receiver.setMode({ kind: 'fail', status: 422 })
   await world.publish([named(1, 'Đỗ Minh Quân')])
-  const dead = await waitFor(async () => { const d = (await world.call('GET', `/v1/subscriptions/${sub.id}/dead-letters`)).body.data; return d.length === 1 ? d[0] : undefined }, { what: 'a dead letter' })
-  t.match(dead, { seq: 1, entityId: id, type: 'vn.lienthong.person.created', reason: 'receiver answered 422', attempts: 1 })
+  const dead = await waitFor(async () => { const d = (await world.call('GET',
+    `/v1/subscriptions/${sub.id}/dead-letters`)).body.data; return d.length === 1 ? d[0] : undefined },
+    { what: 'a dead letter' })
+  t.match(dead, { seq: 1, entityId: id, type: 'vn.lienthong.person.created',
+    reason: 'receiver answered 422', attempts: 1 })
 
   receiver.setMode({ kind: 'ok' })
   await world.publish([named(2, 'Đỗ Minh Quang')])
@@ -48,10 +56,12 @@ t.test('a delivery the receiver refuses for good is dead-lettered, listed and re
   t.equal(receiver.applied[1].webhookId, dead.webhookId)
   t.equal(receiver.records.get(id)?.version, 2, 'the older replayed version does not overwrite the newer one')
   t.same((await world.call('GET', `/v1/subscriptions/${sub.id}/dead-letters`)).body.data, [])
-  t.equal((await world.call('POST', `/v1/subscriptions/${sub.id}/dead-letters/1/replay`)).body.code, 'LT_ERR_DEAD_DELIVERY_NOT_FOUND')
+  t.equal((await world.call('POST', `/v1/subscriptions/${sub.id}/dead-letters/1/replay`)).body.code,
+    'LT_ERR_DEAD_DELIVERY_NOT_FOUND')
 })
 
-t.test('a receiver holding the wrong secret detects every delivery as forged; rotation keeps both secrets valid during the overlap', async t => {
+t.test('a receiver holding the wrong secret detects every delivery as forged; rotation keeps both secrets valid ' +
+  'during the overlap', async t => {
   const world = await openWorld(t)
   const { receiver } = world
   const sub = await world.subscribe()

@@ -18,15 +18,21 @@ const people = ['092085000101', '092085000102', '092085000103', '092085000104', 
 /** Round r of changes for person i; round 3 touches only the phone, which the grant does not cover. */
 function round (r: number, id: string, i: number): CanonicalEvent {
   switch (r) {
-    case 0: return canonicalEvent({ entityId: id, system: 'ho-tich', at: 1, fields: { personalId: id, fullName: `Lê Văn An ${i}`, birthDate: '1985-01-02', sex: 'male' } })
-    case 1: return canonicalEvent({ entityId: id, system: 'ho-tich', at: 2, fields: { personalId: id, fullName: `Lê Văn Bình ${i}`, birthDate: '1985-01-02', sex: 'male' } })
-    case 2: return canonicalEvent({ entityId: id, system: 'cu-tru', at: 3, fields: { permanentAddress: { line: `${i} Hòa Bình`, wardCode: '31117' } } })
+    case 0: return canonicalEvent({ entityId: id, system: 'ho-tich', at: 1,
+      fields: { personalId: id, fullName: `Lê Văn An ${i}`, birthDate: '1985-01-02', sex: 'male' } })
+    case 1: return canonicalEvent({ entityId: id, system: 'ho-tich', at: 2,
+      fields: { personalId: id, fullName: `Lê Văn Bình ${i}`, birthDate: '1985-01-02', sex: 'male' } })
+    case 2: return canonicalEvent({ entityId: id, system: 'cu-tru', at: 3,
+      fields: { permanentAddress: { line: `${i} Hòa Bình`, wardCode: '31117' } } })
     case 3: return canonicalEvent({ entityId: id, system: 'bhyt', at: 4, fields: { phone: `09120000${10 + i}` } })
-    case 4: return canonicalEvent({ entityId: id, system: 'cu-tru', at: 5, fields: { permanentAddress: { line: `${i} Trần Phú`, wardCode: '31120' } } })
-    default: return canonicalEvent({ entityId: id, system: 'ho-tich', at: 6, fields: { personalId: id, fullName: `Lê Văn Cường ${i}`, birthDate: '1985-01-02', sex: 'male' } })
+    case 4: return canonicalEvent({ entityId: id, system: 'cu-tru', at: 5,
+      fields: { permanentAddress: { line: `${i} Trần Phú`, wardCode: '31120' } } })
+    default: return canonicalEvent({ entityId: id, system: 'ho-tich', at: 6,
+      fields: { personalId: id, fullName: `Lê Văn Cường ${i}`, birthDate: '1985-01-02', sex: 'male' } })
   }
 }
-const publishRound = async (world: World, r: number): Promise<void> => await world.publish(people.map((id, i) => round(r, id, i)))
+const publishRound = async (world: World, r: number): Promise<void> =>
+  await world.publish(people.map((id, i) => round(r, id, i)))
 
 /** What the grant lets the department see of a record version (the oracle, written out by hand). */
 function granted (fields: Record<string, any> | null): string {
@@ -47,10 +53,12 @@ async function expectedVersions (store: Store, id: string): Promise<number[]> {
   return out
 }
 
-const appliedVersions = (world: World, id: string): number[] => world.receiver.applied.filter(c => c.entityId === id).map(c => c.version)
+const appliedVersions = (world: World, id: string): number[] => world.receiver.applied.filter(c =>
+  c.entityId === id).map(c => c.version)
 
 export function deliveryScenario (t: Test, adapters: Adapters, { timeoutMs = 60000 } = {}): void {
-  t.test('failing, slow, killed and restarted receiver: every granted change at least once, in per-record order, nothing else', async t => {
+  t.test('failing, slow, killed and restarted receiver: every granted change at least once, in per-record ' +
+    'order, nothing else', async t => {
     const world = await openWorld(t, fastDelivery, adapters)
     const { receiver, store } = world
     const sub = await world.subscribe()
@@ -69,7 +77,8 @@ export function deliveryScenario (t: Test, adapters: Adapters, { timeoutMs = 600
 
     await receiver.kill()
     await publishRound(world, 4)
-    await waitFor(async () => (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body.pending > 0, { timeoutMs, what: 'deliveries queued while the receiver is down' })
+    await waitFor(async () => (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body.pending > 0,
+      { timeoutMs, what: 'deliveries queued while the receiver is down' })
     await receiver.start()
     receiver.setMode({ kind: 'ok' })
     await publishRound(world, 5)
@@ -100,18 +109,23 @@ export function deliveryScenario (t: Test, adapters: Adapters, { timeoutMs = 600
       for (const side of [c.data.before, c.data.after] as Array<Record<string, any> | null>) {
         if (side === null) continue
         t.same(Object.keys(side).filter(k => !allowed.has(k)), [], `${c.webhookId}: only granted fields`)
-        if (side.permanentAddress !== undefined) t.same(Object.keys(side.permanentAddress), ['wardCode'], 'the street is not granted')
+        if (side.permanentAddress !== undefined) t.same(Object.keys(side.permanentAddress), ['wardCode'],
+          'the street is not granted')
       }
       t.same((c.data.changed as string[]).filter(p => !allowed.has(p)), [], 'changed names granted paths only')
-      t.same(Object.keys(c.data.provenance as object).filter(p => !allowed.has(p)), [], 'provenance of granted fields only')
+      t.same(Object.keys(c.data.provenance as object).filter(p => !allowed.has(p)), [],
+        'provenance of granted fields only')
     }
     const types = receiver.applied.filter(c => c.entityId === people[0]).map(c => c.type)
-    t.same(types, ['vn.lienthong.person.created', 'vn.lienthong.person.updated', 'vn.lienthong.person.updated', 'vn.lienthong.person.moved', 'vn.lienthong.person.updated'], 'a first address is no move; a new one is')
+    t.same(types, ['vn.lienthong.person.created', 'vn.lienthong.person.updated', 'vn.lienthong.person.updated',
+      'vn.lienthong.person.moved', 'vn.lienthong.person.updated'], 'a first address is no move; a new one is')
 
     // Every delivery is a disclosure: in the citizen's access log, under the subscription's purpose.
     const log = await readAccessLog(store, people[0], { limit: 100 })
-    const disclosed = new Set(log.filter(l => l.clientId === world.client.id && l.purpose === '1.004222').map(l => l.requestId))
-    for (const c of receiver.applied.filter(c => c.entityId === people[0])) t.ok(disclosed.has(c.webhookId), `delivery ${c.version} is in the access log`)
+    const disclosed = new Set(log.filter(l => l.clientId === world.client.id
+      && l.purpose === '1.004222').map(l => l.requestId))
+    for (const c of receiver.applied.filter(c => c.entityId === people[0])) t.ok(disclosed.has(c.webhookId),
+      `delivery ${c.version} is in the access log`)
     const chain = await verifyAuditChain(store)
     t.ok(chain.ok, 'audit verify: the chain and the access log agree')
     t.ok(chain.entries >= 25, 'one entry per delivery at least')
@@ -122,7 +136,8 @@ export function deliveryScenario (t: Test, adapters: Adapters, { timeoutMs = 600
     const world = await openWorld(t, fastDelivery, adapters)
     const { receiver } = world
     const id = '092085000201'
-    const named = (at: number, name: string) => canonicalEvent({ entityId: id, system: 'ho-tich', at, fields: { personalId: id, fullName: name } })
+    const named = (at: number, name: string) => canonicalEvent({ entityId: id, system: 'ho-tich', at,
+      fields: { personalId: id, fullName: name } })
     const sub = await world.subscribe()
     await world.publish([named(1, 'Phạm Thị Hoa')])
     await waitFor(() => receiver.applied.length === 1, { timeoutMs, what: 'the first change' })
@@ -130,7 +145,9 @@ export function deliveryScenario (t: Test, adapters: Adapters, { timeoutMs = 600
     const paused = await world.call('POST', `/v1/subscriptions/${sub.id}/pause`)
     t.match(paused.body, { status: 'paused', pausedBy: 'client' })
     await world.publish([named(2, 'Phạm Thị Hồng'), named(3, 'Phạm Thị Huệ')])
-    const queued = await waitFor(async () => { const s = (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body; return s.pending >= 2 ? s : undefined }, { timeoutMs, what: 'two changes queued while paused' })
+    const queued = await waitFor(async () => { const s =
+      (await world.call('GET', `/v1/subscriptions/${sub.id}`)).body; return s.pending >= 2 ? s : undefined },
+      { timeoutMs, what: 'two changes queued while paused' })
     t.equal(queued.status, 'paused')
     // At least once: a batch the fan-out handles again may queue a change twice (same webhook-id).
     t.equal(receiver.received.length, 1, 'nothing delivered while paused')

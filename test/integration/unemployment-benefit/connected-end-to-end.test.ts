@@ -14,9 +14,11 @@ import type { DeadLetterDoc } from '../../../infra/event-log/dead-letter-doc.js'
 import { waitFor } from '../../helpers/wait-for.js'
 
 interface Golden { _id: string, entityId?: string, fields?: Record<string, unknown>, sources?: Record<string, unknown> }
-type SourceTruth = { type: string, department: string, key: string, field?: string, reason?: string, record?: Record<string, unknown> }
+type SourceTruth = { type: string, department: string, key: string, field?: string, reason?: string,
+  record?: Record<string, unknown> }
 
-t.test('unemployment benefits: polled from viec-lam, merged, read through the route with and without a grant', async t => {
+t.test('unemployment benefits: polled from viec-lam, merged, read through the route with and without a grant',
+  async t => {
   const config = loadConfig({
     env: { LT_SOURCE_UNEMPLOYMENT_BENEFIT_SCHEDULE: '* * * * * *' },
     overrides: {
@@ -27,7 +29,8 @@ t.test('unemployment benefits: polled from viec-lam, merged, read through the ro
   })
   const hub = await startHub(config, createLogger(config.logLevel))
   t.teardown(async () => await hub.stop())
-  t.ok(hub.simulatedSources?.['unemployment-benefit'], 'the unemployment-benefit connector polls the simulated viec-lam department')
+  t.ok(hub.simulatedSources?.['unemployment-benefit'],
+    'the unemployment-benefit connector polls the simulated viec-lam department')
   const truth = (hub.city?.sourceTruth ?? []) as SourceTruth[]
   const records = truth.filter(e => e.type === 'source-record' && e.department === 'viec-lam')
   const injected = truth.filter(e => e.type === 'source-invalid' && e.department === 'viec-lam')
@@ -57,12 +60,14 @@ t.test('unemployment benefits: polled from viec-lam, merged, read through the ro
 
   // A decision as the ground truth says it should read: one whose recipient is named by CCCD and whose
   // social-insurance number was not copied by hand wrong (bhyt holds the number; that is a conflict).
-  const conflicted = new Set(truth.filter(e => e.type === 'source-conflict' && e.department === 'viec-lam').map(e => e.key))
+  const conflicted = new Set(truth.filter(e => e.type === 'source-conflict'
+    && e.department === 'viec-lam').map(e => e.key))
   const held = records.find(r => table.get(r.key)?.cccd !== undefined && !conflicted.has(r.key)) as SourceTruth
   const expected = held.record as Record<string, unknown>
   const golden = goldens.find(g => g.fields?.benefitId === expected.benefitId) as Golden
   t.ok(golden, 'the decision is a golden record under its ASCII key')
-  for (const field of ['benefitId', 'personalId', 'socialInsuranceNumber', 'decision', 'periodFrom', 'periodTo', 'months',
+  for (const field of ['benefitId', 'personalId', 'socialInsuranceNumber', 'decision',
+    'periodFrom', 'periodTo', 'months',
     'monthlyAmountVnd', 'jobCentre', 'status', 'endReason', 'endedOn']) {
     t.same(golden.fields?.[field], expected[field], `${field} as the ground truth has it`)
   }
@@ -72,17 +77,20 @@ t.test('unemployment benefits: polled from viec-lam, merged, read through the ro
   // A client with a grant for the benefit's fields reads it; without one, nothing (not even existence).
   await createClient(hub.store, { id: 'test-bhxh', name: 'Social insurance (test)', kind: 'department' })
   const { key } = await issueKey(hub.store, 'test-bhxh')
-  await putGrant(hub.store, { clientId: 'test-bhxh', purpose: 'benefit-check', entity: 'unemployment-benefit', fields: ['benefitId', 'personalId', 'periodFrom', 'periodTo', 'monthlyAmountVnd', 'status'] })
+  await putGrant(hub.store, { clientId: 'test-bhxh', purpose: 'benefit-check', entity: 'unemployment-benefit',
+    fields: ['benefitId', 'personalId', 'periodFrom', 'periodTo', 'monthlyAmountVnd', 'status'] })
   const read = async (purpose: string): Promise<{ status: number, body: any }> => {
     const res = await fetch(`${String(hub.gatewayUrl)}/v1/citizens/${recipient}/benefits`, {
       headers: { authorization: `Bearer ${key}`, 'x-purpose': purpose }
     })
     return { status: res.status, body: await res.json() }
   }
-  const granted = await waitFor(async () => { const r = await read('benefit-check'); return r.status === 200 ? r : undefined },
+  const granted = await waitFor(async () => { const r =
+    await read('benefit-check'); return r.status === 200 ? r : undefined },
     { what: 'the recipient\'s benefits', timeoutMs: 60000 })
   const mine = records.filter(r => r.record?.personalId === recipient).map(r => r.record?.benefitId).sort()
-  t.same(granted.body.data.map((r: any) => r.data.benefitId).sort(), mine, 'every benefit of the recipient, no one else\'s')
+  t.same(granted.body.data.map((r: any) => r.data.benefitId).sort(), mine,
+    'every benefit of the recipient, no one else\'s')
   const shown = granted.body.data.find((r: any) => r.data.benefitId === expected.benefitId)
   t.equal(shown.data.monthlyAmountVnd, expected.monthlyAmountVnd, 'the amount in integer đồng')
   t.notOk('fullName' in shown.data, 'a field outside the grant is not released')
@@ -94,9 +102,11 @@ t.test('unemployment benefits: polled from viec-lam, merged, read through the ro
   // The invalid records wait as dead letters of the connector, each with a reason naming the field.
   const invalid = [...injected.map(e => ({ key: e.key, field: String(e.field) })), ...broken]
   const letters = await waitFor(async () => {
-    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d => d.connector === 'unemployment-benefit')
+    const docs = (await hub.store.find('dead_letters', { limit: 1000 }) as DeadLetterDoc[]).filter(d =>
+      d.connector === 'unemployment-benefit')
     // Each invalid record's own letter, not a count that another letter of the connector could make up.
-    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs : undefined
+    return invalid.every(bad => docs.some(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))) ? docs
+      : undefined
   }, { what: `${invalid.length} unemployment-benefit dead letters`, timeoutMs: 60000 })
   for (const bad of invalid) {
     const letter = letters.find(l => l.origin.sourceKey === bad.key || l.key.includes(bad.key))
